@@ -1,0 +1,133 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config';
+import type { DatabaseHandles } from './db/database';
+import { errorBody, registerErrorHandler } from './errors';
+import { loggerOptions } from './logger';
+import { accessRoutes } from './modules/access/access.routes';
+import type { AccessSettings } from './modules/access/access.service';
+import { lockedUserTasks } from './modules/access/access.tasks';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { tasksRoutes } from './modules/tasks/tasks.routes';
+import { authPlugin } from './plugins/auth';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: DatabaseHandles;
+  }
+}
+
+export interface BuildOptions {
+  config: Config;
+  db: DatabaseHandles;
+  /** Pass false in tests to keep output quiet; defaults to pino with the configured level. */
+  logger?: boolean;
+}
+
+/**
+ * Builds the whole application without listening: plugins, the auth layer, every module's routes
+ * and the web app. main.ts listens; tests call `inject()`.
+ */
+export async function buildApp({ config, db, logger = true }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? loggerOptions(config.LOG_LEVEL) : false,
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('config', config);
+  app.decorate('db', db);
+  registerErrorHandler(app);
+
+  const settings: AccessSettings = {
+    secret: config.SESSION_SECRET,
+    idleMinutes: config.SESSION_IDLE_MINUTES,
+    maxHours: config.SESSION_MAX_HOURS,
+    maxFailures: config.LOGIN_MAX_FAILURES,
+    lockMinutes: config.LOGIN_LOCK_MINUTES,
+  };
+
+  await app.register(cookie);
+  await app.register(authPlugin, { settings });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Hjemvej API',
+        version: '0.1.0',
+        description:
+          'Housing First case management for Danish municipalities. Errors: `{ code, message, params?, fields? }`.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  // Routes that come from plugins are public by nature (documentation, static files).
+  await app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...(route.config ?? {}), access: 'public' };
+    });
+    await scope.register(swaggerUi, { routePrefix: '/api/docs' });
+    if (existsSync(path.join(config.webDir, 'index.html'))) {
+      await scope.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false });
+    }
+  });
+
+  app.get(
+    '/api/health',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok') }) } },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+  await app.register(accessRoutes, { settings });
+  await app.register(auditRoutes);
+  await app.register(tasksRoutes, { providers: [lockedUserTasks(settings)] });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const wantsPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api') &&
+      (request.headers.accept ?? '').includes('text/html');
+    if (!wantsPage) return reply.status(404).send(errorBody('NOT_FOUND'));
+    const indexFile = path.join(config.webDir, 'index.html');
+    if (!existsSync(indexFile)) {
+      return reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('Hjemvej: web-appen er ikke bygget. Kør "npm start" (eller "npm run build:web").');
+    }
+    // The single-page app routes everything else itself.
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(await readFile(indexFile));
+  });
+
+  return app;
+}

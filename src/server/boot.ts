@@ -1,0 +1,21 @@
+import path from 'node:path';
+import type { Config } from './config';
+import { assertAppRoleIsBound, type DatabaseHandles, migrate, openDatabase } from './db/database';
+
+/** Opens the configured database (PostgreSQL or PGlite in DATA_DIR), migrates it and checks the app role. */
+export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandles> {
+  const db = await openDatabase({
+    url: config.DATABASE_URL,
+    ownerUrl: config.DATABASE_OWNER_URL,
+    dataDir: path.join(config.dataDir, 'pglite'),
+    poolSize: config.DATABASE_POOL_SIZE,
+  });
+  try {
+    await migrate(db.owner);
+    await assertAppRoleIsBound(db.app);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}

@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { message: `must be a whole number from ${min} to ${max}` })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(min, { message: `must be at least ${min}` })
+        .max(max, { message: `must be at most ${max}` }),
+    );
+
+/**
+ * Every setting Hjemvej reads from the environment. Each key is the environment variable's name;
+ * nothing here is sent to the browser.
+ */
+const envSchema = z.object({
+  /** `production` makes SESSION_SECRET mandatory and turns off pretty logs. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** TCP port of the HTTP server. */
+  PORT: int(1, 65535).default(3000),
+  /** Interface to listen on; `localhost` keeps a laptop install private, `0.0.0.0` in a container. */
+  HOST: z.string().min(1).default('localhost'),
+  /** PostgreSQL URL for server mode. Unset: embedded PGlite in DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'must start with postgres:// or postgresql://' })
+    .optional(),
+  /** Optional owner URL used for migrations and the CLI; defaults to DATABASE_URL. */
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'must start with postgres:// or postgresql://' })
+    .optional(),
+  /** Connections in the application pool (server mode). */
+  DATABASE_POOL_SIZE: int(1, 200).default(10),
+  /** Folder for the embedded database and the generated session secret. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Key (≥ 32 characters) that protects session tokens at rest. Generated into DATA_DIR when unset outside production. */
+  SESSION_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+  /** Minutes of inactivity after which a session ends. */
+  SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
+  /** Hours after which a session ends regardless of activity. */
+  SESSION_MAX_HOURS: int(1, 24 * 7).default(12),
+  /** `auto`: Secure cookies when the request arrived over HTTPS (see TRUST_PROXY). */
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies and client IPs behind TLS termination). */
+  TRUST_PROXY: bool.default(false),
+  /** Failed logins for one username before a temporary lockout. */
+  LOGIN_MAX_FAILURES: int(1, 100).default(5),
+  /** Minutes a username stays locked after too many failures. */
+  LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(15),
+  /** Login attempts per client IP per minute. */
+  LOGIN_RATE_PER_MINUTE: int(1, 10000).default(20),
+  /** Create the demo municipality and one demo user per role when the database has no municipality. */
+  DEMO_SEED: bool.default(true),
+  /** Password of the demo users created by DEMO_SEED. */
+  DEMO_PASSWORD: z
+    .string()
+    .min(12, { message: 'must be at least 12 characters' })
+    .default('Hjemvej-demo-2026'),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Validated configuration with derived values. */
+export interface Config extends Env {
+  SESSION_SECRET: string;
+  /** Absolute DATA_DIR. */
+  dataDir: string;
+  /** Directory with the built web app. */
+  webDir: string;
+}
+
+/** Thrown for an invalid setting; `message` is the one line printed before exiting. */
+export class ConfigError extends Error {}
+
+/**
+ * Reads and validates configuration. Empty strings count as unset so that `PORT=` in a .env file
+ * behaves like no PORT at all.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = source[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = String(issue?.path[0] ?? 'environment');
+    const got =
+      raw[key] === undefined
+        ? ''
+        : ` (got "${key.includes('SECRET') || key.includes('PASSWORD') || key.includes('URL') ? '…' : raw[key]}")`;
+    throw new ConfigError(`Invalid configuration: ${key} ${issue?.message ?? 'is invalid'}${got}`);
+  }
+  const env = parsed.data;
+  const dataDir = path.resolve(env.DATA_DIR);
+  let secret = env.SESSION_SECRET;
+  if (!secret) {
+    if (env.NODE_ENV === 'production') {
+      throw new ConfigError('Invalid configuration: SESSION_SECRET is required when NODE_ENV=production');
+    }
+    secret = readOrCreateSecret(dataDir);
+  }
+  return { ...env, SESSION_SECRET: secret, dataDir, webDir: path.resolve('dist/web') };
+}
+
+function readOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, '.session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

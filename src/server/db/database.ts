@@ -1,0 +1,138 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { CompiledQuery, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import pg from 'pg';
+import { migrations } from './migrations/index';
+import { PGliteDialect, PGliteSession } from './pglite-dialect';
+import type { Database } from './schema';
+
+/** The role the application runs as; row-level security binds it. */
+export const APP_ROLE = 'hjemvej_app';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Anything a repository can run a query on: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+/** The two handles of one database: the bound application role, and the owner. */
+export interface DatabaseHandles {
+  kind: 'pglite' | 'postgres';
+  /** Runs as hjemvej_app: every tenant table is filtered by row-level security. */
+  app: Db;
+  /** Runs as the owner: migrations, the CLI, the demo seed and the cross-tenant audit check. */
+  owner: Db;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL URL; absent means PGlite. */
+  url?: string | undefined;
+  /** Owner URL for migrations; defaults to `url`. */
+  ownerUrl?: string | undefined;
+  /** PGlite data directory, or `memory://` for an in-memory database. */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+const INT8 = 20;
+const DATE = 1082;
+
+/**
+ * Same values from both engines: int8 as number (counts and sequence numbers stay far below 2^53),
+ * date as 'YYYY-MM-DD' (a calendar date has no time zone).
+ */
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8) return (value: string) => Number(value);
+    if (oid === DATE) return (value: string) => value;
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+/** Opens the database named by the options, without migrating it. */
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandles> {
+  if (options.url) {
+    const ownerPool = new pg.Pool({
+      connectionString: options.ownerUrl ?? options.url,
+      max: 2,
+      types: pgTypes,
+    });
+    const appPool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      types: pgTypes,
+    });
+    const owner = new Kysely<Database>({ dialect: new PostgresDialect({ pool: ownerPool }) });
+    const app = new Kysely<Database>({
+      dialect: new PostgresDialect({
+        pool: appPool,
+        onCreateConnection: async (connection) => {
+          await connection.executeQuery(CompiledQuery.raw(`set role ${APP_ROLE}`));
+        },
+      }),
+    });
+    return {
+      kind: 'postgres',
+      app,
+      owner,
+      async close() {
+        await app.destroy();
+        await owner.destroy();
+      },
+    };
+  }
+  const dataDir = options.dataDir ?? './data/pglite';
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir, { parsers: { [DATE]: (value: string) => value } });
+  const session = new PGliteSession(pglite);
+  const owner = new Kysely<Database>({ dialect: new PGliteDialect(session) });
+  const app = new Kysely<Database>({ dialect: new PGliteDialect(session, APP_ROLE) });
+  return {
+    kind: 'pglite',
+    app,
+    owner,
+    async close() {
+      await app.destroy();
+      await owner.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+/** Runs every pending migration as the owner; throws with the failing migration's name. */
+export async function migrate(owner: Db): Promise<string[]> {
+  const migrator = new Migrator({ db: owner, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * Refuses to run if the application role could read across tenants: it must be neither superuser
+ * nor exempt from row-level security.
+ */
+export async function assertAppRoleIsBound(app: Db): Promise<void> {
+  const { rows } = await sql<{ rolsuper: boolean; rolbypassrls: boolean; current_user: string }>`
+    select r.rolsuper, r.rolbypassrls, current_user from pg_roles r where r.rolname = current_user`.execute(
+    app,
+  );
+  const role = rows[0];
+  if (!role || role.rolsuper || role.rolbypassrls) {
+    throw new Error(`The application role ${role?.current_user ?? '?'} bypasses row-level security`);
+  }
+}
+
+/**
+ * Runs `fn` in one transaction bound to a municipality: row-level security shows and accepts only
+ * that tenant's rows for its whole duration. One service call = one transaction.
+ */
+export async function withTenant<T>(db: Db, municipalityId: string, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('hjemvej.municipality_id', ${municipalityId}, true)`.execute(trx);
+    return fn(trx);
+  });
+}

@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './2026-11-21-0001-foundation';
+import * as m0002 from './2026-11-21-0002-roles';
+
+/**
+ * Every migration, by name, in the order they run. Append only: a new migration gets a new,
+ * later name; an old one is never edited.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-21-0001-foundation': m0001,
+  '2026-11-21-0002-roles': m0002,
+};

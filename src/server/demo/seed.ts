@@ -1,0 +1,52 @@
+import { ROLES, type Role } from '../../shared/permissions';
+import type { DatabaseHandles } from '../db/database';
+import { withTenant } from '../db/database';
+import { countMunicipalities } from '../modules/access/access.repository';
+import { createUser } from '../modules/access/access.service';
+import { createMunicipality } from '../modules/access/municipality.service';
+
+/** The demo tenant: modelled on the plan of Høje-Taastrup (kommunekode 169), with fictitious people only. */
+export const DEMO_MUNICIPALITY = {
+  code: '169',
+  name: 'Høje-Taastrup Kommune (demo)',
+  authority: 'Høje-Taastrup Kommune, Social og Sundhed (demo)',
+  contactEmail: 'hjemvej-demo@example.invalid',
+} as const;
+
+const DEMO_NAMES: Record<Role, string> = {
+  admin: 'Anne Admin',
+  caseworker: 'Søren Sagsbehandler',
+  allocation: 'Anja Anvisning',
+  support: 'Birgit Bostøtte',
+  prevention: 'Frederik Forebyggelse',
+  leader: 'Lene Leder',
+  economy: 'Øjvind Økonomi',
+  partner_housing: 'Bo Boligorganisation',
+  partner_shelter: 'Herdis Herberg',
+  auditor: 'Rikke Revisor',
+};
+
+/** Demo username of a role, e.g. `demo.caseworker`. */
+export const demoUsername = (role: Role) => `demo.${role}`;
+
+/**
+ * Creates the demo municipality and one user per role when the database has no municipality yet.
+ * Returns the usernames created, or an empty list when there was data already.
+ */
+export async function seedDemo(db: DatabaseHandles, password: string): Promise<string[]> {
+  if ((await countMunicipalities(db.owner)) > 0) return [];
+  const municipality = await createMunicipality(db.owner, DEMO_MUNICIPALITY);
+  const created: string[] = [];
+  await withTenant(db.owner, municipality.id, async (trx) => {
+    for (const role of ROLES) {
+      const user = await createUser(trx, null, municipality.id, {
+        username: demoUsername(role),
+        displayName: DEMO_NAMES[role],
+        role,
+        password,
+      });
+      created.push(user.username);
+    }
+  });
+  return created;
+}

@@ -1,0 +1,101 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ERROR_CATALOGUE, type ErrorBody, type ErrorCode, type FieldErrorCode } from '../shared/error-codes';
+
+export { ERROR_CATALOGUE, type ErrorCode };
+
+/** A known, expected failure. Throw it anywhere; the error handler turns it into a response. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Record<string, string | number> | undefined;
+  readonly fields: ErrorBody['fields'];
+
+  constructor(
+    code: ErrorCode,
+    options: { params?: Record<string, string | number>; fields?: ErrorBody['fields'] } = {},
+  ) {
+    super(ERROR_CATALOGUE[code].message);
+    this.name = 'AppError';
+    this.code = code;
+    this.params = options.params;
+    this.fields = options.fields;
+  }
+
+  get status(): number {
+    return ERROR_CATALOGUE[this.code].status;
+  }
+}
+
+/** Builds the response body for a code. */
+export function errorBody(code: ErrorCode, extra: Pick<ErrorBody, 'params' | 'fields'> = {}): ErrorBody {
+  const body: ErrorBody = { code, message: ERROR_CATALOGUE[code].message };
+  if (extra.params) body.params = extra.params;
+  if (extra.fields) body.fields = extra.fields;
+  return body;
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'V_MALFORMED_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'V_MALFORMED_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'V_BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'V_UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'V_VALIDATION',
+  FST_ERR_VALIDATION: 'V_VALIDATION',
+};
+
+function fieldCode(keyword: string, message: string | undefined): FieldErrorCode {
+  switch (keyword) {
+    case 'invalid_type':
+      return message?.includes('undefined') ? 'required' : 'invalid';
+    case 'too_small':
+      return 'too_short';
+    case 'too_big':
+      return 'too_long';
+    case 'invalid_value':
+      return 'invalid_enum';
+    case 'unrecognized_keys':
+      return 'unknown';
+    default:
+      return 'invalid';
+  }
+}
+
+/**
+ * The one place where errors become HTTP responses. Unknown errors are logged with the request's
+ * context and answered with a generic INTERNAL body; their messages never reach the client.
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply
+        .status(error.status)
+        .send(errorBody(error.code, { params: error.params, fields: error.fields }));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields = error.validation.flatMap((issue) => {
+        const base = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        const params = issue.params as { keys?: string[] } | undefined;
+        const keys = issue.keyword === 'unrecognized_keys' ? (params?.keys ?? []) : [];
+        if (keys.length > 0) {
+          return keys.map((key) => ({ path: base ? `${base}.${key}` : key, code: 'unknown' as const }));
+        }
+        return [{ path: base, code: fieldCode(issue.keyword, issue.message) }];
+      });
+      const unique = fields.filter((f, i) => fields.findIndex((g) => g.path === f.path) === i);
+      return reply.status(400).send(errorBody('V_VALIDATION', { fields: unique }));
+    }
+    const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (mapped) {
+      return reply.status(ERROR_CATALOGUE[mapped].status).send(errorBody(mapped));
+    }
+    if (error.statusCode === 429) {
+      return reply.status(429).send(errorBody('RATE_LIMITED'));
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      request.log.warn({ err: { code: error.code, statusCode: error.statusCode } }, 'client error');
+      return reply.status(400).send(errorBody('V_VALIDATION'));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send(errorBody('INTERNAL'));
+  });
+}

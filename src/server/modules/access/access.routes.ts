@@ -1,0 +1,174 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { withTenant } from '../../db/database';
+import { requireAuth, SESSION_COOKIE } from '../../plugins/auth';
+import {
+  changeUserBody,
+  createUserBody,
+  loginBody,
+  rolesResponse,
+  sessionResponse,
+  userIdParams,
+  userView,
+} from './access.schema';
+import * as access from './access.service';
+import type { AuthContext } from './auth-context';
+import { truncateIp } from './client-ip';
+
+const presentSession = (ctx: AuthContext) => ({
+  user: {
+    id: ctx.userId,
+    username: ctx.username,
+    displayName: ctx.displayName,
+    role: ctx.role,
+    permissions: [...ctx.permissions].sort(),
+    municipality: ctx.municipality,
+  },
+  csrfToken: ctx.csrfToken,
+});
+
+/** Login, session, logout, roles and the administrator's user management. */
+export async function accessRoutes(app: FastifyInstance, opts: { settings: access.AccessSettings }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { settings } = opts;
+  const secureCookie = (reply: FastifyReply) =>
+    app.config.COOKIE_SECURE === 'true' ||
+    (app.config.COOKIE_SECURE === 'auto' && reply.request.protocol === 'https');
+
+  r.get(
+    '/api/session',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['access'],
+        summary: 'The logged-in user and CSRF token',
+        response: { 200: sessionResponse },
+      },
+    },
+    async (request) => presentSession(requireAuth(request)),
+  );
+
+  r.post(
+    '/api/session/login',
+    {
+      config: {
+        access: 'public',
+        rateLimit: { max: app.config.LOGIN_RATE_PER_MINUTE, timeWindow: 60_000 },
+      },
+      schema: { tags: ['access'], summary: 'Log in', body: loginBody, response: { 200: sessionResponse } },
+    },
+    async (request, reply) => {
+      const { token, context } = await access.login(app.db.app, settings, {
+        ...request.body,
+        clientIp: truncateIp(request.ip),
+      });
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: secureCookie(reply),
+        maxAge: settings.maxHours * 3600,
+      });
+      return presentSession(context);
+    },
+  );
+
+  r.post(
+    '/api/session/logout',
+    { config: { access: 'authenticated' }, schema: { tags: ['access'], summary: 'Log out' } },
+    async (request, reply) => {
+      await access.logout(app.db.app, requireAuth(request));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  r.get(
+    '/api/roles',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['access'], summary: 'Roles and their permissions', response: { 200: rolesResponse } },
+    },
+    async () => ({ items: await access.listRoles(app.db.app) }),
+  );
+
+  r.get(
+    '/api/admin/users',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags: ['access'],
+        summary: 'Users of my municipality',
+        response: { 200: z.object({ items: z.array(userView) }) },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return {
+        items: await withTenant(app.db.app, actor.municipalityId, (trx) =>
+          access.listUsers(trx, settings, actor),
+        ),
+      };
+    },
+  );
+
+  r.post(
+    '/api/admin/users',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags: ['access'],
+        summary: 'Create a user',
+        body: createUserBody,
+        response: { 201: userView },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireAuth(request);
+      const user = await withTenant(app.db.app, actor.municipalityId, (trx) =>
+        access.createUser(trx, actor, actor.municipalityId, request.body),
+      );
+      return reply.status(201).send(user);
+    },
+  );
+
+  r.patch(
+    '/api/admin/users/:id',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags: ['access'],
+        summary: 'Change role, name or disabled state',
+        params: userIdParams,
+        body: changeUserBody,
+        response: { 200: userView },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return withTenant(app.db.app, actor.municipalityId, (trx) =>
+        access.changeUser(trx, settings, actor, request.params.id, request.body),
+      );
+    },
+  );
+
+  r.post(
+    '/api/admin/users/:id/unlock',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags: ['access'],
+        summary: 'Lift a login lockout',
+        params: userIdParams,
+        response: { 200: userView },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return withTenant(app.db.app, actor.municipalityId, (trx) =>
+        access.unlockUser(trx, settings, actor, request.params.id),
+      );
+    },
+  );
+}

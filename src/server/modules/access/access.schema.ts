@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { ROLES } from '../../../shared/permissions';
+import { MIN_PASSWORD_LENGTH } from './password';
+
+export const roleSchema = z.enum(ROLES);
+
+export const loginBody = z.strictObject({
+  username: z.string().trim().min(1).max(200),
+  password: z.string().min(1).max(1000),
+});
+
+export const sessionResponse = z.object({
+  user: z.object({
+    id: z.uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    role: roleSchema,
+    permissions: z.array(z.string()),
+    municipality: z.object({ id: z.uuid(), code: z.string(), name: z.string(), authority: z.string() }),
+  }),
+  csrfToken: z.string(),
+});
+
+export const userView = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(2)
+  .max(63)
+  .regex(/^[a-z0-9][a-z0-9._-]+$/);
+
+export const createUserBody = z.strictObject({
+  username: usernameSchema,
+  displayName: z.string().trim().min(1).max(200),
+  role: roleSchema,
+  password: z.string().min(MIN_PASSWORD_LENGTH).max(1000),
+});
+
+export const changeUserBody = z.strictObject({
+  role: roleSchema.optional(),
+  displayName: z.string().trim().min(1).max(200).optional(),
+  disabled: z.boolean().optional(),
+});
+
+export const userIdParams = z.strictObject({ id: z.uuid() });
+
+export const rolesResponse = z.object({
+  items: z.array(z.object({ code: roleSchema, permissions: z.array(z.string()) })),
+});

@@ -1,0 +1,280 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { PERMISSIONS, type Permission, ROLES, type Role } from '../../../shared/permissions';
+import type { Db, Executor, Tx } from '../../db/database';
+import { withTenant } from '../../db/database';
+import { AppError } from '../../errors';
+import { recordAudit } from '../audit/audit.service';
+import { assertCanChangeUser } from './access.policy';
+import * as repo from './access.repository';
+import type { AppUserRow } from './access.table';
+import type { Actor, AuthContext } from './auth-context';
+import { hashPassword, verifyPassword } from './password';
+
+/** What the access service needs from configuration. */
+export interface AccessSettings {
+  secret: string;
+  idleMinutes: number;
+  maxHours: number;
+  maxFailures: number;
+  lockMinutes: number;
+}
+
+/** Keyed hash: used for session tokens at rest and throttle keys, so a table dump reveals neither. */
+export function keyedHash(secret: string, purpose: string, value: string): string {
+  return createHmac('sha256', secret).update(`${purpose}:${value}`).digest('base64url');
+}
+
+const usernameKey = (settings: AccessSettings, username: string) =>
+  keyedHash(settings.secret, 'login', username.trim().toLowerCase());
+
+export interface LoginResult {
+  token: string;
+  context: AuthContext;
+}
+
+/**
+ * Logs a user in. Wrong name and wrong password give the same answer; every failure counts
+ * towards a temporary lock of that username, whether it exists or not.
+ */
+export async function login(
+  db: Db,
+  settings: AccessSettings,
+  input: { username: string; password: string; clientIp: string | null },
+): Promise<LoginResult> {
+  const key = usernameKey(settings, input.username);
+  const throttle = await repo.findThrottle(db, key);
+  if (throttle?.locked_until && throttle.locked_until > new Date()) {
+    throw lockedError(throttle.locked_until);
+  }
+  const user = await repo.findLoginUser(db, input.username.trim());
+  const valid = await verifyPassword(user?.password_hash, input.password);
+  if (!user || !valid) {
+    const after = await repo.registerFailure(db, key, settings.maxFailures, settings.lockMinutes);
+    if (user) {
+      await withTenant(db, user.municipality_id, (trx) =>
+        recordAudit(trx, null, user.municipality_id, {
+          action: after.locked_until ? 'auth.lockout' : 'auth.login_failed',
+          entityType: 'user',
+          entityId: user.id,
+          details: { failures: after.failures },
+        }),
+      );
+    }
+    if (after.locked_until) throw lockedError(after.locked_until);
+    throw new AppError('AUTH_INVALID_CREDENTIALS');
+  }
+  if (user.disabled) throw new AppError('AUTH_USER_DISABLED');
+  await repo.clearThrottle(db, [key]);
+
+  const token = randomBytes(32).toString('base64url');
+  const tokenHash = keyedHash(settings.secret, 'session', token);
+  const csrfToken = randomBytes(24).toString('base64url');
+  const context = await withTenant(db, user.municipality_id, async (trx) => {
+    await repo.insertSession(trx, {
+      tokenHash,
+      userId: user.id,
+      municipalityId: user.municipality_id,
+      csrfToken,
+      expiresAt: new Date(Date.now() + settings.maxHours * 3_600_000),
+    });
+    await repo.markLoggedIn(trx, user.id);
+    const ctx = await loadContext(trx, user.id, { tokenHash, csrfToken, clientIp: input.clientIp });
+    if (!ctx) throw new AppError('AUTH_INVALID_CREDENTIALS');
+    await recordAudit(trx, ctx, ctx.municipalityId, {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: ctx.userId,
+    });
+    return ctx;
+  });
+  return { token, context };
+}
+
+function lockedError(lockedUntil: Date): AppError {
+  const retryAfterMinutes = Math.max(1, Math.ceil((lockedUntil.getTime() - Date.now()) / 60_000));
+  return new AppError('AUTH_LOCKED', { params: { retryAfterMinutes } });
+}
+
+/** The logged-in user behind a session token, or null when the session is unknown, idle or expired. */
+export async function resolveSession(
+  db: Db,
+  settings: AccessSettings,
+  token: string,
+  clientIp: string | null,
+): Promise<AuthContext | null> {
+  const tokenHash = keyedHash(settings.secret, 'session', token);
+  const session = await repo.touchSession(db, tokenHash, settings.idleMinutes);
+  if (!session) return null;
+  return withTenant(db, session.municipality_id, (trx) =>
+    loadContext(trx, session.user_id, { tokenHash, csrfToken: session.csrf_token, clientIp }),
+  );
+}
+
+async function loadContext(
+  trx: Tx,
+  userId: string,
+  session: { tokenHash: string; csrfToken: string; clientIp: string | null },
+): Promise<AuthContext | null> {
+  const row = await repo.findUserContext(trx, userId);
+  if (!row) return null;
+  const known = new Set<string>(PERMISSIONS);
+  return {
+    userId: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role_code as Role,
+    permissions: new Set(row.permissions.filter((p): p is Permission => known.has(p))),
+    municipalityId: row.municipality_id,
+    municipality: {
+      id: row.municipality_id,
+      code: row.municipality_code,
+      name: row.municipality_name,
+      authority: row.authority,
+    },
+    csrfToken: session.csrfToken,
+    sessionTokenHash: session.tokenHash,
+    clientIp: session.clientIp,
+  };
+}
+
+/** Ends the session and records it. */
+export async function logout(db: Db, actor: AuthContext): Promise<void> {
+  await withTenant(db, actor.municipalityId, async (trx) => {
+    await repo.deleteSession(trx, actor.sessionTokenHash);
+    await recordAudit(trx, actor, actor.municipalityId, {
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: actor.userId,
+    });
+  });
+}
+
+// ---- user administration ----
+
+/** A user as the API shows it: no password hash. */
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+function present(row: AppUserRow, lockedUntil: Date | undefined): UserView {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role_code as Role,
+    disabled: row.disabled_at !== null,
+    lockedUntil: lockedUntil?.toISOString() ?? null,
+    lastLoginAt: row.last_login_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+async function withLocks(trx: Executor, settings: AccessSettings, rows: AppUserRow[]): Promise<UserView[]> {
+  const keys = rows.map((r) => usernameKey(settings, r.username));
+  const locks = await repo.lockedKeys(trx, keys);
+  return rows.map((r, i) => present(r, locks.get(keys[i] ?? '')));
+}
+
+export async function listUsers(trx: Tx, settings: AccessSettings, actor: Actor): Promise<UserView[]> {
+  return withLocks(trx, settings, await repo.listUsers(trx, actor.municipalityId));
+}
+
+/** Users of the actor's municipality that are locked out now (feeds the admin's task list). */
+export async function lockedUsers(trx: Tx, settings: AccessSettings, actor: Actor): Promise<UserView[]> {
+  return (await listUsers(trx, settings, actor)).filter((u) => u.lockedUntil !== null);
+}
+
+export async function createUser(
+  trx: Tx,
+  actor: Actor | null,
+  municipalityId: string,
+  input: { username: string; displayName: string; role: Role; password: string },
+): Promise<UserView> {
+  const username = input.username.trim().toLowerCase();
+  if (await repo.usernameExists(trx, username))
+    throw new AppError('USER_USERNAME_TAKEN', { fields: [{ path: 'username', code: 'invalid' }] });
+  const row = await repo.insertUser(trx, {
+    municipalityId,
+    username,
+    displayName: input.displayName.trim(),
+    role: input.role,
+    passwordHash: await hashPassword(input.password),
+  });
+  await recordAudit(trx, actor, municipalityId, {
+    action: 'user.create',
+    entityType: 'user',
+    entityId: row.id,
+    details: { role: row.role_code },
+  });
+  return present(row, undefined);
+}
+
+export async function changeUser(
+  trx: Tx,
+  settings: AccessSettings,
+  actor: Actor,
+  userId: string,
+  input: { role?: Role | undefined; displayName?: string | undefined; disabled?: boolean | undefined },
+): Promise<UserView> {
+  const current = await repo.findUser(trx, actor.municipalityId, userId);
+  if (!current) throw new AppError('NOT_FOUND');
+  assertCanChangeUser(actor, current, input);
+  const changes: Parameters<typeof repo.updateUser>[3] = {};
+  if (input.role !== undefined && input.role !== current.role_code) changes.role_code = input.role;
+  if (input.displayName !== undefined && input.displayName.trim() !== current.display_name)
+    changes.display_name = input.displayName.trim();
+  if (input.disabled !== undefined && input.disabled !== (current.disabled_at !== null)) {
+    changes.disabled_at = input.disabled ? new Date() : null;
+  }
+  if (Object.keys(changes).length === 0) return (await withLocks(trx, settings, [current]))[0] as UserView;
+  const updated = await repo.updateUser(trx, actor.municipalityId, userId, changes);
+  if (!updated) throw new AppError('NOT_FOUND');
+  // A disabled or re-roled user must log in again to get the new rights.
+  if (changes.disabled_at !== undefined || changes.role_code !== undefined)
+    await repo.deleteSessionsOfUser(trx, userId);
+  const action =
+    changes.disabled_at !== undefined
+      ? changes.disabled_at
+        ? 'user.disable'
+        : 'user.enable'
+      : 'user.update';
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action,
+    entityType: 'user',
+    entityId: userId,
+    details: { fields: Object.keys(changes), ...(changes.role_code ? { role: changes.role_code } : {}) },
+  });
+  return (await withLocks(trx, settings, [updated]))[0] as UserView;
+}
+
+export async function unlockUser(
+  trx: Tx,
+  settings: AccessSettings,
+  actor: Actor,
+  userId: string,
+): Promise<UserView> {
+  const user = await repo.findUser(trx, actor.municipalityId, userId);
+  if (!user) throw new AppError('NOT_FOUND');
+  await repo.clearThrottle(trx, [usernameKey(settings, user.username)]);
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: 'user.unlock',
+    entityType: 'user',
+    entityId: userId,
+  });
+  return present(user, undefined);
+}
+
+export async function listRoles(db: Executor) {
+  const rows = await repo.listRoles(db);
+  const known = new Set<string>(ROLES);
+  return rows
+    .filter((r) => known.has(r.code))
+    .map((r) => ({ code: r.code as Role, permissions: r.permissions }));
+}

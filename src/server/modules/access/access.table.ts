@@ -1,0 +1,56 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+/** A municipality (kommune): the tenant every personal record belongs to. */
+export interface MunicipalityTable {
+  id: Generated<string>;
+  /** Three-digit kommunekode, e.g. 169 for Høje-Taastrup. */
+  code: string;
+  name: string;
+  /** The responsible authority (ansvarlig myndighed) shown in the footer. */
+  authority: string;
+  contact_email: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface RoleTable {
+  code: string;
+  sort_order: number;
+}
+
+export interface RolePermissionTable {
+  role_code: string;
+  permission: string;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  municipality_id: string;
+  username: string;
+  display_name: string;
+  role_code: string;
+  password_hash: string;
+  disabled_at: Date | null;
+  last_login_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: string;
+  municipality_id: string;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Date;
+}
+
+export interface LoginThrottleTable {
+  username_key: string;
+  failures: number;
+  last_failure_at: Generated<Date>;
+  locked_until: Date | null;
+}
+
+export type MunicipalityRow = Selectable<MunicipalityTable>;
+export type AppUserRow = Selectable<AppUserTable>;

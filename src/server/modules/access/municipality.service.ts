@@ -1,0 +1,22 @@
+import type { Db } from '../../db/database';
+import { AppError } from '../../errors';
+import { recordAudit } from '../audit/audit.service';
+import { findMunicipalityByCode, insertMunicipality } from './access.repository';
+import type { MunicipalityRow } from './access.table';
+
+/** Creates a municipality (owner handle: a new tenant is a system act, done from the CLI). */
+export async function createMunicipality(
+  owner: Db,
+  input: { code: string; name: string; authority: string; contactEmail?: string | null },
+): Promise<MunicipalityRow> {
+  return owner.transaction().execute(async (trx) => {
+    if (await findMunicipalityByCode(trx, input.code)) throw new AppError('MUNICIPALITY_CODE_TAKEN');
+    const row = await insertMunicipality(trx, input);
+    await recordAudit(trx, null, row.id, {
+      action: 'municipality.create',
+      entityType: 'municipality',
+      entityId: row.id,
+    });
+    return row;
+  });
+}

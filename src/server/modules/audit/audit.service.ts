@@ -1,0 +1,134 @@
+import type { Executor } from '../../db/database';
+import type { Actor } from '../access/auth-context';
+import {
+  type AuditFilter,
+  chainBatch,
+  chainedMunicipalities,
+  chainHead,
+  insertAuditEvent,
+  searchAuditEvents,
+} from './audit.repository';
+
+export interface AuditEntry {
+  /** `<entity>.<verb>`, e.g. `user.create`, `citizen.read`. */
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  /** Why: required for reads of personal data, optional for changes. */
+  purpose?: string | null;
+  /** Non-personal context only: field names, counts, codes. Never CPR, names or notes. */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Records a change in the audit log. Call it with the transaction that makes the change, so that
+ * the change and its audit entry commit or fail together.
+ */
+export async function recordAudit(
+  trx: Executor,
+  actor: Actor | null,
+  municipalityId: string,
+  entry: AuditEntry,
+) {
+  await insertAuditEvent(trx, {
+    municipalityId,
+    actorUserId: actor?.userId ?? null,
+    actorUsername: actor?.username ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    purpose: entry.purpose ?? null,
+    clientIp: actor?.clientIp ?? null,
+    details: entry.details ?? {},
+  });
+}
+
+/**
+ * The one helper every module uses when it shows personal data: one audit row per read, with the
+ * purpose the user gave (or the screen's standing purpose).
+ */
+export async function logPersonalDataRead(
+  trx: Executor,
+  actor: Actor,
+  read: { entityType: string; entityId: string; purpose: string; details?: Record<string, unknown> },
+): Promise<void> {
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: `${read.entityType}.read`,
+    entityType: read.entityType,
+    entityId: read.entityId,
+    purpose: read.purpose,
+    details: read.details ?? {},
+  });
+}
+
+/** A page of the audit log for the auditor page. */
+export async function searchAudit(db: Executor, filter: AuditFilter) {
+  const { rows, total } = await searchAuditEvents(db, filter);
+  return {
+    total,
+    items: rows.map((row) => ({
+      seq: row.seq,
+      occurredAt: row.occurred_at.toISOString(),
+      actorUsername: row.actor_username,
+      action: row.action,
+      entityType: row.entity_type,
+      entityId: row.entity_id,
+      purpose: row.purpose,
+      clientIp: row.client_ip,
+    })),
+  };
+}
+
+export interface ChainReport {
+  ok: boolean;
+  checked: number;
+  headHash: string | null;
+  brokenAt: { seq: number; reason: 'hash_mismatch' | 'missing_row' | 'broken_link' | 'head_mismatch' } | null;
+}
+
+const ZERO_HASH = '0'.repeat(64);
+const BATCH = 5000;
+
+/**
+ * Walks one municipality's chain and reports the first row that was changed, removed or
+ * re-linked. Reads in batches so millions of rows need little memory.
+ */
+export async function verifyChain(db: Executor, municipalityId: string): Promise<ChainReport> {
+  let expectedSeq = 1;
+  let prevHash = ZERO_HASH;
+  let checked = 0;
+  for (;;) {
+    const links = await chainBatch(db, municipalityId, expectedSeq - 1, BATCH);
+    for (const link of links) {
+      if (link.seq !== expectedSeq) {
+        return { ok: false, checked, headHash: null, brokenAt: { seq: expectedSeq, reason: 'missing_row' } };
+      }
+      if (link.prev_hash !== prevHash) {
+        return { ok: false, checked, headHash: null, brokenAt: { seq: link.seq, reason: 'broken_link' } };
+      }
+      if (link.hash !== link.expected_hash) {
+        return { ok: false, checked, headHash: null, brokenAt: { seq: link.seq, reason: 'hash_mismatch' } };
+      }
+      prevHash = link.hash;
+      expectedSeq += 1;
+      checked += 1;
+    }
+    if (links.length < BATCH) break;
+  }
+  const head = await chainHead(db, municipalityId);
+  const lastSeq = expectedSeq - 1;
+  if ((head?.last_seq ?? 0) !== lastSeq || (head && head.last_hash !== prevHash)) {
+    return { ok: false, checked, headHash: null, brokenAt: { seq: lastSeq + 1, reason: 'head_mismatch' } };
+  }
+  return { ok: true, checked, headHash: head ? prevHash : null, brokenAt: null };
+}
+
+/** Verifies every municipality's chain (owner handle; used by `hjemvej audit:verify`). */
+export async function verifyAllChains(owner: Executor) {
+  const municipalities = await chainedMunicipalities(owner);
+  const reports = [];
+  for (const m of municipalities) {
+    reports.push({ municipality: m.code, ...(await verifyChain(owner, m.id)) });
+  }
+  return reports;
+}

@@ -1,0 +1,31 @@
+import type { Generated, JSONColumnType, Selectable } from 'kysely';
+
+/**
+ * One audit entry. `seq`, `prev_hash` and `hash` are set by the database trigger that chains the
+ * rows; the table accepts only inserts.
+ */
+export interface AuditEventTable {
+  municipality_id: string;
+  seq: Generated<number>;
+  occurred_at: Generated<Date>;
+  actor_user_id: string | null;
+  actor_username: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  purpose: string | null;
+  /** Truncated client address (IPv4 /24, IPv6 /48). */
+  client_ip: string | null;
+  /** Non-personal context (changed field names, counts). Never CPR, names or notes. */
+  details: JSONColumnType<Record<string, unknown>>;
+  prev_hash: Generated<string>;
+  hash: Generated<string>;
+}
+
+export interface AuditChainHeadTable {
+  municipality_id: string;
+  last_seq: number;
+  last_hash: string;
+}
+
+export type AuditEventRow = Selectable<AuditEventTable>;

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { withTenant } from '../../db/database';
+import { requireAuth } from '../../plugins/auth';
+import { collectTasks, type TaskProvider } from './tasks.service';
+
+const task = z.object({
+  id: z.string(),
+  kind: z.string(),
+  titleKey: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  href: z.string(),
+  dueAt: z.string().nullable(),
+  severity: z.enum(['info', 'warning', 'error']),
+});
+
+/** "Mine opgaver": the union of every module's task provider for the logged-in user. */
+export async function tasksRoutes(app: FastifyInstance, opts: { providers: readonly TaskProvider[] }) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/tasks',
+    {
+      config: { access: 'tasks.read' },
+      schema: { tags: ['tasks'], summary: 'My tasks', response: { 200: z.object({ items: z.array(task) }) } },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return {
+        items: await withTenant(app.db.app, actor.municipalityId, (trx) =>
+          collectTasks(trx, actor, opts.providers),
+        ),
+      };
+    },
+  );
+}

@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
+import type { Role } from '../../shared/permissions';
+import { buildApp } from '../app';
+import { type Config, loadConfig } from '../config';
+import { type DatabaseHandles, migrate, openDatabase, withTenant } from '../db/database';
+import { AppError } from '../errors';
+import { createUser } from '../modules/access/access.service';
+import type { MunicipalityRow } from '../modules/access/access.table';
+import { createMunicipality } from '../modules/access/municipality.service';
+
+/** The password every test user gets. */
+export const TEST_PASSWORD = 'correct-horse-battery';
+
+/** A migrated database: this run's PostgreSQL database, or a fresh in-memory PGlite. */
+export async function testDatabase(): Promise<DatabaseHandles> {
+  const url = inject('pgTestUrl');
+  const db = url ? await openDatabase({ url, poolSize: 4 }) : await openDatabase({ dataDir: 'memory://' });
+  await migrate(db.owner);
+  return db;
+}
+
+/** Test configuration: generous login rate, fixed secret, no demo seed. */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    SESSION_SECRET: 'test-secret-test-secret-test-secret-123',
+    LOGIN_RATE_PER_MINUTE: '10000',
+    DEMO_SEED: 'false',
+    DATA_DIR: 'data/test',
+    LOG_LEVEL: 'silent',
+    ...overrides,
+  });
+}
+
+export async function testApp(
+  db: DatabaseHandles,
+  overrides: Record<string, string> = {},
+): Promise<FastifyInstance> {
+  const app = await buildApp({ config: testConfig(overrides), db, logger: false });
+  await app.ready();
+  return app;
+}
+
+const unique = () => randomBytes(5).toString('hex');
+
+/** A new municipality with a free three-digit code (retries on a taken code). */
+export async function createTestMunicipality(
+  db: DatabaseHandles,
+  name = 'Testkommune',
+): Promise<MunicipalityRow> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const code = String(100 + Math.floor(Math.random() * 900));
+    try {
+      return await createMunicipality(db.owner, {
+        code,
+        name: `${name} ${unique()}`,
+        authority: `${name}, Socialforvaltningen`,
+      });
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'MUNICIPALITY_CODE_TAKEN')) throw error;
+    }
+  }
+  throw new Error('No free municipality code');
+}
+
+/** A user of the given role with TEST_PASSWORD and a unique username. */
+export async function createTestUser(db: DatabaseHandles, municipalityId: string, role: Role) {
+  return withTenant(db.owner, municipalityId, (trx) =>
+    createUser(trx, null, municipalityId, {
+      username: `t.${role.replace('_', '-')}.${unique()}`,
+      displayName: `Test ${role}`,
+      role,
+      password: TEST_PASSWORD,
+    }),
+  );
+}
+
+/** A logged-in client: injects with the session cookie and CSRF token. */
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  request(options: {
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+    url: string;
+    payload?: unknown;
+  }): Promise<LightMyRequestResponse>;
+}
+
+export async function login(
+  app: FastifyInstance,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<Session> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/session/login',
+    payload: { username, password },
+  });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'hjemvej_session');
+  if (!cookie) throw new Error('no session cookie');
+  const csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+  const cookieHeader = `hjemvej_session=${cookie.value}`;
+  return {
+    cookie: cookieHeader,
+    csrfToken,
+    request: ({ method, url, payload }) =>
+      app.inject({
+        method,
+        url,
+        headers: { cookie: cookieHeader, ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }) },
+        ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+      }),
+  };
+}
+
+/** A municipality with one logged-in user per requested role. */
+export async function tenantWith<R extends Role>(
+  app: FastifyInstance,
+  db: DatabaseHandles,
+  roles: readonly R[],
+) {
+  const municipality = await createTestMunicipality(db);
+  const users = {} as Record<R, { id: string; username: string; session: Session }>;
+  for (const role of roles) {
+    const user = await createTestUser(db, municipality.id, role);
+    users[role] = { id: user.id, username: user.username, session: await login(app, user.username) };
+  }
+  return { municipality, users };
+}

@@ -1,0 +1,36 @@
+/**
+ * The error catalogue shared by server and web: every error the API can answer with has a stable
+ * code here. The HTTP status lives with the code; the Danish and English texts live in the web
+ * catalogues under `errors.<CODE>`. Codes starting with `V_` are validation errors.
+ */
+export const ERROR_CATALOGUE = {
+  V_VALIDATION: { status: 400, message: 'The request is invalid' },
+  V_MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON' },
+  V_BODY_TOO_LARGE: { status: 400, message: 'The request body is too large' },
+  V_UNSUPPORTED_MEDIA_TYPE: { status: 400, message: 'The request body must be JSON' },
+  AUTH_REQUIRED: { status: 401, message: 'Log in to continue' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, message: 'Wrong username or password' },
+  AUTH_LOCKED: { status: 429, message: 'Too many failed logins; try again later' },
+  AUTH_USER_DISABLED: { status: 403, message: 'The user is disabled' },
+  AUTH_CSRF: { status: 403, message: 'The request lacks a valid CSRF token' },
+  FORBIDDEN: { status: 403, message: 'You do not have access to this' },
+  NOT_FOUND: { status: 404, message: 'Not found' },
+  USER_USERNAME_TAKEN: { status: 409, message: 'The username is taken' },
+  USER_CANNOT_CHANGE_SELF: { status: 409, message: 'You cannot disable yourself or change your own role' },
+  MUNICIPALITY_CODE_TAKEN: { status: 409, message: 'A municipality with this code exists' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests; try again later' },
+  INTERNAL: { status: 500, message: 'Something went wrong on the server' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** Why a single field failed validation; the web translates `fields.<code>`. */
+export type FieldErrorCode = 'required' | 'too_short' | 'too_long' | 'invalid' | 'invalid_enum' | 'unknown';
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  params?: Record<string, string | number>;
+  fields?: { path: string; code: FieldErrorCode }[];
+}
