@@ -204,6 +204,7 @@ describe('user administration', () => {
       .select(['action', 'actor_username'])
       .where('municipality_id', '=', municipality.id)
       .where('entity_id', '=', res.json().id)
+      .where('action', '=', 'user.create')
       .execute();
     expect(audit).toEqual([{ action: 'user.create', actor_username: users.admin.username }]);
   });
