@@ -71,7 +71,9 @@ export const authPlugin = fp(
       request.auth = await resolveSession(app.db.app, opts.settings, token, truncateIp(request.ip));
     });
 
-    app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+    // Before validation, so that an anonymous caller learns nothing about a route's schema.
+    app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
+      if (request.is404) return;
       const access = request.routeOptions.config.access;
       if (access === undefined) throw new AppError('FORBIDDEN');
       if (UNSAFE.has(request.method)) checkCsrf(request, access);
