@@ -25,7 +25,7 @@ const int = (min: number, max: number) =>
  * nothing here is sent to the browser.
  */
 const envSchema = z.object({
-  /** `production` makes SESSION_SECRET mandatory and turns off pretty logs. */
+  /** `production` makes SESSION_SECRET mandatory. */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** TCP port of the HTTP server. */
   PORT: int(1, 65535).default(3000),

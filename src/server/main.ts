@@ -1,7 +1,8 @@
 import { buildApp } from './app';
 import { openConfiguredDatabase } from './boot';
 import { type Config, ConfigError, loadConfig } from './config';
-import { DEMO_MUNICIPALITY, seedDemo } from './demo/seed';
+import { DEMO_MUNICIPALITY, demoUsername, seedDemo } from './demo/seed';
+import { findLoginUser } from './modules/access/access.repository';
 
 function fail(message: string): never {
   console.error(message);
@@ -71,8 +72,11 @@ if (demoUsers.length > 0) {
     `  Log ind med en af disse brugere og adgangskoden "${config.DEMO_PASSWORD}":`,
     ...demoUsers.map((u) => `    ${u}`),
   );
-} else if (config.DEMO_SEED) {
-  lines.push('', `  Demobrugere: demo.admin, demo.caseworker, … (adgangskode fra DEMO_PASSWORD)`);
+} else if (config.DEMO_SEED && (await findLoginUser(db.owner, demoUsername('admin')))) {
+  lines.push(
+    '',
+    `  Demobrugere: ${demoUsername('admin')}, ${demoUsername('caseworker')}, … (adgangskode fra DEMO_PASSWORD)`,
+  );
 }
 lines.push('', '  Stop med Ctrl+C.', '');
 console.log(lines.join('\n'));

@@ -41,6 +41,24 @@ export async function deleteSession(db: Executor, tokenHash: string): Promise<vo
   await db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
 }
 
+/** Removes the municipality's sessions that have expired or gone idle (run at each login). */
+export async function purgeEndedSessions(
+  db: Executor,
+  municipalityId: string,
+  idleMinutes: number,
+): Promise<void> {
+  await db
+    .deleteFrom('session')
+    .where('municipality_id', '=', municipalityId)
+    .where((eb) =>
+      eb.or([
+        eb('expires_at', '<=', sql<Date>`now()`),
+        eb('last_seen_at', '<=', sql<Date>`now() - make_interval(mins => ${idleMinutes})`),
+      ]),
+    )
+    .execute();
+}
+
 export async function deleteSessionsOfUser(db: Executor, userId: string): Promise<void> {
   await db.deleteFrom('session').where('user_id', '=', userId).execute();
 }

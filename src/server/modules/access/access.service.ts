@@ -70,6 +70,7 @@ export async function login(
   const tokenHash = keyedHash(settings.secret, 'session', token);
   const csrfToken = randomBytes(24).toString('base64url');
   const context = await withTenant(db, user.municipality_id, async (trx) => {
+    await repo.purgeEndedSessions(trx, user.municipality_id, settings.idleMinutes);
     await repo.insertSession(trx, {
       tokenHash,
       userId: user.id,

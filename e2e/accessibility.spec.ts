@@ -1,0 +1,73 @@
+import { expect, type Page, test } from '@playwright/test';
+import { expectNoAxeViolations, logIn } from './fixtures';
+
+const LANGUAGES = [
+  { code: 'da', h1: { tasks: 'Mine opgaver', users: 'Brugere', audit: 'Revision / Auditlog' } },
+  { code: 'en', h1: { tasks: 'My tasks', users: 'Users', audit: 'Audit log' } },
+] as const;
+
+async function useLanguage(page: Page, code: 'da' | 'en') {
+  await page.addInitScript((lang) => window.localStorage.setItem('hjemvej.lang', lang), code);
+}
+
+for (const lang of LANGUAGES) {
+  test.describe(`axe finds no WCAG 2.1 AA violations (${lang.code})`, () => {
+    test.beforeEach(async ({ page }) => {
+      await useLanguage(page, lang.code);
+    });
+
+    test('login page, with and without an error', async ({ page }) => {
+      await page.goto('/login');
+      await expect(page.locator('html')).toHaveAttribute('lang', lang.code);
+      await expectNoAxeViolations(page);
+      await page
+        .getByRole('button', { name: lang.code === 'da' ? 'Log ind' : 'Log in', exact: true })
+        .click();
+      await expect(page.getByRole('alert').first()).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+
+    test('accessibility statement and not-found pages, logged out', async ({ page }) => {
+      await page.goto('/tilgaengelighed');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.goto('/findes-ikke');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+
+    test('tasks and user administration, as administrator', async ({ page }) => {
+      await logIn(page, 'demo.admin');
+      await expect(page.getByRole('heading', { level: 1, name: lang.h1.tasks })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.goto('/admin/brugere');
+      await expect(page.getByRole('heading', { level: 1, name: lang.h1.users })).toBeVisible();
+      await expect(page.getByRole('row', { name: /demo\.caseworker/ })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.getByRole('button', { name: lang.code === 'da' ? 'Opret bruger' : 'Create user' }).click();
+      await expect(page.getByRole('alert').first()).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page
+        .getByRole('row', { name: /demo\.leader/ })
+        .getByRole('button', { name: lang.code === 'da' ? 'Deaktiver' : 'Disable' })
+        .click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+
+    test('audit log with results and chain check, as auditor', async ({ page }) => {
+      await logIn(page, 'demo.auditor');
+      await page.goto('/revision');
+      await expect(page.getByRole('heading', { level: 1, name: lang.h1.audit })).toBeVisible();
+      await expect(page.getByRole('table')).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page
+        .getByRole('button', { name: lang.code === 'da' ? 'Kontrollér kæden' : 'Verify the chain' })
+        .click();
+      await expect(
+        page.getByRole('status').filter({ hasText: lang.code === 'da' ? 'intakt' : 'intact' }),
+      ).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+  });
+}

@@ -1,0 +1,32 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'Hjemvej-demo-2026';
+
+/** Logs in through the form and waits until the app has left the login page. */
+export async function logIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await submitLogin(page, username, password);
+  await expect(page).not.toHaveURL(/\/login$/);
+}
+
+/** Fills and sends the login form, in whichever language the page shows, without waiting. */
+export async function submitLogin(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  const da = (await page.locator('html').getAttribute('lang')) !== 'en';
+  await page.getByLabel(da ? 'Brugernavn' : 'Username').fill(username);
+  await page.getByLabel(da ? 'Adgangskode' : 'Password').fill(password);
+  await page.getByRole('button', { name: da ? 'Log ind' : 'Log in', exact: true }).click();
+}
+
+/** Fails with the list of WCAG 2.1 A/AA violations axe finds on the page as it is now. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    nodes: v.nodes.map((n) => n.target.join(' ')),
+  }));
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}

@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, logIn, submitLogin } from './fixtures';
+
+test('a user logs in, sees the Danish shell, switches to English (remembered), and logs out', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Log ind' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'da');
+
+  await logIn(page, 'demo.admin');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mine opgaver' })).toBeVisible();
+  const header = page.getByRole('banner');
+  await expect(header).toContainText('Anne Admin');
+  await expect(header).toContainText('Høje-Taastrup Kommune (demo)');
+  const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
+  await expect(nav.getByRole('link', { name: 'Brugere' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Revision / Auditlog' })).toHaveCount(0);
+  await expect(page.getByRole('contentinfo')).toContainText(
+    'Høje-Taastrup Kommune, Social og Sundhed (demo)',
+  );
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'My tasks' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'My tasks' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Log in' })).toBeVisible();
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login$/);
+  expect(DEMO_PASSWORD).toBeTruthy();
+});
+
+test('each role sees only the menu items it can use', async ({ page }) => {
+  await logIn(page, 'demo.auditor');
+  const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
+  await expect(nav.getByRole('link', { name: 'Revision / Auditlog' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Brugere' })).toHaveCount(0);
+  await page.goto('/admin/brugere');
+  await expect(page.getByRole('heading', { level: 1, name: 'Du har ikke adgang til siden' })).toBeVisible();
+});
+
+test('a wrong password shows one message that does not say which part was wrong', async ({ page }) => {
+  await submitLogin(page, 'demo.caseworker', 'forkert-adgangskode');
+  await expect(page.getByText('Brugernavn eller adgangskode er forkert.')).toBeVisible();
+  await submitLogin(page, 'findes.ikke', 'forkert-adgangskode');
+  await expect(page.getByText('Brugernavn eller adgangskode er forkert.')).toBeVisible();
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test('a locked-out user is told so, with the minutes to wait', async ({ page }) => {
+  for (let i = 0; i < 4; i++) {
+    await submitLogin(page, 'demo.economy', `forkert-${i}`);
+    await expect(page.getByText('Brugernavn eller adgangskode er forkert.')).toBeVisible();
+  }
+  await submitLogin(page, 'demo.economy', 'forkert-4');
+  await expect(page.getByText(/midlertidigt låst .* Prøv igen om 15 minutter/)).toBeVisible();
+  await submitLogin(page, 'demo.economy');
+  await expect(page.getByText(/midlertidigt låst/)).toBeVisible();
+});

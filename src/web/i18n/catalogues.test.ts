@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ERROR_CATALOGUE } from '../../shared/error-codes';
+import { ROLES } from '../../shared/permissions';
+import da from './da.json';
+import en from './en.json';
+
+type Tree = { [key: string]: string | Tree };
+
+function keys(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`),
+  );
+}
+
+/** Plural forms differ by language (_one/_other), so compare keys without the plural suffix. */
+const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
+
+describe('i18n catalogues', () => {
+  it('have the same keys in Danish and English', () => {
+    expect([...new Set(keys(en as Tree).map(base))].sort()).toEqual(
+      [...new Set(keys(da as Tree).map(base))].sort(),
+    );
+  });
+
+  it('translate every error code of the catalogue in both languages', () => {
+    for (const catalogue of [da, en] as Tree[]) {
+      const errors = catalogue.errors as Tree;
+      for (const code of Object.keys(ERROR_CATALOGUE)) expect(errors, code).toHaveProperty(code);
+    }
+  });
+
+  it('name every role in both languages', () => {
+    for (const catalogue of [da, en] as Tree[]) {
+      for (const role of ROLES) expect(catalogue.roles, role).toHaveProperty(role);
+    }
+  });
+
+  it('have no empty texts', () => {
+    for (const catalogue of [da, en] as Tree[]) {
+      const empty = keys(catalogue).filter((k) => {
+        const value = k
+          .split('.')
+          .reduce<string | Tree | undefined>(
+            (t, part) => (typeof t === 'object' ? t[part] : undefined),
+            catalogue,
+          );
+        return typeof value !== 'string' || value.trim() === '';
+      });
+      expect(empty).toEqual([]);
+    }
+  });
+});

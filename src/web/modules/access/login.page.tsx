@@ -1,0 +1,99 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import type { FieldError } from '../../api';
+import { ErrorSummary } from '../../components/error-summary';
+import { useFormProblems } from '../../components/form-problems';
+import { Loading } from '../../components/loading';
+import { Page } from '../../components/page';
+import { TextField } from '../../components/text-field';
+import type { LoginRedirectState } from './require-auth';
+import { login, useSession } from './session';
+
+function targetAfterLogin(state: unknown): string {
+  const from = (state as LoginRedirectState | null)?.from;
+  if (!from || from.pathname === '/login') return '/';
+  return `${from.pathname}${from.search ?? ''}${from.hash ?? ''}`;
+}
+
+/** /login: username and password; afterwards back to the page the user asked for, or to /. */
+export function LoginPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const session = useSession();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const form = useFormProblems('login', {
+    username: { id: 'login-username', label: t('login.username') },
+    password: { id: 'login-password', label: t('login.password') },
+  });
+
+  if (session.data && !submitting) return <Navigate to={targetAfterLogin(location.state)} replace />;
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (submitting) return;
+    const missing: FieldError[] = [];
+    if (username.trim() === '') missing.push({ path: 'username', code: 'required' });
+    if (password === '') missing.push({ path: 'password', code: 'required' });
+    if (missing.length > 0) {
+      form.report({ fields: missing, error: null });
+      return;
+    }
+    setSubmitting(true);
+    try {
+      await login(queryClient, username.trim(), password);
+      form.clear();
+      await navigate(targetAfterLogin(location.state), { replace: true });
+    } catch (error) {
+      setPassword('');
+      form.reportError(error);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Page title={t('login.title')}>
+      <p className="font-lead">{t('login.intro')}</p>
+      {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
+      <form onSubmit={(event) => void onSubmit(event)} noValidate>
+        <TextField
+          id="login-username"
+          name="username"
+          label={t('login.username')}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          value={username}
+          onChange={(event) => setUsername(event.target.value)}
+          error={form.fieldMessage('username')}
+          widthClass="input-width-l"
+        />
+        <TextField
+          id="login-password"
+          name="password"
+          type="password"
+          label={t('login.password')}
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={form.fieldMessage('password')}
+          widthClass="input-width-l"
+        />
+        <div className="mt-5">
+          <button type="submit" className="button button-primary">
+            {t('login.submit')}
+          </button>
+        </div>
+        {submitting ? <Loading text={t('login.submitting')} /> : null}
+      </form>
+    </Page>
+  );
+}

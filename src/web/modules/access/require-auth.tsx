@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { Alert } from '../../components/alert';
+import { Loading } from '../../components/loading';
+import { Page } from '../../components/page';
+import { errorMessage } from '../../i18n/errors';
+import { hasPermission, useSession } from './session';
+
+/** Where the login page sends the user back to. */
+export interface LoginRedirectState {
+  from?: { pathname: string; search?: string; hash?: string };
+}
+
+/** Shown when the session cannot be checked at all (server down, network error). */
+export function SessionErrorPage({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('sessionError.title')}>
+      <Alert variant="error" live="alert">
+        <p>{errorMessage(t, error)}</p>
+      </Alert>
+      <button type="button" className="button button-primary" onClick={onRetry}>
+        {t('sessionError.retry')}
+      </button>
+    </Page>
+  );
+}
+
+/** Shown to a signed-in user who lacks the permission a page needs. */
+export function ForbiddenPage() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('forbidden.title')}>
+      <p>{t('forbidden.text')}</p>
+    </Page>
+  );
+}
+
+/** Props of {@link RequireAuth}. */
+export interface RequireAuthProps {
+  /** The permission the pages below need; without it any signed-in user may see them. */
+  permission?: string;
+}
+
+/**
+ * Guards the pages below it: not signed in → /login (remembering where the user was going);
+ * signed in without the permission → a "no access" page.
+ */
+export function RequireAuth({ permission }: RequireAuthProps) {
+  const location = useLocation();
+  const session = useSession();
+  if (session.isPending) return <Loading />;
+  if (session.isError)
+    return <SessionErrorPage error={session.error} onRetry={() => void session.refetch()} />;
+  if (!session.data) {
+    const state: LoginRedirectState = {
+      from: { pathname: location.pathname, search: location.search, hash: location.hash },
+    };
+    return <Navigate to="/login" replace state={state} />;
+  }
+  if (permission && !hasPermission(session.data.user, permission)) return <ForbiddenPage />;
+  return <Outlet />;
+}

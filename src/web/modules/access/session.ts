@@ -1,0 +1,76 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, api } from '../../api';
+
+/** The municipality (tenant) a user belongs to. */
+export interface Municipality {
+  id: string;
+  name: string;
+  /** The responsible authority shown in the footer, e.g. "Høje-Taastrup Kommune". */
+  authority: string;
+}
+
+/** The signed-in user as the server describes it. */
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  permissions: string[];
+  municipality: Municipality;
+}
+
+/** GET /api/session and POST /api/session/login answer with this. */
+export interface Session {
+  user: SessionUser;
+  csrfToken: string;
+}
+
+/** Query key of the session; `null` data means "not signed in". */
+export const SESSION_KEY = ['session'] as const;
+
+async function fetchSession({ signal }: { signal: AbortSignal }): Promise<Session | null> {
+  try {
+    return await api.get<Session>('/api/session', { skipAuthRedirect: true, signal });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+/** The current session (`data` is `null` when nobody is signed in). */
+export function useSession() {
+  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Number.POSITIVE_INFINITY });
+}
+
+/** Whether the user holds a permission; the server decides, the client only hides what it may not use. */
+export function hasPermission(user: SessionUser | null | undefined, permission: string): boolean {
+  return user?.permissions.includes(permission) ?? false;
+}
+
+/** Forgets every cached answer except the session itself (another user may sign in next). */
+export function clearUserData(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
+}
+
+/** Signs in; on success the session is stored and earlier users' data is dropped. */
+export async function login(queryClient: QueryClient, username: string, password: string): Promise<Session> {
+  const session = await api.post<Session>(
+    '/api/session/login',
+    { username, password },
+    { skipAuthRedirect: true },
+  );
+  clearUserData(queryClient);
+  queryClient.setQueryData(SESSION_KEY, session);
+  return session;
+}
+
+/** Signs out on the server (an already expired session counts as signed out) and forgets local state. */
+export async function logout(queryClient: QueryClient): Promise<void> {
+  try {
+    await api.post<void>('/api/session/logout', undefined, { skipAuthRedirect: true });
+  } finally {
+    queryClient.setQueryData(SESSION_KEY, null);
+    clearUserData(queryClient);
+  }
+}

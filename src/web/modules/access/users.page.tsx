@@ -1,0 +1,408 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, type FieldError } from '../../api';
+import { Alert } from '../../components/alert';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ErrorSummary } from '../../components/error-summary';
+import { useFormProblems } from '../../components/form-problems';
+import { Loading } from '../../components/loading';
+import { Page } from '../../components/page';
+import { SelectField, type SelectOption } from '../../components/select-field';
+import { TextField } from '../../components/text-field';
+import { errorMessage } from '../../i18n/errors';
+import { formatDate, formatTime, isoDateTime } from '../../i18n/format';
+import {
+  type AdminUser,
+  type Role,
+  useCreateUser,
+  useRoles,
+  useUnlockUser,
+  useUpdateUser,
+  useUsers,
+} from './users.api';
+
+/** Minimum length of a temporary password (the server checks it too). */
+const MIN_PASSWORD_LENGTH = 12;
+
+/** A result to show: a translated success text (kept as key + params) or an error. */
+type Notice =
+  | { kind: 'success'; key: string; params: Record<string, string> }
+  | { kind: 'error'; error: unknown };
+
+function NoticeArea({ notice }: { notice: Notice | null }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {/* The status region stays in the page, so screen readers notice when a result appears in it. */}
+      <div role="status">
+        {notice?.kind === 'success' ? (
+          <Alert variant="success">
+            <p>{t(notice.key, notice.params)}</p>
+          </Alert>
+        ) : null}
+      </div>
+      {notice?.kind === 'error' ? (
+        <Alert variant="error" live="alert">
+          <p>{errorMessage(t, notice.error)}</p>
+        </Alert>
+      ) : null}
+    </>
+  );
+}
+
+function isLocked(user: AdminUser, now: number): boolean {
+  return user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > now;
+}
+
+function DateTime({ value }: { value: string }) {
+  const { t } = useTranslation();
+  return (
+    <time dateTime={isoDateTime(value)}>
+      {t('common.dateTime', { date: formatDate(value), time: formatTime(value) })}
+    </time>
+  );
+}
+
+function UserStatus({ user, now }: { user: AdminUser; now: number }) {
+  const { t } = useTranslation();
+  const locked = isLocked(user, now);
+  return (
+    <>
+      {user.disabled ? <span className="d-block">{t('users.status.disabled')}</span> : null}
+      {locked && user.lockedUntil ? (
+        <span className="d-block">
+          {t('users.status.lockedUntil')} <DateTime value={user.lockedUntil} />
+        </span>
+      ) : null}
+      {!user.disabled && !locked ? t('users.status.active') : null}
+    </>
+  );
+}
+
+interface UserRowProps {
+  user: AdminUser;
+  roleOptions: SelectOption[];
+  now: number;
+  onNotice: (notice: Notice) => void;
+  onAskDisable: (user: AdminUser) => void;
+}
+
+function UserRow({ user, roleOptions, now, onNotice, onAskDisable }: UserRowProps) {
+  const { t } = useTranslation();
+  const [role, setRole] = useState(user.role);
+  const [savedRole, setSavedRole] = useState(user.role);
+  if (user.role !== savedRole) {
+    // The saved role changed (here or elsewhere): show it, without remounting the row (keeps focus).
+    setSavedRole(user.role);
+    setRole(user.role);
+  }
+  const update = useUpdateUser();
+  const unlock = useUnlockUser();
+  const busy = update.isPending || unlock.isPending;
+  const roleSelectId = `user-${user.id}-role`;
+
+  const saveRole = () => {
+    if (busy) return;
+    update.mutate(
+      { id: user.id, role },
+      {
+        onSuccess: (saved) =>
+          onNotice({
+            kind: 'success',
+            key: 'users.notice.roleSaved',
+            params: {
+              username: saved.username,
+              role: t(`roles.${saved.role}`, { defaultValue: saved.role }),
+            },
+          }),
+        onError: (error) => onNotice({ kind: 'error', error }),
+      },
+    );
+  };
+
+  const enable = () => {
+    if (busy) return;
+    update.mutate(
+      { id: user.id, disabled: false },
+      {
+        onSuccess: (saved) =>
+          onNotice({ kind: 'success', key: 'users.notice.enabled', params: { username: saved.username } }),
+        onError: (error) => onNotice({ kind: 'error', error }),
+      },
+    );
+  };
+
+  const doUnlock = () => {
+    if (busy) return;
+    unlock.mutate(user.id, {
+      onSuccess: (saved) =>
+        onNotice({ kind: 'success', key: 'users.notice.unlocked', params: { username: saved.username } }),
+      onError: (error) => onNotice({ kind: 'error', error }),
+    });
+  };
+
+  return (
+    <tr>
+      <th scope="row">{user.username}</th>
+      <td>{user.displayName}</td>
+      <td>
+        <div className="row-role">
+          <SelectField
+            bare
+            id={roleSelectId}
+            label={t('users.table.roleFor', { username: user.username })}
+            labelHidden
+            options={roleOptions}
+            value={role}
+            onChange={(event) => setRole(event.target.value)}
+          />
+          <button type="button" className="button button-secondary" onClick={saveRole}>
+            {t('users.actions.saveRole')}
+          </button>
+        </div>
+      </td>
+      <td>
+        <UserStatus user={user} now={now} />
+      </td>
+      <td>{user.lastLoginAt ? <DateTime value={user.lastLoginAt} /> : t('users.neverLoggedIn')}</td>
+      <td>
+        <div className="row-actions">
+          {user.disabled ? (
+            <button type="button" className="button button-secondary" onClick={enable}>
+              {t('users.actions.enable')}
+            </button>
+          ) : (
+            <button type="button" className="button button-secondary" onClick={() => onAskDisable(user)}>
+              {t('users.actions.disable')}
+            </button>
+          )}
+          {isLocked(user, now) ? (
+            <button type="button" className="button button-secondary" onClick={doUnlock}>
+              {t('users.actions.unlock')}
+            </button>
+          ) : null}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+function UsersTable({ roles }: { roles: Role[] }) {
+  const { t } = useTranslation();
+  const users = useUsers();
+  const update = useUpdateUser();
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [disableTarget, setDisableTarget] = useState<AdminUser | null>(null);
+  const roleOptions = roles.map((role) => ({ value: role.code, label: t(`roles.${role.code}`) }));
+  // One "now" per render of the list, so every row judges locks against the same moment.
+  const now = users.dataUpdatedAt || Date.now();
+
+  const confirmDisable = () => {
+    const target = disableTarget;
+    if (!target || update.isPending) return;
+    update.mutate(
+      { id: target.id, disabled: true },
+      {
+        onSuccess: (saved) =>
+          setNotice({ kind: 'success', key: 'users.notice.disabled', params: { username: saved.username } }),
+        onError: (error) => setNotice({ kind: 'error', error }),
+        onSettled: () => setDisableTarget(null),
+      },
+    );
+  };
+
+  return (
+    <section aria-labelledby="users-list-heading">
+      <h2 id="users-list-heading">{t('users.listHeading')}</h2>
+      <NoticeArea notice={notice} />
+      {users.isPending ? <Loading text={t('users.loading')} /> : null}
+      {users.isError ? (
+        <Alert variant="error">
+          <p>{errorMessage(t, users.error)}</p>
+        </Alert>
+      ) : null}
+      {users.data ? (
+        <div className="table--responsive-scroll">
+          <table className="table table--zebra table--compact">
+            <caption className="sr-only">
+              {t('users.table.caption', { count: users.data.items.length })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('users.table.username')}</th>
+                <th scope="col">{t('users.table.displayName')}</th>
+                <th scope="col">{t('users.table.role')}</th>
+                <th scope="col">{t('users.table.status')}</th>
+                <th scope="col">{t('users.table.lastLogin')}</th>
+                <th scope="col">{t('users.table.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.data.items.map((user) => (
+                <UserRow
+                  key={user.id}
+                  user={user}
+                  roleOptions={roleOptions}
+                  now={now}
+                  onNotice={setNotice}
+                  onAskDisable={setDisableTarget}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <ConfirmDialog
+        open={disableTarget !== null}
+        heading={t('users.disableDialog.heading', { username: disableTarget?.username ?? '' })}
+        confirmLabel={t('users.disableDialog.confirm')}
+        cancelLabel={t('users.disableDialog.cancel')}
+        onConfirm={confirmDisable}
+        onCancel={() => setDisableTarget(null)}
+        busy={update.isPending}
+      >
+        <p>{t('users.disableDialog.text', { name: disableTarget?.displayName ?? '' })}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+const EMPTY_FORM = { username: '', displayName: '', role: '', password: '' };
+
+function CreateUserForm({ roles }: { roles: Role[] }) {
+  const { t } = useTranslation();
+  const create = useCreateUser();
+  const [values, setValues] = useState(EMPTY_FORM);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const form = useFormProblems('createUser', {
+    username: { id: 'new-user-username', label: t('createUser.username') },
+    displayName: { id: 'new-user-display-name', label: t('createUser.displayName') },
+    role: { id: 'new-user-role', label: t('createUser.role') },
+    password: { id: 'new-user-password', label: t('createUser.password') },
+  });
+
+  const set = (field: keyof typeof EMPTY_FORM) => (value: string) =>
+    setValues((v) => ({ ...v, [field]: value }));
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (create.isPending) return;
+    setNotice(null);
+    const input = { ...values, username: values.username.trim(), displayName: values.displayName.trim() };
+    const problems: FieldError[] = [];
+    if (input.username === '') problems.push({ path: 'username', code: 'required' });
+    if (input.displayName === '') problems.push({ path: 'displayName', code: 'required' });
+    if (input.role === '') problems.push({ path: 'role', code: 'required' });
+    if (input.password === '') problems.push({ path: 'password', code: 'required' });
+    else if (input.password.length < MIN_PASSWORD_LENGTH)
+      problems.push({ path: 'password', code: 'too_short' });
+    if (problems.length > 0) {
+      form.report({ fields: problems, error: null });
+      return;
+    }
+    create.mutate(input, {
+      onSuccess: (user) => {
+        form.clear();
+        setValues(EMPTY_FORM);
+        setNotice({ kind: 'success', key: 'createUser.created', params: { username: user.username } });
+      },
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === 'USER_USERNAME_TAKEN') {
+          form.report({ fields: [{ path: 'username', code: 'taken' }], error: null });
+          return;
+        }
+        form.reportError(error);
+      },
+    });
+  };
+
+  return (
+    <section aria-labelledby="create-user-heading">
+      <h2 id="create-user-heading">{t('createUser.heading')}</h2>
+      <div role="status">
+        {notice?.kind === 'success' ? (
+          <Alert variant="success">
+            <p>{t(notice.key, notice.params)}</p>
+          </Alert>
+        ) : null}
+      </div>
+      {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
+      <form onSubmit={onSubmit} noValidate>
+        <TextField
+          id="new-user-username"
+          label={t('createUser.username')}
+          hint={t('createUser.usernameHint')}
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          value={values.username}
+          onChange={(event) => set('username')(event.target.value)}
+          error={form.fieldMessage('username')}
+          widthClass="input-width-m"
+        />
+        <TextField
+          id="new-user-display-name"
+          label={t('createUser.displayName')}
+          autoComplete="off"
+          required
+          value={values.displayName}
+          onChange={(event) => set('displayName')(event.target.value)}
+          error={form.fieldMessage('displayName')}
+          widthClass="input-width-l"
+        />
+        <SelectField
+          id="new-user-role"
+          label={t('createUser.role')}
+          placeholder={t('createUser.rolePlaceholder')}
+          options={roles.map((role) => ({ value: role.code, label: t(`roles.${role.code}`) }))}
+          required
+          value={values.role}
+          onChange={(event) => set('role')(event.target.value)}
+          error={form.fieldMessage('role')}
+        />
+        <TextField
+          id="new-user-password"
+          type="password"
+          label={t('createUser.password')}
+          hint={t('createUser.passwordHint', { count: MIN_PASSWORD_LENGTH })}
+          autoComplete="new-password"
+          required
+          minLength={MIN_PASSWORD_LENGTH}
+          value={values.password}
+          onChange={(event) => set('password')(event.target.value)}
+          error={form.fieldMessage('password')}
+          widthClass="input-width-l"
+        />
+        <div className="mt-5">
+          <button type="submit" className="button button-primary">
+            {t('createUser.submit')}
+          </button>
+        </div>
+        {create.isPending ? <Loading text={t('createUser.saving')} /> : null}
+      </form>
+    </section>
+  );
+}
+
+/** /admin/brugere: the municipality's users, their roles and status, and creating new ones. */
+export function UsersPage() {
+  const { t } = useTranslation();
+  const roles = useRoles();
+  return (
+    <Page title={t('users.title')}>
+      {roles.isPending ? <Loading /> : null}
+      {roles.isError ? (
+        <Alert variant="error" live="alert">
+          <p>{errorMessage(t, roles.error)}</p>
+        </Alert>
+      ) : null}
+      {roles.data ? (
+        <>
+          <UsersTable roles={roles.data.items} />
+          <CreateUserForm roles={roles.data.items} />
+        </>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,88 @@
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate } from 'react-router';
+import { Alert } from '../../components/alert';
+import { NAV_ITEMS } from '../../components/app-header';
+import { Loading } from '../../components/loading';
+import { Page } from '../../components/page';
+import { errorMessage } from '../../i18n/errors';
+import { formatDate, isoDateTime } from '../../i18n/format';
+import { i18n } from '../../i18n/index';
+import { ForbiddenPage } from '../access/require-auth';
+import { hasPermission, useSession } from '../access/session';
+import { type Task, useTasks } from './tasks.api';
+
+function TaskItem({ task }: { task: Task }) {
+  const { t } = useTranslation();
+  const title = i18n.exists(task.titleKey)
+    ? t(task.titleKey, task.params)
+    : t('tasksPage.unknownTask', { kind: task.kind });
+  const internal = task.href.startsWith('/') && !task.href.startsWith('//');
+  return (
+    <li>
+      {task.severity !== 'info' ? (
+        <span className={`badge badge-${task.severity} mr-3`}>
+          {t(`tasksPage.severity.${task.severity}`)}
+        </span>
+      ) : null}
+      {internal ? <Link to={task.href}>{title}</Link> : <a href={task.href}>{title}</a>}
+      {task.dueAt ? (
+        <span className="task-due">
+          {' '}
+          {t('tasksPage.due')} <time dateTime={isoDateTime(task.dueAt)}>{formatDate(task.dueAt)}</time>
+        </span>
+      ) : null}
+    </li>
+  );
+}
+
+function TaskList() {
+  const { t } = useTranslation();
+  const tasks = useTasks();
+  if (tasks.isPending) return <Loading text={t('tasksPage.loading')} />;
+  if (tasks.isError) {
+    return (
+      <Alert variant="error" live="alert">
+        <p>{errorMessage(t, tasks.error)}</p>
+      </Alert>
+    );
+  }
+  if (tasks.data.items.length === 0) {
+    return (
+      <Alert variant="info" heading={t('tasksPage.emptyHeading')}>
+        <p>{t('tasksPage.empty')}</p>
+      </Alert>
+    );
+  }
+  return (
+    <>
+      <p>{t('tasksPage.count', { count: tasks.data.items.length })}</p>
+      <ul className="task-list nobullet-list">
+        {tasks.data.items.map((task) => (
+          <TaskItem key={task.id} task={task} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** /: "Mine opgaver", everything that waits for the user. */
+export function TasksPage() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('tasksPage.title')}>
+      <TaskList />
+    </Page>
+  );
+}
+
+/**
+ * The front page: the task list for users who have one; others go to the first page they may use.
+ */
+export function HomePage() {
+  const { data: session } = useSession();
+  const user = session?.user;
+  if (hasPermission(user, 'tasks.read')) return <TasksPage />;
+  const first = NAV_ITEMS.find((item) => hasPermission(user, item.permission));
+  if (first) return <Navigate to={first.to} replace />;
+  return <ForbiddenPage />;
+}

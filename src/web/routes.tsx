@@ -1,0 +1,33 @@
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './components/app-layout';
+import { LoginPage } from './modules/access/login.page';
+import { RequireAuth } from './modules/access/require-auth';
+import { UsersPage } from './modules/access/users.page';
+import { AuditPage } from './modules/audit/audit.page';
+import { AccessibilityPage } from './modules/site/accessibility.page';
+import { NotFoundPage } from './modules/site/not-found.page';
+import { HomePage } from './modules/tasks/tasks.page';
+
+/** Every page of the app; paths are Danish, as users see them. */
+export const router = createBrowserRouter([
+  {
+    element: <AppLayout />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/tilgaengelighed', element: <AccessibilityPage /> },
+      {
+        element: <RequireAuth />,
+        children: [{ index: true, element: <HomePage /> }],
+      },
+      {
+        element: <RequireAuth permission="users.manage" />,
+        children: [{ path: '/admin/brugere', element: <UsersPage /> }],
+      },
+      {
+        element: <RequireAuth permission="audit.read" />,
+        children: [{ path: '/revision', element: <AuditPage /> }],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
