@@ -33,15 +33,24 @@ export interface BuildOptions {
   db: DatabaseHandles;
   /** Pass false in tests to keep output quiet; defaults to pino with the configured level. */
   logger?: boolean;
+  /** Where log lines go (default stdout); tests capture them to prove what is never logged. */
+  logStream?: { write(line: string): void };
 }
 
 /**
  * Builds the whole application without listening: plugins, the auth layer, every module's routes
  * and the web app. main.ts listens; tests call `inject()`.
  */
-export async function buildApp({ config, db, logger = true }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  db,
+  logger = true,
+  logStream,
+}: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? loggerOptions(config.LOG_LEVEL) : false,
+    logger: logger
+      ? { ...loggerOptions(config.LOG_LEVEL), ...(logStream ? { stream: logStream } : {}) }
+      : false,
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
