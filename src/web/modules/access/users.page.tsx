@@ -11,6 +11,7 @@ import { SelectField, type SelectOption } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
 import { errorMessage } from '../../i18n/errors';
 import { formatDate, formatTime, isoDateTime } from '../../i18n/format';
+import { useSession } from './session';
 import {
   type AdminUser,
   type Role,
@@ -85,9 +86,11 @@ interface UserRowProps {
   now: number;
   onNotice: (notice: Notice) => void;
   onAskDisable: (user: AdminUser) => void;
+  /** The logged-in administrator's own row: no role change or disabling (the server refuses both). */
+  isSelf: boolean;
 }
 
-function UserRow({ user, roleOptions, now, onNotice, onAskDisable }: UserRowProps) {
+function UserRow({ user, roleOptions, now, onNotice, onAskDisable, isSelf }: UserRowProps) {
   const { t } = useTranslation();
   const [role, setRole] = useState(user.role);
   const [savedRole, setSavedRole] = useState(user.role);
@@ -146,20 +149,28 @@ function UserRow({ user, roleOptions, now, onNotice, onAskDisable }: UserRowProp
       <th scope="row">{user.username}</th>
       <td>{user.displayName}</td>
       <td>
-        <div className="row-role">
-          <SelectField
-            bare
-            id={roleSelectId}
-            label={t('users.table.roleFor', { username: user.username })}
-            labelHidden
-            options={roleOptions}
-            value={role}
-            onChange={(event) => setRole(event.target.value)}
-          />
-          <button type="button" className="button button-secondary" onClick={saveRole}>
-            {t('users.actions.saveRole')}
-          </button>
-        </div>
+        {isSelf ? (
+          <>
+            {t(`roles.${user.role}`, { defaultValue: user.role })}
+            <br />
+            <span className="form-hint">{t('users.selfHint')}</span>
+          </>
+        ) : (
+          <div className="row-role">
+            <SelectField
+              bare
+              id={roleSelectId}
+              label={t('users.table.roleFor', { username: user.username })}
+              labelHidden
+              options={roleOptions}
+              value={role}
+              onChange={(event) => setRole(event.target.value)}
+            />
+            <button type="button" className="button button-secondary" onClick={saveRole}>
+              {t('users.actions.saveRole')}
+            </button>
+          </div>
+        )}
       </td>
       <td>
         <UserStatus user={user} now={now} />
@@ -167,7 +178,7 @@ function UserRow({ user, roleOptions, now, onNotice, onAskDisable }: UserRowProp
       <td>{user.lastLoginAt ? <DateTime value={user.lastLoginAt} /> : t('users.neverLoggedIn')}</td>
       <td>
         <div className="row-actions">
-          {user.disabled ? (
+          {isSelf ? null : user.disabled ? (
             <button type="button" className="button button-secondary" onClick={enable}>
               {t('users.actions.enable')}
             </button>
@@ -193,6 +204,7 @@ function UsersTable({ roles }: { roles: Role[] }) {
   const update = useUpdateUser();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [disableTarget, setDisableTarget] = useState<AdminUser | null>(null);
+  const selfId = useSession().data?.user.id;
   const roleOptions = roles.map((role) => ({ value: role.code, label: t(`roles.${role.code}`) }));
   // One "now" per render of the list, so every row judges locks against the same moment.
   const now = users.dataUpdatedAt || Date.now();
@@ -246,6 +258,7 @@ function UsersTable({ roles }: { roles: Role[] }) {
                   now={now}
                   onNotice={setNotice}
                   onAskDisable={setDisableTarget}
+                  isSelf={user.id === selfId}
                 />
               ))}
             </tbody>
