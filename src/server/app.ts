@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -18,6 +19,8 @@ import { accessRoutes } from './modules/access/access.routes';
 import type { AccessSettings } from './modules/access/access.service';
 import { lockedUserTasks } from './modules/access/access.tasks';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { citizensRoutes } from './modules/citizens/citizens.routes';
+import { expiredConsentTasks } from './modules/citizens/citizens.tasks';
 import { tasksRoutes } from './modules/tasks/tasks.routes';
 import { authPlugin } from './plugins/auth';
 
@@ -84,6 +87,7 @@ export async function buildApp({
     },
   });
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -116,7 +120,8 @@ export async function buildApp({
   );
   await app.register(accessRoutes, { settings });
   await app.register(auditRoutes);
-  await app.register(tasksRoutes, { providers: [lockedUserTasks(settings)] });
+  await app.register(citizensRoutes, { timelineProviders: [] });
+  await app.register(tasksRoutes, { providers: [lockedUserTasks(settings), expiredConsentTasks] });
 
   app.setNotFoundHandler(async (request, reply) => {
     const wantsPage =

@@ -18,14 +18,33 @@ export const ERROR_CATALOGUE = {
   USER_USERNAME_TAKEN: { status: 409, message: 'The username is taken' },
   USER_CANNOT_CHANGE_SELF: { status: 409, message: 'You cannot disable yourself or change your own role' },
   MUNICIPALITY_CODE_TAKEN: { status: 409, message: 'A municipality with this code exists' },
+  CITIZEN_CPR_EXISTS: { status: 409, message: 'A citizen with this CPR number exists' },
+  CITIZEN_MERGE_CPR_CONFLICT: {
+    status: 409,
+    message: 'Two records with different CPR numbers are different people',
+  },
+  CITIZEN_MERGE_NOT_ALLOWED: { status: 409, message: 'This record cannot be merged' },
+  DUPLICATE_ALREADY_RESOLVED: { status: 409, message: 'The duplicate has been resolved already' },
+  MERGE_ALREADY_UNDONE: { status: 409, message: 'The merge has been undone already' },
+  CONSENT_REQUIRED: { status: 409, message: 'The citizen has not consented to this purpose' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again later' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 
-/** Why a single field failed validation; the web translates `fields.<code>`. */
-export type FieldErrorCode = 'required' | 'too_short' | 'too_long' | 'invalid' | 'invalid_enum' | 'unknown';
+/**
+ * Why a single field failed validation; the web translates it. Generic codes come from schema
+ * validation; modules add rule codes (e.g. `cpr_date`, `hotel_not_homelessness`).
+ */
+export type FieldErrorCode =
+  | 'required'
+  | 'too_short'
+  | 'too_long'
+  | 'invalid'
+  | 'invalid_enum'
+  | 'unknown'
+  | (string & {});
 
 /** The JSON body of every error response. */
 export interface ErrorBody {

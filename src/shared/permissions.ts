@@ -3,7 +3,16 @@
  * seeded by migrations); the code only names them. Add a permission here and grant it to roles in
  * a new migration.
  */
-export const PERMISSIONS = ['tasks.read', 'users.manage', 'audit.read'] as const;
+export const PERMISSIONS = [
+  'tasks.read',
+  'users.manage',
+  'audit.read',
+  'citizens.read',
+  'citizens.write',
+  'citizens.sensitive',
+  'citizens.import',
+  'citizens.merge',
+] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { CompiledQuery, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
@@ -87,7 +88,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const unlock = dataDir.startsWith('memory://') ? () => {} : lockDataDir(dataDir);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(dataDir, { parsers: { [DATE]: (value: string) => value } });
+    pglite = await PGlite.create(dataDir, {
+      parsers: { [DATE]: (value: string) => value },
+      extensions: { pg_trgm },
+    });
   } catch (error) {
     unlock();
     throw error;

@@ -7,6 +7,18 @@ import type {
   SessionTable,
 } from '../modules/access/access.table';
 import type { AuditChainHeadTable, AuditEventTable } from '../modules/audit/audit.table';
+import type {
+  CitizenContactTable,
+  CitizenCprChangeTable,
+  CitizenMergeTable,
+  CitizenPolicyTable,
+  CitizenSensitiveTable,
+  CitizenTable,
+  ConsentTable,
+  DuplicateCandidateTable,
+  HouseholdMemberTable,
+  WhereaboutsEpisodeTable,
+} from '../modules/citizens/citizens.table';
 
 /** Every table Kysely knows, each owned by one module (see its *.table.ts). */
 export interface Database {
@@ -18,4 +30,14 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   audit_event: AuditEventTable;
   audit_chain_head: AuditChainHeadTable;
+  citizen: CitizenTable;
+  citizen_cpr_change: CitizenCprChangeTable;
+  citizen_sensitive: CitizenSensitiveTable;
+  household_member: HouseholdMemberTable;
+  consent: ConsentTable;
+  whereabouts_episode: WhereaboutsEpisodeTable;
+  citizen_contact: CitizenContactTable;
+  duplicate_candidate: DuplicateCandidateTable;
+  citizen_merge: CitizenMergeTable;
+  citizen_policy: CitizenPolicyTable;
 }

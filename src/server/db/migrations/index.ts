@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './2026-11-21-0001-foundation';
 import * as m0002 from './2026-11-21-0002-roles';
+import * as m0003 from './2026-11-21-0003-citizens';
 
 /**
  * Every migration, by name, in the order they run. Append only: a new migration gets a new,
@@ -9,4 +10,5 @@ import * as m0002 from './2026-11-21-0002-roles';
 export const migrations: Record<string, Migration> = {
   '2026-11-21-0001-foundation': m0001,
   '2026-11-21-0002-roles': m0002,
+  '2026-11-21-0003-citizens': m0003,
 };

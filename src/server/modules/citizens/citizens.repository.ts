@@ -1,0 +1,361 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { CitizenStatus, InactiveReason } from '../../../shared/citizens/status';
+import type { Situation } from '../../../shared/citizens/whereabouts';
+import type { Executor } from '../../db/database';
+import type { CitizenRow, CitizenTable } from './citizens.table';
+
+type NewCitizen = Omit<
+  CitizenTable,
+  'id' | 'registered_on' | 'name_search' | 'created_at' | 'updated_at' | 'merged_into'
+>;
+
+export function insertCitizen(db: Executor, citizen: NewCitizen): Promise<CitizenRow> {
+  return db.insertInto('citizen').values(citizen).returningAll().executeTakeFirstOrThrow();
+}
+
+export function findCitizen(
+  db: Executor,
+  municipalityId: string,
+  id: string,
+): Promise<CitizenRow | undefined> {
+  return db
+    .selectFrom('citizen')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Locks a citizen row for the rest of the transaction (merges and CPR changes). */
+export function lockCitizen(
+  db: Executor,
+  municipalityId: string,
+  id: string,
+): Promise<CitizenRow | undefined> {
+  return db
+    .selectFrom('citizen')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export function findByCpr(db: Executor, municipalityId: string, cpr: string) {
+  return db
+    .selectFrom('citizen')
+    .select(['id', 'merged_into'])
+    .where('municipality_id', '=', municipalityId)
+    .where('cpr', '=', cpr)
+    .executeTakeFirst();
+}
+
+export function updateCitizen(
+  db: Executor,
+  municipalityId: string,
+  id: string,
+  changes: Partial<NewCitizen> & { merged_into?: string | null },
+) {
+  return db
+    .updateTable('citizen')
+    .set({ ...changes, updated_at: new Date() })
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Ids of the records merged into a citizen (their histories belong to the survivor's view). */
+export async function mergedIds(db: Executor, municipalityId: string, survivorId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('citizen')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('merged_into', '=', survivorId)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export function cprHistory(db: Executor, ids: string[]) {
+  return db
+    .selectFrom('citizen_cpr_change')
+    .selectAll()
+    .where('citizen_id', 'in', ids)
+    .orderBy('changed_on')
+    .execute();
+}
+
+export function episodes(db: Executor, ids: string[]) {
+  return db
+    .selectFrom('whereabouts_episode')
+    .selectAll()
+    .where('citizen_id', 'in', ids)
+    .orderBy('from_date', 'desc')
+    .orderBy('recorded_at', 'desc')
+    .execute();
+}
+
+export function contacts(db: Executor, ids: string[]) {
+  return db
+    .selectFrom('citizen_contact')
+    .selectAll()
+    .where('citizen_id', 'in', ids)
+    .orderBy('contact_on', 'desc')
+    .execute();
+}
+
+export function consents(db: Executor, ids: string[]) {
+  return db
+    .selectFrom('consent')
+    .selectAll()
+    .where('citizen_id', 'in', ids)
+    .orderBy('given_on', 'desc')
+    .execute();
+}
+
+export function household(db: Executor, ids: string[]) {
+  return db
+    .selectFrom('household_member')
+    .selectAll()
+    .where('citizen_id', 'in', ids)
+    .orderBy('birth_date')
+    .execute();
+}
+
+export function sensitive(db: Executor, ids: string[]) {
+  return db.selectFrom('citizen_sensitive').selectAll().where('citizen_id', 'in', ids).execute();
+}
+
+export function merges(db: Executor, survivorId: string) {
+  return db
+    .selectFrom('citizen_merge as m')
+    .innerJoin('citizen as c', 'c.id', 'm.merged_id')
+    .select([
+      'm.id',
+      'm.merged_id',
+      'm.merged_at',
+      'm.undone_at',
+      'c.given_name',
+      'c.family_name',
+      'c.initials',
+      'c.birth_date',
+    ])
+    .where('m.survivor_id', '=', survivorId)
+    .orderBy('m.merged_at')
+    .execute();
+}
+
+export async function policy(db: Executor, municipalityId: string) {
+  const row = await db
+    .selectFrom('citizen_policy')
+    .select(['no_contact_days', 'institution_days'])
+    .where('municipality_id', '=', municipalityId)
+    .executeTakeFirst();
+  return { noContactDays: row?.no_contact_days ?? 90, institutionDays: row?.institution_days ?? 90 };
+}
+
+// ---- the list: status derived in SQL, the same rules as shared/citizens/status.ts ----
+
+export interface ListFilter {
+  municipalityId: string;
+  onDate: string;
+  /** Only these citizens (e.g. the two sides of a duplicate pair). */
+  ids?: string[] | undefined;
+  q?: string | undefined;
+  cprPrefix?: string | undefined;
+  status?: CitizenStatus | undefined;
+  situation?: Situation | undefined;
+  minAge?: number | undefined;
+  maxAge?: number | undefined;
+  sex?: 'male' | 'female' | undefined;
+  limit: number;
+  offset: number;
+  noContactDays: number;
+  institutionDays: number;
+}
+
+export interface ListRow {
+  id: string;
+  cpr: string | null;
+  given_name: string | null;
+  family_name: string | null;
+  initials: string | null;
+  birth_date: string;
+  sex: 'male' | 'female' | null;
+  age: number;
+  status: CitizenStatus;
+  situation: Situation;
+  inactive_reason: InactiveReason | null;
+  total: number;
+}
+
+/**
+ * One page of a municipality's by-name list with each citizen's status on `onDate`. The status
+ * expression mirrors `statusOn` in shared/citizens/status.ts; a test compares the two.
+ */
+export async function listCitizens(db: Executor, f: ListFilter): Promise<ListRow[]> {
+  const where: RawBuilder<unknown>[] = [sql`c.municipality_id = ${f.municipalityId}`];
+  if (!f.ids) where.push(sql`c.merged_into is null`);
+  if (f.ids) where.push(f.ids.length ? sql`c.id in (${sql.join(f.ids)})` : sql`false`);
+  if (f.cprPrefix) {
+    const like = `${f.cprPrefix}%`;
+    where.push(sql`(c.cpr like ${like}
+      or exists (select 1 from citizen_cpr_change h where h.municipality_id = ${f.municipalityId} and h.citizen_id = c.id and h.old_cpr like ${like})
+      or exists (select 1 from citizen m where m.municipality_id = ${f.municipalityId} and m.merged_into = c.id and m.cpr like ${like}))`);
+  }
+  for (const word of (f.q ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
+    where.push(sql`c.name_search like ${`%${word.replaceAll(/[%_\\]/g, (ch) => `\\${ch}`)}%`}`);
+  }
+  if (f.sex) where.push(sql`c.sex = ${f.sex}`);
+  if (f.minAge !== undefined)
+    where.push(sql`c.birth_date <= (${f.onDate}::date - make_interval(years => ${f.minAge}))::date`);
+  if (f.maxAge !== undefined)
+    where.push(sql`c.birth_date > (${f.onDate}::date - make_interval(years => ${f.maxAge + 1}))::date`);
+  const outer: RawBuilder<unknown>[] = [sql`true`];
+  if (f.status) outer.push(sql`status = ${f.status}`);
+  if (f.situation) outer.push(sql`situation = ${f.situation}`);
+
+  const { rows } = await sql<ListRow>`
+    with base as (
+      select c.*, ep.situation as raw_situation, ep.from_date as ep_from, ep.release_date, ep.housing_solution,
+        greatest(case when c.registered_on <= ${f.onDate}::date then c.registered_on end, lc.last_contact, ep.from_date) as last_contact
+      from citizen c
+      left join lateral (
+        select e.situation, e.from_date, e.release_date, e.housing_solution
+        from whereabouts_episode e
+        where e.citizen_id in (select c.id union all select m.id from citizen m where m.merged_into = c.id)
+          and e.retracted_at is null and e.from_date <= ${f.onDate}::date
+        order by e.from_date desc, e.recorded_at desc
+        limit 1
+      ) ep on true
+      left join lateral (
+        select max(ct.contact_on) as last_contact
+        from citizen_contact ct
+        where ct.citizen_id in (select c.id union all select m.id from citizen m where m.merged_into = c.id)
+          and ct.contact_on <= ${f.onDate}::date
+      ) lc on true
+      where ${sql.join(where, sql` and `)}
+    ),
+    classified as (
+      select base.*,
+        case
+          when raw_situation in ('prison', 'hospital') and (housing_solution or release_date is null
+            or ${f.onDate}::date < (release_date - interval '1 month')::date) then 'institution'
+          else coalesce(raw_situation, 'unknown')
+        end as situation
+      from base
+    ),
+    derived as (
+      select classified.*,
+        case
+          when died_on <= ${f.onDate}::date then 'died'
+          when moved_away_on <= ${f.onDate}::date then 'moved_away'
+          when situation in ('housed', 'at_risk') then null
+          when situation = 'institution' then
+            case when ${f.onDate}::date - ep_from > ${f.institutionDays} then 'institution' end
+          when ${f.onDate}::date - last_contact > ${f.noContactDays} then 'no_contact'
+        end as inactive_reason
+      from classified
+    ),
+    statused as (
+      select derived.*,
+        case
+          when inactive_reason is not null then 'inactive'
+          when situation = 'housed' then 'housed'
+          when situation = 'at_risk' then 'at_risk'
+          else 'homeless'
+        end as status
+      from derived
+    )
+    select id, cpr, given_name, family_name, initials, birth_date, sex,
+      date_part('year', age(${f.onDate}::date, birth_date))::int as age,
+      status, situation, inactive_reason, count(*) over ()::int as total
+    from statused
+    where ${sql.join(outer, sql` and `)}
+    order by lower(coalesce(family_name, '')), lower(coalesce(given_name, '')), initials, id
+    limit ${f.limit} offset ${f.offset}`.execute(db);
+  return rows;
+}
+
+// ---- duplicates ----
+
+/** Citizens with the same birth date and a similar name (trigram similarity) or the same initials. */
+export async function likelyDuplicates(
+  db: Executor,
+  municipalityId: string,
+  citizen: CitizenRow,
+  threshold: number,
+) {
+  const { rows } = await sql<{ id: string; score: number }>`
+    select c.id, greatest(
+        similarity(c.name_search, ${citizen.name_search}),
+        case when c.initials is not null and lower(c.initials) = lower(${citizen.initials}) then 0.9 else 0 end
+      )::real as score
+    from citizen c
+    where c.municipality_id = ${municipalityId} and c.birth_date = ${citizen.birth_date}
+      and c.id <> ${citizen.id} and c.merged_into is null
+      and (c.cpr is null or ${citizen.cpr}::text is null or c.cpr = ${citizen.cpr})
+    order by score desc`.execute(db);
+  return rows.filter((r) => r.score >= threshold);
+}
+
+export async function insertCandidate(
+  db: Executor,
+  municipalityId: string,
+  x: string,
+  y: string,
+  score: number,
+) {
+  const [a, b] = x < y ? [x, y] : [y, x];
+  await db
+    .insertInto('duplicate_candidate')
+    .values({ municipality_id: municipalityId, citizen_a: a, citizen_b: b, score })
+    .onConflict((oc) => oc.columns(['citizen_a', 'citizen_b']).doNothing())
+    .execute();
+}
+
+export function openCandidates(db: Executor, municipalityId: string) {
+  return db
+    .selectFrom('duplicate_candidate')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('status', '=', 'open')
+    .orderBy('created_at')
+    .execute();
+}
+
+export function findCandidate(db: Executor, municipalityId: string, id: string) {
+  return db
+    .selectFrom('duplicate_candidate')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+// ---- consent tasks ----
+
+/** Consents that have expired (and were not withdrawn or renewed for the same purpose). */
+export async function expiredConsents(db: Executor, municipalityId: string, onDate: string, limit: number) {
+  const { rows } = await sql<{
+    id: string;
+    citizen_id: string;
+    purpose: string;
+    expires_on: string;
+    given_name: string | null;
+    family_name: string | null;
+    initials: string | null;
+  }>`
+    select k.id, k.citizen_id, k.purpose, k.expires_on, c.given_name, c.family_name, c.initials
+    from consent k join citizen c on c.id = k.citizen_id
+    where k.municipality_id = ${municipalityId} and k.withdrawn_on is null and k.expires_on < ${onDate}::date
+      and c.merged_into is null and c.died_on is null
+      and not exists (
+        select 1 from consent n where n.citizen_id = k.citizen_id and n.purpose = k.purpose
+          and n.withdrawn_on is null and n.given_on >= k.given_on and n.id <> k.id
+          and (n.expires_on is null or n.expires_on >= ${onDate}::date))
+    order by k.expires_on
+    limit ${limit}`.execute(db);
+  return rows;
+}

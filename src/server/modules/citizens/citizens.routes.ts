@@ -1,0 +1,379 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type Tx, withTenant } from '../../db/database';
+import { requireAuth } from '../../plugins/auth';
+import type { AuthContext } from '../access/auth-context';
+import { renderCitizenExport } from './citizens.export';
+import { importCitizens } from './citizens.import';
+import {
+  citizenInput,
+  citizenPatch,
+  citizenView,
+  consentBody,
+  contactBody,
+  cprChangeBody,
+  duplicatesResponse,
+  episodeInput,
+  householdBody,
+  idParams,
+  listQuery,
+  listResponse,
+  mergeBody,
+  purposeQuery,
+  retractBody,
+  sensitiveBody,
+  withdrawBody,
+} from './citizens.schema';
+import * as citizens from './citizens.service';
+import type { TimelineProvider } from './citizens.timeline';
+import { dismissDuplicate, listDuplicates, mergeDuplicate, undoMerge } from './merge-citizens';
+
+const created = z.object({ id: z.uuid() });
+
+/** The by-name registry's API. Handlers only validate, authorise (declared access) and delegate. */
+export async function citizensRoutes(
+  app: FastifyInstance,
+  opts: { timelineProviders: readonly TimelineProvider[] },
+) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tenant = <T>(actor: AuthContext, fn: (trx: Tx) => Promise<T>) =>
+    withTenant(app.db.app, actor.municipalityId, fn);
+  const tags = ['citizens'];
+  const idAndSub = (sub: string) => z.strictObject({ id: z.uuid(), [sub]: z.uuid() });
+
+  r.get(
+    '/api/citizens',
+    {
+      config: { access: 'citizens.read' },
+      schema: {
+        tags,
+        summary: 'Search and filter the by-name list',
+        querystring: listQuery,
+        response: { 200: listResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return tenant(actor, (trx) => citizens.listCitizens(trx, actor, request.query));
+    },
+  );
+
+  r.post(
+    '/api/citizens',
+    {
+      config: { access: 'citizens.write' },
+      schema: {
+        tags,
+        summary: 'Register a citizen',
+        body: citizenInput,
+        response: {
+          201: z.object({
+            id: z.uuid(),
+            duplicates: z.array(
+              z.object({ id: z.uuid(), name: z.string().nullable(), birthDate: z.string() }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireAuth(request);
+      return reply
+        .status(201)
+        .send(await tenant(actor, (trx) => citizens.createCitizen(trx, actor, request.body)));
+    },
+  );
+
+  r.get(
+    '/api/citizens/duplicates',
+    {
+      config: { access: 'citizens.merge' },
+      schema: { tags, summary: 'Likely duplicates to review', response: { 200: duplicatesResponse } },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return { items: await tenant(actor, (trx) => listDuplicates(trx, actor)) };
+    },
+  );
+
+  r.post(
+    '/api/citizens/duplicates/:id/merge',
+    {
+      config: { access: 'citizens.merge' },
+      schema: {
+        tags,
+        summary: 'Merge a duplicate pair',
+        params: idParams,
+        body: mergeBody,
+        response: { 200: z.object({ mergeId: z.uuid(), survivorId: z.uuid() }) },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return tenant(actor, (trx) => mergeDuplicate(trx, actor, request.params.id, request.body.survivorId));
+    },
+  );
+
+  r.post(
+    '/api/citizens/duplicates/:id/dismiss',
+    { config: { access: 'citizens.merge' }, schema: { tags, summary: 'Not a duplicate', params: idParams } },
+    async (request, reply) => {
+      const actor = requireAuth(request);
+      await tenant(actor, (trx) => dismissDuplicate(trx, actor, request.params.id));
+      return reply.status(204).send();
+    },
+  );
+
+  r.post(
+    '/api/citizens/merges/:id/undo',
+    { config: { access: 'citizens.merge' }, schema: { tags, summary: 'Undo a merge', params: idParams } },
+    async (request, reply) => {
+      const actor = requireAuth(request);
+      await tenant(actor, (trx) => undoMerge(trx, actor, request.params.id));
+      return reply.status(204).send();
+    },
+  );
+
+  r.post(
+    '/api/citizens/import',
+    {
+      config: { access: 'citizens.import' },
+      schema: { tags, summary: 'Import a CSV or XLSX list (multipart: file, mode, dryRun)' },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return importCitizens(app.db.app, actor, request);
+    },
+  );
+
+  r.get(
+    '/api/citizens/:id',
+    {
+      config: { access: 'citizens.read' },
+      schema: {
+        tags,
+        summary: 'A citizen, logged with the purpose',
+        params: idParams,
+        querystring: purposeQuery,
+        response: { 200: citizenView },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return tenant(actor, (trx) =>
+        citizens.viewCitizen(trx, actor, request.params.id, request.query.purpose, opts.timelineProviders),
+      );
+    },
+  );
+
+  r.get(
+    '/api/citizens/:id/export',
+    {
+      config: { access: 'citizens.read' },
+      schema: {
+        tags,
+        summary: "The citizen's data as a readable document (GDPR art. 15)",
+        params: idParams,
+        querystring: purposeQuery,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireAuth(request);
+      const html = await tenant(actor, async (trx) => {
+        const view = await citizens.viewCitizen(
+          trx,
+          actor,
+          request.params.id,
+          request.query.purpose,
+          opts.timelineProviders,
+        );
+        return renderCitizenExport(view, actor);
+      });
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-disposition', 'inline; filename="indsigt.html"')
+        .send(html);
+    },
+  );
+
+  r.patch(
+    '/api/citizens/:id',
+    {
+      config: { access: 'citizens.write' },
+      schema: {
+        tags,
+        summary: 'Change contact, names, moved away, died',
+        params: idParams,
+        body: citizenPatch,
+        response: { 200: citizenView },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return tenant(actor, async (trx) => {
+        await citizens.patchCitizen(trx, actor, request.params.id, request.body);
+        return citizens.viewCitizen(trx, actor, request.params.id, 'casework', opts.timelineProviders);
+      });
+    },
+  );
+
+  r.post(
+    '/api/citizens/:id/cpr',
+    {
+      config: { access: 'citizens.write' },
+      schema: { tags, summary: 'Record a new CPR number', params: idParams, body: cprChangeBody },
+    },
+    async (request, reply) => {
+      const actor = requireAuth(request);
+      await tenant(actor, (trx) => citizens.changeCpr(trx, actor, request.params.id, request.body));
+      return reply.status(204).send();
+    },
+  );
+
+  r.put(
+    '/api/citizens/:id/sensitive',
+    {
+      config: { access: 'citizens.sensitive' },
+      schema: { tags, summary: 'Set sensitive flags', params: idParams, body: sensitiveBody },
+    },
+    async (request, reply) => {
+      const actor = requireAuth(request);
+      await tenant(actor, (trx) => citizens.setSensitive(trx, actor, request.params.id, request.body));
+      return reply.status(204).send();
+    },
+  );
+
+  r.post(
+    '/api/citizens/:id/household',
+    {
+      config: { access: 'citizens.write' },
+      schema: {
+        tags,
+        summary: 'Add a household member',
+        params: idParams,
+        body: householdBody,
+        response: { 201: created },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireAuth(request);
+      const id = await tenant(actor, (trx) =>
+        citizens.addHouseholdMember(trx, actor, request.params.id, request.body),
+      );
+      return reply.status(201).send({ id });
+    },
+  );
+
+  r.delete(
+    '/api/citizens/:id/household/:memberId',
+    {
+      config: { access: 'citizens.write' },
+      schema: { tags, summary: 'End a household membership (kept in history)', params: idAndSub('memberId') },
+    },
+    async (request, reply) => {
+      const actor = requireAuth(request);
+      const { id, memberId } = request.params as { id: string; memberId: string };
+      await tenant(actor, (trx) => citizens.endHouseholdMember(trx, actor, id, memberId));
+      return reply.status(204).send();
+    },
+  );
+
+  r.post(
+    '/api/citizens/:id/episodes',
+    {
+      config: { access: 'citizens.write' },
+      schema: {
+        tags,
+        summary: 'Record whereabouts from a date',
+        params: idParams,
+        body: episodeInput,
+        response: { 201: created },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireAuth(request);
+      const id = await tenant(actor, (trx) =>
+        citizens.addEpisode(trx, actor, request.params.id, request.body),
+      );
+      return reply.status(201).send({ id });
+    },
+  );
+
+  r.post(
+    '/api/citizens/:id/episodes/:episodeId/retract',
+    {
+      config: { access: 'citizens.write' },
+      schema: {
+        tags,
+        summary: 'Mark an episode as recorded in error',
+        params: idAndSub('episodeId'),
+        body: retractBody,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireAuth(request);
+      const { id, episodeId } = request.params as { id: string; episodeId: string };
+      await tenant(actor, (trx) => citizens.retractEpisode(trx, actor, id, episodeId, request.body.reason));
+      return reply.status(204).send();
+    },
+  );
+
+  r.post(
+    '/api/citizens/:id/contacts',
+    {
+      config: { access: 'citizens.write' },
+      schema: {
+        tags,
+        summary: 'Record a contact',
+        params: idParams,
+        body: contactBody,
+        response: { 201: created },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireAuth(request);
+      const id = await tenant(actor, (trx) =>
+        citizens.addContact(trx, actor, request.params.id, request.body),
+      );
+      return reply.status(201).send({ id });
+    },
+  );
+
+  r.post(
+    '/api/citizens/:id/consents',
+    {
+      config: { access: 'citizens.write' },
+      schema: {
+        tags,
+        summary: 'Record a consent',
+        params: idParams,
+        body: consentBody,
+        response: { 201: created },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireAuth(request);
+      const id = await tenant(actor, (trx) =>
+        citizens.addConsent(trx, actor, request.params.id, request.body),
+      );
+      return reply.status(201).send({ id });
+    },
+  );
+
+  r.post(
+    '/api/citizens/:id/consents/:consentId/withdraw',
+    {
+      config: { access: 'citizens.write' },
+      schema: { tags, summary: 'Withdraw a consent', params: idAndSub('consentId'), body: withdrawBody },
+    },
+    async (request, reply) => {
+      const actor = requireAuth(request);
+      const { id, consentId } = request.params as { id: string; consentId: string };
+      await tenant(actor, (trx) =>
+        citizens.withdrawConsent(trx, actor, id, consentId, request.body.withdrawnOn),
+      );
+      return reply.status(204).send();
+    },
+  );
+}

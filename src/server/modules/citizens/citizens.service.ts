@@ -1,0 +1,637 @@
+import { AGE_BAND_RANGE, ageOn, statusOn } from '../../../shared/citizens/status';
+import type { Tx } from '../../db/database';
+import { AppError } from '../../errors';
+import type { Actor } from '../access/auth-context';
+import { logPersonalDataRead, recordAudit } from '../audit/audit.service';
+import { citizenAbilities } from './citizens.policy';
+import * as repo from './citizens.repository';
+import { checkCpr, episodeFieldProblems, type FieldProblem, resolveIdentity } from './citizens.rules';
+import type {
+  CitizenInput,
+  CitizenPatch,
+  CitizenSummary,
+  CitizenView,
+  EpisodeInput,
+  PURPOSES,
+} from './citizens.schema';
+import type { CitizenRow } from './citizens.table';
+import { buildTimeline, type TimelineProvider } from './citizens.timeline';
+
+/** Today's date in Danish time: the date every status and deadline is measured on. */
+export function today(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+}
+
+/** A citizen's display name: given and family name, else initials. */
+export function displayName(c: Pick<CitizenRow, 'given_name' | 'family_name' | 'initials'>): string | null {
+  const name = [c.given_name, c.family_name].filter(Boolean).join(' ');
+  return name || c.initials || null;
+}
+
+function invalid(problems: FieldProblem[]): AppError {
+  return new AppError('V_VALIDATION', { fields: problems });
+}
+
+/** Similarity from which a new record is sent to the duplicate review queue. */
+const DUPLICATE_THRESHOLD = 0.45;
+
+export interface CreateResult {
+  id: string;
+  duplicates: { id: string; name: string | null; birthDate: string }[];
+}
+
+/**
+ * Registers a citizen. The same CPR number is refused with a link to the existing record; a
+ * similar name with the same birth date goes to the review queue (never silently merged).
+ */
+export async function createCitizen(trx: Tx, actor: Actor, input: CitizenInput): Promise<CreateResult> {
+  const identity = resolveIdentity(input);
+  const episodeProblems = input.firstEpisode ? episodeFieldProblems(input.firstEpisode, 'firstEpisode.') : [];
+  if (!identity.ok || episodeProblems.length)
+    throw invalid([...(identity.ok ? [] : identity.problems), ...episodeProblems]);
+  if (identity.cpr) {
+    const existing = await repo.findByCpr(trx, actor.municipalityId, identity.cpr);
+    if (existing) {
+      throw new AppError('CITIZEN_CPR_EXISTS', {
+        params: { citizenId: existing.merged_into ?? existing.id },
+        fields: [{ path: 'cpr', code: 'cpr_exists' }],
+      });
+    }
+  }
+  const row = await repo.insertCitizen(trx, {
+    municipality_id: actor.municipalityId,
+    cpr: identity.cpr,
+    birth_date: identity.birthDate,
+    sex: identity.sex,
+    initials: input.initials ?? null,
+    given_name: input.givenName ?? null,
+    family_name: input.familyName ?? null,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    address: input.address ?? null,
+    handlekommune: input.handlekommune ?? null,
+    moved_away_on: null,
+    died_on: null,
+    created_by: actor.userId,
+  });
+  if (input.firstEpisode) await insertEpisode(trx, actor, row.id, input.firstEpisode);
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: 'citizen.create',
+    entityType: 'citizen',
+    entityId: row.id,
+  });
+  const duplicates = await repo.likelyDuplicates(trx, actor.municipalityId, row, DUPLICATE_THRESHOLD);
+  const found: CreateResult['duplicates'] = [];
+  for (const d of duplicates) {
+    await repo.insertCandidate(trx, actor.municipalityId, row.id, d.id, d.score);
+    const other = await repo.findCitizen(trx, actor.municipalityId, d.id);
+    if (other) found.push({ id: other.id, name: displayName(other), birthDate: other.birth_date });
+  }
+  return { id: row.id, duplicates: found };
+}
+
+async function loadLive(trx: Tx, actor: Actor, id: string): Promise<CitizenRow> {
+  const row = await repo.findCitizen(trx, actor.municipalityId, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+/** The record a change applies to: a merged record's changes go to its survivor. */
+async function target(trx: Tx, actor: Actor, id: string): Promise<CitizenRow> {
+  const row = await loadLive(trx, actor, id);
+  return row.merged_into ? loadLive(trx, actor, row.merged_into) : row;
+}
+
+/**
+ * The citizen page: everything about the person, with their status today derived from the
+ * history. Each call is one logged read with the purpose the user gave.
+ */
+export async function viewCitizen(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  purpose: (typeof PURPOSES)[number],
+  timelineProviders: readonly TimelineProvider[] = [],
+): Promise<CitizenView> {
+  const c = await target(trx, actor, id);
+  const can = citizenAbilities(actor);
+  const ids = [c.id, ...(await repo.mergedIds(trx, actor.municipalityId, c.id))];
+  const [cprRows, episodeRows, contactRows, consentRows, householdRows, sensitiveRows, mergeRows, policy] = [
+    await repo.cprHistory(trx, ids),
+    await repo.episodes(trx, ids),
+    await repo.contacts(trx, ids),
+    await repo.consents(trx, ids),
+    await repo.household(trx, ids),
+    can.sensitive ? await repo.sensitive(trx, [c.id]) : [],
+    await repo.merges(trx, c.id),
+    await repo.policy(trx, actor.municipalityId),
+  ];
+  const onDate = today();
+  const live = episodeRows.filter((e) => e.retracted_at === null);
+  const status = statusOn(
+    {
+      episodes: live.map((e) => ({
+        situation: e.situation,
+        fromDate: e.from_date,
+        releaseDate: e.release_date,
+        housingSolution: e.housing_solution,
+      })),
+      lastContactOn: contactRows.find((k) => k.contact_on <= onDate)?.contact_on ?? null,
+      registeredOn: c.registered_on,
+      movedAwayOn: c.moved_away_on,
+      diedOn: c.died_on,
+    },
+    onDate,
+    policy,
+  );
+  await logPersonalDataRead(trx, actor, { entityType: 'citizen', entityId: c.id, purpose });
+  const flags = sensitiveRows[0];
+  const activeMerges = mergeRows.filter((m) => m.undone_at === null);
+  const view: CitizenView = {
+    id: c.id,
+    cpr: c.cpr,
+    cprHistory: cprRows.map((h) => ({ oldCpr: h.old_cpr, newCpr: h.new_cpr, changedOn: h.changed_on })),
+    givenName: c.given_name,
+    familyName: c.family_name,
+    name: displayName(c),
+    initials: c.initials,
+    birthDate: c.birth_date,
+    age: ageOn(c.birth_date, onDate),
+    sex: c.sex,
+    phone: c.phone,
+    email: c.email,
+    address: c.address,
+    handlekommune: c.handlekommune,
+    movedAwayOn: c.moved_away_on,
+    diedOn: c.died_on,
+    status: status.status,
+    situation: status.situation,
+    inactiveReason: status.inactiveReason,
+    household: householdRows.map((h) => ({
+      id: h.id,
+      kind: h.kind,
+      name: h.name,
+      birthDate: h.birth_date,
+      cpr: h.cpr,
+      endedOn: h.ended_on,
+    })),
+    consents: consentRows.map((k) => ({
+      id: k.id,
+      purpose: k.purpose,
+      givenOn: k.given_on,
+      expiresOn: k.expires_on,
+      withdrawnOn: k.withdrawn_on,
+      state:
+        k.withdrawn_on && k.withdrawn_on <= onDate
+          ? 'withdrawn'
+          : k.expires_on && k.expires_on < onDate
+            ? 'expired'
+            : 'active',
+    })),
+    episodes: episodeRows.map((e) => ({
+      id: e.id,
+      citizenId: e.citizen_id,
+      situation: e.situation,
+      fromDate: e.from_date,
+      releaseDate: e.release_date,
+      housingSolution: e.housing_solution,
+      hasContract: e.has_contract,
+      temporary: e.temporary,
+      becauseOfHomelessness: e.because_of_homelessness,
+      note: can.sensitive ? e.note : null,
+      retractedAt: e.retracted_at?.toISOString() ?? null,
+      retractReason: can.sensitive ? e.retract_reason : null,
+      recordedAt: e.recorded_at.toISOString(),
+    })),
+    contacts: contactRows.map((k) => ({
+      id: k.id,
+      contactOn: k.contact_on,
+      channel: k.channel,
+      note: can.sensitive ? k.note : null,
+    })),
+    mergedFrom: activeMerges.map((m) => ({
+      mergeId: m.id,
+      citizenId: m.merged_id,
+      name: displayName(m),
+      birthDate: m.birth_date,
+    })),
+    timeline: await buildTimeline(
+      trx,
+      actor,
+      { citizen: c, ids, cprRows, episodeRows, contactRows, consentRows, mergeRows, onDate },
+      timelineProviders,
+    ),
+    abilities: can,
+  };
+  if (flags && can.sensitive) {
+    view.sensitive = {
+      mentalIllness: flags.mental_illness,
+      substanceAbuse: flags.substance_abuse,
+      formerlyPlaced: flags.formerly_placed,
+    };
+  } else if (can.sensitive) {
+    view.sensitive = { mentalIllness: false, substanceAbuse: false, formerlyPlaced: false };
+  }
+  return view;
+}
+
+export async function patchCitizen(trx: Tx, actor: Actor, id: string, patch: CitizenPatch): Promise<void> {
+  const c = await target(trx, actor, id);
+  const changes: Parameters<typeof repo.updateCitizen>[3] = {};
+  if (patch.givenName !== undefined) changes.given_name = patch.givenName;
+  if (patch.familyName !== undefined) changes.family_name = patch.familyName;
+  if (patch.initials !== undefined) changes.initials = patch.initials;
+  if (patch.phone !== undefined) changes.phone = patch.phone;
+  if (patch.email !== undefined) changes.email = patch.email;
+  if (patch.address !== undefined) changes.address = patch.address;
+  if (patch.handlekommune !== undefined) changes.handlekommune = patch.handlekommune;
+  if (patch.movedAwayOn !== undefined) changes.moved_away_on = patch.movedAwayOn;
+  if (patch.diedOn !== undefined) changes.died_on = patch.diedOn;
+  const named =
+    (changes.given_name ?? c.given_name) ||
+    (changes.family_name ?? c.family_name) ||
+    (changes.initials ?? c.initials);
+  if (!named) throw invalid([{ path: 'familyName', code: 'required' }]);
+  await repo.updateCitizen(trx, actor.municipalityId, c.id, changes);
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: 'citizen.update',
+    entityType: 'citizen',
+    entityId: c.id,
+    details: { fields: Object.keys(changes) },
+  });
+}
+
+/** A new CPR number (CPR-loven § 3): the old one stays findable through the history. */
+export async function changeCpr(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  input: { newCpr: string; changedOn: string },
+) {
+  const c = await target(trx, actor, id);
+  await repo.lockCitizen(trx, actor.municipalityId, c.id);
+  const checked = checkCpr(input.newCpr, 'newCpr');
+  if (checked.problem) throw invalid([checked.problem]);
+  const existing = await repo.findByCpr(trx, actor.municipalityId, checked.cpr.cpr);
+  if (existing)
+    throw new AppError('CITIZEN_CPR_EXISTS', { params: { citizenId: existing.merged_into ?? existing.id } });
+  if (c.cpr) {
+    await trx
+      .insertInto('citizen_cpr_change')
+      .values({
+        municipality_id: actor.municipalityId,
+        citizen_id: c.id,
+        old_cpr: c.cpr,
+        new_cpr: checked.cpr.cpr,
+        changed_on: input.changedOn,
+        recorded_by: actor.userId,
+      })
+      .execute();
+  }
+  await repo.updateCitizen(trx, actor.municipalityId, c.id, {
+    cpr: checked.cpr.cpr,
+    birth_date: checked.cpr.birthDate,
+    sex: checked.cpr.sex,
+  });
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: 'citizen.cpr_change',
+    entityType: 'citizen',
+    entityId: c.id,
+  });
+}
+
+export async function setSensitive(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  flags: { mentalIllness: boolean; substanceAbuse: boolean; formerlyPlaced: boolean },
+) {
+  const c = await target(trx, actor, id);
+  await trx
+    .insertInto('citizen_sensitive')
+    .values({
+      citizen_id: c.id,
+      municipality_id: actor.municipalityId,
+      mental_illness: flags.mentalIllness,
+      substance_abuse: flags.substanceAbuse,
+      formerly_placed: flags.formerlyPlaced,
+      updated_by: actor.userId,
+    })
+    .onConflict((oc) =>
+      oc.column('citizen_id').doUpdateSet({
+        mental_illness: flags.mentalIllness,
+        substance_abuse: flags.substanceAbuse,
+        formerly_placed: flags.formerlyPlaced,
+        updated_at: new Date(),
+        updated_by: actor.userId,
+      }),
+    )
+    .execute();
+  // The audit row names that flags changed, never which.
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: 'citizen.sensitive_update',
+    entityType: 'citizen',
+    entityId: c.id,
+  });
+}
+
+export async function addHouseholdMember(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  input: { kind: 'adult' | 'child'; name: string; birthDate: string; cpr?: string | null | undefined },
+) {
+  const c = await target(trx, actor, id);
+  let cpr: string | null = null;
+  if (input.cpr) {
+    const checked = checkCpr(input.cpr, 'cpr');
+    if (checked.problem) throw invalid([checked.problem]);
+    cpr = checked.cpr.cpr;
+  }
+  if (input.kind === 'child' && ageOn(input.birthDate, today()) >= 18)
+    throw invalid([{ path: 'birthDate', code: 'child_not_under_18' }]);
+  const row = await trx
+    .insertInto('household_member')
+    .values({
+      municipality_id: actor.municipalityId,
+      citizen_id: c.id,
+      kind: input.kind,
+      name: input.name,
+      birth_date: input.birthDate,
+      cpr,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: 'citizen.household_add',
+    entityType: 'citizen',
+    entityId: c.id,
+    details: { kind: input.kind },
+  });
+  return row.id;
+}
+
+export async function endHouseholdMember(trx: Tx, actor: Actor, id: string, memberId: string) {
+  const c = await target(trx, actor, id);
+  const updated = await trx
+    .updateTable('household_member')
+    .set({ ended_on: today() })
+    .where('municipality_id', '=', actor.municipalityId)
+    .where('citizen_id', '=', c.id)
+    .where('id', '=', memberId)
+    .where('ended_on', 'is', null)
+    .executeTakeFirst();
+  if (!updated.numUpdatedRows) throw new AppError('NOT_FOUND');
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: 'citizen.household_end',
+    entityType: 'citizen',
+    entityId: c.id,
+  });
+}
+
+async function insertEpisode(trx: Tx, actor: Actor, citizenId: string, e: EpisodeInput) {
+  const prison = e.situation === 'prison' || e.situation === 'hospital';
+  const family = e.situation === 'family_friends';
+  return trx
+    .insertInto('whereabouts_episode')
+    .values({
+      municipality_id: actor.municipalityId,
+      citizen_id: citizenId,
+      situation: e.situation,
+      from_date: e.fromDate,
+      release_date: prison ? (e.releaseDate ?? null) : null,
+      housing_solution: prison ? (e.housingSolution ?? null) : null,
+      has_contract: family ? (e.hasContract ?? false) : null,
+      temporary: family ? (e.temporary ?? true) : null,
+      because_of_homelessness: e.situation === 'hotel' ? (e.becauseOfHomelessness ?? null) : null,
+      note: e.note ?? null,
+      recorded_by: actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/** Records where the citizen is from a date. The history is appended to, never overwritten. */
+export async function addEpisode(trx: Tx, actor: Actor, id: string, e: EpisodeInput): Promise<string> {
+  const problems = episodeFieldProblems(e);
+  if (problems.length) throw invalid(problems);
+  const c = await target(trx, actor, id);
+  const row = await insertEpisode(trx, actor, c.id, e);
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: 'citizen.episode_add',
+    entityType: 'citizen',
+    entityId: c.id,
+    details: { situation: e.situation },
+  });
+  return row.id;
+}
+
+/** Marks an episode as recorded in error; it stays in the history with the reason. */
+export async function retractEpisode(trx: Tx, actor: Actor, id: string, episodeId: string, reason: string) {
+  const c = await target(trx, actor, id);
+  const ids = [c.id, ...(await repo.mergedIds(trx, actor.municipalityId, c.id))];
+  const updated = await trx
+    .updateTable('whereabouts_episode')
+    .set({ retracted_at: new Date(), retracted_by: actor.userId, retract_reason: reason })
+    .where('municipality_id', '=', actor.municipalityId)
+    .where('citizen_id', 'in', ids)
+    .where('id', '=', episodeId)
+    .where('retracted_at', 'is', null)
+    .executeTakeFirst();
+  if (!updated.numUpdatedRows) throw new AppError('NOT_FOUND');
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: 'citizen.episode_retract',
+    entityType: 'citizen',
+    entityId: c.id,
+  });
+}
+
+export async function addContact(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  input: {
+    contactOn: string;
+    channel: 'meeting' | 'phone' | 'outreach' | 'other';
+    note?: string | null | undefined;
+  },
+) {
+  const c = await target(trx, actor, id);
+  const row = await trx
+    .insertInto('citizen_contact')
+    .values({
+      municipality_id: actor.municipalityId,
+      citizen_id: c.id,
+      contact_on: input.contactOn,
+      channel: input.channel,
+      note: input.note ?? null,
+      recorded_by: actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: 'citizen.contact_add',
+    entityType: 'citizen',
+    entityId: c.id,
+  });
+  return row.id;
+}
+
+export async function addConsent(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  input: { purpose: string; givenOn: string; expiresOn?: string | null | undefined },
+) {
+  const c = await target(trx, actor, id);
+  if (input.expiresOn && input.expiresOn < input.givenOn)
+    throw invalid([{ path: 'expiresOn', code: 'before_given' }]);
+  const row = await trx
+    .insertInto('consent')
+    .values({
+      municipality_id: actor.municipalityId,
+      citizen_id: c.id,
+      purpose: input.purpose,
+      given_on: input.givenOn,
+      expires_on: input.expiresOn ?? null,
+      recorded_by: actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: 'citizen.consent_add',
+    entityType: 'citizen',
+    entityId: c.id,
+    details: { purpose: input.purpose },
+  });
+  return row.id;
+}
+
+export async function withdrawConsent(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  consentId: string,
+  withdrawnOn: string,
+) {
+  const c = await target(trx, actor, id);
+  const consent = await trx
+    .selectFrom('consent')
+    .selectAll()
+    .where('municipality_id', '=', actor.municipalityId)
+    .where('id', '=', consentId)
+    .where('citizen_id', 'in', [c.id, ...(await repo.mergedIds(trx, actor.municipalityId, c.id))])
+    .executeTakeFirst();
+  if (!consent || consent.withdrawn_on) throw new AppError('NOT_FOUND');
+  if (withdrawnOn < consent.given_on) throw invalid([{ path: 'withdrawnOn', code: 'before_given' }]);
+  await trx.updateTable('consent').set({ withdrawn_on: withdrawnOn }).where('id', '=', consentId).execute();
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: 'citizen.consent_withdraw',
+    entityType: 'citizen',
+    entityId: c.id,
+    details: { purpose: consent.purpose },
+  });
+}
+
+/**
+ * Whether the citizen has an active consent for a purpose on a date. Modules that share data
+ * (allocation → housing organisation, shelters, support providers) call `requireConsent` where the
+ * sharing happens.
+ */
+export async function hasConsent(
+  trx: Tx,
+  municipalityId: string,
+  citizenId: string,
+  purpose: string,
+  onDate = today(),
+) {
+  const row = await trx
+    .selectFrom('consent')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('citizen_id', '=', citizenId)
+    .where('purpose', '=', purpose)
+    .where('given_on', '<=', onDate)
+    .where((eb) => eb.or([eb('expires_on', 'is', null), eb('expires_on', '>=', onDate)]))
+    .where((eb) => eb.or([eb('withdrawn_on', 'is', null), eb('withdrawn_on', '>', onDate)]))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function requireConsent(
+  trx: Tx,
+  municipalityId: string,
+  citizenId: string,
+  purpose: string,
+  onDate = today(),
+) {
+  if (!(await hasConsent(trx, municipalityId, citizenId, purpose, onDate)))
+    throw new AppError('CONSENT_REQUIRED', { params: { purpose } });
+}
+
+// ---- list ----
+
+export function presentSummary(r: repo.ListRow): CitizenSummary {
+  return {
+    id: r.id,
+    name: displayName(r),
+    initials: r.initials,
+    cpr: r.cpr,
+    birthDate: r.birth_date,
+    age: r.age,
+    sex: r.sex,
+    status: r.status,
+    situation: r.situation,
+    inactiveReason: r.inactive_reason,
+  };
+}
+
+export interface ListQuery {
+  q?: string | undefined;
+  status?: repo.ListFilter['status'];
+  situation?: repo.ListFilter['situation'];
+  ageBand?: keyof typeof AGE_BAND_RANGE | undefined;
+  sex?: 'male' | 'female' | undefined;
+  youth?: 'true' | 'false' | undefined;
+  onDate?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** The by-name list: search by CPR (current or former) or name, filters, one page. The search is audited, its text is not. */
+export async function listCitizens(trx: Tx, actor: Actor, query: ListQuery) {
+  const q = query.q?.trim() ?? '';
+  const cprDigits = /^\d{6}-?\d{0,4}$/.test(q) ? q.replace('-', '') : undefined;
+  let [minAge, maxAge] = query.ageBand ? AGE_BAND_RANGE[query.ageBand] : [undefined, undefined];
+  if (query.youth === 'true') {
+    minAge = Math.max(minAge ?? 18, 18);
+    maxAge = Math.min(maxAge ?? 29, 29);
+  }
+  const policy = await repo.policy(trx, actor.municipalityId);
+  const rows = await repo.listCitizens(trx, {
+    municipalityId: actor.municipalityId,
+    onDate: query.onDate ?? today(),
+    q: cprDigits ? undefined : q || undefined,
+    cprPrefix: cprDigits,
+    status: query.status,
+    situation: query.situation,
+    minAge,
+    maxAge,
+    sex: query.sex,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+    ...policy,
+  });
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: 'citizen.search',
+    entityType: 'citizen',
+    purpose: 'casework',
+    details: { byCpr: Boolean(cprDigits), byName: Boolean(q && !cprDigits), results: rows[0]?.total ?? 0 },
+  });
+  return {
+    items: rows.map(presentSummary),
+    total: rows[0]?.total ?? 0,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}

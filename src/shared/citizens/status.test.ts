@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { ageBand, ageOn, type StatusInput, statusOn } from './status';
+
+const base: StatusInput = {
+  episodes: [],
+  lastContactOn: null,
+  registeredOn: '2026-01-01',
+  movedAwayOn: null,
+  diedOn: null,
+};
+
+describe('status on a date (domain.md §9 and rules 35–36)', () => {
+  it('is homeless in a VIVE situation and follows the history date by date', () => {
+    const input = {
+      ...base,
+      episodes: [
+        { situation: 'shelter' as const, fromDate: '2026-01-01' },
+        { situation: 'housed' as const, fromDate: '2026-03-01' },
+      ],
+    };
+    expect(statusOn(input, '2026-02-01')).toMatchObject({ status: 'homeless', situation: 'shelter' });
+    expect(statusOn(input, '2026-03-01')).toMatchObject({ status: 'housed', situation: 'housed' });
+  });
+
+  it('keeps a Danish couch-surfer active as homeless, never inactive for being with family/friends (domain.md §9, Fit with Denmark)', () => {
+    const input = {
+      ...base,
+      episodes: [
+        { situation: 'family_friends' as const, fromDate: '2026-01-01', temporary: true, hasContract: false },
+      ],
+      lastContactOn: '2026-03-01',
+    };
+    expect(statusOn(input, '2026-04-01')).toMatchObject({ status: 'homeless', situation: 'family_friends' });
+  });
+
+  it('makes a homeless citizen inactive after the policy’s days without contact, flagged with the reason (domain.md rule 36)', () => {
+    const input = {
+      ...base,
+      episodes: [{ situation: 'street' as const, fromDate: '2026-01-01' }],
+      lastContactOn: '2026-01-10',
+    };
+    expect(statusOn(input, '2026-04-10')).toMatchObject({ status: 'homeless' });
+    expect(statusOn(input, '2026-04-11')).toMatchObject({ status: 'inactive', inactiveReason: 'no_contact' });
+    expect(statusOn(input, '2026-04-11', { noContactDays: 120, institutionDays: 90 })).toMatchObject({
+      status: 'homeless',
+    });
+  });
+
+  it('makes a citizen inactive after more than 90 days in an institution (domain.md rule 36, BfZ inactive policy)', () => {
+    const input = {
+      ...base,
+      episodes: [{ situation: 'institution' as const, fromDate: '2026-01-01' }],
+      lastContactOn: '2026-01-01',
+    };
+    expect(statusOn(input, '2026-04-01')).toMatchObject({ status: 'homeless', situation: 'institution' });
+    expect(statusOn(input, '2026-04-02')).toMatchObject({
+      status: 'inactive',
+      inactiveReason: 'institution',
+    });
+  });
+
+  it('returns a prisoner from inactive to homeless when the month before release begins (domain.md rule 2)', () => {
+    const input = {
+      ...base,
+      episodes: [
+        {
+          situation: 'prison' as const,
+          fromDate: '2025-06-01',
+          releaseDate: '2026-06-15',
+          housingSolution: false,
+        },
+      ],
+      lastContactOn: '2026-05-20',
+    };
+    expect(statusOn(input, '2026-05-01')).toMatchObject({
+      status: 'inactive',
+      inactiveReason: 'institution',
+    });
+    expect(statusOn(input, '2026-05-20')).toMatchObject({ status: 'homeless', situation: 'prison' });
+  });
+
+  it('makes died and moved away inactive from that date', () => {
+    const input = {
+      ...base,
+      episodes: [{ situation: 'street' as const, fromDate: '2026-01-01' }],
+      diedOn: '2026-02-01',
+    };
+    expect(statusOn(input, '2026-01-31').status).toBe('homeless');
+    expect(statusOn(input, '2026-02-01')).toMatchObject({ status: 'inactive', inactiveReason: 'died' });
+    expect(statusOn({ ...base, movedAwayOn: '2026-01-05' }, '2026-01-05')).toMatchObject({
+      inactiveReason: 'moved_away',
+    });
+  });
+
+  it('is at risk in an own home at risk, and homeless with unknown whereabouts until contact lapses', () => {
+    expect(
+      statusOn({ ...base, episodes: [{ situation: 'at_risk', fromDate: '2026-01-01' }] }, '2026-01-02')
+        .status,
+    ).toBe('at_risk');
+    expect(
+      statusOn({ ...base, episodes: [{ situation: 'unknown', fromDate: '2026-01-01' }] }, '2026-01-02')
+        .status,
+    ).toBe('homeless');
+  });
+});
+
+describe('age bands of the national count (domain.md §1, rule 8)', () => {
+  it('counts whole years and places them in <18, 18–24, 25–29, 30–39, 40–49, 50–59, 60+', () => {
+    expect(ageOn('2000-02-07', '2022-02-06')).toBe(21);
+    expect(ageOn('2000-02-07', '2022-02-07')).toBe(22);
+    expect([17, 18, 24, 25, 29, 30, 49, 59, 60].map(ageBand)).toEqual([
+      'under_18',
+      '18_24',
+      '18_24',
+      '25_29',
+      '25_29',
+      '30_39',
+      '40_49',
+      '50_59',
+      '60_plus',
+    ]);
+  });
+});

@@ -1,0 +1,116 @@
+import { classifyOn, type EpisodeFacts, type Situation } from './whereabouts';
+
+/** A citizen's place on the by-name list. */
+export const STATUSES = ['homeless', 'at_risk', 'housed', 'inactive'] as const;
+export type CitizenStatus = (typeof STATUSES)[number];
+
+export type InactiveReason = 'no_contact' | 'institution' | 'moved_away' | 'died';
+
+/** The municipality's inactivity policy (domain.md §9 and rule 36: configurable, 90 days by default). */
+export interface InactivityPolicy {
+  /** Days without contact after which a homeless citizen becomes inactive. */
+  noContactDays: number;
+  /** Days in an institution after which a citizen becomes inactive. */
+  institutionDays: number;
+}
+
+export const DEFAULT_POLICY: InactivityPolicy = { noContactDays: 90, institutionDays: 90 };
+
+export interface StatusInput {
+  /** Episodes in force (not superseded), any order. */
+  episodes: readonly (EpisodeFacts & { fromDate: string })[];
+  /** Latest contact date on or before the date asked about. */
+  lastContactOn: string | null;
+  /** Date the citizen was registered (counts as a contact). */
+  registeredOn: string;
+  movedAwayOn: string | null;
+  diedOn: string | null;
+}
+
+export interface StatusResult {
+  status: CitizenStatus;
+  situation: Situation;
+  inactiveReason: InactiveReason | null;
+}
+
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** The episode in force on a date: the latest one starting on or before it. */
+export function episodeOn<E extends { fromDate: string }>(
+  episodes: readonly E[],
+  date: string,
+): E | undefined {
+  let current: E | undefined;
+  for (const e of episodes) {
+    if (e.fromDate <= date && (!current || e.fromDate >= current.fromDate)) current = e;
+  }
+  return current;
+}
+
+/**
+ * A citizen's status on a date, derived from the whereabouts history and contacts; nothing is
+ * stored that this cannot recompute. Died and moved away make a citizen inactive; so do more than
+ * `institutionDays` in an institution and, while homeless, no contact for `noContactDays`. A Danish
+ * couch-surfer (family/friends) is homeless and stays active (domain.md §9, "Fit with Denmark").
+ */
+export function statusOn(
+  input: StatusInput,
+  date: string,
+  policy: InactivityPolicy = DEFAULT_POLICY,
+): StatusResult {
+  const episode = episodeOn(input.episodes, date);
+  const situation: Situation = episode ? classifyOn(episode, date) : 'unknown';
+  if (input.diedOn && input.diedOn <= date) return { status: 'inactive', situation, inactiveReason: 'died' };
+  if (input.movedAwayOn && input.movedAwayOn <= date)
+    return { status: 'inactive', situation, inactiveReason: 'moved_away' };
+  if (situation === 'housed') return { status: 'housed', situation, inactiveReason: null };
+  if (situation === 'at_risk') return { status: 'at_risk', situation, inactiveReason: null };
+  if (situation === 'institution' && episode) {
+    if (daysBetween(episode.fromDate, date) > policy.institutionDays) {
+      return { status: 'inactive', situation, inactiveReason: 'institution' };
+    }
+    return { status: 'homeless', situation, inactiveReason: null };
+  }
+  const lastContact = [input.lastContactOn, input.registeredOn, episode?.fromDate]
+    .filter((d): d is string => Boolean(d) && (d as string) <= date)
+    .sort()
+    .at(-1);
+  if (lastContact && daysBetween(lastContact, date) > policy.noContactDays) {
+    return { status: 'inactive', situation, inactiveReason: 'no_contact' };
+  }
+  // A VIVE situation or unknown whereabouts: on the list as homeless.
+  return { status: 'homeless', situation, inactiveReason: null };
+}
+
+/** Age in whole years on a date. */
+export function ageOn(birthDate: string, date: string): number {
+  const [by = 0, bm = 0, bd = 0] = birthDate.split('-').map(Number);
+  const [y = 0, m = 0, d = 0] = date.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** The age bands of the national count reports (domain.md §1, rule 8). */
+export const AGE_BANDS = ['under_18', '18_24', '25_29', '30_39', '40_49', '50_59', '60_plus'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export function ageBand(age: number): AgeBand {
+  if (age < 18) return 'under_18';
+  if (age <= 24) return '18_24';
+  if (age <= 29) return '25_29';
+  if (age <= 39) return '30_39';
+  if (age <= 49) return '40_49';
+  if (age <= 59) return '50_59';
+  return '60_plus';
+}
+
+/** Lowest and highest age of a band (inclusive). */
+export const AGE_BAND_RANGE: Record<AgeBand, [number, number]> = {
+  under_18: [0, 17],
+  '18_24': [18, 24],
+  '25_29': [25, 29],
+  '30_39': [30, 39],
+  '40_49': [40, 49],
+  '50_59': [50, 59],
+  '60_plus': [60, 200],
+};
