@@ -4,6 +4,7 @@ import { withTenant } from '../db/database';
 import { countMunicipalities } from '../modules/access/access.repository';
 import { createUser } from '../modules/access/access.service';
 import { createMunicipality } from '../modules/access/municipality.service';
+import { seedDemoCitizens } from '../modules/citizens/citizens.seed';
 
 /** The demo tenant: modelled on the plan of Høje-Taastrup (kommunekode 169), with fictitious people only. */
 export const DEMO_MUNICIPALITY = {
@@ -38,6 +39,7 @@ export async function seedDemo(db: DatabaseHandles, password: string): Promise<s
   const municipality = await createMunicipality(db.owner, DEMO_MUNICIPALITY);
   const created: string[] = [];
   await withTenant(db.owner, municipality.id, async (trx) => {
+    const ids: Partial<Record<Role, string>> = {};
     for (const role of ROLES) {
       const user = await createUser(trx, null, municipality.id, {
         username: demoUsername(role),
@@ -45,8 +47,18 @@ export async function seedDemo(db: DatabaseHandles, password: string): Promise<s
         role,
         password,
       });
+      ids[role] = user.id;
       created.push(user.username);
     }
+    // The by-name list is registered by the demo caseworker.
+    await seedDemoCitizens(trx, {
+      userId: ids.caseworker ?? '',
+      username: demoUsername('caseworker'),
+      municipalityId: municipality.id,
+      role: 'caseworker',
+      permissions: new Set(['citizens.read', 'citizens.write', 'citizens.sensitive']),
+      clientIp: null,
+    });
   });
   return created;
 }

@@ -1,0 +1,205 @@
+import type { Situation } from '../../../shared/citizens/whereabouts';
+import type { Tx } from '../../db/database';
+import type { Actor } from '../access/auth-context';
+import { addContact, addEpisode, createCitizen, today } from './citizens.service';
+
+/**
+ * The demo municipality's by-name list, consistent with the plan's published figures
+ * (seeds/000, domain.md §0 and rule 9): 84 homeless in week 6 of 2019 (22 of them aged 18–29),
+ * 67 in week 6 of 2022 (20 aged 18–29), 30 of them in both counts. Everyone is fictitious and
+ * has no CPR number (birth date and initials instead), so no real person's number is ever used.
+ */
+
+const GIVEN = [
+  'Anders',
+  'Birgitte',
+  'Christian',
+  'Dorthe',
+  'Emil',
+  'Frida',
+  'Gustav',
+  'Hanne',
+  'Ib',
+  'Jette',
+  'Kasper',
+  'Lise',
+  'Mads',
+  'Nanna',
+  'Ole',
+  'Pernille',
+  'Rasmus',
+  'Sofie',
+  'Torben',
+  'Ulla',
+  'Viktor',
+  'Winnie',
+  'Yusuf',
+  'Zahra',
+  'Ahmad',
+  'Bent',
+  'Camilla',
+  'Dennis',
+  'Ellen',
+  'Finn',
+];
+const FAMILY = [
+  'Andersen',
+  'Bach',
+  'Christensen',
+  'Dahl',
+  'Eriksen',
+  'Frandsen',
+  'Gregersen',
+  'Holm',
+  'Iversen',
+  'Juhl',
+  'Kjær',
+  'Lund',
+  'Mikkelsen',
+  'Nygaard',
+  'Olsen',
+  'Poulsen',
+  'Rasmussen',
+  'Skov',
+  'Thomsen',
+  'Vestergaard',
+  'Winther',
+  'Østergaard',
+  'Ali',
+  'Hussein',
+  'Mortensen',
+];
+
+/** Situations of the 67 in week 6 2022 (shelters about half, as nationally; domain.md §1). */
+const SITUATIONS_2022: [Situation, number][] = [
+  ['shelter', 30],
+  ['family_friends', 14],
+  ['street', 6],
+  ['night_shelter', 3],
+  ['hotel', 2],
+  ['transitional', 4],
+  ['prison', 3],
+  ['hospital', 2],
+  ['other', 3],
+];
+
+/** Deterministic pseudo-random numbers (mulberry32), so every demo install is alike. */
+function rng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const addDays = (date: string, days: number) => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+/** A birth date that makes the person `age` years old on `onDate`. */
+const bornAged = (age: number, onDate: string, random: () => number) =>
+  addDays(`${Number(onDate.slice(0, 4)) - age - 1}-${onDate.slice(5)}`, 1 + Math.floor(random() * 360));
+
+/** Week 6 counting days (Wednesday) of the two counts. */
+export const COUNT_2019 = '2019-02-06';
+export const COUNT_2022 = '2022-02-09';
+
+interface Person {
+  group: 'only2019' | 'both' | 'only2022';
+  age2022: number;
+}
+
+function people(random: () => number): Person[] {
+  const range = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+  const list: Person[] = [];
+  // 2019 only (54): 14 aged 18–29 in 2019.
+  for (let i = 0; i < 54; i++)
+    list.push({ group: 'only2019', age2022: i < 14 ? range(21, 32) : range(36, 72) });
+  // In both counts (30): 8 aged 21–29 in 2022, i.e. 18–26 in 2019.
+  for (let i = 0; i < 30; i++) list.push({ group: 'both', age2022: i < 8 ? range(21, 29) : range(35, 70) });
+  // 2022 only (37): 12 aged 18–29 in 2022.
+  for (let i = 0; i < 37; i++)
+    list.push({ group: 'only2022', age2022: i < 12 ? range(18, 29) : range(33, 68) });
+  return list;
+}
+
+function facts(situation: Situation, fromDate: string, countDay: string) {
+  if (situation === 'prison' || situation === 'hospital') {
+    return { situation, fromDate, releaseDate: addDays(countDay, 14), housingSolution: false };
+  }
+  if (situation === 'family_friends') return { situation, fromDate, hasContract: false, temporary: true };
+  if (situation === 'hotel') return { situation, fromDate, becauseOfHomelessness: true };
+  return { situation, fromDate };
+}
+
+/** Registers the demo list through the ordinary service calls (validated and audited like any other). */
+export async function seedDemoCitizens(trx: Tx, actor: Actor): Promise<number> {
+  const random = rng(2022_06);
+  const now = today();
+  const sits2022 = SITUATIONS_2022.flatMap(([s, n]) => Array<Situation>(n).fill(s));
+  const sits2019: Situation[] = ['shelter', 'family_friends', 'street', 'night_shelter', 'other'];
+  let i2022 = 0;
+  let created = 0;
+  for (const [n, p] of people(random).entries()) {
+    const given = GIVEN[n % GIVEN.length] ?? 'Anders';
+    const family = FAMILY[(n * 7 + Math.floor(n / GIVEN.length)) % FAMILY.length] ?? 'Andersen';
+    const birthDate = bornAged(p.age2022, COUNT_2022, random);
+    const { id } = await createCitizen(trx, actor, {
+      birthDate,
+      initials: `${given[0]}${family[0]}`,
+      givenName: given,
+      familyName: family,
+      sex: n % 4 === 0 ? 'female' : 'male',
+      handlekommune: '169',
+      cpr: null,
+      phone: null,
+      email: null,
+      address: null,
+      firstEpisode: null,
+    });
+    created++;
+    const episode = (e: Omit<Parameters<typeof addEpisode>[3], 'note'>) =>
+      addEpisode(trx, actor, id, { ...e, note: null });
+    if (p.group !== 'only2022') {
+      const s2019 = sits2019[Math.floor(random() * sits2019.length)] ?? 'shelter';
+      await episode(facts(s2019, addDays(COUNT_2019, -30 - Math.floor(random() * 300)), COUNT_2019));
+      // Counted in week 6: a service was in contact with them that week.
+      await addContact(trx, actor, id, { contactOn: COUNT_2019, channel: 'outreach' });
+    }
+    if (p.group === 'only2019') {
+      await episode({ situation: 'housed', fromDate: addDays(COUNT_2019, 60 + Math.floor(random() * 900)) });
+      continue;
+    }
+    const s2022 = sits2022[i2022++] ?? 'shelter';
+    const start2022 =
+      p.group === 'both'
+        ? addDays(COUNT_2022, -20 - Math.floor(random() * 200))
+        : addDays(COUNT_2022, -10 - Math.floor(random() * 500));
+    await episode(facts(s2022, start2022, COUNT_2022));
+    await addContact(trx, actor, id, { contactOn: COUNT_2022, channel: 'outreach' });
+    // After the count: two in three have been housed since (Housing First), the rest are still on the list.
+    if (random() < 0.66) {
+      await episode({
+        situation: 'housed',
+        fromDate: addDays(COUNT_2022, 100 + Math.floor(random() * 1200)),
+      });
+    } else {
+      await episode({
+        situation: random() < 0.5 ? 'shelter' : 'family_friends',
+        fromDate: addDays(now, -200 - Math.floor(random() * 300)),
+        temporary: true,
+        hasContract: false,
+      });
+      if (random() < 0.8)
+        await addContact(trx, actor, id, {
+          contactOn: addDays(now, -Math.floor(random() * 60)),
+          channel: 'meeting',
+        });
+    }
+  }
+  return created;
+}
