@@ -28,6 +28,13 @@ create table citizen (
   moved_away_on date,
   died_on date,
   merged_into uuid references citizen(id),
+  -- The current state, kept by the service in the same transaction as every change that moves it
+  -- (episodes and contacts are never dated in the future, so it holds for today and every later day).
+  cur_situation text,
+  cur_from_date date,
+  cur_release_date date,
+  cur_housing_solution boolean,
+  last_contact_on date,
   name_search text generated always as (
     lower(coalesce(given_name, '') || ' ' || coalesce(family_name, '') || ' ' || coalesce(initials, ''))
   ) stored,
@@ -40,6 +47,9 @@ create index citizen_cpr_prefix_idx on citizen (municipality_id, cpr text_patter
 create index citizen_birth_idx on citizen (municipality_id, birth_date);
 create index citizen_name_trgm_idx on citizen using gin (name_search gin_trgm_ops);
 create index citizen_merged_idx on citizen (merged_into) where merged_into is not null;
+create index citizen_merged_cpr_idx on citizen (municipality_id, cpr text_pattern_ops) where merged_into is not null;
+create index citizen_name_order_idx on citizen (municipality_id, lower(coalesce(family_name, '')),
+  lower(coalesce(given_name, '')), initials, id) where merged_into is null;
 
 create table citizen_cpr_change (
   id uuid primary key default gen_random_uuid(),
@@ -156,6 +166,15 @@ create table citizen_merge (
 );
 create index citizen_merge_survivor_idx on citizen_merge (survivor_id);
 
+-- Name search for the current tenant. Row-level security keeps LIKE (not leakproof) from using the
+-- trigram index, so the search runs here as the owner, limited to hjemvej_municipality().
+create function citizen_name_search(p_word text) returns setof uuid
+  language sql stable security definer set search_path = public as $f$
+  select c.id from citizen c
+  where c.municipality_id = hjemvej_municipality() and c.name_search like '%' || p_word || '%'
+$f$;
+grant execute on function citizen_name_search(text) to hjemvej_app;
+
 create table citizen_policy (
   municipality_id uuid primary key references municipality(id),
   no_contact_days int not null default 90 check (no_contact_days between 1 and 3650),
@@ -211,7 +230,7 @@ grant select, insert, update on ${table} to hjemvej_app;`)
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`delete from role_permission where permission like 'citizens.%'`.execute(db);
   await sql
-    .raw(`drop table citizen_policy, citizen_merge, duplicate_candidate, citizen_contact, whereabouts_episode,
+    .raw(`drop function citizen_name_search(text); drop table citizen_policy, citizen_merge, duplicate_candidate, citizen_contact, whereabouts_episode,
       consent, household_member, citizen_sensitive, citizen_cpr_change, citizen;`)
     .execute(db);
 }

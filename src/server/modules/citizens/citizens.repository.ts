@@ -158,6 +158,7 @@ export async function policy(db: Executor, municipalityId: string) {
 
 export interface ListFilter {
   municipalityId: string;
+  /** The date the status is wanted for; from `today` on, the kept current state answers. */
   onDate: string;
   /** Only these citizens (e.g. the two sides of a duplicate pair). */
   ids?: string[] | undefined;
@@ -186,41 +187,64 @@ export interface ListRow {
   status: CitizenStatus;
   situation: Situation;
   inactive_reason: InactiveReason | null;
-  total: number;
 }
 
-/**
- * One page of a municipality's by-name list with each citizen's status on `onDate`. The status
- * expression mirrors `statusOn` in shared/citizens/status.ts; a test compares the two.
- */
-export async function listCitizens(db: Executor, f: ListFilter): Promise<ListRow[]> {
+/** The next string after every string starting with `prefix` (for an index range on a prefix). */
+const prefixEnd = (prefix: string) =>
+  `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
+
+/** The WHERE conditions of the list on `citizen c`, all usable by an index under row-level security. */
+function listConditions(f: ListFilter): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [sql`c.municipality_id = ${f.municipalityId}`];
   if (!f.ids) where.push(sql`c.merged_into is null`);
   if (f.ids) where.push(f.ids.length ? sql`c.id in (${sql.join(f.ids)})` : sql`false`);
   if (f.cprPrefix) {
-    const like = `${f.cprPrefix}%`;
-    where.push(sql`(c.cpr like ${like}
-      or exists (select 1 from citizen_cpr_change h where h.municipality_id = ${f.municipalityId} and h.citizen_id = c.id and h.old_cpr like ${like})
-      or exists (select 1 from citizen m where m.municipality_id = ${f.municipalityId} and m.merged_into = c.id and m.cpr like ${like}))`);
+    // ~>=~ / ~<~ are leakproof, so the prefix range uses the index even under row-level security.
+    const [lo, hi] = [f.cprPrefix, prefixEnd(f.cprPrefix)];
+    where.push(sql`c.id in (
+      select x.id from citizen x where x.municipality_id = ${f.municipalityId} and x.cpr ~>=~ ${lo} and x.cpr ~<~ ${hi}
+      union select h.citizen_id from citizen_cpr_change h
+        where h.municipality_id = ${f.municipalityId} and h.old_cpr ~>=~ ${lo} and h.old_cpr ~<~ ${hi}
+      union select m.merged_into from citizen m
+        where m.municipality_id = ${f.municipalityId} and m.merged_into is not null and m.cpr ~>=~ ${lo} and m.cpr ~<~ ${hi})`);
   }
-  for (const word of (f.q ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
+  const words = (f.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const longest = [...words].sort((a, b) => b.length - a.length)[0];
+  if (longest) where.push(sql`c.id in (select citizen_name_search(${longest}))`);
+  for (const word of words)
     where.push(sql`c.name_search like ${`%${word.replaceAll(/[%_\\]/g, (ch) => `\\${ch}`)}%`}`);
-  }
   if (f.sex) where.push(sql`c.sex = ${f.sex}`);
   if (f.minAge !== undefined)
     where.push(sql`c.birth_date <= (${f.onDate}::date - make_interval(years => ${f.minAge}))::date`);
   if (f.maxAge !== undefined)
     where.push(sql`c.birth_date > (${f.onDate}::date - make_interval(years => ${f.maxAge + 1}))::date`);
-  const outer: RawBuilder<unknown>[] = [sql`true`];
-  if (f.status) outer.push(sql`status = ${f.status}`);
-  if (f.situation) outer.push(sql`situation = ${f.situation}`);
+  return where;
+}
 
-  const { rows } = await sql<ListRow>`
-    with base as (
-      select c.*, ep.situation as raw_situation, ep.from_date as ep_from, ep.release_date, ep.housing_solution,
-        greatest(case when c.registered_on <= ${f.onDate}::date then c.registered_on end, lc.last_contact, ep.from_date) as last_contact
-      from citizen c
-      left join lateral (
+const NAME_ORDER = sql`lower(coalesce(c.family_name, '')), lower(coalesce(c.given_name, '')), c.initials, c.id`;
+
+/**
+ * One page of a municipality's by-name list with each citizen's status on `onDate`, and the total.
+ * The status expression mirrors `statusOn` in shared/citizens/status.ts; a test compares the two.
+ *
+ * From today on, the status comes from the citizen's kept current state (no episode or contact is
+ * ever dated in the future, so it holds); for a past date it is derived from the history. Without
+ * a status or situation filter the page is chosen first and only its rows are derived.
+ */
+export async function listCitizens(
+  db: Executor,
+  f: ListFilter & { today: string },
+): Promise<{ rows: ListRow[]; total: number }> {
+  const where = sql.join(listConditions(f), sql` and `);
+  const current = f.onDate >= f.today;
+  const pageFirst = !f.status && !f.situation;
+  const state = current
+    ? sql`c.cur_situation as raw_situation, c.cur_from_date as ep_from, c.cur_release_date as release_date,
+        c.cur_housing_solution as housing_solution, c.last_contact_on as contact_on`
+    : sql`ep.situation as raw_situation, ep.from_date as ep_from, ep.release_date, ep.housing_solution, lc.contact_on`;
+  const history = current
+    ? sql``
+    : sql`left join lateral (
         select e.situation, e.from_date, e.release_date, e.housing_solution
         from whereabouts_episode e
         where e.citizen_id in (select c.id union all select m.id from citizen m where m.merged_into = c.id)
@@ -229,12 +253,23 @@ export async function listCitizens(db: Executor, f: ListFilter): Promise<ListRow
         limit 1
       ) ep on true
       left join lateral (
-        select max(ct.contact_on) as last_contact
+        select max(ct.contact_on) as contact_on
         from citizen_contact ct
         where ct.citizen_id in (select c.id union all select m.id from citizen m where m.merged_into = c.id)
           and ct.contact_on <= ${f.onDate}::date
-      ) lc on true
-      where ${sql.join(where, sql` and `)}
+      ) lc on true`;
+  const page = pageFirst ? sql`order by ${NAME_ORDER} limit ${f.limit} offset ${f.offset}` : sql``;
+  const outer: RawBuilder<unknown>[] = [sql`true`];
+  if (f.status) outer.push(sql`status = ${f.status}`);
+  if (f.situation) outer.push(sql`situation = ${f.situation}`);
+
+  const { rows } = await sql<ListRow & { total: number }>`
+    with picked as (
+      select c.* from citizen c where ${where} ${page}
+    ),
+    base as (
+      select c.*, ${state}
+      from picked c ${history}
     ),
     classified as (
       select base.*,
@@ -242,7 +277,9 @@ export async function listCitizens(db: Executor, f: ListFilter): Promise<ListRow
           when raw_situation in ('prison', 'hospital') and (housing_solution or release_date is null
             or ${f.onDate}::date < (release_date - interval '1 month')::date) then 'institution'
           else coalesce(raw_situation, 'unknown')
-        end as situation
+        end as situation,
+        greatest(case when registered_on <= ${f.onDate}::date then registered_on end, contact_on,
+          case when ep_from <= ${f.onDate}::date then ep_from end) as last_contact
       from base
     ),
     derived as (
@@ -269,12 +306,53 @@ export async function listCitizens(db: Executor, f: ListFilter): Promise<ListRow
     )
     select id, cpr, given_name, family_name, initials, birth_date, sex,
       date_part('year', age(${f.onDate}::date, birth_date))::int as age,
-      status, situation, inactive_reason, count(*) over ()::int as total
-    from statused
+      status, situation, inactive_reason, ${pageFirst ? sql`0` : sql`count(*) over ()`}::int as total
+    from statused c
     where ${sql.join(outer, sql` and `)}
-    order by lower(coalesce(family_name, '')), lower(coalesce(given_name, '')), initials, id
-    limit ${f.limit} offset ${f.offset}`.execute(db);
-  return rows;
+    order by ${NAME_ORDER}
+    ${pageFirst ? sql`` : sql`limit ${f.limit} offset ${f.offset}`}`.execute(db);
+  if (!pageFirst) return { rows, total: rows[0]?.total ?? (f.offset > 0 ? await countCitizens(db, f) : 0) };
+  return { rows, total: await countCitizens(db, f) };
+}
+
+async function countCitizens(db: Executor, f: ListFilter & { today: string }): Promise<number> {
+  if (f.status || f.situation) return (await listCitizens(db, { ...f, limit: 1, offset: 0 })).total;
+  const { rows } = await sql<{
+    n: number;
+  }>`select count(*)::int as n from citizen c where ${sql.join(listConditions(f), sql` and `)}`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Recomputes a citizen's kept current state from its history (and the records merged into it).
+ * Call it in the transaction of every change to episodes, contacts or merges; without a citizen id
+ * it recomputes the whole municipality (bulk loads).
+ */
+export async function refreshCurrentState(
+  db: Executor,
+  municipalityId: string,
+  citizenId?: string,
+): Promise<void> {
+  await sql`
+    update citizen c set
+      cur_situation = ep.situation, cur_from_date = ep.from_date, cur_release_date = ep.release_date,
+      cur_housing_solution = ep.housing_solution, last_contact_on = lc.contact_on
+    from citizen x
+    left join lateral (
+      select e.situation, e.from_date, e.release_date, e.housing_solution
+      from whereabouts_episode e
+      where e.citizen_id in (select x.id union all select m.id from citizen m where m.merged_into = x.id)
+        and e.retracted_at is null
+      order by e.from_date desc, e.recorded_at desc
+      limit 1
+    ) ep on true
+    left join lateral (
+      select max(ct.contact_on) as contact_on from citizen_contact ct
+      where ct.citizen_id in (select x.id union all select m.id from citizen m where m.merged_into = x.id)
+    ) lc on true
+    where x.id = c.id and c.municipality_id = ${municipalityId} ${citizenId ? sql`and c.id = ${citizenId}` : sql``}`.execute(
+    db,
+  );
 }
 
 // ---- duplicates ----

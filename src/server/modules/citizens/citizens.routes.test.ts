@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusOn } from '../../../shared/citizens/status';
+import { today } from './citizens.service';
 import type { DatabaseHandles } from '../../db/database';
 import { type Session, tenantWith, testApp, testDatabase } from '../../test/helpers';
 
@@ -219,7 +220,8 @@ describe('history and status (issue 3 §3–4)', () => {
     const registeredOn = (await view(s, ids.Gade ?? '')).timeline.find(
       (t: { kind: string }) => t.kind === 'registered',
     ).date as string;
-    for (const onDate of ['2026-01-15', '2026-02-20', '2026-03-05', '2026-05-15', '2027-01-01']) {
+    // Past dates derive from the history; today and later use the kept current state: both must agree.
+    for (const onDate of ['2026-01-15', '2026-02-20', '2026-03-05', '2026-05-15', today(), '2027-01-01']) {
       const list = (
         await s.request({ method: 'GET', url: `/api/citizens?q=matrix&onDate=${onDate}&pageSize=50` })
       ).json();
@@ -251,6 +253,18 @@ describe('history and status (issue 3 §3–4)', () => {
         });
       }
     }
+  });
+});
+
+describe('facts that have not happened yet', () => {
+  it('refuses whereabouts and contacts dated after today', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker']);
+    const s = users.caseworker.session;
+    const { id } = await register(s, { cpr: fakeCpr(), familyName: 'Fremtid' });
+    const episode = await s.request({ method: 'POST', url: `/api/citizens/${id}/episodes`, payload: { situation: 'housed', fromDate: '2099-01-01' } });
+    expect(episode.json().fields).toEqual([{ path: 'fromDate', code: 'future_date' }]);
+    const contact = await s.request({ method: 'POST', url: `/api/citizens/${id}/contacts`, payload: { contactOn: '2099-01-01', channel: 'phone' } });
+    expect(contact.json().fields).toEqual([{ path: 'contactOn', code: 'future_date' }]);
   });
 });
 

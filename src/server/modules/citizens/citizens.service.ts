@@ -17,9 +17,16 @@ import type {
 import type { CitizenRow } from './citizens.table';
 import { buildTimeline, type TimelineProvider } from './citizens.timeline';
 
+const COPENHAGEN_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });
+
 /** Today's date in Danish time: the date every status and deadline is measured on. */
 export function today(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+  return COPENHAGEN_DATE.format(new Date());
+}
+
+/** Whereabouts and contacts are facts that have happened: never dated after today. */
+function notInFuture(date: string, path: string): FieldProblem[] {
+  return date > today() ? [{ path, code: 'future_date' }] : [];
 }
 
 /** A citizen's display name: given and family name, else initials. */
@@ -46,7 +53,12 @@ export interface CreateResult {
  */
 export async function createCitizen(trx: Tx, actor: Actor, input: CitizenInput): Promise<CreateResult> {
   const identity = resolveIdentity(input);
-  const episodeProblems = input.firstEpisode ? episodeFieldProblems(input.firstEpisode, 'firstEpisode.') : [];
+  const episodeProblems = input.firstEpisode
+    ? [
+        ...episodeFieldProblems(input.firstEpisode, 'firstEpisode.'),
+        ...notInFuture(input.firstEpisode.fromDate, 'firstEpisode.fromDate'),
+      ]
+    : [];
   if (!identity.ok || episodeProblems.length)
     throw invalid([...(identity.ok ? [] : identity.problems), ...episodeProblems]);
   if (identity.cpr) {
@@ -74,7 +86,10 @@ export async function createCitizen(trx: Tx, actor: Actor, input: CitizenInput):
     died_on: null,
     created_by: actor.userId,
   });
-  if (input.firstEpisode) await insertEpisode(trx, actor, row.id, input.firstEpisode);
+  if (input.firstEpisode) {
+    await insertEpisode(trx, actor, row.id, input.firstEpisode);
+    await repo.refreshCurrentState(trx, actor.municipalityId, row.id);
+  }
   await recordAudit(trx, actor, actor.municipalityId, {
     action: 'citizen.create',
     entityType: 'citizen',
@@ -413,10 +428,11 @@ async function insertEpisode(trx: Tx, actor: Actor, citizenId: string, e: Episod
 
 /** Records where the citizen is from a date. The history is appended to, never overwritten. */
 export async function addEpisode(trx: Tx, actor: Actor, id: string, e: EpisodeInput): Promise<string> {
-  const problems = episodeFieldProblems(e);
+  const problems = [...episodeFieldProblems(e), ...notInFuture(e.fromDate, 'fromDate')];
   if (problems.length) throw invalid(problems);
   const c = await target(trx, actor, id);
   const row = await insertEpisode(trx, actor, c.id, e);
+  await repo.refreshCurrentState(trx, actor.municipalityId, c.id);
   await recordAudit(trx, actor, actor.municipalityId, {
     action: 'citizen.episode_add',
     entityType: 'citizen',
@@ -456,6 +472,8 @@ export async function addContact(
     note?: string | null | undefined;
   },
 ) {
+  const future = notInFuture(input.contactOn, 'contactOn');
+  if (future.length) throw invalid(future);
   const c = await target(trx, actor, id);
   const row = await trx
     .insertInto('citizen_contact')
@@ -608,8 +626,9 @@ export async function listCitizens(trx: Tx, actor: Actor, query: ListQuery) {
     maxAge = Math.min(maxAge ?? 29, 29);
   }
   const policy = await repo.policy(trx, actor.municipalityId);
-  const rows = await repo.listCitizens(trx, {
+  const { rows, total } = await repo.listCitizens(trx, {
     municipalityId: actor.municipalityId,
+    today: today(),
     onDate: query.onDate ?? today(),
     q: cprDigits ? undefined : q || undefined,
     cprPrefix: cprDigits,
@@ -626,11 +645,11 @@ export async function listCitizens(trx: Tx, actor: Actor, query: ListQuery) {
     action: 'citizen.search',
     entityType: 'citizen',
     purpose: 'casework',
-    details: { byCpr: Boolean(cprDigits), byName: Boolean(q && !cprDigits), results: rows[0]?.total ?? 0 },
+    details: { byCpr: Boolean(cprDigits), byName: Boolean(q && !cprDigits), results: total },
   });
   return {
     items: rows.map(presentSummary),
-    total: rows[0]?.total ?? 0,
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };

@@ -28,6 +28,7 @@ export async function mergeDuplicate(trx: Tx, actor: Actor, candidateId: string,
     throw new AppError('CITIZEN_MERGE_CPR_CONFLICT');
 
   await repo.updateCitizen(trx, actor.municipalityId, merged.id, { merged_into: survivor.id });
+  await repo.refreshCurrentState(trx, actor.municipalityId, survivor.id);
   const merge = await trx
     .insertInto('citizen_merge')
     .values({
@@ -65,6 +66,8 @@ export async function undoMerge(trx: Tx, actor: Actor, mergeId: string) {
   if (!merge) throw new AppError('NOT_FOUND');
   if (merge.undone_at) throw new AppError('MERGE_ALREADY_UNDONE');
   await repo.updateCitizen(trx, actor.municipalityId, merge.merged_id, { merged_into: null });
+  await repo.refreshCurrentState(trx, actor.municipalityId, merge.survivor_id);
+  await repo.refreshCurrentState(trx, actor.municipalityId, merge.merged_id);
   await trx
     .updateTable('citizen_merge')
     .set({ undone_at: new Date(), undone_by: actor.userId })
@@ -105,8 +108,9 @@ export async function dismissDuplicate(trx: Tx, actor: Actor, candidateId: strin
 export async function listDuplicates(trx: Tx, actor: Actor) {
   const candidates = await repo.openCandidates(trx, actor.municipalityId);
   const policy = await repo.policy(trx, actor.municipalityId);
-  const rows = await repo.listCitizens(trx, {
+  const { rows } = await repo.listCitizens(trx, {
     municipalityId: actor.municipalityId,
+    today: today(),
     onDate: today(),
     ids: candidates.flatMap((c) => [c.citizen_a, c.citizen_b]),
     limit: 2 * candidates.length + 1,

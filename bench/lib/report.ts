@@ -1,0 +1,46 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { MachineInfo } from './machine';
+
+/** Milliseconds for a table cell. */
+export function ms(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  return value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0);
+}
+
+/** A ratio for a table cell, e.g. 0.42×. */
+export function ratio(numerator: number, denominator: number): string {
+  return denominator > 0 && Number.isFinite(numerator) ? `${(numerator / denominator).toFixed(2)}×` : '–';
+}
+
+export function count(value: number): string {
+  return Math.round(value).toLocaleString('en-GB');
+}
+
+export function markdownTable(header: string[], rows: string[][], align?: ('l' | 'r')[]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const rule = header.map((_, i) => ((align?.[i] ?? (i === 0 ? 'l' : 'r')) === 'r' ? '---:' : '---'));
+  return [line(header), line(rule), ...rows.map(line)].join('\n');
+}
+
+export function machineLine(m: MachineInfo): string {
+  const settings = Object.entries(m.postgresSettings)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
+  return (
+    `${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB RAM, ${m.os}; Node ${m.node}; ` +
+    `PostgreSQL ${m.postgres} (${settings})`
+  );
+}
+
+/**
+ * Writes `<date>-<suite>.md` (kept in git: the record of what was measured) and `.json` (the full
+ * numbers; git-ignored) into `dir`, creating it.
+ */
+export function writeResults(dir: string, date: string, suite: string, markdown: string, data: unknown) {
+  mkdirSync(dir, { recursive: true });
+  const base = path.join(dir, `${date}-${suite}`);
+  writeFileSync(`${base}.md`, markdown);
+  writeFileSync(`${base}.json`, `${JSON.stringify(data, null, 2)}\n`);
+  return [`${base}.md`, `${base}.json`];
+}

@@ -1,0 +1,136 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { today } from '../src/server/modules/citizens/citizens.service';
+import { citizensMarkdown, DEFAULT_OPTIONS, runCitizensBench } from './citizens-search';
+import { writeResults } from './lib/report';
+
+/**
+ * `npm run bench [-- <suite>… --keep --citizens N --seconds S …]`: runs the benchmark suites
+ * (all when none is named) against a fresh database on the PostgreSQL server of DATABASE_URL,
+ * prints each suite's Markdown report and writes it to bench/results/<date>-<suite>.md and .json.
+ */
+
+const usage = `Usage: npm run bench -- [suite…] [options]
+
+Suites: citizens (search in the by-name list; the default)
+
+Options:
+  --keep               keep the benchmark database afterwards
+  --citizens N         citizens in the measured municipality (default ${DEFAULT_OPTIONS.citizens})
+  --connections N      concurrent connections and pool size (default ${DEFAULT_OPTIONS.connections})
+  --seconds S          seconds per loaded run (default ${DEFAULT_OPTIONS.seconds})
+  --warmup S           warm-up seconds before each loaded run (default ${DEFAULT_OPTIONS.warmupSeconds})
+  --serial S           seconds per single-connection run, 0 to skip (default ${DEFAULT_OPTIONS.serialSeconds})
+  --out DIR            where results go (default bench/results)
+
+Environment: DATABASE_URL names the PostgreSQL server (default
+postgres://postgres@127.0.0.1:5432/postgres); the role must be able to create databases and
+roles. The benchmark creates and drops the database hjemvej_bench next to it.`;
+
+// autocannon's timers warn (TimeoutNegativeWarning) when a busy event loop fires them late; the
+// warning says nothing about the results, so it is left out. Other warnings print as usual.
+const printWarning = process.listeners('warning');
+process.removeAllListeners('warning');
+process.on('warning', (warning) => {
+  if (warning.name !== 'TimeoutNegativeWarning') for (const print of printWarning) print(warning);
+});
+
+interface SuiteOutput {
+  markdown: string;
+  data: unknown;
+}
+
+type Suite = (common: {
+  adminUrl: string;
+  keep: boolean;
+  numbers: Record<string, number | undefined>;
+}) => Promise<SuiteOutput>;
+
+const SUITES: Record<string, Suite> = {
+  citizens: async ({ adminUrl, keep, numbers }) => {
+    const report = await runCitizensBench({
+      adminUrl,
+      keep,
+      ...defined({
+        citizens: numbers.citizens,
+        connections: numbers.connections,
+        seconds: numbers.seconds,
+        warmupSeconds: numbers.warmup,
+        serialSeconds: numbers.serial,
+      }),
+      log: (line) => console.error(`  ${line}`),
+    });
+    return { markdown: citizensMarkdown(report), data: report };
+  },
+};
+
+function defined<T extends Record<string, number | undefined>>(values: T): Partial<Record<keyof T, number>> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<
+    Record<keyof T, number>
+  >;
+}
+
+function parseOptions() {
+  return parseArgs({
+    allowPositionals: true,
+    options: {
+      keep: { type: 'boolean', default: false },
+      citizens: { type: 'string' },
+      connections: { type: 'string' },
+      seconds: { type: 'string' },
+      warmup: { type: 'string' },
+      serial: { type: 'string' },
+      out: { type: 'string', default: path.join('bench', 'results') },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+}
+
+async function main(): Promise<number> {
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions();
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage}`);
+    return 1;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const numbers: Record<string, number | undefined> = {};
+  // Whole numbers; warm-up and single-connection runs may be switched off with 0.
+  const minimum = { citizens: 1, connections: 1, seconds: 1, warmup: 0, serial: 0 } as const;
+  for (const key of Object.keys(minimum) as (keyof typeof minimum)[]) {
+    const raw = values[key];
+    if (raw === undefined) continue;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < minimum[key]) {
+      console.error(`--${key} must be a whole number ≥ ${minimum[key]}, got ${raw}\n\n${usage}`);
+      return 1;
+    }
+    numbers[key] = n;
+  }
+  const names = positionals.length ? positionals : Object.keys(SUITES);
+  const unknown = names.filter((n) => !SUITES[n]);
+  if (unknown.length) {
+    console.error(`Unknown suite: ${unknown.join(', ')}\n\n${usage}`);
+    return 1;
+  }
+
+  const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  for (const name of names) {
+    console.error(`Benchmark ${name}`);
+    const output = await (SUITES[name] as Suite)({ adminUrl, keep: values.keep, numbers });
+    console.log(output.markdown);
+    const files = writeResults(values.out, today(), name, output.markdown, output.data);
+    console.error(`Wrote ${files.join(' and ')}`);
+  }
+  return 0;
+}
+
+process.exitCode = await main().catch((error: unknown) => {
+  console.error(error);
+  return 1;
+});

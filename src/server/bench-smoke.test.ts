@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { citizensMarkdown, runCitizensBench } from '../../bench/citizens-search';
+
+/**
+ * Proves that `npm run bench` still runs: the citizens search benchmark end to end on a tiny data
+ * set with one-second runs. PostgreSQL only (the benchmark creates its own database next to
+ * DATABASE_URL's). No assertion on speed: only that every case produced numbers.
+ */
+const adminUrl = process.env.DATABASE_URL;
+
+describe('benchmarks', () => {
+  it.skipIf(!adminUrl)(
+    'the citizens search benchmark reports p50 and p95 for every case',
+    async () => {
+      const report = await runCitizensBench({
+        adminUrl: adminUrl ?? '',
+        database: `hjemvej_bench_smoke_${process.pid}`,
+        citizens: 200,
+        neighbourCitizens: 50,
+        connections: 4,
+        users: 2,
+        seconds: 1,
+        warmupSeconds: 0,
+        serialSeconds: 1,
+      });
+
+      expect(report.cases.map((c) => c.name)).toEqual(['name search', 'CPR prefix', 'filtered list']);
+      for (const c of report.cases) {
+        expect(c.matched.app).toBe(c.matched.raw);
+        for (const run of [c.app, c.raw, c.serial?.app, c.serial?.raw]) {
+          expect(run?.requests).toBeGreaterThan(0);
+          expect(Number.isFinite(run?.p50)).toBe(true);
+          expect(Number.isFinite(run?.p95)).toBe(true);
+        }
+        expect(Number.isFinite(c.plan.executionMs)).toBe(true);
+      }
+      expect(citizensMarkdown(report)).toContain('| filtered list |');
+    },
+    60_000,
+  );
+});
