@@ -30,3 +30,26 @@ export async function expectNoAxeViolations(page: Page) {
   }));
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
+
+/** Makes the app start in the given language (as a user who chose it earlier). */
+export async function useLanguage(page: Page, code: 'da' | 'en') {
+  await page.addInitScript((lang) => window.localStorage.setItem('hjemvej.lang', lang), code);
+}
+
+/** A date `offsetDays` from today in Danish time, as the forms take it (dd.mm.åååå). */
+export function danishDate(offsetDays = 0): string {
+  return new Intl.DateTimeFormat('da-DK', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'Europe/Copenhagen',
+  }).format(new Date(Date.now() + offsetDays * 86_400_000));
+}
+
+/** The logged-in session's CSRF token, for calling the API directly from a test. */
+export async function csrfToken(page: Page): Promise<string> {
+  const response = await page.request.get('/api/session');
+  const body = (await response.json()) as { csrfToken?: string };
+  if (!body.csrfToken) throw new Error('No session: log in first');
+  return body.csrfToken;
+}

@@ -4,6 +4,11 @@ import { LoginPage } from './modules/access/login.page';
 import { RequireAuth } from './modules/access/require-auth';
 import { UsersPage } from './modules/access/users.page';
 import { AuditPage } from './modules/audit/audit.page';
+import { CitizenPage } from './modules/citizens/citizen.page';
+import { CitizensPage } from './modules/citizens/citizens.page';
+import { CreateCitizenPage } from './modules/citizens/create-citizen.page';
+import { DuplicatesPage } from './modules/citizens/duplicates.page';
+import { ImportPage } from './modules/citizens/import.page';
 import { AccessibilityPage } from './modules/site/accessibility.page';
 import { NotFoundPage } from './modules/site/not-found.page';
 import { HomePage } from './modules/tasks/tasks.page';
@@ -22,6 +27,25 @@ export const router = createBrowserRouter([
       {
         element: <RequireAuth permission="users.manage" />,
         children: [{ path: '/admin/brugere', element: <UsersPage /> }],
+      },
+      {
+        element: <RequireAuth permission="citizens.read" />,
+        children: [
+          { path: '/borgere', element: <CitizensPage /> },
+          { path: '/borgere/:id', element: <CitizenPage /> },
+        ],
+      },
+      {
+        element: <RequireAuth permission="citizens.write" />,
+        children: [{ path: '/borgere/ny', element: <CreateCitizenPage /> }],
+      },
+      {
+        element: <RequireAuth permission="citizens.import" />,
+        children: [{ path: '/borgere/import', element: <ImportPage /> }],
+      },
+      {
+        element: <RequireAuth permission="citizens.merge" />,
+        children: [{ path: '/borgere/dubletter', element: <DuplicatesPage /> }],
       },
       {
         element: <RequireAuth permission="audit.read" />,

@@ -22,6 +22,21 @@ describe('status on a date (domain.md §9 and rules 35–36)', () => {
     expect(statusOn(input, '2026-03-01')).toMatchObject({ status: 'housed', situation: 'housed' });
   });
 
+  it('lets the episode recorded last win when two start the same day, whatever order they come in', () => {
+    const shelter = {
+      situation: 'shelter' as const,
+      fromDate: '2026-02-01',
+      recordedAt: '2026-02-01T09:00:00Z',
+    };
+    const housed = {
+      situation: 'housed' as const,
+      fromDate: '2026-02-01',
+      recordedAt: '2026-02-01T15:00:00Z',
+    };
+    expect(statusOn({ ...base, episodes: [housed, shelter] }, '2026-02-02').situation).toBe('housed');
+    expect(statusOn({ ...base, episodes: [shelter, housed] }, '2026-02-02').situation).toBe('housed');
+  });
+
   it('keeps a Danish couch-surfer active as homeless, never inactive for being with family/friends (domain.md §9, Fit with Denmark)', () => {
     const input = {
       ...base,

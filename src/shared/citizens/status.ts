@@ -17,8 +17,8 @@ export interface InactivityPolicy {
 export const DEFAULT_POLICY: InactivityPolicy = { noContactDays: 90, institutionDays: 90 };
 
 export interface StatusInput {
-  /** Episodes in force (not superseded), any order. */
-  episodes: readonly (EpisodeFacts & { fromDate: string })[];
+  /** Episodes in force (not retracted), any order; `recordedAt` breaks ties on the same date. */
+  episodes: readonly (EpisodeFacts & { recordedAt?: string })[];
   /** Latest contact date on or before the date asked about. */
   lastContactOn: string | null;
   /** Date the citizen was registered (counts as a contact). */
@@ -36,14 +36,22 @@ export interface StatusResult {
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-/** The episode in force on a date: the latest one starting on or before it. */
-export function episodeOn<E extends { fromDate: string }>(
+/**
+ * The episode in force on a date: the latest one starting on or before it; of two starting the
+ * same day, the one recorded last (as the list's SQL orders them).
+ */
+export function episodeOn<E extends { fromDate: string; recordedAt?: string }>(
   episodes: readonly E[],
   date: string,
 ): E | undefined {
   let current: E | undefined;
   for (const e of episodes) {
-    if (e.fromDate <= date && (!current || e.fromDate >= current.fromDate)) current = e;
+    if (e.fromDate > date) continue;
+    const later =
+      !current ||
+      e.fromDate > current.fromDate ||
+      (e.fromDate === current.fromDate && (e.recordedAt ?? '') >= (current.recordedAt ?? ''));
+    if (later) current = e;
   }
   return current;
 }

@@ -15,6 +15,7 @@ interface NavItem {
 /** The main menu; each entry is shown only with its permission. */
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', labelKey: 'nav.tasks', permission: 'tasks.read' },
+  { to: '/borgere', labelKey: 'nav.citizens', permission: 'citizens.read' },
   { to: '/admin/brugere', labelKey: 'nav.users', permission: 'users.manage' },
   { to: '/revision', labelKey: 'nav.audit', permission: 'audit.read' },
 ];

@@ -6,6 +6,11 @@ import { useLocation } from 'react-router';
 export interface PageProps {
   /** The page's h1, also used in the document title. */
   title: string;
+  /**
+   * The document title instead of `title`, when the h1 holds personal data (a citizen's name) that
+   * should not end up in the browser history or the window list.
+   */
+  documentTitle?: string;
   children?: ReactNode;
 }
 
@@ -14,7 +19,7 @@ export interface PageProps {
  * focus on the h1, so screen reader users hear where they landed (the first load keeps the skip
  * link first in the tab order).
  */
-export function Page({ title, children }: PageProps) {
+export function Page({ title, documentTitle, children }: PageProps) {
   const { t } = useTranslation();
   const { key, pathname } = useLocation();
   // The router gives the first location the key 'default'; every navigation gets a new key.
@@ -22,8 +27,8 @@ export function Page({ title, children }: PageProps) {
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    document.title = t('app.documentTitle', { page: title });
-  }, [t, title]);
+    document.title = t('app.documentTitle', { page: documentTitle ?? title });
+  }, [t, title, documentTitle]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new path is the trigger; a changed query (paging, filters) is not.
   useEffect(() => {

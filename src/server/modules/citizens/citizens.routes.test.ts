@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusOn } from '../../../shared/citizens/status';
-import { today } from './citizens.service';
 import type { DatabaseHandles } from '../../db/database';
 import { type Session, tenantWith, testApp, testDatabase } from '../../test/helpers';
+import { today } from './citizens.service';
 
 let db: DatabaseHandles;
 let app: FastifyInstance;
@@ -137,6 +137,24 @@ describe('history and status (issue 3 §3–4)', () => {
     );
   });
 
+  it('shows the episode recorded last when two start the same day, on the page and in the list alike', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker']);
+    const s = users.caseworker.session;
+    const { id } = await register(s, {
+      cpr: fakeCpr(),
+      familyName: 'Sammedag',
+      firstEpisode: { situation: 'shelter', fromDate: '2026-03-01' },
+    });
+    await s.request({
+      method: 'POST',
+      url: `/api/citizens/${id}/episodes`,
+      payload: { situation: 'housed', fromDate: '2026-03-01' },
+    });
+    expect(await view(s, id)).toMatchObject({ status: 'housed', situation: 'housed' });
+    const row = (await s.request({ method: 'GET', url: '/api/citizens?q=sammedag' })).json().items[0];
+    expect(row).toMatchObject({ status: 'housed', situation: 'housed' });
+  });
+
   it('gives the same status in the list (SQL) as the shared rule (TypeScript) on any date', async () => {
     const { users } = await tenantWith(app, db, ['caseworker']);
     const s = users.caseworker.session;
@@ -261,9 +279,17 @@ describe('facts that have not happened yet', () => {
     const { users } = await tenantWith(app, db, ['caseworker']);
     const s = users.caseworker.session;
     const { id } = await register(s, { cpr: fakeCpr(), familyName: 'Fremtid' });
-    const episode = await s.request({ method: 'POST', url: `/api/citizens/${id}/episodes`, payload: { situation: 'housed', fromDate: '2099-01-01' } });
+    const episode = await s.request({
+      method: 'POST',
+      url: `/api/citizens/${id}/episodes`,
+      payload: { situation: 'housed', fromDate: '2099-01-01' },
+    });
     expect(episode.json().fields).toEqual([{ path: 'fromDate', code: 'future_date' }]);
-    const contact = await s.request({ method: 'POST', url: `/api/citizens/${id}/contacts`, payload: { contactOn: '2099-01-01', channel: 'phone' } });
+    const contact = await s.request({
+      method: 'POST',
+      url: `/api/citizens/${id}/contacts`,
+      payload: { contactOn: '2099-01-01', channel: 'phone' },
+    });
     expect(contact.json().fields).toEqual([{ path: 'contactOn', code: 'future_date' }]);
   });
 });

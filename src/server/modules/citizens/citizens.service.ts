@@ -150,6 +150,7 @@ export async function viewCitizen(
         fromDate: e.from_date,
         releaseDate: e.release_date,
         housingSolution: e.housing_solution,
+        recordedAt: e.recorded_at.toISOString(),
       })),
       lastContactOn: contactRows.find((k) => k.contact_on <= onDate)?.contact_on ?? null,
       registeredOn: c.registered_on,

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { Alert } from '../../components/alert';
@@ -11,10 +12,21 @@ import { ForbiddenPage } from '../access/require-auth';
 import { hasPermission, useSession } from '../access/session';
 import { type Task, useTasks } from './tasks.api';
 
+/**
+ * Task parameters that are codes, shown in words: a consent purpose reads mid-sentence ("Samtykke
+ * til deling med boligorganisation …"), so its label starts in lower case.
+ */
+function taskParams(t: TFunction, params: Task['params']): Task['params'] {
+  const purpose = params.purpose;
+  if (typeof purpose !== 'string' || !i18n.exists(`consentPurposes.${purpose}`)) return params;
+  const label = t(`consentPurposes.${purpose}`);
+  return { ...params, purpose: label.charAt(0).toLocaleLowerCase() + label.slice(1) };
+}
+
 function TaskItem({ task }: { task: Task }) {
   const { t } = useTranslation();
   const title = i18n.exists(task.titleKey)
-    ? t(task.titleKey, task.params)
+    ? t(task.titleKey, taskParams(t, task.params))
     : t('tasksPage.unknownTask', { kind: task.kind });
   const internal = task.href.startsWith('/') && !task.href.startsWith('//');
   return (

@@ -1,0 +1,303 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ApiError, type FieldError } from '../../api';
+import { Alert } from '../../components/alert';
+import { DateField } from '../../components/date-field';
+import { ErrorSummary } from '../../components/error-summary';
+import { useFormProblems } from '../../components/form-problems';
+import { Loading } from '../../components/loading';
+import { NoValue } from '../../components/no-value';
+import { TextField } from '../../components/text-field';
+import { isoToDanishDate } from '../../i18n/format';
+import {
+  CprText,
+  DateText,
+  isKommunekode,
+  type Notice,
+  NoticeArea,
+  optionalText,
+  readCpr,
+  readDate,
+  todayText,
+} from './citizen-format';
+import { Facts, FormDetails, Section } from './citizen-layout';
+import { type CitizenDetail, type UpdateCitizenInput, useChangeCpr, useUpdateCitizen } from './citizens.api';
+
+/** The citizen's place on the list now: status, whereabouts and why inactive. */
+export function StatusSection({ citizen }: { citizen: CitizenDetail }) {
+  const { t } = useTranslation();
+  return (
+    <Section id="citizen-status" heading={t('citizen.status.heading')}>
+      <Facts
+        label={t('citizen.status.heading')}
+        items={[
+          { label: t('citizen.status.status'), value: t(`statuses.${citizen.status}`) },
+          { label: t('citizen.status.situation'), value: t(`situations.${citizen.situation}`) },
+          ...(citizen.inactiveReason
+            ? [
+                {
+                  label: t('citizen.status.inactiveReason'),
+                  value: t(`inactiveReasons.${citizen.inactiveReason}`),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Section>
+  );
+}
+
+const text = (value: string | null) => (value ? value : <NoValue />);
+
+/** Facts about the citizen, the edit form and the CPR change form. */
+export function FactsSection({ citizen }: { citizen: CitizenDetail }) {
+  const { t } = useTranslation();
+  return (
+    <Section id="citizen-facts" heading={t('citizen.facts.heading')}>
+      <Facts
+        label={t('citizen.facts.heading')}
+        items={[
+          { label: t('citizen.fields.cpr'), value: <CprText value={citizen.cpr} /> },
+          ...(citizen.cprHistory.length > 0
+            ? [
+                {
+                  label: t('citizen.facts.cprHistory'),
+                  value: (
+                    <ul className="nobullet-list">
+                      {citizen.cprHistory.map((change) => (
+                        <li key={`${change.oldCpr}-${change.changedOn}`}>
+                          <CprText value={change.oldCpr} /> <span aria-hidden="true">→</span>
+                          <span className="sr-only">{t('citizen.facts.changedTo')}</span>{' '}
+                          <CprText value={change.newCpr} /> ({t('citizen.facts.changedOn')}{' '}
+                          <DateText value={change.changedOn} />)
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+                },
+              ]
+            : []),
+          { label: t('citizen.fields.birthDate'), value: <DateText value={citizen.birthDate} /> },
+          { label: t('citizen.facts.age'), value: t('citizen.facts.years', { count: citizen.age }) },
+          { label: t('citizen.fields.sex'), value: citizen.sex ? t(`sexes.${citizen.sex}`) : <NoValue /> },
+          { label: t('citizen.fields.initials'), value: text(citizen.initials) },
+          { label: t('citizen.fields.phone'), value: text(citizen.phone) },
+          { label: t('citizen.fields.email'), value: text(citizen.email) },
+          { label: t('citizen.fields.address'), value: text(citizen.address) },
+          { label: t('citizen.fields.handlekommune'), value: text(citizen.handlekommune) },
+          ...(citizen.movedAwayOn
+            ? [{ label: t('citizen.fields.movedAwayOn'), value: <DateText value={citizen.movedAwayOn} /> }]
+            : []),
+          ...(citizen.diedOn
+            ? [{ label: t('citizen.fields.diedOn'), value: <DateText value={citizen.diedOn} /> }]
+            : []),
+        ]}
+      />
+      {citizen.abilities.write ? (
+        <>
+          <EditForm citizen={citizen} />
+          <ChangeCprForm citizen={citizen} />
+        </>
+      ) : null}
+    </Section>
+  );
+}
+
+const EDIT_FIELDS = [
+  'givenName',
+  'familyName',
+  'initials',
+  'phone',
+  'email',
+  'address',
+  'handlekommune',
+  'movedAwayOn',
+  'diedOn',
+] as const;
+type EditField = (typeof EDIT_FIELDS)[number];
+type EditValues = Record<EditField, string>;
+const DATE_FIELDS = new Set<EditField>(['movedAwayOn', 'diedOn']);
+
+function initialValues(citizen: CitizenDetail): EditValues {
+  const values = {} as EditValues;
+  for (const field of EDIT_FIELDS) {
+    const value = citizen[field] ?? '';
+    values[field] = DATE_FIELDS.has(field) ? isoToDanishDate(value) : value;
+  }
+  return values;
+}
+
+function EditForm({ citizen }: { citizen: CitizenDetail }) {
+  const { t } = useTranslation();
+  const update = useUpdateCitizen(citizen.id);
+  const [values, setValues] = useState(() => initialValues(citizen));
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const idOf = (field: EditField) => `citizen-edit-${field}`;
+  const form = useFormProblems(
+    'editCitizen',
+    Object.fromEntries(
+      EDIT_FIELDS.map((field) => [field, { id: idOf(field), label: t(`citizen.fields.${field}`) }]),
+    ),
+  );
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (update.isPending) return;
+    setNotice(null);
+    const problems: FieldError[] = [];
+    const input: UpdateCitizenInput = {};
+    for (const field of EDIT_FIELDS) {
+      if (DATE_FIELDS.has(field)) {
+        input[field] = readDate(values[field], field, problems) ?? null;
+      } else {
+        input[field] = optionalText(values[field]) ?? null;
+      }
+    }
+    if (input.handlekommune && !isKommunekode(input.handlekommune)) {
+      problems.push({ path: 'handlekommune', code: 'kommunekode' });
+    }
+    if (input.email && !/^[^\s@]+@[^\s@]+$/.test(input.email))
+      problems.push({ path: 'email', code: 'email' });
+    if (problems.length > 0) {
+      form.report({ fields: problems, error: null });
+      return;
+    }
+    update.mutate(input, {
+      onSuccess: () => {
+        form.clear();
+        setNotice({ kind: 'success', key: 'citizen.edit.saved' });
+      },
+      onError: (error) => form.reportError(error),
+    });
+  };
+
+  return (
+    <FormDetails summary={t('citizen.edit.summary')}>
+      <NoticeArea notice={notice} />
+      {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
+      <form onSubmit={onSubmit} noValidate>
+        {EDIT_FIELDS.map((field) =>
+          DATE_FIELDS.has(field) ? (
+            <DateField
+              key={field}
+              id={idOf(field)}
+              label={t(`citizen.fields.${field}`)}
+              hint={t(`citizen.edit.${field}Hint`)}
+              value={values[field]}
+              onChange={(event) => setValues((v) => ({ ...v, [field]: event.target.value }))}
+              error={form.fieldMessage(field)}
+            />
+          ) : (
+            <TextField
+              key={field}
+              id={idOf(field)}
+              label={t(`citizen.fields.${field}`)}
+              hint={field === 'handlekommune' ? t('citizen.fields.handlekommuneHint') : undefined}
+              type={field === 'email' ? 'email' : field === 'phone' ? 'tel' : 'text'}
+              autoComplete="off"
+              value={values[field]}
+              onChange={(event) => setValues((v) => ({ ...v, [field]: event.target.value }))}
+              error={form.fieldMessage(field)}
+              widthClass={
+                field === 'initials' || field === 'handlekommune' ? 'input-width-xs' : 'input-width-l'
+              }
+            />
+          ),
+        )}
+        <div className="mt-5">
+          <button type="submit" className="button button-primary">
+            {t('citizen.edit.submit')}
+          </button>
+        </div>
+        {update.isPending ? <Loading text={t('common.saving')} /> : null}
+      </form>
+    </FormDetails>
+  );
+}
+
+function ChangeCprForm({ citizen }: { citizen: CitizenDetail }) {
+  const { t } = useTranslation();
+  const change = useChangeCpr(citizen.id);
+  const [newCpr, setNewCpr] = useState('');
+  const [changedOn, setChangedOn] = useState(todayText);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [existingId, setExistingId] = useState<string | null>(null);
+  const form = useFormProblems('changeCpr', {
+    newCpr: { id: 'citizen-new-cpr', label: t('citizen.cpr.newCpr') },
+    changedOn: { id: 'citizen-cpr-changed-on', label: t('citizen.cpr.changedOn') },
+  });
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (change.isPending) return;
+    setNotice(null);
+    setExistingId(null);
+    const problems: FieldError[] = [];
+    const cpr = readCpr(newCpr, 'newCpr', problems, true);
+    const date = readDate(changedOn, 'changedOn', problems, true);
+    if (cpr === undefined || date === undefined) {
+      form.report({ fields: problems, error: null });
+      return;
+    }
+    change.mutate(
+      { newCpr: cpr, changedOn: date },
+      {
+        onSuccess: () => {
+          form.clear();
+          setNewCpr('');
+          setNotice({ kind: 'success', key: 'citizen.cpr.saved' });
+        },
+        onError: (error) => {
+          if (error instanceof ApiError && error.code === 'CITIZEN_CPR_EXISTS') {
+            const id = error.params.citizenId;
+            setExistingId(typeof id === 'string' ? id : null);
+            form.report({ fields: [{ path: 'newCpr', code: 'cpr_exists' }], error: null });
+            return;
+          }
+          form.reportError(error);
+        },
+      },
+    );
+  };
+
+  return (
+    <FormDetails summary={t('citizen.cpr.summary')}>
+      <p>{t('citizen.cpr.intro')}</p>
+      <NoticeArea notice={notice} />
+      {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
+      {existingId ? (
+        <Alert variant="info" headingLevel={3}>
+          <p>
+            <Link to={`/borgere/${encodeURIComponent(existingId)}`}>{t('createCitizen.existingLink')}</Link>
+          </p>
+        </Alert>
+      ) : null}
+      <form onSubmit={onSubmit} noValidate>
+        <TextField
+          id="citizen-new-cpr"
+          label={t('citizen.cpr.newCpr')}
+          autoComplete="off"
+          spellCheck={false}
+          value={newCpr}
+          onChange={(event) => setNewCpr(event.target.value)}
+          error={form.fieldMessage('newCpr')}
+          widthClass="input-width-s"
+        />
+        <DateField
+          id="citizen-cpr-changed-on"
+          label={t('citizen.cpr.changedOn')}
+          value={changedOn}
+          onChange={(event) => setChangedOn(event.target.value)}
+          error={form.fieldMessage('changedOn')}
+        />
+        <div className="mt-5">
+          <button type="submit" className="button button-primary">
+            {t('citizen.cpr.submit')}
+          </button>
+        </div>
+        {change.isPending ? <Loading text={t('common.saving')} /> : null}
+      </form>
+    </FormDetails>
+  );
+}
