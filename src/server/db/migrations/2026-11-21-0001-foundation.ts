@@ -161,19 +161,29 @@ create function auth_user_by_username(p_username text)
   from app_user where username = lower(p_username)
 $f$;
 
--- Resolves a session token hash to its user, sliding the idle timeout; ends idle or expired
--- sessions. The only way to read a session without a tenant.
+-- Resolves a session token hash to its user, with the municipality and the role's permissions,
+-- sliding the idle timeout; ends idle or expired sessions. The only way to read a session without a
+-- tenant, and one round trip per request.
 create function auth_session_touch(p_token_hash text, p_idle interval)
-  returns table (user_id uuid, municipality_id uuid, csrf_token text)
+  returns table (user_id uuid, municipality_id uuid, csrf_token text, username text, display_name text,
+    role_code text, municipality_code text, municipality_name text, authority text, permissions text[])
   language plpgsql security definer set search_path = public as $f$
 begin
   delete from session s where s.token_hash = p_token_hash
     and (s.expires_at <= now() or s.last_seen_at + p_idle <= now());
   return query
-    update session s set last_seen_at = now()
-    from app_user u
-    where s.token_hash = p_token_hash and u.id = s.user_id and u.disabled_at is null
-    returning s.user_id, s.municipality_id, s.csrf_token;
+    with touched as (
+      update session s set last_seen_at = now()
+      where s.token_hash = p_token_hash
+      returning s.user_id, s.municipality_id, s.csrf_token
+    )
+    select t.user_id, t.municipality_id, t.csrf_token, u.username, u.display_name, u.role_code,
+      m.code, m.name, m.authority,
+      coalesce((select array_agg(rp.permission order by rp.permission) from role_permission rp
+        where rp.role_code = u.role_code), '{}')
+    from touched t
+    join app_user u on u.id = t.user_id and u.disabled_at is null
+    join municipality m on m.id = t.municipality_id;
 end $f$;
 
 alter table municipality enable row level security;

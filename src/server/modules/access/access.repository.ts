@@ -14,9 +14,26 @@ export async function findLoginUser(db: Executor, username: string) {
   return rows[0];
 }
 
-/** Resolves a session and slides its idle timeout; undefined when it is unknown, idle or expired. */
+/** The user, municipality and permissions of a live session, as one row. */
+export interface SessionContextRow {
+  user_id: string;
+  municipality_id: string;
+  csrf_token: string;
+  username: string;
+  display_name: string;
+  role_code: string;
+  municipality_code: string;
+  municipality_name: string;
+  authority: string;
+  permissions: string[];
+}
+
+/**
+ * Resolves a session to its user context in one round trip, sliding its idle timeout; undefined
+ * when it is unknown, idle, expired or its user is disabled.
+ */
 export async function touchSession(db: Executor, tokenHash: string, idleMinutes: number) {
-  const { rows } = await sql<{ user_id: string; municipality_id: string; csrf_token: string }>`
+  const { rows } = await sql<SessionContextRow>`
     select * from auth_session_touch(${tokenHash}, make_interval(mins => ${idleMinutes}))`.execute(db);
   return rows[0];
 }

@@ -104,10 +104,21 @@ export async function resolveSession(
   clientIp: string | null,
 ): Promise<AuthContext | null> {
   const tokenHash = keyedHash(settings.secret, 'session', token);
-  const session = await repo.touchSession(db, tokenHash, settings.idleMinutes);
-  if (!session) return null;
-  return withTenant(db, session.municipality_id, (trx) =>
-    loadContext(trx, session.user_id, { tokenHash, csrfToken: session.csrf_token, clientIp }),
+  const row = await repo.touchSession(db, tokenHash, settings.idleMinutes);
+  if (!row) return null;
+  return toContext(
+    {
+      id: row.user_id,
+      username: row.username,
+      display_name: row.display_name,
+      role_code: row.role_code,
+      municipality_id: row.municipality_id,
+      municipality_code: row.municipality_code,
+      municipality_name: row.municipality_name,
+      authority: row.authority,
+      permissions: row.permissions,
+    },
+    { tokenHash, csrfToken: row.csrf_token, clientIp },
   );
 }
 
@@ -117,7 +128,23 @@ async function loadContext(
   session: { tokenHash: string; csrfToken: string; clientIp: string | null },
 ): Promise<AuthContext | null> {
   const row = await repo.findUserContext(trx, userId);
-  if (!row) return null;
+  return row ? toContext(row, session) : null;
+}
+
+function toContext(
+  row: {
+    id: string;
+    username: string;
+    display_name: string;
+    role_code: string;
+    municipality_id: string;
+    municipality_code: string;
+    municipality_name: string;
+    authority: string;
+    permissions: string[];
+  },
+  session: { tokenHash: string; csrfToken: string; clientIp: string | null },
+): AuthContext {
   const known = new Set<string>(PERMISSIONS);
   return {
     userId: row.id,

@@ -246,17 +246,24 @@ export async function listCitizens(
     ? sql``
     : sql`left join lateral (
         select e.situation, e.from_date, e.release_date, e.housing_solution
-        from whereabouts_episode e
-        where e.citizen_id in (select c.id union all select m.id from citizen m where m.merged_into = c.id)
-          and e.retracted_at is null and e.from_date <= ${f.onDate}::date
+        from (select c.id as cid union all select m.id from citizen m where m.merged_into = c.id) ids
+        cross join lateral (
+          select e.situation, e.from_date, e.release_date, e.housing_solution, e.recorded_at
+          from whereabouts_episode e
+          where e.citizen_id = ids.cid and e.retracted_at is null and e.from_date <= ${f.onDate}::date
+          order by e.from_date desc, e.recorded_at desc
+          limit 1
+        ) e
         order by e.from_date desc, e.recorded_at desc
         limit 1
       ) ep on true
       left join lateral (
-        select max(ct.contact_on) as contact_on
-        from citizen_contact ct
-        where ct.citizen_id in (select c.id union all select m.id from citizen m where m.merged_into = c.id)
-          and ct.contact_on <= ${f.onDate}::date
+        select max(k.contact_on) as contact_on
+        from (select c.id as cid union all select m.id from citizen m where m.merged_into = c.id) ids
+        cross join lateral (
+          select max(ct.contact_on) as contact_on from citizen_contact ct
+          where ct.citizen_id = ids.cid and ct.contact_on <= ${f.onDate}::date
+        ) k
       ) lc on true`;
   const page = pageFirst ? sql`order by ${NAME_ORDER} limit ${f.limit} offset ${f.offset}` : sql``;
   const outer: RawBuilder<unknown>[] = [sql`true`];
@@ -265,7 +272,8 @@ export async function listCitizens(
 
   const { rows } = await sql<ListRow & { total: number }>`
     with picked as (
-      select c.* from citizen c where ${where} ${page}
+      select c.*, ${pageFirst ? sql`count(*) over ()` : sql`0`}::int as picked_total
+      from citizen c where ${where} ${page}
     ),
     base as (
       select c.*, ${state}
@@ -306,13 +314,13 @@ export async function listCitizens(
     )
     select id, cpr, given_name, family_name, initials, birth_date, sex,
       date_part('year', age(${f.onDate}::date, birth_date))::int as age,
-      status, situation, inactive_reason, ${pageFirst ? sql`0` : sql`count(*) over ()`}::int as total
+      status, situation, inactive_reason, ${pageFirst ? sql`picked_total` : sql`count(*) over ()::int`} as total
     from statused c
     where ${sql.join(outer, sql` and `)}
     order by ${NAME_ORDER}
     ${pageFirst ? sql`` : sql`limit ${f.limit} offset ${f.offset}`}`.execute(db);
-  if (!pageFirst) return { rows, total: rows[0]?.total ?? (f.offset > 0 ? await countCitizens(db, f) : 0) };
-  return { rows, total: await countCitizens(db, f) };
+  // A page past the end has no row to carry the total: count separately then.
+  return { rows, total: rows[0]?.total ?? (f.offset > 0 ? await countCitizens(db, f) : 0) };
 }
 
 async function countCitizens(db: Executor, f: ListFilter & { today: string }): Promise<number> {
@@ -334,25 +342,31 @@ export async function refreshCurrentState(
   citizenId?: string,
 ): Promise<void> {
   await sql`
+    with ids as (
+      select c.id, coalesce(c.merged_into, c.id) as owner_id
+      from citizen c
+      where c.municipality_id = ${municipalityId}
+        ${citizenId ? sql`and (c.id = ${citizenId} or c.merged_into = ${citizenId})` : sql``}
+    ),
+    latest as (
+      select distinct on (ids.owner_id) ids.owner_id, e.situation, e.from_date, e.release_date, e.housing_solution
+      from ids join whereabouts_episode e on e.citizen_id = ids.id
+      where e.retracted_at is null
+      order by ids.owner_id, e.from_date desc, e.recorded_at desc
+    ),
+    contacts as (
+      select ids.owner_id, max(ct.contact_on) as contact_on
+      from ids join citizen_contact ct on ct.citizen_id = ids.id
+      group by ids.owner_id
+    ),
+    owners as (select distinct owner_id from ids)
     update citizen c set
-      cur_situation = ep.situation, cur_from_date = ep.from_date, cur_release_date = ep.release_date,
-      cur_housing_solution = ep.housing_solution, last_contact_on = lc.contact_on
-    from citizen x
-    left join lateral (
-      select e.situation, e.from_date, e.release_date, e.housing_solution
-      from whereabouts_episode e
-      where e.citizen_id in (select x.id union all select m.id from citizen m where m.merged_into = x.id)
-        and e.retracted_at is null
-      order by e.from_date desc, e.recorded_at desc
-      limit 1
-    ) ep on true
-    left join lateral (
-      select max(ct.contact_on) as contact_on from citizen_contact ct
-      where ct.citizen_id in (select x.id union all select m.id from citizen m where m.merged_into = x.id)
-    ) lc on true
-    where x.id = c.id and c.municipality_id = ${municipalityId} ${citizenId ? sql`and c.id = ${citizenId}` : sql``}`.execute(
-    db,
-  );
+      cur_situation = l.situation, cur_from_date = l.from_date, cur_release_date = l.release_date,
+      cur_housing_solution = l.housing_solution, last_contact_on = k.contact_on
+    from owners o
+    left join latest l on l.owner_id = o.owner_id
+    left join contacts k on k.owner_id = o.owner_id
+    where c.id = o.owner_id`.execute(db);
 }
 
 // ---- duplicates ----
