@@ -42,6 +42,22 @@ const GIVEN = [
   'Ellen',
   'Finn',
 ];
+const FEMALE = new Set([
+  'Birgitte',
+  'Dorthe',
+  'Frida',
+  'Hanne',
+  'Jette',
+  'Lise',
+  'Nanna',
+  'Pernille',
+  'Sofie',
+  'Ulla',
+  'Winnie',
+  'Zahra',
+  'Camilla',
+  'Ellen',
+]);
 const FAMILY = [
   'Andersen',
   'Bach',
@@ -153,7 +169,7 @@ export async function seedDemoCitizens(trx: Tx, actor: Actor): Promise<number> {
       initials: `${given[0]}${family[0]}`,
       givenName: given,
       familyName: family,
-      sex: n % 4 === 0 ? 'female' : 'male',
+      sex: FEMALE.has(given) ? 'female' : 'male',
       handlekommune: '169',
       cpr: null,
       phone: null,
