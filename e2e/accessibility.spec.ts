@@ -55,6 +55,33 @@ for (const lang of LANGUAGES) {
       await expectNoAxeViolations(page);
     });
 
+    test('settings: the inactivity policy, with a bad value and saved', async ({ page }) => {
+      const da = lang.code === 'da';
+      await logIn(page, 'demo.admin');
+      await page
+        .getByRole('navigation', { name: da ? 'Hovedmenu' : 'Main menu' })
+        .getByRole('link', { name: da ? 'Indstillinger' : 'Settings' })
+        .click();
+      await expect(
+        page.getByRole('heading', { level: 1, name: da ? 'Indstillinger' : 'Settings' }),
+      ).toBeVisible();
+      const field = page.getByLabel(da ? 'Dage uden kontakt' : 'Days without contact');
+      await expect(field).toHaveValue('90');
+      await expectNoAxeViolations(page);
+      await field.fill('nul');
+      await page.getByRole('button', { name: da ? 'Gem indstillinger' : 'Save settings' }).click();
+      await expect(page.getByRole('alert').first()).toContainText(
+        da ? 'helt antal dage' : 'whole number of days',
+      );
+      await expectNoAxeViolations(page);
+      await field.fill('90');
+      await page.getByRole('button', { name: da ? 'Gem indstillinger' : 'Save settings' }).click();
+      await expect(
+        page.getByText(da ? 'Indstillingerne er gemt.' : 'The settings are saved.', { exact: false }),
+      ).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+
     test('audit log with results and chain check, as auditor', async ({ page }) => {
       await logIn(page, 'demo.auditor');
       await page.goto('/revision');

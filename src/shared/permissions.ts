@@ -6,6 +6,7 @@
 export const PERMISSIONS = [
   'tasks.read',
   'users.manage',
+  'settings.manage',
   'audit.read',
   'citizens.read',
   'citizens.write',

@@ -9,6 +9,7 @@ import { CitizensPage } from './modules/citizens/citizens.page';
 import { CreateCitizenPage } from './modules/citizens/create-citizen.page';
 import { DuplicatesPage } from './modules/citizens/duplicates.page';
 import { ImportPage } from './modules/citizens/import.page';
+import { SettingsPage } from './modules/settings/settings.page';
 import { AccessibilityPage } from './modules/site/accessibility.page';
 import { NotFoundPage } from './modules/site/not-found.page';
 import { HomePage } from './modules/tasks/tasks.page';
@@ -27,6 +28,10 @@ export const router = createBrowserRouter([
       {
         element: <RequireAuth permission="users.manage" />,
         children: [{ path: '/admin/brugere', element: <UsersPage /> }],
+      },
+      {
+        element: <RequireAuth permission="settings.manage" />,
+        children: [{ path: '/admin/indstillinger', element: <SettingsPage /> }],
       },
       {
         element: <RequireAuth permission="citizens.read" />,

@@ -220,6 +220,8 @@ grant select, insert, update on ${table} to hjemvej_app;`)
     for (const p of ['citizens.read', 'citizens.write', 'citizens.sensitive']) grants.push([role, p]);
   }
   grants.push(['prevention', 'citizens.read'], ['prevention', 'citizens.write'], ['leader', 'citizens.read']);
+  // The municipality's settings (here: the inactivity policy) belong to its administrator.
+  grants.push(['admin', 'settings.manage']);
   await db
     .insertInto('role_permission')
     .values(grants.map(([role_code, permission]) => ({ role_code, permission })))
@@ -228,7 +230,9 @@ grant select, insert, update on ${table} to hjemvej_app;`)
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`delete from role_permission where permission like 'citizens.%'`.execute(db);
+  await sql`delete from role_permission where permission like 'citizens.%' or permission = 'settings.manage'`.execute(
+    db,
+  );
   await sql
     .raw(`drop function citizen_name_search(text); drop table citizen_policy, citizen_merge, duplicate_candidate, citizen_contact, whereabouts_episode,
       consent, household_member, citizen_sensitive, citizen_cpr_change, citizen;`)

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusOn } from '../../../shared/citizens/status';
-import type { DatabaseHandles } from '../../db/database';
+import { type DatabaseHandles, withTenant } from '../../db/database';
 import { type Session, tenantWith, testApp, testDatabase } from '../../test/helpers';
-import { today } from './citizens.service';
+import { hasConsent, requireConsent, today } from './citizens.service';
 
 let db: DatabaseHandles;
 let app: FastifyInstance;
@@ -553,6 +553,73 @@ describe('consent (issue 3 §2)', () => {
     const v = await view(s, id);
     expect(v.consents[0]).toMatchObject({ state: 'withdrawn', withdrawnOn: '2026-02-01' });
     expect(v.timeline.map((t: { kind: string }) => t.kind)).toContain('consent_withdrawn');
+  });
+});
+
+describe('the inactivity policy (domain.md rule 36: configurable)', () => {
+  it('lets the administrator change the days without contact, which moves a citizen to inactive at once', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker', 'admin']);
+    const s = users.caseworker.session;
+    const { id } = await register(s, {
+      cpr: fakeCpr(),
+      familyName: 'Politik',
+      firstEpisode: { situation: 'street', fromDate: '2026-01-01' },
+    });
+    const onDate = '2026-03-15'; // 73 days after the last contact (the episode's start)
+    const status = async () =>
+      (await s.request({ method: 'GET', url: `/api/citizens?q=politik&onDate=${onDate}` })).json().items[0]
+        .status;
+    expect(await status()).toBe('homeless');
+    const bad = await users.admin.session.request({
+      method: 'PUT',
+      url: '/api/settings/inactivity-policy',
+      payload: { noContactDays: 0, institutionDays: 90 },
+    });
+    expect(bad.json().fields).toEqual([{ path: 'noContactDays', code: 'too_short' }]);
+    const ok = await users.admin.session.request({
+      method: 'PUT',
+      url: '/api/settings/inactivity-policy',
+      payload: { noContactDays: 60, institutionDays: 90 },
+    });
+    expect(ok.json()).toEqual({ noContactDays: 60, institutionDays: 90 });
+    expect(await status()).toBe('inactive');
+    const forbidden = await s.request({
+      method: 'PUT',
+      url: '/api/settings/inactivity-policy',
+      payload: { noContactDays: 30, institutionDays: 90 },
+    });
+    expect(forbidden.statusCode).toBe(403);
+  });
+});
+
+describe('consent where a purpose needs it (issue 3 §2)', () => {
+  it('is active between given and expiry, and not after withdrawal', async () => {
+    const { users, municipality } = await tenantWith(app, db, ['caseworker']);
+    const s = users.caseworker.session;
+    const { id } = await register(s, { cpr: fakeCpr(), familyName: 'Deling' });
+    const consent = await s.request({
+      method: 'POST',
+      url: `/api/citizens/${id}/consents`,
+      payload: { purpose: 'share_housing_org', givenOn: '2026-01-01', expiresOn: '2026-06-30' },
+    });
+    await s.request({
+      method: 'POST',
+      url: `/api/citizens/${id}/consents/${consent.json().id}/withdraw`,
+      payload: { withdrawnOn: '2026-04-01' },
+    });
+    const check = (purpose: string, on: string) =>
+      withTenant(db.app, municipality.id, (trx) => hasConsent(trx, municipality.id, id, purpose, on));
+    expect(await check('share_housing_org', '2025-12-31')).toBe(false);
+    expect(await check('share_housing_org', '2026-02-01')).toBe(true);
+    expect(await check('share_housing_org', '2026-04-01')).toBe(false);
+    expect(await check('cross_department', '2026-02-01')).toBe(false);
+    await expect(
+      withTenant(db.app, municipality.id, (trx) =>
+        requireConsent(trx, municipality.id, id, 'cross_department', '2026-02-01'),
+      ),
+    ).rejects.toMatchObject({
+      code: 'CONSENT_REQUIRED',
+    });
   });
 });
 

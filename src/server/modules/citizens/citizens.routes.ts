@@ -20,6 +20,7 @@ import {
   listQuery,
   listResponse,
   mergeBody,
+  policyBody,
   purposeQuery,
   retractBody,
   sensitiveBody,
@@ -82,6 +83,35 @@ export async function citizensRoutes(
       return reply
         .status(201)
         .send(await tenant(actor, (trx) => citizens.createCitizen(trx, actor, request.body)));
+    },
+  );
+
+  r.get(
+    '/api/settings/inactivity-policy',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'When a citizen becomes inactive', response: { 200: policyBody } },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return tenant(actor, (trx) => citizens.getPolicy(trx, actor));
+    },
+  );
+
+  r.put(
+    '/api/settings/inactivity-policy',
+    {
+      config: { access: 'settings.manage' },
+      schema: {
+        tags,
+        summary: 'Set when a citizen becomes inactive',
+        body: policyBody,
+        response: { 200: policyBody },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return tenant(actor, (trx) => citizens.setPolicy(trx, actor, request.body));
     },
   );
 

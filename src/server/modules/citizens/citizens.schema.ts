@@ -228,3 +228,8 @@ export const citizenView = z.object({
   abilities: z.object({ write: z.boolean(), sensitive: z.boolean(), merge: z.boolean() }),
 });
 export type CitizenView = z.infer<typeof citizenView>;
+
+export const policyBody = z.strictObject({
+  noContactDays: z.number().int().min(1).max(3650),
+  institutionDays: z.number().int().min(1).max(3650),
+});

@@ -655,3 +655,37 @@ export async function listCitizens(trx: Tx, actor: Actor, query: ListQuery) {
     pageSize: query.pageSize,
   };
 }
+
+// ---- the inactivity policy (domain.md rule 36: configurable) ----
+
+export async function getPolicy(trx: Tx, actor: Actor) {
+  return repo.policy(trx, actor.municipalityId);
+}
+
+/** Sets when a citizen becomes inactive; takes effect on every status from now on. */
+export async function setPolicy(
+  trx: Tx,
+  actor: Actor,
+  policy: { noContactDays: number; institutionDays: number },
+) {
+  await trx
+    .insertInto('citizen_policy')
+    .values({
+      municipality_id: actor.municipalityId,
+      no_contact_days: policy.noContactDays,
+      institution_days: policy.institutionDays,
+    })
+    .onConflict((oc) =>
+      oc
+        .column('municipality_id')
+        .doUpdateSet({ no_contact_days: policy.noContactDays, institution_days: policy.institutionDays }),
+    )
+    .execute();
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: 'settings.inactivity_policy',
+    entityType: 'municipality',
+    entityId: actor.municipalityId,
+    details: policy,
+  });
+  return repo.policy(trx, actor.municipalityId);
+}

@@ -1,0 +1,118 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldError } from '../../api';
+import { Alert } from '../../components/alert';
+import { ErrorSummary } from '../../components/error-summary';
+import { useFormProblems } from '../../components/form-problems';
+import { Loading } from '../../components/loading';
+import { Page } from '../../components/page';
+import { TextField } from '../../components/text-field';
+import { type InactivityPolicy, useInactivityPolicy, useSaveInactivityPolicy } from './settings.api';
+
+const FIELDS = ['noContactDays', 'institutionDays'] as const;
+
+/** Whole days from 1 to 3650, as typed; null when it is no such number. */
+function days(value: string): number | null {
+  if (!/^\d{1,4}$/.test(value.trim())) return null;
+  const n = Number(value.trim());
+  return n >= 1 && n <= 3650 ? n : null;
+}
+
+function PolicyForm({ policy }: { policy: InactivityPolicy }) {
+  const { t } = useTranslation();
+  const save = useSaveInactivityPolicy();
+  const [values, setValues] = useState({
+    noContactDays: String(policy.noContactDays),
+    institutionDays: String(policy.institutionDays),
+  });
+  const [saved, setSaved] = useState(false);
+  const form = useFormProblems('settings', {
+    noContactDays: { id: 'policy-no-contact', label: t('settings.noContactDays') },
+    institutionDays: { id: 'policy-institution', label: t('settings.institutionDays') },
+  });
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (save.isPending) return;
+    setSaved(false);
+    const problems: FieldError[] = FIELDS.filter((f) => days(values[f]) === null).map((path) => ({
+      path,
+      code: 'days',
+    }));
+    if (problems.length > 0) {
+      form.report({ fields: problems, error: null });
+      return;
+    }
+    save.mutate(
+      { noContactDays: days(values.noContactDays) ?? 0, institutionDays: days(values.institutionDays) ?? 0 },
+      {
+        onSuccess: () => {
+          form.clear();
+          setSaved(true);
+        },
+        onError: form.reportError,
+      },
+    );
+  };
+
+  return (
+    <section aria-labelledby="policy-heading">
+      <h2 id="policy-heading">{t('settings.policyHeading')}</h2>
+      <p>{t('settings.policyIntro')}</p>
+      <div role="status">
+        {saved ? (
+          <Alert variant="success">
+            <p>{t('settings.saved')}</p>
+          </Alert>
+        ) : null}
+      </div>
+      {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
+      <form onSubmit={onSubmit} noValidate>
+        <TextField
+          id="policy-no-contact"
+          label={t('settings.noContactDays')}
+          hint={t('settings.noContactHint')}
+          inputMode="numeric"
+          required
+          value={values.noContactDays}
+          onChange={(event) => setValues((v) => ({ ...v, noContactDays: event.target.value }))}
+          error={form.fieldMessage('noContactDays')}
+          widthClass="input-width-xs"
+        />
+        <TextField
+          id="policy-institution"
+          label={t('settings.institutionDays')}
+          hint={t('settings.institutionHint')}
+          inputMode="numeric"
+          required
+          value={values.institutionDays}
+          onChange={(event) => setValues((v) => ({ ...v, institutionDays: event.target.value }))}
+          error={form.fieldMessage('institutionDays')}
+          widthClass="input-width-xs"
+        />
+        <button type="submit" className="button button-primary" disabled={save.isPending}>
+          {t('settings.save')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** /admin/indstillinger: the municipality's settings (today: when a citizen becomes inactive). */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const policy = useInactivityPolicy();
+  return (
+    <Page title={t('settings.title')}>
+      {policy.data ? (
+        <PolicyForm policy={policy.data} />
+      ) : policy.isError ? (
+        <Alert variant="error">
+          <p>{t('errors.UNKNOWN')}</p>
+        </Alert>
+      ) : (
+        <Loading text={t('common.loading')} />
+      )}
+    </Page>
+  );
+}
