@@ -1,5 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Hjemvej-demo-2026';
 
@@ -52,4 +53,11 @@ export async function csrfToken(page: Page): Promise<string> {
   const body = (await response.json()) as { csrfToken?: string };
   if (!body.csrfToken) throw new Error('No session: log in first');
   return body.csrfToken;
+}
+
+/** Clicks a download link and returns the file the browser saved: its suggested name and its bytes. */
+export async function download(page: Page, link: Locator): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: await readFile(path) };
 }

@@ -21,6 +21,8 @@ import { lockedUserTasks } from './modules/access/access.tasks';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { citizensRoutes } from './modules/citizens/citizens.routes';
 import { expiredConsentTasks } from './modules/citizens/citizens.tasks';
+import { housingRoutes } from './modules/housing/housing.routes';
+import { poolEndingTasks } from './modules/housing/housing.tasks';
 import { tasksRoutes } from './modules/tasks/tasks.routes';
 import { authPlugin } from './plugins/auth';
 
@@ -121,7 +123,10 @@ export async function buildApp({
   await app.register(accessRoutes, { settings });
   await app.register(auditRoutes);
   await app.register(citizensRoutes, { timelineProviders: [] });
-  await app.register(tasksRoutes, { providers: [lockedUserTasks(settings), expiredConsentTasks] });
+  await app.register(housingRoutes);
+  await app.register(tasksRoutes, {
+    providers: [lockedUserTasks(settings), expiredConsentTasks, poolEndingTasks],
+  });
 
   app.setNotFoundHandler(async (request, reply) => {
     const wantsPage =

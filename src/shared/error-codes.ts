@@ -27,6 +27,13 @@ export const ERROR_CATALOGUE = {
   DUPLICATE_ALREADY_RESOLVED: { status: 409, message: 'The duplicate has been resolved already' },
   MERGE_ALREADY_UNDONE: { status: 409, message: 'The merge has been undone already' },
   CONSENT_REQUIRED: { status: 409, message: 'The citizen has not consented to this purpose' },
+  HOUSING_NAME_TAKEN: { status: 409, message: 'A housing organisation with this name exists' },
+  DEPARTMENT_NUMBER_TAKEN: { status: 409, message: 'The organisation has a department with this number' },
+  AREA_STATUS_DATE_TAKEN: { status: 409, message: 'The department has an area status from this date' },
+  AGREEMENT_OVERLAP: {
+    status: 409,
+    message: 'A department has quotas in another agreement for an overlapping period',
+  },
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again later' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'citizens.sensitive',
   'citizens.import',
   'citizens.merge',
+  'housing.read',
+  'housing.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -4,6 +4,8 @@ export interface FieldError {
   path: string;
   /** Stable reason code: required, too_short, too_long, invalid, invalid_enum, or a module's own. */
   code: string;
+  /** Values a form adds for the message (e.g. which agreement a period overlaps); the server sends none. */
+  params?: ErrorParams;
 }
 
 /** Parameters that may be interpolated into an error message. */

@@ -9,6 +9,17 @@ import { CitizensPage } from './modules/citizens/citizens.page';
 import { CreateCitizenPage } from './modules/citizens/create-citizen.page';
 import { DuplicatesPage } from './modules/citizens/duplicates.page';
 import { ImportPage } from './modules/citizens/import.page';
+import { AgreementPage } from './modules/housing/agreement.page';
+import { AgreementsPage } from './modules/housing/agreements.page';
+import { DepartmentPage } from './modules/housing/department.page';
+import { ElderlyPage } from './modules/housing/elderly.page';
+import { ExpectedPage } from './modules/housing/expected.page';
+import { HousingLayout } from './modules/housing/housing-layout';
+import { HousingImportPage } from './modules/housing/import.page';
+import { OrganisationsPage } from './modules/housing/organisations.page';
+import { PipelinePage } from './modules/housing/pipeline.page';
+import { PoolsPage } from './modules/housing/pools.page';
+import { ReportPage } from './modules/housing/report.page';
 import { SettingsPage } from './modules/settings/settings.page';
 import { AccessibilityPage } from './modules/site/accessibility.page';
 import { NotFoundPage } from './modules/site/not-found.page';
@@ -51,6 +62,32 @@ export const router = createBrowserRouter([
       {
         element: <RequireAuth permission="citizens.merge" />,
         children: [{ path: '/borgere/dubletter', element: <DuplicatesPage /> }],
+      },
+      {
+        element: <RequireAuth permission="housing.read" />,
+        children: [
+          {
+            element: <HousingLayout />,
+            children: [
+              { path: '/boliger', element: <OrganisationsPage /> },
+              { path: '/boliger/afdelinger/:id', element: <DepartmentPage /> },
+              { path: '/boliger/aftaler', element: <AgreementsPage /> },
+              { path: '/boliger/aftaler/:id', element: <AgreementPage /> },
+              { path: '/boliger/forventet', element: <ExpectedPage /> },
+              { path: '/boliger/rapport', element: <ReportPage /> },
+              { path: '/boliger/puljer', element: <PoolsPage /> },
+              { path: '/boliger/nybyggeri', element: <PipelinePage /> },
+              { path: '/boliger/aeldre', element: <ElderlyPage /> },
+              {
+                element: <RequireAuth permission="housing.manage" />,
+                children: [
+                  { path: '/boliger/aftaler/ny', element: <AgreementPage /> },
+                  { path: '/boliger/import', element: <HousingImportPage /> },
+                ],
+              },
+            ],
+          },
+        ],
       },
       {
         element: <RequireAuth permission="audit.read" />,

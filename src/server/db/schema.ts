@@ -19,6 +19,17 @@ import type {
   HouseholdMemberTable,
   WhereaboutsEpisodeTable,
 } from '../modules/citizens/citizens.table';
+import type {
+  AgreementQuotaTable,
+  DepartmentAreaStatusTable,
+  FrameworkAgreementTable,
+  HousingDepartmentTable,
+  HousingOrganisationContactTable,
+  HousingOrganisationTable,
+  PipelineProjectTable,
+  SubsidyPoolTable,
+  SubsidyPoolUnitTable,
+} from '../modules/housing/housing.table';
 
 /** Every table Kysely knows, each owned by one module (see its *.table.ts). */
 export interface Database {
@@ -40,4 +51,13 @@ export interface Database {
   duplicate_candidate: DuplicateCandidateTable;
   citizen_merge: CitizenMergeTable;
   citizen_policy: CitizenPolicyTable;
+  housing_organisation: HousingOrganisationTable;
+  housing_organisation_contact: HousingOrganisationContactTable;
+  housing_department: HousingDepartmentTable;
+  department_area_status: DepartmentAreaStatusTable;
+  framework_agreement: FrameworkAgreementTable;
+  agreement_quota: AgreementQuotaTable;
+  subsidy_pool: SubsidyPoolTable;
+  subsidy_pool_unit: SubsidyPoolUnitTable;
+  pipeline_project: PipelineProjectTable;
 }

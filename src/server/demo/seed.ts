@@ -5,6 +5,7 @@ import { countMunicipalities } from '../modules/access/access.repository';
 import { createUser } from '../modules/access/access.service';
 import { createMunicipality } from '../modules/access/municipality.service';
 import { seedDemoCitizens } from '../modules/citizens/citizens.seed';
+import { seedDemoHousing } from '../modules/housing/housing.seed';
 
 /** The demo tenant: modelled on the plan of Høje-Taastrup (kommunekode 169), with fictitious people only. */
 export const DEMO_MUNICIPALITY = {
@@ -50,6 +51,15 @@ export async function seedDemo(db: DatabaseHandles, password: string): Promise<s
       ids[role] = user.id;
       created.push(user.username);
     }
+    // The housing supply is kept by the demo allocation officer.
+    await seedDemoHousing(trx, {
+      userId: ids.allocation ?? '',
+      username: demoUsername('allocation'),
+      municipalityId: municipality.id,
+      role: 'allocation',
+      permissions: new Set(['housing.read', 'housing.manage']),
+      clientIp: null,
+    });
     // The by-name list is registered by the demo caseworker.
     await seedDemoCitizens(trx, {
       userId: ids.caseworker ?? '',

@@ -49,7 +49,14 @@ export function useFormProblems(formKey: string, fieldMap: FieldMap): FormProble
   }, []);
 
   const messageFor = (field: FieldError): string =>
-    fieldErrorMessage(t, formKey, field.path, field.code, fieldMap[field.path]?.label ?? field.path);
+    fieldErrorMessage(
+      t,
+      formKey,
+      field.path,
+      field.code,
+      fieldMap[field.path]?.label ?? field.path,
+      field.params,
+    );
 
   const fieldMessage = (path: string): string | undefined => {
     const field = problems?.fields.find((f) => f.path === path);

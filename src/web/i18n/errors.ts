@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ApiError } from '../api';
+import { ApiError, type ErrorParams } from '../api';
 import { i18n } from './index';
 
 /**
@@ -19,6 +19,7 @@ export function errorMessage(t: TFunction, error: unknown): string {
 /**
  * The translated message for one field problem. A form may override a code for one field under
  * `<formKey>.fieldErrors.<path>.<code>`; otherwise the generic `fieldErrors.<code>` names the field.
+ * `params` (if the problem has any) are interpolated too.
  */
 export function fieldErrorMessage(
   t: TFunction,
@@ -26,9 +27,10 @@ export function fieldErrorMessage(
   path: string,
   code: string,
   label: string,
+  params: ErrorParams = {},
 ): string {
   const specific = `${formKey}.fieldErrors.${path}.${code}`;
-  if (i18n.exists(specific)) return t(specific);
+  if (i18n.exists(specific)) return t(specific, { ...params, field: label });
   const generic = `fieldErrors.${code}`;
-  return t(i18n.exists(generic) ? generic : 'fieldErrors.invalid', { field: label });
+  return t(i18n.exists(generic) ? generic : 'fieldErrors.invalid', { ...params, field: label });
 }

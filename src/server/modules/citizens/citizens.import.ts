@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { FastifyRequest } from 'fastify';
 import { SITUATIONS, type Situation } from '../../../shared/citizens/whereabouts';
 import { type Db, withTenant } from '../../db/database';
-import { AppError } from '../../errors';
+import { readUpload } from '../../plugins/upload';
 import type { Actor } from '../access/auth-context';
 import { recordAudit } from '../audit/audit.service';
 import * as repo from './citizens.repository';
@@ -13,7 +13,6 @@ import { createCitizen } from './citizens.service';
 
 /** Rows one file may hold. */
 export const MAX_IMPORT_ROWS = 10_000;
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** The columns a list may have (Danish headers as municipalities write them), and the field each fills. */
 const COLUMNS: Record<string, string> = {
@@ -273,31 +272,6 @@ export async function validateAndImport(
 
 /** The multipart route's work: reads file, mode and dryRun, then validates and imports. */
 export async function importCitizens(db: Db, actor: Actor, request: FastifyRequest): Promise<ImportReport> {
-  if (!request.isMultipart()) throw new AppError('V_UNSUPPORTED_MEDIA_TYPE');
-  let file: { filename: string; data: Buffer } | undefined;
-  const fields: Record<string, string> = {};
-  for await (const part of request.parts({ limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5 } })) {
-    if (part.type === 'file') {
-      const data = await part.toBuffer();
-      if (part.file.truncated) throw new AppError('V_BODY_TOO_LARGE');
-      file = { filename: part.filename, data };
-    } else {
-      fields[part.fieldname] = String(part.value);
-    }
-  }
-  const mode =
-    fields.mode === 'valid_only'
-      ? 'valid_only'
-      : fields.mode === 'all' || fields.mode === undefined
-        ? 'all'
-        : undefined;
-  if (!file || !mode || !['true', 'false', undefined].includes(fields.dryRun)) {
-    throw new AppError('V_VALIDATION', {
-      fields: [
-        ...(file ? [] : [{ path: 'file', code: 'required' }]),
-        ...(mode ? [] : [{ path: 'mode', code: 'invalid_enum' }]),
-      ],
-    });
-  }
-  return validateAndImport(db, actor, file, { mode, dryRun: fields.dryRun !== 'false' });
+  const { file, mode, dryRun } = await readUpload(request);
+  return validateAndImport(db, actor, file, { mode, dryRun });
 }

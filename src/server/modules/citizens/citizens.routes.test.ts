@@ -560,7 +560,7 @@ describe('the inactivity policy (domain.md rule 36: configurable)', () => {
   it('lets the administrator change the days without contact, which moves a citizen to inactive at once', async () => {
     const { users } = await tenantWith(app, db, ['caseworker', 'admin']);
     const s = users.caseworker.session;
-    const { id } = await register(s, {
+    await register(s, {
       cpr: fakeCpr(),
       familyName: 'Politik',
       firstEpisode: { situation: 'street', fromDate: '2026-01-01' },

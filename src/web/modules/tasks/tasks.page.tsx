@@ -6,21 +6,26 @@ import { NAV_ITEMS } from '../../components/app-header';
 import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
 import { errorMessage } from '../../i18n/errors';
-import { formatDate, isoDateTime } from '../../i18n/format';
+import { formatDate, isoDateTime, isoToDanishDate } from '../../i18n/format';
 import { i18n } from '../../i18n/index';
 import { ForbiddenPage } from '../access/require-auth';
 import { hasPermission, useSession } from '../access/session';
 import { type Task, useTasks } from './tasks.api';
 
 /**
- * Task parameters that are codes, shown in words: a consent purpose reads mid-sentence ("Samtykke
- * til deling med boligorganisation …"), so its label starts in lower case.
+ * Task parameters shown in words and Danish formats: a consent purpose reads mid-sentence ("Samtykke
+ * til deling med boligorganisation …"), so its label starts in lower case; a date (åååå-mm-dd, e.g.
+ * when a rent-subsidy pool ends) reads dd.mm.åååå.
  */
 function taskParams(t: TFunction, params: Task['params']): Task['params'] {
+  const shown: Task['params'] = {};
+  for (const [key, value] of Object.entries(params)) {
+    shown[key] = typeof value === 'string' ? isoToDanishDate(value) : value;
+  }
   const purpose = params.purpose;
-  if (typeof purpose !== 'string' || !i18n.exists(`consentPurposes.${purpose}`)) return params;
+  if (typeof purpose !== 'string' || !i18n.exists(`consentPurposes.${purpose}`)) return shown;
   const label = t(`consentPurposes.${purpose}`);
-  return { ...params, purpose: label.charAt(0).toLocaleLowerCase() + label.slice(1) };
+  return { ...shown, purpose: label.charAt(0).toLocaleLowerCase() + label.slice(1) };
 }
 
 function TaskItem({ task }: { task: Task }) {

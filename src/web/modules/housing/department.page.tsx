@@ -1,0 +1,319 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { UNIT_TYPES } from '../../../shared/housing/supply';
+import { ApiError, type FieldError } from '../../api';
+import { Alert } from '../../components/alert';
+import { CheckboxField } from '../../components/checkbox-field';
+import { DateField } from '../../components/date-field';
+import { ErrorSummary } from '../../components/error-summary';
+import { useFormProblems } from '../../components/form-problems';
+import { Loading } from '../../components/loading';
+import { NoValue } from '../../components/no-value';
+import { Page } from '../../components/page';
+import { SelectField } from '../../components/select-field';
+import { TableScroll } from '../../components/table-scroll';
+import { errorMessage } from '../../i18n/errors';
+import { isoToDanishDate } from '../../i18n/format';
+import { hasPermission, useSession } from '../access/session';
+import { DateText, type Notice, NoticeArea, readDate } from '../citizens/citizen-format';
+import { type Fact, Facts, FormDetails, Section } from '../citizens/citizen-layout';
+import {
+  DepartmentFields,
+  departmentFieldMap,
+  departmentRange,
+  departmentValues,
+  readDepartment,
+} from './department-form';
+import {
+  type AreaStatus,
+  type DepartmentDetail,
+  useAddAreaStatus,
+  useDepartment,
+  useUpdateDepartment,
+} from './housing.api';
+import {
+  AreaStatusText,
+  areaStatusOptions,
+  departmentName,
+  formatPercent,
+  formatWhole,
+  mapFieldErrors,
+} from './housing-format';
+
+function FactsSection({ department }: { department: DepartmentDetail }) {
+  const { t } = useTranslation();
+  const status = department.areaStatus;
+  const items: Fact[] = [
+    { label: t('housing.department.organisation'), value: department.organisationName },
+    { label: t('housing.department.number'), value: department.number },
+    { label: t('housing.department.name'), value: department.name },
+    { label: t('housing.department.address'), value: department.address ?? <NoValue /> },
+    ...UNIT_TYPES.map((type) => ({
+      label: t(`housing.department.units.${type}`),
+      value: formatWhole(department.units[type]),
+    })),
+    { label: t('housing.department.turnoverPercent'), value: formatPercent(t, department.turnoverPercent) },
+    {
+      label: t('housing.department.areaStatusToday'),
+      value: status ? (
+        <>
+          <AreaStatusText status={status.status} /> ({t('housing.department.since')}{' '}
+          <DateText value={status.validFrom} />)
+        </>
+      ) : (
+        t('housing.department.noAreaStatus')
+      ),
+    },
+  ];
+  return (
+    <Section id="department-facts" heading={t('housing.department.factsHeading')}>
+      <Facts items={items} label={t('housing.department.factsHeading')} />
+    </Section>
+  );
+}
+
+const EMPTY_STATUS = { status: '', validFrom: '', combinedLetting: false, section51c: false };
+
+function AddAreaStatusForm({ department }: { department: DepartmentDetail }) {
+  const { t } = useTranslation();
+  const add = useAddAreaStatus(department.id);
+  const [values, setValues] = useState(EMPTY_STATUS);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const form = useFormProblems('housingAreaStatus', {
+    status: { id: 'area-status', label: t('housing.areaStatus.status') },
+    validFrom: { id: 'area-status-from', label: t('housing.areaStatus.validFrom') },
+  });
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (add.isPending) return;
+    setNotice(null);
+    const problems: FieldError[] = [];
+    if (values.status === '') problems.push({ path: 'status', code: 'required' });
+    const validFrom = readDate(values.validFrom, 'validFrom', problems, true);
+    if (problems.length > 0 || validFrom === undefined) {
+      form.report({ fields: problems, error: null });
+      return;
+    }
+    const status = values.status as AreaStatus;
+    add.mutate(
+      { status, validFrom, combinedLetting: values.combinedLetting, section51c: values.section51c },
+      {
+        onSuccess: () => {
+          form.clear();
+          setValues(EMPTY_STATUS);
+          setNotice({
+            kind: 'success',
+            key: 'housing.areaStatus.saved',
+            params: { status: t(`housing.areaStatuses.${status}`), date: isoToDanishDate(validFrom) },
+          });
+        },
+        onError: (error) => {
+          if (error instanceof ApiError && error.code === 'AREA_STATUS_DATE_TAKEN') {
+            form.report({ fields: [{ path: 'validFrom', code: 'taken' }], error: null });
+            return;
+          }
+          form.reportError(error);
+        },
+      },
+    );
+  };
+
+  return (
+    <FormDetails summary={t('housing.areaStatus.add')}>
+      <NoticeArea notice={notice} />
+      {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
+      <form onSubmit={onSubmit} noValidate>
+        <SelectField
+          id="area-status"
+          label={t('housing.areaStatus.status')}
+          placeholder={t('housing.areaStatus.statusPlaceholder')}
+          options={areaStatusOptions(t)}
+          value={values.status}
+          onChange={(event) => setValues((v) => ({ ...v, status: event.target.value }))}
+          error={form.fieldMessage('status')}
+        />
+        <DateField
+          id="area-status-from"
+          label={t('housing.areaStatus.validFrom')}
+          hint={t('housing.areaStatus.validFromHint')}
+          value={values.validFrom}
+          onChange={(event) => setValues((v) => ({ ...v, validFrom: event.target.value }))}
+          error={form.fieldMessage('validFrom')}
+        />
+        <fieldset className="form-group">
+          <legend className="form-label">{t('housing.areaStatus.rules')}</legend>
+          <CheckboxField
+            id="area-status-51b"
+            label={t('housing.section51b.label')}
+            hint={t('housing.section51b.hint')}
+            checked={values.combinedLetting}
+            onChange={(event) => setValues((v) => ({ ...v, combinedLetting: event.target.checked }))}
+          />
+          <CheckboxField
+            id="area-status-51c"
+            label={t('housing.section51c.label')}
+            hint={t('housing.section51c.hint')}
+            checked={values.section51c}
+            onChange={(event) => setValues((v) => ({ ...v, section51c: event.target.checked }))}
+          />
+        </fieldset>
+        <div className="mt-5">
+          <button type="submit" className="button button-primary">
+            {t('housing.areaStatus.submit')}
+          </button>
+        </div>
+        {add.isPending ? <Loading text={t('common.saving')} /> : null}
+      </form>
+    </FormDetails>
+  );
+}
+
+function AreaHistorySection({ department, canManage }: { department: DepartmentDetail; canManage: boolean }) {
+  const { t } = useTranslation();
+  const history = department.areaHistory;
+  const current = department.areaStatus;
+  return (
+    <Section id="department-area-status" heading={t('housing.areaStatus.heading')}>
+      <p>{t('housing.areaStatus.intro')}</p>
+      {history.length === 0 ? (
+        <p>{t('housing.areaStatus.none')}</p>
+      ) : (
+        <TableScroll label={t('housing.areaStatus.caption', { count: history.length })}>
+          <table className="table table--zebra table--compact">
+            <caption className="sr-only">
+              {t('housing.areaStatus.caption', { count: history.length })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('housing.areaStatus.validFrom')}</th>
+                <th scope="col">{t('housing.areaStatus.status')}</th>
+                <th scope="col">{t('housing.section51b.label')}</th>
+                <th scope="col">{t('housing.section51c.label')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((entry) => {
+                const inForce =
+                  current !== null &&
+                  current.validFrom === entry.validFrom &&
+                  current.status === entry.status;
+                return (
+                  <tr key={entry.id}>
+                    <td>
+                      <DateText value={entry.validFrom} />
+                    </td>
+                    <th scope="row">
+                      <AreaStatusText status={entry.status} />
+                      {inForce ? (
+                        <span className="d-block">
+                          <span className="badge badge-info">{t('housing.areaStatus.inForce')}</span>
+                        </span>
+                      ) : null}
+                    </th>
+                    <td>{entry.combinedLetting ? t('common.yes') : t('common.no')}</td>
+                    <td>{entry.section51c ? t('common.yes') : t('common.no')}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      {canManage ? <AddAreaStatusForm department={department} /> : null}
+    </Section>
+  );
+}
+
+function EditDepartmentForm({ department }: { department: DepartmentDetail }) {
+  const { t } = useTranslation();
+  const update = useUpdateDepartment(department.id);
+  const [values, setValues] = useState(() => departmentValues(department));
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const form = useFormProblems('housingDepartment', departmentFieldMap(t, 'edit-department'));
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (update.isPending) return;
+    setNotice(null);
+    const problems: FieldError[] = [];
+    const input = readDepartment(values, problems);
+    if (!input) {
+      form.report({ fields: problems, error: null });
+      return;
+    }
+    update.mutate(input, {
+      onSuccess: () => {
+        form.clear();
+        setNotice({ kind: 'success', key: 'housing.department.saved' });
+      },
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === 'DEPARTMENT_NUMBER_TAKEN') {
+          form.report({ fields: [{ path: 'number', code: 'taken' }], error: null });
+          return;
+        }
+        form.reportError(mapFieldErrors(error, departmentRange));
+      },
+    });
+  };
+
+  return (
+    <Section id="department-edit" heading={t('housing.department.editHeading')}>
+      <FormDetails summary={t('housing.department.edit')}>
+        <NoticeArea notice={notice} />
+        {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
+        <form onSubmit={onSubmit} noValidate>
+          <DepartmentFields
+            idPrefix="edit-department"
+            values={values}
+            onChange={setValues}
+            fieldMessage={form.fieldMessage}
+          />
+          <div className="mt-5">
+            <button type="submit" className="button button-primary">
+              {t('housing.department.save')}
+            </button>
+          </div>
+          {update.isPending ? <Loading text={t('common.saving')} /> : null}
+        </form>
+      </FormDetails>
+    </Section>
+  );
+}
+
+/** /boliger/afdelinger/:id: one department, its area status over time and (for managers) its forms. */
+export function DepartmentPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const canManage = hasPermission(useSession().data?.user, 'housing.manage');
+  const department = useDepartment(id);
+  const data = department.data;
+  const notFound = department.error instanceof ApiError && department.error.status === 404;
+  const title = data
+    ? departmentName(t, data)
+    : notFound
+      ? t('housing.department.notFound')
+      : t('housing.department.loadingTitle');
+
+  return (
+    <Page title={title}>
+      <p>
+        <Link to="/boliger">{t('housing.department.backToList')}</Link>
+      </p>
+      {department.isPending ? <Loading /> : null}
+      {department.isError ? (
+        <Alert variant="error" live="alert">
+          <p>{errorMessage(t, department.error)}</p>
+        </Alert>
+      ) : null}
+      {data ? (
+        <>
+          <FactsSection department={data} />
+          <AreaHistorySection department={data} canManage={canManage} />
+          {canManage ? <EditDepartmentForm key={data.id} department={data} /> : null}
+        </>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,384 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { UNIT_TYPES } from '../../../shared/housing/supply';
+import { ApiError, type FieldError } from '../../api';
+import { Alert } from '../../components/alert';
+import { ErrorSummary } from '../../components/error-summary';
+import { useFormProblems } from '../../components/form-problems';
+import { Loading } from '../../components/loading';
+import { NoValue } from '../../components/no-value';
+import { Page } from '../../components/page';
+import { SelectField } from '../../components/select-field';
+import { TableScroll } from '../../components/table-scroll';
+import { TextField } from '../../components/text-field';
+import { errorMessage } from '../../i18n/errors';
+import { hasPermission, useSession } from '../access/session';
+import { DateText, type Notice, NoticeArea, optionalText } from '../citizens/citizen-format';
+import { FormDetails, Section } from '../citizens/citizen-layout';
+import {
+  DepartmentFields,
+  departmentFieldMap,
+  departmentRange,
+  emptyDepartment,
+  readDepartment,
+} from './department-form';
+import {
+  type AreaStatusEntry,
+  type Department,
+  type Organisation,
+  useCreateDepartment,
+  useCreateOrganisation,
+  useDepartments,
+  useOrganisations,
+} from './housing.api';
+import {
+  AreaStatusText,
+  departmentName,
+  formatPercent,
+  formatWhole,
+  mapFieldErrors,
+  organisationOptions,
+} from './housing-format';
+
+/** The area status in force, since when, and the special letting rules that apply with it. */
+function AreaStatusCell({ status }: { status: AreaStatusEntry | null }) {
+  const { t } = useTranslation();
+  if (!status) return <NoValue />;
+  return (
+    <>
+      <AreaStatusText status={status.status} />
+      <span className="d-block form-hint">
+        {t('housing.department.since')} <DateText value={status.validFrom} />
+      </span>
+      {status.combinedLetting ? <span className="d-block">{t('housing.section51b.label')}</span> : null}
+      {status.section51c ? <span className="d-block">{t('housing.section51c.label')}</span> : null}
+    </>
+  );
+}
+
+function DepartmentTable({
+  organisation,
+  departments,
+}: {
+  organisation: Organisation;
+  departments: Department[];
+}) {
+  const { t } = useTranslation();
+  if (departments.length === 0) return <p>{t('housing.organisations.noDepartments')}</p>;
+  return (
+    <TableScroll
+      label={t('housing.organisations.caption', { name: organisation.name, count: departments.length })}
+    >
+      <table className="table table--zebra table--compact">
+        <caption className="sr-only">
+          {t('housing.organisations.caption', { name: organisation.name, count: departments.length })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('housing.department.numberShort')}</th>
+            <th scope="col">{t('housing.department.name')}</th>
+            {UNIT_TYPES.map((type) => (
+              <th scope="col" className="align-text-right" key={type}>
+                {t(`housing.unitTypesShort.${type}`)}
+              </th>
+            ))}
+            <th scope="col" className="align-text-right">
+              {t('housing.department.turnoverShort')}
+            </th>
+            <th scope="col">{t('housing.department.areaStatusToday')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {departments.map((department) => (
+            <tr key={department.id}>
+              <td>{department.number}</td>
+              <th scope="row">
+                <Link to={`/boliger/afdelinger/${encodeURIComponent(department.id)}`}>{department.name}</Link>
+              </th>
+              {UNIT_TYPES.map((type) => (
+                <td className="align-text-right" key={type}>
+                  {formatWhole(department.units[type])}
+                </td>
+              ))}
+              <td className="align-text-right nowrap">{formatPercent(t, department.turnoverPercent)}</td>
+              <td>
+                <AreaStatusCell status={department.areaStatus} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+/** How much of the stock is under the parallel-society rules: parallel societies and conversion areas (the plan: 59 %). */
+function StockSummary({ departments }: { departments: Department[] }) {
+  const { t } = useTranslation();
+  const unitsOf = (d: Department) => UNIT_TYPES.reduce((sum, type) => sum + d.units[type], 0);
+  const total = departments.reduce((sum, d) => sum + unitsOf(d), 0);
+  const listed = departments
+    .filter((d) => d.areaStatus?.status === 'parallelsamfund' || d.areaStatus?.status === 'omdannelse')
+    .reduce((sum, d) => sum + unitsOf(d), 0);
+  if (total === 0) return null;
+  return (
+    <p>
+      {t('housing.organisations.stock', {
+        count: departments.length,
+        units: formatWhole(total),
+        share: formatPercent(t, Math.round((listed / total) * 1000) / 10),
+      })}
+    </p>
+  );
+}
+
+const EMPTY_ORGANISATION = { name: '', address: '', contactEmail: '', contactPhone: '' };
+
+function CreateOrganisationForm({ onCreated }: { onCreated: (id: string) => void }) {
+  const { t } = useTranslation();
+  const create = useCreateOrganisation();
+  const [values, setValues] = useState(EMPTY_ORGANISATION);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const form = useFormProblems('housingOrganisation', {
+    name: { id: 'organisation-name', label: t('housing.organisation.name') },
+    address: { id: 'organisation-address', label: t('housing.organisation.address') },
+    contactEmail: { id: 'organisation-email', label: t('housing.organisation.contactEmail') },
+    contactPhone: { id: 'organisation-phone', label: t('housing.organisation.contactPhone') },
+  });
+  const set = (key: keyof typeof EMPTY_ORGANISATION) => (value: string) =>
+    setValues((v) => ({ ...v, [key]: value }));
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (create.isPending) return;
+    setNotice(null);
+    const problems: FieldError[] = [];
+    const name = values.name.trim();
+    if (name === '') problems.push({ path: 'name', code: 'required' });
+    const contactEmail = optionalText(values.contactEmail);
+    if (contactEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contactEmail))
+      problems.push({ path: 'contactEmail', code: 'email' });
+    if (problems.length > 0) {
+      form.report({ fields: problems, error: null });
+      return;
+    }
+    create.mutate(
+      {
+        name,
+        address: optionalText(values.address) ?? null,
+        contactEmail: contactEmail ?? null,
+        contactPhone: optionalText(values.contactPhone) ?? null,
+      },
+      {
+        onSuccess: (created) => {
+          form.clear();
+          setValues(EMPTY_ORGANISATION);
+          setNotice({ kind: 'success', key: 'housing.organisation.created', params: { name } });
+          onCreated(created.id);
+        },
+        onError: (error) => form.reportError(error),
+      },
+    );
+  };
+
+  return (
+    <FormDetails summary={t('housing.organisation.create')}>
+      <NoticeArea notice={notice} />
+      {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
+      <form onSubmit={onSubmit} noValidate>
+        <TextField
+          id="organisation-name"
+          label={t('housing.organisation.name')}
+          autoComplete="off"
+          value={values.name}
+          onChange={(event) => set('name')(event.target.value)}
+          error={form.fieldMessage('name')}
+          widthClass="input-width-l"
+        />
+        <TextField
+          id="organisation-address"
+          label={t('housing.organisation.address')}
+          autoComplete="off"
+          value={values.address}
+          onChange={(event) => set('address')(event.target.value)}
+          error={form.fieldMessage('address')}
+          widthClass="input-width-xl"
+        />
+        <TextField
+          id="organisation-email"
+          type="email"
+          label={t('housing.organisation.contactEmail')}
+          autoComplete="off"
+          value={values.contactEmail}
+          onChange={(event) => set('contactEmail')(event.target.value)}
+          error={form.fieldMessage('contactEmail')}
+          widthClass="input-width-xl"
+        />
+        <TextField
+          id="organisation-phone"
+          type="tel"
+          label={t('housing.organisation.contactPhone')}
+          autoComplete="off"
+          value={values.contactPhone}
+          onChange={(event) => set('contactPhone')(event.target.value)}
+          error={form.fieldMessage('contactPhone')}
+          widthClass="input-width-m"
+        />
+        <div className="mt-5">
+          <button type="submit" className="button button-primary">
+            {t('housing.organisation.submit')}
+          </button>
+        </div>
+        {create.isPending ? <Loading text={t('common.saving')} /> : null}
+      </form>
+    </FormDetails>
+  );
+}
+
+function CreateDepartmentForm({
+  organisations,
+  preferredOrganisationId,
+}: {
+  organisations: Organisation[];
+  preferredOrganisationId: string;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateDepartment();
+  const [organisationId, setOrganisationId] = useState('');
+  const [values, setValues] = useState(emptyDepartment);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [preferred, setPreferred] = useState(preferredOrganisationId);
+  if (preferred !== preferredOrganisationId) {
+    // A new organisation was just created: it is the likely home of the next department.
+    setPreferred(preferredOrganisationId);
+    setOrganisationId(preferredOrganisationId);
+  }
+  const form = useFormProblems('housingDepartment', {
+    organisationId: { id: 'department-organisation', label: t('housing.department.organisation') },
+    ...departmentFieldMap(t, 'department'),
+  });
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (create.isPending) return;
+    setNotice(null);
+    const problems: FieldError[] = [];
+    if (organisationId === '') problems.push({ path: 'organisationId', code: 'required' });
+    const input = readDepartment(values, problems);
+    if (!input || problems.length > 0) {
+      form.report({ fields: problems, error: null });
+      return;
+    }
+    create.mutate(
+      { organisationId, ...input },
+      {
+        onSuccess: () => {
+          form.clear();
+          setValues(emptyDepartment());
+          setNotice({
+            kind: 'success',
+            key: 'housing.department.created',
+            params: { name: departmentName(t, input) },
+          });
+        },
+        onError: (error) => {
+          if (error instanceof ApiError && error.code === 'DEPARTMENT_NUMBER_TAKEN') {
+            form.report({ fields: [{ path: 'number', code: 'taken' }], error: null });
+            return;
+          }
+          form.reportError(mapFieldErrors(error, departmentRange));
+        },
+      },
+    );
+  };
+
+  return (
+    <FormDetails summary={t('housing.department.create')}>
+      <NoticeArea notice={notice} />
+      {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
+      <form onSubmit={onSubmit} noValidate>
+        <SelectField
+          id="department-organisation"
+          label={t('housing.department.organisation')}
+          placeholder={t('housing.department.organisationPlaceholder')}
+          options={organisationOptions(organisations)}
+          value={organisationId}
+          onChange={(event) => setOrganisationId(event.target.value)}
+          error={form.fieldMessage('organisationId')}
+        />
+        <DepartmentFields
+          idPrefix="department"
+          values={values}
+          onChange={setValues}
+          fieldMessage={form.fieldMessage}
+        />
+        <div className="mt-5">
+          <button type="submit" className="button button-primary">
+            {t('housing.department.submit')}
+          </button>
+        </div>
+        {create.isPending ? <Loading text={t('common.saving')} /> : null}
+      </form>
+    </FormDetails>
+  );
+}
+
+/** /boliger: the housing organisations with their departments, unit counts and area status today. */
+export function OrganisationsPage() {
+  const { t } = useTranslation();
+  const canManage = hasPermission(useSession().data?.user, 'housing.manage');
+  const organisations = useOrganisations();
+  const departments = useDepartments();
+  const [createdId, setCreatedId] = useState('');
+  const error = organisations.error ?? departments.error;
+
+  const sorted = [...(organisations.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  const byOrganisation = (id: string) =>
+    (departments.data?.items ?? [])
+      .filter((d) => d.organisationId === id)
+      .sort((a, b) => a.number.localeCompare(b.number, 'da', { numeric: true }));
+
+  return (
+    <Page title={t('housing.organisations.title')}>
+      <p className="font-lead">{t('housing.organisations.intro')}</p>
+      {error ? (
+        <Alert variant="error" live="alert">
+          <p>{errorMessage(t, error)}</p>
+        </Alert>
+      ) : null}
+      {organisations.isPending || departments.isPending ? <Loading /> : null}
+      {organisations.data && departments.data ? (
+        <>
+          <StockSummary departments={departments.data.items} />
+          {canManage ? (
+            <Section id="housing-create" heading={t('housing.organisations.createHeading')}>
+              <CreateOrganisationForm onCreated={setCreatedId} />
+              <CreateDepartmentForm
+                organisations={organisations.data.items}
+                preferredOrganisationId={createdId}
+              />
+            </Section>
+          ) : null}
+          {sorted.length === 0 ? (
+            <Alert variant="info" heading={t('housing.organisations.emptyHeading')}>
+              <p>{canManage ? t('housing.organisations.empty') : t('housing.organisations.emptyReadOnly')}</p>
+            </Alert>
+          ) : null}
+          {sorted.map((organisation) => (
+            <Section key={organisation.id} id={`organisation-${organisation.id}`} heading={organisation.name}>
+              {organisation.address || organisation.contactEmail || organisation.contactPhone ? (
+                <p>
+                  {[organisation.address, organisation.contactEmail, organisation.contactPhone]
+                    .filter((part): part is string => Boolean(part))
+                    .join(' · ')}
+                </p>
+              ) : null}
+              <DepartmentTable organisation={organisation} departments={byOrganisation(organisation.id)} />
+            </Section>
+          ))}
+        </>
+      ) : null}
+    </Page>
+  );
+}
