@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { FastifyRequest } from 'fastify';
 import { SITUATIONS, type Situation } from '../../../shared/citizens/whereabouts';
+import type { ImportProblem, ImportReport } from '../../../shared/import';
 import { type Db, withTenant } from '../../db/database';
 import { readUpload } from '../../plugins/upload';
 import type { Actor } from '../access/auth-context';
@@ -55,18 +56,7 @@ const SITUATION_WORDS: Record<string, Situation> = {
   ukendt: 'unknown',
 };
 
-export interface ImportProblem {
-  line: number;
-  field: string;
-  code: string;
-}
-
-export interface ImportReport {
-  rows: number;
-  valid: number;
-  imported: number;
-  problems: ImportProblem[];
-}
+export type { ImportProblem, ImportReport };
 
 type Cells = Record<string, string>;
 

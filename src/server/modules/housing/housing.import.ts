@@ -1,3 +1,4 @@
+import type { ImportReport } from '../../../shared/import';
 import { type Db, withTenant } from '../../db/database';
 import type { Actor } from '../access/auth-context';
 import { recordAudit } from '../audit/audit.service';
@@ -5,12 +6,7 @@ import { parseDepartmentRow, readDepartmentFile } from './housing.files';
 import * as repo from './housing.repository';
 import { createDepartment, saveOrganisation } from './housing.service';
 
-export interface DepartmentImportReport {
-  rows: number;
-  valid: number;
-  imported: number;
-  problems: { line: number; field: string; code: string }[];
-}
+export type DepartmentImportReport = ImportReport;
 
 /**
  * Validates a department list and, unless it is a dry run, imports it in one transaction: all rows,

@@ -88,6 +88,31 @@ describe('organisations and departments (issue 4 §1)', () => {
   });
 });
 
+describe('partner contact users (issue 4 §1)', () => {
+  it('links only the municipality’s housing-organisation users to an organisation', async () => {
+    const { users } = await tenantWith(app, db, ['allocation', 'partner_housing', 'caseworker']);
+    const s = users.allocation.session;
+    const { orgId } = await orgWithDepartment(s);
+    const wrong = await s.request({
+      method: 'PUT',
+      url: `/api/housing/organisations/${orgId}/contacts`,
+      payload: { userIds: [users.caseworker.id] },
+    });
+    expect(wrong.json().fields).toEqual([{ path: 'userIds.0', code: 'not_partner' }]);
+    const ok = await s.request({
+      method: 'PUT',
+      url: `/api/housing/organisations/${orgId}/contacts`,
+      payload: { userIds: [users.partner_housing.id] },
+    });
+    expect(ok.json().items).toEqual([
+      expect.objectContaining({ userId: users.partner_housing.id, username: users.partner_housing.username }),
+    ]);
+    expect(
+      (await s.request({ method: 'GET', url: `/api/housing/organisations/${orgId}/contacts` })).json().items,
+    ).toHaveLength(1);
+  });
+});
+
 describe('area status over time (issue 4 §2; domain.md §4: new lists each 1 December)', () => {
   it('answers the status in force on any date across a 1 December change, keeping the history', async () => {
     const { users } = await tenantWith(app, db, ['allocation']);

@@ -81,6 +81,65 @@ export async function housingRoutes(app: FastifyInstance) {
     },
   );
 
+  const contactsResponse = z.object({
+    items: z.array(z.object({ userId: z.uuid(), username: z.string(), displayName: z.string() })),
+  });
+
+  r.get(
+    '/api/housing/partner-users',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Users who can act for a housing organisation',
+        response: { 200: contactsResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return { items: await tenant(actor, (trx) => housing.listPartnerUsers(trx, actor)) };
+    },
+  );
+
+  r.get(
+    '/api/housing/organisations/:id/contacts',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Partner users who act for the organisation',
+        params: idParams,
+        response: { 200: contactsResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return { items: await tenant(actor, (trx) => housing.listContacts(trx, actor, request.params.id)) };
+    },
+  );
+
+  r.put(
+    '/api/housing/organisations/:id/contacts',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Set the partner users who act for the organisation',
+        params: idParams,
+        body: z.strictObject({ userIds: z.array(z.uuid()).max(100) }),
+        response: { 200: contactsResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return {
+        items: await tenant(actor, (trx) =>
+          housing.setContacts(trx, actor, request.params.id, request.body.userIds),
+        ),
+      };
+    },
+  );
+
   r.get(
     '/api/housing/departments',
     {

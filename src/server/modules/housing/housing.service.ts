@@ -102,6 +102,76 @@ export async function saveOrganisation(
   }
 }
 
+/** The partner users (role partner_housing) who act for an organisation. */
+export async function listContacts(trx: Tx, actor: Actor, organisationId: string) {
+  if (!(await repo.findOrganisation(trx, actor.municipalityId, organisationId)))
+    throw new AppError('NOT_FOUND');
+  const rows = await trx
+    .selectFrom('housing_organisation_contact as c')
+    .innerJoin('app_user as u', 'u.id', 'c.user_id')
+    .select(['u.id', 'u.username', 'u.display_name'])
+    .where('c.municipality_id', '=', actor.municipalityId)
+    .where('c.organisation_id', '=', organisationId)
+    .orderBy('u.username')
+    .execute();
+  return rows.map((r) => ({ userId: r.id, username: r.username, displayName: r.display_name }));
+}
+
+/** The municipality's users with the housing-organisation role (candidates for contacts). */
+export async function listPartnerUsers(trx: Tx, actor: Actor) {
+  const rows = await trx
+    .selectFrom('app_user')
+    .select(['id', 'username', 'display_name'])
+    .where('municipality_id', '=', actor.municipalityId)
+    .where('role_code', '=', 'partner_housing')
+    .where('disabled_at', 'is', null)
+    .orderBy('username')
+    .execute();
+  return rows.map((r) => ({ userId: r.id, username: r.username, displayName: r.display_name }));
+}
+
+/**
+ * Sets who acts for an organisation. Only the municipality's users with the housing-organisation
+ * role can be contacts; they will see and report for this organisation's departments only.
+ */
+export async function setContacts(trx: Tx, actor: Actor, organisationId: string, userIds: string[]) {
+  if (!(await repo.findOrganisation(trx, actor.municipalityId, organisationId)))
+    throw new AppError('NOT_FOUND');
+  const unique = [...new Set(userIds)];
+  const partners = unique.length
+    ? await trx
+        .selectFrom('app_user')
+        .select('id')
+        .where('municipality_id', '=', actor.municipalityId)
+        .where('role_code', '=', 'partner_housing')
+        .where('id', 'in', unique)
+        .execute()
+    : [];
+  const allowed = new Set(partners.map((p) => p.id));
+  const bad = unique.findIndex((id) => !allowed.has(id));
+  if (bad >= 0) throw invalid(`userIds.${bad}`, 'not_partner');
+  await trx
+    .deleteFrom('housing_organisation_contact')
+    .where('organisation_id', '=', organisationId)
+    .execute();
+  if (unique.length) {
+    await trx
+      .insertInto('housing_organisation_contact')
+      .values(
+        unique.map((user_id) => ({
+          municipality_id: actor.municipalityId,
+          organisation_id: organisationId,
+          user_id,
+        })),
+      )
+      .execute();
+  }
+  await audit(trx, actor, 'housing.contacts_set', 'housing_organisation', organisationId, {
+    contacts: unique.length,
+  });
+  return listContacts(trx, actor, organisationId);
+}
+
 // ---- departments and area status ----
 
 type DepartmentInput = {

@@ -245,22 +245,6 @@ export interface DuplicatePair {
   b: CitizenSummary;
 }
 
-/** One problem in an import file; line 0 is the file as a whole. */
-export interface ImportProblem {
-  line: number;
-  field: string;
-  code: string;
-}
-
-export interface ImportReport {
-  rows: number;
-  valid: number;
-  imported: number;
-  problems: ImportProblem[];
-}
-
-export type ImportMode = 'all' | 'valid_only';
-
 /** Rows per page of the list. */
 export const CITIZENS_PAGE_SIZE = 25;
 
@@ -462,24 +446,6 @@ export function useUndoMerge() {
       api.post<void>(`/api/citizens/merges/${encodeURIComponent(mergeId)}/undo`),
     // A refusal (already resolved, already undone) means the queue is stale: refresh it either way.
     onSettled: refresh,
-  });
-}
-
-/** POST /api/citizens/import (multipart): a dry run checks the file, otherwise it imports. */
-export function useImportCitizens() {
-  const refresh = useRefreshCitizens();
-  return useMutation({
-    mutationFn: ({ file, mode, dryRun }: { file: File; mode: ImportMode; dryRun: boolean }) => {
-      // The fields go before the file: a streaming multipart reader sees only fields sent ahead of it.
-      const form = new FormData();
-      form.append('mode', mode);
-      form.append('dryRun', String(dryRun));
-      form.append('file', file, file.name);
-      return api.upload<ImportReport>('/api/citizens/import', form);
-    },
-    onSuccess: async (_report, variables) => {
-      if (!variables.dryRun) await refresh();
-    },
   });
 }
 

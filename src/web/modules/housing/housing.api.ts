@@ -237,23 +237,6 @@ export interface ElderlyStock {
   totalElderly: number;
 }
 
-export type ImportMode = 'all' | 'valid_only';
-
-export interface ImportProblem {
-  /** Line in the file (1 is the header row); 0 for the file as a whole. */
-  line: number;
-  field: string;
-  code: string;
-}
-
-/** POST /api/housing/departments/import answers with this, checked or imported. */
-export interface ImportReport {
-  rows: number;
-  valid: number;
-  imported: number;
-  problems: ImportProblem[];
-}
-
 /** Every housing query starts with this key, so one invalidation refreshes them all. */
 export const HOUSING_KEY = ['housing'] as const;
 
@@ -411,20 +394,35 @@ export function useDeletePipeline() {
   return useHousingMutation((id: string) => api.delete<void>(`/api/housing/pipeline/${enc(id)}`));
 }
 
-/** POST /api/housing/departments/import (multipart): a dry run checks the file, otherwise it imports. */
-export function useImportDepartments() {
-  const refresh = useRefreshHousing();
-  return useMutation({
-    mutationFn: ({ file, mode, dryRun }: { file: File; mode: ImportMode; dryRun: boolean }) => {
-      // The fields go before the file: a streaming multipart reader sees only fields sent ahead of it.
-      const form = new FormData();
-      form.append('mode', mode);
-      form.append('dryRun', String(dryRun));
-      form.append('file', file, file.name);
-      return api.upload<ImportReport>('/api/housing/departments/import', form);
-    },
-    onSuccess: async (_report, variables) => {
-      if (!variables.dryRun) await refresh();
-    },
+/** A user who acts for a housing organisation (role partner_housing). */
+export interface PartnerContact {
+  userId: string;
+  username: string;
+  displayName: string;
+}
+
+export function useContacts(organisationId: string) {
+  return useQuery({
+    queryKey: [...HOUSING_KEY, 'contacts', organisationId],
+    queryFn: ({ signal }) =>
+      api.get<{ items: PartnerContact[] }>(`/api/housing/organisations/${enc(organisationId)}/contacts`, {
+        signal,
+      }),
   });
+}
+
+export function usePartnerUsers(enabled: boolean) {
+  return useQuery({
+    queryKey: [...HOUSING_KEY, 'partner-users'],
+    queryFn: ({ signal }) => api.get<{ items: PartnerContact[] }>('/api/housing/partner-users', { signal }),
+    enabled,
+  });
+}
+
+export function useSetContacts(organisationId: string) {
+  return useHousingMutation((userIds: string[]) =>
+    api.put<{ items: PartnerContact[] }>(`/api/housing/organisations/${enc(organisationId)}/contacts`, {
+      userIds,
+    }),
+  );
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { UNIT_TYPES } from '../../../shared/housing/supply';
 import { ApiError, type FieldError } from '../../api';
 import { Alert } from '../../components/alert';
+import { CheckboxField } from '../../components/checkbox-field';
 import { ErrorSummary } from '../../components/error-summary';
 import { useFormProblems } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
@@ -27,10 +28,13 @@ import {
   type AreaStatusEntry,
   type Department,
   type Organisation,
+  useContacts,
   useCreateDepartment,
   useCreateOrganisation,
   useDepartments,
   useOrganisations,
+  usePartnerUsers,
+  useSetContacts,
 } from './housing.api';
 import {
   AreaStatusText,
@@ -324,6 +328,68 @@ function CreateDepartmentForm({
   );
 }
 
+/** Who acts for the organisation; a manager picks them among the municipality's partner users. */
+function Contacts({ organisationId, canManage }: { organisationId: string; canManage: boolean }) {
+  const { t } = useTranslation();
+  const contacts = useContacts(organisationId);
+  const candidates = usePartnerUsers(canManage);
+  const save = useSetContacts(organisationId);
+  const [chosen, setChosen] = useState<Set<string> | null>(null);
+  const [saved, setSaved] = useState(false);
+  const current = contacts.data?.items ?? [];
+  const selected = chosen ?? new Set(current.map((c) => c.userId));
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSaved(false);
+    save.mutate([...selected], { onSuccess: () => setSaved(true) });
+  };
+  return (
+    <>
+      <p>
+        <strong>{t('housing.contacts.label')}</strong>{' '}
+        {current.length
+          ? current.map((c) => `${c.displayName} (${c.username})`).join(', ')
+          : t('housing.contacts.none')}
+      </p>
+      {canManage ? (
+        <FormDetails summary={t('housing.contacts.choose')}>
+          {candidates.data && candidates.data.items.length === 0 ? (
+            <p>{t('housing.contacts.noCandidates')}</p>
+          ) : null}
+          <form onSubmit={onSubmit} noValidate>
+            <fieldset>
+              <legend className="form-label">{t('housing.contacts.legend')}</legend>
+              {(candidates.data?.items ?? []).map((u) => (
+                <CheckboxField
+                  key={u.userId}
+                  id={`contact-${organisationId}-${u.userId}`}
+                  label={`${u.displayName} (${u.username})`}
+                  checked={selected.has(u.userId)}
+                  onChange={(event) => {
+                    const next = new Set(selected);
+                    if (event.target.checked) next.add(u.userId);
+                    else next.delete(u.userId);
+                    setChosen(next);
+                  }}
+                />
+              ))}
+            </fieldset>
+            <button type="submit" className="button button-secondary" disabled={save.isPending}>
+              {t('housing.contacts.save')}
+            </button>
+            <div role="status">{saved ? <p>{t('housing.contacts.saved')}</p> : null}</div>
+            {save.error ? (
+              <Alert variant="error" live="alert">
+                <p>{errorMessage(t, save.error)}</p>
+              </Alert>
+            ) : null}
+          </form>
+        </FormDetails>
+      ) : null}
+    </>
+  );
+}
+
 /** /boliger: the housing organisations with their departments, unit counts and area status today. */
 export function OrganisationsPage() {
   const { t } = useTranslation();
@@ -374,6 +440,7 @@ export function OrganisationsPage() {
                     .join(' · ')}
                 </p>
               ) : null}
+              <Contacts organisationId={organisation.id} canManage={canManage} />
               <DepartmentTable organisation={organisation} departments={byOrganisation(organisation.id)} />
             </Section>
           ))}

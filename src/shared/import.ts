@@ -1,0 +1,18 @@
+/** One problem in an import file. */
+export interface ImportProblem {
+  /** Line in the file (1 is the header row); 0 for the file as a whole. */
+  line: number;
+  field: string;
+  code: string;
+}
+
+/** What every import endpoint answers, checked (dry run) or imported. */
+export interface ImportReport {
+  rows: number;
+  valid: number;
+  imported: number;
+  problems: ImportProblem[];
+}
+
+/** Import every row (nothing if one is invalid), or only the valid ones. */
+export type ImportMode = 'all' | 'valid_only';
