@@ -18,3 +18,19 @@ test('an allocation officer links the housing organisation’s partner user as i
   ).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('an allocation officer corrects an organisation’s contact details', async ({ page }) => {
+  await logIn(page, 'demo.allocation');
+  await page.goto('/boliger');
+  const org = page.getByRole('region', { name: 'Hedehusene Boligselskab (demo)' });
+  await org.getByText('Ret boligorganisationens oplysninger').click();
+  await org.getByLabel('Kontaktpersonens e-mail').fill('ikke-en-adresse');
+  await org.getByRole('button', { name: 'Gem ændringer' }).click();
+  await expect(org.getByRole('alert').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await org.getByLabel('Kontaktpersonens e-mail').fill('udlejning@hedehusene.example');
+  await org.getByRole('button', { name: 'Gem ændringer' }).click();
+  await expect(org.getByText('Oplysningerne om Hedehusene Boligselskab (demo) er gemt.')).toBeVisible();
+  await expect(org.getByText('udlejning@hedehusene.example', { exact: false }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+});

@@ -341,6 +341,12 @@ export function useCreateOrganisation() {
   );
 }
 
+export function useUpdateOrganisation(id: string) {
+  return useHousingMutation((input: OrganisationInput) =>
+    api.patch<Organisation>(`/api/housing/organisations/${enc(id)}`, input),
+  );
+}
+
 export function useCreateDepartment() {
   return useHousingMutation((input: DepartmentInput) =>
     api.post<{ id: string }>('/api/housing/departments', input),

@@ -35,6 +35,7 @@ import {
   useOrganisations,
   usePartnerUsers,
   useSetContacts,
+  useUpdateOrganisation,
 } from './housing.api';
 import {
   AreaStatusText,
@@ -139,23 +140,41 @@ function StockSummary({ departments }: { departments: Department[] }) {
 
 const EMPTY_ORGANISATION = { name: '', address: '', contactEmail: '', contactPhone: '' };
 
-function CreateOrganisationForm({ onCreated }: { onCreated: (id: string) => void }) {
+/** Creates an organisation, or (with `organisation`) changes its name, address and contact details. */
+function OrganisationForm({
+  organisation,
+  onCreated,
+}: {
+  organisation?: Organisation;
+  onCreated?: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const create = useCreateOrganisation();
-  const [values, setValues] = useState(EMPTY_ORGANISATION);
+  const update = useUpdateOrganisation(organisation?.id ?? '');
+  const save = organisation ? update : create;
+  const initial = organisation
+    ? {
+        name: organisation.name,
+        address: organisation.address ?? '',
+        contactEmail: organisation.contactEmail ?? '',
+        contactPhone: organisation.contactPhone ?? '',
+      }
+    : EMPTY_ORGANISATION;
+  const [values, setValues] = useState(initial);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const idPrefix = organisation ? `organisation-${organisation.id}` : 'organisation';
   const form = useFormProblems('housingOrganisation', {
-    name: { id: 'organisation-name', label: t('housing.organisation.name') },
-    address: { id: 'organisation-address', label: t('housing.organisation.address') },
-    contactEmail: { id: 'organisation-email', label: t('housing.organisation.contactEmail') },
-    contactPhone: { id: 'organisation-phone', label: t('housing.organisation.contactPhone') },
+    name: { id: `${idPrefix}-name`, label: t('housing.organisation.name') },
+    address: { id: `${idPrefix}-address`, label: t('housing.organisation.address') },
+    contactEmail: { id: `${idPrefix}-email`, label: t('housing.organisation.contactEmail') },
+    contactPhone: { id: `${idPrefix}-phone`, label: t('housing.organisation.contactPhone') },
   });
   const set = (key: keyof typeof EMPTY_ORGANISATION) => (value: string) =>
     setValues((v) => ({ ...v, [key]: value }));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (create.isPending) return;
+    if (save.isPending) return;
     setNotice(null);
     const problems: FieldError[] = [];
     const name = values.name.trim();
@@ -167,32 +186,41 @@ function CreateOrganisationForm({ onCreated }: { onCreated: (id: string) => void
       form.report({ fields: problems, error: null });
       return;
     }
-    create.mutate(
-      {
-        name,
-        address: optionalText(values.address) ?? null,
-        contactEmail: contactEmail ?? null,
-        contactPhone: optionalText(values.contactPhone) ?? null,
-      },
-      {
-        onSuccess: (created) => {
+    const input = {
+      name,
+      address: optionalText(values.address) ?? null,
+      contactEmail: contactEmail ?? null,
+      contactPhone: optionalText(values.contactPhone) ?? null,
+    };
+    const onError = (error: unknown) => form.reportError(error);
+    if (organisation) {
+      update.mutate(input, {
+        onSuccess: () => {
           form.clear();
-          setValues(EMPTY_ORGANISATION);
-          setNotice({ kind: 'success', key: 'housing.organisation.created', params: { name } });
-          onCreated(created.id);
+          setNotice({ kind: 'success', key: 'housing.organisation.updated', params: { name } });
         },
-        onError: (error) => form.reportError(error),
+        onError,
+      });
+      return;
+    }
+    create.mutate(input, {
+      onSuccess: (created) => {
+        form.clear();
+        setValues(EMPTY_ORGANISATION);
+        setNotice({ kind: 'success', key: 'housing.organisation.created', params: { name } });
+        onCreated?.(created.id);
       },
-    );
+      onError,
+    });
   };
 
   return (
-    <FormDetails summary={t('housing.organisation.create')}>
+    <FormDetails summary={t(organisation ? 'housing.organisation.edit' : 'housing.organisation.create')}>
       <NoticeArea notice={notice} />
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate>
         <TextField
-          id="organisation-name"
+          id={`${idPrefix}-name`}
           label={t('housing.organisation.name')}
           autoComplete="off"
           value={values.name}
@@ -201,7 +229,7 @@ function CreateOrganisationForm({ onCreated }: { onCreated: (id: string) => void
           widthClass="input-width-l"
         />
         <TextField
-          id="organisation-address"
+          id={`${idPrefix}-address`}
           label={t('housing.organisation.address')}
           autoComplete="off"
           value={values.address}
@@ -210,7 +238,7 @@ function CreateOrganisationForm({ onCreated }: { onCreated: (id: string) => void
           widthClass="input-width-xl"
         />
         <TextField
-          id="organisation-email"
+          id={`${idPrefix}-email`}
           type="email"
           label={t('housing.organisation.contactEmail')}
           autoComplete="off"
@@ -220,7 +248,7 @@ function CreateOrganisationForm({ onCreated }: { onCreated: (id: string) => void
           widthClass="input-width-xl"
         />
         <TextField
-          id="organisation-phone"
+          id={`${idPrefix}-phone`}
           type="tel"
           label={t('housing.organisation.contactPhone')}
           autoComplete="off"
@@ -231,10 +259,10 @@ function CreateOrganisationForm({ onCreated }: { onCreated: (id: string) => void
         />
         <div className="mt-5">
           <button type="submit" className="button button-primary">
-            {t('housing.organisation.submit')}
+            {t(organisation ? 'housing.organisation.submitEdit' : 'housing.organisation.submit')}
           </button>
         </div>
-        {create.isPending ? <Loading text={t('common.saving')} /> : null}
+        {save.isPending ? <Loading text={t('common.saving')} /> : null}
       </form>
     </FormDetails>
   );
@@ -419,7 +447,7 @@ export function OrganisationsPage() {
           <StockSummary departments={departments.data.items} />
           {canManage ? (
             <Section id="housing-create" heading={t('housing.organisations.createHeading')}>
-              <CreateOrganisationForm onCreated={setCreatedId} />
+              <OrganisationForm onCreated={setCreatedId} />
               <CreateDepartmentForm
                 organisations={organisations.data.items}
                 preferredOrganisationId={createdId}
@@ -441,6 +469,7 @@ export function OrganisationsPage() {
                 </p>
               ) : null}
               <Contacts organisationId={organisation.id} canManage={canManage} />
+              {canManage ? <OrganisationForm organisation={organisation} /> : null}
               <DepartmentTable organisation={organisation} departments={byOrganisation(organisation.id)} />
             </Section>
           ))}
