@@ -88,6 +88,15 @@ for (const lang of LANGUAGES) {
       await expect(page.getByRole('heading', { level: 1, name: lang.h1.audit })).toBeVisible();
       await expect(page.getByRole('table')).toBeVisible();
       await expectNoAxeViolations(page);
+      // The demo's audit log runs to several pages: the shared pagination moves between them.
+      const pages = page.getByRole('navigation', {
+        name: lang.code === 'da' ? 'Sider i auditloggen' : 'Pages of the audit log',
+      });
+      await pages.getByRole('link', { name: lang.code === 'da' ? 'Næste side' : 'Next page' }).click();
+      await expect(pages).toContainText(lang.code === 'da' ? 'Side 2 af' : 'Page 2 of');
+      await expect(
+        pages.getByRole('link', { name: lang.code === 'da' ? 'Forrige side' : 'Previous page' }),
+      ).toBeVisible();
       await page
         .getByRole('button', { name: lang.code === 'da' ? 'Kontrollér kæden' : 'Verify the chain' })
         .click();

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { FieldError } from '../../api';
 import { Alert } from '../../components/alert';
 import { ErrorSummary } from '../../components/error-summary';
@@ -8,6 +8,7 @@ import { useFormProblems } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
 import { NoValue } from '../../components/no-value';
 import { Page } from '../../components/page';
+import { Pagination } from '../../components/pagination';
 import { TextField } from '../../components/text-field';
 import { errorMessage } from '../../i18n/errors';
 import { formatDate, formatTime, isoDateTime, isoToDanishDate, parseDate } from '../../i18n/format';
@@ -175,28 +176,6 @@ function SearchForm({
   );
 }
 
-function Pagination({ filter, page, totalPages }: { filter: AuditFilter; page: number; totalPages: number }) {
-  const { t } = useTranslation();
-  if (totalPages <= 1) return null;
-  return (
-    <nav className="audit-pagination" aria-label={t('audit.pagination.label')}>
-      {page > 1 ? (
-        <Link to={toSearch(filter, page - 1)} className="button button-secondary">
-          {t('audit.pagination.previous')}
-        </Link>
-      ) : null}
-      <span className="audit-pagination-status">
-        {t('audit.pagination.status', { page, total: totalPages })}
-      </span>
-      {page < totalPages ? (
-        <Link to={toSearch(filter, page + 1)} className="button button-secondary">
-          {t('audit.pagination.next')}
-        </Link>
-      ) : null}
-    </nav>
-  );
-}
-
 function Results({ filter, page }: { filter: AuditFilter; page: number }) {
   const { t } = useTranslation();
   const log = useAuditLog(filter, page);
@@ -266,7 +245,15 @@ function Results({ filter, page }: { filter: AuditFilter; page: number }) {
               </tbody>
             </table>
           </div>
-          <Pagination filter={filter} page={data.page} totalPages={totalPages} />
+          <Pagination
+            page={data.page}
+            totalPages={totalPages}
+            label={t('audit.pagination.label')}
+            previous={t('audit.pagination.previous')}
+            next={t('audit.pagination.next')}
+            status={t('audit.pagination.status', { page: data.page, total: totalPages })}
+            hrefFor={(p) => toSearch(filter, p)}
+          />
         </>
       ) : null}
     </section>

@@ -8,6 +8,7 @@ import { Alert } from '../../components/alert';
 import { CheckboxField } from '../../components/checkbox-field';
 import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
+import { Pagination } from '../../components/pagination';
 import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
 import { errorMessage } from '../../i18n/errors';
@@ -183,34 +184,6 @@ function SearchForm({
   );
 }
 
-function Pagination({
-  filter,
-  page,
-  totalPages,
-}: {
-  filter: CitizenFilter;
-  page: number;
-  totalPages: number;
-}) {
-  const { t } = useTranslation();
-  if (totalPages <= 1) return null;
-  return (
-    <nav className="pagination-bar" aria-label={t('citizens.pagination.label')}>
-      {page > 1 ? (
-        <Link to={toSearch(filter, page - 1)} state={{ q: filter.q }} className="button button-secondary">
-          {t('citizens.pagination.previous')}
-        </Link>
-      ) : null}
-      <span>{t('citizens.pagination.status', { page, total: totalPages })}</span>
-      {page < totalPages ? (
-        <Link to={toSearch(filter, page + 1)} state={{ q: filter.q }} className="button button-secondary">
-          {t('citizens.pagination.next')}
-        </Link>
-      ) : null}
-    </nav>
-  );
-}
-
 function EmptyRegistry({ canWrite, canImport }: { canWrite: boolean; canImport: boolean }) {
   const { t } = useTranslation();
   return (
@@ -320,7 +293,16 @@ function Results({
               </tbody>
             </table>
           </div>
-          <Pagination filter={filter} page={data.page} totalPages={totalPages} />
+          <Pagination
+            page={data.page}
+            totalPages={totalPages}
+            label={t('citizens.pagination.label')}
+            previous={t('citizens.pagination.previous')}
+            next={t('citizens.pagination.next')}
+            status={t('citizens.pagination.status', { page: data.page, total: totalPages })}
+            hrefFor={(p) => toSearch(filter, p)}
+            state={{ q: filter.q }}
+          />
         </>
       ) : null}
     </section>
