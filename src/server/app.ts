@@ -18,6 +18,9 @@ import { loggerOptions } from './logger';
 import { accessRoutes } from './modules/access/access.routes';
 import type { AccessSettings } from './modules/access/access.service';
 import { lockedUserTasks } from './modules/access/access.tasks';
+import { allocationRoutes } from './modules/allocation/allocation.routes';
+import { allocationTasks } from './modules/allocation/allocation.tasks';
+import { allocationTimeline } from './modules/allocation/allocation.timeline';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { citizensRoutes } from './modules/citizens/citizens.routes';
 import { expiredConsentTasks } from './modules/citizens/citizens.tasks';
@@ -122,10 +125,11 @@ export async function buildApp({
   );
   await app.register(accessRoutes, { settings });
   await app.register(auditRoutes);
-  await app.register(citizensRoutes, { timelineProviders: [] });
+  await app.register(citizensRoutes, { timelineProviders: [allocationTimeline] });
   await app.register(housingRoutes);
+  await app.register(allocationRoutes);
   await app.register(tasksRoutes, {
-    providers: [lockedUserTasks(settings), expiredConsentTasks, poolEndingTasks],
+    providers: [lockedUserTasks(settings), expiredConsentTasks, poolEndingTasks, allocationTasks],
   });
 
   app.setNotFoundHandler(async (request, reply) => {

@@ -68,6 +68,8 @@ const envSchema = z.object({
     .string()
     .min(12, { message: 'must be at least 12 characters' })
     .default('Hjemvej-demo-2026'),
+  /** Where the built web app is (default dist/web); lets parallel builds live side by side. */
+  WEB_DIR: z.string().min(1).default('dist/web'),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -115,7 +117,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     }
     secret = readOrCreateSecret(dataDir);
   }
-  return { ...env, SESSION_SECRET: secret, dataDir, webDir: path.resolve('dist/web') };
+  return { ...env, SESSION_SECRET: secret, dataDir, webDir: path.resolve(env.WEB_DIR) };
 }
 
 function readOrCreateSecret(dataDir: string): string {

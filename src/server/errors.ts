@@ -43,6 +43,16 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'V_VALIDATION',
 };
 
+/** The value at a dotted path of a parsed body (undefined when any step is missing). */
+function valueAt(body: unknown, path: string): unknown {
+  let value = body;
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
 function fieldCode(keyword: string, message: string | undefined): FieldErrorCode {
   switch (keyword) {
     case 'invalid_type':
@@ -79,7 +89,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
         if (keys.length > 0) {
           return keys.map((key) => ({ path: base ? `${base}.${key}` : key, code: 'unknown' as const }));
         }
-        return [{ path: base, code: fieldCode(issue.keyword, issue.message) }];
+        // Whatever the rule, a value that is not there at all is missing.
+        const input = {
+          body: request.body,
+          querystring: request.query,
+          params: request.params,
+          headers: request.headers,
+        }[error.validationContext ?? 'body'];
+        const missing = base !== '' && valueAt(input, base) === undefined;
+        return [
+          { path: base, code: missing ? ('required' as const) : fieldCode(issue.keyword, issue.message) },
+        ];
       });
       const unique = fields.filter((f, i) => fields.findIndex((g) => g.path === f.path) === i);
       return reply.status(400).send(errorBody('V_VALIDATION', { fields: unique }));

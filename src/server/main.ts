@@ -3,6 +3,7 @@ import { openConfiguredDatabase } from './boot';
 import { type Config, ConfigError, loadConfig } from './config';
 import { DEMO_MUNICIPALITY, demoUsername, seedDemo } from './demo/seed';
 import { findLoginUser } from './modules/access/access.repository';
+import { censusJob } from './modules/allocation/census-job';
 
 function fail(message: string): never {
   console.error(message);
@@ -28,6 +29,8 @@ const db = await openConfiguredDatabase(config).catch((error: unknown) =>
 
 const demoUsers = config.DEMO_SEED ? await seedDemo(db, config.DEMO_PASSWORD) : [];
 const app = await buildApp({ config, db });
+const census = censusJob(db, app.log);
+app.addHook('preClose', async () => census.stop());
 app.addHook('onClose', async () => {
   await db.close();
 });
@@ -59,6 +62,8 @@ try {
     `Cannot listen on ${config.HOST}:${config.PORT}: ${error instanceof Error ? error.message : String(error)}`,
   );
 }
+
+census.start();
 
 const url = `http://${config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST}:${config.PORT}`;
 const lines = [

@@ -15,6 +15,11 @@ export const PERMISSIONS = [
   'citizens.merge',
   'housing.read',
   'housing.manage',
+  'allocation.apply',
+  'allocation.read',
+  'allocation.manage',
+  'allocation.reports',
+  'vacancies.report',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

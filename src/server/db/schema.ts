@@ -6,6 +6,18 @@ import type {
   RoleTable,
   SessionTable,
 } from '../modules/access/access.table';
+import type {
+  AllocationApplicationTable,
+  AllocationSettingsTable,
+  ApplicationDocumentTable,
+  ApplicationEventTable,
+  CensusEntryTable,
+  CensusRunTable,
+  OfferTable,
+  TenancyTable,
+  VacancyTable,
+  WaitingListSnapshotTable,
+} from '../modules/allocation/allocation.table';
 import type { AuditChainHeadTable, AuditEventTable } from '../modules/audit/audit.table';
 import type {
   CitizenContactTable,
@@ -60,4 +72,14 @@ export interface Database {
   subsidy_pool: SubsidyPoolTable;
   subsidy_pool_unit: SubsidyPoolUnitTable;
   pipeline_project: PipelineProjectTable;
+  allocation_settings: AllocationSettingsTable;
+  allocation_application: AllocationApplicationTable;
+  application_event: ApplicationEventTable;
+  application_document: ApplicationDocumentTable;
+  vacancy: VacancyTable;
+  offer: OfferTable;
+  tenancy: TenancyTable;
+  census_run: CensusRunTable;
+  census_entry: CensusEntryTable;
+  waiting_list_snapshot: WaitingListSnapshotTable;
 }

@@ -60,6 +60,22 @@ export async function seedDemo(db: DatabaseHandles, password: string): Promise<s
       permissions: new Set(['housing.read', 'housing.manage']),
       clientIp: null,
     });
+    // The demo housing-organisation user reports vacancies for the first organisation.
+    const firstOrganisation = await trx
+      .selectFrom('housing_organisation')
+      .select('id')
+      .where('municipality_id', '=', municipality.id)
+      .orderBy('name')
+      .executeTakeFirst();
+    if (firstOrganisation && ids.partner_housing)
+      await trx
+        .insertInto('housing_organisation_contact')
+        .values({
+          municipality_id: municipality.id,
+          organisation_id: firstOrganisation.id,
+          user_id: ids.partner_housing,
+        })
+        .execute();
     // The by-name list is registered by the demo caseworker.
     await seedDemoCitizens(trx, {
       userId: ids.caseworker ?? '',

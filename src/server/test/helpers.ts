@@ -14,9 +14,9 @@ import { createMunicipality } from '../modules/access/municipality.service';
 export const TEST_PASSWORD = 'correct-horse-battery';
 
 /** A migrated database: this run's PostgreSQL database, or a fresh in-memory PGlite. */
-export async function testDatabase(): Promise<DatabaseHandles> {
+export async function testDatabase({ poolSize = 4 } = {}): Promise<DatabaseHandles> {
   const url = inject('pgTestUrl');
-  const db = url ? await openDatabase({ url, poolSize: 4 }) : await openDatabase({ dataDir: 'memory://' });
+  const db = url ? await openDatabase({ url, poolSize }) : await openDatabase({ dataDir: 'memory://' });
   await migrate(db.owner);
   return db;
 }
@@ -85,6 +85,7 @@ export interface Session {
     method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
     url: string;
     payload?: unknown;
+    headers?: Record<string, string>;
   }): Promise<LightMyRequestResponse>;
 }
 
@@ -106,11 +107,15 @@ export async function login(
   return {
     cookie: cookieHeader,
     csrfToken,
-    request: ({ method, url, payload }) =>
+    request: ({ method, url, payload, headers }) =>
       app.inject({
         method,
         url,
-        headers: { cookie: cookieHeader, ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }) },
+        headers: {
+          ...headers,
+          cookie: cookieHeader,
+          ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }),
+        },
         ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
       }),
   };

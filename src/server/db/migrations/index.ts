@@ -3,6 +3,7 @@ import * as m0001 from './2026-11-21-0001-foundation';
 import * as m0002 from './2026-11-21-0002-roles';
 import * as m0003 from './2026-11-21-0003-citizens';
 import * as m0004 from './2026-11-21-0004-housing';
+import * as m0005 from './2026-11-21-0005-allocation';
 
 /**
  * Every migration, by name, in the order they run. Append only: a new migration gets a new,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21-0002-roles': m0002,
   '2026-11-21-0003-citizens': m0003,
   '2026-11-21-0004-housing': m0004,
+  '2026-11-21-0005-allocation': m0005,
 };

@@ -229,7 +229,7 @@ export async function renderReportXlsx(report: DialogueReport): Promise<Buffer> 
     sheet.mergeCells(head.number, 1, head.number, 3);
     for (const r of report.returnedReasons) {
       const row = sheet.getRow(next++);
-      row.getCell(1).value = r.reason;
+      row.getCell(1).value = reasonText(r.reason);
       row.getCell(4).value = r.count;
       row.getCell(4).numFmt = INTEGER_FORMAT;
       sheet.mergeCells(row.number, 1, row.number, 3);
@@ -335,7 +335,7 @@ export async function renderReportPdf(
                 { text: 'Årsag', style: 'tableHeader' },
                 { text: 'Antal', style: 'tableHeader', alignment: 'right' },
               ],
-              ...report.returnedReasons.map((r): TableCell[] => [r.reason, num(r.count)]),
+              ...report.returnedReasons.map((r): TableCell[] => [reasonText(r.reason), num(r.count)]),
             ],
           },
           layout: 'lightHorizontalLines',
@@ -625,6 +625,16 @@ const DEPARTMENT_COLUMNS: Record<string, ImportField> = {
   fraflytningsprocent: 'turnoverPercent',
 };
 
+/** Why units went back unused, in the reports' Danish (codes from the allocation module). */
+const RETURN_REASON_TEXT: Record<string, string> = {
+  no_candidate: 'Ingen egnet ansøger',
+  declined_by_all: 'Afslået af alle tilbudte',
+  deadline_passed: 'Fristen for anvisning udløb',
+  unit_unsuitable: 'Boligen var ikke egnet',
+  other: 'Anden grund',
+};
+const reasonText = (reason: string) => RETURN_REASON_TEXT[reason] ?? reason;
+
 const fileProblem = (code: string): FileProblem => ({ line: 0, field: 'file', code });
 
 /** The text of an XLSX cell: numbers as JavaScript writes them (7.5 → '7.5'), dates as åååå-mm-dd. */
@@ -655,7 +665,7 @@ function decodeText(data: Buffer): string {
 }
 
 /** The file as lines of cells, each with its line number in the file (header = 1); undefined if unreadable. */
-async function readTable(
+export async function readTable(
   lower: string,
   data: Buffer,
 ): Promise<{ line: number; cells: string[] }[] | undefined> {
@@ -760,7 +770,7 @@ export async function readDepartmentFile(
 const MAX_UNITS = 2_147_483_647;
 
 /** A decimal written with '.' or ',' (Danish "7,5"), optionally signed and with a trailing '%'. */
-function decimal(text: string): number | undefined {
+export function decimal(text: string): number | undefined {
   const t = text.replace(/\s*%$/, '').trim();
   if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return undefined;
   const n = Number(t.replace(',', '.'));

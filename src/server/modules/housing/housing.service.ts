@@ -11,6 +11,7 @@ import {
 import type { Tx } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Actor } from '../access/auth-context';
+import { receivedUnits, reducedFunctionApplicants } from '../allocation/allocation.service';
 import { recordAudit } from '../audit/audit.service';
 import { today } from '../citizens/citizens.service';
 import * as repo from './housing.repository';
@@ -561,8 +562,8 @@ export async function expectedUnits(trx: Tx, actor: Actor, year: number) {
 
 /**
  * Expected against received and used units per department of one organisation for a period.
- * Received and used come from the vacancies the allocation module records; until it exists they
- * are 0 and the report says so.
+ * Received, used and returned-unused come from the vacancies the allocation module records
+ * (received: available in the period; used: let; returned: given back unused, with the reason).
  */
 export async function dialogueReport(
   trx: Tx,
@@ -588,15 +589,17 @@ export async function dialogueReport(
       perYear.set(l.department_id, (perYear.get(l.department_id) ?? 0) + share);
     }
   }
+  // Received, used and returned units are the vacancies the allocation module records.
+  const figures = await receivedUnits(trx, actor.municipalityId, organisationId, from, to);
   const rows = departments.map((d) => ({
     departmentId: d.id,
     number: d.number,
     name: d.name,
     areaStatus: d.status,
     expected: perYear.get(d.id) ?? 0,
-    received: 0,
-    used: 0,
-    returnedUnused: 0,
+    received: figures.perDepartment.get(d.id)?.received ?? 0,
+    used: figures.perDepartment.get(d.id)?.used ?? 0,
+    returnedUnused: figures.perDepartment.get(d.id)?.returnedUnused ?? 0,
   }));
   await audit(trx, actor, 'housing.report', 'housing_organisation', organisationId, { from, to });
   return {
@@ -607,12 +610,12 @@ export async function dialogueReport(
     departments: rows,
     totals: {
       expected: rows.reduce((s, r) => s + r.expected, 0),
-      received: 0,
-      used: 0,
-      returnedUnused: 0,
+      received: rows.reduce((s, r) => s + r.received, 0),
+      used: rows.reduce((s, r) => s + r.used, 0),
+      returnedUnused: rows.reduce((s, r) => s + r.returnedUnused, 0),
     },
-    returnedReasons: [],
-    vacancyDataAvailable: false,
+    returnedReasons: figures.reasons,
+    vacancyDataAvailable: true,
   };
 }
 
@@ -826,7 +829,9 @@ export async function elderlyStock(trx: Tx, actor: Actor) {
       name: d.name,
       unitsElderly: d.units_elderly,
     }));
-  return { departments, totalElderly: departments.reduce((s, d) => s + d.unitsElderly, 0) };
+  // The family-housing list and the elderly/handicap stock are used together (issue 4 §7).
+  const applicants = await reducedFunctionApplicants(trx, actor.municipalityId);
+  return { departments, totalElderly: departments.reduce((s, d) => s + d.unitsElderly, 0), applicants };
 }
 
 // ---- export ----

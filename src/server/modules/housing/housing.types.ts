@@ -21,7 +21,7 @@ export interface DialogueReport {
   }[];
   totals: { expected: number; received: number; used: number; returnedUnused: number };
   returnedReasons: { reason: string; count: number }[];
-  /** False until the allocation module records vacancies: received/used/returned then read 0. */
+  /** True since the allocation module records vacancies (kept for report consumers that label missing data). */
   vacancyDataAvailable: boolean;
 }
 

@@ -1,0 +1,711 @@
+import { sql } from 'kysely';
+import type { MemberInput } from '../../../shared/allocation/api';
+import type { AreaStatus } from '../../../shared/housing/supply';
+import type { Executor } from '../../db/database';
+import type {
+  AllocationApplicationTable,
+  ApplicationRow,
+  OfferRow,
+  TenancyRow,
+  VacancyRow,
+  VacancyTable,
+} from './allocation.table';
+
+/** Only this file talks to Kysely for the allocation module. */
+
+export const num = (v: string | number | null) => (v === null ? 0 : Number(v));
+/** jsonb arrives parsed from both engines; a string means it came back as text. */
+export const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+const areaStatusOn = (departmentRef: string, dateRef: string) =>
+  sql<AreaStatus | null>`(select s.status from department_area_status s
+    where s.department_id = ${sql.ref(departmentRef)} and s.valid_from <= ${sql.ref(dateRef)}
+    order by s.valid_from desc limit 1)`;
+
+// ---- settings ----
+
+export async function settings(db: Executor, m: string): Promise<Record<string, unknown> | null> {
+  const row = await db
+    .selectFrom('allocation_settings')
+    .select('settings')
+    .where('municipality_id', '=', m)
+    .executeTakeFirst();
+  return row ? json(row.settings) : null;
+}
+
+export async function saveSettings(db: Executor, m: string, value: object, userId: string) {
+  await db
+    .insertInto('allocation_settings')
+    .values({ municipality_id: m, settings: JSON.stringify(value), updated_by: userId })
+    .onConflict((oc) =>
+      oc.column('municipality_id').doUpdateSet({
+        settings: JSON.stringify(value),
+        updated_by: userId,
+        updated_at: new Date(),
+      }),
+    )
+    .execute();
+}
+
+// ---- applications ----
+
+export type ApplicationValues = Omit<
+  AllocationApplicationTable,
+  'id' | 'refusals' | 'submitted_at' | 'updated_at' | 'municipality_id'
+>;
+
+export async function insertApplication(db: Executor, m: string, values: ApplicationValues) {
+  return db
+    .insertInto('allocation_application')
+    .values({ ...values, municipality_id: m })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateApplication(
+  db: Executor,
+  m: string,
+  id: string,
+  values: Partial<Omit<ApplicationRow, 'id' | 'municipality_id' | 'submitted_at' | 'updated_at'>>,
+) {
+  await db
+    .updateTable('allocation_application')
+    .set({ ...values, updated_at: new Date() })
+    .where('municipality_id', '=', m)
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface ApplicationWithCitizen extends ApplicationRow {
+  given_name: string | null;
+  family_name: string | null;
+  initials: string | null;
+  citizen_birth_date: string;
+  citizen_address: string | null;
+  submitted_by_name: string;
+}
+
+function applicationQuery(db: Executor, m: string) {
+  return db
+    .selectFrom('allocation_application as a')
+    .innerJoin('citizen as c', 'c.id', 'a.citizen_id')
+    .innerJoin('app_user as u', 'u.id', 'a.submitted_by')
+    .selectAll('a')
+    .select([
+      'c.given_name',
+      'c.family_name',
+      'c.initials',
+      'c.birth_date as citizen_birth_date',
+      'c.address as citizen_address',
+      'u.display_name as submitted_by_name',
+    ])
+    .where('a.municipality_id', '=', m);
+}
+
+/** One application; `lock` takes a row lock so that concurrent steps on it run one after another. */
+export async function findApplication(
+  db: Executor,
+  m: string,
+  id: string,
+  lock = false,
+): Promise<ApplicationWithCitizen | undefined> {
+  if (lock)
+    await db
+      .selectFrom('allocation_application')
+      .select('id')
+      .where('municipality_id', '=', m)
+      .where('id', '=', id)
+      .forUpdate()
+      .execute();
+  return applicationQuery(db, m).where('a.id', '=', id).executeTakeFirst();
+}
+
+export function listApplications(
+  db: Executor,
+  m: string,
+  filter: { status?: string; citizenIds?: string[] },
+) {
+  let q = applicationQuery(db, m);
+  if (filter.status) q = q.where('a.status', '=', filter.status as ApplicationRow['status']);
+  if (filter.citizenIds) q = q.where('a.citizen_id', 'in', filter.citizenIds);
+  return q.orderBy('a.submitted_at', 'desc').limit(1000).execute();
+}
+
+export function openApplicationOf(db: Executor, m: string, citizenId: string) {
+  return db
+    .selectFrom('allocation_application')
+    .select('id')
+    .where('municipality_id', '=', m)
+    .where('citizen_id', '=', citizenId)
+    .where('status', 'in', ['submitted', 'needs_info', 'approved', 'paused'])
+    .executeTakeFirst();
+}
+
+/** Applications on the waiting list (approved or paused) with their citizen and live offers. */
+export function waitingApplications(db: Executor, m: string, filter: { reducedFunction?: boolean } = {}) {
+  let q = applicationQuery(db, m)
+    .where('a.status', 'in', ['approved', 'paused'])
+    .select((eb) =>
+      eb
+        .selectFrom('offer as o')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('o.application_id', '=', 'a.id')
+        .where('o.status', '=', 'open')
+        .as('live_offers'),
+    );
+  if (filter.reducedFunction) q = q.where(sql<boolean>`a.target_grounds ? 'reduced_function'`);
+  return q.execute();
+}
+
+export async function insertEvent(
+  db: Executor,
+  m: string,
+  e: {
+    applicationId: string;
+    action: string;
+    fromStatus: ApplicationRow['status'] | null;
+    toStatus: ApplicationRow['status'];
+    reason: string | null;
+    userId: string | null;
+  },
+) {
+  await db
+    .insertInto('application_event')
+    .values({
+      municipality_id: m,
+      application_id: e.applicationId,
+      action: e.action,
+      from_status: e.fromStatus,
+      to_status: e.toStatus,
+      reason: e.reason,
+      by_user: e.userId,
+    })
+    .execute();
+}
+
+export function events(db: Executor, m: string, applicationIds: string[]) {
+  if (applicationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('application_event as e')
+    .leftJoin('app_user as u', 'u.id', 'e.by_user')
+    .select([
+      'e.application_id',
+      'e.action',
+      'e.from_status',
+      'e.to_status',
+      'e.reason',
+      'e.at',
+      'u.display_name',
+    ])
+    .where('e.municipality_id', '=', m)
+    .where('e.application_id', 'in', applicationIds)
+    .orderBy('e.at')
+    .execute();
+}
+
+/** Applications of the given citizens (for the timeline). */
+export function applicationsOfCitizens(db: Executor, m: string, citizenIds: readonly string[]) {
+  return db
+    .selectFrom('allocation_application')
+    .select('id')
+    .where('municipality_id', '=', m)
+    .where('citizen_id', 'in', [...citizenIds])
+    .execute();
+}
+
+// ---- documents ----
+
+export function insertDocument(
+  db: Executor,
+  m: string,
+  d: { applicationId: string; fileName: string; contentType: string; content: Buffer; userId: string },
+) {
+  return db
+    .insertInto('application_document')
+    .values({
+      municipality_id: m,
+      application_id: d.applicationId,
+      file_name: d.fileName,
+      content_type: d.contentType,
+      size: d.content.length,
+      content: d.content,
+      uploaded_by: d.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export function documents(db: Executor, m: string, applicationId: string) {
+  return db
+    .selectFrom('application_document as d')
+    .leftJoin('app_user as u', 'u.id', 'd.uploaded_by')
+    .select(['d.id', 'd.file_name', 'd.content_type', 'd.size', 'd.uploaded_at', 'u.display_name'])
+    .where('d.municipality_id', '=', m)
+    .where('d.application_id', '=', applicationId)
+    .orderBy('d.uploaded_at')
+    .execute();
+}
+
+export function documentContent(db: Executor, m: string, applicationId: string, id: string) {
+  return db
+    .selectFrom('application_document')
+    .select(['file_name', 'content_type', 'content'])
+    .where('municipality_id', '=', m)
+    .where('application_id', '=', applicationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+// ---- vacancies ----
+
+export interface VacancyWithDepartment extends VacancyRow {
+  organisation_id: string;
+  organisation_name: string;
+  department_number: string;
+  department_name: string;
+  area_status: AreaStatus | null;
+  reported_by_name: string | null;
+}
+
+function vacancyQuery(db: Executor, m: string) {
+  return db
+    .selectFrom('vacancy as v')
+    .innerJoin('housing_department as d', 'd.id', 'v.department_id')
+    .innerJoin('housing_organisation as o', 'o.id', 'd.organisation_id')
+    .leftJoin('app_user as u', 'u.id', 'v.reported_by')
+    .selectAll('v')
+    .select([
+      'o.id as organisation_id',
+      'o.name as organisation_name',
+      'd.number as department_number',
+      'd.name as department_name',
+      'u.display_name as reported_by_name',
+    ])
+    .select(areaStatusOn('v.department_id', 'v.available_on').as('area_status'))
+    .where('v.municipality_id', '=', m);
+}
+
+/** Organisations the user acts for (a housing-organisation partner's row check). */
+const partnerOrganisations = (db: Executor, userId: string) =>
+  db.selectFrom('housing_organisation_contact').select('organisation_id').where('user_id', '=', userId);
+
+export function insertVacancy(
+  db: Executor,
+  m: string,
+  values: Omit<VacancyTable, 'id' | 'status' | 'created_at' | 'municipality_id'>,
+) {
+  return db
+    .insertInto('vacancy')
+    .values({ ...values, municipality_id: m })
+    .onConflict((oc) =>
+      oc.expression(sql`municipality_id, import_key`).where('import_key', 'is not', null).doNothing(),
+    )
+    .returning('id')
+    .executeTakeFirst();
+}
+
+export async function findVacancy(
+  db: Executor,
+  m: string,
+  id: string,
+  opts: { lock?: boolean; partnerUserId?: string } = {},
+): Promise<VacancyWithDepartment | undefined> {
+  if (opts.lock)
+    await db
+      .selectFrom('vacancy')
+      .select('id')
+      .where('municipality_id', '=', m)
+      .where('id', '=', id)
+      .forUpdate()
+      .execute();
+  let q = vacancyQuery(db, m).where('v.id', '=', id);
+  if (opts.partnerUserId)
+    q = q.where('d.organisation_id', 'in', partnerOrganisations(db, opts.partnerUserId));
+  return (await q.executeTakeFirst()) as VacancyWithDepartment | undefined;
+}
+
+export async function listVacancies(
+  db: Executor,
+  m: string,
+  filter: { status?: string; partnerUserId?: string; ids?: string[] },
+): Promise<VacancyWithDepartment[]> {
+  let q = vacancyQuery(db, m);
+  if (filter.status) q = q.where('v.status', '=', filter.status as VacancyRow['status']);
+  if (filter.partnerUserId)
+    q = q.where('d.organisation_id', 'in', partnerOrganisations(db, filter.partnerUserId));
+  if (filter.ids) q = q.where('v.id', 'in', filter.ids);
+  return (await q
+    .orderBy('v.available_on', 'desc')
+    .orderBy('v.created_at', 'desc')
+    .limit(1000)
+    .execute()) as VacancyWithDepartment[];
+}
+
+export async function setVacancyStatus(
+  db: Executor,
+  m: string,
+  id: string,
+  from: VacancyRow['status'],
+  values: Partial<Pick<VacancyRow, 'status' | 'returned_on' | 'returned_reason' | 'returned_note'>>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('vacancy')
+    .set(values)
+    .where('municipality_id', '=', m)
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Departments a partner user may report vacancies for. */
+export function partnerDepartments(db: Executor, m: string, userId: string) {
+  return db
+    .selectFrom('housing_department as d')
+    .innerJoin('housing_organisation as o', 'o.id', 'd.organisation_id')
+    .select(['d.id', 'o.name as organisation_name', 'd.number', 'd.name', 'd.address'])
+    .where('d.municipality_id', '=', m)
+    .where('d.organisation_id', 'in', partnerOrganisations(db, userId))
+    .orderBy('o.name')
+    .orderBy('d.number')
+    .execute();
+}
+
+export function findDepartment(db: Executor, m: string, id: string) {
+  return db
+    .selectFrom('housing_department')
+    .select(['id', 'organisation_id'])
+    .where('municipality_id', '=', m)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function departmentsByNumber(db: Executor, m: string) {
+  return db
+    .selectFrom('housing_department as d')
+    .innerJoin('housing_organisation as o', 'o.id', 'd.organisation_id')
+    .select(['d.id', 'd.number', 'o.name as organisation_name'])
+    .where('d.municipality_id', '=', m)
+    .execute();
+}
+
+// ---- offers ----
+
+export interface OfferWithNames extends OfferRow {
+  address: string;
+  citizen_id: string;
+  given_name: string | null;
+  family_name: string | null;
+  initials: string | null;
+  offered_by_name: string | null;
+}
+
+function offerQuery(db: Executor, m: string) {
+  return db
+    .selectFrom('offer as f')
+    .innerJoin('vacancy as v', 'v.id', 'f.vacancy_id')
+    .innerJoin('allocation_application as a', 'a.id', 'f.application_id')
+    .innerJoin('citizen as c', 'c.id', 'a.citizen_id')
+    .leftJoin('app_user as u', 'u.id', 'f.offered_by')
+    .selectAll('f')
+    .select([
+      'v.address',
+      'a.citizen_id',
+      'c.given_name',
+      'c.family_name',
+      'c.initials',
+      'u.display_name as offered_by_name',
+    ])
+    .where('f.municipality_id', '=', m);
+}
+
+export function findOffer(db: Executor, m: string, id: string): Promise<OfferWithNames | undefined> {
+  return offerQuery(db, m).where('f.id', '=', id).executeTakeFirst();
+}
+
+export function offersOf(
+  db: Executor,
+  m: string,
+  filter: { vacancyIds?: string[]; applicationIds?: string[] },
+) {
+  let q = offerQuery(db, m);
+  if (filter.vacancyIds) {
+    if (filter.vacancyIds.length === 0) return Promise.resolve([]);
+    q = q.where('f.vacancy_id', 'in', filter.vacancyIds);
+  }
+  if (filter.applicationIds) {
+    if (filter.applicationIds.length === 0) return Promise.resolve([]);
+    q = q.where('f.application_id', 'in', filter.applicationIds);
+  }
+  return q.orderBy('f.offered_at').execute();
+}
+
+export function insertOffer(
+  db: Executor,
+  m: string,
+  o: { vacancyId: string; applicationId: string; replyBy: string; userId: string },
+) {
+  return db
+    .insertInto('offer')
+    .values({
+      municipality_id: m,
+      vacancy_id: o.vacancyId,
+      application_id: o.applicationId,
+      reply_by: o.replyBy,
+      offered_by: o.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/** Moves an open offer to its answer; false when it was no longer open (someone else answered first). */
+export async function closeOffer(
+  db: Executor,
+  m: string,
+  id: string,
+  values: Pick<OfferRow, 'status'> & Partial<Pick<OfferRow, 'decline_reason' | 'counts_as_refusal' | 'note'>>,
+  userId: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('offer')
+    .set({ ...values, responded_at: new Date(), responded_by: userId })
+    .where('municipality_id', '=', m)
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export function liveOfferCount(db: Executor, m: string, applicationId: string) {
+  return db
+    .selectFrom('offer')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('municipality_id', '=', m)
+    .where('application_id', '=', applicationId)
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
+}
+
+// ---- tenancies ----
+
+export interface TenancyWithNames extends TenancyRow {
+  address: string;
+  given_name: string | null;
+  family_name: string | null;
+  initials: string | null;
+}
+
+function tenancyQuery(db: Executor, m: string) {
+  return db
+    .selectFrom('tenancy as t')
+    .innerJoin('vacancy as v', 'v.id', 't.vacancy_id')
+    .innerJoin('citizen as c', 'c.id', 't.citizen_id')
+    .selectAll('t')
+    .select(['v.address', 'c.given_name', 'c.family_name', 'c.initials'])
+    .where('t.municipality_id', '=', m);
+}
+
+export function insertTenancy(
+  db: Executor,
+  m: string,
+  values: Omit<TenancyRow, 'id' | 'created_at' | 'municipality_id'>,
+) {
+  return db
+    .insertInto('tenancy')
+    .values({ ...values, municipality_id: m })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export function findTenancy(
+  db: Executor,
+  m: string,
+  id: string,
+  lock = false,
+): Promise<TenancyWithNames | undefined> {
+  let q = tenancyQuery(db, m).where('t.id', '=', id);
+  if (lock) q = q.forUpdate('t');
+  return q.executeTakeFirst();
+}
+
+export function tenanciesOf(
+  db: Executor,
+  m: string,
+  filter: { vacancyIds?: string[]; applicationIds?: string[]; pending?: boolean },
+) {
+  let q = tenancyQuery(db, m);
+  if (filter.vacancyIds) {
+    if (filter.vacancyIds.length === 0) return Promise.resolve([]);
+    q = q.where('t.vacancy_id', 'in', filter.vacancyIds);
+  }
+  if (filter.applicationIds) {
+    if (filter.applicationIds.length === 0) return Promise.resolve([]);
+    q = q.where('t.application_id', 'in', filter.applicationIds);
+  }
+  if (filter.pending) q = q.where('t.moved_in_on', 'is', null);
+  return q.orderBy('t.created_at').execute();
+}
+
+export async function updateTenancy(
+  db: Executor,
+  m: string,
+  id: string,
+  values: Partial<Pick<TenancyRow, 'lease_signed_on' | 'planned_move_in_on' | 'moved_in_on'>>,
+) {
+  await db.updateTable('tenancy').set(values).where('municipality_id', '=', m).where('id', '=', id).execute();
+}
+
+// ---- census ----
+
+export async function censusTaken(
+  db: Executor,
+  m: string,
+  vacancyId: string,
+  date: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('census_run')
+    .select('vacancy_id')
+    .where('municipality_id', '=', m)
+    .where('vacancy_id', '=', vacancyId)
+    .where('census_date', '=', date)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertCensus(
+  db: Executor,
+  m: string,
+  run: { vacancyId: string; date: string; excludedCount: number },
+  entries: {
+    applicationId: string;
+    rank: number;
+    priority: ApplicationRow['priority'];
+    waitingDays: number;
+  }[],
+) {
+  const inserted = await db
+    .insertInto('census_run')
+    .values({
+      municipality_id: m,
+      vacancy_id: run.vacancyId,
+      census_date: run.date,
+      eligible_count: entries.length,
+      excluded_count: run.excludedCount,
+    })
+    .onConflict((oc) => oc.columns(['vacancy_id', 'census_date']).doNothing())
+    .returning('vacancy_id')
+    .executeTakeFirst();
+  // Someone else took today's census for this vacancy first: theirs stands.
+  if (!inserted || entries.length === 0) return;
+  await db
+    .insertInto('census_entry')
+    .values(
+      entries.map((e) => ({
+        municipality_id: m,
+        vacancy_id: run.vacancyId,
+        census_date: run.date,
+        application_id: e.applicationId,
+        rank: e.rank,
+        priority: e.priority,
+        waiting_days: e.waitingDays,
+      })),
+    )
+    .execute();
+}
+
+export function censusRuns(db: Executor, m: string, date: string) {
+  return db
+    .selectFrom('census_run as r')
+    .innerJoin('vacancy as v', 'v.id', 'r.vacancy_id')
+    .innerJoin('housing_department as d', 'd.id', 'v.department_id')
+    .select([
+      'r.vacancy_id',
+      'r.eligible_count',
+      'r.excluded_count',
+      'v.address',
+      'd.name as department_name',
+    ])
+    .where('r.municipality_id', '=', m)
+    .where('r.census_date', '=', date)
+    .orderBy('v.address')
+    .execute();
+}
+
+export function censusEntries(db: Executor, m: string, date: string) {
+  return db
+    .selectFrom('census_entry as e')
+    .innerJoin('allocation_application as a', 'a.id', 'e.application_id')
+    .innerJoin('citizen as c', 'c.id', 'a.citizen_id')
+    .select([
+      'e.vacancy_id',
+      'e.application_id',
+      'e.rank',
+      'e.priority',
+      'e.waiting_days',
+      'c.given_name',
+      'c.family_name',
+      'c.initials',
+    ])
+    .where('e.municipality_id', '=', m)
+    .where('e.census_date', '=', date)
+    .orderBy('e.rank')
+    .execute();
+}
+
+// ---- snapshots ----
+
+export function insertSnapshot(
+  db: Executor,
+  m: string,
+  s: { takenOn: string; label: string; counts: object; userId: string },
+) {
+  return db
+    .insertInto('waiting_list_snapshot')
+    .values({
+      municipality_id: m,
+      taken_on: s.takenOn,
+      label: s.label,
+      counts: JSON.stringify(s.counts),
+      taken_by: s.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export function snapshots(db: Executor, m: string) {
+  return db
+    .selectFrom('waiting_list_snapshot as s')
+    .leftJoin('app_user as u', 'u.id', 's.taken_by')
+    .select(['s.id', 's.taken_on', 's.label', 's.counts', 'u.display_name'])
+    .where('s.municipality_id', '=', m)
+    .orderBy('s.taken_on', 'desc')
+    .orderBy('s.taken_at', 'desc')
+    .execute();
+}
+
+// ---- agreement monitoring (the housing module's dialogue report reads these) ----
+
+/** Per department of an organisation: vacancies received, let and returned in a period, and why returned. */
+export async function vacancyFigures(
+  db: Executor,
+  m: string,
+  organisationId: string,
+  from: string,
+  to: string,
+) {
+  const rows = await db
+    .selectFrom('vacancy as v')
+    .innerJoin('housing_department as d', 'd.id', 'v.department_id')
+    .select(['v.department_id', 'v.status', 'v.returned_reason'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('v.municipality_id', '=', m)
+    .where('d.organisation_id', '=', organisationId)
+    .where('v.available_on', '>=', from)
+    .where('v.available_on', '<=', to)
+    .groupBy(['v.department_id', 'v.status', 'v.returned_reason'])
+    .execute();
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+export type { MemberInput };

@@ -1,0 +1,600 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ApplicationInput, MemberInput, VacancyInput } from '../../../shared/allocation/api';
+import type { DatabaseHandles } from '../../db/database';
+import { type Session, tenantWith, testApp, testDatabase } from '../../test/helpers';
+import { today } from '../citizens/citizens.service';
+import { addDays } from './allocation.service';
+
+let db: DatabaseHandles;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  db = await testDatabase();
+  app = await testApp(db);
+});
+afterAll(async () => {
+  await app.close();
+  await db.close();
+});
+
+async function call(
+  s: Session,
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  payload?: unknown,
+  status = 200,
+) {
+  const res = await s.request({ method, url, ...(payload === undefined ? {} : { payload }) });
+  if (res.statusCode !== status) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.headers['content-type']?.includes('json') ? res.json() : res;
+}
+
+let serial = 0;
+async function citizen(s: Session, birthDate = '1990-05-01') {
+  serial++;
+  const res = await call(
+    s,
+    'POST',
+    '/api/citizens',
+    {
+      birthDate,
+      initials: `T${serial}`,
+      givenName: 'Test',
+      familyName: `Borger ${serial}`,
+    },
+    201,
+  );
+  return res.id as string;
+}
+
+const applicant = (over: Partial<MemberInput> = {}): MemberInput => ({
+  role: 'applicant',
+  name: 'Test Borger',
+  birthDate: '1990-05-01',
+  citizenship: 'danish',
+  student: false,
+  prisonReleasedOn: null,
+  youthInstitutionReleasedOn: null,
+  leaseTerminatedMisconductOn: null,
+  partnerSince: null,
+  benefits: [],
+  ...over,
+});
+
+const application = (citizenId: string, over: Partial<ApplicationInput> = {}): ApplicationInput => ({
+  citizenId,
+  area: 'adult',
+  targetGrounds: ['special_social'],
+  justification: 'Bor på herberg og kan ikke selv finde en bolig.',
+  roomsMin: 1,
+  roomsMax: 3,
+  monthlyIncome: 12_000,
+  fixedCosts: 2_000,
+  accessibleNeed: false,
+  wishedDepartmentIds: [],
+  excludedDepartmentIds: [],
+  youthWish: false,
+  inEducation: false,
+  educationPlanned: false,
+  youthSpecialNeed: false,
+  members: [applicant()],
+  ...over,
+});
+
+async function department(s: Session, status: 'normal' | 'udsat' | 'forebyggelse' = 'normal') {
+  const org = await call(
+    s,
+    'POST',
+    '/api/housing/organisations',
+    { name: `Bolig ${Math.random().toString(36).slice(2, 8)}` },
+    201,
+  );
+  const dept = await call(
+    s,
+    'POST',
+    '/api/housing/departments',
+    {
+      organisationId: org.id,
+      number: String(++serial),
+      name: 'Parken',
+      units: { family: 100, youth: 0, elderly: 0, alternative: 0 },
+      turnoverPercent: 10,
+    },
+    201,
+  );
+  if (status !== 'normal')
+    await call(
+      s,
+      'POST',
+      `/api/housing/departments/${dept.id}/area-status`,
+      { status, validFrom: '2025-12-01' },
+      201,
+    );
+  return { orgId: org.id as string, deptId: dept.id as string };
+}
+
+const vacancy = (departmentId: string, over: Partial<VacancyInput> = {}): VacancyInput => ({
+  departmentId,
+  address: `Parkvej ${++serial}, 1. tv`,
+  unitType: 'family',
+  rooms: 2,
+  areaM2: 60,
+  rent: 5_000,
+  utilities: 600,
+  deposit: 15_000,
+  accessible: false,
+  availableOn: today(),
+  origin: 'agreement_quota',
+  deadlineOn: null,
+  ...over,
+});
+
+async function approved(cw: Session, officer: Session, input: ApplicationInput, priority = 'normal') {
+  const { id } = await call(cw, 'POST', '/api/allocation/applications', input, 201);
+  await call(officer, 'POST', `/api/allocation/applications/${id}/assessment`, {
+    action: 'approve',
+    priority,
+    reason: 'Akut behov efter udskrivning.',
+  });
+  return id as string;
+}
+
+describe('applications and assessment (issue 5 §1–2)', () => {
+  it('takes a recommendation with the household facts and names a missing fact without saving anything', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
+    const cw = users.caseworker.session;
+    const id = await citizen(cw);
+    const partner = { ...applicant({ role: 'partner', name: 'Samlever' }) } as Partial<MemberInput>;
+    delete partner.citizenship;
+    const bad = await cw.request({
+      method: 'POST',
+      url: '/api/allocation/applications',
+      payload: application(id, { members: [applicant(), partner as MemberInput] }),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields).toContainEqual({ path: 'members.1.citizenship', code: 'required' });
+    const none = await call(cw, 'GET', `/api/allocation/applications?citizenId=${id}`);
+    expect(none.items).toEqual([]);
+
+    const ok = await call(cw, 'POST', '/api/allocation/applications', application(id), 201);
+    const again = await cw.request({
+      method: 'POST',
+      url: '/api/allocation/applications',
+      payload: application(id),
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'APPLICATION_EXISTS', params: { applicationId: ok.id } });
+  });
+
+  it('moves through the status machine, refusing an illegal step with a clear conflict', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
+    const cw = users.caseworker.session;
+    const officer = users.allocation.session;
+    const { id } = await call(
+      cw,
+      'POST',
+      '/api/allocation/applications',
+      application(await citizen(cw)),
+      201,
+    );
+    const illegal = await cw.request({
+      method: 'POST',
+      url: `/api/allocation/applications/${id}/resubmit`,
+      payload: { reason: 'x' },
+    });
+    expect(illegal.statusCode).toBe(409);
+    expect(illegal.json()).toMatchObject({
+      code: 'APPLICATION_TRANSITION_NOT_ALLOWED',
+      params: { from: 'submitted', action: 'resubmit' },
+    });
+    const noPriority = await officer.request({
+      method: 'POST',
+      url: `/api/allocation/applications/${id}/assessment`,
+      payload: { action: 'approve', reason: 'Godkendt' },
+    });
+    expect(noPriority.json().fields).toEqual([{ path: 'priority', code: 'priority_required' }]);
+    // A caseworker cannot assess.
+    const forbidden = await cw.request({
+      method: 'POST',
+      url: `/api/allocation/applications/${id}/assessment`,
+      payload: { action: 'approve', priority: 'high', reason: 'x' },
+    });
+    expect(forbidden.statusCode).toBe(403);
+
+    await call(officer, 'POST', `/api/allocation/applications/${id}/assessment`, {
+      action: 'request_info',
+      reason: 'Mangler budget',
+    });
+    const tasks = await call(cw, 'GET', '/api/tasks');
+    expect(tasks.items.map((t: { kind: string }) => t.kind)).toContain('application_needs_info');
+    await call(cw, 'POST', `/api/allocation/applications/${id}/resubmit`, { reason: 'Budget vedlagt' });
+    const detail = await call(officer, 'POST', `/api/allocation/applications/${id}/assessment`, {
+      action: 'approve',
+      priority: 'acute',
+      reason: 'Udskrives fra hospital uden bolig.',
+    });
+    expect(detail).toMatchObject({
+      status: 'approved',
+      priority: 'acute',
+      waitingSince: today(),
+      hasDecisionLetter: true,
+    });
+    expect(detail.events.map((e: { action: string }) => e.action)).toEqual([
+      'submit',
+      'request_info',
+      'resubmit',
+      'approve',
+    ]);
+    const letter = await officer.request({ method: 'GET', url: `/api/allocation/applications/${id}/letter` });
+    expect(letter.headers['content-type']).toBe('application/pdf');
+    expect(letter.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+  });
+
+  it('keeps applications inside the municipality: another municipality gets "not found"', async () => {
+    const a = await tenantWith(app, db, ['caseworker']);
+    const b = await tenantWith(app, db, ['allocation']);
+    const { id } = await call(
+      a.users.caseworker.session,
+      'POST',
+      '/api/allocation/applications',
+      application(await citizen(a.users.caseworker.session)),
+      201,
+    );
+    const res = await b.users.allocation.session.request({
+      method: 'GET',
+      url: `/api/allocation/applications/${id}`,
+    });
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('attaches a document and refuses a file type it cannot keep', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker']);
+    const cw = users.caseworker.session;
+    const { id } = await call(
+      cw,
+      'POST',
+      '/api/allocation/applications',
+      application(await citizen(cw)),
+      201,
+    );
+    const upload = (name: string) => {
+      const boundary = 'x-boundary';
+      const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\nindhold\r\n--${boundary}--\r\n`;
+      return cw.request({
+        method: 'POST',
+        url: `/api/allocation/applications/${id}/documents`,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: body,
+      });
+    };
+    expect((await upload('budget.txt')).statusCode).toBe(201);
+    expect((await upload('virus.exe')).json().fields).toEqual([{ path: 'file', code: 'file_type' }]);
+    const detail = await call(cw, 'GET', `/api/allocation/applications/${id}`);
+    expect(detail.documents.map((d: { fileName: string }) => d.fileName)).toEqual(['budget.txt']);
+    const file = await cw.request({
+      method: 'GET',
+      url: `/api/allocation/applications/${id}/documents/${detail.documents[0].id}`,
+    });
+    expect(file.body).toBe('indhold');
+  });
+});
+
+describe('vacancies, ranking and offers (issue 5 §4–6, §8, §10)', () => {
+  it('ranks by priority then waiting time, explains every rule and lists the excluded with the reason', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
+    const cw = users.caseworker.session;
+    const officer = users.allocation.session;
+    const { deptId } = await department(officer, 'udsat');
+    const normal = await approved(cw, officer, application(await citizen(cw)), 'normal');
+    const acute = await approved(cw, officer, application(await citizen(cw)), 'acute');
+    const released = await approved(
+      cw,
+      officer,
+      application(await citizen(cw), { members: [applicant({ prisonReleasedOn: addDays(today(), -30) })] }),
+      'acute',
+    );
+    const tooPoor = await approved(
+      cw,
+      officer,
+      application(await citizen(cw), { monthlyIncome: 4_000 }),
+      'acute',
+    );
+    const { id: vacancyId } = await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201);
+    const list = await call(officer, 'GET', `/api/allocation/vacancies/${vacancyId}/candidates`);
+    expect(list.areaStatus).toBe('udsat');
+    expect(list.eligible.map((c: { applicationId: string }) => c.applicationId)).toEqual([acute, normal]);
+    expect(list.eligible[0].rank).toBe(1);
+    const excluded = Object.fromEntries(
+      list.excluded.map((c: { applicationId: string; checks: { outcome: string; key: string }[] }) => [
+        c.applicationId,
+        c.checks.filter((k) => k.outcome === 'fail').map((k) => k.key),
+      ]),
+    );
+    expect(excluded[released]).toEqual(['p59_6.criterion1']);
+    expect(excluded[tooPoor]).toEqual(['rent.tooHigh']);
+    expect(list.eligible[0].checks.map((k: { rule: string }) => k.rule)).toEqual([
+      'status',
+      'live_offer',
+      'unit_type',
+      'rooms',
+      'rent',
+      'accessibility',
+      'area',
+      'p59_6',
+    ]);
+    // The day's census was stored with the ranks.
+    const census = await call(officer, 'GET', `/api/allocation/census?date=${today()}`);
+    const day = census.vacancies.find((v: { vacancyId: string }) => v.vacancyId === vacancyId);
+    expect(day).toMatchObject({ eligibleCount: 2, excludedCount: 2 });
+    expect(day.candidates.map((c: { applicationId: string }) => c.applicationId)).toEqual([acute, normal]);
+  });
+
+  it('lets a unit from offer to keys: the citizen is housed and the agreement figures move', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
+    const cw = users.caseworker.session;
+    const officer = users.allocation.session;
+    const { orgId, deptId } = await department(officer);
+    const citizenId = await citizen(cw);
+    const appId = await approved(cw, officer, application(citizenId));
+    const { id: vacancyId } = await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201);
+    const offer = await call(
+      officer,
+      'POST',
+      `/api/allocation/vacancies/${vacancyId}/offers`,
+      { applicationId: appId },
+      201,
+    );
+    expect(offer).toMatchObject({ status: 'open', replyBy: addDays(today(), 7) });
+    const pdf = await officer.request({ method: 'GET', url: `/api/allocation/offers/${offer.id}/letter` });
+    expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+    const early = await officer.request({ method: 'POST', url: `/api/allocation/offers/${offer.id}/expire` });
+    expect(early.json().code).toBe('OFFER_DEADLINE_NOT_PASSED');
+
+    const tenancy = await call(officer, 'POST', `/api/allocation/offers/${offer.id}/accept`, {});
+    const tooSoon = await officer.request({
+      method: 'POST',
+      url: `/api/allocation/tenancies/${tenancy.id}/move-in`,
+      payload: { movedInOn: today() },
+    });
+    expect(tooSoon.json().code).toBe('TENANCY_LEASE_MISSING');
+    await call(officer, 'POST', `/api/allocation/tenancies/${tenancy.id}/lease`, { signedOn: today() });
+    await call(officer, 'POST', `/api/allocation/tenancies/${tenancy.id}/move-in`, { movedInOn: today() });
+
+    const person = await call(cw, 'GET', `/api/citizens/${citizenId}?purpose=allocation`);
+    expect(person.status).toBe('housed');
+    const kinds = person.timeline.map((t: { kind: string }) => t.kind);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'allocation_submitted',
+        'allocation_approved',
+        'offer_made',
+        'offer_accepted',
+        'lease_signed',
+        'moved_in',
+        'allocation_housed',
+      ]),
+    );
+    const detail = await call(officer, 'GET', `/api/allocation/applications/${appId}`);
+    expect(detail.status).toBe('housed');
+
+    const onLet = await officer.request({
+      method: 'POST',
+      url: `/api/allocation/vacancies/${vacancyId}/offers`,
+      payload: { applicationId: appId },
+    });
+    expect(onLet.statusCode).toBe(409);
+    expect(onLet.json().code).toBe('VACANCY_NOT_OPEN');
+
+    const { id: returnedId } = await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201);
+    await call(officer, 'POST', `/api/allocation/vacancies/${returnedId}/return`, { reason: 'no_candidate' });
+    const year = today().slice(0, 4);
+    const report = await call(
+      officer,
+      'GET',
+      `/api/housing/organisations/${orgId}/report?from=${year}-01-01&to=${year}-12-31`,
+    );
+    expect(report.totals).toMatchObject({ received: 2, used: 1, returnedUnused: 1 });
+    expect(report.returnedReasons).toEqual([{ reason: 'no_candidate', count: 1 }]);
+  });
+
+  it('counts refusals without reasonable cause and pauses the applicant at the configured limit', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
+    const cw = users.caseworker.session;
+    const officer = users.allocation.session;
+    const { deptId } = await department(officer);
+    const appId = await approved(cw, officer, application(await citizen(cw)));
+    for (const reason of ['too_expensive', 'no_reason', 'personal']) {
+      const { id: vacancyId } = await call(
+        officer,
+        'POST',
+        '/api/allocation/vacancies',
+        vacancy(deptId),
+        201,
+      );
+      const offer = await call(
+        officer,
+        'POST',
+        `/api/allocation/vacancies/${vacancyId}/offers`,
+        { applicationId: appId },
+        201,
+      );
+      const declined = await call(officer, 'POST', `/api/allocation/offers/${offer.id}/decline`, { reason });
+      expect(declined.countsAsRefusal).toBe(reason !== 'too_expensive');
+    }
+    const detail = await call(officer, 'GET', `/api/allocation/applications/${appId}`);
+    expect(detail).toMatchObject({ status: 'paused', refusals: 2, pausedUntil: addDays(today(), 90) });
+  });
+
+  it('refuses a rent below zero and an offer to someone holding a live offer, saving nothing', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
+    const cw = users.caseworker.session;
+    const officer = users.allocation.session;
+    const { deptId } = await department(officer);
+    const bad = await officer.request({
+      method: 'POST',
+      url: '/api/allocation/vacancies',
+      payload: vacancy(deptId, { rent: -1 }),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields.map((f: { path: string }) => f.path)).toEqual(['rent']);
+    expect((await call(officer, 'GET', '/api/allocation/vacancies')).items).toEqual([]);
+    const appId = await approved(cw, officer, application(await citizen(cw)));
+    const first = (await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201)).id;
+    const second = (await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201)).id;
+    await call(officer, 'POST', `/api/allocation/vacancies/${first}/offers`, { applicationId: appId }, 201);
+    const res = await officer.request({
+      method: 'POST',
+      url: `/api/allocation/vacancies/${second}/offers`,
+      payload: { applicationId: appId },
+    });
+    expect(res.json().code).toBe('APPLICANT_HAS_LIVE_OFFER');
+  });
+});
+
+describe('the partner view (issue 5 §4)', () => {
+  it("lets a housing-organisation user report units only for the organisation's own departments", async () => {
+    const { municipality, users } = await tenantWith(app, db, ['allocation', 'partner_housing']);
+    const officer = users.allocation.session;
+    const partner = users.partner_housing.session;
+    const own = await department(officer);
+    const other = await department(officer);
+    await call(officer, 'PUT', `/api/housing/organisations/${own.orgId}/contacts`, {
+      userIds: [users.partner_housing.id],
+    });
+    expect(municipality.id).toBeTruthy();
+    const departments = await call(partner, 'GET', '/api/partner/departments');
+    expect(departments.items.map((d: { id: string }) => d.id)).toEqual([own.deptId]);
+    const refused = await partner.request({
+      method: 'POST',
+      url: '/api/partner/vacancies',
+      payload: vacancy(other.deptId),
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields).toEqual([{ path: 'departmentId', code: 'unknown_department' }]);
+    await call(partner, 'POST', '/api/partner/vacancies', vacancy(own.deptId), 201);
+    await call(officer, 'POST', '/api/allocation/vacancies', vacancy(other.deptId), 201);
+    const mine = await call(partner, 'GET', '/api/partner/vacancies');
+    expect(mine.items).toHaveLength(1);
+    expect(mine.items[0]).toMatchObject({ departmentId: own.deptId, reportedVia: 'partner' });
+    expect((await partner.request({ method: 'GET', url: '/api/allocation/vacancies' })).statusCode).toBe(403);
+    expect((await call(officer, 'GET', '/api/allocation/vacancies')).items).toHaveLength(2);
+  });
+});
+
+describe('vacancy import (issue 5 §4)', () => {
+  const upload = (s: Session, csv: string, dryRun = false) => {
+    const boundary = 'b-boundary';
+    const part = (name: string, value: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const body = `${part('mode', 'all')}${part('dryRun', String(dryRun))}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ledige.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+    return s.request({
+      method: 'POST',
+      url: '/api/allocation/vacancies/import',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body,
+    });
+  };
+
+  it('imports nothing when one row is bad, names its line and field, and never imports a row twice', async () => {
+    const { users } = await tenantWith(app, db, ['allocation']);
+    const officer = users.allocation.session;
+    const departments = [await department(officer)];
+    const number = (await call(officer, 'GET', `/api/housing/departments/${departments[0]?.deptId}`)).number;
+    const header =
+      'afdeling;adresse;type;vaerelser;m2;husleje;aconto;depositum;tilgaengelig;ledig_fra;oprindelse';
+    const good = `${number};Parkvej 1;familiebolig;2;60;5.250;600;15000;nej;01.12.2026;kvote`;
+    const bad = `${number};Parkvej 2;familiebolig;2;60;-5;600;15000;nej;2026-12-01;kvote`;
+    const rejected = (await upload(officer, [header, good, bad].join('\n'))).json();
+    expect(rejected).toMatchObject({ rows: 2, valid: 1, imported: 0 });
+    expect(rejected.problems).toEqual([{ line: 3, field: 'rent', code: 'too_small' }]);
+    expect((await call(officer, 'GET', '/api/allocation/vacancies')).items).toEqual([]);
+
+    const file = [
+      header,
+      good,
+      `${number};Parkvej 3;ungdomsbolig;1;30;3000;300;9000;ja;2026-12-01;ungdomskvote`,
+    ].join('\n');
+    expect((await upload(officer, file)).json()).toMatchObject({ rows: 2, imported: 2, problems: [] });
+    expect((await upload(officer, file)).json()).toMatchObject({ rows: 2, imported: 0 });
+    const items = (await call(officer, 'GET', '/api/allocation/vacancies')).items;
+    expect(items).toHaveLength(2);
+    expect(items.find((v: { address: string }) => v.address === 'Parkvej 1')).toMatchObject({
+      rent: 5250,
+      availableOn: '2026-12-01',
+    });
+  });
+});
+
+describe('concurrency (issue 5 §6)', () => {
+  it('of 50 simultaneous offers and then 50 simultaneous accepts on one vacancy exactly one wins and the rest get a clear conflict', async () => {
+    // On PostgreSQL with a pool of its own, so the requests really run at the same time.
+    const url = inject('pgTestUrl');
+    const concurrentDb = url ? await testDatabase({ poolSize: 30 }) : db;
+    const concurrentApp = url ? await testApp(concurrentDb) : app;
+    try {
+      const { users } = await tenantWith(concurrentApp, concurrentDb, ['caseworker', 'allocation']);
+      const cw = users.caseworker.session;
+      const officer = users.allocation.session;
+      const { deptId } = await department(officer);
+      const applications: string[] = [];
+      for (let i = 0; i < 50; i++)
+        applications.push(await approved(cw, officer, application(await citizen(cw))));
+      const { id: vacancyId } = await call(
+        officer,
+        'POST',
+        '/api/allocation/vacancies',
+        vacancy(deptId),
+        201,
+      );
+
+      const offers = await Promise.all(
+        applications.map((applicationId) =>
+          officer.request({
+            method: 'POST',
+            url: `/api/allocation/vacancies/${vacancyId}/offers`,
+            payload: { applicationId },
+          }),
+        ),
+      );
+      expect(offers.filter((r) => r.statusCode === 201)).toHaveLength(1);
+      expect(offers.filter((r) => r.statusCode === 409).map((r) => r.json().code)).toEqual(
+        Array(49).fill('OFFER_CONFLICT'),
+      );
+      const offerId = offers.find((r) => r.statusCode === 201)?.json().id;
+
+      const accepts = await Promise.all(
+        Array.from({ length: 50 }, () =>
+          officer.request({ method: 'POST', url: `/api/allocation/offers/${offerId}/accept`, payload: {} }),
+        ),
+      );
+      expect(accepts.filter((r) => r.statusCode === 200)).toHaveLength(1);
+      expect(accepts.filter((r) => r.statusCode === 409).map((r) => r.json().code)).toEqual(
+        Array(49).fill('OFFER_NOT_OPEN'),
+      );
+
+      const v = await call(officer, 'GET', `/api/allocation/vacancies/${vacancyId}`);
+      expect(v).toMatchObject({ status: 'let', liveOffer: null });
+      expect(v.tenancy).toMatchObject({
+        applicationId: offers.find((r) => r.statusCode === 201)?.json().applicationId,
+      });
+      const count = await concurrentDb.owner
+        .selectFrom('tenancy')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('vacancy_id', '=', vacancyId)
+        .executeTakeFirstOrThrow();
+      expect(Number(count.n)).toBe(1);
+      const offerRows = await concurrentDb.owner
+        .selectFrom('offer')
+        .select('status')
+        .where('vacancy_id', '=', vacancyId)
+        .execute();
+      expect(offerRows).toEqual([{ status: 'accepted' }]);
+    } finally {
+      if (url) {
+        await concurrentApp.close();
+        await concurrentDb.close();
+      }
+    }
+  }, 120_000);
+});

@@ -1,0 +1,1263 @@
+import type {
+  AcceptInput,
+  ApplicationDetail,
+  ApplicationInput,
+  ApplicationSummary,
+  AssessmentInput,
+  Candidate,
+  CandidateList,
+  CensusDay,
+  DeclineInput,
+  OfferView,
+  TenancyView,
+  VacancyInput,
+  VacancyView,
+  WaitingListCounts,
+  WaitingListItem,
+  WaitingListQuery,
+  WaitingListSnapshot,
+} from '../../../shared/allocation/api';
+import {
+  type ApplicationFacts,
+  ageOn,
+  assessCandidate,
+  compareCandidates,
+  householdCounts,
+  maxRent,
+} from '../../../shared/allocation/eligibility';
+import {
+  type AllocationSettings,
+  type ApplicationAction,
+  type ApplicationStatus,
+  ASSESSMENT_ACTIONS,
+  DEFAULT_ALLOCATION_SETTINGS,
+  HOUSEHOLD_SIZES,
+  type HouseholdSizeBand,
+  PRIORITIES,
+  type ReturnReason,
+  TARGET_GROUNDS,
+  WAITING_AGE_BANDS,
+  WAITING_BANDS,
+  type WaitingAgeBand,
+  type WaitingBand,
+} from '../../../shared/allocation/model';
+import { allowedActions, nextStatus } from '../../../shared/allocation/status';
+import type { Tx } from '../../db/database';
+import { AppError } from '../../errors';
+import type { Actor } from '../access/auth-context';
+import { logPersonalDataRead, recordAudit } from '../audit/audit.service';
+import { addEpisode, displayName, today } from '../citizens/citizens.service';
+import * as repo from './allocation.repository';
+import type { ApplicationBody, VacancyBody } from './allocation.schema';
+import type { ApplicationRow } from './allocation.table';
+
+const { num, json } = repo;
+type Problem = { path: string; code: string };
+const invalid = (fields: Problem[]) => new AppError('V_VALIDATION', { fields });
+
+const DAY = 86_400_000;
+export const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+export const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+const isoDate = (d: Date) => d.toISOString();
+const nameOf = (c: { given_name: string | null; family_name: string | null; initials: string | null }) =>
+  displayName(c) ?? '';
+
+async function audit(
+  trx: Tx,
+  actor: Actor,
+  action: string,
+  entityType: string,
+  entityId: string,
+  details = {},
+) {
+  await recordAudit(trx, actor, actor.municipalityId, { action, entityType, entityId, details });
+}
+
+// ---- settings ----
+
+export async function getSettings(
+  trx: Tx,
+  actor: Pick<Actor, 'municipalityId'>,
+): Promise<AllocationSettings> {
+  const stored = await repo.settings(trx, actor.municipalityId);
+  return { ...DEFAULT_ALLOCATION_SETTINGS, ...(stored ?? {}) } as AllocationSettings;
+}
+
+export async function saveSettings(trx: Tx, actor: Actor, input: AllocationSettings) {
+  await repo.saveSettings(trx, actor.municipalityId, input, actor.userId);
+  await audit(trx, actor, 'allocation.settings_update', 'municipality', actor.municipalityId, { ...input });
+  return getSettings(trx, actor);
+}
+
+// ---- applications ----
+
+function applicationProblems(input: ApplicationBody): Problem[] {
+  const problems: Problem[] = [];
+  if (input.members[0]?.role !== 'applicant')
+    problems.push({ path: 'members.0.role', code: 'applicant_first' });
+  input.members.forEach((m, i) => {
+    if (i > 0 && m.role === 'applicant')
+      problems.push({ path: `members.${i}.role`, code: 'applicant_first' });
+    m.benefits.forEach((b, j) => {
+      if (b.to !== null && b.to < b.from)
+        problems.push({ path: `members.${i}.benefits.${j}.to`, code: 'end_before_start' });
+    });
+  });
+  if (input.roomsMax !== null && input.roomsMax < input.roomsMin)
+    problems.push({ path: 'roomsMax', code: 'rooms_range' });
+  return problems;
+}
+
+function applicationValues(input: ApplicationBody) {
+  return {
+    area: input.area,
+    target_grounds: JSON.stringify(input.targetGrounds),
+    justification: input.justification,
+    rooms_min: input.roomsMin,
+    rooms_max: input.roomsMax,
+    monthly_income: input.monthlyIncome,
+    fixed_costs: input.fixedCosts,
+    accessible_need: input.accessibleNeed,
+    wished_department_ids: JSON.stringify(input.wishedDepartmentIds),
+    excluded_department_ids: JSON.stringify(input.excludedDepartmentIds),
+    youth_wish: input.youthWish,
+    in_education: input.inEducation,
+    education_planned: input.educationPlanned,
+    youth_special_need: input.youthSpecialNeed,
+    members: JSON.stringify(input.members.map((m) => ({ ...m, id: crypto.randomUUID() }))),
+    household_size: input.members.length,
+  };
+}
+
+async function checkDepartments(trx: Tx, actor: Actor, input: ApplicationBody) {
+  const known = new Set((await repo.departmentsByNumber(trx, actor.municipalityId)).map((d) => d.id));
+  const problems: Problem[] = [];
+  input.wishedDepartmentIds.forEach((id, i) => {
+    if (!known.has(id)) problems.push({ path: `wishedDepartmentIds.${i}`, code: 'unknown' });
+  });
+  input.excludedDepartmentIds.forEach((id, i) => {
+    if (!known.has(id)) problems.push({ path: `excludedDepartmentIds.${i}`, code: 'unknown' });
+  });
+  return problems;
+}
+
+/** The caseworker's recommendation: one open application per citizen, every household fact given. */
+export async function createApplication(trx: Tx, actor: Actor, input: ApplicationBody): Promise<string> {
+  const problems = [...applicationProblems(input), ...(await checkDepartments(trx, actor, input))];
+  if (problems.length) throw invalid(problems);
+  const citizen = await trx
+    .selectFrom('citizen')
+    .select(['id', 'merged_into'])
+    .where('municipality_id', '=', actor.municipalityId)
+    .where('id', '=', input.citizenId)
+    .executeTakeFirst();
+  if (!citizen || citizen.merged_into) throw invalid([{ path: 'citizenId', code: 'unknown' }]);
+  const open = await repo.openApplicationOf(trx, actor.municipalityId, input.citizenId);
+  if (open) throw new AppError('APPLICATION_EXISTS', { params: { applicationId: open.id } });
+  let id: string;
+  try {
+    ({ id } = await repo.insertApplication(trx, actor.municipalityId, {
+      ...applicationValues(input),
+      citizen_id: input.citizenId,
+      status: 'submitted',
+      priority: null,
+      priority_reason: null,
+      waiting_since: null,
+      decision_reason: null,
+      info_request: null,
+      paused_until: null,
+      submitted_by: actor.userId,
+    }));
+  } catch (error) {
+    // Two caseworkers submitting for the same citizen at once: the unique index decides.
+    if ((error as { code?: string }).code === '23505')
+      throw new AppError('APPLICATION_EXISTS', { params: { applicationId: '' } });
+    throw error;
+  }
+  await repo.insertEvent(trx, actor.municipalityId, {
+    applicationId: id,
+    action: 'submit',
+    fromStatus: null,
+    toStatus: 'submitted',
+    reason: null,
+    userId: actor.userId,
+  });
+  await audit(trx, actor, 'allocation.application_submit', 'allocation_application', id, {
+    citizenId: input.citizenId,
+  });
+  return id;
+}
+
+async function loadApplication(trx: Tx, actor: Actor, id: string, lock = false) {
+  const row = await repo.findApplication(trx, actor.municipalityId, id, lock);
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+const OPEN: readonly ApplicationStatus[] = ['submitted', 'needs_info', 'approved', 'paused'];
+
+export async function updateApplication(trx: Tx, actor: Actor, id: string, input: ApplicationBody) {
+  const row = await loadApplication(trx, actor, id, true);
+  if (row.citizen_id !== input.citizenId) throw invalid([{ path: 'citizenId', code: 'citizen_changed' }]);
+  if (!OPEN.includes(row.status))
+    throw new AppError('APPLICATION_TRANSITION_NOT_ALLOWED', {
+      params: { from: row.status, action: 'update' },
+    });
+  const problems = [...applicationProblems(input), ...(await checkDepartments(trx, actor, input))];
+  if (problems.length) throw invalid(problems);
+  await repo.updateApplication(trx, actor.municipalityId, id, applicationValues(input));
+  await repo.insertEvent(trx, actor.municipalityId, {
+    applicationId: id,
+    action: 'update',
+    fromStatus: row.status,
+    toStatus: row.status,
+    reason: null,
+    userId: actor.userId,
+  });
+  await audit(trx, actor, 'allocation.application_update', 'allocation_application', id);
+  return getApplication(trx, actor, id, false);
+}
+
+/** Who may take which step: assessment steps are the officer's, the rest the caseworker's; `house` is the system's. */
+function mayTake(actor: Actor, action: ApplicationAction): boolean {
+  if ((ASSESSMENT_ACTIONS as readonly string[]).includes(action))
+    return actor.permissions.has('allocation.manage');
+  if (action === 'resubmit') return actor.permissions.has('allocation.apply');
+  if (action === 'withdraw')
+    return actor.permissions.has('allocation.apply') || actor.permissions.has('allocation.manage');
+  return false;
+}
+
+/** Moves an application through its status machine, with the event and the audit entry in the same transaction. */
+async function transition(
+  trx: Tx,
+  actor: Actor,
+  row: ApplicationRow,
+  action: ApplicationAction,
+  reason: string | null,
+  extra: Parameters<typeof repo.updateApplication>[3] = {},
+) {
+  const to = nextStatus(row.status, action);
+  if (!to) throw new AppError('APPLICATION_TRANSITION_NOT_ALLOWED', { params: { from: row.status, action } });
+  await repo.updateApplication(trx, actor.municipalityId, row.id, { ...extra, status: to });
+  await repo.insertEvent(trx, actor.municipalityId, {
+    applicationId: row.id,
+    action,
+    fromStatus: row.status,
+    toStatus: to,
+    reason,
+    userId: actor.userId,
+  });
+  await audit(trx, actor, `allocation.application_${action}`, 'allocation_application', row.id, {
+    from: row.status,
+    to,
+  });
+  return to;
+}
+
+/** The officer's assessment: approve with a reasoned priority, reject with a reason, ask for information, pause, resume, remove. */
+export async function assess(trx: Tx, actor: Actor, id: string, input: AssessmentInput) {
+  const row = await loadApplication(trx, actor, id, true);
+  const problems: Problem[] = [];
+  if (input.action !== 'resume' && input.reason.trim() === '')
+    problems.push({ path: 'reason', code: 'reason_required' });
+  if (input.action === 'approve' && !input.priority)
+    problems.push({ path: 'priority', code: 'priority_required' });
+  if (input.action === 'pause' && input.pausedUntil && input.pausedUntil <= today())
+    problems.push({ path: 'pausedUntil', code: 'future_date_required' });
+  if (problems.length) throw invalid(problems);
+  const reason = input.reason.trim() || null;
+  const settings = await getSettings(trx, actor);
+  switch (input.action) {
+    case 'approve':
+      await transition(trx, actor, row, 'approve', reason, {
+        priority: input.priority ?? 'normal',
+        priority_reason: reason,
+        decision_reason: reason,
+        waiting_since: today(),
+        info_request: null,
+      });
+      break;
+    case 'reject':
+      await transition(trx, actor, row, 'reject', reason, { decision_reason: reason });
+      break;
+    case 'request_info':
+      await transition(trx, actor, row, 'request_info', reason, { info_request: reason });
+      break;
+    case 'pause':
+      await transition(trx, actor, row, 'pause', reason, {
+        paused_until: input.pausedUntil ?? addDays(today(), settings.pauseDays),
+      });
+      break;
+    case 'resume':
+      await transition(trx, actor, row, 'resume', reason, { paused_until: null });
+      break;
+    case 'remove':
+      await transition(trx, actor, row, 'remove', reason, { decision_reason: reason });
+      break;
+  }
+  return getApplication(trx, actor, id, false);
+}
+
+/** The caseworker supplies the information asked for, or withdraws the application. */
+export async function caseworkerStep(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  action: 'resubmit' | 'withdraw',
+  reason: string,
+) {
+  const row = await loadApplication(trx, actor, id, true);
+  await transition(trx, actor, row, action, reason, action === 'resubmit' ? { info_request: null } : {});
+  if (action === 'withdraw') await withdrawOpenOffers(trx, actor, id);
+  return getApplication(trx, actor, id, false);
+}
+
+async function withdrawOpenOffers(trx: Tx, actor: Actor, applicationId: string) {
+  for (const o of await repo.offersOf(trx, actor.municipalityId, { applicationIds: [applicationId] }))
+    if (o.status === 'open')
+      await repo.closeOffer(
+        trx,
+        actor.municipalityId,
+        o.id,
+        { status: 'withdrawn', note: 'application closed' },
+        actor.userId,
+      );
+}
+
+function presentSummary(r: repo.ApplicationWithCitizen): ApplicationSummary {
+  return {
+    id: r.id,
+    citizenId: r.citizen_id,
+    citizenName: nameOf(r),
+    birthDate: r.citizen_birth_date,
+    status: r.status,
+    area: r.area,
+    targetGrounds: json(r.target_grounds),
+    householdSize: r.household_size,
+    priority: r.priority,
+    submittedAt: isoDate(r.submitted_at),
+    submittedByName: r.submitted_by_name,
+    waitingSince: r.waiting_since,
+  };
+}
+
+export async function listApplications(
+  trx: Tx,
+  actor: Actor,
+  query: { status?: string; citizenId?: string },
+) {
+  const rows = await repo.listApplications(trx, actor.municipalityId, {
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.citizenId ? { citizenIds: [query.citizenId] } : {}),
+  });
+  return rows.map(presentSummary);
+}
+
+function presentOffer(o: repo.OfferWithNames, showName = true): OfferView {
+  return {
+    id: o.id,
+    vacancyId: o.vacancy_id,
+    applicationId: o.application_id,
+    citizenId: showName ? o.citizen_id : '',
+    citizenName: showName ? nameOf(o) : '',
+    address: o.address,
+    status: o.status,
+    offeredAt: isoDate(o.offered_at),
+    replyBy: o.reply_by,
+    respondedAt: o.responded_at ? isoDate(o.responded_at) : null,
+    declineReason: o.decline_reason,
+    note: showName ? o.note : null,
+    countsAsRefusal: o.counts_as_refusal,
+    offeredByName: o.offered_by_name ?? '',
+  };
+}
+
+function presentTenancy(t: repo.TenancyWithNames, showName = true): TenancyView {
+  return {
+    id: t.id,
+    vacancyId: t.vacancy_id,
+    applicationId: t.application_id,
+    citizenId: showName ? t.citizen_id : '',
+    citizenName: showName ? nameOf(t) : '',
+    address: t.address,
+    acceptedOn: t.accepted_on,
+    leaseSignedOn: t.lease_signed_on,
+    plannedMoveInOn: t.planned_move_in_on,
+    movedInOn: t.moved_in_on,
+  };
+}
+
+const membersOf = (r: ApplicationRow) => json(r.members);
+
+function factsOf(r: ApplicationRow & { live_offers?: number | string | null }): ApplicationFacts {
+  return {
+    status: r.status,
+    pausedUntil: r.paused_until,
+    targetGrounds: json(r.target_grounds),
+    roomsMin: r.rooms_min,
+    roomsMax: r.rooms_max,
+    monthlyIncome: num(r.monthly_income),
+    fixedCosts: num(r.fixed_costs),
+    accessibleNeed: r.accessible_need,
+    wishedDepartmentIds: json(r.wished_department_ids),
+    excludedDepartmentIds: json(r.excluded_department_ids),
+    youthWish: r.youth_wish,
+    inEducation: r.in_education,
+    educationPlanned: r.education_planned,
+    youthSpecialNeed: r.youth_special_need,
+    members: membersOf(r),
+    liveOffers: Number(r.live_offers ?? 0),
+  };
+}
+
+const maxRentOf = (r: ApplicationRow, settings: AllocationSettings, onDate: string) =>
+  maxRent(num(r.monthly_income), num(r.fixed_costs), householdCounts(membersOf(r), onDate), settings);
+
+/** The application page; every view is a logged read of personal data. */
+export async function getApplication(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  logRead = true,
+): Promise<ApplicationDetail> {
+  const r = await loadApplication(trx, actor, id);
+  const m = actor.municipalityId;
+  const [settings, events, offers, tenancies, documents] = await Promise.all([
+    getSettings(trx, actor),
+    repo.events(trx, m, [id]),
+    repo.offersOf(trx, m, { applicationIds: [id] }),
+    repo.tenanciesOf(trx, m, { applicationIds: [id] }),
+    repo.documents(trx, m, id),
+  ]);
+  if (logRead)
+    await logPersonalDataRead(trx, actor, {
+      entityType: 'allocation_application',
+      entityId: id,
+      purpose: 'allocation',
+    });
+  return {
+    ...presentSummary(r),
+    justification: r.justification,
+    roomsMin: r.rooms_min,
+    roomsMax: r.rooms_max,
+    monthlyIncome: num(r.monthly_income),
+    fixedCosts: num(r.fixed_costs),
+    maxRent: maxRentOf(r, settings, today()),
+    accessibleNeed: r.accessible_need,
+    wishedDepartmentIds: json(r.wished_department_ids),
+    excludedDepartmentIds: json(r.excluded_department_ids),
+    youthWish: r.youth_wish,
+    inEducation: r.in_education,
+    educationPlanned: r.education_planned,
+    youthSpecialNeed: r.youth_special_need,
+    members: membersOf(r),
+    priorityReason: r.priority_reason,
+    decisionReason: r.decision_reason,
+    infoRequest: r.info_request,
+    pausedUntil: r.paused_until,
+    refusals: r.refusals,
+    events: events.map((e) => ({
+      at: isoDate(e.at),
+      byName: e.display_name ?? '',
+      action: e.action as ApplicationDetail['events'][number]['action'],
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      reason: e.reason,
+    })),
+    offers: offers.map((o) => presentOffer(o)),
+    tenancies: tenancies.map((t) => presentTenancy(t)),
+    documents: documents.map((d) => ({
+      id: d.id,
+      fileName: d.file_name,
+      contentType: d.content_type,
+      size: d.size,
+      uploadedAt: isoDate(d.uploaded_at),
+      uploadedByName: d.display_name ?? '',
+    })),
+    allowedActions: allowedActions(r.status).filter((a) => mayTake(actor, a)),
+    hasDecisionLetter: events.some((e) => ['approve', 'reject', 'request_info'].includes(e.action)),
+  };
+}
+
+// ---- documents ----
+
+const DOCUMENT_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  txt: 'text/plain',
+};
+
+export async function addDocument(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  file: { filename: string; data: Buffer },
+) {
+  const row = await loadApplication(trx, actor, id);
+  const extension = file.filename.split('.').pop()?.toLowerCase() ?? '';
+  const contentType = DOCUMENT_TYPES[extension];
+  if (!contentType) throw invalid([{ path: 'file', code: 'file_type' }]);
+  const doc = await repo.insertDocument(trx, actor.municipalityId, {
+    applicationId: row.id,
+    fileName: file.filename.slice(0, 255),
+    contentType,
+    content: file.data,
+    userId: actor.userId,
+  });
+  await audit(trx, actor, 'allocation.document_add', 'allocation_application', row.id, {
+    documentId: doc.id,
+  });
+  return doc.id;
+}
+
+export async function getDocument(trx: Tx, actor: Actor, id: string, documentId: string) {
+  const doc = await repo.documentContent(trx, actor.municipalityId, id, documentId);
+  if (!doc) throw new AppError('NOT_FOUND');
+  await logPersonalDataRead(trx, actor, {
+    entityType: 'allocation_application',
+    entityId: id,
+    purpose: 'allocation',
+    details: { documentId },
+  });
+  return { fileName: doc.file_name, contentType: doc.content_type, content: Buffer.from(doc.content) };
+}
+
+// ---- waiting list ----
+
+export function ageBand(age: number): WaitingAgeBand {
+  if (age < 18) return 'under18';
+  if (age < 25) return '18-24';
+  if (age < 30) return '25-29';
+  if (age < 40) return '30-39';
+  if (age < 50) return '40-49';
+  if (age < 60) return '50-59';
+  return '60+';
+}
+export const householdBand = (size: number): HouseholdSizeBand =>
+  size >= 4 ? '4+' : (String(size) as HouseholdSizeBand);
+export function waitingBand(days: number): WaitingBand {
+  if (days < 91) return '0-3m';
+  if (days < 183) return '3-6m';
+  if (days < 365) return '6-12m';
+  return '12m+';
+}
+
+const zeroes = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+export function countWaiting(items: readonly WaitingListItem[]): WaitingListCounts {
+  const counts: WaitingListCounts = {
+    total: items.length,
+    byTargetGround: zeroes(TARGET_GROUNDS),
+    byAgeBand: zeroes(WAITING_AGE_BANDS),
+    byHouseholdSize: zeroes(HOUSEHOLD_SIZES),
+    byWaitingBand: zeroes(WAITING_BANDS),
+    byPriority: zeroes(PRIORITIES),
+  };
+  for (const i of items) {
+    for (const g of i.targetGrounds) counts.byTargetGround[g]++;
+    counts.byAgeBand[i.ageBand]++;
+    counts.byHouseholdSize[householdBand(i.householdSize)]++;
+    counts.byWaitingBand[i.waitingBand]++;
+    counts.byPriority[i.priority]++;
+  }
+  return counts;
+}
+
+/** Everyone on the waiting list today, by priority then longest waiting. */
+export async function waitingItems(trx: Tx, actor: Actor): Promise<WaitingListItem[]> {
+  const onDate = today();
+  const settings = await getSettings(trx, actor);
+  const rows = await repo.waitingApplications(trx, actor.municipalityId);
+  const items = rows.map((r): WaitingListItem => {
+    const age = ageOn(r.citizen_birth_date, onDate);
+    const waitingSince = r.waiting_since ?? onDate;
+    const waitingDays = Math.max(0, daysBetween(waitingSince, onDate));
+    return {
+      applicationId: r.id,
+      citizenId: r.citizen_id,
+      citizenName: nameOf(r),
+      age,
+      ageBand: ageBand(age),
+      targetGrounds: json(r.target_grounds),
+      householdSize: r.household_size,
+      priority: r.priority ?? 'normal',
+      priorityReason: r.priority_reason ?? '',
+      waitingSince,
+      waitingDays,
+      waitingBand: waitingBand(waitingDays),
+      status: r.status as 'approved' | 'paused',
+      pausedUntil: r.paused_until,
+      roomsMin: r.rooms_min,
+      roomsMax: r.rooms_max,
+      maxRent: maxRentOf(r, settings, onDate),
+      youthWish: r.youth_wish,
+      hasLiveOffer: Number(r.live_offers ?? 0) > 0,
+      refusals: r.refusals,
+    };
+  });
+  return items.sort((a, b) =>
+    compareCandidates(
+      { eligible: true, priority: a.priority, waitingSince: a.waitingSince, id: a.applicationId },
+      { eligible: true, priority: b.priority, waitingSince: b.waitingSince, id: b.applicationId },
+    ),
+  );
+}
+
+export async function waitingList(
+  trx: Tx,
+  actor: Actor,
+  q: WaitingListQuery & { page: number; pageSize: number },
+) {
+  const all = await waitingItems(trx, actor);
+  const filtered = all.filter(
+    (i) =>
+      (!q.targetGround || i.targetGrounds.includes(q.targetGround)) &&
+      (!q.ageBand || i.ageBand === q.ageBand) &&
+      (!q.householdSize || householdBand(i.householdSize) === q.householdSize) &&
+      (!q.waitingBand || i.waitingBand === q.waitingBand) &&
+      (!q.priority || i.priority === q.priority),
+  );
+  await audit(trx, actor, 'allocation.waiting_list_read', 'municipality', actor.municipalityId, {
+    count: filtered.length,
+  });
+  return {
+    items: filtered.slice((q.page - 1) * q.pageSize, q.page * q.pageSize),
+    total: filtered.length,
+    page: q.page,
+    pageSize: q.pageSize,
+    counts: countWaiting(all),
+  };
+}
+
+export async function takeSnapshot(trx: Tx, actor: Actor, label: string): Promise<WaitingListSnapshot> {
+  const counts = countWaiting(await waitingItems(trx, actor));
+  const { id } = await repo.insertSnapshot(trx, actor.municipalityId, {
+    takenOn: today(),
+    label,
+    counts,
+    userId: actor.userId,
+  });
+  await audit(trx, actor, 'allocation.snapshot', 'waiting_list_snapshot', id, { label });
+  return (await listSnapshots(trx, actor)).find((s) => s.id === id) as WaitingListSnapshot;
+}
+
+export async function listSnapshots(trx: Tx, actor: Actor): Promise<WaitingListSnapshot[]> {
+  return (await repo.snapshots(trx, actor.municipalityId)).map((s) => ({
+    id: s.id,
+    takenOn: s.taken_on,
+    label: s.label,
+    takenByName: s.display_name ?? '',
+    counts: json(s.counts) as unknown as WaitingListCounts,
+  }));
+}
+
+// ---- vacancies ----
+
+function presentVacancy(
+  v: repo.VacancyWithDepartment,
+  offers: repo.OfferWithNames[],
+  tenancies: repo.TenancyWithNames[],
+  showNames: boolean,
+): VacancyView {
+  const end = v.status === 'returned' ? (v.returned_on ?? today()) : (tenancies[0]?.accepted_on ?? today());
+  const emptyDays = Math.max(0, daysBetween(v.available_on, end < today() ? end : today()));
+  const live = offers.find((o) => o.status === 'open');
+  return {
+    id: v.id,
+    departmentId: v.department_id,
+    address: v.address,
+    unitType: v.unit_type,
+    rooms: v.rooms,
+    areaM2: num(v.area_m2),
+    rent: num(v.rent),
+    utilities: num(v.utilities),
+    deposit: num(v.deposit),
+    accessible: v.accessible,
+    availableOn: v.available_on,
+    origin: v.origin,
+    deadlineOn: v.deadline_on,
+    organisationId: v.organisation_id,
+    organisationName: v.organisation_name,
+    departmentNumber: v.department_number,
+    departmentName: v.department_name,
+    areaStatus: v.area_status,
+    status: v.status,
+    reportedVia: v.reported_via,
+    reportedByName: v.reported_by_name ?? '',
+    createdAt: isoDate(v.created_at),
+    returnedOn: v.returned_on,
+    returnedReason: v.returned_reason,
+    returnedNote: v.returned_note,
+    emptyDays,
+    // The municipality pays the rent from when the unit is at its disposal until it is let (§ 59 stk. 1; domain.md §4).
+    emptyRent: Math.round(((num(v.rent) * 12) / 365) * emptyDays),
+    liveOffer: live ? presentOffer(live, showNames) : null,
+    tenancy: tenancies[0] ? presentTenancy(tenancies[0], showNames) : null,
+  };
+}
+
+async function presentVacancies(
+  trx: Tx,
+  actor: Actor,
+  rows: repo.VacancyWithDepartment[],
+  showNames: boolean,
+) {
+  const ids = rows.map((v) => v.id);
+  const [offers, tenancies] = await Promise.all([
+    repo.offersOf(trx, actor.municipalityId, { vacancyIds: ids }),
+    repo.tenanciesOf(trx, actor.municipalityId, { vacancyIds: ids }),
+  ]);
+  return rows.map((v) =>
+    presentVacancy(
+      v,
+      offers.filter((o) => o.vacancy_id === v.id),
+      tenancies.filter((t) => t.vacancy_id === v.id),
+      showNames,
+    ),
+  );
+}
+
+export async function createVacancy(
+  trx: Tx,
+  actor: Actor,
+  input: VacancyBody,
+  via: 'officer' | 'partner' | 'import',
+  importKey: string | null = null,
+): Promise<string | null> {
+  const department =
+    via === 'partner'
+      ? (await repo.partnerDepartments(trx, actor.municipalityId, actor.userId)).find(
+          (d) => d.id === input.departmentId,
+        )
+      : await repo.findDepartment(trx, actor.municipalityId, input.departmentId);
+  if (!department)
+    throw invalid([{ path: 'departmentId', code: via === 'partner' ? 'unknown_department' : 'unknown' }]);
+  const settings = await getSettings(trx, actor);
+  const deadlineOn = input.deadlineOn ?? addDays(input.availableOn, settings.nameDeadlineDays);
+  if (deadlineOn < input.availableOn) throw invalid([{ path: 'deadlineOn', code: 'end_before_start' }]);
+  const row = await repo.insertVacancy(trx, actor.municipalityId, {
+    department_id: input.departmentId,
+    address: input.address,
+    unit_type: input.unitType,
+    rooms: input.rooms,
+    area_m2: input.areaM2,
+    rent: input.rent,
+    utilities: input.utilities,
+    deposit: input.deposit,
+    accessible: input.accessible,
+    available_on: input.availableOn,
+    origin: input.origin,
+    deadline_on: deadlineOn,
+    returned_on: null,
+    returned_reason: null,
+    returned_note: null,
+    reported_via: via,
+    reported_by: actor.userId,
+    import_key: importKey,
+  });
+  if (!row) return null; // the same import row, already imported
+  await audit(trx, actor, 'allocation.vacancy_create', 'vacancy', row.id, {
+    via,
+    departmentId: input.departmentId,
+  });
+  return row.id;
+}
+
+export async function getVacancy(trx: Tx, actor: Actor, id: string, partner = false): Promise<VacancyView> {
+  const v = await repo.findVacancy(
+    trx,
+    actor.municipalityId,
+    id,
+    partner ? { partnerUserId: actor.userId } : {},
+  );
+  if (!v) throw new AppError('NOT_FOUND');
+  return (await presentVacancies(trx, actor, [v], !partner))[0] as VacancyView;
+}
+
+export async function listVacancies(trx: Tx, actor: Actor, status: string | undefined, partner = false) {
+  const rows = await repo.listVacancies(trx, actor.municipalityId, {
+    ...(status ? { status } : {}),
+    ...(partner ? { partnerUserId: actor.userId } : {}),
+  });
+  return presentVacancies(trx, actor, rows, !partner);
+}
+
+export async function partnerDepartments(trx: Tx, actor: Actor) {
+  return (await repo.partnerDepartments(trx, actor.municipalityId, actor.userId)).map((d) => ({
+    id: d.id,
+    organisationName: d.organisation_name,
+    number: d.number,
+    name: d.name,
+    address: d.address,
+  }));
+}
+
+/** Gives an open unit back to the housing organisation unused, with the reason (reported at the dialogue meetings). */
+export async function returnVacancy(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  input: { reason: ReturnReason; note?: string | undefined; returnedOn?: string | undefined },
+) {
+  const v = await repo.findVacancy(trx, actor.municipalityId, id, { lock: true });
+  if (!v) throw new AppError('NOT_FOUND');
+  const returnedOn = input.returnedOn ?? today();
+  if (returnedOn < v.available_on) throw invalid([{ path: 'returnedOn', code: 'end_before_start' }]);
+  if (returnedOn > today()) throw invalid([{ path: 'returnedOn', code: 'future_date' }]);
+  const offers = await repo.offersOf(trx, actor.municipalityId, { vacancyIds: [id] });
+  if (offers.some((o) => o.status === 'open')) throw new AppError('OFFER_CONFLICT');
+  const ok = await repo.setVacancyStatus(trx, actor.municipalityId, id, 'open', {
+    status: 'returned',
+    returned_on: returnedOn,
+    returned_reason: input.reason,
+    returned_note: input.note ?? null,
+  });
+  if (!ok) throw new AppError('VACANCY_NOT_OPEN');
+  await audit(trx, actor, 'allocation.vacancy_return', 'vacancy', id, { reason: input.reason });
+  return getVacancy(trx, actor, id);
+}
+
+// ---- candidate ranking and the fairness census ----
+
+/** Every waiting application against one vacancy, rule by rule, ranked (issue 5 §5). */
+export async function rankCandidates(
+  trx: Tx,
+  actor: Pick<Actor, 'municipalityId'>,
+  v: repo.VacancyWithDepartment,
+) {
+  const onDate = today();
+  const [settings, rows] = await Promise.all([
+    getSettings(trx, actor),
+    repo.waitingApplications(trx, actor.municipalityId),
+  ]);
+  const vacancy = {
+    departmentId: v.department_id,
+    unitType: v.unit_type,
+    rooms: v.rooms,
+    rent: num(v.rent),
+    utilities: num(v.utilities),
+    accessible: v.accessible,
+    // The rules are tested on the date the unit is available (or today, if that has passed).
+    availableOn: v.available_on > onDate ? v.available_on : onDate,
+    areaStatus: v.area_status,
+  };
+  const candidates = rows.map((r): Candidate => {
+    const { eligible, checks } = assessCandidate(factsOf(r), vacancy, settings);
+    return {
+      applicationId: r.id,
+      citizenId: r.citizen_id,
+      citizenName: nameOf(r),
+      priority: r.priority,
+      priorityReason: r.priority_reason,
+      waitingSince: r.waiting_since,
+      waitingDays: r.waiting_since ? Math.max(0, daysBetween(r.waiting_since, onDate)) : 0,
+      householdSize: r.household_size,
+      rank: null,
+      eligible,
+      checks,
+    };
+  });
+  candidates.sort((a, b) =>
+    compareCandidates(
+      { eligible: a.eligible, priority: a.priority, waitingSince: a.waitingSince, id: a.applicationId },
+      { eligible: b.eligible, priority: b.priority, waitingSince: b.waitingSince, id: b.applicationId },
+    ),
+  );
+  let rank = 0;
+  for (const c of candidates) if (c.eligible) c.rank = ++rank;
+  return {
+    vacancyId: v.id,
+    onDate: vacancy.availableOn,
+    areaStatus: v.area_status,
+    eligible: candidates.filter((c) => c.eligible),
+    excluded: candidates.filter((c) => !c.eligible),
+  } satisfies CandidateList;
+}
+
+async function storeCensus(trx: Tx, municipalityId: string, list: CandidateList, date: string) {
+  await repo.insertCensus(
+    trx,
+    municipalityId,
+    { vacancyId: list.vacancyId, date, excludedCount: list.excluded.length },
+    list.eligible.map((c) => ({
+      applicationId: c.applicationId,
+      rank: c.rank ?? 0,
+      priority: c.priority,
+      waitingDays: c.waitingDays,
+    })),
+  );
+}
+
+export async function candidates(trx: Tx, actor: Actor, vacancyId: string): Promise<CandidateList> {
+  const v = await repo.findVacancy(trx, actor.municipalityId, vacancyId);
+  if (!v) throw new AppError('NOT_FOUND');
+  const list = await rankCandidates(trx, actor, v);
+  const date = today();
+  if (v.status === 'open' && !(await repo.censusTaken(trx, actor.municipalityId, v.id, date)))
+    await storeCensus(trx, actor.municipalityId, list, date);
+  await audit(trx, actor, 'allocation.candidates_read', 'vacancy', vacancyId, {
+    eligible: list.eligible.length,
+  });
+  return list;
+}
+
+/** Today's census for every open vacancy that has none yet (run by the daily job and on demand). */
+export async function takeCensus(trx: Tx, municipalityId: string, date = today()): Promise<number> {
+  const open = await repo.listVacancies(trx, municipalityId, { status: 'open' });
+  let taken = 0;
+  for (const v of open) {
+    if (await repo.censusTaken(trx, municipalityId, v.id, date)) continue;
+    await storeCensus(trx, municipalityId, await rankCandidates(trx, { municipalityId }, v), date);
+    taken++;
+  }
+  return taken;
+}
+
+export async function censusDay(trx: Tx, actor: Actor, date: string): Promise<CensusDay> {
+  if (date === today()) await takeCensus(trx, actor.municipalityId, date);
+  const [runs, entries] = await Promise.all([
+    repo.censusRuns(trx, actor.municipalityId, date),
+    repo.censusEntries(trx, actor.municipalityId, date),
+  ]);
+  await audit(trx, actor, 'allocation.census_read', 'municipality', actor.municipalityId, { date });
+  return {
+    date,
+    vacancies: runs.map((r) => ({
+      vacancyId: r.vacancy_id,
+      address: r.address,
+      departmentName: r.department_name,
+      eligibleCount: r.eligible_count,
+      excludedCount: r.excluded_count,
+      candidates: entries
+        .filter((e) => e.vacancy_id === r.vacancy_id)
+        .map((e) => ({
+          rank: e.rank,
+          applicationId: e.application_id,
+          citizenName: nameOf(e),
+          priority: e.priority,
+          waitingDays: e.waiting_days,
+        })),
+    })),
+  };
+}
+
+// ---- offers and tenancies ----
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
+
+/** Offers a vacancy to an eligible applicant. One live offer per vacancy; the second officer gets a conflict. */
+export async function makeOffer(
+  trx: Tx,
+  actor: Actor,
+  vacancyId: string,
+  input: { applicationId: string; replyBy?: string | undefined },
+) {
+  const v = await repo.findVacancy(trx, actor.municipalityId, vacancyId, { lock: true });
+  if (!v) throw new AppError('NOT_FOUND');
+  if (v.status !== 'open') throw new AppError('VACANCY_NOT_OPEN');
+  const settings = await getSettings(trx, actor);
+  const replyBy = input.replyBy ?? addDays(today(), settings.replyDays);
+  if (replyBy < today()) throw invalid([{ path: 'replyBy', code: 'future_date_required' }]);
+  const app = await repo.findApplication(trx, actor.municipalityId, input.applicationId, true);
+  if (!app) throw invalid([{ path: 'applicationId', code: 'unknown' }]);
+  if (app.status !== 'approved') throw new AppError('APPLICATION_NOT_ON_LIST');
+  const live = Number((await repo.liveOfferCount(trx, actor.municipalityId, app.id)).n);
+  if (live >= settings.maxLiveOffers) throw new AppError('APPLICANT_HAS_LIVE_OFFER');
+  const list = await rankCandidates(trx, actor, v);
+  const candidate = list.eligible.find((c) => c.applicationId === app.id);
+  if (!candidate) {
+    const reasons = list.excluded
+      .find((c) => c.applicationId === app.id)
+      ?.checks.filter((c) => c.outcome === 'fail')
+      .map((c) => c.key)
+      .join(', ');
+    throw new AppError('CANDIDATE_NOT_ELIGIBLE', { params: { reasons: reasons ?? '' } });
+  }
+  let offerId: string;
+  try {
+    ({ id: offerId } = await repo.insertOffer(trx, actor.municipalityId, {
+      vacancyId,
+      applicationId: app.id,
+      replyBy,
+      userId: actor.userId,
+    }));
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('OFFER_CONFLICT');
+    throw error;
+  }
+  await audit(trx, actor, 'allocation.offer_make', 'offer', offerId, {
+    vacancyId,
+    applicationId: app.id,
+    rank: candidate.rank,
+  });
+  return presentOffer((await repo.findOffer(trx, actor.municipalityId, offerId)) as repo.OfferWithNames);
+}
+
+async function openOffer(trx: Tx, actor: Actor, id: string) {
+  const offer = await repo.findOffer(trx, actor.municipalityId, id);
+  if (!offer) throw new AppError('NOT_FOUND');
+  if (offer.status !== 'open') throw new AppError('OFFER_NOT_OPEN');
+  return offer;
+}
+
+/**
+ * The applicant accepts: the offer closes, the vacancy is let and a tenancy begins — all or
+ * nothing. Of concurrent accepts exactly one wins; the others find the offer answered.
+ */
+export async function acceptOffer(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  input: AcceptInput,
+): Promise<TenancyView> {
+  const offer = await openOffer(trx, actor, id);
+  if (input.leaseSignedOn && input.leaseSignedOn > today())
+    throw invalid([{ path: 'leaseSignedOn', code: 'future_date' }]);
+  if (!(await repo.closeOffer(trx, actor.municipalityId, id, { status: 'accepted' }, actor.userId)))
+    throw new AppError('OFFER_NOT_OPEN');
+  if (!(await repo.setVacancyStatus(trx, actor.municipalityId, offer.vacancy_id, 'open', { status: 'let' })))
+    throw new AppError('VACANCY_NOT_OPEN');
+  let tenancyId: string;
+  try {
+    ({ id: tenancyId } = await repo.insertTenancy(trx, actor.municipalityId, {
+      vacancy_id: offer.vacancy_id,
+      offer_id: id,
+      application_id: offer.application_id,
+      citizen_id: offer.citizen_id,
+      accepted_on: today(),
+      lease_signed_on: input.leaseSignedOn ?? null,
+      planned_move_in_on: input.plannedMoveInOn ?? null,
+      moved_in_on: null,
+    }));
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('OFFER_CONFLICT');
+    throw error;
+  }
+  await audit(trx, actor, 'allocation.offer_accept', 'offer', id, { vacancyId: offer.vacancy_id, tenancyId });
+  if (input.leaseSignedOn) await audit(trx, actor, 'allocation.lease_signed', 'tenancy', tenancyId);
+  return presentTenancy(
+    (await repo.findTenancy(trx, actor.municipalityId, tenancyId)) as repo.TenancyWithNames,
+  );
+}
+
+/** A refusal without reasonable cause counts; at the limit the configured consequence follows (domain.md rule 25). */
+async function countRefusal(trx: Tx, actor: Actor, applicationId: string, settings: AllocationSettings) {
+  const app = await loadApplication(trx, actor, applicationId, true);
+  const refusals = app.refusals + 1;
+  await repo.updateApplication(trx, actor.municipalityId, app.id, { refusals });
+  await repo.insertEvent(trx, actor.municipalityId, {
+    applicationId: app.id,
+    action: 'refusal',
+    fromStatus: app.status,
+    toStatus: app.status,
+    reason: `${refusals}/${settings.refusalLimit}`,
+    userId: actor.userId,
+  });
+  if (refusals < settings.refusalLimit || settings.refusalConsequence === 'warn') return;
+  const action = settings.refusalConsequence === 'remove' ? 'remove' : 'pause';
+  if (!nextStatus(app.status, action)) return;
+  await transition(
+    trx,
+    actor,
+    { ...app, refusals },
+    action,
+    `refusal_limit:${refusals}`,
+    action === 'pause' ? { paused_until: addDays(today(), settings.pauseDays) } : {},
+  );
+}
+
+export async function declineOffer(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  input: DeclineInput,
+): Promise<OfferView> {
+  const offer = await openOffer(trx, actor, id);
+  const settings = await getSettings(trx, actor);
+  const counts = settings.refusalReasons.includes(input.reason);
+  if (
+    !(await repo.closeOffer(
+      trx,
+      actor.municipalityId,
+      id,
+      {
+        status: 'declined',
+        decline_reason: input.reason,
+        counts_as_refusal: counts,
+        note: input.note ?? null,
+      },
+      actor.userId,
+    ))
+  )
+    throw new AppError('OFFER_NOT_OPEN');
+  await audit(trx, actor, 'allocation.offer_decline', 'offer', id, {
+    reason: input.reason,
+    countsAsRefusal: counts,
+  });
+  if (counts) await countRefusal(trx, actor, offer.application_id, settings);
+  return presentOffer((await repo.findOffer(trx, actor.municipalityId, id)) as repo.OfferWithNames);
+}
+
+export async function expireOffer(trx: Tx, actor: Actor, id: string): Promise<OfferView> {
+  const offer = await openOffer(trx, actor, id);
+  if (offer.reply_by >= today())
+    throw new AppError('OFFER_DEADLINE_NOT_PASSED', { params: { replyBy: offer.reply_by } });
+  const settings = await getSettings(trx, actor);
+  const counts = settings.noReplyCountsAsRefusal;
+  if (
+    !(await repo.closeOffer(
+      trx,
+      actor.municipalityId,
+      id,
+      { status: 'expired', counts_as_refusal: counts },
+      actor.userId,
+    ))
+  )
+    throw new AppError('OFFER_NOT_OPEN');
+  await audit(trx, actor, 'allocation.offer_expire', 'offer', id, { countsAsRefusal: counts });
+  if (counts) await countRefusal(trx, actor, offer.application_id, settings);
+  return presentOffer((await repo.findOffer(trx, actor.municipalityId, id)) as repo.OfferWithNames);
+}
+
+export async function withdrawOffer(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  note: string | undefined,
+): Promise<OfferView> {
+  await openOffer(trx, actor, id);
+  if (
+    !(await repo.closeOffer(
+      trx,
+      actor.municipalityId,
+      id,
+      { status: 'withdrawn', note: note ?? null },
+      actor.userId,
+    ))
+  )
+    throw new AppError('OFFER_NOT_OPEN');
+  await audit(trx, actor, 'allocation.offer_withdraw', 'offer', id);
+  return presentOffer((await repo.findOffer(trx, actor.municipalityId, id)) as repo.OfferWithNames);
+}
+
+export async function offerLetterData(trx: Tx, actor: Actor, id: string) {
+  const offer = await repo.findOffer(trx, actor.municipalityId, id);
+  if (!offer) throw new AppError('NOT_FOUND');
+  const v = await repo.findVacancy(trx, actor.municipalityId, offer.vacancy_id);
+  const app = await loadApplication(trx, actor, offer.application_id);
+  await logPersonalDataRead(trx, actor, {
+    entityType: 'offer',
+    entityId: id,
+    purpose: 'allocation',
+    details: { letter: true },
+  });
+  return {
+    offer,
+    vacancy: v as repo.VacancyWithDepartment,
+    application: app,
+    settings: await getSettings(trx, actor),
+  };
+}
+
+export async function decisionLetterData(trx: Tx, actor: Actor, id: string) {
+  const app = await loadApplication(trx, actor, id);
+  const events = await repo.events(trx, actor.municipalityId, [id]);
+  const decision = [...events]
+    .reverse()
+    .find((e) => ['approve', 'reject', 'request_info'].includes(e.action));
+  if (!decision) throw new AppError('NOT_FOUND');
+  await logPersonalDataRead(trx, actor, {
+    entityType: 'allocation_application',
+    entityId: id,
+    purpose: 'allocation',
+    details: { letter: true },
+  });
+  return { application: app, decision };
+}
+
+export async function signLease(trx: Tx, actor: Actor, id: string, signedOn: string): Promise<TenancyView> {
+  const t = await repo.findTenancy(trx, actor.municipalityId, id, true);
+  if (!t) throw new AppError('NOT_FOUND');
+  if (signedOn > today()) throw invalid([{ path: 'signedOn', code: 'future_date' }]);
+  if (t.moved_in_on) throw new AppError('TENANCY_ALREADY_MOVED_IN');
+  await repo.updateTenancy(trx, actor.municipalityId, id, { lease_signed_on: signedOn });
+  await audit(trx, actor, 'allocation.lease_signed', 'tenancy', id, { signedOn });
+  return presentTenancy((await repo.findTenancy(trx, actor.municipalityId, id)) as repo.TenancyWithNames);
+}
+
+/** The citizen has moved in: whereabouts becomes own home from that day and the application is closed as housed. */
+export async function moveIn(trx: Tx, actor: Actor, id: string, movedInOn: string): Promise<TenancyView> {
+  const t = await repo.findTenancy(trx, actor.municipalityId, id, true);
+  if (!t) throw new AppError('NOT_FOUND');
+  if (movedInOn > today()) throw invalid([{ path: 'movedInOn', code: 'future_date' }]);
+  if (t.moved_in_on) throw new AppError('TENANCY_ALREADY_MOVED_IN');
+  if (!t.lease_signed_on) throw new AppError('TENANCY_LEASE_MISSING');
+  if (movedInOn < t.lease_signed_on) throw invalid([{ path: 'movedInOn', code: 'before_from' }]);
+  await repo.updateTenancy(trx, actor.municipalityId, id, { moved_in_on: movedInOn });
+  await addEpisode(trx, actor, t.citizen_id, {
+    situation: 'housed',
+    fromDate: movedInOn,
+    hasContract: true,
+    note: null,
+  });
+  const app = await loadApplication(trx, actor, t.application_id, true);
+  if (nextStatus(app.status, 'house')) {
+    await transition(trx, actor, app, 'house', null);
+    await withdrawOpenOffers(trx, actor, app.id);
+  }
+  await audit(trx, actor, 'allocation.moved_in', 'tenancy', id, { movedInOn });
+  return presentTenancy((await repo.findTenancy(trx, actor.municipalityId, id)) as repo.TenancyWithNames);
+}
+
+// ---- what other modules read ----
+
+/** Received, used and returned units per department for the housing module's dialogue report (issue 5 §8). */
+export async function receivedUnits(
+  trx: Tx,
+  municipalityId: string,
+  organisationId: string,
+  from: string,
+  to: string,
+) {
+  const rows = await repo.vacancyFigures(trx, municipalityId, organisationId, from, to);
+  const perDepartment = new Map<string, { received: number; used: number; returnedUnused: number }>();
+  const reasons = new Map<string, number>();
+  for (const r of rows) {
+    const d = perDepartment.get(r.department_id) ?? { received: 0, used: 0, returnedUnused: 0 };
+    d.received += r.n;
+    if (r.status === 'let') d.used += r.n;
+    if (r.status === 'returned') {
+      d.returnedUnused += r.n;
+      const reason = r.returned_reason ?? 'other';
+      reasons.set(reason, (reasons.get(reason) ?? 0) + r.n);
+    }
+    perDepartment.set(r.department_id, d);
+  }
+  return { perDepartment, reasons: [...reasons].map(([reason, count]) => ({ reason, count })) };
+}
+
+/** Waiting-list applicants in the reduced-function target group (issue 4 §7: use the two lists together). */
+export async function reducedFunctionApplicants(trx: Tx, municipalityId: string) {
+  const rows = await repo.waitingApplications(trx, municipalityId, { reducedFunction: true });
+  return rows
+    .map((r) => ({
+      applicationId: r.id,
+      citizenId: r.citizen_id,
+      citizenName: nameOf(r),
+      householdSize: r.household_size,
+      priority: r.priority,
+      waitingSince: r.waiting_since,
+      status: r.status,
+    }))
+    .sort((a, b) => (a.waitingSince ?? '').localeCompare(b.waitingSince ?? ''));
+}
+
+export type { ApplicationInput, VacancyInput };

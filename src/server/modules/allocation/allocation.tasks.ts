@@ -1,0 +1,178 @@
+import { displayName, today } from '../citizens/citizens.service';
+import type { Task, TaskProvider } from '../tasks/tasks.service';
+import { addDays, getSettings } from './allocation.service';
+
+const name = (c: { given_name: string | null; family_name: string | null; initials: string | null }) =>
+  displayName(c) ?? '';
+
+/**
+ * Allocation's deadlines in "Mine opgaver" (issue 5 §10): for the officer, applications to assess,
+ * pauses that have ended, offers whose reply deadline is near or passed, vacancies near their
+ * naming deadline, leases and move-ins to record; for the caseworker who submitted, requests for
+ * more information.
+ */
+export const allocationTasks: TaskProvider = async (trx, actor) => {
+  const tasks: Task[] = [];
+  const m = actor.municipalityId;
+  const onDate = today();
+  if (actor.permissions.has('allocation.apply')) {
+    const rows = await trx
+      .selectFrom('allocation_application as a')
+      .innerJoin('citizen as c', 'c.id', 'a.citizen_id')
+      .select(['a.id', 'a.updated_at', 'c.given_name', 'c.family_name', 'c.initials'])
+      .where('a.municipality_id', '=', m)
+      .where('a.status', '=', 'needs_info')
+      .where('a.submitted_by', '=', actor.userId)
+      .execute();
+    for (const r of rows)
+      tasks.push({
+        id: `application_needs_info:${r.id}`,
+        kind: 'application_needs_info',
+        titleKey: 'tasks.applicationNeedsInfo',
+        params: { name: name(r) },
+        href: `/anvisning/ansoegninger/${r.id}`,
+        dueAt: null,
+        severity: 'warning',
+      });
+  }
+  if (!actor.permissions.has('allocation.manage')) return tasks;
+  const settings = await getSettings(trx, actor);
+
+  const applications = await trx
+    .selectFrom('allocation_application as a')
+    .innerJoin('citizen as c', 'c.id', 'a.citizen_id')
+    .select([
+      'a.id',
+      'a.status',
+      'a.paused_until',
+      'a.submitted_at',
+      'c.given_name',
+      'c.family_name',
+      'c.initials',
+    ])
+    .where('a.municipality_id', '=', m)
+    .where((eb) =>
+      eb.or([
+        eb('a.status', '=', 'submitted'),
+        eb.and([eb('a.status', '=', 'paused'), eb('a.paused_until', '<=', onDate)]),
+      ]),
+    )
+    .orderBy('a.submitted_at')
+    .limit(200)
+    .execute();
+  for (const a of applications)
+    tasks.push(
+      a.status === 'submitted'
+        ? {
+            id: `application_to_assess:${a.id}`,
+            kind: 'application_to_assess',
+            titleKey: 'tasks.applicationToAssess',
+            params: { name: name(a) },
+            href: `/anvisning/ansoegninger/${a.id}`,
+            dueAt: null,
+            severity: 'info',
+          }
+        : {
+            id: `application_pause_ended:${a.id}`,
+            kind: 'application_pause_ended',
+            titleKey: 'tasks.applicationPauseEnded',
+            params: { name: name(a) },
+            href: `/anvisning/ansoegninger/${a.id}`,
+            dueAt: a.paused_until,
+            severity: 'warning',
+          },
+    );
+
+  const offers = await trx
+    .selectFrom('offer as f')
+    .innerJoin('vacancy as v', 'v.id', 'f.vacancy_id')
+    .innerJoin('allocation_application as a', 'a.id', 'f.application_id')
+    .innerJoin('citizen as c', 'c.id', 'a.citizen_id')
+    .select([
+      'f.id',
+      'f.reply_by',
+      'f.vacancy_id',
+      'v.address',
+      'c.given_name',
+      'c.family_name',
+      'c.initials',
+    ])
+    .where('f.municipality_id', '=', m)
+    .where('f.status', '=', 'open')
+    .where('f.reply_by', '<=', addDays(onDate, settings.reminderDays))
+    .execute();
+  for (const o of offers) {
+    const overdue = o.reply_by < onDate;
+    tasks.push({
+      id: `offer_reply:${o.id}`,
+      kind: overdue ? 'offer_reply_overdue' : 'offer_reply_due',
+      titleKey: overdue ? 'tasks.offerReplyOverdue' : 'tasks.offerReplyDue',
+      params: { name: name(o), address: o.address, replyBy: o.reply_by },
+      href: `/anvisning/boliger/${o.vacancy_id}`,
+      dueAt: o.reply_by,
+      severity: overdue ? 'error' : 'warning',
+    });
+  }
+
+  const vacancies = await trx
+    .selectFrom('vacancy')
+    .select(['id', 'address', 'deadline_on'])
+    .where('municipality_id', '=', m)
+    .where('status', '=', 'open')
+    .where('deadline_on', '<=', addDays(onDate, 3))
+    .limit(200)
+    .execute();
+  for (const v of vacancies) {
+    const passed = v.deadline_on < onDate;
+    tasks.push({
+      id: `vacancy_deadline:${v.id}`,
+      kind: passed ? 'vacancy_deadline_passed' : 'vacancy_deadline',
+      titleKey: passed ? 'tasks.vacancyDeadlinePassed' : 'tasks.vacancyDeadline',
+      params: { address: v.address, deadlineOn: v.deadline_on },
+      href: `/anvisning/boliger/${v.id}`,
+      dueAt: v.deadline_on,
+      severity: passed ? 'error' : 'warning',
+    });
+  }
+
+  const tenancies = await trx
+    .selectFrom('tenancy as t')
+    .innerJoin('vacancy as v', 'v.id', 't.vacancy_id')
+    .innerJoin('citizen as c', 'c.id', 't.citizen_id')
+    .select([
+      't.id',
+      't.vacancy_id',
+      't.lease_signed_on',
+      't.planned_move_in_on',
+      'v.address',
+      'c.given_name',
+      'c.family_name',
+      'c.initials',
+    ])
+    .where('t.municipality_id', '=', m)
+    .where('t.moved_in_on', 'is', null)
+    .execute();
+  for (const t of tenancies) {
+    if (!t.lease_signed_on)
+      tasks.push({
+        id: `lease_missing:${t.id}`,
+        kind: 'lease_missing',
+        titleKey: 'tasks.leaseMissing',
+        params: { name: name(t), address: t.address },
+        href: `/anvisning/boliger/${t.vacancy_id}`,
+        dueAt: t.planned_move_in_on,
+        severity: 'info',
+      });
+    else if (t.planned_move_in_on && t.planned_move_in_on <= onDate)
+      tasks.push({
+        id: `move_in_due:${t.id}`,
+        kind: 'move_in_due',
+        titleKey: 'tasks.moveInDue',
+        params: { name: name(t), address: t.address, date: t.planned_move_in_on },
+        href: `/anvisning/boliger/${t.vacancy_id}`,
+        dueAt: t.planned_move_in_on,
+        severity: 'warning',
+      });
+  }
+  return tasks;
+};

@@ -1,0 +1,45 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { type DatabaseHandles, withTenant } from '../../db/database';
+import { takeCensus } from './allocation.service';
+
+const HOUR = 60 * 60 * 1000;
+
+/**
+ * The daily fairness census (issue 5 §7): for every municipality, today's snapshot of who was
+ * eligible for each open vacancy and their rank. Runs at start and every hour; a day already
+ * taken is skipped, so the hourly run only fills in what is missing (a new day, a new vacancy).
+ */
+export async function runCensus(db: DatabaseHandles): Promise<number> {
+  const municipalities = await db.owner.selectFrom('municipality').select('id').execute();
+  let taken = 0;
+  for (const m of municipalities) taken += await withTenant(db.app, m.id, (trx) => takeCensus(trx, m.id));
+  return taken;
+}
+
+/** The hourly census: `start` after the server listens; `stop` waits for a run in progress. */
+export function censusJob(db: DatabaseHandles, log: FastifyBaseLogger) {
+  let running: Promise<void> | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  const tick = () => {
+    if (running) return;
+    running = runCensus(db)
+      .then((taken) => {
+        if (taken > 0) log.info({ taken }, 'fairness census taken');
+      })
+      .catch((error: unknown) => log.error({ err: error }, 'fairness census failed'))
+      .finally(() => {
+        running = null;
+      });
+  };
+  return {
+    start() {
+      tick();
+      timer = setInterval(tick, HOUR);
+      timer.unref();
+    },
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
