@@ -452,6 +452,22 @@ describe('vacancies, ranking and offers (issue 5 §4–6, §8, §10)', () => {
   });
 });
 
+describe('the housing module reads the waiting list (issue 4 §7)', () => {
+  it('lists waiting applicants with reduced function next to the elderly and handicap stock', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
+    const cw = users.caseworker.session;
+    const officer = users.allocation.session;
+    const reduced = await approved(
+      cw,
+      officer,
+      application(await citizen(cw), { targetGrounds: ['reduced_function'] }),
+    );
+    await approved(cw, officer, application(await citizen(cw)));
+    const elderly = await call(cw, 'GET', '/api/housing/elderly');
+    expect(elderly.applicants.map((a: { applicationId: string }) => a.applicationId)).toEqual([reduced]);
+  });
+});
+
 describe('the partner view (issue 5 §4)', () => {
   it("lets a housing-organisation user report units only for the organisation's own departments", async () => {
     const { municipality, users } = await tenantWith(app, db, ['allocation', 'partner_housing']);
