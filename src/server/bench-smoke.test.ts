@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { allocationMarkdown, runAllocationBench } from '../../bench/allocation-ranking';
 import { citizensMarkdown, runCitizensBench } from '../../bench/citizens-search';
 
 /**
- * Proves that `npm run bench` still runs: the citizens search benchmark end to end on a tiny data
- * set with one-second runs. PostgreSQL only (the benchmark creates its own database next to
- * DATABASE_URL's). No assertion on speed: only that every case produced numbers.
+ * Proves that `npm run bench` still runs: each suite end to end on a tiny data set with one-second
+ * runs. PostgreSQL only (the benchmark creates its own database next to DATABASE_URL's). No
+ * assertion on speed: only that every case produced numbers.
  */
 const adminUrl = process.env.DATABASE_URL;
 
@@ -35,6 +36,42 @@ describe('benchmarks', () => {
         expect(Number.isFinite(c.plan.executionMs)).toBe(true);
       }
       expect(citizensMarkdown(report)).toContain('| filtered list |');
+    },
+    60_000,
+  );
+
+  it.skipIf(!adminUrl)(
+    'the allocation benchmark reports candidate-ranking p50 and p95 for every case',
+    async () => {
+      const report = await runAllocationBench({
+        adminUrl: adminUrl ?? '',
+        database: `hjemvej_bench_smoke_${process.pid}`,
+        applications: 60,
+        neighbourApplications: 20,
+        connections: 2,
+        users: 2,
+        seconds: 1,
+        warmupSeconds: 0,
+        serialSeconds: 1,
+      });
+
+      expect(report.cases.map((c) => c.name)).toEqual(['udsat area', 'normal area']);
+      expect(report.data.measured.applications.approved).toBe(60);
+      for (const c of report.cases) {
+        expect(c.matched.app).toBe(c.matched.raw);
+        expect(c.matched.app).toBe(report.data.measured.waiting);
+        expect(c.eligible).toBeGreaterThan(0);
+        const runs = [c.app, c.raw, c.serial?.app, c.serial?.raw];
+        runs.push(c.breakdown?.rank, c.breakdown?.rules, c.breakdown?.stringify);
+        for (const run of runs) {
+          expect(run?.requests).toBeGreaterThan(0);
+          expect(Number.isFinite(run?.p50)).toBe(true);
+          expect(Number.isFinite(run?.p95)).toBe(true);
+        }
+        expect(Number.isFinite(c.plan.executionMs)).toBe(true);
+        expect(typeof c.meetsTarget).toBe('boolean');
+      }
+      expect(allocationMarkdown(report)).toContain('| udsat area |');
     },
     60_000,
   );

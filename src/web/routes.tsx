@@ -3,6 +3,19 @@ import { AppLayout } from './components/app-layout';
 import { LoginPage } from './modules/access/login.page';
 import { RequireAuth } from './modules/access/require-auth';
 import { UsersPage } from './modules/access/users.page';
+import { AllocationLayout } from './modules/allocation/allocation-layout';
+import { AllocationSettingsPage } from './modules/allocation/allocation-settings.page';
+import { ApplicationPage } from './modules/allocation/application.page';
+import { ApplicationsPage } from './modules/allocation/applications.page';
+import { CensusPage } from './modules/allocation/census.page';
+import { CreateApplicationPage } from './modules/allocation/create-application.page';
+import { CreateVacancyPage } from './modules/allocation/create-vacancy.page';
+import { EditApplicationPage } from './modules/allocation/edit-application.page';
+import { PartnerVacanciesPage } from './modules/allocation/partner-vacancies.page';
+import { VacanciesPage } from './modules/allocation/vacancies.page';
+import { VacancyPage } from './modules/allocation/vacancy.page';
+import { VacancyImportPage } from './modules/allocation/vacancy-import.page';
+import { WaitingListPage } from './modules/allocation/waiting-list.page';
 import { AuditPage } from './modules/audit/audit.page';
 import { CitizenPage } from './modules/citizens/citizen.page';
 import { CitizensPage } from './modules/citizens/citizens.page';
@@ -88,6 +101,43 @@ export const router = createBrowserRouter([
             ],
           },
         ],
+      },
+      {
+        // Housing allocation (issue 5): vacancies, candidates, offers and tenancies, the census.
+        element: <RequireAuth permission="allocation.read" />,
+        children: [
+          {
+            element: <AllocationLayout />,
+            children: [
+              { path: '/anvisning/boliger', element: <VacanciesPage /> },
+              { path: '/anvisning/boliger/:id', element: <VacancyPage /> },
+              { path: '/anvisning', element: <ApplicationsPage /> },
+              { path: '/anvisning/ansoegninger/:id', element: <ApplicationPage /> },
+              { path: '/anvisning/venteliste', element: <WaitingListPage /> },
+              { path: '/anvisning/indstillinger', element: <AllocationSettingsPage /> },
+              {
+                element: <RequireAuth permission="allocation.apply" />,
+                children: [
+                  { path: '/anvisning/ny', element: <CreateApplicationPage /> },
+                  { path: '/anvisning/ansoegninger/:id/rediger', element: <EditApplicationPage /> },
+                ],
+              },
+              {
+                element: <RequireAuth permission="allocation.manage" />,
+                children: [
+                  { path: '/anvisning/boliger/ny', element: <CreateVacancyPage /> },
+                  { path: '/anvisning/boliger/import', element: <VacancyImportPage /> },
+                  { path: '/anvisning/optaelling', element: <CensusPage /> },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // The housing organisations' own view of their vacancies (no citizen data).
+        element: <RequireAuth permission="vacancies.report" />,
+        children: [{ path: '/partner/boliger', element: <PartnerVacanciesPage /> }],
       },
       {
         element: <RequireAuth permission="audit.read" />,

@@ -10,6 +10,7 @@ import {
   monthsBefore,
   section59Criteria,
   sixConsecutiveMonths,
+  type VacancyFacts,
   withinSixMonths,
   youthEligible,
 } from './eligibility';
@@ -185,15 +186,15 @@ describe('assessing one candidate against one vacancy', () => {
     liveOffers: 0,
     ...over,
   });
-  const vacancy = {
+  const vacancy: VacancyFacts = {
     departmentId: 'd1',
-    unitType: 'family' as const,
+    unitType: 'family',
     rooms: 2,
     rent: 5_000,
     utilities: 500,
     accessible: false,
     availableOn: '2026-11-15',
-    areaStatus: 'udsat' as const,
+    areaStatus: 'udsat',
   };
   const fails = (a: ApplicationFacts, v = vacancy) =>
     assessCandidate(a, v, DEFAULT_ALLOCATION_SETTINGS)

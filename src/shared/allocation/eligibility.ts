@@ -324,7 +324,13 @@ export function assessCandidate(
   add(
     'rooms',
     roomsOk ? 'pass' : 'fail',
-    roomsOk ? 'rooms.fits' : vacancy.rooms < app.roomsMin ? 'rooms.tooFew' : 'rooms.tooMany',
+    !roomsOk
+      ? vacancy.rooms < app.roomsMin
+        ? 'rooms.tooFew'
+        : 'rooms.tooMany'
+      : app.roomsMax === null
+        ? 'rooms.fitsAtLeast'
+        : 'rooms.fits',
     {
       rooms: vacancy.rooms,
       min: app.roomsMin,

@@ -17,6 +17,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/', labelKey: 'nav.tasks', permission: 'tasks.read' },
   { to: '/borgere', labelKey: 'nav.citizens', permission: 'citizens.read' },
   { to: '/boliger', labelKey: 'nav.housing', permission: 'housing.read' },
+  { to: '/anvisning', labelKey: 'nav.allocation', permission: 'allocation.read' },
+  { to: '/partner/boliger', labelKey: 'nav.partnerVacancies', permission: 'vacancies.report' },
   { to: '/admin/brugere', labelKey: 'nav.users', permission: 'users.manage' },
   { to: '/admin/indstillinger', labelKey: 'nav.settings', permission: 'settings.manage' },
   { to: '/revision', labelKey: 'nav.audit', permission: 'audit.read' },

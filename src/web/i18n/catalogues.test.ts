@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOGUE } from '../../shared/error-codes';
 import { ROLES } from '../../shared/permissions';
-import da from './da.json';
-import en from './en.json';
+import { catalogues, type Tree } from './catalogue';
 
-type Tree = { [key: string]: string | Tree };
+const { da, en } = catalogues;
 
 function keys(tree: Tree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) =>

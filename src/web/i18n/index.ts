@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import da from './da.json';
-import en from './en.json';
+import { catalogues } from './catalogue';
 
 /** The languages of the user interface; Danish is the default. */
 export const LANGUAGES = ['da', 'en'] as const;
@@ -43,7 +42,7 @@ export function currentLanguage(): Language {
 i18next.on('languageChanged', rememberLanguage);
 
 void i18next.use(initReactI18next).init({
-  resources: { da: { translation: da }, en: { translation: en } },
+  resources: { da: { translation: catalogues.da }, en: { translation: catalogues.en } },
   lng: storedLanguage(),
   fallbackLng: 'da',
   supportedLngs: [...LANGUAGES],

@@ -142,17 +142,23 @@ export function openApplicationOf(db: Executor, m: string, citizenId: string) {
 }
 
 /** Applications on the waiting list (approved or paused) with their citizen and live offers. */
-export function waitingApplications(db: Executor, m: string, filter: { reducedFunction?: boolean } = {}) {
+export function waitingApplications(
+  db: Executor,
+  m: string,
+  filter: { reducedFunction?: boolean; otherThanVacancy?: string } = {},
+) {
   let q = applicationQuery(db, m)
     .where('a.status', 'in', ['approved', 'paused'])
-    .select((eb) =>
-      eb
+    .select((eb) => {
+      // Live offers on other vacancies: an offer on the vacancy being ranked does not count against it.
+      let live = eb
         .selectFrom('offer as o')
         .select(eb.fn.countAll<number>().as('n'))
         .whereRef('o.application_id', '=', 'a.id')
-        .where('o.status', '=', 'open')
-        .as('live_offers'),
-    );
+        .where('o.status', '=', 'open');
+      if (filter.otherThanVacancy) live = live.where('o.vacancy_id', '<>', filter.otherThanVacancy);
+      return live.as('live_offers');
+    });
   if (filter.reducedFunction) q = q.where(sql<boolean>`a.target_grounds ? 'reduced_function'`);
   return q.execute();
 }

@@ -346,6 +346,9 @@ describe('vacancies, ranking and offers (issue 5 §4–6, §8, §10)', () => {
       201,
     );
     expect(offer).toMatchObject({ status: 'open', replyBy: addDays(today(), 7) });
+    // The offer on this unit does not exclude the applicant from this unit's list.
+    const afterOffer = await call(officer, 'GET', `/api/allocation/vacancies/${vacancyId}/candidates`);
+    expect(afterOffer.eligible.map((c: { applicationId: string }) => c.applicationId)).toEqual([appId]);
     const pdf = await officer.request({ method: 'GET', url: `/api/allocation/offers/${offer.id}/letter` });
     expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
     const early = await officer.request({ method: 'POST', url: `/api/allocation/offers/${offer.id}/expire` });

@@ -836,7 +836,7 @@ export async function rankCandidates(
   const onDate = today();
   const [settings, rows] = await Promise.all([
     getSettings(trx, actor),
-    repo.waitingApplications(trx, actor.municipalityId),
+    repo.waitingApplications(trx, actor.municipalityId, { otherThanVacancy: v.id }),
   ]);
   const vacancy = {
     departmentId: v.department_id,

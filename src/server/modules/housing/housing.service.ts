@@ -830,7 +830,10 @@ export async function elderlyStock(trx: Tx, actor: Actor) {
       unitsElderly: d.units_elderly,
     }));
   // The family-housing list and the elderly/handicap stock are used together (issue 4 §7).
-  const applicants = await reducedFunctionApplicants(trx, actor.municipalityId);
+  // Names of applicants only for those who work with the waiting list.
+  const applicants = actor.permissions.has('allocation.read')
+    ? await reducedFunctionApplicants(trx, actor.municipalityId)
+    : undefined;
   return { departments, totalElderly: departments.reduce((s, d) => s + d.unitsElderly, 0), applicants };
 }
 

@@ -161,6 +161,16 @@ export function CitizenPage() {
           <p>{errorMessage(t, citizen.error)}</p>
         </Alert>
       ) : null}
+      {data && hasPermission(user, 'allocation.apply') ? (
+        <p>
+          <Link
+            to={`/anvisning/ny?citizenId=${encodeURIComponent(data.id)}`}
+            className="button button-secondary"
+          >
+            {t('applications.citizenLink')}
+          </Link>
+        </p>
+      ) : null}
       {data ? (
         <>
           {citizen.isFetching && citizen.isPlaceholderData ? <Loading text={t('citizen.loading')} /> : null}

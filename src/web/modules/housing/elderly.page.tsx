@@ -1,16 +1,83 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Alert } from '../../components/alert';
 import { Loading } from '../../components/loading';
+import { NoValue } from '../../components/no-value';
 import { Page } from '../../components/page';
 import { TableScroll } from '../../components/table-scroll';
 import { errorMessage } from '../../i18n/errors';
+import { hasPermission, useSession } from '../access/session';
+import { DateText } from '../citizens/citizen-format';
 import { Section } from '../citizens/citizen-layout';
-import { useElderly } from './housing.api';
+import { type ElderlyApplicant, useElderly } from './housing.api';
 import { departmentName, formatWhole } from './housing-format';
 
+/** Acute first, then high, then normal (as the waiting list orders them). */
+const PRIORITY_ORDER = { acute: 0, high: 1, normal: 2 } as const;
+
+/** The family waiting list's applicants with reduced function, who may also fit an elderly unit. */
+function ApplicantsSection({ applicants }: { applicants: ElderlyApplicant[] }) {
+  const { t } = useTranslation();
+  const canOpen = hasPermission(useSession().data?.user, 'allocation.read');
+  const sorted = [...applicants].sort(
+    (a, b) =>
+      PRIORITY_ORDER[a.priority ?? 'normal'] - PRIORITY_ORDER[b.priority ?? 'normal'] ||
+      (a.waitingSince ?? '9999').localeCompare(b.waitingSince ?? '9999'),
+  );
+  const caption = t('housing.elderly.applicantsCaption', { count: sorted.length });
+  return (
+    <Section id="elderly-applicants" heading={t('housing.elderly.applicantsHeading')}>
+      <p>{t('housing.elderly.applicantsIntro')}</p>
+      {sorted.length === 0 ? (
+        <p>{t('housing.elderly.applicantsNone')}</p>
+      ) : (
+        <TableScroll label={caption}>
+          <table className="table table--zebra table--compact">
+            <caption className="sr-only">{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('waitingList.results.citizen')}</th>
+                <th scope="col" className="align-text-right">
+                  {t('waitingList.results.householdSize')}
+                </th>
+                <th scope="col">{t('waitingList.results.priority')}</th>
+                <th scope="col">{t('waitingList.results.waitingSince')}</th>
+                <th scope="col">{t('waitingList.results.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((applicant) => (
+                <tr key={applicant.applicationId}>
+                  <th scope="row">
+                    {canOpen ? (
+                      <Link to={`/anvisning/ansoegninger/${encodeURIComponent(applicant.applicationId)}`}>
+                        {applicant.citizenName}
+                      </Link>
+                    ) : (
+                      applicant.citizenName
+                    )}
+                  </th>
+                  <td className="align-text-right">{applicant.householdSize}</td>
+                  <td>
+                    {applicant.priority ? t(`allocation.priorities.${applicant.priority}`) : <NoValue />}
+                  </td>
+                  <td>
+                    <DateText value={applicant.waitingSince} />
+                  </td>
+                  <td>{t(`allocation.statuses.${applicant.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </Section>
+  );
+}
+
 /**
- * /boliger/aeldre: the elderly and handicap stock. The plan asks that this list and the family
- * housing list are used together; the applicants come with the allocation module.
+ * /boliger/aeldre: the elderly and handicap stock, and the family waiting list's applicants with
+ * reduced function; the plan asks that the two lists are used together.
  */
 export function ElderlyPage() {
   const { t } = useTranslation();
@@ -24,15 +91,13 @@ export function ElderlyPage() {
   return (
     <Page title={t('housing.elderly.title')}>
       <p className="font-lead">{t('housing.elderly.intro')}</p>
-      <Alert variant="info" heading={t('housing.elderly.applicantsHeading')}>
-        <p>{t('housing.elderly.applicants')}</p>
-      </Alert>
       {elderly.isPending ? <Loading /> : null}
       {elderly.isError ? (
         <Alert variant="error" live="alert">
           <p>{errorMessage(t, elderly.error)}</p>
         </Alert>
       ) : null}
+      {elderly.data?.applicants ? <ApplicantsSection applicants={elderly.data.applicants} /> : null}
       {elderly.data ? (
         <Section id="elderly-stock" heading={t('housing.elderly.stockHeading')}>
           <p>

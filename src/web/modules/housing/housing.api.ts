@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApplicationStatus, Priority } from '../../../shared/allocation/model';
 import type { AreaStatus, UnitType } from '../../../shared/housing/supply';
 import { api } from '../../api';
 import { TASKS_KEY } from '../tasks/tasks.api';
@@ -235,6 +236,19 @@ export interface ElderlyStock {
     unitsElderly: number;
   }[];
   totalElderly: number;
+  /** Family waiting-list applicants in the target group for reduced function (the allocation module). */
+  applicants?: ElderlyApplicant[];
+}
+
+/** A waiting-list applicant with reduced function, shown beside the elderly stock. */
+export interface ElderlyApplicant {
+  applicationId: string;
+  citizenId: string;
+  citizenName: string;
+  householdSize: number;
+  priority: Priority | null;
+  waitingSince: string | null;
+  status: ApplicationStatus;
 }
 
 /** Every housing query starts with this key, so one invalidation refreshes them all. */

@@ -1,0 +1,321 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type AllocationSettings,
+  DECLINE_REASONS,
+  type DeclineReason,
+  REFUSAL_CONSEQUENCES,
+  type RefusalConsequence,
+} from '../../../shared/allocation/model';
+import type { FieldError } from '../../api';
+import { Alert } from '../../components/alert';
+import { CheckboxField } from '../../components/checkbox-field';
+import { ErrorSummary } from '../../components/error-summary';
+import { type FieldMap, useFormProblems } from '../../components/form-problems';
+import { Loading } from '../../components/loading';
+import { Page } from '../../components/page';
+import { RadioGroup } from '../../components/radio-group';
+import { TextField } from '../../components/text-field';
+import { errorMessage } from '../../i18n/errors';
+import { hasPermission, useSession } from '../access/session';
+import { type Fact, Facts, Section } from '../citizens/citizen-layout';
+import {
+  formatInput,
+  formatKroner,
+  formatWhole,
+  mapFieldErrors,
+  type NumberKind,
+  readNumber,
+} from '../housing/housing-format';
+import { CheckboxGroup } from './application-format';
+import { useAllocationSettings, useSaveAllocationSettings } from './applications.api';
+
+/** The number settings with what each must hold; the bounds are the server's. */
+const NUMBER_FIELDS: { key: NumberKey; kind: NumberKind; min: number; max: number; width: string }[] = [
+  { key: 'replyDays', kind: 'count', min: 1, max: 90, width: 'input-width-xs' },
+  { key: 'reminderDays', kind: 'count', min: 0, max: 30, width: 'input-width-xs' },
+  { key: 'maxLiveOffers', kind: 'count', min: 1, max: 10, width: 'input-width-xs' },
+  { key: 'refusalLimit', kind: 'count', min: 1, max: 20, width: 'input-width-xs' },
+  { key: 'pauseDays', kind: 'count', min: 1, max: 730, width: 'input-width-xs' },
+  { key: 'youthAgeLimit', kind: 'count', min: 15, max: 40, width: 'input-width-xs' },
+  { key: 'disposablePerAdult', kind: 'kroner', min: 0, max: 100_000, width: 'input-width-s' },
+  { key: 'disposablePerChild', kind: 'kroner', min: 0, max: 100_000, width: 'input-width-s' },
+  { key: 'nameDeadlineDays', kind: 'count', min: 0, max: 365, width: 'input-width-xs' },
+];
+
+type NumberKey =
+  | 'replyDays'
+  | 'reminderDays'
+  | 'maxLiveOffers'
+  | 'refusalLimit'
+  | 'pauseDays'
+  | 'youthAgeLimit'
+  | 'disposablePerAdult'
+  | 'disposablePerChild'
+  | 'nameDeadlineDays';
+
+const fieldOf = (key: string) => NUMBER_FIELDS.find((f) => f.key === key);
+
+const fieldId = (key: string) => `allocation-settings-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+type Values = Record<NumberKey, string> & {
+  refusalConsequence: string;
+  refusalReasons: string[];
+  noReplyCountsAsRefusal: boolean;
+};
+
+function valuesOf(settings: AllocationSettings): Values {
+  const numbers = Object.fromEntries(
+    NUMBER_FIELDS.map(({ key }) => [key, formatInput(settings[key])]),
+  ) as Record<NumberKey, string>;
+  return {
+    ...numbers,
+    refusalConsequence: settings.refusalConsequence,
+    refusalReasons: [...settings.refusalReasons],
+    noReplyCountsAsRefusal: settings.noReplyCountsAsRefusal,
+  };
+}
+
+function SettingsForm({ settings }: { settings: AllocationSettings }) {
+  const { t } = useTranslation();
+  const save = useSaveAllocationSettings();
+  const [values, setValues] = useState(() => valuesOf(settings));
+  const [saved, setSaved] = useState(0);
+  const savedRef = useRef<HTMLDivElement>(null);
+  const fieldMap: FieldMap = Object.fromEntries(
+    [
+      ...NUMBER_FIELDS.map((f) => f.key),
+      'refusalConsequence',
+      'refusalReasons',
+      'noReplyCountsAsRefusal',
+    ].map((key) => [key, { id: fieldId(key), label: t(`allocationSettings.fields.${key}`) }]),
+  );
+  const form = useFormProblems('allocationSettings', fieldMap);
+
+  useEffect(() => {
+    if (saved > 0) savedRef.current?.focus();
+  }, [saved]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (save.isPending) return;
+    setSaved(0);
+    const problems: FieldError[] = [];
+    const numbers: Partial<Record<NumberKey, number>> = {};
+    for (const { key, kind, min, max } of NUMBER_FIELDS) {
+      const n = readNumber(values[key], kind, key, problems);
+      if (n !== undefined && (n < min || n > max)) problems.push({ path: key, code: 'outside_band' });
+      else if (n !== undefined) numbers[key] = n;
+    }
+    if (values.refusalConsequence === '') problems.push({ path: 'refusalConsequence', code: 'required' });
+    if (problems.length > 0) {
+      form.report({ fields: problems, error: null });
+      return;
+    }
+    const input: AllocationSettings = {
+      ...(numbers as Record<NumberKey, number>),
+      refusalConsequence: values.refusalConsequence as RefusalConsequence,
+      refusalReasons: DECLINE_REASONS.filter((r) => values.refusalReasons.includes(r)) as DeclineReason[],
+      noReplyCountsAsRefusal: values.noReplyCountsAsRefusal,
+    };
+    save.mutate(input, {
+      onSuccess: (next) => {
+        form.clear();
+        setValues(valuesOf(next));
+        setSaved((n) => n + 1);
+      },
+      onError: (error) =>
+        form.reportError(
+          mapFieldErrors(error, (field) =>
+            fieldOf(field.path) && (field.code === 'too_small' || field.code === 'too_big')
+              ? { path: field.path, code: 'outside_band' }
+              : null,
+          ),
+        ),
+    });
+  };
+
+  const numberField = (key: NumberKey, width: string) => {
+    const field = fieldOf(key);
+    const range = field
+      ? t('allocationSettings.range', { min: formatWhole(field.min), max: formatWhole(field.max) })
+      : '';
+    return (
+      <TextField
+        key={key}
+        id={fieldId(key)}
+        label={t(`allocationSettings.fields.${key}`)}
+        hint={`${t(`allocationSettings.hints.${key}`)} ${range}`}
+        inputMode={field?.kind === 'kroner' ? 'decimal' : 'numeric'}
+        autoComplete="off"
+        value={values[key]}
+        onChange={(event) => setValues((v) => ({ ...v, [key]: event.target.value }))}
+        error={form.fieldMessage(key)}
+        widthClass={width}
+      />
+    );
+  };
+  const widthOf = (key: NumberKey) => NUMBER_FIELDS.find((f) => f.key === key)?.width ?? 'input-width-xs';
+
+  return (
+    <>
+      <div role="status">
+        {saved > 0 ? (
+          <Alert ref={savedRef} focusable variant="success">
+            <p>{t('allocationSettings.saved')}</p>
+          </Alert>
+        ) : null}
+      </div>
+      {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
+      <form onSubmit={onSubmit} noValidate>
+        <fieldset>
+          <legend>
+            <h2>{t('allocationSettings.offersHeading')}</h2>
+          </legend>
+          {numberField('replyDays', widthOf('replyDays'))}
+          {numberField('reminderDays', widthOf('reminderDays'))}
+          {numberField('maxLiveOffers', widthOf('maxLiveOffers'))}
+          {numberField('nameDeadlineDays', widthOf('nameDeadlineDays'))}
+        </fieldset>
+        <fieldset className="mt-8">
+          <legend>
+            <h2>{t('allocationSettings.refusalsHeading')}</h2>
+          </legend>
+          <p>{t('allocationSettings.refusalsIntro')}</p>
+          {numberField('refusalLimit', widthOf('refusalLimit'))}
+          <RadioGroup
+            id={fieldId('refusalConsequence')}
+            name="refusal-consequence"
+            legend={t('allocationSettings.fields.refusalConsequence')}
+            hint={t('allocationSettings.hints.refusalConsequence')}
+            options={REFUSAL_CONSEQUENCES.map((c) => ({
+              value: c,
+              label: t(`allocation.consequences.${c}`),
+            }))}
+            value={values.refusalConsequence}
+            onChange={(value) => setValues((v) => ({ ...v, refusalConsequence: value }))}
+            error={form.fieldMessage('refusalConsequence')}
+          />
+          {numberField('pauseDays', widthOf('pauseDays'))}
+          <CheckboxGroup
+            id={fieldId('refusalReasons')}
+            legend={t('allocationSettings.fields.refusalReasons')}
+            hint={t('allocationSettings.hints.refusalReasons')}
+            options={DECLINE_REASONS.map((r) => ({ value: r, label: t(`allocation.declineReasons.${r}`) }))}
+            values={values.refusalReasons}
+            onChange={(reasons) => setValues((v) => ({ ...v, refusalReasons: reasons }))}
+            error={form.fieldMessage('refusalReasons')}
+          />
+          <div className="form-group">
+            <CheckboxField
+              id={fieldId('noReplyCountsAsRefusal')}
+              label={t('allocationSettings.fields.noReplyCountsAsRefusal')}
+              hint={t('allocationSettings.hints.noReplyCountsAsRefusal')}
+              checked={values.noReplyCountsAsRefusal}
+              onChange={(event) => setValues((v) => ({ ...v, noReplyCountsAsRefusal: event.target.checked }))}
+            />
+          </div>
+        </fieldset>
+        <fieldset className="mt-8">
+          <legend>
+            <h2>{t('allocationSettings.rulesHeading')}</h2>
+          </legend>
+          {numberField('youthAgeLimit', widthOf('youthAgeLimit'))}
+          {numberField('disposablePerAdult', widthOf('disposablePerAdult'))}
+          {numberField('disposablePerChild', widthOf('disposablePerChild'))}
+        </fieldset>
+        <div className="mt-8">
+          <button type="submit" className="button button-primary" disabled={save.isPending}>
+            {t('allocationSettings.save')}
+          </button>
+        </div>
+        {save.isPending ? <Loading text={t('common.saving')} /> : null}
+      </form>
+    </>
+  );
+}
+
+/** The settings for those who may only read them. */
+function SettingsView({ settings }: { settings: AllocationSettings }) {
+  const { t } = useTranslation();
+  const days = (n: number) => t('allocationSettings.days', { count: n });
+  const offers: Fact[] = [
+    { label: t('allocationSettings.fields.replyDays'), value: days(settings.replyDays) },
+    { label: t('allocationSettings.fields.reminderDays'), value: days(settings.reminderDays) },
+    { label: t('allocationSettings.fields.maxLiveOffers'), value: String(settings.maxLiveOffers) },
+    { label: t('allocationSettings.fields.nameDeadlineDays'), value: days(settings.nameDeadlineDays) },
+  ];
+  const refusals: Fact[] = [
+    { label: t('allocationSettings.fields.refusalLimit'), value: String(settings.refusalLimit) },
+    {
+      label: t('allocationSettings.fields.refusalConsequence'),
+      value: t(`allocation.consequences.${settings.refusalConsequence}`),
+    },
+    { label: t('allocationSettings.fields.pauseDays'), value: days(settings.pauseDays) },
+    {
+      label: t('allocationSettings.fields.refusalReasons'),
+      value:
+        settings.refusalReasons.length === 0
+          ? t('allocationSettings.noReasons')
+          : settings.refusalReasons.map((r) => t(`allocation.declineReasons.${r}`)).join(', '),
+    },
+    {
+      label: t('allocationSettings.fields.noReplyCountsAsRefusal'),
+      value: settings.noReplyCountsAsRefusal ? t('common.yes') : t('common.no'),
+    },
+  ];
+  const rules: Fact[] = [
+    { label: t('allocationSettings.fields.youthAgeLimit'), value: String(settings.youthAgeLimit) },
+    {
+      label: t('allocationSettings.fields.disposablePerAdult'),
+      value: formatKroner(t, settings.disposablePerAdult),
+    },
+    {
+      label: t('allocationSettings.fields.disposablePerChild'),
+      value: formatKroner(t, settings.disposablePerChild),
+    },
+  ];
+  return (
+    <>
+      <p>{t('allocationSettings.readOnly')}</p>
+      <Section id="settings-offers" heading={t('allocationSettings.offersHeading')}>
+        <Facts items={offers} label={t('allocationSettings.offersHeading')} />
+      </Section>
+      <Section id="settings-refusals" heading={t('allocationSettings.refusalsHeading')}>
+        <p>{t('allocationSettings.refusalsIntro')}</p>
+        <Facts items={refusals} label={t('allocationSettings.refusalsHeading')} />
+      </Section>
+      <Section id="settings-rules" heading={t('allocationSettings.rulesHeading')}>
+        <Facts items={rules} label={t('allocationSettings.rulesHeading')} />
+      </Section>
+    </>
+  );
+}
+
+/** /anvisning/indstillinger: the municipality's own allocation policy (reply time, refusals, norms). */
+export function AllocationSettingsPage() {
+  const { t } = useTranslation();
+  const canManage = hasPermission(useSession().data?.user, 'allocation.manage');
+  const settings = useAllocationSettings();
+  return (
+    <Page title={t('allocationSettings.title')}>
+      <p className="font-lead">{t('allocationSettings.intro')}</p>
+      <Alert variant="info" heading={t('allocationSettings.policyHeading')}>
+        <p>{t('allocationSettings.policyText')}</p>
+      </Alert>
+      {settings.isPending ? <Loading /> : null}
+      {settings.isError ? (
+        <Alert variant="error" live="alert">
+          <p>{errorMessage(t, settings.error)}</p>
+        </Alert>
+      ) : null}
+      {settings.data ? (
+        canManage ? (
+          <SettingsForm settings={settings.data} />
+        ) : (
+          <SettingsView settings={settings.data} />
+        )
+      ) : null}
+    </Page>
+  );
+}

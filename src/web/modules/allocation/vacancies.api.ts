@@ -1,0 +1,227 @@
+import {
+  keepPreviousData,
+  type UseMutationResult,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type {
+  AcceptInput,
+  AllocationSettings,
+  Candidate,
+  CandidateList,
+  CensusDay,
+  Check,
+  DeclineInput,
+  OfferInput,
+  OfferView,
+  TenancyView,
+  VacancyInput,
+  VacancyView,
+} from '../../../shared/allocation/api';
+import type { ReturnReason, VacancyStatus } from '../../../shared/allocation/model';
+import { api } from '../../api';
+import { CITIZENS_KEY } from '../citizens/citizens.api';
+import { HOUSING_KEY } from '../housing/housing.api';
+import { TASKS_KEY } from '../tasks/tasks.api';
+
+export type {
+  AcceptInput,
+  AllocationSettings,
+  Candidate,
+  CandidateList,
+  CensusDay,
+  Check,
+  DeclineInput,
+  OfferInput,
+  OfferView,
+  TenancyView,
+  VacancyInput,
+  VacancyView,
+};
+
+/**
+ * Every allocation query starts with this key (the applications and waiting list too), so a change
+ * to a vacancy, an offer or a tenancy refreshes the waiting list and the application pages as well.
+ */
+export const ALLOCATION_KEY = ['allocation'] as const;
+const VACANCIES_KEY = [...ALLOCATION_KEY, 'vacancies'] as const;
+/** The partner view's answers (a housing organisation's own departments and vacancies). */
+export const PARTNER_KEY = ['partner'] as const;
+
+/** A department a partner user may report vacancies for (their own organisations' only). */
+export interface PartnerDepartment {
+  id: string;
+  organisationName: string;
+  number: string;
+  name: string;
+  address: string | null;
+}
+
+/** Body of POST /api/allocation/vacancies/:id/return. */
+export interface ReturnInput {
+  reason: ReturnReason;
+  note?: string;
+  returnedOn?: string;
+}
+
+const enc = encodeURIComponent;
+
+export function useVacancies(status: VacancyStatus | null) {
+  return useQuery({
+    queryKey: [...VACANCIES_KEY, 'list', status],
+    queryFn: ({ signal }) =>
+      api.get<{ items: VacancyView[] }>(
+        status ? `/api/allocation/vacancies?status=${enc(status)}` : '/api/allocation/vacancies',
+        { signal },
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useVacancy(id: string) {
+  return useQuery({
+    queryKey: [...VACANCIES_KEY, 'detail', id],
+    queryFn: ({ signal }) => api.get<VacancyView>(`/api/allocation/vacancies/${enc(id)}`, { signal }),
+  });
+}
+
+export function useCandidates(vacancyId: string, enabled = true) {
+  return useQuery({
+    queryKey: [...VACANCIES_KEY, 'candidates', vacancyId],
+    queryFn: ({ signal }) =>
+      api.get<CandidateList>(`/api/allocation/vacancies/${enc(vacancyId)}/candidates`, { signal }),
+    enabled,
+  });
+}
+
+export function useCensus(date: string) {
+  return useQuery({
+    queryKey: [...ALLOCATION_KEY, 'census', date],
+    queryFn: ({ signal }) => api.get<CensusDay>(`/api/allocation/census?date=${enc(date)}`, { signal }),
+  });
+}
+
+/** The municipality's allocation policy (reply days, name deadline days …). */
+export function useAllocationSettings(enabled = true) {
+  return useQuery({
+    queryKey: [...ALLOCATION_KEY, 'settings'],
+    queryFn: ({ signal }) => api.get<AllocationSettings>('/api/allocation/settings', { signal }),
+    enabled,
+  });
+}
+
+export function usePartnerDepartments() {
+  return useQuery({
+    queryKey: [...PARTNER_KEY, 'departments'],
+    queryFn: ({ signal }) => api.get<{ items: PartnerDepartment[] }>('/api/partner/departments', { signal }),
+  });
+}
+
+export function usePartnerVacancies() {
+  return useQuery({
+    queryKey: [...PARTNER_KEY, 'vacancies'],
+    queryFn: ({ signal }) => api.get<{ items: VacancyView[] }>('/api/partner/vacancies', { signal }),
+  });
+}
+
+/**
+ * A vacancy, an offer or a tenancy touches much: the waiting list and the applications (allocation),
+ * the dialogue report and elderly list (housing), the citizen's status and timeline after a move-in
+ * (citizens) and the tasks (reply deadlines). Every answer of those is refreshed.
+ */
+function useRefreshAllocation() {
+  const queryClient = useQueryClient();
+  return async () => {
+    await Promise.all(
+      [ALLOCATION_KEY, PARTNER_KEY, HOUSING_KEY, CITIZENS_KEY, TASKS_KEY].map((queryKey) =>
+        queryClient.invalidateQueries({ queryKey }),
+      ),
+    );
+  };
+}
+
+/**
+ * A mutation that refreshes the allocation answers afterwards, whether it worked or not: a conflict
+ * (another officer was first) means the page shows old data, so it is fetched anew either way.
+ */
+function useAllocationMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
+  const refresh = useRefreshAllocation();
+  return useMutation({ mutationFn, onSettled: refresh });
+}
+
+export function useCreateVacancy() {
+  return useAllocationMutation((input: VacancyInput) =>
+    api.post<{ id: string }>('/api/allocation/vacancies', input),
+  );
+}
+
+export function useReportVacancy() {
+  return useAllocationMutation((input: VacancyInput) =>
+    api.post<{ id: string }>('/api/partner/vacancies', input),
+  );
+}
+
+export function useReturnVacancy(vacancyId: string) {
+  return useAllocationMutation((input: ReturnInput) =>
+    api.post<VacancyView>(`/api/allocation/vacancies/${enc(vacancyId)}/return`, input),
+  );
+}
+
+export function useCreateOffer(vacancyId: string) {
+  return useAllocationMutation((input: OfferInput) =>
+    api.post<OfferView>(`/api/allocation/vacancies/${enc(vacancyId)}/offers`, input),
+  );
+}
+
+export function useAcceptOffer(offerId: string) {
+  return useAllocationMutation((input: AcceptInput) =>
+    api.post<TenancyView>(`/api/allocation/offers/${enc(offerId)}/accept`, input),
+  );
+}
+
+export function useDeclineOffer(offerId: string) {
+  return useAllocationMutation((input: DeclineInput) =>
+    api.post<OfferView>(`/api/allocation/offers/${enc(offerId)}/decline`, input),
+  );
+}
+
+export function useExpireOffer(offerId: string) {
+  return useAllocationMutation(() => api.post<OfferView>(`/api/allocation/offers/${enc(offerId)}/expire`));
+}
+
+export function useWithdrawOffer(offerId: string) {
+  return useAllocationMutation((input: { note?: string }) =>
+    api.post<OfferView>(`/api/allocation/offers/${enc(offerId)}/withdraw`, input),
+  );
+}
+
+export function useSignLease(tenancyId: string) {
+  return useAllocationMutation((input: { signedOn: string }) =>
+    api.post<TenancyView>(`/api/allocation/tenancies/${enc(tenancyId)}/lease`, input),
+  );
+}
+
+export function useMoveIn(tenancyId: string) {
+  return useAllocationMutation((input: { movedInOn: string }) =>
+    api.post<TenancyView>(`/api/allocation/tenancies/${enc(tenancyId)}/move-in`, input),
+  );
+}
+
+/** Where the offer letter (PDF) of an offer is downloaded. */
+export function offerLetterHref(offerId: string): string {
+  return `/api/allocation/offers/${enc(offerId)}/letter`;
+}
+
+/**
+ * Runs a mutation and then the form's own callbacks. Unlike `mutate`'s callbacks these run even when
+ * the form has gone meanwhile: after an answer the refreshed vacancy replaces the offer's forms with
+ * the tenancy's, and the result still has to be shown (in a section that stays).
+ */
+export function settle<I, O>(
+  mutation: UseMutationResult<O, Error, I>,
+  input: I,
+  handlers: { onSuccess: (output: O) => void; onError: (error: unknown) => void },
+): void {
+  mutation.mutateAsync(input).then(handlers.onSuccess, handlers.onError);
+}

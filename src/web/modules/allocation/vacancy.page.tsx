@@ -1,0 +1,670 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { DECLINE_REASONS, RETURN_REASONS, type ReturnReason } from '../../../shared/allocation/model';
+import { ApiError, type FieldError } from '../../api';
+import { Alert } from '../../components/alert';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { DateField } from '../../components/date-field';
+import { ErrorSummary } from '../../components/error-summary';
+import { useFormProblems } from '../../components/form-problems';
+import { Icon } from '../../components/icon';
+import { Loading } from '../../components/loading';
+import { NoValue } from '../../components/no-value';
+import { Page } from '../../components/page';
+import { SelectField } from '../../components/select-field';
+import { TextAreaField } from '../../components/text-area-field';
+import { errorMessage } from '../../i18n/errors';
+import { formatDate, isoDateTime, isoToDanishDate } from '../../i18n/format';
+import { hasPermission, useSession } from '../access/session';
+import {
+  DateText,
+  type Notice,
+  NoticeArea,
+  notInFuture,
+  optionalText,
+  readDate,
+  todayIso,
+  todayText,
+  YesNoText,
+} from '../citizens/citizen-format';
+import { type Fact, Facts, FormDetails, Section } from '../citizens/citizen-layout';
+import { AreaStatusText, formatKroner, formatWhole } from '../housing/housing-format';
+import { CandidatesSection } from './candidates';
+import type { VacancyCreatedState } from './create-vacancy.page';
+import {
+  type OfferView,
+  offerLetterHref,
+  settle,
+  type TenancyView,
+  useAcceptOffer,
+  useDeclineOffer,
+  useExpireOffer,
+  useMoveIn,
+  useReturnVacancy,
+  useSignLease,
+  useVacancy,
+  useWithdrawOffer,
+  type VacancyView,
+} from './vacancies.api';
+import { emptyText, placeText } from './vacancy-format';
+
+function isCreatedState(state: unknown): state is VacancyCreatedState {
+  return typeof state === 'object' && state !== null && (state as VacancyCreatedState).created === true;
+}
+
+/** A citizen's name, linked to the citizen page for those who may read it. */
+function CitizenLink({ id, name }: { id: string; name: string }) {
+  const canRead = hasPermission(useSession().data?.user, 'citizens.read');
+  if (!name) return <NoValue />;
+  return canRead ? <Link to={`/borgere/${encodeURIComponent(id)}`}>{name}</Link> : name;
+}
+
+function FactsSection({ vacancy }: { vacancy: VacancyView }) {
+  const { t } = useTranslation();
+  const items: Fact[] = [
+    { label: t('vacancies.facts.status'), value: t(`allocation.vacancyStatuses.${vacancy.status}`) },
+    { label: t('vacancies.facts.address'), value: vacancy.address },
+    { label: t('vacancies.facts.place'), value: placeText(t, vacancy) },
+    { label: t('vacancies.facts.unitType'), value: t(`allocation.unitTypes.${vacancy.unitType}`) },
+    { label: t('vacancies.facts.rooms'), value: formatWhole(vacancy.rooms) },
+    {
+      label: t('vacancies.facts.areaM2'),
+      value: t('vacancies.format.m2', { value: formatWhole(vacancy.areaM2) }),
+    },
+    { label: t('vacancies.facts.rent'), value: formatKroner(t, vacancy.rent) },
+    { label: t('vacancies.facts.utilities'), value: formatKroner(t, vacancy.utilities) },
+    { label: t('vacancies.facts.deposit'), value: formatKroner(t, vacancy.deposit) },
+    { label: t('vacancies.facts.accessible'), value: <YesNoText value={vacancy.accessible} /> },
+    { label: t('vacancies.facts.availableOn'), value: <DateText value={vacancy.availableOn} /> },
+    { label: t('vacancies.facts.areaStatus'), value: <AreaStatusText status={vacancy.areaStatus} /> },
+    { label: t('vacancies.facts.deadlineOn'), value: <DateText value={vacancy.deadlineOn} /> },
+    { label: t('vacancies.facts.origin'), value: t(`allocation.origins.${vacancy.origin}`) },
+    { label: t('vacancies.facts.empty'), value: emptyText(t, vacancy) },
+    {
+      label: t('vacancies.facts.reported'),
+      value: t('vacancies.facts.reportedBy', {
+        via: t(`vacancies.reportedVia.${vacancy.reportedVia}`),
+        name: vacancy.reportedByName,
+        date: formatDate(vacancy.createdAt),
+      }),
+    },
+  ];
+  if (vacancy.status === 'returned') {
+    items.push(
+      { label: t('vacancies.facts.returnedOn'), value: <DateText value={vacancy.returnedOn} /> },
+      {
+        label: t('vacancies.facts.returnedReason'),
+        value: vacancy.returnedReason ? t(`allocation.returnReasons.${vacancy.returnedReason}`) : <NoValue />,
+      },
+      { label: t('vacancies.facts.returnedNote'), value: vacancy.returnedNote ?? <NoValue /> },
+    );
+  }
+  return (
+    <Section id="vacancy-facts" heading={t('vacancies.facts.heading')}>
+      <Facts items={items} label={t('vacancies.facts.heading')} />
+      <p className="form-hint">{t('vacancies.facts.emptyHint')}</p>
+    </Section>
+  );
+}
+
+// ---- the live offer ----
+
+function AcceptForm({ offer, onDone }: { offer: OfferView; onDone: (notice: Notice) => void }) {
+  const { t } = useTranslation();
+  const accept = useAcceptOffer(offer.id);
+  const [values, setValues] = useState({ leaseSignedOn: '', plannedMoveInOn: '' });
+  const form = useFormProblems('offers.accept', {
+    leaseSignedOn: { id: 'accept-lease', label: t('offers.accept.leaseSignedOn') },
+    plannedMoveInOn: { id: 'accept-move-in', label: t('offers.accept.plannedMoveInOn') },
+  });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (accept.isPending) return;
+    const problems: FieldError[] = [];
+    const leaseSignedOn = readDate(values.leaseSignedOn, 'leaseSignedOn', problems);
+    notInFuture(leaseSignedOn, 'leaseSignedOn', problems);
+    const plannedMoveInOn = readDate(values.plannedMoveInOn, 'plannedMoveInOn', problems);
+    if (problems.length > 0) {
+      form.report({ fields: problems, error: null });
+      return;
+    }
+    settle(
+      accept,
+      { leaseSignedOn: leaseSignedOn ?? null, plannedMoveInOn: plannedMoveInOn ?? null },
+      {
+        onSuccess: (tenancy) => {
+          form.clear();
+          onDone({ kind: 'success', key: 'offers.accept.done', params: { name: tenancy.citizenName } });
+        },
+        onError: (error) => form.reportError(error),
+      },
+    );
+  };
+  return (
+    <FormDetails summary={t('offers.accept.summary')}>
+      {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
+      <form onSubmit={onSubmit} noValidate>
+        <p>{t('offers.accept.intro')}</p>
+        <DateField
+          id="accept-lease"
+          label={t('offers.accept.leaseSignedOn')}
+          hint={`${t('offers.accept.leaseHint')} ${t('form.dateHint')}`}
+          value={values.leaseSignedOn}
+          onChange={(event) => setValues((v) => ({ ...v, leaseSignedOn: event.target.value }))}
+          error={form.fieldMessage('leaseSignedOn')}
+        />
+        <DateField
+          id="accept-move-in"
+          label={t('offers.accept.plannedMoveInOn')}
+          hint={`${t('offers.accept.moveInHint')} ${t('form.dateHint')}`}
+          value={values.plannedMoveInOn}
+          onChange={(event) => setValues((v) => ({ ...v, plannedMoveInOn: event.target.value }))}
+          error={form.fieldMessage('plannedMoveInOn')}
+        />
+        <div className="mt-5">
+          <button type="submit" className="button button-primary">
+            {t('offers.accept.submit')}
+          </button>
+        </div>
+        {accept.isPending ? <Loading text={t('common.saving')} /> : null}
+      </form>
+    </FormDetails>
+  );
+}
+
+function DeclineForm({ offer, onDone }: { offer: OfferView; onDone: (notice: Notice) => void }) {
+  const { t } = useTranslation();
+  const decline = useDeclineOffer(offer.id);
+  const [values, setValues] = useState({ reason: '', note: '' });
+  const form = useFormProblems('offers.decline', {
+    reason: { id: 'decline-reason', label: t('offers.decline.reason') },
+    note: { id: 'decline-note', label: t('offers.decline.note') },
+  });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (decline.isPending) return;
+    if (values.reason === '') {
+      form.report({ fields: [{ path: 'reason', code: 'required' }], error: null });
+      return;
+    }
+    const reason = values.reason as (typeof DECLINE_REASONS)[number];
+    const note = optionalText(values.note);
+    settle(decline, note ? { reason, note } : { reason }, {
+      onSuccess: (answered) => {
+        form.clear();
+        onDone({
+          kind: 'success',
+          key: answered.countsAsRefusal ? 'offers.decline.doneRefusal' : 'offers.decline.done',
+          params: { name: answered.citizenName, reason: t(`allocation.declineReasons.${reason}`) },
+        });
+      },
+      onError: (error) => form.reportError(error),
+    });
+  };
+  return (
+    <FormDetails summary={t('offers.decline.summary')}>
+      {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
+      <form onSubmit={onSubmit} noValidate>
+        <SelectField
+          id="decline-reason"
+          label={t('offers.decline.reason')}
+          hint={t('offers.decline.reasonHint')}
+          placeholder={t('offers.decline.reasonPlaceholder')}
+          options={DECLINE_REASONS.map((r) => ({ value: r, label: t(`allocation.declineReasons.${r}`) }))}
+          value={values.reason}
+          onChange={(event) => setValues((v) => ({ ...v, reason: event.target.value }))}
+          error={form.fieldMessage('reason')}
+        />
+        <TextAreaField
+          id="decline-note"
+          label={t('offers.decline.note')}
+          value={values.note}
+          onChange={(event) => setValues((v) => ({ ...v, note: event.target.value }))}
+          error={form.fieldMessage('note')}
+        />
+        <div className="mt-5">
+          <button type="submit" className="button button-primary">
+            {t('offers.decline.submit')}
+          </button>
+        </div>
+        {decline.isPending ? <Loading text={t('common.saving')} /> : null}
+      </form>
+    </FormDetails>
+  );
+}
+
+function OfferActions({ offer, onDone }: { offer: OfferView; onDone: (notice: Notice) => void }) {
+  const { t } = useTranslation();
+  const expire = useExpireOffer(offer.id);
+  const withdraw = useWithdrawOffer(offer.id);
+  const [confirmWithdraw, setConfirmWithdraw] = useState(false);
+  const deadlinePassed = offer.replyBy < todayIso();
+  const name = offer.citizenName;
+
+  const onExpire = () => {
+    if (expire.isPending) return;
+    settle(expire, undefined, {
+      onSuccess: () => onDone({ kind: 'success', key: 'offers.expire.done', params: { name } }),
+      onError: (error) => onDone({ kind: 'error', error }),
+    });
+  };
+  const onWithdraw = () => {
+    if (withdraw.isPending) return;
+    settle(
+      withdraw,
+      {},
+      {
+        onSuccess: () => {
+          setConfirmWithdraw(false);
+          onDone({ kind: 'success', key: 'offers.withdraw.done', params: { name } });
+        },
+        onError: (error) => {
+          setConfirmWithdraw(false);
+          onDone({ kind: 'error', error });
+        },
+      },
+    );
+  };
+
+  return (
+    <>
+      <h3>{t('offers.actionsHeading')}</h3>
+      <AcceptForm offer={offer} onDone={onDone} />
+      <DeclineForm offer={offer} onDone={onDone} />
+      <div className="mt-5">
+        <p className="form-hint" id="offer-expire-hint">
+          {deadlinePassed
+            ? t('offers.expire.hintPassed', { date: isoToDanishDate(offer.replyBy) })
+            : t('offers.expire.hintNotPassed', { date: isoToDanishDate(offer.replyBy) })}
+        </p>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={onExpire}
+          disabled={expire.isPending}
+          aria-describedby="offer-expire-hint"
+        >
+          {t('offers.expire.button')}
+        </button>{' '}
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => setConfirmWithdraw(true)}
+          disabled={withdraw.isPending}
+        >
+          {t('offers.withdraw.button')}
+        </button>
+      </div>
+      {expire.isPending || withdraw.isPending ? <Loading text={t('common.saving')} /> : null}
+      <ConfirmDialog
+        open={confirmWithdraw}
+        heading={t('offers.withdraw.confirmHeading')}
+        confirmLabel={t('offers.withdraw.confirm')}
+        cancelLabel={t('common.cancel')}
+        onConfirm={onWithdraw}
+        onCancel={() => setConfirmWithdraw(false)}
+        busy={withdraw.isPending}
+      >
+        <p>{t('offers.withdraw.confirmText', { name })}</p>
+      </ConfirmDialog>
+    </>
+  );
+}
+
+function OfferSection({ vacancy, canManage }: { vacancy: VacancyView; canManage: boolean }) {
+  const { t } = useTranslation();
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const offer = vacancy.liveOffer;
+  return (
+    <Section id="vacancy-offer" heading={t('offers.heading')}>
+      <NoticeArea notice={notice} />
+      {offer ? (
+        <>
+          <Facts
+            label={t('offers.factsCaption')}
+            items={[
+              {
+                label: t('offers.citizen'),
+                value: <CitizenLink id={offer.citizenId} name={offer.citizenName} />,
+              },
+              { label: t('offers.status'), value: t(`allocation.offerStatuses.${offer.status}`) },
+              {
+                label: t('offers.offeredAt'),
+                value: <time dateTime={isoDateTime(offer.offeredAt)}>{formatDate(offer.offeredAt)}</time>,
+              },
+              { label: t('offers.offeredBy'), value: offer.offeredByName },
+              { label: t('offers.replyBy'), value: <DateText value={offer.replyBy} /> },
+            ]}
+          />
+          <p>
+            <a href={offerLetterHref(offer.id)} className="function-link" download>
+              <Icon name="file-pdf" />
+              {t('offers.letter')}
+            </a>
+          </p>
+          {canManage ? <OfferActions key={offer.id} offer={offer} onDone={setNotice} /> : null}
+        </>
+      ) : (
+        <p>
+          {vacancy.status === 'open'
+            ? t('offers.noneOpen')
+            : vacancy.status === 'let'
+              ? t('offers.noneLet')
+              : t('offers.noneReturned')}
+        </p>
+      )}
+    </Section>
+  );
+}
+
+// ---- the tenancy ----
+
+function LeaseForm({ tenancy, onDone }: { tenancy: TenancyView; onDone: (notice: Notice) => void }) {
+  const { t } = useTranslation();
+  const sign = useSignLease(tenancy.id);
+  const [signedOn, setSignedOn] = useState(todayText);
+  const form = useFormProblems('offers.lease', {
+    signedOn: { id: 'tenancy-lease', label: t('offers.lease.signedOn') },
+  });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (sign.isPending) return;
+    const problems: FieldError[] = [];
+    const date = readDate(signedOn, 'signedOn', problems, true);
+    notInFuture(date, 'signedOn', problems);
+    if (problems.length > 0 || date === undefined) {
+      form.report({ fields: problems, error: null });
+      return;
+    }
+    settle(
+      sign,
+      { signedOn: date },
+      {
+        onSuccess: () => {
+          form.clear();
+          onDone({ kind: 'success', key: 'offers.lease.done', params: { date: isoToDanishDate(date) } });
+        },
+        onError: (error) => form.reportError(error),
+      },
+    );
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="tenancy-lease-heading">
+      <h3 id="tenancy-lease-heading">{t('offers.lease.heading')}</h3>
+      {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
+      <DateField
+        id="tenancy-lease"
+        label={t('offers.lease.signedOn')}
+        value={signedOn}
+        onChange={(event) => setSignedOn(event.target.value)}
+        error={form.fieldMessage('signedOn')}
+      />
+      <button type="submit" className="button button-primary">
+        {t('offers.lease.submit')}
+      </button>
+      {sign.isPending ? <Loading text={t('common.saving')} /> : null}
+    </form>
+  );
+}
+
+function MoveInForm({ tenancy, onDone }: { tenancy: TenancyView; onDone: (notice: Notice) => void }) {
+  const { t } = useTranslation();
+  const moveIn = useMoveIn(tenancy.id);
+  const [movedInOn, setMovedInOn] = useState(() =>
+    tenancy.plannedMoveInOn && tenancy.plannedMoveInOn <= todayIso()
+      ? isoToDanishDate(tenancy.plannedMoveInOn)
+      : todayText(),
+  );
+  const form = useFormProblems('offers.moveIn', {
+    movedInOn: { id: 'tenancy-move-in', label: t('offers.moveIn.movedInOn') },
+  });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (moveIn.isPending) return;
+    const problems: FieldError[] = [];
+    const date = readDate(movedInOn, 'movedInOn', problems, true);
+    notInFuture(date, 'movedInOn', problems);
+    if (problems.length > 0 || date === undefined) {
+      form.report({ fields: problems, error: null });
+      return;
+    }
+    settle(
+      moveIn,
+      { movedInOn: date },
+      {
+        onSuccess: () => {
+          form.clear();
+          onDone({
+            kind: 'success',
+            key: 'offers.moveIn.done',
+            params: { name: tenancy.citizenName, date: isoToDanishDate(date) },
+          });
+        },
+        onError: (error) => form.reportError(error),
+      },
+    );
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="tenancy-move-in-heading">
+      <h3 id="tenancy-move-in-heading">{t('offers.moveIn.heading')}</h3>
+      <p>{t('offers.moveIn.intro')}</p>
+      {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
+      <DateField
+        id="tenancy-move-in"
+        label={t('offers.moveIn.movedInOn')}
+        hint={`${t('offers.moveIn.hint')} ${t('form.dateHint')}`}
+        value={movedInOn}
+        onChange={(event) => setMovedInOn(event.target.value)}
+        error={form.fieldMessage('movedInOn')}
+      />
+      <button type="submit" className="button button-primary">
+        {t('offers.moveIn.submit')}
+      </button>
+      {moveIn.isPending ? <Loading text={t('common.saving')} /> : null}
+    </form>
+  );
+}
+
+function TenancySection({ tenancy, canManage }: { tenancy: TenancyView; canManage: boolean }) {
+  const { t } = useTranslation();
+  const [notice, setNotice] = useState<Notice | null>(null);
+  return (
+    <Section id="vacancy-tenancy" heading={t('offers.tenancyHeading')}>
+      <NoticeArea notice={notice} />
+      <Facts
+        label={t('offers.tenancyHeading')}
+        items={[
+          {
+            label: t('offers.tenant'),
+            value: <CitizenLink id={tenancy.citizenId} name={tenancy.citizenName} />,
+          },
+          { label: t('offers.acceptedOn'), value: <DateText value={tenancy.acceptedOn} /> },
+          { label: t('offers.leaseSignedOn'), value: <DateText value={tenancy.leaseSignedOn} /> },
+          { label: t('offers.plannedMoveInOn'), value: <DateText value={tenancy.plannedMoveInOn} /> },
+          { label: t('offers.movedInOn'), value: <DateText value={tenancy.movedInOn} /> },
+        ]}
+      />
+      {tenancy.movedInOn ? (
+        <Alert variant="success" headingLevel={3} heading={t('offers.housedHeading')}>
+          <p>
+            {t('offers.housed', {
+              name: tenancy.citizenName || t('offers.theCitizen'),
+              date: isoToDanishDate(tenancy.movedInOn),
+            })}
+          </p>
+        </Alert>
+      ) : canManage ? (
+        tenancy.leaseSignedOn ? (
+          <MoveInForm key={tenancy.id} tenancy={tenancy} onDone={setNotice} />
+        ) : (
+          <LeaseForm key={tenancy.id} tenancy={tenancy} onDone={setNotice} />
+        )
+      ) : null}
+    </Section>
+  );
+}
+
+// ---- returning the unit ----
+
+function ReturnSection({ vacancy }: { vacancy: VacancyView }) {
+  const { t } = useTranslation();
+  const giveBack = useReturnVacancy(vacancy.id);
+  const [values, setValues] = useState({ reason: '', note: '', returnedOn: todayText() });
+  const [confirm, setConfirm] = useState<{ reason: ReturnReason; note?: string; returnedOn: string } | null>(
+    null,
+  );
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const form = useFormProblems('vacancies.return', {
+    reason: { id: 'return-reason', label: t('vacancies.return.reason') },
+    note: { id: 'return-note', label: t('vacancies.return.note') },
+    returnedOn: { id: 'return-on', label: t('vacancies.return.returnedOn') },
+  });
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setNotice(null);
+    const problems: FieldError[] = [];
+    if (values.reason === '') problems.push({ path: 'reason', code: 'required' });
+    const note = optionalText(values.note);
+    if (values.reason === 'other' && !note) problems.push({ path: 'note', code: 'required' });
+    const returnedOn = readDate(values.returnedOn, 'returnedOn', problems, true);
+    notInFuture(returnedOn, 'returnedOn', problems);
+    if (problems.length > 0 || returnedOn === undefined) {
+      form.report({ fields: problems, error: null });
+      return;
+    }
+    form.clear();
+    setConfirm({ reason: values.reason as ReturnReason, ...(note ? { note } : {}), returnedOn });
+  };
+
+  const onConfirm = () => {
+    if (!confirm || giveBack.isPending) return;
+    settle(giveBack, confirm, {
+      onSuccess: () => {
+        setConfirm(null);
+        setNotice({
+          kind: 'success',
+          key: 'vacancies.return.done',
+          params: { reason: t(`allocation.returnReasons.${confirm.reason}`) },
+        });
+      },
+      onError: (error) => {
+        setConfirm(null);
+        form.reportError(error);
+      },
+    });
+  };
+
+  return (
+    <Section id="vacancy-return" heading={t('vacancies.return.heading')}>
+      <NoticeArea notice={notice} />
+      {vacancy.status === 'open' && !vacancy.liveOffer ? (
+        <FormDetails summary={t('vacancies.return.summary')}>
+          <p>{t('vacancies.return.intro')}</p>
+          {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
+          <form onSubmit={onSubmit} noValidate>
+            <SelectField
+              id="return-reason"
+              label={t('vacancies.return.reason')}
+              placeholder={t('vacancies.return.reasonPlaceholder')}
+              options={RETURN_REASONS.map((r) => ({ value: r, label: t(`allocation.returnReasons.${r}`) }))}
+              value={values.reason}
+              onChange={(event) => setValues((v) => ({ ...v, reason: event.target.value }))}
+              error={form.fieldMessage('reason')}
+            />
+            <TextAreaField
+              id="return-note"
+              label={t('vacancies.return.note')}
+              hint={t('vacancies.return.noteHint')}
+              value={values.note}
+              onChange={(event) => setValues((v) => ({ ...v, note: event.target.value }))}
+              error={form.fieldMessage('note')}
+            />
+            <DateField
+              id="return-on"
+              label={t('vacancies.return.returnedOn')}
+              value={values.returnedOn}
+              onChange={(event) => setValues((v) => ({ ...v, returnedOn: event.target.value }))}
+              error={form.fieldMessage('returnedOn')}
+            />
+            <div className="mt-5">
+              <button type="submit" className="button button-secondary">
+                {t('vacancies.return.submit')}
+              </button>
+            </div>
+          </form>
+        </FormDetails>
+      ) : vacancy.status === 'open' ? (
+        <p>{t('vacancies.return.liveOffer')}</p>
+      ) : vacancy.status === 'returned' && vacancy.returnedOn ? (
+        <p>
+          {t('vacancies.return.returned', {
+            date: isoToDanishDate(vacancy.returnedOn),
+            reason: vacancy.returnedReason ? t(`allocation.returnReasons.${vacancy.returnedReason}`) : '',
+          })}
+        </p>
+      ) : null}
+      <ConfirmDialog
+        open={confirm !== null}
+        heading={t('vacancies.return.confirmHeading')}
+        confirmLabel={t('vacancies.return.confirm')}
+        cancelLabel={t('common.cancel')}
+        onConfirm={onConfirm}
+        onCancel={() => setConfirm(null)}
+        busy={giveBack.isPending}
+      >
+        <p>
+          {t('vacancies.return.confirmText', {
+            address: vacancy.address,
+            reason: confirm ? t(`allocation.returnReasons.${confirm.reason}`) : '',
+          })}
+        </p>
+      </ConfirmDialog>
+    </Section>
+  );
+}
+
+/** /anvisning/boliger/:id: one vacant unit, its live offer and tenancy, and its ranked candidates. */
+export function VacancyPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const canManage = hasPermission(useSession().data?.user, 'allocation.manage');
+  const vacancy = useVacancy(id);
+  const data = vacancy.data;
+  const notFound = vacancy.error instanceof ApiError && vacancy.error.status === 404;
+  const title = data
+    ? data.address
+    : notFound
+      ? t('vacancies.page.notFound')
+      : t('vacancies.page.loadingTitle');
+
+  return (
+    <Page title={title}>
+      <p>
+        <Link to="/anvisning/boliger">{t('vacancies.backToList')}</Link>
+      </p>
+      {isCreatedState(location.state) ? (
+        <Alert variant="success" live="status">
+          <p>{t('vacancies.create.done', { address: location.state.address })}</p>
+        </Alert>
+      ) : null}
+      {vacancy.isPending ? <Loading /> : null}
+      {vacancy.isError ? (
+        <Alert variant="error" live="alert">
+          <p>{errorMessage(t, vacancy.error)}</p>
+        </Alert>
+      ) : null}
+      {data ? (
+        <>
+          <FactsSection vacancy={data} />
+          <OfferSection vacancy={data} canManage={canManage} />
+          {data.tenancy ? <TenancySection tenancy={data.tenancy} canManage={canManage} /> : null}
+          <CandidatesSection vacancy={data} canManage={canManage} />
+          {canManage && data.status !== 'let' ? <ReturnSection vacancy={data} /> : null}
+        </>
+      ) : null}
+    </Page>
+  );
+}
