@@ -26,6 +26,9 @@ import { citizensRoutes } from './modules/citizens/citizens.routes';
 import { expiredConsentTasks } from './modules/citizens/citizens.tasks';
 import { housingRoutes } from './modules/housing/housing.routes';
 import { poolEndingTasks } from './modules/housing/housing.tasks';
+import { preventionRoutes } from './modules/prevention/prevention.routes';
+import { preventionTasks } from './modules/prevention/prevention.tasks';
+import { preventionTimeline } from './modules/prevention/prevention.timeline';
 import { tasksRoutes } from './modules/tasks/tasks.routes';
 import { authPlugin } from './plugins/auth';
 
@@ -125,11 +128,18 @@ export async function buildApp({
   );
   await app.register(accessRoutes, { settings });
   await app.register(auditRoutes);
-  await app.register(citizensRoutes, { timelineProviders: [allocationTimeline] });
+  await app.register(citizensRoutes, { timelineProviders: [allocationTimeline, preventionTimeline] });
   await app.register(housingRoutes);
   await app.register(allocationRoutes);
+  await app.register(preventionRoutes);
   await app.register(tasksRoutes, {
-    providers: [lockedUserTasks(settings), expiredConsentTasks, poolEndingTasks, allocationTasks],
+    providers: [
+      lockedUserTasks(settings),
+      expiredConsentTasks,
+      poolEndingTasks,
+      allocationTasks,
+      preventionTasks,
+    ],
   });
 
   app.setNotFoundHandler(async (request, reply) => {

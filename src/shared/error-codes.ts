@@ -48,6 +48,7 @@ export const ERROR_CATALOGUE = {
   VACANCY_NOT_OPEN: { status: 409, message: 'The vacancy is already let or returned' },
   TENANCY_LEASE_MISSING: { status: 409, message: 'Record the signed lease before the move-in' },
   TENANCY_ALREADY_MOVED_IN: { status: 409, message: 'The move-in has already been recorded' },
+  CASE_CLOSED: { status: 409, message: 'The case is closed' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again later' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -20,6 +20,10 @@ export const PERMISSIONS = [
   'allocation.manage',
   'allocation.reports',
   'vacancies.report',
+  'prevention.read',
+  'prevention.manage',
+  'prevention.reports',
+  'notices.report',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

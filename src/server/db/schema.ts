@@ -42,6 +42,12 @@ import type {
   SubsidyPoolTable,
   SubsidyPoolUnitTable,
 } from '../modules/housing/housing.table';
+import type {
+  EvictionActionTable,
+  EvictionCaseTable,
+  EvictionNoticeTable,
+  PreventionSettingsTable,
+} from '../modules/prevention/prevention.table';
 
 /** Every table Kysely knows, each owned by one module (see its *.table.ts). */
 export interface Database {
@@ -82,4 +88,8 @@ export interface Database {
   census_run: CensusRunTable;
   census_entry: CensusEntryTable;
   waiting_list_snapshot: WaitingListSnapshotTable;
+  eviction_case: EvictionCaseTable;
+  eviction_notice: EvictionNoticeTable;
+  eviction_action: EvictionActionTable;
+  prevention_settings: PreventionSettingsTable;
 }

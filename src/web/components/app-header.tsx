@@ -19,6 +19,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/boliger', labelKey: 'nav.housing', permission: 'housing.read' },
   { to: '/anvisning', labelKey: 'nav.allocation', permission: 'allocation.read' },
   { to: '/partner/boliger', labelKey: 'nav.partnerVacancies', permission: 'vacancies.report' },
+  { to: '/udsaettelser', labelKey: 'nav.prevention', permission: 'prevention.read' },
+  { to: '/partner/underretninger', labelKey: 'nav.partnerNotices', permission: 'notices.report' },
   { to: '/admin/brugere', labelKey: 'nav.users', permission: 'users.manage' },
   { to: '/admin/indstillinger', labelKey: 'nav.settings', permission: 'settings.manage' },
   { to: '/revision', labelKey: 'nav.audit', permission: 'audit.read' },

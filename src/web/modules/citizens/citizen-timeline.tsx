@@ -12,6 +12,8 @@ const PARAM_TRANSLATIONS: Record<string, string> = {
   purpose: 'consentPurposes',
   channel: 'contactChannels',
   status: 'statuses',
+  action: 'prevention.actions',
+  outcome: 'prevention.outcomes',
 };
 
 function displayParams(t: TFunction, params: TimelineItem['params']): Record<string, string | number> {

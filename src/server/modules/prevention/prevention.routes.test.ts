@@ -1,0 +1,320 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NoticeInput } from '../../../shared/prevention/api';
+import type { DatabaseHandles } from '../../db/database';
+import { type Session, tenantWith, testApp, testDatabase } from '../../test/helpers';
+import { today } from '../citizens/citizens.service';
+import { addDays } from './prevention.service';
+
+let db: DatabaseHandles;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  db = await testDatabase();
+  app = await testApp(db);
+});
+afterAll(async () => {
+  await app.close();
+  await db.close();
+});
+
+async function call(
+  s: Session,
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  payload?: unknown,
+  status = 200,
+) {
+  const res = await s.request({ method, url, ...(payload === undefined ? {} : { payload }) });
+  if (res.statusCode !== status) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.headers['content-type']?.includes('json') ? res.json() : res;
+}
+
+// CPR numbers of people born in the 1800s: no living person holds them.
+let serial = 5000;
+const fakeCpr = () => `010160${String(serial++).padStart(4, '0')}`;
+
+const notice = (over: Partial<NoticeInput> = {}): NoticeInput => ({
+  source: 'public_landlord',
+  receivedOn: today(),
+  tenantCpr: null,
+  tenantName: 'Lejer Jensen',
+  address: `Parkvej ${serial++}, 2. th`,
+  departmentId: null,
+  arrearsAmount: 12_500,
+  arrearsMonths: 2,
+  paakravOn: addDays(today(), -20),
+  terminationOn: null,
+  bailiffFiledOn: null,
+  evictionDate: null,
+  childrenUnder18: false,
+  ...over,
+});
+
+async function department(s: Session) {
+  const org = await call(
+    s,
+    'POST',
+    '/api/housing/organisations',
+    { name: `Bolig ${Math.random().toString(36).slice(2, 8)}` },
+    201,
+  );
+  const dept = await call(
+    s,
+    'POST',
+    '/api/housing/departments',
+    {
+      organisationId: org.id,
+      number: String(serial++),
+      name: 'Parken',
+      units: { family: 100, youth: 0, elderly: 0, alternative: 0 },
+      turnoverPercent: 10,
+    },
+    201,
+  );
+  return { orgId: org.id as string, deptId: dept.id as string, number: dept.number as string };
+}
+
+describe('notices, linking and the inbox (issue 6 §1–3)', () => {
+  it('links a notice to the registry by CPR, groups repeated notices and puts a bailiff notice with children on top', async () => {
+    const { users } = await tenantWith(app, db, ['prevention']);
+    const s = users.prevention.session;
+    const cpr = fakeCpr();
+    const first = await call(
+      s,
+      'POST',
+      '/api/prevention/notices',
+      notice({ tenantCpr: cpr, address: 'Lindevej 4, st.' }),
+      201,
+    );
+    expect(first).toMatchObject({ citizenCreated: true, joinedCase: false });
+    expect(first.citizenId).toBeTruthy();
+    const again = await call(
+      s,
+      'POST',
+      '/api/prevention/notices',
+      notice({
+        tenantCpr: cpr,
+        address: 'lindevej 4 st',
+        source: 'bailiff_court',
+        bailiffFiledOn: today(),
+        evictionDate: addDays(today(), 21),
+      }),
+      201,
+    );
+    expect(again).toMatchObject({
+      caseId: first.caseId,
+      citizenId: first.citizenId,
+      citizenCreated: false,
+      joinedCase: true,
+    });
+    const urgent = await call(
+      s,
+      'POST',
+      '/api/prevention/notices',
+      notice({
+        source: 'bailiff_court',
+        tenantName: 'Familie Hansen',
+        childrenUnder18: true,
+        evictionDate: addDays(today(), 30),
+      }),
+      201,
+    );
+    const inbox = await call(s, 'GET', '/api/prevention/cases');
+    expect(inbox.items[0]).toMatchObject({ id: urgent.caseId, childrenUnder18: true });
+    expect(inbox.items[0].duties.map((d: { kind: string }) => d.kind)).toContain('act_at_once');
+    const grouped = inbox.items.find((c: { id: string }) => c.id === first.caseId);
+    expect(grouped).toMatchObject({ notices: 2, step: 'udsaettelse' });
+    const tasks = await call(s, 'GET', '/api/tasks');
+    expect(tasks.items.map((t: { kind: string }) => t.kind)).toContain('eviction_act_at_once');
+    const person = await call(s, 'GET', `/api/citizens/${first.citizenId}?purpose=prevention`);
+    expect(person.timeline.map((t: { kind: string }) => t.kind)).toContain('notice_received');
+  });
+
+  it('names a bad CPR and a future date, and saves nothing', async () => {
+    const { users } = await tenantWith(app, db, ['prevention']);
+    const s = users.prevention.session;
+    const res = await s.request({
+      method: 'POST',
+      url: '/api/prevention/notices',
+      payload: notice({ tenantCpr: '3102601234', receivedOn: addDays(today(), 2) }),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields).toEqual([
+      { path: 'tenantCpr', code: 'cpr_date' },
+      { path: 'receivedOn', code: 'future_date' },
+    ]);
+    expect((await call(s, 'GET', '/api/prevention/cases')).items).toEqual([]);
+  });
+
+  it('keeps cases inside the municipality: another municipality gets "not found"', async () => {
+    const a = await tenantWith(app, db, ['prevention']);
+    const b = await tenantWith(app, db, ['prevention']);
+    const { caseId } = await call(
+      a.users.prevention.session,
+      'POST',
+      '/api/prevention/notices',
+      notice(),
+      201,
+    );
+    expect(
+      (await b.users.prevention.session.request({ method: 'GET', url: `/api/prevention/cases/${caseId}` }))
+        .statusCode,
+    ).toBe(404);
+    expect((await call(b.users.prevention.session, 'GET', '/api/prevention/cases')).items).toEqual([]);
+  });
+});
+
+describe('actions, outcome and monitoring (issue 6 §4–7)', () => {
+  it('records a contact and § 81 a help, closes the case as averted and monitoring counts it', async () => {
+    const { users } = await tenantWith(app, db, ['prevention', 'leader']);
+    const s = users.prevention.session;
+    const { caseId, citizenId } = await call(
+      s,
+      'POST',
+      '/api/prevention/notices',
+      notice({
+        tenantCpr: fakeCpr(),
+        source: 'bailiff_court',
+        childrenUnder18: true,
+      }),
+      201,
+    );
+    await call(s, 'POST', `/api/prevention/cases/${caseId}/actions`, {
+      kind: 'contact_phone',
+      doneOn: today(),
+      result: 'Talt med lejer',
+      amount: null,
+      respondBy: null,
+    });
+    const helped = await call(s, 'POST', `/api/prevention/cases/${caseId}/actions`, {
+      kind: 'help_81a',
+      doneOn: today(),
+      result: null,
+      amount: 4_000,
+      respondBy: null,
+    });
+    expect(helped.duties).toEqual([]);
+    const closed = await call(s, 'POST', `/api/prevention/cases/${caseId}/outcome`, {
+      outcome: 'averted_help',
+      outcomeOn: today(),
+      note: null,
+    });
+    expect(closed).toMatchObject({ status: 'closed', outcome: 'averted_help', daysToOutcome: 0 });
+    const again = await s.request({
+      method: 'POST',
+      url: `/api/prevention/cases/${caseId}/actions`,
+      payload: { kind: 'home_visit', doneOn: today(), result: null, amount: null, respondBy: null },
+    });
+    expect(again.json().code).toBe('CASE_CLOSED');
+    const person = await call(s, 'GET', `/api/citizens/${citizenId}?purpose=prevention`);
+    expect(person.status).toBe('housed');
+    const report = await call(users.leader.session, 'GET', '/api/prevention/monitoring');
+    expect(report.totals).toMatchObject({ notices: 1, cases: 1, withChildren: 1, averted: 1, evicted: 0 });
+    expect(report.shareWithChildren).toBe(1);
+    expect(report.months.at(-1)).toMatchObject({ notices: 1, withChildren: 1, averted: 1 });
+    const xlsx = await users.leader.session.request({
+      method: 'GET',
+      url: '/api/prevention/monitoring.xlsx',
+    });
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    // A leader sees aggregates, not cases.
+    expect(
+      (await users.leader.session.request({ method: 'GET', url: `/api/prevention/cases/${caseId}` }))
+        .statusCode,
+    ).toBe(403);
+    const letter = await s.request({ method: 'GET', url: `/api/prevention/cases/${caseId}/letter` });
+    expect(letter.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+  });
+
+  it('records the § 5 a decision that no help is given, which ends the duty', async () => {
+    const { users } = await tenantWith(app, db, ['prevention']);
+    const s = users.prevention.session;
+    const { caseId } = await call(
+      s,
+      'POST',
+      '/api/prevention/notices',
+      notice({ source: 'bailiff_court', receivedOn: addDays(today(), -20) }),
+      201,
+    );
+    const before = await call(s, 'GET', `/api/prevention/cases/${caseId}`);
+    expect(before.duties).toEqual([expect.objectContaining({ kind: 'decide_no_help', overdue: true })]);
+    const after = await call(s, 'POST', `/api/prevention/cases/${caseId}/decision`, {
+      decidedOn: today(),
+      reason: 'Lejer har selv betalt.',
+    });
+    expect(after.duties).toEqual([]);
+  });
+});
+
+describe('the partner view (issue 6 §1)', () => {
+  it("lets a housing-organisation user report notices only for the organisation's own departments", async () => {
+    const { users } = await tenantWith(app, db, ['allocation', 'partner_housing', 'prevention']);
+    const own = await department(users.allocation.session);
+    const other = await department(users.allocation.session);
+    await call(users.allocation.session, 'PUT', `/api/housing/organisations/${own.orgId}/contacts`, {
+      userIds: [users.partner_housing.id],
+    });
+    const partner = users.partner_housing.session;
+    const refused = await partner.request({
+      method: 'POST',
+      url: '/api/partner/notices',
+      payload: notice({ departmentId: other.deptId }),
+    });
+    expect(refused.json().fields).toEqual([{ path: 'departmentId', code: 'unknown_department' }]);
+    const ok = await call(
+      partner,
+      'POST',
+      '/api/partner/notices',
+      notice({ departmentId: own.deptId, tenantCpr: fakeCpr(), source: 'private_landlord' }),
+      201,
+    );
+    expect(ok.citizenId).toBeNull();
+    const mine = await call(partner, 'GET', '/api/partner/notices');
+    expect(mine.items).toHaveLength(1);
+    const c = await call(users.prevention.session, 'GET', `/api/prevention/cases/${ok.caseId}`);
+    expect(c.sources).toEqual(['public_landlord']);
+    expect((await partner.request({ method: 'GET', url: '/api/prevention/cases' })).statusCode).toBe(403);
+  });
+});
+
+describe('notice import (issue 6 "Done when")', () => {
+  const upload = (s: Session, csv: string) => {
+    const boundary = 'n-boundary';
+    const part = (name: string, value: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const body = `${part('mode', 'all')}${part('dryRun', 'false')}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="underretninger.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+    return s.request({
+      method: 'POST',
+      url: '/api/prevention/notices/import',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body,
+    });
+  };
+
+  it('imports nothing of a file with one bad row, naming line and field; the same file twice creates no duplicates', async () => {
+    const { users } = await tenantWith(app, db, ['prevention']);
+    const s = users.prevention.session;
+    const header = 'kilde;modtaget;cpr;navn;adresse;restance;maaneder;boern';
+    const day = today();
+    const good = [
+      `fogedret;${day};${fakeCpr()};Anna Berg;Skovvej 1;9.500;2;ja`,
+      `udlejer_almen;${day};;Bo Lund;Skovvej 2;4000;1;nej`,
+    ];
+    const bad = `udlejer_privat;${day};${fakeCpr()};Carl Dahl;Skovvej 3;-5;1;nej`;
+    const rejected = (await upload(s, [header, ...good, bad].join('\n'))).json();
+    expect(rejected).toMatchObject({
+      rows: 3,
+      valid: 2,
+      imported: 0,
+      problems: [{ line: 4, field: 'arrearsAmount', code: 'too_small' }],
+    });
+    expect((await call(s, 'GET', '/api/prevention/cases')).items).toEqual([]);
+    const file = [header, ...good].join('\n');
+    expect((await upload(s, file)).json()).toMatchObject({ rows: 2, imported: 2 });
+    expect((await upload(s, file)).json()).toMatchObject({ rows: 2, imported: 0 });
+    const inbox = (await call(s, 'GET', '/api/prevention/cases')).items;
+    expect(inbox).toHaveLength(2);
+    expect(inbox[0]).toMatchObject({ tenantName: 'Anna Berg', childrenUnder18: true, arrearsAmount: 9500 });
+  });
+});

@@ -1,0 +1,646 @@
+import { parseCpr } from '../../../shared/citizens/cpr';
+import type {
+  ActionInput,
+  ActionView,
+  CaseDetail,
+  CaseSummary,
+  DecisionInput,
+  MonitoringReport,
+  NoticeCreated,
+  NoticeInput,
+  NoticeView,
+  OutcomeInput,
+  PreventionSettings,
+} from '../../../shared/prevention/api';
+import {
+  addDays,
+  type CaseFacts,
+  compareUrgency,
+  paakravDeadline,
+  section5aDuties,
+  stepOf,
+  urgency,
+} from '../../../shared/prevention/clocks';
+import {
+  AVERTED,
+  DEFAULT_DEPOSIT_LOAN_LIMITS,
+  type DepositLoanLimit,
+  EVICTION_STEPS,
+  type NoticeSource,
+  type ReportedVia,
+} from '../../../shared/prevention/model';
+import type { Tx } from '../../db/database';
+import { AppError } from '../../errors';
+import type { Actor } from '../access/auth-context';
+import { logPersonalDataRead, recordAudit } from '../audit/audit.service';
+import { addEpisode, today } from '../citizens/citizens.service';
+import * as repo from './prevention.repository';
+
+const { num } = repo;
+type Problem = { path: string; code: string };
+const invalid = (fields: Problem[]) => new AppError('V_VALIDATION', { fields });
+const iso = (d: Date) => d.toISOString();
+
+/** Addresses written differently ("Parkvej 1, 1. tv." / "parkvej 1 1 tv") group into one tenancy. */
+export const normaliseAddress = (address: string) =>
+  address.toLowerCase().replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** One tenancy: the tenant (CPR, else the name) at the address. Repeated notices for it form one case. */
+export const tenancyKey = (cpr: string | null, name: string, address: string) =>
+  `${cpr ?? `name:${name.trim().toLowerCase()}`}|${normaliseAddress(address)}`;
+
+/** Field problems of one notice (the form, the partner view and the import share them). */
+export function noticeProblems(n: NoticeInput, onDate: string, prefix = ''): Problem[] {
+  const problems: Problem[] = [];
+  const p = (path: string, code: string) => problems.push({ path: `${prefix}${path}`, code });
+  if (n.tenantCpr) {
+    const parsed = parseCpr(n.tenantCpr);
+    if (!parsed.ok) p('tenantCpr', parsed.problem === 'format' ? 'cpr_format' : 'cpr_date');
+  }
+  if (n.receivedOn > onDate) p('receivedOn', 'future_date');
+  for (const field of ['paakravOn', 'terminationOn', 'bailiffFiledOn'] as const) {
+    const v = n[field];
+    if (v && v > onDate) p(field, 'future_date');
+  }
+  return problems;
+}
+
+export interface PreparedNotice {
+  input: NoticeInput;
+  cpr: string | null;
+  importKey: string | null;
+}
+
+/**
+ * Records notices in bulk, one set-based step at a time: link each tenant to the registry by CPR
+ * (registering a new citizen from the CPR number when there is none), group repeated notices for
+ * the same tenancy into one open case, insert the notices (a line already imported is skipped) and
+ * mark cases with children. The form, the partner view and the import all come through here.
+ */
+export async function recordNotices(
+  trx: Tx,
+  actor: Actor,
+  notices: readonly PreparedNotice[],
+  via: ReportedVia,
+) {
+  const m = actor.municipalityId;
+  const cprs = [...new Set(notices.flatMap((n) => (n.cpr ? [n.cpr] : [])))];
+  const existing = await repo.citizensByCpr(trx, m, cprs);
+  const missing = cprs.filter((c) => !existing.has(c));
+  const firstOf = new Map<string, PreparedNotice>();
+  for (const n of notices) if (n.cpr && !firstOf.has(n.cpr)) firstOf.set(n.cpr, n);
+  const created = await repo.insertCitizens(
+    trx,
+    m,
+    missing.map((cpr) => {
+      const parsed = parseCpr(cpr);
+      const n = firstOf.get(cpr) as PreparedNotice;
+      const words = n.input.tenantName.trim().split(/\s+/);
+      return {
+        cpr,
+        birth_date: parsed.ok ? parsed.birthDate : '1900-01-01',
+        sex: parsed.ok ? parsed.sex : 'male',
+        given_name: words.length > 1 ? words.slice(0, -1).join(' ') : null,
+        family_name: words.at(-1) ?? null,
+        address: n.input.address,
+        created_by: actor.userId,
+      };
+    }),
+  );
+  const citizenOf = (cpr: string | null) => (cpr ? (existing.get(cpr) ?? created.get(cpr) ?? null) : null);
+
+  const keyOf = (n: PreparedNotice) => tenancyKey(n.cpr, n.input.tenantName, n.input.address);
+  const keys = [...new Set(notices.map(keyOf))];
+  const open = await repo.openCasesByKey(trx, m, keys);
+  const newCases = new Map<string, PreparedNotice[]>();
+  for (const n of notices) {
+    const key = keyOf(n);
+    if (!open.has(key)) newCases.set(key, [...(newCases.get(key) ?? []), n]);
+  }
+  const createdCases = await repo.insertCases(
+    trx,
+    m,
+    [...newCases].map(([key, rows]) => {
+      const first = rows.reduce((a, b) => (b.input.receivedOn < a.input.receivedOn ? b : a));
+      return {
+        citizen_id: citizenOf(first.cpr),
+        tenant_name: first.input.tenantName,
+        address: first.input.address,
+        tenancy_key: key,
+        department_id: first.input.departmentId,
+        children_under_18: rows.some((r) => r.input.childrenUnder18),
+        // A tenant already on the municipality's by-name list is a known vulnerable citizen (rule 28).
+        known_need: first.cpr !== null && existing.has(first.cpr),
+        opened_on: first.input.receivedOn,
+      };
+    }),
+  );
+  const caseOf = (n: PreparedNotice) => open.get(keyOf(n)) ?? (createdCases.get(keyOf(n)) as string);
+  const inserted = await repo.insertNotices(
+    trx,
+    m,
+    notices.map((n) => ({
+      case_id: caseOf(n),
+      source: n.input.source,
+      received_on: n.input.receivedOn,
+      tenant_cpr: n.cpr,
+      arrears_amount: n.input.arrearsAmount,
+      arrears_months: n.input.arrearsMonths,
+      paakrav_on: n.input.paakravOn,
+      termination_on: n.input.terminationOn,
+      bailiff_filed_on: n.input.bailiffFiledOn,
+      eviction_date: n.input.evictionDate,
+      children_under_18: n.input.childrenUnder18,
+      reported_via: via,
+      reported_by: actor.userId,
+      import_key: n.importKey,
+    })),
+  );
+  // A case learns of children from any of its notices.
+  const withChildren = [...new Set(notices.filter((n) => n.input.childrenUnder18).map(caseOf))];
+  await repo.markChildren(trx, m, withChildren);
+  return { inserted, citizenOf, caseOf, existing, created, open };
+}
+
+/** One notice from the form or a housing-organisation user. */
+export async function createNotice(
+  trx: Tx,
+  actor: Actor,
+  input: NoticeInput,
+  via: 'form' | 'partner',
+): Promise<NoticeCreated> {
+  const problems = noticeProblems(input, today());
+  if (input.departmentId) {
+    const allowed =
+      via === 'partner'
+        ? (await repo.partnerDepartmentIds(trx, actor.municipalityId, actor.userId)).map((d) => d.id)
+        : (await repo.departments(trx, actor.municipalityId)).map((d) => d.id);
+    if (!allowed.includes(input.departmentId))
+      problems.push({ path: 'departmentId', code: via === 'partner' ? 'unknown_department' : 'unknown' });
+  } else if (via === 'partner') problems.push({ path: 'departmentId', code: 'required' });
+  if (problems.length) throw invalid(problems);
+  const cpr = input.tenantCpr ? (parseCpr(input.tenantCpr) as { cpr: string }).cpr : null;
+  const prepared: PreparedNotice = {
+    input: via === 'partner' ? { ...input, source: 'public_landlord' } : input,
+    cpr,
+    importKey: null,
+  };
+  const r = await recordNotices(trx, actor, [prepared], via);
+  const noticeId = r.inserted[0]?.id as string;
+  const caseId = r.caseOf(prepared);
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: 'prevention.notice_create',
+    entityType: 'eviction_case',
+    entityId: caseId,
+    details: { via, source: prepared.input.source, noticeId },
+  });
+  return {
+    caseId,
+    noticeId,
+    citizenId: via === 'partner' ? null : r.citizenOf(cpr),
+    citizenCreated: cpr !== null && r.created.has(cpr),
+    joinedCase: r.open.has(tenancyKey(cpr, input.tenantName, input.address)),
+  };
+}
+
+// ---- reading cases ----
+
+type NoticeRow = Awaited<ReturnType<typeof repo.notices>>[number];
+type ActionRow = Awaited<ReturnType<typeof repo.actions>>[number];
+
+function presentNotice(n: NoticeRow): NoticeView {
+  return {
+    id: n.id,
+    source: n.source,
+    receivedOn: n.received_on,
+    tenantCpr: n.tenant_cpr,
+    tenantName: '',
+    address: '',
+    departmentId: null,
+    arrearsAmount: num(n.arrears_amount),
+    arrearsMonths: n.arrears_months,
+    paakravOn: n.paakrav_on,
+    terminationOn: n.termination_on,
+    bailiffFiledOn: n.bailiff_filed_on,
+    evictionDate: n.eviction_date,
+    childrenUnder18: n.children_under_18,
+    step: stepOf({
+      paakravOn: n.paakrav_on,
+      terminationOn: n.termination_on,
+      bailiffFiledOn: n.bailiff_filed_on,
+      evictionDate: n.eviction_date,
+      source: n.source,
+    }),
+    paakravDeadline: n.paakrav_on ? paakravDeadline(n.paakrav_on) : null,
+    reportedVia: n.reported_via,
+    reportedByName: n.display_name ?? '',
+    createdAt: iso(n.created_at),
+  };
+}
+
+function presentAction(a: ActionRow): ActionView {
+  return {
+    id: a.id,
+    kind: a.kind,
+    doneOn: a.done_on,
+    result: a.result,
+    amount: a.amount === null ? null : num(a.amount),
+    respondBy: a.respond_by,
+    respondedOn: a.responded_on,
+    createdByName: a.display_name ?? '',
+  };
+}
+
+function summarise(
+  c: repo.CaseRow,
+  caseNotices: NoticeRow[],
+  caseActions: ActionRow[],
+  onDate: string,
+): CaseSummary {
+  const views = caseNotices.map(presentNotice);
+  const bailiff =
+    caseNotices
+      .filter((n) => n.source === 'bailiff_court')
+      .map((n) => n.received_on)
+      .sort()[0] ?? null;
+  const evictionDate =
+    caseNotices
+      .map((n) => n.eviction_date)
+      .filter((d): d is string => d !== null)
+      .sort()
+      .at(-1) ?? null;
+  const facts: CaseFacts = {
+    bailiffNoticeOn: bailiff,
+    childrenUnder18: c.children_under_18,
+    knownNeed: c.known_need,
+    actions: caseActions.map((a) => ({ kind: a.kind, doneOn: a.done_on })),
+    noHelpDecisionOn: c.no_help_decision_on,
+    eviction: { date: evictionDate },
+    closed: c.status === 'closed',
+  };
+  const duties = section5aDuties(facts, onDate);
+  const latest = views.at(-1);
+  const step = views.reduce<CaseSummary['step']>(
+    (s, n) => (EVICTION_STEPS.indexOf(n.step) > EVICTION_STEPS.indexOf(s) ? n.step : s),
+    'paakrav',
+  );
+  return {
+    id: c.id,
+    citizenId: c.citizen_id,
+    tenantName: c.tenant_name,
+    address: c.address,
+    organisationName: c.organisation_name,
+    departmentName: c.department_name,
+    childrenUnder18: c.children_under_18,
+    knownNeed: c.known_need,
+    openedOn: c.opened_on,
+    status: c.status,
+    outcome: c.outcome,
+    step,
+    sources: [...new Set(views.map((n) => n.source))] as NoticeSource[],
+    arrearsAmount: latest?.arrearsAmount ?? 0,
+    evictionDate,
+    notices: views.length,
+    duties,
+    overdue: duties.some((d) => d.overdue),
+  };
+}
+
+/** The inbox: cases by urgency — overdue duties first, then children, then the nearest date. */
+export async function listCases(trx: Tx, actor: Actor, status: 'open' | 'closed'): Promise<CaseSummary[]> {
+  const m = actor.municipalityId;
+  const rows = await repo.listCases(trx, m, status, 1000);
+  const ids = rows.map((r) => r.id);
+  const [ns, as] = await Promise.all([repo.notices(trx, m, ids), repo.actions(trx, m, ids)]);
+  const onDate = today();
+  const byCase = <T extends { case_id: string }>(list: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const x of list) map.set(x.case_id, [...(map.get(x.case_id) ?? []), x]);
+    return map;
+  };
+  const nMap = byCase(ns);
+  const aMap = byCase(as);
+  const items = rows.map((c) => summarise(c, nMap.get(c.id) ?? [], aMap.get(c.id) ?? [], onDate));
+  await recordAudit(trx, actor, m, {
+    action: 'prevention.inbox_read',
+    entityType: 'municipality',
+    entityId: m,
+    details: { count: items.length },
+  });
+  return items.sort((a, b) =>
+    compareUrgency(
+      urgency(a.duties, a.childrenUnder18, a.evictionDate),
+      urgency(b.duties, b.childrenUnder18, b.evictionDate),
+    ),
+  );
+}
+
+export async function getCase(trx: Tx, actor: Actor, id: string, logRead = true): Promise<CaseDetail> {
+  const m = actor.municipalityId;
+  const c = await repo.findCase(trx, m, id);
+  if (!c) throw new AppError('NOT_FOUND');
+  const [ns, as] = await Promise.all([repo.notices(trx, m, [id]), repo.actions(trx, m, [id])]);
+  if (logRead)
+    await logPersonalDataRead(trx, actor, {
+      entityType: 'eviction_case',
+      entityId: id,
+      purpose: 'prevention',
+    });
+  const summary = summarise(c, ns, as, today());
+  const noticeList = ns
+    .map(presentNotice)
+    .map((n) => ({ ...n, tenantName: c.tenant_name, address: c.address, departmentId: c.department_id }));
+  const first = ns[0]?.received_on ?? c.opened_on;
+  return {
+    ...summary,
+    departmentId: c.department_id,
+    outcomeOn: c.outcome_on,
+    outcomeNote: c.outcome_note,
+    noHelpDecisionOn: c.no_help_decision_on,
+    noHelpReason: c.no_help_reason,
+    noticeList,
+    actions: as.map(presentAction),
+    daysToOutcome: c.outcome_on
+      ? Math.round((Date.parse(c.outcome_on) - Date.parse(first)) / 86_400_000)
+      : null,
+  };
+}
+
+async function openCase(trx: Tx, actor: Actor, id: string) {
+  const c = await repo.findCase(trx, actor.municipalityId, id, true);
+  if (!c) throw new AppError('NOT_FOUND');
+  if (c.status === 'closed') throw new AppError('CASE_CLOSED');
+  return c;
+}
+
+// ---- acting on a case ----
+
+export async function addAction(trx: Tx, actor: Actor, id: string, input: ActionInput): Promise<CaseDetail> {
+  const c = await openCase(trx, actor, id);
+  if (input.doneOn > today()) throw invalid([{ path: 'doneOn', code: 'future_date' }]);
+  if (input.kind === 'fast_track' && !input.respondBy)
+    throw invalid([{ path: 'respondBy', code: 'required' }]);
+  const { id: actionId } = await repo.insertAction(trx, actor.municipalityId, {
+    case_id: c.id,
+    kind: input.kind,
+    done_on: input.doneOn,
+    result: input.result,
+    amount: input.amount,
+    respond_by: input.kind === 'fast_track' ? input.respondBy : null,
+    created_by: actor.userId,
+  });
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: 'prevention.action_add',
+    entityType: 'eviction_case',
+    entityId: c.id,
+    details: { kind: input.kind, actionId },
+  });
+  return getCase(trx, actor, id, false);
+}
+
+export async function respondFastTrack(trx: Tx, actor: Actor, actionId: string, respondedOn: string) {
+  const a = await repo.findAction(trx, actor.municipalityId, actionId);
+  if (a?.kind !== 'fast_track') throw new AppError('NOT_FOUND');
+  await openCase(trx, actor, a.case_id);
+  if (respondedOn > today()) throw invalid([{ path: 'respondedOn', code: 'future_date' }]);
+  await repo.updateAction(trx, actor.municipalityId, actionId, respondedOn);
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: 'prevention.fast_track_answered',
+    entityType: 'eviction_case',
+    entityId: a.case_id,
+  });
+  return getCase(trx, actor, a.case_id, false);
+}
+
+/** Retssikkerhedsloven § 5 a, stk. 2: the recorded decision that no help is given. */
+export async function decideNoHelp(trx: Tx, actor: Actor, id: string, input: DecisionInput) {
+  const c = await openCase(trx, actor, id);
+  if (input.decidedOn > today()) throw invalid([{ path: 'decidedOn', code: 'future_date' }]);
+  if (input.reason.trim() === '') throw invalid([{ path: 'reason', code: 'reason_required' }]);
+  await repo.updateCase(trx, actor.municipalityId, c.id, {
+    no_help_decision_on: input.decidedOn,
+    no_help_reason: input.reason,
+  });
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: 'prevention.no_help_decision',
+    entityType: 'eviction_case',
+    entityId: c.id,
+  });
+  return getCase(trx, actor, id, false);
+}
+
+/** Closes the case; the citizen's whereabouts follow: kept home (housed) or lost it (unknown whereabouts). */
+export async function setOutcome(trx: Tx, actor: Actor, id: string, input: OutcomeInput) {
+  const c = await openCase(trx, actor, id);
+  if (input.outcomeOn > today()) throw invalid([{ path: 'outcomeOn', code: 'future_date' }]);
+  if (input.outcomeOn < c.opened_on) throw invalid([{ path: 'outcomeOn', code: 'before_from' }]);
+  await repo.updateCase(trx, actor.municipalityId, c.id, {
+    status: 'closed',
+    outcome: input.outcome,
+    outcome_on: input.outcomeOn,
+    outcome_note: input.note,
+  });
+  if (c.citizen_id) {
+    if (input.outcome === 'evicted')
+      await addEpisode(trx, actor, c.citizen_id, {
+        situation: 'unknown',
+        fromDate: input.outcomeOn,
+        note: null,
+      });
+    else if (AVERTED.includes(input.outcome))
+      await addEpisode(trx, actor, c.citizen_id, {
+        situation: 'housed',
+        fromDate: input.outcomeOn,
+        hasContract: true,
+        note: null,
+      });
+  }
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: 'prevention.outcome',
+    entityType: 'eviction_case',
+    entityId: c.id,
+    details: { outcome: input.outcome },
+  });
+  return getCase(trx, actor, id, false);
+}
+
+export async function letterData(trx: Tx, actor: Actor, id: string) {
+  const detail = await getCase(trx, actor, id, false);
+  await logPersonalDataRead(trx, actor, {
+    entityType: 'eviction_case',
+    entityId: id,
+    purpose: 'prevention',
+    details: { letter: true },
+  });
+  return detail;
+}
+
+// ---- partner view ----
+
+export async function partnerNotices(trx: Tx, actor: Actor) {
+  return (await repo.partnerNotices(trx, actor.municipalityId, actor.userId)).map((n) => ({
+    id: n.id,
+    receivedOn: n.received_on,
+    tenantName: n.tenant_name,
+    address: n.address,
+    departmentName: n.department_name,
+    arrearsAmount: num(n.arrears_amount),
+    step: stepOf({
+      paakravOn: n.paakrav_on,
+      terminationOn: n.termination_on,
+      bailiffFiledOn: n.bailiff_filed_on,
+      evictionDate: n.eviction_date,
+      source: n.source,
+    }),
+    childrenUnder18: n.children_under_18,
+  }));
+}
+
+// ---- monitoring ----
+
+const monthOf = (d: string) => d.slice(0, 7);
+const monthsBack = (date: string, months: number) => {
+  const d = new Date(`${date}T00:00:00Z`);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, d.getUTCDate()))
+    .toISOString()
+    .slice(0, 10);
+};
+
+/**
+ * Notices and outcomes per month, organisation and department, for the committee and the dialogue
+ * meetings. Early warning (Hjemvej's own rule, not law): a department is rising when it had at least
+ * 3 notices in the last 3 months of the period and at least half again as many as in the 3 before.
+ */
+export async function monitoring(trx: Tx, actor: Actor, from: string, to: string): Promise<MonitoringReport> {
+  if (to < from) throw invalid([{ path: 'to', code: 'end_before_start' }]);
+  const m = actor.municipalityId;
+  const widened = monthsBack(to, 6) < from ? monthsBack(to, 6) : from;
+  const rows = await repo.monitoringRows(trx, m, widened, to);
+  const inPeriod = rows.filter((r) => r.received_on >= from);
+  const months = new Map<
+    string,
+    { notices: number; withChildren: number; evicted: number; averted: number }
+  >();
+  for (let d = from.slice(0, 7); d <= to.slice(0, 7); ) {
+    months.set(d, { notices: 0, withChildren: 0, evicted: 0, averted: 0 });
+    const [y, mo] = d.split('-').map(Number) as [number, number];
+    d = new Date(Date.UTC(y, mo, 1)).toISOString().slice(0, 7);
+  }
+  const cases = new Map<string, (typeof rows)[number] & { children: boolean }>();
+  for (const r of inPeriod) {
+    const month = months.get(monthOf(r.received_on));
+    if (month) {
+      month.notices++;
+      if (r.children_under_18) month.withChildren++;
+    }
+    const seen = cases.get(r.case_id);
+    cases.set(r.case_id, { ...r, children: (seen?.children ?? false) || r.children_under_18 });
+  }
+  for (const c of cases.values()) {
+    if (!c.outcome || !c.outcome_on) continue;
+    const month = months.get(monthOf(c.outcome_on));
+    if (!month) continue;
+    if (c.outcome === 'evicted') month.evicted++;
+    if (AVERTED.includes(c.outcome)) month.averted++;
+  }
+  const caseList = [...cases.values()];
+  const days = caseList
+    .filter((c) => c.outcome_on)
+    .map((c) => Math.round((Date.parse(c.outcome_on as string) - Date.parse(c.opened_on)) / 86_400_000))
+    .sort((a, b) => a - b);
+  const median = days.length ? (days[Math.floor((days.length - 1) / 2)] as number) : null;
+  const orgs = new Map<string, MonitoringReport['byOrganisation'][number]>();
+  for (const r of inPeriod) {
+    const key = r.organisation_id ?? '';
+    const o = orgs.get(key) ?? {
+      organisationId: r.organisation_id,
+      organisationName: r.organisation_name,
+      notices: 0,
+      evicted: 0,
+    };
+    o.notices++;
+    orgs.set(key, o);
+  }
+  for (const c of caseList)
+    if (c.outcome === 'evicted') {
+      const o = orgs.get(c.organisation_id ?? '');
+      if (o) o.evicted++;
+    }
+  const lastStart = monthsBack(to, 3);
+  const prevStart = monthsBack(to, 6);
+  const depts = new Map<string, MonitoringReport['byDepartment'][number]>();
+  for (const r of rows) {
+    if (!r.department_id) continue;
+    const d = depts.get(r.department_id) ?? {
+      departmentId: r.department_id,
+      departmentName: r.department_name ?? '',
+      organisationName: r.organisation_name ?? '',
+      notices: 0,
+      last3Months: 0,
+      previous3Months: 0,
+      rising: false,
+    };
+    if (r.received_on >= from) d.notices++;
+    if (r.received_on > lastStart) d.last3Months++;
+    else if (r.received_on > prevStart) d.previous3Months++;
+    depts.set(r.department_id, d);
+  }
+  for (const d of depts.values()) d.rising = d.last3Months >= 3 && d.last3Months >= 1.5 * d.previous3Months;
+  await recordAudit(trx, actor, m, {
+    action: 'prevention.monitoring',
+    entityType: 'municipality',
+    entityId: m,
+    details: { from, to },
+  });
+  const totals = {
+    notices: inPeriod.length,
+    cases: caseList.length,
+    withChildren: caseList.filter((c) => c.children).length,
+    evicted: caseList.filter((c) => c.outcome === 'evicted').length,
+    averted: caseList.filter((c) => c.outcome && AVERTED.includes(c.outcome)).length,
+    moved: caseList.filter((c) => c.outcome === 'moved').length,
+  };
+  return {
+    from,
+    to,
+    months: [...months].map(([month, v]) => ({ month, ...v })),
+    totals,
+    shareWithChildren: totals.cases ? totals.withChildren / totals.cases : 0,
+    medianDaysToOutcome: median,
+    byOrganisation: [...orgs.values()].sort((a, b) => b.notices - a.notices),
+    byDepartment: [...depts.values()]
+      .filter((d) => d.notices > 0 || d.rising)
+      .sort((a, b) => Number(b.rising) - Number(a.rising) || b.notices - a.notices),
+  };
+}
+
+// ---- settings ----
+
+export async function getSettings(
+  trx: Tx,
+  actor: Pick<Actor, 'municipalityId'>,
+): Promise<PreventionSettings> {
+  const row = await repo.settings(trx, actor.municipalityId);
+  const limits = row
+    ? typeof row.deposit_loan_limits === 'string'
+      ? JSON.parse(row.deposit_loan_limits)
+      : row.deposit_loan_limits
+    : DEFAULT_DEPOSIT_LOAN_LIMITS;
+  return { depositLoanLimits: limits as DepositLoanLimit[] };
+}
+
+export async function saveSettings(trx: Tx, actor: Actor, input: PreventionSettings) {
+  const years = input.depositLoanLimits.map((l) => l.year);
+  if (new Set(years).size !== years.length) throw invalid([{ path: 'depositLoanLimits', code: 'taken' }]);
+  const sorted = [...input.depositLoanLimits].sort((a, b) => a.year - b.year);
+  await repo.saveSettings(trx, actor.municipalityId, sorted, actor.userId);
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: 'prevention.settings_update',
+    entityType: 'municipality',
+    entityId: actor.municipalityId,
+    details: { years },
+  });
+  return getSettings(trx, actor);
+}
+
+export { addDays };

@@ -1,0 +1,139 @@
+import type { Duty } from './clocks';
+import type { ActionKind, DepositLoanLimit, EvictionStep, NoticeSource, Outcome, ReportedVia } from './model';
+
+/** Shapes of the prevention API (issue 6), shared by the server's schemas and the web client. */
+
+export interface NoticeInput {
+  source: NoticeSource;
+  receivedOn: string;
+  /** The tenant: CPR (links or creates the citizen), or at least the name. */
+  tenantCpr: string | null;
+  tenantName: string;
+  address: string;
+  /** Public housing: the department (its organisation follows). */
+  departmentId: string | null;
+  arrearsAmount: number;
+  arrearsMonths: number;
+  paakravOn: string | null;
+  terminationOn: string | null;
+  bailiffFiledOn: string | null;
+  evictionDate: string | null;
+  childrenUnder18: boolean;
+}
+
+export interface NoticeCreated {
+  caseId: string;
+  noticeId: string;
+  citizenId: string | null;
+  /** A new citizen was registered from the CPR number. */
+  citizenCreated: boolean;
+  /** The notice joined an open case for the same tenancy. */
+  joinedCase: boolean;
+}
+
+export interface NoticeView extends NoticeInput {
+  id: string;
+  step: EvictionStep;
+  /** påkrav + 14 days: termination is allowed only after this (rule 27). */
+  paakravDeadline: string | null;
+  reportedVia: ReportedVia;
+  reportedByName: string;
+  createdAt: string;
+}
+
+export interface ActionInput {
+  kind: ActionKind;
+  doneOn: string;
+  result: string | null;
+  amount: number | null;
+  /** fast_track: the benefits office's response deadline. */
+  respondBy: string | null;
+}
+
+export interface ActionView extends ActionInput {
+  id: string;
+  respondedOn: string | null;
+  createdByName: string;
+}
+
+export interface CaseSummary {
+  id: string;
+  citizenId: string | null;
+  tenantName: string;
+  address: string;
+  organisationName: string | null;
+  departmentName: string | null;
+  childrenUnder18: boolean;
+  knownNeed: boolean;
+  openedOn: string;
+  status: 'open' | 'closed';
+  outcome: Outcome | null;
+  step: EvictionStep;
+  sources: NoticeSource[];
+  arrearsAmount: number;
+  evictionDate: string | null;
+  notices: number;
+  duties: Duty[];
+  /** Any duty overdue: red in the inbox. */
+  overdue: boolean;
+}
+
+export interface CaseDetail extends CaseSummary {
+  departmentId: string | null;
+  outcomeOn: string | null;
+  outcomeNote: string | null;
+  noHelpDecisionOn: string | null;
+  noHelpReason: string | null;
+  noticeList: NoticeView[];
+  actions: ActionView[];
+  /** Days from the first notice to the outcome. */
+  daysToOutcome: number | null;
+}
+
+export interface DecisionInput {
+  decidedOn: string;
+  reason: string;
+}
+
+export interface OutcomeInput {
+  outcome: Outcome;
+  outcomeOn: string;
+  note: string | null;
+}
+
+export interface MonitoringReport {
+  from: string;
+  to: string;
+  months: { month: string; notices: number; withChildren: number; evicted: number; averted: number }[];
+  totals: {
+    notices: number;
+    cases: number;
+    withChildren: number;
+    evicted: number;
+    averted: number;
+    moved: number;
+  };
+  /** Share of cases with children under 18 (0–1). */
+  shareWithChildren: number;
+  medianDaysToOutcome: number | null;
+  byOrganisation: {
+    organisationId: string | null;
+    organisationName: string | null;
+    notices: number;
+    evicted: number;
+  }[];
+  /** Departments with notices in the last 3 months against the 3 before; rising = early warning. */
+  byDepartment: {
+    departmentId: string;
+    departmentName: string;
+    organisationName: string;
+    notices: number;
+    last3Months: number;
+    previous3Months: number;
+    rising: boolean;
+  }[];
+}
+
+export interface PreventionSettings {
+  depositLoanLimits: DepositLoanLimit[];
+}
