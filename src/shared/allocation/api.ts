@@ -276,6 +276,9 @@ export interface CandidateList {
   vacancyId: string;
   onDate: string;
   areaStatus: AreaStatus | null;
+  /** All eligible and excluded; the lists hold the first `limit` (default 100) of each. */
+  eligibleCount: number;
+  excludedCount: number;
   eligible: Candidate[];
   excluded: Candidate[];
 }

@@ -97,26 +97,28 @@ export interface Assessment {
 const parse = (d: string) => new Date(`${d}T00:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
+const monthsBeforeCache = new Map<string, string>();
+
 /** The same day `months` calendar months earlier (clamped to the month's last day). */
 export function monthsBefore(date: string, months: number): string {
+  const key = `${date}|${months}`;
+  const cached = monthsBeforeCache.get(key);
+  if (cached) return cached;
   const d = parse(date);
   const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, 1));
   const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(d.getUTCDate(), last));
-  return iso(target);
+  const result = iso(target);
+  // Rankings test thousands of people against one date: remember the few dates asked for.
+  if (monthsBeforeCache.size > 1000) monthsBeforeCache.clear();
+  monthsBeforeCache.set(key, result);
+  return result;
 }
 
-/** Whole years from `birthDate` to `onDate`. */
+/** Whole years from `birthDate` to `onDate` (both åååå-mm-dd). */
 export function ageOn(birthDate: string, onDate: string): number {
-  const b = parse(birthDate);
-  const o = parse(onDate);
-  let age = o.getUTCFullYear() - b.getUTCFullYear();
-  if (
-    o.getUTCMonth() < b.getUTCMonth() ||
-    (o.getUTCMonth() === b.getUTCMonth() && o.getUTCDate() < b.getUTCDate())
-  )
-    age--;
-  return age;
+  const age = Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return onDate.slice(5) < birthDate.slice(5) ? age - 1 : age;
 }
 
 /** An event "within the last 6 months" of the reference date: after ref − 6 months and not after ref. */
@@ -124,16 +126,29 @@ export function withinSixMonths(eventDate: string | null, refDate: string): bool
   return eventDate !== null && eventDate <= refDate && eventDate > monthsBefore(refDate, 6);
 }
 
+const windowCache = new Map<string, string[]>();
+
 /**
  * The six whole calendar months before the reference date's month ("6 sammenhængende
  * kalendermåneder" before the allocation), as YYYY-MM.
  */
 export function sixMonthWindow(refDate: string): string[] {
-  const d = parse(refDate);
+  const month = refDate.slice(0, 7);
+  const cached = windowCache.get(month);
+  if (cached) return cached;
+  let y = Number(month.slice(0, 4));
+  let m = Number(month.slice(5, 7));
   const months: string[] = [];
-  for (let i = 6; i >= 1; i--) {
-    months.push(iso(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - i, 1))).slice(0, 7));
+  for (let i = 0; i < 6; i++) {
+    m--;
+    if (m === 0) {
+      m = 12;
+      y--;
+    }
+    months.unshift(`${y}-${String(m).padStart(2, '0')}`);
   }
+  if (windowCache.size > 1000) windowCache.clear();
+  windowCache.set(month, months);
   return months;
 }
 
@@ -149,11 +164,11 @@ export function sixConsecutiveMonths(
 ): { met: boolean; window: string[] } {
   const window = sixMonthWindow(refDate);
   const relevant = periods.filter((p) => benefits.includes(p.benefit));
-  const covered = (month: string) => {
-    const start = `${month}-01`;
-    const end = iso(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)));
-    return relevant.some((p) => p.from <= end && (p.to === null || p.to >= start));
-  };
+  if (relevant.length === 0) return { met: false, window };
+  // Dates compare as text: a period touches month M when it starts by M's last day (M-31 sorts
+  // after every real day of M) and has not ended before M's first day.
+  const covered = (month: string) =>
+    relevant.some((p) => p.from <= `${month}-31` && (p.to === null || p.to >= `${month}-01`));
   return { met: window.every(covered), window };
 }
 

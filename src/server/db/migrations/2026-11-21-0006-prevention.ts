@@ -96,6 +96,8 @@ grant select, insert, update on ${table} to hjemvej_app;`)
   for (const role of ['prevention', 'admin'])
     grants.push([role, 'prevention.read'], [role, 'prevention.manage']);
   grants.push(['caseworker', 'prevention.read']);
+  // Prevention workers name the department a notice concerns.
+  grants.push(['prevention', 'housing.read']);
   for (const role of ['prevention', 'leader', 'economy', 'allocation', 'admin'])
     grants.push([role, 'prevention.reports']);
   grants.push(['partner_housing', 'notices.report']);

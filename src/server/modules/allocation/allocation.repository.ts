@@ -163,6 +163,77 @@ export function waitingApplications(
   return q.execute();
 }
 
+/**
+ * The ranking's first read: every waiting application's identity, order and version — small columns
+ * only — with its live offers on other vacancies. The household facts are read by `rankingFacts`
+ * only for applications changed since the process last read them.
+ */
+export function rankingHeads(db: Executor, m: string, otherThanVacancy: string) {
+  return db
+    .selectFrom('allocation_application as a')
+    .innerJoin('citizen as c', 'c.id', 'a.citizen_id')
+    .select([
+      'a.id',
+      'a.citizen_id',
+      'a.status',
+      'a.paused_until',
+      'a.household_size',
+      'a.priority',
+      'a.priority_reason',
+      'a.waiting_since',
+      'a.updated_at',
+      'c.given_name',
+      'c.family_name',
+      'c.initials',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('offer as o')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('o.application_id', '=', 'a.id')
+        .where('o.status', '=', 'open')
+        .where('o.vacancy_id', '<>', otherThanVacancy)
+        .as('live_offers'),
+    )
+    .where('a.municipality_id', '=', m)
+    .where('a.status', 'in', ['approved', 'paused'])
+    .execute();
+}
+
+/** The facts the rules test, for the given applications. */
+export async function rankingFacts(db: Executor, m: string, ids: readonly string[]) {
+  const rows = [];
+  for (let i = 0; i < ids.length; i += 5000) {
+    const chunk = ids.slice(i, i + 5000);
+    if (chunk.length === 0) continue;
+    rows.push(
+      ...(await db
+        .selectFrom('allocation_application')
+        .select([
+          'id',
+          'updated_at',
+          'target_grounds',
+          'rooms_min',
+          'rooms_max',
+          'monthly_income',
+          'fixed_costs',
+          'accessible_need',
+          'wished_department_ids',
+          'excluded_department_ids',
+          'youth_wish',
+          'in_education',
+          'education_planned',
+          'youth_special_need',
+          'members',
+        ])
+        .where('municipality_id', '=', m)
+        .where('id', 'in', chunk)
+        .execute()),
+    );
+  }
+  return rows;
+}
+
 export async function insertEvent(
   db: Executor,
   m: string,

@@ -15,6 +15,7 @@ import {
   applicationBody,
   applicationsQuery,
   assessmentBody,
+  candidatesQuery,
   censusQuery,
   declineBody,
   documentParams,
@@ -327,11 +328,18 @@ export async function allocationRoutes(app: FastifyInstance) {
     '/api/allocation/vacancies/:id/candidates',
     {
       config: read,
-      schema: { tags, summary: 'Ranked candidates with rule-by-rule explanations', params: idParams },
+      schema: {
+        tags,
+        summary: 'Ranked candidates with rule-by-rule explanations (the first `limit` of each list)',
+        params: idParams,
+        querystring: candidatesQuery,
+      },
     },
     async (request) => {
       const actor = requireAuth(request);
-      return tenant(actor, (trx) => allocation.candidates(trx, actor, request.params.id));
+      return tenant(actor, (trx) =>
+        allocation.candidates(trx, actor, request.params.id, request.query.limit),
+      );
     },
   );
 

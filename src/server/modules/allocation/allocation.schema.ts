@@ -119,6 +119,8 @@ export const returnBody = z.strictObject({
   returnedOn: date.optional(),
 });
 
+export const candidatesQuery = z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(100) });
+
 export const censusQuery = z.object({ date: date.optional() });
 
 export const offerBody = z.strictObject({ applicationId: z.uuid(), replyBy: date.optional() });

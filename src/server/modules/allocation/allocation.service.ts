@@ -390,9 +390,28 @@ function presentTenancy(t: repo.TenancyWithNames, showName = true): TenancyView 
   };
 }
 
-const membersOf = (r: ApplicationRow) => json(r.members);
+const membersOf = (r: Pick<ApplicationRow, 'members'>) => json(r.members);
 
-function factsOf(r: ApplicationRow & { live_offers?: number | string | null }): ApplicationFacts {
+type FactsRow = Pick<
+  ApplicationRow,
+  | 'status'
+  | 'paused_until'
+  | 'target_grounds'
+  | 'rooms_min'
+  | 'rooms_max'
+  | 'monthly_income'
+  | 'fixed_costs'
+  | 'accessible_need'
+  | 'wished_department_ids'
+  | 'excluded_department_ids'
+  | 'youth_wish'
+  | 'in_education'
+  | 'education_planned'
+  | 'youth_special_need'
+  | 'members'
+> & { live_offers?: number | string | null };
+
+function factsOf(r: FactsRow): ApplicationFacts {
   return {
     status: r.status,
     pausedUntil: r.paused_until,
@@ -827,6 +846,41 @@ export async function returnVacancy(
 
 // ---- candidate ranking and the fairness census ----
 
+type HeavyFacts = Omit<ApplicationFacts, 'status' | 'pausedUntil' | 'liveOffers'>;
+
+/**
+ * Process-local caches for the ranking (ADR 0006). Household facts are kept per application and
+ * version (updated_at), so a ranking reads only small columns unless something changed; a rule
+ * outcome is kept per vacancy facts × application version × live offers. Any change to an
+ * application bumps its version, so nothing stale is ever used; other processes simply fill their own.
+ */
+const factsCache = new Map<string, { version: number; facts: HeavyFacts }>();
+const assessmentCache = new Map<string, ReturnType<typeof assessCandidate>>();
+const CACHE_LIMIT = 200_000;
+
+async function heavyFacts(trx: Tx, municipalityId: string, heads: { id: string; updated_at: Date }[]) {
+  const stale = heads
+    .filter((h) => factsCache.get(h.id)?.version !== h.updated_at.getTime())
+    .map((h) => h.id);
+  if (stale.length > 0) {
+    if (factsCache.size + stale.length > CACHE_LIMIT) factsCache.clear();
+    for (const r of await repo.rankingFacts(trx, municipalityId, stale)) {
+      const {
+        status: _s,
+        pausedUntil: _p,
+        liveOffers: _l,
+        ...facts
+      } = factsOf({
+        ...r,
+        status: 'approved',
+        paused_until: null,
+      });
+      factsCache.set(r.id, { version: r.updated_at.getTime(), facts });
+    }
+  }
+  return (id: string) => factsCache.get(id)?.facts as HeavyFacts;
+}
+
 /** Every waiting application against one vacancy, rule by rule, ranked (issue 5 §5). */
 export async function rankCandidates(
   trx: Tx,
@@ -834,10 +888,11 @@ export async function rankCandidates(
   v: repo.VacancyWithDepartment,
 ) {
   const onDate = today();
-  const [settings, rows] = await Promise.all([
+  const [settings, heads] = await Promise.all([
     getSettings(trx, actor),
-    repo.waitingApplications(trx, actor.municipalityId, { otherThanVacancy: v.id }),
+    repo.rankingHeads(trx, actor.municipalityId, v.id),
   ]);
+  const factsOfApplication = await heavyFacts(trx, actor.municipalityId, heads);
   const vacancy = {
     departmentId: v.department_id,
     unitType: v.unit_type,
@@ -849,8 +904,20 @@ export async function rankCandidates(
     availableOn: v.available_on > onDate ? v.available_on : onDate,
     areaStatus: v.area_status,
   };
-  const candidates = rows.map((r): Candidate => {
-    const { eligible, checks } = assessCandidate(factsOf(r), vacancy, settings);
+  const context = JSON.stringify([vacancy, settings]);
+  if (assessmentCache.size + heads.length > CACHE_LIMIT) assessmentCache.clear();
+  const candidates = heads.map((r): Candidate => {
+    const liveOffers = Number(r.live_offers ?? 0);
+    const key = `${context}|${r.id}|${r.updated_at.getTime()}|${liveOffers}`;
+    let result = assessmentCache.get(key);
+    if (!result) {
+      result = assessCandidate(
+        { ...factsOfApplication(r.id), status: r.status, pausedUntil: r.paused_until, liveOffers },
+        vacancy,
+        settings,
+      );
+      assessmentCache.set(key, result);
+    }
     return {
       applicationId: r.id,
       citizenId: r.citizen_id,
@@ -861,8 +928,8 @@ export async function rankCandidates(
       waitingDays: r.waiting_since ? Math.max(0, daysBetween(r.waiting_since, onDate)) : 0,
       householdSize: r.household_size,
       rank: null,
-      eligible,
-      checks,
+      eligible: result.eligible,
+      checks: result.checks,
     };
   });
   candidates.sort((a, b) =>
@@ -873,12 +940,19 @@ export async function rankCandidates(
   );
   let rank = 0;
   for (const c of candidates) if (c.eligible) c.rank = ++rank;
+  const eligible = candidates.filter((c) => c.eligible);
+  const excluded = candidates
+    .filter((c) => !c.eligible)
+    // "Why not": the excluded carry the rules they fail; the rules they pass add nothing to the answer.
+    .map((c) => ({ ...c, checks: c.checks.filter((k) => k.outcome === 'fail') }));
   return {
     vacancyId: v.id,
     onDate: vacancy.availableOn,
     areaStatus: v.area_status,
-    eligible: candidates.filter((c) => c.eligible),
-    excluded: candidates.filter((c) => !c.eligible),
+    eligibleCount: eligible.length,
+    excludedCount: excluded.length,
+    eligible,
+    excluded,
   } satisfies CandidateList;
 }
 
@@ -886,7 +960,7 @@ async function storeCensus(trx: Tx, municipalityId: string, list: CandidateList,
   await repo.insertCensus(
     trx,
     municipalityId,
-    { vacancyId: list.vacancyId, date, excludedCount: list.excluded.length },
+    { vacancyId: list.vacancyId, date, excludedCount: list.excludedCount },
     list.eligible.map((c) => ({
       applicationId: c.applicationId,
       rank: c.rank ?? 0,
@@ -896,7 +970,13 @@ async function storeCensus(trx: Tx, municipalityId: string, list: CandidateList,
   );
 }
 
-export async function candidates(trx: Tx, actor: Actor, vacancyId: string): Promise<CandidateList> {
+/** The candidate list of a vacancy: the first `limit` of the eligible and of the excluded, with both counts. */
+export async function candidates(
+  trx: Tx,
+  actor: Actor,
+  vacancyId: string,
+  limit = 100,
+): Promise<CandidateList> {
   const v = await repo.findVacancy(trx, actor.municipalityId, vacancyId);
   if (!v) throw new AppError('NOT_FOUND');
   const list = await rankCandidates(trx, actor, v);
@@ -906,7 +986,7 @@ export async function candidates(trx: Tx, actor: Actor, vacancyId: string): Prom
   await audit(trx, actor, 'allocation.candidates_read', 'vacancy', vacancyId, {
     eligible: list.eligible.length,
   });
-  return list;
+  return { ...list, eligible: list.eligible.slice(0, limit), excluded: list.excluded.slice(0, limit) };
 }
 
 /** Today's census for every open vacancy that has none yet (run by the daily job and on demand). */

@@ -225,7 +225,10 @@ export function CandidatesSection({ vacancy, canManage }: { vacancy: VacancyView
               {t('candidates.state.notOpen', { status: t(`allocation.vacancyStatuses.${vacancy.status}`) })}
             </p>
           ) : null}
-          <h3>{t('candidates.eligibleHeading', { count: data.eligible.length })}</h3>
+          <h3>{t('candidates.eligibleHeading', { count: data.eligibleCount })}</h3>
+          {data.eligible.length < data.eligibleCount ? (
+            <p>{t('candidates.showingFirst', { shown: data.eligible.length, count: data.eligibleCount })}</p>
+          ) : null}
           {data.eligible.length === 0 ? (
             <p>{t('candidates.noEligible')}</p>
           ) : (
@@ -279,7 +282,10 @@ export function CandidatesSection({ vacancy, canManage }: { vacancy: VacancyView
               {offer.isPending ? <Loading text={t('candidates.offer.working')} /> : null}
             </>
           )}
-          <h3>{t('candidates.excludedHeading', { count: data.excluded.length })}</h3>
+          <h3>{t('candidates.excludedHeading', { count: data.excludedCount })}</h3>
+          {data.excluded.length < data.excludedCount ? (
+            <p>{t('candidates.showingFirst', { shown: data.excluded.length, count: data.excludedCount })}</p>
+          ) : null}
           {data.excluded.length === 0 ? (
             <p>{t('candidates.noExcluded')}</p>
           ) : (
