@@ -1,26 +1,36 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { today } from '../src/server/modules/citizens/citizens.service';
+import {
+  DEFAULT_OPTIONS as ALLOCATION_DEFAULTS,
+  allocationMarkdown,
+  runAllocationBench,
+} from './allocation-ranking';
 import { citizensMarkdown, DEFAULT_OPTIONS, runCitizensBench } from './citizens-search';
 import { writeResults } from './lib/report';
 
 /**
- * `npm run bench [-- <suite>… --keep --citizens N --seconds S …]`: runs the benchmark suites
+ * `npm run bench [-- <suite>… --keep --citizens N --applications N --seconds S …]`: runs the benchmark suites
  * (all when none is named) against a fresh database on the PostgreSQL server of DATABASE_URL,
  * prints each suite's Markdown report and writes it to bench/results/<date>-<suite>.md and .json.
  */
 
 const usage = `Usage: npm run bench -- [suite…] [options]
 
-Suites: citizens (search in the by-name list; the default)
+Suites (all when none is named):
+  citizens             search in the by-name list
+  allocation           candidate ranking for one vacancy against the waiting list
 
 Options:
   --keep               keep the benchmark database afterwards
-  --citizens N         citizens in the measured municipality (default ${DEFAULT_OPTIONS.citizens})
+  --citizens N         citizens: citizens in the measured municipality (default ${DEFAULT_OPTIONS.citizens})
+  --applications N     allocation: approved applications in the measured municipality
+                       (default ${ALLOCATION_DEFAULTS.applications})
   --connections N      concurrent connections and pool size (default ${DEFAULT_OPTIONS.connections})
   --seconds S          seconds per loaded run (default ${DEFAULT_OPTIONS.seconds})
-  --warmup S           warm-up seconds before each loaded run (default ${DEFAULT_OPTIONS.warmupSeconds})
-  --serial S           seconds per single-connection run, 0 to skip (default ${DEFAULT_OPTIONS.serialSeconds})
+  --warmup S           warm-up seconds before each run (default ${DEFAULT_OPTIONS.warmupSeconds})
+  --serial S           seconds per single-connection run, 0 to skip
+                       (default: citizens ${DEFAULT_OPTIONS.serialSeconds}, allocation ${ALLOCATION_DEFAULTS.serialSeconds})
   --out DIR            where results go (default bench/results)
 
 Environment: DATABASE_URL names the PostgreSQL server (default
@@ -62,6 +72,21 @@ const SUITES: Record<string, Suite> = {
     });
     return { markdown: citizensMarkdown(report), data: report };
   },
+  allocation: async ({ adminUrl, keep, numbers }) => {
+    const report = await runAllocationBench({
+      adminUrl,
+      keep,
+      ...defined({
+        applications: numbers.applications,
+        connections: numbers.connections,
+        seconds: numbers.seconds,
+        warmupSeconds: numbers.warmup,
+        serialSeconds: numbers.serial,
+      }),
+      log: (line) => console.error(`  ${line}`),
+    });
+    return { markdown: allocationMarkdown(report), data: report };
+  },
 };
 
 function defined<T extends Record<string, number | undefined>>(values: T): Partial<Record<keyof T, number>> {
@@ -76,6 +101,7 @@ function parseOptions() {
     options: {
       keep: { type: 'boolean', default: false },
       citizens: { type: 'string' },
+      applications: { type: 'string' },
       connections: { type: 'string' },
       seconds: { type: 'string' },
       warmup: { type: 'string' },
@@ -101,7 +127,7 @@ async function main(): Promise<number> {
   }
   const numbers: Record<string, number | undefined> = {};
   // Whole numbers; warm-up and single-connection runs may be switched off with 0.
-  const minimum = { citizens: 1, connections: 1, seconds: 1, warmup: 0, serial: 0 } as const;
+  const minimum = { citizens: 1, applications: 1, connections: 1, seconds: 1, warmup: 0, serial: 0 } as const;
   for (const key of Object.keys(minimum) as (keyof typeof minimum)[]) {
     const raw = values[key];
     if (raw === undefined) continue;
