@@ -33,6 +33,14 @@ import { OrganisationsPage } from './modules/housing/organisations.page';
 import { PipelinePage } from './modules/housing/pipeline.page';
 import { PoolsPage } from './modules/housing/pools.page';
 import { ReportPage } from './modules/housing/report.page';
+import { EvictionCasePage } from './modules/prevention/case.page';
+import { EvictionCasesPage } from './modules/prevention/cases.page';
+import { CreateNoticePage } from './modules/prevention/create-notice.page';
+import { EvictionImportPage } from './modules/prevention/import.page';
+import { EvictionMonitoringPage } from './modules/prevention/monitoring.page';
+import { PartnerNoticesPage } from './modules/prevention/partner-notices.page';
+import { PreventionLayout } from './modules/prevention/prevention-layout';
+import { EvictionSettingsPage } from './modules/prevention/settings.page';
 import { SettingsPage } from './modules/settings/settings.page';
 import { AccessibilityPage } from './modules/site/accessibility.page';
 import { NotFoundPage } from './modules/site/not-found.page';
@@ -138,6 +146,42 @@ export const router = createBrowserRouter([
         // The housing organisations' own view of their vacancies (no citizen data).
         element: <RequireAuth permission="vacancies.report" />,
         children: [{ path: '/partner/boliger', element: <PartnerVacanciesPage /> }],
+      },
+      {
+        // Eviction prevention (issue 6): the inbox of notices, cases, monitoring and settings. Each
+        // page has its own permission; a leader may read only the monitoring.
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <PreventionLayout />,
+            children: [
+              {
+                element: <RequireAuth permission="prevention.read" />,
+                children: [
+                  { path: '/udsaettelser', element: <EvictionCasesPage /> },
+                  { path: '/udsaettelser/:id', element: <EvictionCasePage /> },
+                  { path: '/udsaettelser/indstillinger', element: <EvictionSettingsPage /> },
+                ],
+              },
+              {
+                element: <RequireAuth permission="prevention.manage" />,
+                children: [
+                  { path: '/udsaettelser/ny', element: <CreateNoticePage /> },
+                  { path: '/udsaettelser/import', element: <EvictionImportPage /> },
+                ],
+              },
+              {
+                element: <RequireAuth permission="prevention.reports" />,
+                children: [{ path: '/udsaettelser/overvaagning', element: <EvictionMonitoringPage /> }],
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // The housing organisations' notices of rent arrears in their own departments.
+        element: <RequireAuth permission="notices.report" />,
+        children: [{ path: '/partner/underretninger', element: <PartnerNoticesPage /> }],
       },
       {
         element: <RequireAuth permission="audit.read" />,

@@ -2,6 +2,8 @@ import applicationsDa from '../modules/allocation/i18n/applications.da.json';
 import applicationsEn from '../modules/allocation/i18n/applications.en.json';
 import vacanciesDa from '../modules/allocation/i18n/vacancies.da.json';
 import vacanciesEn from '../modules/allocation/i18n/vacancies.en.json';
+import preventionDa from '../modules/prevention/i18n/prevention.da.json';
+import preventionEn from '../modules/prevention/i18n/prevention.en.json';
 import da from './da.json';
 import en from './en.json';
 
@@ -29,6 +31,6 @@ export function mergeCatalogues(base: Tree, ...parts: Tree[]): Tree {
 
 /** The full Danish and English catalogues: the main files plus each module's own. */
 export const catalogues: Record<'da' | 'en', Tree> = {
-  da: mergeCatalogues(da as Tree, applicationsDa as Tree, vacanciesDa as Tree),
-  en: mergeCatalogues(en as Tree, applicationsEn as Tree, vacanciesEn as Tree),
+  da: mergeCatalogues(da as Tree, applicationsDa as Tree, vacanciesDa as Tree, preventionDa as Tree),
+  en: mergeCatalogues(en as Tree, applicationsEn as Tree, vacanciesEn as Tree, preventionEn as Tree),
 };
