@@ -3,11 +3,8 @@
  * decision on an application: approved, rejected, information missing) and the waiting list as XLSX.
  * Pure functions of their input: no database, no network, no DOM.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import ExcelJS from 'exceljs';
-import pdfmake from 'pdfmake';
-import type { Content, TableCell, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
+import type ExcelJS from 'exceljs';
+import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Priority, RefusalConsequence, TargetGround } from '../../../shared/allocation/model';
 import {
   HOUSEHOLD_SIZES,
@@ -17,6 +14,25 @@ import {
   WAITING_BANDS,
 } from '../../../shared/allocation/model';
 import type { UnitType } from '../../../shared/housing/supply';
+import {
+  type Column,
+  DATE_FORMAT,
+  danishDate,
+  danishNumber,
+  excelDate,
+  INTEGER_FORMAT,
+  kroner,
+  letterDocument,
+  MONEY_FORMAT,
+  newWorkbook,
+  paragraph,
+  renderPdf,
+  section,
+  sheetTitle,
+  styleHeaderRow,
+  toBuffer,
+  writeTable,
+} from '../../documents/documents';
 
 export interface LetterMunicipality {
   name: string;
@@ -30,7 +46,7 @@ export interface LetterCitizen {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Danish labels and formatting
+// Danish labels
 
 const UNIT_TYPE_LABEL: Record<UnitType, string> = {
   family: 'familiebolig',
@@ -91,56 +107,8 @@ const APPEAL_GUIDANCE =
 
 const APPEAL_HELP = 'Kontakt os, hvis du vil have hjælp til at klage.';
 
-/** åååå-mm-dd → dd.mm.åååå (other text unchanged). Local twin of the one in housing.files.ts. */
-function danishDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
-}
-
-/** A number as Danes write it (5.250 / 78,5), with at most `maxDecimals` decimals. */
-const danishNumber = (n: number, minDecimals = 0, maxDecimals = minDecimals) =>
-  n.toLocaleString('da-DK', { minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals });
-
-/** Kroner: whole kroner without decimals ("5.250 kr."), øre with two ("5.250,50 kr."). */
-const kroner = (n: number) => `${danishNumber(n, Number.isInteger(n) ? 0 : 2)} kr.`;
-
-const nonEmpty = (...lines: (string | null | undefined)[]) =>
-  lines.filter((l): l is string => typeof l === 'string' && l.trim() !== '');
-
 // ---------------------------------------------------------------------------------------------
 // PDF letters
-
-/** The Roboto fonts that ship with pdfmake, read from its package (no network, no DOM). */
-function robotoFonts(): { dictionary: TFontDictionary; dir: string } {
-  const require = createRequire(import.meta.url);
-  const dir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-  return {
-    dir,
-    dictionary: {
-      Roboto: {
-        normal: path.join(dir, 'Roboto-Regular.ttf'),
-        bold: path.join(dir, 'Roboto-Medium.ttf'),
-        italics: path.join(dir, 'Roboto-Italic.ttf'),
-        bolditalics: path.join(dir, 'Roboto-MediumItalic.ttf'),
-      },
-    },
-  };
-}
-
-let fonts: { dictionary: TFontDictionary; dir: string } | undefined;
-
-/**
- * Renders with pdfmake's shared Node instance: fonts and access policies are set right before
- * `createPdf`, which reads them synchronously, so no URL is fetched and only the fonts are read.
- */
-async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
-  fonts ??= robotoFonts();
-  const fontDir = fonts.dir;
-  pdfmake.addFonts(fonts.dictionary);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontDir + path.sep));
-  return pdfmake.createPdf(doc).getBuffer();
-}
 
 interface LetterBase {
   municipality: LetterMunicipality;
@@ -149,64 +117,16 @@ interface LetterBase {
   officerName: string;
 }
 
-/** An A4 letter: recipient and sender side by side, the title, the body and the officer's sign-off. */
-function letter(base: LetterBase, title: string, body: Content[]): TDocumentDefinitions {
-  const { municipality, citizen } = base;
-  const sender = nonEmpty(municipality.name, municipality.authority, municipality.address);
-  return {
-    pageSize: 'A4',
-    pageMargins: [56, 48, 56, 48],
-    language: 'da-DK',
-    info: {
-      title,
-      author: nonEmpty(municipality.name, municipality.authority).join(', '),
-      creator: 'Hjemvej',
-    },
-    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
-    styles: {
-      title: { fontSize: 16, bold: true, margin: [0, 28, 0, 10] },
-      section: { fontSize: 11, bold: true, margin: [0, 8, 0, 3] },
-      paragraph: { margin: [0, 0, 0, 6] },
-      label: { bold: true },
-      small: { fontSize: 9, color: '#444444' },
-    },
-    footer: (currentPage: number, pageCount: number) => ({
-      text: `Side ${currentPage} af ${pageCount}`,
-      fontSize: 8,
-      color: '#555555',
-      alignment: 'right',
-      margin: [56, 20, 56, 0],
-    }),
-    content: [
-      {
-        columns: [
-          { width: '*', stack: nonEmpty(citizen.name, citizen.address), margin: [0, 24, 0, 0] },
-          {
-            width: 'auto',
-            stack: [
-              ...sender.map((line, i) => (i === 0 ? { text: line, bold: true } : { text: line })),
-              { text: `Dato: ${danishDate(base.date)}`, margin: [0, 8, 0, 0] },
-            ],
-          },
-        ],
-        columnGap: 24,
-      },
-      { text: title, style: 'title' },
-      { text: `Kære ${base.citizen.name}`, style: 'paragraph' },
-      ...body,
-      {
-        stack: [
-          { text: 'Med venlig hilsen', margin: [0, 16, 0, 4] },
-          ...nonEmpty(base.officerName, municipality.authority, municipality.name),
-        ],
-        unbreakable: true,
-      },
-    ],
-  };
-}
-
-const paragraph = (text: string): Content => ({ text, style: 'paragraph' });
-const section = (text: string): Content => ({ text, style: 'section' });
+/** The shared A4 letter, signed by the officer. */
+const letter = (base: LetterBase, title: string, body: Content[]) =>
+  letterDocument({
+    municipality: base.municipality,
+    citizen: base.citizen,
+    date: base.date,
+    signedBy: base.officerName,
+    title,
+    body,
+  });
 
 /** Offer letter (tilbud om bolig), Danish. */
 export function renderOfferLetter(input: {
@@ -368,17 +288,6 @@ export function renderDecisionLetter(input: {
 // ---------------------------------------------------------------------------------------------
 // Waiting list XLSX
 
-const DATE_FORMAT = 'dd.mm.yyyy';
-const INTEGER_FORMAT = '#,##0';
-const MONEY_FORMAT = '#,##0.00';
-
-/** åååå-mm-dd → a Date at UTC midnight, which exceljs writes as that day; null for no date. */
-function excelDate(iso: string | null): Date | null {
-  if (!iso) return null;
-  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? null : d;
-}
-
 export interface WaitingListItem {
   citizenName: string;
   age: number;
@@ -405,7 +314,7 @@ export interface WaitingListCounts {
   byPriority: Record<string, number>;
 }
 
-const WAITING_LIST_COLUMNS: { header: string; width: number; numFmt?: string }[] = [
+const WAITING_LIST_COLUMNS: Column[] = [
   { header: 'Navn', width: 28 },
   { header: 'Alder', width: 8, numFmt: INTEGER_FORMAT },
   { header: 'Målgruppe', width: 36 },
@@ -424,8 +333,7 @@ const WAITING_LIST_COLUMNS: { header: string; width: number; numFmt?: string }[]
 
 /** Title and date lines at the top of a sheet. */
 function sheetHeading(sheet: ExcelJS.Worksheet, title: string, onDate: string): void {
-  sheet.getCell(1, 1).value = title;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
+  sheetTitle(sheet, title);
   sheet.getCell(2, 1).value = `Opgjort pr. ${danishDate(onDate)}`;
 }
 
@@ -447,28 +355,17 @@ export async function renderWaitingListXlsx(input: {
   items: WaitingListItem[];
   counts: WaitingListCounts;
 }): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Hjemvej';
-  workbook.title = `Venteliste – ${input.municipality.name}`;
-  workbook.created = new Date();
+  const workbook = newWorkbook(`Venteliste – ${input.municipality.name}`);
 
   // Sheet 1: one row per applicant.
   const list = workbook.addWorksheet('Venteliste', {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   sheetHeading(list, `Venteliste – ${input.municipality.name}`, input.onDate);
-  const headerRow = 4;
-  const header = list.getRow(headerRow);
-  header.values = WAITING_LIST_COLUMNS.map((c) => c.header);
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle', wrapText: true };
-  WAITING_LIST_COLUMNS.forEach((c, i) => {
-    list.getColumn(i + 1).width = c.width;
-    header.getCell(i + 1).border = { bottom: { style: 'thin' } };
-  });
-  input.items.forEach((item, r) => {
-    const row = list.getRow(headerRow + 1 + r);
-    row.values = [
+  writeTable(
+    list,
+    WAITING_LIST_COLUMNS,
+    input.items.map((item) => [
       item.citizenName,
       item.age,
       item.targetGrounds.map((g) => TARGET_GROUND_LABEL[g] ?? g).join('; '),
@@ -483,18 +380,9 @@ export async function renderWaitingListXlsx(input: {
       item.roomsMax,
       item.maxRent,
       item.refusals,
-    ];
-    row.alignment = { vertical: 'top', wrapText: true };
-    WAITING_LIST_COLUMNS.forEach((c, i) => {
-      if (c.numFmt) row.getCell(i + 1).numFmt = c.numFmt;
-    });
-  });
-  list.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
-  if (input.items.length > 0)
-    list.autoFilter = {
-      from: { row: headerRow, column: 1 },
-      to: { row: headerRow + input.items.length, column: WAITING_LIST_COLUMNS.length },
-    };
+    ]),
+    { headerRow: 4, rowAlignment: { vertical: 'top', wrapText: true } },
+  );
 
   // Sheet 2: the counts, one breakdown after the other.
   const numbers = workbook.addWorksheet('Tal');
@@ -527,10 +415,7 @@ export async function renderWaitingListXlsx(input: {
     next++;
     const head = numbers.getRow(next++);
     head.values = [s.title, 'Antal'];
-    head.font = { bold: true };
-    head.eachCell((cell) => {
-      cell.border = { bottom: { style: 'thin' } };
-    });
+    styleHeaderRow(head);
     for (const [label, count] of s.rows) {
       const row = numbers.getRow(next++);
       row.values = [label, count];
@@ -544,5 +429,5 @@ export async function renderWaitingListXlsx(input: {
     }
   }
 
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return toBuffer(workbook);
 }

@@ -1,6 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { loadWorkbook, sheetValues } from '../../test/documents';
 import {
   MAX_DEPARTMENT_ROWS,
   NO_VACANCY_DATA_NOTE,
@@ -43,21 +44,6 @@ const report: DialogueReport = {
   returnedReasons: [{ reason: 'Ingen egnet borger på ventelisten', count: 1 }],
   vacancyDataAvailable: false,
 };
-
-async function loadWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  return workbook;
-}
-
-/** A sheet's cell values, row by row (1-based rows, as in Excel), without the leading empty slot. */
-function sheetValues(sheet: ExcelJS.Worksheet | undefined): ExcelJS.CellValue[][] {
-  const rows: ExcelJS.CellValue[][] = [];
-  sheet?.eachRow((row, n) => {
-    rows[n] = Array.isArray(row.values) ? row.values.slice(1) : [];
-  });
-  return rows;
-}
 
 /** All text a sheet holds, one string per non-empty cell. */
 function sheetTexts(sheet: ExcelJS.Worksheet | undefined): string[] {

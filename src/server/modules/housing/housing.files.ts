@@ -3,14 +3,26 @@
  * one XLSX workbook, and the department import (CSV or XLSX) read into rows and checked row by row.
  * Pure functions of their input: no database, no network, no DOM.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import pdfmake from 'pdfmake';
-import type { Content, TableCell, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { AreaStatus, UnitType } from '../../../shared/housing/supply';
+import {
+  type Column,
+  DATE_FORMAT,
+  danishDate,
+  danishNumber,
+  excelDate,
+  INTEGER_FORMAT,
+  MONEY_FORMAT,
+  newWorkbook,
+  nonEmpty,
+  renderPdf,
+  sheetTitle,
+  styleHeaderRow,
+  toBuffer,
+  writeTable,
+} from '../../documents/documents';
 import type { DepartmentImportRow, DialogueReport, HousingExport, UnitCounts } from './housing.types';
 
 /** Data rows one department file may hold. */
@@ -50,19 +62,6 @@ const EXPECTED_EXPLANATION =
 const areaStatusLabel = (status: AreaStatus | null) =>
   status ? AREA_STATUS_LABEL[status] : 'ikke registreret';
 
-/** åååå-mm-dd → dd.mm.åååå (other text unchanged). */
-function danishDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
-}
-
-/** åååå-mm-dd → a Date at UTC midnight, which exceljs writes as that day; null for no date. */
-function excelDate(iso: string | null): Date | null {
-  if (!iso) return null;
-  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? null : d;
-}
-
 /** The moment a file is made, as Danes write it in Copenhagen: dd.mm.åååå kl. tt.mm. */
 function danishTimestamp(at: Date): string {
   const parts = Object.fromEntries(
@@ -81,73 +80,19 @@ function danishTimestamp(at: Date): string {
   return `${parts.day}.${parts.month}.${parts.year} kl. ${parts.hour}.${parts.minute}`;
 }
 
-const danishNumber = (n: number, decimals = 0) =>
-  n.toLocaleString('da-DK', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-
 const yesNo = (v: boolean) => (v ? 'ja' : 'nej');
 
 const periodText = (report: DialogueReport) => `${danishDate(report.from)}–${danishDate(report.to)}`;
 
 const authorityText = (report: DialogueReport) =>
-  [report.municipality.name, report.municipality.authority].filter((s) => s.trim() !== '').join(', ');
+  nonEmpty(report.municipality.name, report.municipality.authority).join(', ');
 
 // ---------------------------------------------------------------------------------------------
-// XLSX helpers
+// XLSX (the shared helpers are in documents/documents.ts)
 
 type Cell = string | number | Date | null;
 
-interface Column {
-  header: string;
-  width: number;
-  numFmt?: string;
-}
-
-const DATE_FORMAT = 'dd.mm.yyyy';
-const MONEY_FORMAT = '#,##0.00';
-const INTEGER_FORMAT = '#,##0';
 const ONE_DECIMAL_FORMAT = '0.0';
-
-function newWorkbook(title: string): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Hjemvej';
-  workbook.title = title;
-  workbook.created = new Date();
-  return workbook;
-}
-
-/** Writes a bold header row at `headerRow` and the data below it, with widths and number formats. */
-function writeTable(sheet: ExcelJS.Worksheet, columns: Column[], rows: Cell[][], headerRow = 1): void {
-  columns.forEach((c, i) => {
-    const column = sheet.getColumn(i + 1);
-    column.width = c.width;
-  });
-  const header = sheet.getRow(headerRow);
-  header.values = columns.map((c) => c.header);
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle', wrapText: true };
-  header.eachCell((cell) => {
-    cell.border = { bottom: { style: 'thin' } };
-  });
-  rows.forEach((values, r) => {
-    const row = sheet.getRow(headerRow + 1 + r);
-    row.values = values;
-    columns.forEach((c, i) => {
-      const cell = row.getCell(i + 1);
-      if (c.numFmt) cell.numFmt = c.numFmt;
-      else if (cell.value instanceof Date) cell.numFmt = DATE_FORMAT;
-    });
-  });
-  sheet.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
-  if (rows.length > 0)
-    sheet.autoFilter = {
-      from: { row: headerRow, column: 1 },
-      to: { row: headerRow + rows.length, column: columns.length },
-    };
-}
-
-async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
 
 // ---------------------------------------------------------------------------------------------
 // Dialogue-meeting report
@@ -194,7 +139,7 @@ export async function renderReportXlsx(report: DialogueReport): Promise<Buffer> 
       d.used,
       d.returnedUnused,
     ]),
-    headerRow,
+    { headerRow },
   );
   // The filter would also sort the totals row into the departments.
   sheet.autoFilter = undefined;
@@ -241,43 +186,6 @@ export async function renderReportXlsx(report: DialogueReport): Promise<Buffer> 
   }
   fullWidth(next++, EXPECTED_EXPLANATION, { italic: true, size: 9 }).height = 30;
   return toBuffer(workbook);
-}
-
-/** The Roboto fonts that ship with pdfmake, read from its package (no network, no DOM). */
-function robotoFonts(): TFontDictionary {
-  const require = createRequire(import.meta.url);
-  const dir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-  return {
-    Roboto: {
-      normal: path.join(dir, 'Roboto-Regular.ttf'),
-      bold: path.join(dir, 'Roboto-Medium.ttf'),
-      italics: path.join(dir, 'Roboto-Italic.ttf'),
-      bolditalics: path.join(dir, 'Roboto-MediumItalic.ttf'),
-    },
-  };
-}
-
-let fonts: { dictionary: TFontDictionary; dir: string } | undefined;
-
-/**
- * Renders a document with pdfmake's Node build. pdfmake is one shared instance, so fonts and access
- * policies are set right before `createPdf`, which reads them synchronously: no URLs are fetched and
- * only the font files may be read from disk.
- */
-async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
-  if (!fonts) {
-    const dictionary = robotoFonts();
-    const normal = dictionary.Roboto?.normal;
-    const dir = typeof normal === 'string' ? path.dirname(normal) : '';
-    // Fail early and clearly if the installed pdfmake no longer ships the fonts.
-    for (const file of ['Roboto-Regular.ttf', 'Roboto-Medium.ttf']) readFileSync(path.join(dir, file));
-    fonts = { dictionary, dir };
-  }
-  const fontDir = fonts.dir;
-  pdfmake.addFonts(fonts.dictionary);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontDir + path.sep));
-  return pdfmake.createPdf(doc).getBuffer();
 }
 
 /** The dialogue-meeting report as an A4 PDF in Danish. */
@@ -489,9 +397,11 @@ export async function renderExportXlsx(data: HousingExport): Promise<Buffer> {
   );
 
   const expectedSheet = workbook.addWorksheet('Forventede boliger');
-  const expectedTitle = expectedSheet.getRow(1).getCell(1);
-  expectedTitle.value = `Forventede boliger i ${data.expected.year} – kommunens andel af fraflytningerne`;
-  expectedTitle.font = { bold: true, size: 13 };
+  sheetTitle(
+    expectedSheet,
+    `Forventede boliger i ${data.expected.year} – kommunens andel af fraflytningerne`,
+    { size: 13 },
+  );
   writeTable(
     expectedSheet,
     [
@@ -512,7 +422,7 @@ export async function renderExportXlsx(data: HousingExport): Promise<Buffer> {
       l.quotaPercent,
       l.perYear,
     ]),
-    2,
+    { headerRow: 2 },
   );
   expectedSheet.autoFilter = undefined;
   if (data.expected.lines.length > 0) {
@@ -551,9 +461,7 @@ export async function renderExportXlsx(data: HousingExport): Promise<Buffer> {
   );
   subsidy.autoFilter = undefined;
   const unitsTitleRow = data.pools.length + 3;
-  const unitsTitle = subsidy.getRow(unitsTitleRow).getCell(1);
-  unitsTitle.value = 'Boliger bundet til puljerne';
-  unitsTitle.font = { bold: true, size: 12 };
+  sheetTitle(subsidy, 'Boliger bundet til puljerne', { row: unitsTitleRow, size: 12 });
   const unitColumns: { header: string; numFmt?: string }[] = [
     { header: 'Pulje' },
     { header: 'Adresse' },
@@ -564,11 +472,7 @@ export async function renderExportXlsx(data: HousingExport): Promise<Buffer> {
   ];
   const unitHeader = subsidy.getRow(unitsTitleRow + 1);
   unitHeader.values = unitColumns.map((c) => c.header);
-  unitHeader.font = { bold: true };
-  unitHeader.alignment = { vertical: 'middle', wrapText: true };
-  unitHeader.eachCell((cell) => {
-    cell.border = { bottom: { style: 'thin' } };
-  });
+  styleHeaderRow(unitHeader, { wrap: true });
   // Both tables share the columns: widen the two that hold the units' address and department.
   subsidy.getColumn(2).width = 34;
   subsidy.getColumn(3).width = 26;

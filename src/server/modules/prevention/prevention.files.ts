@@ -1,34 +1,28 @@
 /**
  * Prevention files (issue 6): the letter offering help to a tenant in rent arrears as an A4 PDF in
  * Danish, and the monitoring report as XLSX. Pure functions of their input: no database, no network,
- * no DOM. The PDF and XLSX approach follows allocation.files.ts; the small helpers it keeps private
- * (fonts, rendering, Danish formats) have local twins here.
+ * no DOM. Fonts, rendering, the letter's layout, Danish formats and the workbook's tables are the
+ * shared ones of documents/documents.ts.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import ExcelJS from 'exceljs';
-import pdfmake from 'pdfmake';
-import type { Content, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
+import type { Content } from 'pdfmake/interfaces';
 import type { MonitoringReport } from '../../../shared/prevention/api';
+import {
+  danishDate,
+  INTEGER_FORMAT,
+  kroner,
+  letterDocument,
+  newWorkbook,
+  paragraph,
+  renderPdf,
+  section,
+  sheetTitle,
+  styleHeaderRow,
+  toBuffer,
+  writeTable,
+} from '../../documents/documents';
 
 // ---------------------------------------------------------------------------------------------
-// Danish formatting (local twins of those in allocation.files.ts)
-
-/** åååå-mm-dd → dd.mm.åååå (other text unchanged). */
-function danishDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
-}
-
-/** A number as Danes write it (12.500 / 78,5), with at most `maxDecimals` decimals. */
-const danishNumber = (n: number, minDecimals = 0, maxDecimals = minDecimals) =>
-  n.toLocaleString('da-DK', { minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals });
-
-/** Kroner: whole kroner without decimals ("12.500 kr."), øre with two ("12.500,50 kr."). */
-const kroner = (n: number) => `${danishNumber(n, Number.isInteger(n) ? 0 : 2)} kr.`;
-
-const nonEmpty = (...lines: (string | null | undefined)[]) =>
-  lines.filter((l): l is string => typeof l === 'string' && l.trim() !== '');
+// Danish month names
 
 const MONTH_NAMES = [
   'januar',
@@ -54,41 +48,6 @@ function danishMonth(month: string): string {
 
 // ---------------------------------------------------------------------------------------------
 // PDF letter
-
-/** The Roboto fonts that ship with pdfmake, read from its package (no network, no DOM). */
-function robotoFonts(): { dictionary: TFontDictionary; dir: string } {
-  const require = createRequire(import.meta.url);
-  const dir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-  return {
-    dir,
-    dictionary: {
-      Roboto: {
-        normal: path.join(dir, 'Roboto-Regular.ttf'),
-        bold: path.join(dir, 'Roboto-Medium.ttf'),
-        italics: path.join(dir, 'Roboto-Italic.ttf'),
-        bolditalics: path.join(dir, 'Roboto-MediumItalic.ttf'),
-      },
-    },
-  };
-}
-
-let fonts: { dictionary: TFontDictionary; dir: string } | undefined;
-
-/**
- * Renders with pdfmake's shared Node instance: fonts and access policies are set right before
- * `createPdf`, which reads them synchronously, so no URL is fetched and only the fonts are read.
- */
-async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
-  fonts ??= robotoFonts();
-  const fontDir = fonts.dir;
-  pdfmake.addFonts(fonts.dictionary);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontDir + path.sep));
-  return pdfmake.createPdf(doc).getBuffer();
-}
-
-const paragraph = (text: string): Content => ({ text, style: 'paragraph' });
-const section = (text: string): Content => ({ text, style: 'section' });
 
 const HELP_LETTER_TITLE = 'Vi vil gerne hjælpe dig med at beholde din bolig';
 
@@ -163,106 +122,26 @@ export function renderHelpLetter(input: {
     { text: LEGAL_BASIS_HELP, style: 'small', margin: [0, 8, 0, 0] },
   ];
 
-  const doc: TDocumentDefinitions = {
-    pageSize: 'A4',
-    pageMargins: [56, 48, 56, 48],
-    language: 'da-DK',
-    info: {
+  return renderPdf(
+    letterDocument({
+      municipality,
+      citizen,
+      date: input.date,
+      signedBy: workerName,
       title: HELP_LETTER_TITLE,
-      author: nonEmpty(municipality.name, municipality.authority).join(', '),
-      creator: 'Hjemvej',
-    },
-    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
-    styles: {
-      title: { fontSize: 16, bold: true, margin: [0, 28, 0, 10] },
-      section: { fontSize: 11, bold: true, margin: [0, 8, 0, 3] },
-      paragraph: { margin: [0, 0, 0, 6] },
-      small: { fontSize: 9, color: '#444444' },
-    },
-    footer: (currentPage: number, pageCount: number) => ({
-      text: `Side ${currentPage} af ${pageCount}`,
-      fontSize: 8,
-      color: '#555555',
-      alignment: 'right',
-      margin: [56, 20, 56, 0],
+      body,
     }),
-    content: [
-      {
-        columns: [
-          { width: '*', stack: nonEmpty(citizen.name, citizen.address), margin: [0, 24, 0, 0] },
-          {
-            width: 'auto',
-            stack: [
-              ...nonEmpty(municipality.name, municipality.authority).map((line, i) =>
-                i === 0 ? { text: line, bold: true } : { text: line },
-              ),
-              { text: `Dato: ${danishDate(input.date)}`, margin: [0, 8, 0, 0] },
-            ],
-          },
-        ],
-        columnGap: 24,
-      },
-      { text: HELP_LETTER_TITLE, style: 'title' },
-      { text: `Kære ${citizen.name}`, style: 'paragraph' },
-      ...body,
-      {
-        stack: [
-          { text: 'Med venlig hilsen', margin: [0, 16, 0, 4] },
-          ...nonEmpty(workerName, municipality.authority, municipality.name),
-        ],
-        unbreakable: true,
-      },
-    ],
-  };
-  return renderPdf(doc);
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Monitoring XLSX
 
-const INTEGER_FORMAT = '#,##0';
 const DECIMAL_FORMAT = '#,##0.0';
 const PERCENT_FORMAT = '0.0%';
 
-interface Column {
-  header: string;
-  width: number;
-  numFmt?: string;
-}
-
-/** The title row: what, the municipality and the period. */
-function sheetTitle(sheet: ExcelJS.Worksheet, title: string): void {
-  const cell = sheet.getCell(1, 1);
-  cell.value = title;
-  cell.font = { bold: true, size: 14 };
-}
-
-/** A table under the title: bold headers in row 3, then one row per item; returns the last row number. */
-function table(sheet: ExcelJS.Worksheet, columns: Column[], rows: ExcelJS.CellValue[][]): number {
-  const headerRow = 3;
-  const header = sheet.getRow(headerRow);
-  header.values = columns.map((c) => c.header);
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle', wrapText: true };
-  columns.forEach((c, i) => {
-    sheet.getColumn(i + 1).width = c.width;
-    header.getCell(i + 1).border = { bottom: { style: 'thin' } };
-  });
-  rows.forEach((values, r) => {
-    const row = sheet.getRow(headerRow + 1 + r);
-    row.values = values;
-    columns.forEach((c, i) => {
-      if (c.numFmt) row.getCell(i + 1).numFmt = c.numFmt;
-    });
-  });
-  sheet.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
-  if (rows.length > 0)
-    sheet.autoFilter = {
-      from: { row: headerRow, column: 1 },
-      to: { row: headerRow + rows.length, column: columns.length },
-    };
-  return headerRow + rows.length;
-}
+/** Each sheet: the title in row 1, the table's headers in row 3. */
+const TABLE_HEADER_ROW = 3;
 
 const NO_ORGANISATION = 'Ingen boligorganisation (fx privat udlejer)';
 
@@ -277,14 +156,11 @@ export async function renderMonitoringXlsx(input: {
   const { report } = input;
   const title = `Forebyggelse af udsættelser – ${input.municipality.name}, ${danishDate(report.from)}–${danishDate(report.to)}`;
 
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Hjemvej';
-  workbook.title = title;
-  workbook.created = new Date();
+  const workbook = newWorkbook(title);
 
   const months = workbook.addWorksheet('Måneder');
   sheetTitle(months, title);
-  table(
+  writeTable(
     months,
     [
       { header: 'Måned', width: 18 },
@@ -294,11 +170,12 @@ export async function renderMonitoringXlsx(input: {
       { header: 'Afværget', width: 10, numFmt: INTEGER_FORMAT },
     ],
     report.months.map((m) => [danishMonth(m.month), m.notices, m.withChildren, m.evicted, m.averted]),
+    { headerRow: TABLE_HEADER_ROW },
   );
 
   const organisations = workbook.addWorksheet('Boligorganisationer');
   sheetTitle(organisations, title);
-  table(
+  writeTable(
     organisations,
     [
       { header: 'Boligorganisation', width: 40 },
@@ -306,11 +183,12 @@ export async function renderMonitoringXlsx(input: {
       { header: 'Udsat', width: 10, numFmt: INTEGER_FORMAT },
     ],
     report.byOrganisation.map((o) => [o.organisationName ?? NO_ORGANISATION, o.notices, o.evicted]),
+    { headerRow: TABLE_HEADER_ROW },
   );
 
   const departments = workbook.addWorksheet('Afdelinger');
   sheetTitle(departments, title);
-  const lastDepartmentRow = table(
+  const lastDepartmentRow = writeTable(
     departments,
     [
       { header: 'Afdeling', width: 30 },
@@ -328,6 +206,7 @@ export async function renderMonitoringXlsx(input: {
       d.previous3Months,
       d.rising ? 'ja' : 'nej',
     ]),
+    { headerRow: TABLE_HEADER_ROW },
   );
   const departmentNote = departments.getRow(lastDepartmentRow + 2).getCell(1);
   departmentNote.value =
@@ -339,12 +218,9 @@ export async function renderMonitoringXlsx(input: {
   keyFigures.getColumn(1).width = 48;
   keyFigures.getColumn(2).width = 12;
   keyFigures.getColumn(3).width = 36;
-  const header = keyFigures.getRow(3);
+  const header = keyFigures.getRow(TABLE_HEADER_ROW);
   header.values = ['Nøgletal', 'Værdi'];
-  header.font = { bold: true };
-  header.eachCell((cell) => {
-    cell.border = { bottom: { style: 'thin' } };
-  });
+  styleHeaderRow(header);
   const median = report.medianDaysToOutcome;
   const figures: [string, number | null, string, string?][] = [
     ['Underretninger i alt', report.totals.notices, INTEGER_FORMAT],
@@ -362,10 +238,10 @@ export async function renderMonitoringXlsx(input: {
     ],
   ];
   figures.forEach(([label, value, numFmt, note], i) => {
-    const row = keyFigures.getRow(4 + i);
+    const row = keyFigures.getRow(TABLE_HEADER_ROW + 1 + i);
     row.values = note ? [label, value, note] : [label, value];
     row.getCell(2).numFmt = numFmt;
   });
 
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return toBuffer(workbook);
 }
