@@ -469,6 +469,10 @@ for (const lang of LANGUAGES) {
       await expectNoAxeViolations(page);
       await page.goto('/udsaettelser/overvaagning');
       await expect(h1(page, t.monitoringTitle)).toBeVisible();
+      // The main menu takes a leader straight to the figures.
+      await expect(
+        page.getByRole('navigation', { name: t.mainNav }).getByRole('link', { name: t.sideNav }),
+      ).toHaveAttribute('href', '/udsaettelser/overvaagning');
       const sideNav = page.getByRole('navigation', { name: t.sideNav });
       await expect(sideNav.getByRole('link')).toHaveText([t.monitoringNav]);
       await expectNoAxeViolations(page);

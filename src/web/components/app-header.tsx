@@ -10,6 +10,8 @@ interface NavItem {
   to: string;
   labelKey: string;
   permission: string;
+  /** Hidden from users who hold this permission (they have a fuller entry). */
+  unless?: string;
 }
 
 /** The main menu; each entry is shown only with its permission. */
@@ -20,6 +22,13 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/anvisning', labelKey: 'nav.allocation', permission: 'allocation.read' },
   { to: '/partner/boliger', labelKey: 'nav.partnerVacancies', permission: 'vacancies.report' },
   { to: '/udsaettelser', labelKey: 'nav.prevention', permission: 'prevention.read' },
+  // Leaders and economy see the prevention figures, not the cases.
+  {
+    to: '/udsaettelser/overvaagning',
+    labelKey: 'nav.prevention',
+    permission: 'prevention.reports',
+    unless: 'prevention.read',
+  },
   { to: '/partner/underretninger', labelKey: 'nav.partnerNotices', permission: 'notices.report' },
   { to: '/admin/brugere', labelKey: 'nav.users', permission: 'users.manage' },
   { to: '/admin/indstillinger', labelKey: 'nav.settings', permission: 'settings.manage' },
@@ -33,7 +42,9 @@ function isCurrent(pathname: string, to: string): boolean {
 function MainMenu({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const items = NAV_ITEMS.filter((item) => hasPermission(user, item.permission));
+  const items = NAV_ITEMS.filter(
+    (item) => hasPermission(user, item.permission) && !(item.unless && hasPermission(user, item.unless)),
+  );
   if (items.length === 0) return null;
   return (
     <div className="navigation-menu">
