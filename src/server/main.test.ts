@@ -44,5 +44,7 @@ describe('starting and stopping the server', () => {
       await db.close();
       expect(users).toHaveLength(10);
     },
+    // Migrating and seeding a fresh PGlite directory takes a while on a busy machine.
+    90_000,
   );
 });
