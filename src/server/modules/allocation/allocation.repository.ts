@@ -169,9 +169,19 @@ export function waitingApplications(
  * only for applications changed since the process last read them.
  */
 export function rankingHeads(db: Executor, m: string, otherThanVacancy: string) {
+  // Live offers on other vacancies, counted once for all rather than probed per application.
+  const live = db
+    .selectFrom('offer')
+    .select(['application_id'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('municipality_id', '=', m)
+    .where('status', '=', 'open')
+    .where('vacancy_id', '<>', otherThanVacancy)
+    .groupBy('application_id')
+    .as('o');
   return db
     .selectFrom('allocation_application as a')
-    .innerJoin('citizen as c', 'c.id', 'a.citizen_id')
+    .leftJoin(live, 'o.application_id', 'a.id')
     .select([
       'a.id',
       'a.citizen_id',
@@ -182,22 +192,27 @@ export function rankingHeads(db: Executor, m: string, otherThanVacancy: string) 
       'a.priority_reason',
       'a.waiting_since',
       'a.updated_at',
-      'c.given_name',
-      'c.family_name',
-      'c.initials',
+      'o.n as live_offers',
     ])
-    .select((eb) =>
-      eb
-        .selectFrom('offer as o')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('o.application_id', '=', 'a.id')
-        .where('o.status', '=', 'open')
-        .where('o.vacancy_id', '<>', otherThanVacancy)
-        .as('live_offers'),
-    )
     .where('a.municipality_id', '=', m)
     .where('a.status', 'in', ['approved', 'paused'])
     .execute();
+}
+
+/** Citizens' names, for the candidates an answer shows. */
+export async function citizenNames(db: Executor, m: string, ids: readonly string[]) {
+  if (ids.length === 0)
+    return new Map<
+      string,
+      { given_name: string | null; family_name: string | null; initials: string | null }
+    >();
+  const rows = await db
+    .selectFrom('citizen')
+    .select(['id', 'given_name', 'family_name', 'initials'])
+    .where('municipality_id', '=', m)
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** The facts the rules test, for the given applications. */

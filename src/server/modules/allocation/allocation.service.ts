@@ -855,7 +855,11 @@ type HeavyFacts = Omit<ApplicationFacts, 'status' | 'pausedUntil' | 'liveOffers'
  * application bumps its version, so nothing stale is ever used; other processes simply fill their own.
  */
 const factsCache = new Map<string, { version: number; facts: HeavyFacts }>();
-const assessmentCache = new Map<string, ReturnType<typeof assessCandidate>>();
+/** Per vacancy facts and policy: per application, the outcome for one version and live-offer count. */
+const assessmentCache = new Map<
+  string,
+  Map<string, { version: number; liveOffers: number; result: ReturnType<typeof assessCandidate> }>
+>();
 const CACHE_LIMIT = 200_000;
 
 async function heavyFacts(trx: Tx, municipalityId: string, heads: { id: string; updated_at: Date }[]) {
@@ -905,23 +909,31 @@ export async function rankCandidates(
     areaStatus: v.area_status,
   };
   const context = JSON.stringify([vacancy, settings]);
-  if (assessmentCache.size + heads.length > CACHE_LIMIT) assessmentCache.clear();
+  if (assessmentCache.size > 1000) assessmentCache.clear();
+  let outcomes = assessmentCache.get(context);
+  if (!outcomes || outcomes.size > CACHE_LIMIT) {
+    outcomes = new Map();
+    assessmentCache.set(context, outcomes);
+  }
   const candidates = heads.map((r): Candidate => {
     const liveOffers = Number(r.live_offers ?? 0);
-    const key = `${context}|${r.id}|${r.updated_at.getTime()}|${liveOffers}`;
-    let result = assessmentCache.get(key);
+    const version = r.updated_at.getTime();
+    const cached = outcomes.get(r.id);
+    let result =
+      cached && cached.version === version && cached.liveOffers === liveOffers ? cached.result : undefined;
     if (!result) {
       result = assessCandidate(
         { ...factsOfApplication(r.id), status: r.status, pausedUntil: r.paused_until, liveOffers },
         vacancy,
         settings,
       );
-      assessmentCache.set(key, result);
+      outcomes.set(r.id, { version, liveOffers, result });
     }
     return {
       applicationId: r.id,
       citizenId: r.citizen_id,
-      citizenName: nameOf(r),
+      // Names are looked up only for the candidates an answer shows (see `candidates`).
+      citizenName: '',
       priority: r.priority,
       priorityReason: r.priority_reason,
       waitingSince: r.waiting_since,
@@ -941,10 +953,7 @@ export async function rankCandidates(
   let rank = 0;
   for (const c of candidates) if (c.eligible) c.rank = ++rank;
   const eligible = candidates.filter((c) => c.eligible);
-  const excluded = candidates
-    .filter((c) => !c.eligible)
-    // "Why not": the excluded carry the rules they fail; the rules they pass add nothing to the answer.
-    .map((c) => ({ ...c, checks: c.checks.filter((k) => k.outcome === 'fail') }));
+  const excluded = candidates.filter((c) => !c.eligible);
   return {
     vacancyId: v.id,
     onDate: vacancy.availableOn,
@@ -986,7 +995,21 @@ export async function candidates(
   await audit(trx, actor, 'allocation.candidates_read', 'vacancy', vacancyId, {
     eligible: list.eligible.length,
   });
-  return { ...list, eligible: list.eligible.slice(0, limit), excluded: list.excluded.slice(0, limit) };
+  const eligible = list.eligible.slice(0, limit);
+  // "Why not": the excluded carry the rules they fail; the rules they pass add nothing to the answer.
+  const excluded = list.excluded
+    .slice(0, limit)
+    .map((c) => ({ ...c, checks: c.checks.filter((k) => k.outcome === 'fail') }));
+  const names = await repo.citizenNames(
+    trx,
+    actor.municipalityId,
+    [...eligible, ...excluded].map((c) => c.citizenId),
+  );
+  const named = (c: Candidate) => {
+    const n = names.get(c.citizenId);
+    return { ...c, citizenName: n ? nameOf(n) : '' };
+  };
+  return { ...list, eligible: eligible.map(named), excluded: excluded.map(named) };
 }
 
 /** Today's census for every open vacancy that has none yet (run by the daily job and on demand). */

@@ -198,12 +198,31 @@ export async function findCase(
   return (await caseQuery(db, m).where('c.id', '=', id).executeTakeFirst()) as CaseRow | undefined;
 }
 
+/**
+ * Cases of the inbox. Open cases come with those that can carry a § 5 a duty first (a bailiff
+ * notice), then children, then the oldest: the service orders them exactly, and a duty is never cut
+ * off by the limit behind newer, calmer cases. Closed cases come newest first.
+ */
 export async function listCases(db: Executor, m: string, status: 'open' | 'closed', limit: number) {
-  return (await caseQuery(db, m)
-    .where('c.status', '=', status)
-    .orderBy('c.opened_on', 'desc')
-    .limit(limit)
-    .execute()) as CaseRow[];
+  let q = caseQuery(db, m).where('c.status', '=', status);
+  q =
+    status === 'open'
+      ? q
+          .orderBy(
+            (eb) =>
+              eb.exists(
+                eb
+                  .selectFrom('eviction_notice as b')
+                  .select('b.id')
+                  .whereRef('b.case_id', '=', 'c.id')
+                  .where('b.source', '=', 'bailiff_court'),
+              ),
+            'desc',
+          )
+          .orderBy('c.children_under_18', 'desc')
+          .orderBy('c.opened_on', 'asc')
+      : q.orderBy('c.opened_on', 'desc');
+  return (await q.limit(limit).execute()) as CaseRow[];
 }
 
 export function notices(db: Executor, m: string, caseIds: readonly string[]) {
