@@ -33,7 +33,14 @@ import {
 } from '../src/shared/allocation/model';
 import type { AreaStatus } from '../src/shared/housing/supply';
 import { byRank, FAMILY_NAMES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from './lib/danish-names';
-import { type HttpRequest, type LoadResult, loadFunction, loadHttp, TIMEOUT_SECONDS } from './lib/load';
+import {
+  type HttpRequest,
+  type LoadResult,
+  loadFunction,
+  loadHttp,
+  summarize,
+  TIMEOUT_SECONDS,
+} from './lib/load';
 import { type MachineInfo, machineInfo } from './lib/machine';
 import { dayNumber, isoDate, Random, Weighted } from './lib/random';
 import { compile, type Explained, explain, rawPool, waitForIdle } from './lib/raw-sql';
@@ -88,11 +95,13 @@ export const DEFAULT_OPTIONS: Omit<AllocationBenchOptions, 'adminUrl'> = {
 
 /** Single-connection timings of the parts of one ranking, in process (no HTTP). */
 export interface Breakdown {
-  /** `rankCandidates` in a tenant transaction: its SQL and the rules, no census, audit or JSON. */
+  /** `rankCandidates` in a tenant transaction, its caches warm: its SQL and the rules, no census, audit or JSON. */
   rank: LoadResult;
-  /** `rankCandidates` on rows already loaded: the rules and the sort only. */
-  rules: LoadResult;
-  /** JSON.stringify of the candidate list (Fastify serialises the answer the same way). */
+  /** `rankCandidates` after every waiting application changed (new versions): facts re-read, every rule re-run. */
+  rankCold: LoadResult;
+  /** `rankCandidates` on rows already loaded (no database), its caches warm. */
+  memory: LoadResult;
+  /** JSON.stringify of the answer (the first `limit` of each list; Fastify serialises it the same way). */
   stringify: LoadResult;
 }
 
@@ -109,11 +118,17 @@ export interface CaseResult {
   responseBytes: number;
   app: LoadResult;
   raw: LoadResult;
-  /** One connection at a time: the latency a single officer sees on an otherwise idle server (the target). */
-  serial?: { app: LoadResult; raw: LoadResult } | undefined;
+  /**
+   * One connection at a time: the latency a single officer sees on an otherwise idle server (the
+   * target). `cold`: each request right after every waiting application changed (the process's
+   * ranking caches miss; `rawCold` adds the read of every household's facts to the raw statements).
+   */
+  serial?: { app: LoadResult; raw: LoadResult; cold: LoadResult; rawCold: LoadResult } | undefined;
   breakdown?: Breakdown | undefined;
-  /** EXPLAIN (ANALYZE, BUFFERS) of the waiting-applications query, after the runs (warm cache). */
+  /** EXPLAIN (ANALYZE, BUFFERS) of the ranking's list query (`rankingHeads`), after the runs (warm cache). */
   plan: Explained;
+  /** EXPLAIN (ANALYZE, BUFFERS) of the household facts of every waiting application (`rankingFacts`, cold caches). */
+  factsPlan: Explained;
   /** EXPLAIN (ANALYZE, BUFFERS) of the vacancy query. */
   vacancyPlan: Explained;
   /** Single-connection p95 under the target; undefined when the single-connection runs were skipped. */
@@ -693,6 +708,36 @@ function cannedDb(rows: { settings: unknown[]; applications: unknown[] }): Db {
   });
 }
 
+/**
+ * One connection, `seconds` long: `prepare` (not timed), then `call` (timed), again and again — for
+ * runs in which every request must find something changed first.
+ */
+async function timedAfter(
+  seconds: number,
+  prepare: () => Promise<unknown>,
+  call: () => Promise<unknown>,
+): Promise<LoadResult> {
+  const samples: number[] = [];
+  let errors = 0;
+  let firstError: unknown;
+  let timed = 0;
+  while (timed < seconds * 1000) {
+    await prepare();
+    const t0 = performance.now();
+    try {
+      await call();
+      samples.push(performance.now() - t0);
+    } catch (error) {
+      errors++;
+      firstError ??= error;
+    }
+    timed += performance.now() - t0;
+  }
+  if (errors > 0 && samples.length === 0) throw firstError;
+  // Throughput over the timed part only: the preparation is not the server's work.
+  return summarize(samples, timed / 1000, { errors, timeouts: 0 }, 1);
+}
+
 interface BenchCase {
   name: string;
   description: string;
@@ -837,12 +882,19 @@ export async function runAllocationBench(
 
     for (const c of cases) {
       const path = `/api/allocation/vacancies/${c.vacancyId}/candidates`;
-      // The reads behind one ranking, as the repository sends them: the vacancy, the policy, the waiting list.
+      // The reads behind one ranking, as the repository sends them once the process's caches are warm:
+      // the vacancy, the policy, and the waiting list's small columns with live offers.
       const compiled = await compile(async (db) => {
         await repo.findVacancy(db, m, c.vacancyId);
         await repo.settings(db, m);
-        await repo.waitingApplications(db, m);
+        await repo.rankingHeads(db, m, c.vacancyId);
       });
+      const waitingIds = (
+        await sql<{ id: string }>`select id from allocation_application
+          where municipality_id = ${m} and status in ('approved', 'paused')`.execute(db.owner)
+      ).rows.map((r) => r.id);
+      // With cold caches the ranking also reads every waiting household's facts.
+      const [factsQuery] = await compile((db) => repo.rankingFacts(db, m, waitingIds));
       let appTurn = 0;
       const nextHttp = (): HttpRequest => ({
         path,
@@ -881,6 +933,21 @@ export async function runAllocationBench(
         await waitForIdle(db.owner);
         return loadFunction({ connections, seconds, call: rawCall });
       };
+      // Every waiting application gets a new version (as any change to it does), so the next ranking
+      // finds nothing of it in the process's caches.
+      const changeAll = () =>
+        sql`update allocation_application set updated_at = updated_at + interval '1 millisecond'
+          where municipality_id = ${m} and status in ('approved', 'paused')`.execute(db.owner);
+      const cold = async (seconds: number, call: () => Promise<unknown>) => {
+        await waitForIdle(db.owner);
+        return timedAfter(seconds, changeAll, call);
+      };
+      const rawColdCall = async () => {
+        const results = await rawCall();
+        const query = factsQuery as CompiledQuery;
+        await rawPoolRef.query(query.sql, query.parameters as unknown[]);
+        return results;
+      };
 
       log(`${c.name}: ${list.eligibleCount} eligible, ${list.excludedCount} excluded, ${body.length} bytes`);
       let serial: CaseResult['serial'];
@@ -890,23 +957,38 @@ export async function runAllocationBench(
         if (o.warmupSeconds > 0) await http(1, o.warmupSeconds);
         const serialApp = await http(1, o.serialSeconds);
         if (o.warmupSeconds > 0) await raw(1, o.warmupSeconds);
-        serial = { app: serialApp, raw: await raw(1, o.serialSeconds) };
+        const serialRaw = await raw(1, o.serialSeconds);
+        log(`${c.name}: one connection, every application changed before each request`);
+        const coldApp = await cold(o.serialSeconds, async () => {
+          const res = await fetch(`${base}${path}`, { headers: { cookie: cookies[0] ?? '' } });
+          await res.arrayBuffer();
+          if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+        });
+        await waitForIdle(db.owner);
+        const coldRaw = await loadFunction({ connections: 1, seconds: o.serialSeconds, call: rawColdCall });
+        serial = { app: serialApp, raw: serialRaw, cold: coldApp, rawCold: coldRaw };
 
         log(`${c.name}: where the time goes`);
         const seconds = Math.min(2, o.serialSeconds / 2);
         const vacancy = await withTenant(db.app, m, (trx) => repo.findVacancy(trx, m, c.vacancyId));
         if (!vacancy) throw new Error(`${c.name}: vacancy not found`);
         const actor = { municipalityId: m };
+        // Warm the caches for the current versions, then answer every query from rows read once.
+        const ranked = await withTenant(db.app, m, (trx) => rankCandidates(trx, actor, vacancy));
         const loaded = await withTenant(db.app, m, async (trx) => ({
           settings: await trx
             .selectFrom('allocation_settings')
             .select('settings')
             .where('municipality_id', '=', m)
             .execute(),
-          applications: await repo.waitingApplications(trx, m),
+          applications: await repo.rankingHeads(trx, m, c.vacancyId),
         }));
         const canned = cannedDb(loaded);
-        const ranked = await withTenant(db.app, m, (trx) => rankCandidates(trx, actor, vacancy));
+        const answer = {
+          ...ranked,
+          eligible: ranked.eligible.slice(0, 100),
+          excluded: ranked.excluded.slice(0, 100),
+        };
         await waitForIdle(db.owner);
         breakdown = {
           rank: await loadFunction({
@@ -914,7 +996,7 @@ export async function runAllocationBench(
             seconds,
             call: () => withTenant(db.app, m, (trx) => rankCandidates(trx, actor, vacancy)),
           }),
-          rules: await loadFunction({
+          memory: await loadFunction({
             connections: 1,
             seconds,
             call: () => canned.transaction().execute((trx) => rankCandidates(trx, actor, vacancy)),
@@ -922,10 +1004,17 @@ export async function runAllocationBench(
           stringify: await loadFunction({
             connections: 1,
             seconds,
-            call: async () => JSON.stringify(ranked),
+            call: async () => JSON.stringify(answer),
           }),
+          // Last: it changes every application, so the rows the in-memory run answers with are outdated after it.
+          rankCold: await cold(seconds, () =>
+            withTenant(db.app, m, (trx) => rankCandidates(trx, actor, vacancy)),
+          ),
         };
         await canned.destroy();
+        // The cold runs left dead row versions behind; the loaded runs start from a clean table and warm caches.
+        await sql`vacuum analyze allocation_application`.execute(db.owner);
+        await fetch(`${base}${path}`, { headers: { cookie: cookies[0] ?? '' } }).then((r) => r.arrayBuffer());
       }
 
       log(`${c.name}: app, ${o.connections} connections`);
@@ -937,6 +1026,7 @@ export async function runAllocationBench(
 
       await waitForIdle(db.owner);
       const plan = await explain(url, m, compiled[2] as CompiledQuery);
+      const factsPlan = await explain(url, m, factsQuery as CompiledQuery);
       const vacancyPlan = await explain(url, m, compiled[0] as CompiledQuery);
       results.push({
         name: c.name,
@@ -952,6 +1042,7 @@ export async function runAllocationBench(
         serial,
         breakdown,
         plan,
+        factsPlan,
         vacancyPlan,
         meetsTarget: serial ? serial.app.requests > 0 && serial.app.p95 < o.targetP95Ms : undefined,
       });
@@ -1040,7 +1131,9 @@ export function allocationMarkdown(r: AllocationReport): string {
     `Runs: ${s.serialSeconds} s on one connection, then ${s.seconds} s at ${s.connections} connections ` +
       `(closed loop), each after ${s.warmupSeconds} s warm-up; the census of the day was stored by a call ` +
       `before any run. The app's pool and the raw pool have ${s.connections} connections each; ${s.users} ` +
-      `allocation officers' sessions take turns. Latencies in milliseconds.`,
+      `allocation officers' sessions take turns. The ranking keeps household facts and rule outcomes per ` +
+      `application version in the process, so the runs measure warm caches; the **cold** runs change every ` +
+      `waiting application (a new version) before each request. Latencies in milliseconds.`,
     '',
   );
   if (r.cases.some((c) => c.serial)) {
@@ -1062,6 +1155,10 @@ export function allocationMarkdown(r: AllocationReport): string {
           'app÷raw p95',
           'EXPLAIN ANALYZE',
           target,
+          'cold p50',
+          'cold p95',
+          'cold raw p50',
+          'cold raw p95',
         ],
         r.cases.map((c) => [
           c.name,
@@ -1078,6 +1175,10 @@ export function allocationMarkdown(r: AllocationReport): string {
           ratio(c.serial?.app.p95 ?? Number.NaN, c.serial?.raw.p95 ?? 0),
           ms(c.plan.executionMs),
           c.meetsTarget === undefined ? '–' : c.meetsTarget ? 'yes' : '**no**',
+          latency(c.serial?.cold, 'p50'),
+          latency(c.serial?.cold, 'p95'),
+          latency(c.serial?.rawCold, 'p50'),
+          latency(c.serial?.rawCold, 'p95'),
         ]),
       ),
       '',
@@ -1117,14 +1218,27 @@ export function allocationMarkdown(r: AllocationReport): string {
     out.push('## Where the time goes (one connection, p50 / p95)', '');
     out.push(
       markdownTable(
-        ['case', 'raw SQL', 'rankCandidates (SQL + rules)', 'rules only', 'JSON.stringify', 'whole request'],
+        [
+          'case',
+          'raw SQL',
+          'rankCandidates',
+          'in memory',
+          'JSON.stringify',
+          'whole request',
+          'cold raw SQL',
+          'cold rankCandidates',
+          'cold request',
+        ],
         r.cases.map((c) => [
           c.name,
           both(c.serial?.raw),
           both(c.breakdown?.rank),
-          both(c.breakdown?.rules),
+          both(c.breakdown?.memory),
           both(c.breakdown?.stringify),
           both(c.serial?.app),
+          both(c.serial?.rawCold),
+          both(c.breakdown?.rankCold),
+          both(c.serial?.cold),
         ]),
       ),
       '',
@@ -1136,6 +1250,7 @@ export function allocationMarkdown(r: AllocationReport): string {
       ['raw', c.raw],
       ['app, one connection', c.serial?.app],
       ['raw, one connection', c.serial?.raw],
+      ['app, one connection, cold', c.serial?.cold],
     ];
     return runs.flatMap(([label, x]) => {
       if (!x || (x.errors === 0 && x.requests > 0)) return [];
@@ -1155,24 +1270,35 @@ export function allocationMarkdown(r: AllocationReport): string {
   out.push(
     '',
     '- **app**: the whole request over HTTP on localhost: Fastify, the session cookie ' +
-      '(`auth_session_touch`, user and permissions), `findVacancy`, the policy, `waitingApplications`, ' +
-      'the rules for every waiting application, the sort, the census check (`censusTaken`), the audit row ' +
-      '(hash chain) and the JSON answer with every check of every candidate, in one transaction bound to the tenant.',
-    '- **raw**: the three statements the ranking reads with (the vacancy with its area status on the ' +
-      'available date, the policy, and the waiting applications joined with the citizen and the count of ' +
-      'live offers), compiled once and run in turn through a `pg.Pool` whose connections are bound to ' +
-      '`hjemvej_app` and the tenant at start-up, row-level security included.',
+      '(`auth_session_touch`, user and permissions), `findVacancy`, the policy, `rankingHeads` (every ' +
+      "waiting application's small columns and live offers), the household facts and rule outcomes from " +
+      "the process's caches, the sort, the census check (`censusTaken`), the audit row (hash chain) and " +
+      'the JSON answer (the first 100 eligible and excluded, with both counts), in one transaction bound to the tenant.',
+    '- **raw**: the three statements a warm ranking reads with (the vacancy with its area status on the ' +
+      'available date, the policy, and `rankingHeads`), compiled once and run in turn through a `pg.Pool` ' +
+      'whose connections are bound to `hjemvej_app` and the tenant at start-up, row-level security ' +
+      'included. **cold raw** adds `rankingFacts` for every waiting application.',
+    '- **cold**: before each request (not timed) every waiting application gets a new version, so the ' +
+      "ranking reads every household's facts again and runs every rule.",
     '- **rankCandidates** runs the service function in a tenant transaction without HTTP, census or audit; ' +
-      '**rules only** runs it on rows loaded before (no database); **JSON.stringify** serialises its result.',
+      '**in memory** runs it on rows read before (no database); **JSON.stringify** serialises the answer.',
     '- **app÷raw** compares the app with the raw SQL; **EXPLAIN ANALYZE** is the execution time PostgreSQL ' +
-      'reports for the waiting-applications query on a warm cache.',
+      'reports for `rankingHeads` on a warm cache.',
     '',
   );
   const misses = r.cases.filter((c) => c.meetsTarget === false);
   if (misses.length) {
     out.push(`## Query plans of the cases over ${s.targetP95Ms} ms`, '');
     for (const c of misses) {
-      out.push(`### ${c.name}: the waiting applications`, '', '```text', c.plan.text, '```', '');
+      out.push(`### ${c.name}: the waiting list (rankingHeads)`, '', '```text', c.plan.text, '```', '');
+      out.push(
+        `### ${c.name}: every household's facts (rankingFacts, cold)`,
+        '',
+        '```text',
+        c.factsPlan.text,
+        '```',
+        '',
+      );
       out.push(`### ${c.name}: the vacancy`, '', '```text', c.vacancyPlan.text, '```', '');
     }
   }

@@ -8,9 +8,10 @@ import {
 } from './allocation-ranking';
 import { citizensMarkdown, DEFAULT_OPTIONS, runCitizensBench } from './citizens-search';
 import { writeResults } from './lib/report';
+import { DEFAULT_OPTIONS as PREVENTION_DEFAULTS, preventionMarkdown, runPreventionBench } from './prevention';
 
 /**
- * `npm run bench [-- <suite>… --keep --citizens N --applications N --seconds S …]`: runs the benchmark suites
+ * `npm run bench [-- <suite>… --keep --citizens N --applications N --notices N --seconds S …]`: runs the benchmark suites
  * (all when none is named) against a fresh database on the PostgreSQL server of DATABASE_URL,
  * prints each suite's Markdown report and writes it to bench/results/<date>-<suite>.md and .json.
  */
@@ -20,17 +21,21 @@ const usage = `Usage: npm run bench -- [suite…] [options]
 Suites (all when none is named):
   citizens             search in the by-name list
   allocation           candidate ranking for one vacancy against the waiting list
+  prevention           eviction-prevention inbox and notice import
 
 Options:
   --keep               keep the benchmark database afterwards
   --citizens N         citizens: citizens in the measured municipality (default ${DEFAULT_OPTIONS.citizens})
   --applications N     allocation: approved applications in the measured municipality
                        (default ${ALLOCATION_DEFAULTS.applications})
+  --notices N          prevention: notices in the measured municipality (default ${PREVENTION_DEFAULTS.notices})
+  --import-rows N      prevention: rows of the imported CSV (default ${PREVENTION_DEFAULTS.importRows})
   --connections N      concurrent connections and pool size (default ${DEFAULT_OPTIONS.connections})
   --seconds S          seconds per loaded run (default ${DEFAULT_OPTIONS.seconds})
   --warmup S           warm-up seconds before each run (default ${DEFAULT_OPTIONS.warmupSeconds})
   --serial S           seconds per single-connection run, 0 to skip
-                       (default: citizens ${DEFAULT_OPTIONS.serialSeconds}, allocation ${ALLOCATION_DEFAULTS.serialSeconds})
+                       (default: citizens ${DEFAULT_OPTIONS.serialSeconds}, allocation ${ALLOCATION_DEFAULTS.serialSeconds},
+                       prevention ${PREVENTION_DEFAULTS.serialSeconds})
   --out DIR            where results go (default bench/results)
 
 Environment: DATABASE_URL names the PostgreSQL server (default
@@ -87,6 +92,22 @@ const SUITES: Record<string, Suite> = {
     });
     return { markdown: allocationMarkdown(report), data: report };
   },
+  prevention: async ({ adminUrl, keep, numbers }) => {
+    const report = await runPreventionBench({
+      adminUrl,
+      keep,
+      ...defined({
+        notices: numbers.notices,
+        importRows: numbers['import-rows'],
+        connections: numbers.connections,
+        seconds: numbers.seconds,
+        warmupSeconds: numbers.warmup,
+        serialSeconds: numbers.serial,
+      }),
+      log: (line) => console.error(`  ${line}`),
+    });
+    return { markdown: preventionMarkdown(report), data: report };
+  },
 };
 
 function defined<T extends Record<string, number | undefined>>(values: T): Partial<Record<keyof T, number>> {
@@ -102,6 +123,8 @@ function parseOptions() {
       keep: { type: 'boolean', default: false },
       citizens: { type: 'string' },
       applications: { type: 'string' },
+      notices: { type: 'string' },
+      'import-rows': { type: 'string' },
       connections: { type: 'string' },
       seconds: { type: 'string' },
       warmup: { type: 'string' },
@@ -127,7 +150,16 @@ async function main(): Promise<number> {
   }
   const numbers: Record<string, number | undefined> = {};
   // Whole numbers; warm-up and single-connection runs may be switched off with 0.
-  const minimum = { citizens: 1, applications: 1, connections: 1, seconds: 1, warmup: 0, serial: 0 } as const;
+  const minimum = {
+    citizens: 1,
+    applications: 1,
+    notices: 1,
+    'import-rows': 1,
+    connections: 1,
+    seconds: 1,
+    warmup: 0,
+    serial: 0,
+  } as const;
   for (const key of Object.keys(minimum) as (keyof typeof minimum)[]) {
     const raw = values[key];
     if (raw === undefined) continue;
