@@ -36,6 +36,8 @@ Options:
   --serial S           seconds per single-connection run, 0 to skip
                        (default: citizens ${DEFAULT_OPTIONS.serialSeconds}, allocation ${ALLOCATION_DEFAULTS.serialSeconds},
                        prevention ${PREVENTION_DEFAULTS.serialSeconds})
+  --database NAME      the benchmark database, hjemvej_bench… (default hjemvej_bench), so that
+                       two runs on one server keep apart
   --out DIR            where results go (default bench/results)
 
 Environment: DATABASE_URL names the PostgreSQL server (default
@@ -58,14 +60,16 @@ interface SuiteOutput {
 type Suite = (common: {
   adminUrl: string;
   keep: boolean;
+  database: string;
   numbers: Record<string, number | undefined>;
 }) => Promise<SuiteOutput>;
 
 const SUITES: Record<string, Suite> = {
-  citizens: async ({ adminUrl, keep, numbers }) => {
+  citizens: async ({ adminUrl, keep, database, numbers }) => {
     const report = await runCitizensBench({
       adminUrl,
       keep,
+      database,
       ...defined({
         citizens: numbers.citizens,
         connections: numbers.connections,
@@ -77,10 +81,11 @@ const SUITES: Record<string, Suite> = {
     });
     return { markdown: citizensMarkdown(report), data: report };
   },
-  allocation: async ({ adminUrl, keep, numbers }) => {
+  allocation: async ({ adminUrl, keep, database, numbers }) => {
     const report = await runAllocationBench({
       adminUrl,
       keep,
+      database,
       ...defined({
         applications: numbers.applications,
         connections: numbers.connections,
@@ -92,10 +97,11 @@ const SUITES: Record<string, Suite> = {
     });
     return { markdown: allocationMarkdown(report), data: report };
   },
-  prevention: async ({ adminUrl, keep, numbers }) => {
+  prevention: async ({ adminUrl, keep, database, numbers }) => {
     const report = await runPreventionBench({
       adminUrl,
       keep,
+      database,
       ...defined({
         notices: numbers.notices,
         importRows: numbers['import-rows'],
@@ -121,6 +127,7 @@ function parseOptions() {
     allowPositionals: true,
     options: {
       keep: { type: 'boolean', default: false },
+      database: { type: 'string', default: 'hjemvej_bench' },
       citizens: { type: 'string' },
       applications: { type: 'string' },
       notices: { type: 'string' },
@@ -177,10 +184,14 @@ async function main(): Promise<number> {
     return 1;
   }
 
+  if (!/^hjemvej_bench[a-z0-9_]*$/.test(values.database)) {
+    console.error(`--database must start with hjemvej_bench and hold only a–z, 0–9 and _, got ${values.database}`);
+    return 1;
+  }
   const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   for (const name of names) {
     console.error(`Benchmark ${name}`);
-    const output = await (SUITES[name] as Suite)({ adminUrl, keep: values.keep, numbers });
+    const output = await (SUITES[name] as Suite)({ adminUrl, keep: values.keep, database: values.database, numbers });
     console.log(output.markdown);
     const files = writeResults(values.out, today(), name, output.markdown, output.data);
     console.error(`Wrote ${files.join(' and ')}`);
