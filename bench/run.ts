@@ -185,13 +185,20 @@ async function main(): Promise<number> {
   }
 
   if (!/^hjemvej_bench[a-z0-9_]*$/.test(values.database)) {
-    console.error(`--database must start with hjemvej_bench and hold only a–z, 0–9 and _, got ${values.database}`);
+    console.error(
+      `--database must start with hjemvej_bench and hold only a–z, 0–9 and _, got ${values.database}`,
+    );
     return 1;
   }
   const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   for (const name of names) {
     console.error(`Benchmark ${name}`);
-    const output = await (SUITES[name] as Suite)({ adminUrl, keep: values.keep, database: values.database, numbers });
+    const output = await (SUITES[name] as Suite)({
+      adminUrl,
+      keep: values.keep,
+      database: values.database,
+      numbers,
+    });
     console.log(output.markdown);
     const files = writeResults(values.out, today(), name, output.markdown, output.data);
     console.error(`Wrote ${files.join(' and ')}`);
