@@ -1,50 +1,93 @@
+import { type ComponentType, lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './components/app-layout';
 import { LoginPage } from './modules/access/login.page';
 import { RequireAuth } from './modules/access/require-auth';
 import { UsersPage } from './modules/access/users.page';
 import { AllocationLayout } from './modules/allocation/allocation-layout';
-import { AllocationSettingsPage } from './modules/allocation/allocation-settings.page';
-import { ApplicationPage } from './modules/allocation/application.page';
-import { ApplicationsPage } from './modules/allocation/applications.page';
-import { CensusPage } from './modules/allocation/census.page';
-import { CreateApplicationPage } from './modules/allocation/create-application.page';
-import { CreateVacancyPage } from './modules/allocation/create-vacancy.page';
-import { EditApplicationPage } from './modules/allocation/edit-application.page';
-import { PartnerVacanciesPage } from './modules/allocation/partner-vacancies.page';
-import { VacanciesPage } from './modules/allocation/vacancies.page';
-import { VacancyPage } from './modules/allocation/vacancy.page';
-import { VacancyImportPage } from './modules/allocation/vacancy-import.page';
-import { WaitingListPage } from './modules/allocation/waiting-list.page';
 import { AuditPage } from './modules/audit/audit.page';
-import { CitizenPage } from './modules/citizens/citizen.page';
-import { CitizensPage } from './modules/citizens/citizens.page';
-import { CreateCitizenPage } from './modules/citizens/create-citizen.page';
-import { DuplicatesPage } from './modules/citizens/duplicates.page';
-import { ImportPage } from './modules/citizens/import.page';
-import { AgreementPage } from './modules/housing/agreement.page';
-import { AgreementsPage } from './modules/housing/agreements.page';
-import { DepartmentPage } from './modules/housing/department.page';
-import { ElderlyPage } from './modules/housing/elderly.page';
-import { ExpectedPage } from './modules/housing/expected.page';
 import { HousingLayout } from './modules/housing/housing-layout';
-import { HousingImportPage } from './modules/housing/import.page';
-import { OrganisationsPage } from './modules/housing/organisations.page';
-import { PipelinePage } from './modules/housing/pipeline.page';
-import { PoolsPage } from './modules/housing/pools.page';
-import { ReportPage } from './modules/housing/report.page';
-import { EvictionCasePage } from './modules/prevention/case.page';
-import { EvictionCasesPage } from './modules/prevention/cases.page';
-import { CreateNoticePage } from './modules/prevention/create-notice.page';
-import { EvictionImportPage } from './modules/prevention/import.page';
-import { EvictionMonitoringPage } from './modules/prevention/monitoring.page';
-import { PartnerNoticesPage } from './modules/prevention/partner-notices.page';
 import { PreventionLayout } from './modules/prevention/prevention-layout';
-import { EvictionSettingsPage } from './modules/prevention/settings.page';
 import { SettingsPage } from './modules/settings/settings.page';
 import { AccessibilityPage } from './modules/site/accessibility.page';
 import { NotFoundPage } from './modules/site/not-found.page';
 import { HomePage } from './modules/tasks/tasks.page';
+
+/**
+ * A page loaded when it is first shown, so the first page a user opens does not wait for every
+ * module's code. The nearest `<Suspense>` (the page shell or a module's layout) shows the spinner.
+ */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const AllocationSettingsPage = lazyPage(
+  () => import('./modules/allocation/allocation-settings.page'),
+  'AllocationSettingsPage',
+);
+const ApplicationPage = lazyPage(() => import('./modules/allocation/application.page'), 'ApplicationPage');
+const ApplicationsPage = lazyPage(() => import('./modules/allocation/applications.page'), 'ApplicationsPage');
+const CensusPage = lazyPage(() => import('./modules/allocation/census.page'), 'CensusPage');
+const CreateApplicationPage = lazyPage(
+  () => import('./modules/allocation/create-application.page'),
+  'CreateApplicationPage',
+);
+const CreateVacancyPage = lazyPage(
+  () => import('./modules/allocation/create-vacancy.page'),
+  'CreateVacancyPage',
+);
+const EditApplicationPage = lazyPage(
+  () => import('./modules/allocation/edit-application.page'),
+  'EditApplicationPage',
+);
+const PartnerVacanciesPage = lazyPage(
+  () => import('./modules/allocation/partner-vacancies.page'),
+  'PartnerVacanciesPage',
+);
+const VacanciesPage = lazyPage(() => import('./modules/allocation/vacancies.page'), 'VacanciesPage');
+const VacancyPage = lazyPage(() => import('./modules/allocation/vacancy.page'), 'VacancyPage');
+const VacancyImportPage = lazyPage(
+  () => import('./modules/allocation/vacancy-import.page'),
+  'VacancyImportPage',
+);
+const WaitingListPage = lazyPage(() => import('./modules/allocation/waiting-list.page'), 'WaitingListPage');
+const CitizenPage = lazyPage(() => import('./modules/citizens/citizen.page'), 'CitizenPage');
+const CitizensPage = lazyPage(() => import('./modules/citizens/citizens.page'), 'CitizensPage');
+const CreateCitizenPage = lazyPage(
+  () => import('./modules/citizens/create-citizen.page'),
+  'CreateCitizenPage',
+);
+const DuplicatesPage = lazyPage(() => import('./modules/citizens/duplicates.page'), 'DuplicatesPage');
+const ImportPage = lazyPage(() => import('./modules/citizens/import.page'), 'ImportPage');
+const AgreementPage = lazyPage(() => import('./modules/housing/agreement.page'), 'AgreementPage');
+const AgreementsPage = lazyPage(() => import('./modules/housing/agreements.page'), 'AgreementsPage');
+const DepartmentPage = lazyPage(() => import('./modules/housing/department.page'), 'DepartmentPage');
+const ElderlyPage = lazyPage(() => import('./modules/housing/elderly.page'), 'ElderlyPage');
+const ExpectedPage = lazyPage(() => import('./modules/housing/expected.page'), 'ExpectedPage');
+const HousingImportPage = lazyPage(() => import('./modules/housing/import.page'), 'HousingImportPage');
+const OrganisationsPage = lazyPage(() => import('./modules/housing/organisations.page'), 'OrganisationsPage');
+const PipelinePage = lazyPage(() => import('./modules/housing/pipeline.page'), 'PipelinePage');
+const PoolsPage = lazyPage(() => import('./modules/housing/pools.page'), 'PoolsPage');
+const ReportPage = lazyPage(() => import('./modules/housing/report.page'), 'ReportPage');
+const EvictionCasePage = lazyPage(() => import('./modules/prevention/case.page'), 'EvictionCasePage');
+const EvictionCasesPage = lazyPage(() => import('./modules/prevention/cases.page'), 'EvictionCasesPage');
+const CreateNoticePage = lazyPage(
+  () => import('./modules/prevention/create-notice.page'),
+  'CreateNoticePage',
+);
+const EvictionImportPage = lazyPage(() => import('./modules/prevention/import.page'), 'EvictionImportPage');
+const EvictionMonitoringPage = lazyPage(
+  () => import('./modules/prevention/monitoring.page'),
+  'EvictionMonitoringPage',
+);
+const PartnerNoticesPage = lazyPage(
+  () => import('./modules/prevention/partner-notices.page'),
+  'PartnerNoticesPage',
+);
+const EvictionSettingsPage = lazyPage(
+  () => import('./modules/prevention/settings.page'),
+  'EvictionSettingsPage',
+);
 
 /** Every page of the app; paths are Danish, as users see them. */
 export const router = createBrowserRouter([

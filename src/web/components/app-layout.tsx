@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
 import { AppFooter } from './app-footer';
 import { AppHeader } from './app-header';
+import { PageOutlet } from './page-outlet';
 
 /** The page shell: skip link, header, the one `<main>`, footer. */
 export function AppLayout() {
@@ -15,7 +15,7 @@ export function AppLayout() {
       <div className="container page-container">
         {/* tabIndex lets the skip link move focus here, not only scroll. */}
         <main id="main-content" tabIndex={-1}>
-          <Outlet />
+          <PageOutlet />
         </main>
       </div>
       <AppFooter />

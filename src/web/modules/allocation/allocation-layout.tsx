@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
+import { PageOutlet } from '../../components/page-outlet';
 import { hasPermission, useSession } from '../access/session';
 
 /** A page of the allocation module in its side menu. */
@@ -65,7 +66,7 @@ export function AllocationLayout() {
         </nav>
       </div>
       <div className="col-12 col-lg-9 col-xl-10">
-        <Outlet />
+        <PageOutlet />
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { Icon } from '../../components/icon';
+import { PageOutlet } from '../../components/page-outlet';
 import { hasPermission, useSession } from '../access/session';
 
 /** A page of the housing module in its side menu. */
@@ -68,7 +69,7 @@ export function HousingLayout() {
         </p>
       </div>
       <div className="col-12 col-lg-9 col-xl-10">
-        <Outlet />
+        <PageOutlet />
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
+import { PageOutlet } from '../../components/page-outlet';
 import { hasPermission, useSession } from '../access/session';
 
 /** A page of the eviction-prevention module in its side menu. */
@@ -54,7 +55,7 @@ export function PreventionLayout() {
   const { pathname } = useLocation();
   const user = useSession().data?.user;
   const pages = PREVENTION_PAGES.filter((page) => hasPermission(user, page.permission));
-  if (pages.length === 0) return <Outlet />;
+  if (pages.length === 0) return <PageOutlet />;
   return (
     <div className="row housing-layout prevention-layout">
       <div className="col-12 col-lg-3 col-xl-2">
@@ -74,7 +75,7 @@ export function PreventionLayout() {
         </nav>
       </div>
       <div className="col-12 col-lg-9 col-xl-10">
-        <Outlet />
+        <PageOutlet />
       </div>
     </div>
   );
