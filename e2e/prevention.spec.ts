@@ -42,6 +42,9 @@ const LANGUAGES = [
       childrenFlag: 'Børn under 18',
       inboxTitle: 'Udsættelser',
       inboxNav: 'Indbakke',
+      inboxCount:
+        /^\d+ (åben sag|åbne sager) i alt\. (\d+ af dem har (en overskredet frist|overskredne frister)|Ingen af dem har overskredne frister)\.$/,
+      inboxOverdue: /\d+ af dem har (en overskredet frist|overskredne frister)\./,
       newNav: 'Ny underretning',
       importNav: 'Import',
       monitoringNav: 'Overvågning',
@@ -148,6 +151,9 @@ const LANGUAGES = [
       childrenFlag: 'Children under 18',
       inboxTitle: 'Evictions',
       inboxNav: 'Inbox',
+      inboxCount:
+        /^\d+ open cases? in all\. (\d+ of them (has an overdue deadline|have overdue deadlines)|None of them has an overdue deadline)\.$/,
+      inboxOverdue: /\d+ of them (has an overdue deadline|have overdue deadlines)\./,
       newNav: 'New notice',
       importNav: 'Import',
       monitoringNav: 'Monitoring',
@@ -342,6 +348,8 @@ for (const lang of LANGUAGES) {
       const firstRow = page.getByRole('table').getByRole('row').nth(1);
       await expect(firstRow).toContainText(name);
       await expect(firstRow).toContainText(t.childrenFlag);
+      // The counts cover every page of the inbox.
+      await expect(page.getByText(t.inboxCount)).toBeVisible();
       await expectNoAxeViolations(page);
 
       // The bailiff's court's notice for the same tenancy joins the case and brings the § 5 a duty.
@@ -382,6 +390,7 @@ for (const lang of LANGUAGES) {
       await expect(firstRow).toContainText(t.childrenFlag);
       await expect(firstRow).toContainText(t.actAtOnce);
       await expect(firstRow).toContainText(t.overdue);
+      await expect(page.getByText(t.inboxOverdue)).toBeVisible();
       await expectNoAxeViolations(page);
       await firstRow.getByRole('link', { name }).click();
       await expect(page).toHaveURL(caseUrl);
