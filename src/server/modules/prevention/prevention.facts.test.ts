@@ -2,10 +2,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandles, withTenant } from '../../db/database';
 import { createTestMunicipality, testDatabase } from '../../test/helpers';
+import { refreshFacts } from './prevention.repository';
 
 /**
- * The facts the database keeps on each case (migration 0008), which the inbox orders by: they follow
- * every insert, update and delete of notices and actions, in bulk as for one row, as the app role.
+ * The facts each case carries (migration 0008), which the inbox orders by: `refreshFacts` recomputes
+ * them for many cases in one statement after new notices or actions, and updates and deletes of
+ * notices and actions recompute them by trigger; all as the app role, under row-level security.
  */
 
 let db: DatabaseHandles;
@@ -59,11 +61,11 @@ const notice = (caseId: string, over: Record<string, unknown>) => ({
 });
 
 describe('the facts of a case (migration 0008)', () => {
-  it('follows new notices of several cases in one statement: first bailiff notice, latest eviction date, children', async () => {
+  it('takes new notices of several cases in one statement: first bailiff notice, latest eviction date, children', async () => {
     const a = await newCase();
     const b = await newCase();
-    await withTenant(db.app, m, (trx) =>
-      trx
+    await withTenant(db.app, m, async (trx) => {
+      await trx
         .insertInto('eviction_notice')
         .values([
           notice(a, { source: 'bailiff_court', received_on: '2026-02-10', eviction_date: '2026-03-01' }),
@@ -71,8 +73,9 @@ describe('the facts of a case (migration 0008)', () => {
           notice(a, { received_on: '2026-01-20' }),
           notice(b, { children_under_18: true, eviction_date: '2026-04-01' }),
         ])
-        .execute(),
-    );
+        .execute();
+      await refreshFacts(trx, [a, b]);
+    });
     expect(await facts(a)).toMatchObject({
       bailiff_notice_on: '2026-02-03',
       eviction_date: '2026-03-01',
@@ -84,14 +87,15 @@ describe('the facts of a case (migration 0008)', () => {
       children_under_18: true,
     });
     // A later, calmer notice moves nothing back; children are never forgotten.
-    await withTenant(db.app, m, (trx) =>
-      trx
+    await withTenant(db.app, m, async (trx) => {
+      await trx
         .insertInto('eviction_notice')
         .values(
           notice(b, { source: 'bailiff_court', received_on: '2026-03-01', eviction_date: '2026-03-15' }),
         )
-        .execute(),
-    );
+        .execute();
+      await refreshFacts(trx, [b]);
+    });
     expect(await facts(b)).toMatchObject({
       bailiff_notice_on: '2026-03-01',
       eviction_date: '2026-04-01',
@@ -101,16 +105,18 @@ describe('the facts of a case (migration 0008)', () => {
 
   it('recomputes the facts when a notice is changed or removed', async () => {
     const a = await newCase();
-    const ids = await withTenant(db.app, m, (trx) =>
-      trx
+    const ids = await withTenant(db.app, m, async (trx) => {
+      const rows = await trx
         .insertInto('eviction_notice')
         .values([
           notice(a, { source: 'bailiff_court', received_on: '2026-02-03', eviction_date: '2026-02-20' }),
           notice(a, { source: 'bailiff_court', received_on: '2026-02-10' }),
         ])
         .returning('id')
-        .execute(),
-    );
+        .execute();
+      await refreshFacts(trx, [a]);
+      return rows;
+    });
     const [first, second] = ids.map((r) => r.id) as [string, string];
     await withTenant(db.app, m, (trx) =>
       trx.updateTable('eviction_notice').set({ source: 'public_landlord' }).where('id', '=', first).execute(),
@@ -121,7 +127,7 @@ describe('the facts of a case (migration 0008)', () => {
     expect(await facts(a)).toMatchObject({ bailiff_notice_on: null, eviction_date: null });
   });
 
-  it('follows actions: the latest action and whether help was given, also when one is changed or removed', async () => {
+  it('takes actions: the latest action and whether help was given, also when one is changed or removed', async () => {
     const a = await newCase();
     const action = (kind: string, done_on: string) => ({
       municipality_id: m,
@@ -129,17 +135,20 @@ describe('the facts of a case (migration 0008)', () => {
       kind: kind as 'contact_phone',
       done_on,
     });
-    const ids = await withTenant(db.app, m, (trx) =>
-      trx
+    const ids = await withTenant(db.app, m, async (trx) => {
+      const rows = await trx
         .insertInto('eviction_action')
         .values([action('contact_phone', '2026-02-05'), action('home_visit', '2026-02-01')])
         .returning('id')
-        .execute(),
-    );
+        .execute();
+      await refreshFacts(trx, [a]);
+      return rows;
+    });
     expect(await facts(a)).toMatchObject({ last_action_on: '2026-02-05', help_given: false });
-    await withTenant(db.app, m, (trx) =>
-      trx.insertInto('eviction_action').values(action('help_81a', '2026-01-30')).execute(),
-    );
+    await withTenant(db.app, m, async (trx) => {
+      await trx.insertInto('eviction_action').values(action('help_81a', '2026-01-30')).execute();
+      await refreshFacts(trx, [a]);
+    });
     expect(await facts(a)).toMatchObject({ last_action_on: '2026-02-05', help_given: true });
     await withTenant(db.app, m, (trx) =>
       trx

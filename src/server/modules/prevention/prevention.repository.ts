@@ -64,7 +64,7 @@ export async function openCasesByKey(db: Executor, m: string, keys: readonly str
   return found;
 }
 
-/** A new case, with the facts of its first notices (the triggers of migration 0008 keep them after). */
+/** A new case, with the facts of its first notices (migration 0008). */
 export interface NewCase {
   citizen_id: string | null;
   tenant_name: string;
@@ -101,7 +101,6 @@ type NewNotice = Omit<
 
 /**
  * Inserts notices; a line already imported (same import key) is skipped. Returns the ids inserted.
- * The database then moves the cases' facts forward (children, bailiff's notice, eviction date).
  */
 export async function insertNotices(
   db: Executor,
@@ -124,6 +123,16 @@ export async function insertNotices(
     on conflict (municipality_id, import_key) where import_key is not null do nothing
     returning id, case_id`.execute(db);
   return inserted;
+}
+
+/**
+ * Recomputes the facts of existing cases (children, the bailiff's notice, the eviction date, the
+ * latest action, help given) after they got notices or actions, in one statement for all of them
+ * (migration 0008); cases whose facts hold are not written.
+ */
+export async function refreshFacts(db: Executor, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return;
+  await sql`select eviction_case_refresh_facts(${[...caseIds]}::uuid[])`.execute(db);
 }
 
 /** Import keys already recorded (lines imported before). */
@@ -246,15 +255,24 @@ export async function inboxPage(
     status === 'open'
       ? sql`u.overdue desc, u.children_under_18 desc, u.next_date, u.bailiff_notice_on is null, u.opened_on, u.id`
       : sql`u.opened_on desc, u.id desc`;
+  // Open cases are all ranked anyway, so they are counted on the way; closed ones (most of the
+  // history) are read newest first along the index and counted apart.
+  const counts =
+    status === 'open'
+      ? [
+          sql<number>`count(*) over ()`.as('total'),
+          sql<number>`count(*) filter (where u.overdue) over ()`.as('overdue_total'),
+        ]
+      : [
+          sql<number>`(select count(*) from eviction_case k where k.municipality_id = ${m} and k.status = 'closed')`.as(
+            'total',
+          ),
+          sql<number>`0`.as('overdue_total'),
+        ];
   const ranked = db
     .selectFrom(urgency.as('u'))
-    .select([
-      'u.id',
-      sql<number>`row_number() over (order by ${order})`.as('rank'),
-      sql<number>`count(*) over ()`.as('total'),
-      sql<number>`count(*) filter (where u.overdue) over ()`.as('overdue_total'),
-    ])
-    .orderBy(sql`"rank"`)
+    .select(['u.id', sql<number>`row_number() over (order by ${order})`.as('rank'), ...counts])
+    .orderBy(order)
     .limit(limit)
     .offset(offset);
   const rows = await caseQuery(db, m)

@@ -154,8 +154,6 @@ export async function recordNotices(
     const key = keyOf.get(n) ?? tenancyKey(n.cpr, n.input.tenantName, n.input.address);
     return open.get(key) ?? (createdCases.get(key) as string);
   };
-  // The notices; the database moves the facts of the open cases they join forward (a case learns of
-  // children from any of its notices, and of the bailiff's notice and the eviction date).
   const inserted = await repo.insertNotices(
     trx,
     m,
@@ -176,6 +174,12 @@ export async function recordNotices(
     via,
     actor.userId,
   );
+  // Open cases that got notices learn their facts from them: children (never forgotten), the
+  // bailiff's notice, the eviction date (new cases were inserted with theirs).
+  const existingCases = new Set(open.values());
+  await repo.refreshFacts(trx, [
+    ...new Set(inserted.flatMap((r) => (existingCases.has(r.case_id) ? [r.case_id] : []))),
+  ]);
   return { inserted, citizenOf, caseOf, existing, created, open };
 }
 
@@ -439,6 +443,7 @@ export async function addAction(trx: Tx, actor: Actor, id: string, input: Action
     respond_by: input.kind === 'fast_track' ? input.respondBy : null,
     created_by: actor.userId,
   });
+  await repo.refreshFacts(trx, [c.id]);
   await recordAudit(trx, actor, actor.municipalityId, {
     action: 'prevention.action_add',
     entityType: 'eviction_case',
