@@ -875,7 +875,7 @@ export async function copyImportWrites(client: pg.Client, m: string, importer: s
       if (c) {
         if (r.receivedOn < (c[8] as string)) c[8] = r.receivedOn;
         if (r.children) c[6] = true;
-        // The facts the database keeps on a case (migration 0008): the first bailiff's notice, the latest eviction date.
+        // The facts a case carries (migration 0008): the first bailiff's notice, the latest eviction date.
         if (bailiffOn && (c[10] === null || bailiffOn < (c[10] as string))) c[10] = bailiffOn;
         if (r.evictionDate && (c[11] === null || r.evictionDate > (c[11] as string))) c[11] = r.evictionDate;
         continue;
@@ -1906,7 +1906,7 @@ export function preventionMarkdown(r: PreventionReport): string {
   out.push(
     '- **app**: the whole request over HTTP on localhost: Fastify, the session cookie (`auth_session_touch`, ' +
       'user and permissions), `listCases` (one page of cases by § 5 a urgency computed in SQL from the facts ' +
-      "the database keeps on each case, with the counts of all pages; the page's notices and actions), " +
+      "each case carries (migration 0008), with the counts of all pages; the page's notices and actions), " +
       "§ 5 a duties of the page's cases from the shared rules, the audit row (hash chain) and the JSON " +
       'answer, in one transaction bound to the tenant.',
     '- **raw**: the three statements `listCases` sends (the page of cases; notices and actions of those ' +
@@ -1998,7 +1998,7 @@ export function preventionMarkdown(r: PreventionReport): string {
       `(parse and validate, one query for the departments) ${(b.dryRunMs / 1000).toFixed(2)} s, of which ` +
       `\`readTable\` (CSV parse) ${(b.readTableMs / 1000).toFixed(2)} s. SQL ${(sqlMs / 1000).toFixed(2)} s, ` +
       `the rest (${((b.importMs - b.dryRunMs - sqlMs) / 1000).toFixed(2)} s) is JavaScript between the ` +
-      'statements (grouping, building and compiling the multi-row inserts, reading their results).',
+      'statements (grouping, building the column arrays of the inserts, reading their results).',
     '',
   );
   out.push(
