@@ -214,7 +214,7 @@ export interface InboxRow extends CaseRow {
 }
 
 /**
- * § 5 a urgency in SQL, from the facts the database keeps on each case (migration 0008). It mirrors
+ * § 5 a urgency in SQL, from the facts each case carries (migration 0008). It mirrors
  * `section5aDuties` and `urgency` in shared/prevention/clocks.ts exactly (a test holds them
  * together): the duty to act at once is due on the bailiff's notice when there are children or a
  * known need and no action since; the decision that no help is given is due 14 days after it unless

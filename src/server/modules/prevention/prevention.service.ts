@@ -144,7 +144,7 @@ export async function recordNotices(
         // A tenant already on the municipality's by-name list is a known vulnerable citizen (rule 28).
         known_need: first.cpr !== null && existing.has(first.cpr),
         opened_on: first.input.receivedOn,
-        // The facts the database keeps (migration 0008), here from the case's first notices.
+        // The facts each case carries (migration 0008), here from its first notices.
         bailiff_notice_on: bailiffOn,
         eviction_date: evictionDate,
       };
