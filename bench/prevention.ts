@@ -20,7 +20,7 @@ import { dropDatabase, recreateDatabase } from '../src/server/test/pg-admin';
 import { parseCpr } from '../src/shared/citizens/cpr';
 import type { ImportReport } from '../src/shared/import';
 import type { Role } from '../src/shared/permissions';
-import type { CaseSummary } from '../src/shared/prevention/api';
+import { type CasesPage, INBOX_PAGE_SIZE } from '../src/shared/prevention/api';
 import type { ActionKind, NoticeSource, Outcome, ReportedVia } from '../src/shared/prevention/model';
 import { byRank, FAMILY_NAMES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from './lib/danish-names';
 import { type HttpRequest, type LoadResult, loadFunction, loadHttp, TIMEOUT_SECONDS } from './lib/load';
@@ -475,6 +475,10 @@ export async function seedPrevention(
     const outcomeOn = open ? null : Math.min(day, openedOn + random.int(10, 150));
     const last = outcomeOn ?? day;
     let bailiff = false;
+    // The facts the case carries (migration 0008): first bailiff's notice, latest eviction date, latest action.
+    let bailiffOn: number | null = null;
+    let latestEviction: number | null = null;
+    let lastAction: number | null = null;
     let firstSource: NoticeSource = 'public_landlord';
     for (let k = 0; k < n; k++) {
       if (k > 0) received = Math.min(last, received + random.int(7, 60));
@@ -484,6 +488,9 @@ export async function seedPrevention(
       const court = source === 'bailiff_court';
       bailiff ||= court;
       const eviction = court && random.chance(0.7) ? received + random.int(14, 60) : null;
+      if (court && (bailiffOn === null || received < bailiffOn)) bailiffOn = received;
+      if (eviction !== null && (latestEviction === null || eviction > latestEviction))
+        latestEviction = eviction;
       const via: ReportedVia =
         source === 'private_landlord'
           ? 'form'
@@ -523,6 +530,7 @@ export async function seedPrevention(
       const kind = ACTION.pick(random);
       const doneOn = Math.min(last, openedOn + random.int(0, Math.max(0, last - openedOn)));
       helped ||= ['help_81', 'help_81a', 'payment_plan', 'deposit_loan'].includes(kind);
+      if (lastAction === null || doneOn > lastAction) lastAction = doneOn;
       const respondBy = kind === 'fast_track' ? doneOn + 5 : null;
       actions.push({
         id: random.uuid(),
@@ -561,6 +569,10 @@ export async function seedPrevention(
       outcome_note: outcome ? random.pick(OUTCOME_NOTES) : null,
       no_help_decision_on: noHelp === null ? null : isoDate(noHelp),
       no_help_reason: noHelp === null ? null : 'Lejer har selv betalt restancen',
+      bailiff_notice_on: bailiffOn === null ? null : isoDate(bailiffOn),
+      eviction_date: latestEviction === null ? null : isoDate(latestEviction),
+      last_action_on: lastAction === null ? null : isoDate(lastAction),
+      help_given: helped,
       created_at: at(openedOn, '10:00'),
     });
     if (open) {
@@ -858,10 +870,14 @@ export async function copyImportWrites(client: pg.Client, m: string, importer: s
     for (const r of rows) {
       const key = keyOf(r);
       if (open.has(key)) continue;
+      const bailiffOn = r.source === 'bailiff_court' ? r.receivedOn : null;
       const c = cases.get(key);
       if (c) {
         if (r.receivedOn < (c[8] as string)) c[8] = r.receivedOn;
         if (r.children) c[6] = true;
+        // The facts a case carries (migration 0008): the first bailiff's notice, the latest eviction date.
+        if (bailiffOn && (c[10] === null || bailiffOn < (c[10] as string))) c[10] = bailiffOn;
+        if (r.evictionDate && (c[11] === null || r.evictionDate > (c[11] as string))) c[11] = r.evictionDate;
         continue;
       }
       cases.set(key, [
@@ -875,6 +891,8 @@ export async function copyImportWrites(client: pg.Client, m: string, importer: s
         r.cpr !== null && known.has(r.cpr),
         r.receivedOn,
         r.department ? (departments.get(r.department) ?? null) : null,
+        bailiffOn,
+        r.evictionDate,
       ]);
     }
     const notices = rows.map((r) => {
@@ -929,6 +947,8 @@ export async function copyImportWrites(client: pg.Client, m: string, importer: s
         'known_need',
         'opened_on',
         'department_id',
+        'bailiff_notice_on',
+        'eviction_date',
       ],
       [...cases.values()],
     );
@@ -955,6 +975,8 @@ export async function copyImportWrites(client: pg.Client, m: string, importer: s
       ],
       notices,
     );
+    // As the import: the open cases that got notices learn their facts (migration 0008).
+    await client.query('select eviction_case_refresh_facts($1::uuid[])', [[...new Set(open.values())]]);
     const done = performance.now();
     const seconds = (done - started) / 1000;
     return {
@@ -987,8 +1009,12 @@ export interface InboxCaseResult {
   /** Notices and actions of those cases (raw). */
   notices: number;
   actions: number;
-  /** Cases at the top with an overdue duty. */
+  /** Cases of the page with an overdue duty. */
   overdue: number;
+  /** The answer's counts over all pages: cases of the status, of them with an overdue duty. */
+  total: number;
+  overdueTotal: number;
+  pageSize: number;
   responseBytes: number;
   app: LoadResult;
   raw: LoadResult;
@@ -1146,16 +1172,16 @@ function compactPlan(plan: Explained): Explained {
 
 /** Statements of the import by what they do (the repository function that sends them). */
 function stepOf(statement: string): string {
-  const s = statement.replace(/\s+/g, ' ').slice(0, 200);
+  const s = statement.replace(/\s+/g, ' ').trim().replace(/"/g, '').slice(0, 200);
   if (s.includes('set_config')) return 'tenant binding';
-  if (/^select .* from "housing_department"/.test(s)) return 'departments';
-  if (/^select .* from "citizen"/.test(s)) return 'citizensByCpr';
-  if (s.startsWith('insert into "citizen"')) return 'insertCitizens';
-  if (/^select .* from "eviction_case"/.test(s)) return 'openCasesByKey';
-  if (s.startsWith('insert into "eviction_case"')) return 'insertCases';
-  if (/^select .*"import_key" from "eviction_notice"/.test(s)) return 'importedKeys';
-  if (s.startsWith('insert into "eviction_notice"')) return 'insertNotices';
-  if (s.startsWith('update "eviction_case"')) return 'markChildren';
+  if (/^select .* from housing_department\b/.test(s)) return 'departments';
+  if (/^select .* from citizen\b/.test(s)) return 'citizensByCpr';
+  if (s.startsWith('insert into citizen ')) return 'insertCitizens';
+  if (/^select .* from eviction_case\b/.test(s)) return 'openCasesByKey';
+  if (s.startsWith('insert into eviction_case ')) return 'insertCases';
+  if (/^select import_key from eviction_notice\b/.test(s)) return 'importedKeys';
+  if (s.startsWith('insert into eviction_notice ')) return 'insertNotices';
+  if (s.startsWith('update eviction_case')) return 'markChildren';
   if (s.includes('audit')) return 'audit row';
   return s.split(' ').slice(0, 3).join(' ');
 }
@@ -1281,6 +1307,18 @@ export async function runPreventionBench(
       importer: neighbourWorker.id,
       partner: neighbourPartner.id,
     });
+    // The facts each case carries (migration 0008) must be those of its notices and actions.
+    const { rows: wrongFacts } = await sql<{ n: number }>`
+      select count(*)::int as n from eviction_case c
+      left join lateral (select min(received_on) filter (where source = 'bailiff_court') as bailiff_on,
+          max(eviction_date) as eviction_date from eviction_notice n where n.case_id = c.id) n on true
+      left join lateral (select max(done_on) as last_on,
+          coalesce(bool_or(kind in ('help_81', 'help_81a', 'payment_plan', 'deposit_loan')), false) as helped
+          from eviction_action a where a.case_id = c.id) a on true
+      where c.bailiff_notice_on is distinct from n.bailiff_on or c.eviction_date is distinct from n.eviction_date
+        or c.last_action_on is distinct from a.last_on or c.help_given <> a.helped`.execute(db.owner);
+    if (wrongFacts[0]?.n)
+      throw new Error(`${wrongFacts[0].n} seeded cases carry facts their notices contradict`);
     await sql`vacuum analyze citizen, eviction_case, eviction_notice, eviction_action, housing_department,
       housing_organisation, app_user`.execute(db.owner);
     const loadSeconds = (performance.now() - loadStart) / 1000;
@@ -1343,14 +1381,15 @@ export async function runPreventionBench(
       clientIp: null,
     };
     for (const c of inboxCases) {
-      // The statements listCases sends: the cases (up to 1,000), then their notices and actions.
-      const [first] = await compile((d) => repo.listCases(d, m, c.status, 1000));
+      // The statements listCases sends: the first page of cases (ordered and counted over all of
+      // them), then the page's notices and actions.
+      const [first] = await compile((d) => repo.inboxPage(d, m, c.status, onDate, INBOX_PAGE_SIZE, 0));
       const firstRows = (
         await rawPoolRef.query<{ id: string }>(first?.sql ?? '', first?.parameters as unknown[])
       ).rows;
       const ids = firstRows.map((r) => r.id);
       const [, noticesQuery, actionsQuery] = await compile(async (d) => {
-        await repo.listCases(d, m, c.status, 1000);
+        await repo.inboxPage(d, m, c.status, onDate, INBOX_PAGE_SIZE, 0);
         await repo.notices(d, m, ids);
         await repo.actions(d, m, ids);
       });
@@ -1377,7 +1416,8 @@ export async function runPreventionBench(
       const res = await fetch(`${base}${c.path}`, { headers: { cookie: sessions[0]?.cookie ?? '' } });
       const body = await res.text();
       if (res.status !== 200) throw new Error(`${c.name}: HTTP ${res.status} ${body.slice(0, 500)}`);
-      const items = (JSON.parse(body) as { items: CaseSummary[] }).items;
+      const answer0 = JSON.parse(body) as CasesPage;
+      const items = answer0.items;
       const rawResults = await rawCall();
       const matched = { app: items.length, raw: rawResults[0]?.rows.length ?? 0 };
       if (matched.app !== matched.raw)
@@ -1444,6 +1484,9 @@ export async function runPreventionBench(
         notices: noticeCount,
         actions: rawResults[2]?.rows.length ?? 0,
         overdue: items.filter((i) => i.overdue).length,
+        total: answer0.total,
+        overdueTotal: answer0.overdue,
+        pageSize: answer0.pageSize,
         responseBytes: Buffer.byteLength(body),
         app: appResult,
         raw: rawResult,
@@ -1855,16 +1898,19 @@ export function preventionMarkdown(r: PreventionReport): string {
   );
   for (const c of r.inbox)
     out.push(
-      `- **${c.name}**: \`GET ${c.path}\`, ${c.description}: ${count(c.matched.app)} cases (the inbox shows at ` +
-        `most 1,000) with ${count(c.notices)} notices and ${count(c.actions)} actions; ${count(c.overdue)} with ` +
-        'an overdue duty.',
+      `- **${c.name}**: \`GET ${c.path}\`, ${c.description}: page 1, ${count(c.matched.app)} cases ` +
+        `(${count(c.pageSize)} a page) of ${count(c.total)}, ordered and counted over all of them, with ` +
+        `${count(c.notices)} notices and ${count(c.actions)} actions; ${count(c.overdue)} of the page and ` +
+        `${count(c.overdueTotal)} of all with an overdue duty.`,
     );
   out.push(
     '- **app**: the whole request over HTTP on localhost: Fastify, the session cookie (`auth_session_touch`, ' +
-      'user and permissions), `listCases` (the cases with department and organisation, their notices and ' +
-      'actions), § 5 a duties and the urgency sort for every case, the audit row (hash chain) and the JSON ' +
+      'user and permissions), `listCases` (one page of cases by § 5 a urgency computed in SQL from the facts ' +
+      "each case carries (migration 0008), with the counts of all pages; the page's notices and actions), " +
+      "§ 5 a duties of the page's cases from the shared rules, the audit row (hash chain) and the JSON " +
       'answer, in one transaction bound to the tenant.',
-    '- **raw**: the three statements `listCases` sends (cases; notices and actions of those cases, by id), ' +
+    '- **raw**: the three statements `listCases` sends (the page of cases; notices and actions of those ' +
+      'cases, by id), ' +
       'compiled once and run in turn through a `pg.Pool` whose connections are bound to `hjemvej_app` and ' +
       'the tenant at start-up, row-level security included.',
     '- **listCases** runs the service function in a tenant transaction without HTTP; **JSON.stringify** ' +
@@ -1952,7 +1998,7 @@ export function preventionMarkdown(r: PreventionReport): string {
       `(parse and validate, one query for the departments) ${(b.dryRunMs / 1000).toFixed(2)} s, of which ` +
       `\`readTable\` (CSV parse) ${(b.readTableMs / 1000).toFixed(2)} s. SQL ${(sqlMs / 1000).toFixed(2)} s, ` +
       `the rest (${((b.importMs - b.dryRunMs - sqlMs) / 1000).toFixed(2)} s) is JavaScript between the ` +
-      'statements (grouping, building and compiling the multi-row inserts, reading their results).',
+      'statements (grouping, building the column arrays of the inserts, reading their results).',
     '',
   );
   out.push(

@@ -42,6 +42,14 @@ const LANGUAGES = [
       childrenFlag: 'Børn under 18',
       inboxTitle: 'Udsættelser',
       inboxNav: 'Indbakke',
+      inboxCount:
+        /^\d+ (åben sag|åbne sager) i alt\. (\d+ af dem har (en overskredet frist|overskredne frister)|Ingen af dem har overskredne frister)\.$/,
+      inboxOverdue: /\d+ af dem har (en overskredet frist|overskredne frister)\./,
+      openHeading: 'Åbne sager',
+      inboxPages: 'Sider i indbakken',
+      nextPage: 'Næste side',
+      previousPage: 'Forrige side',
+      pageOf: (p: number, n: number) => `Side ${p} af ${n}`,
       newNav: 'Ny underretning',
       importNav: 'Import',
       monitoringNav: 'Overvågning',
@@ -148,6 +156,14 @@ const LANGUAGES = [
       childrenFlag: 'Children under 18',
       inboxTitle: 'Evictions',
       inboxNav: 'Inbox',
+      inboxCount:
+        /^\d+ open cases? in all\. (\d+ of them (has an overdue deadline|have overdue deadlines)|None of them has an overdue deadline)\.$/,
+      inboxOverdue: /\d+ of them (has an overdue deadline|have overdue deadlines)\./,
+      openHeading: 'Open cases',
+      inboxPages: 'Pages of the inbox',
+      nextPage: 'Next page',
+      previousPage: 'Previous page',
+      pageOf: (p: number, n: number) => `Page ${p} of ${n}`,
       newNav: 'New notice',
       importNav: 'Import',
       monitoringNav: 'Monitoring',
@@ -342,6 +358,8 @@ for (const lang of LANGUAGES) {
       const firstRow = page.getByRole('table').getByRole('row').nth(1);
       await expect(firstRow).toContainText(name);
       await expect(firstRow).toContainText(t.childrenFlag);
+      // The counts cover every page of the inbox.
+      await expect(page.getByText(t.inboxCount)).toBeVisible();
       await expectNoAxeViolations(page);
 
       // The bailiff's court's notice for the same tenancy joins the case and brings the § 5 a duty.
@@ -382,6 +400,7 @@ for (const lang of LANGUAGES) {
       await expect(firstRow).toContainText(t.childrenFlag);
       await expect(firstRow).toContainText(t.actAtOnce);
       await expect(firstRow).toContainText(t.overdue);
+      await expect(page.getByText(t.inboxOverdue)).toBeVisible();
       await expectNoAxeViolations(page);
       await firstRow.getByRole('link', { name }).click();
       await expect(page).toHaveURL(caseUrl);
@@ -506,9 +525,18 @@ for (const lang of LANGUAGES) {
         mimeType: 'text/csv',
         buffer: Buffer.from([header, ...rows].join('\n'), 'utf8'),
       });
-      const openCases = async () =>
-        (await getJson<{ items: { tenantName: string; notices: number }[] }>(page, '/api/prevention/cases'))
-          .items;
+      // Every open case, page by page (calm new cases come after older ones).
+      const openCases = async () => {
+        const all: { tenantName: string; notices: number }[] = [];
+        for (let p = 1; ; p++) {
+          const { items, total } = await getJson<{
+            items: { tenantName: string; notices: number }[];
+            total: number;
+          }>(page, `/api/prevention/cases?page=${p}`);
+          all.push(...items);
+          if (items.length === 0 || all.length >= total) return all;
+        }
+      };
 
       // One bad row: named by line and column; nothing is imported.
       await page.getByLabel(t.file).setInputFiles(file([row(first, ''), row(second, '12345')]));
@@ -540,6 +568,44 @@ for (const lang of LANGUAGES) {
       await expect(
         region(page, t.byDepartment).getByRole('row').filter({ hasText: 'Fløng Nye Boliger' }),
       ).toContainText(t.rising);
+    });
+
+    test('the inbox pages through more cases than fit on one page and counts them all', async ({ page }) => {
+      await logInAs(page, 'demo.prevention');
+      await page.goto('/udsaettelser');
+      await expect(h1(page, t.inboxTitle)).toBeVisible();
+      const header = 'kilde;modtaget;cpr;navn;adresse;restance;maaneder;boern';
+      const rows = Array.from(
+        { length: 55 },
+        (_, i) => `udlejer_privat;${danishDate(-40)};;Side ${stamp} ${i};Sidevej ${stamp} ${i};3.000;1;nej`,
+      );
+      const imported = await page.request.post('/api/prevention/notices/import', {
+        headers: { 'x-csrf-token': await csrfToken(page) },
+        multipart: {
+          mode: 'all',
+          dryRun: 'false',
+          file: {
+            name: 'underretninger.csv',
+            mimeType: 'text/csv',
+            buffer: Buffer.from([header, ...rows].join('\n'), 'utf8'),
+          },
+        },
+      });
+      expect((await imported.json()).imported).toBe(55);
+      const inbox = await getJson<{ total: number; pageSize: number }>(page, '/api/prevention/cases');
+      const pages = Math.ceil(inbox.total / inbox.pageSize);
+      await page.reload();
+      const pagination = page.getByRole('navigation', { name: t.inboxPages });
+      await expect(pagination).toContainText(t.pageOf(1, pages));
+      await expect(page.getByRole('table').getByRole('row')).toHaveCount(inbox.pageSize + 1);
+      await expect(page.getByText(t.inboxCount)).toBeVisible();
+      await expectNoAxeViolations(page);
+      await pagination.getByRole('link', { name: t.nextPage }).click();
+      await expect(page).toHaveURL(/[?&]page=2/);
+      await expect(page.getByRole('heading', { level: 2, name: t.openHeading })).toBeFocused();
+      await expect(pagination).toContainText(t.pageOf(2, pages));
+      await expect(pagination.getByRole('link', { name: t.previousPage })).toBeVisible();
+      await expectNoAxeViolations(page);
     });
 
     test('the deposit-loan limits get a new year; a caseworker only reads them', async ({ page }) => {

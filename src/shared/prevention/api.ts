@@ -78,6 +78,44 @@ export interface CaseSummary {
   overdue: boolean;
 }
 
+/** The inbox shows this many cases a page, the most urgent first. */
+export const INBOX_PAGE_SIZE = 50;
+
+/** One line of the inbox: only what the list shows. */
+export type InboxCase = Pick<
+  CaseSummary,
+  | 'id'
+  | 'tenantName'
+  | 'address'
+  | 'organisationName'
+  | 'departmentName'
+  | 'childrenUnder18'
+  | 'knownNeed'
+  | 'status'
+  | 'outcome'
+  | 'step'
+  | 'arrearsAmount'
+  | 'evictionDate'
+  | 'notices'
+  | 'duties'
+  | 'overdue'
+>;
+
+/**
+ * A page of the inbox (GET /api/prevention/cases?status&page). Open cases come in the order of
+ * `compareUrgency` (overdue duties, then children under 18, then the nearest date) over all open
+ * cases, so page 1 holds exactly the most urgent ones; closed cases come newest first.
+ */
+export interface CasesPage {
+  items: InboxCase[];
+  page: number;
+  pageSize: number;
+  /** Cases with this status, on all pages. */
+  total: number;
+  /** Of them, cases with an overdue duty, on all pages. */
+  overdue: number;
+}
+
 export interface CaseDetail extends CaseSummary {
   departmentId: string | null;
   outcomeOn: string | null;

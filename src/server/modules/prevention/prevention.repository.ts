@@ -1,4 +1,4 @@
-import { type Insertable, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
 import type {
   EvictionActionTable,
@@ -11,20 +11,21 @@ import type {
 
 export const num = (v: string | number | null) => (v === null ? 0 : Number(v));
 
+/**
+ * The bulk writes of `recordNotices` are one statement each, whatever the number of rows: the rows
+ * go as one array per column and `unnest` turns them back into rows (a handful of parameters, one
+ * plan), on PGlite as on PostgreSQL.
+ */
+const column = <T, K extends keyof T>(rows: readonly T[], key: K) => rows.map((r) => r[key]);
+
 /** Citizens by current CPR (a merged record points to its survivor). */
 export async function citizensByCpr(db: Executor, m: string, cprs: readonly string[]) {
   const found = new Map<string, string>();
-  for (let i = 0; i < cprs.length; i += 5000) {
-    const chunk = cprs.slice(i, i + 5000);
-    if (chunk.length === 0) continue;
-    const rows = await db
-      .selectFrom('citizen')
-      .select(['id', 'cpr', 'merged_into'])
-      .where('municipality_id', '=', m)
-      .where('cpr', 'in', chunk)
-      .execute();
-    for (const r of rows) if (r.cpr) found.set(r.cpr, r.merged_into ?? r.id);
-  }
+  if (cprs.length === 0) return found;
+  const { rows } = await sql<{ cpr: string; id: string }>`
+    select cpr, coalesce(merged_into, id) as id from citizen
+    where municipality_id = ${m} and cpr = any(${[...cprs]}::text[])`.execute(db);
+  for (const r of rows) found.set(r.cpr, r.id);
   return found;
 }
 
@@ -38,102 +39,111 @@ export async function insertCitizens(
     given_name: string | null;
     family_name: string | null;
     address: string;
-    created_by: string;
   }[],
+  createdBy: string,
 ) {
   const out = new Map<string, string>();
-  for (let i = 0; i < rows.length; i += 2000) {
-    const chunk = rows.slice(i, i + 2000);
-    const inserted = await db
-      .insertInto('citizen')
-      .values(chunk.map((r) => ({ ...r, municipality_id: m })))
-      .returning(['id', 'cpr'])
-      .execute();
-    for (const r of inserted) if (r.cpr) out.set(r.cpr, r.id);
-  }
+  if (rows.length === 0) return out;
+  const { rows: inserted } = await sql<{ id: string; cpr: string }>`
+    insert into citizen (municipality_id, created_by, cpr, birth_date, sex, given_name, family_name, address)
+    select ${m}, ${createdBy}, t.* from unnest(${column(rows, 'cpr')}::text[], ${column(rows, 'birth_date')}::date[],
+      ${column(rows, 'sex')}::text[], ${column(rows, 'given_name')}::text[], ${column(rows, 'family_name')}::text[],
+      ${column(rows, 'address')}::text[]) as t
+    returning id, cpr`.execute(db);
+  for (const r of inserted) out.set(r.cpr, r.id);
   return out;
 }
 
 export async function openCasesByKey(db: Executor, m: string, keys: readonly string[]) {
   const found = new Map<string, string>();
-  for (let i = 0; i < keys.length; i += 5000) {
-    const chunk = keys.slice(i, i + 5000);
-    if (chunk.length === 0) continue;
-    const rows = await db
-      .selectFrom('eviction_case')
-      .select(['id', 'tenancy_key'])
-      .where('municipality_id', '=', m)
-      .where('status', '=', 'open')
-      .where('tenancy_key', 'in', chunk)
-      .execute();
-    for (const r of rows) found.set(r.tenancy_key, r.id);
-  }
+  if (keys.length === 0) return found;
+  const { rows } = await sql<{ id: string; tenancy_key: string }>`
+    select id, tenancy_key from eviction_case
+    where municipality_id = ${m} and status = 'open' and tenancy_key = any(${[...keys]}::text[])`.execute(db);
+  for (const r of rows) found.set(r.tenancy_key, r.id);
   return found;
 }
 
-type NewCase = Omit<Insertable<EvictionCaseTable>, 'municipality_id'>;
+/** A new case, with the facts of its first notices (migration 0008). */
+export interface NewCase {
+  citizen_id: string | null;
+  tenant_name: string;
+  address: string;
+  tenancy_key: string;
+  department_id: string | null;
+  children_under_18: boolean;
+  known_need: boolean;
+  opened_on: string;
+  bailiff_notice_on: string | null;
+  eviction_date: string | null;
+}
 
 export async function insertCases(db: Executor, m: string, rows: NewCase[]) {
   const out = new Map<string, string>();
-  for (let i = 0; i < rows.length; i += 2000) {
-    const inserted = await db
-      .insertInto('eviction_case')
-      .values(rows.slice(i, i + 2000).map((r) => ({ ...r, municipality_id: m })))
-      .returning(['id', 'tenancy_key'])
-      .execute();
-    for (const r of inserted) out.set(r.tenancy_key, r.id);
-  }
+  if (rows.length === 0) return out;
+  const { rows: inserted } = await sql<{ id: string; tenancy_key: string }>`
+    insert into eviction_case (municipality_id, citizen_id, tenant_name, address, tenancy_key, department_id,
+      children_under_18, known_need, opened_on, bailiff_notice_on, eviction_date)
+    select ${m}, t.* from unnest(${column(rows, 'citizen_id')}::uuid[], ${column(rows, 'tenant_name')}::text[],
+      ${column(rows, 'address')}::text[], ${column(rows, 'tenancy_key')}::text[], ${column(rows, 'department_id')}::uuid[],
+      ${column(rows, 'children_under_18')}::boolean[], ${column(rows, 'known_need')}::boolean[],
+      ${column(rows, 'opened_on')}::date[], ${column(rows, 'bailiff_notice_on')}::date[],
+      ${column(rows, 'eviction_date')}::date[]) as t
+    returning id, tenancy_key`.execute(db);
+  for (const r of inserted) out.set(r.tenancy_key, r.id);
   return out;
 }
 
-type NewNotice = Omit<EvictionNoticeTable, 'id' | 'created_at' | 'municipality_id'>;
+type NewNotice = Omit<
+  EvictionNoticeTable,
+  'id' | 'created_at' | 'municipality_id' | 'reported_via' | 'reported_by'
+>;
 
-/** Inserts notices; a line already imported (same import key) is skipped. Returns the ids inserted. */
-export async function insertNotices(db: Executor, m: string, rows: NewNotice[]) {
-  const ids: { id: string; case_id: string }[] = [];
-  for (let i = 0; i < rows.length; i += 2000) {
-    const inserted = await db
-      .insertInto('eviction_notice')
-      .values(rows.slice(i, i + 2000).map((r) => ({ ...r, municipality_id: m })))
-      .onConflict((oc) =>
-        oc.expression(sql`municipality_id, import_key`).where('import_key', 'is not', null).doNothing(),
-      )
-      .returning(['id', 'case_id'])
-      .execute();
-    ids.push(...inserted);
-  }
-  return ids;
+/**
+ * Inserts notices; a line already imported (same import key) is skipped. Returns the ids inserted.
+ */
+export async function insertNotices(
+  db: Executor,
+  m: string,
+  rows: NewNotice[],
+  via: EvictionNoticeTable['reported_via'],
+  reportedBy: string,
+) {
+  if (rows.length === 0) return [];
+  const { rows: inserted } = await sql<{ id: string; case_id: string }>`
+    insert into eviction_notice (municipality_id, reported_via, reported_by, case_id, source, received_on, tenant_cpr,
+      arrears_amount, arrears_months, paakrav_on, termination_on, bailiff_filed_on, eviction_date, children_under_18,
+      import_key)
+    select ${m}, ${via}, ${reportedBy}, t.* from unnest(${column(rows, 'case_id')}::uuid[], ${column(rows, 'source')}::text[],
+      ${column(rows, 'received_on')}::date[], ${column(rows, 'tenant_cpr')}::text[],
+      ${column(rows, 'arrears_amount')}::numeric[], ${column(rows, 'arrears_months')}::int[],
+      ${column(rows, 'paakrav_on')}::date[], ${column(rows, 'termination_on')}::date[],
+      ${column(rows, 'bailiff_filed_on')}::date[], ${column(rows, 'eviction_date')}::date[],
+      ${column(rows, 'children_under_18')}::boolean[], ${column(rows, 'import_key')}::text[]) as t
+    on conflict (municipality_id, import_key) where import_key is not null do nothing
+    returning id, case_id`.execute(db);
+  return inserted;
+}
+
+/**
+ * Recomputes the facts of existing cases (children, the bailiff's notice, the eviction date, the
+ * latest action, help given) after they got notices or actions, in one statement for all of them
+ * (migration 0008); cases whose facts hold are not written.
+ */
+export async function refreshFacts(db: Executor, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return;
+  await sql`select eviction_case_refresh_facts(${[...caseIds]}::uuid[])`.execute(db);
 }
 
 /** Import keys already recorded (lines imported before). */
 export async function importedKeys(db: Executor, m: string, keys: readonly string[]) {
   const found = new Set<string>();
-  for (let i = 0; i < keys.length; i += 5000) {
-    const chunk = keys.slice(i, i + 5000);
-    if (chunk.length === 0) continue;
-    const rows = await db
-      .selectFrom('eviction_notice')
-      .select('import_key')
-      .where('municipality_id', '=', m)
-      .where('import_key', 'in', chunk)
-      .execute();
-    for (const r of rows) if (r.import_key) found.add(r.import_key);
-  }
+  if (keys.length === 0) return found;
+  const { rows } = await sql<{ import_key: string }>`
+    select import_key from eviction_notice
+    where municipality_id = ${m} and import_key = any(${[...keys]}::text[])`.execute(db);
+  for (const r of rows) found.add(r.import_key);
   return found;
-}
-
-/** A case learns of children from any notice; it never forgets them. */
-export async function markChildren(db: Executor, m: string, caseIds: readonly string[]) {
-  for (let i = 0; i < caseIds.length; i += 5000) {
-    const chunk = caseIds.slice(i, i + 5000);
-    if (chunk.length === 0) continue;
-    await db
-      .updateTable('eviction_case')
-      .set({ children_under_18: true })
-      .where('municipality_id', '=', m)
-      .where('id', 'in', chunk)
-      .execute();
-  }
 }
 
 export interface CaseRow {
@@ -198,31 +208,99 @@ export async function findCase(
   return (await caseQuery(db, m).where('c.id', '=', id).executeTakeFirst()) as CaseRow | undefined;
 }
 
+export interface InboxRow extends CaseRow {
+  total: number;
+  overdue_total: number;
+}
+
 /**
- * Cases of the inbox. Open cases come with those that can carry a § 5 a duty first (a bailiff
- * notice), then children, then the oldest: the service orders them exactly, and a duty is never cut
- * off by the limit behind newer, calmer cases. Closed cases come newest first.
+ * § 5 a urgency in SQL, from the facts each case carries (migration 0008). It mirrors
+ * `section5aDuties` and `urgency` in shared/prevention/clocks.ts exactly (a test holds them
+ * together): the duty to act at once is due on the bailiff's notice when there are children or a
+ * known need and no action since; the decision that no help is given is due 14 days after it unless
+ * help was given or the decision recorded; a case is overdue when either due date has passed; its
+ * date is the nearest of the due dates and the eviction date.
  */
-export async function listCases(db: Executor, m: string, status: 'open' | 'closed', limit: number) {
-  let q = caseQuery(db, m).where('c.status', '=', status);
-  q =
+const actDue = sql<string | null>`case when c.status = 'open' and c.bailiff_notice_on is not null
+  and (c.children_under_18 or c.known_need)
+  and (c.last_action_on is null or c.last_action_on < c.bailiff_notice_on) then c.bailiff_notice_on end`;
+const decideDue = sql<string | null>`case when c.status = 'open' and c.bailiff_notice_on is not null
+  and not c.help_given and c.no_help_decision_on is null then c.bailiff_notice_on + 14 end`;
+
+/**
+ * One page of the inbox, with the counts over all pages. Open cases by urgency over every open case
+ * (overdue first, then children, then the nearest date; ties: a bailiff's notice, the oldest, the id),
+ * so no urgent case hides behind a calmer one; closed cases newest first.
+ */
+export async function inboxPage(
+  db: Executor,
+  m: string,
+  status: 'open' | 'closed',
+  onDate: string,
+  limit: number,
+  offset: number,
+): Promise<InboxRow[]> {
+  const urgency = db
+    .selectFrom('eviction_case as c')
+    .select(['c.id', 'c.children_under_18', 'c.opened_on', 'c.bailiff_notice_on'])
+    .select([
+      sql<boolean>`coalesce(least(${actDue}, ${decideDue}) < ${onDate}::date, false)`.as('overdue'),
+      sql<string>`coalesce(least(${actDue}, ${decideDue}, c.eviction_date), '9999-12-31'::date)`.as(
+        'next_date',
+      ),
+    ])
+    .where('c.municipality_id', '=', m)
+    .where('c.status', '=', status);
+  const order =
     status === 'open'
-      ? q
-          .orderBy(
-            (eb) =>
-              eb.exists(
-                eb
-                  .selectFrom('eviction_notice as b')
-                  .select('b.id')
-                  .whereRef('b.case_id', '=', 'c.id')
-                  .where('b.source', '=', 'bailiff_court'),
-              ),
-            'desc',
-          )
-          .orderBy('c.children_under_18', 'desc')
-          .orderBy('c.opened_on', 'asc')
-      : q.orderBy('c.opened_on', 'desc');
-  return (await q.limit(limit).execute()) as CaseRow[];
+      ? sql`u.overdue desc, u.children_under_18 desc, u.next_date, u.bailiff_notice_on is null, u.opened_on, u.id`
+      : sql`u.opened_on desc, u.id desc`;
+  // Open cases are all ranked anyway, so they are counted on the way; closed ones (most of the
+  // history) are read newest first along the index and counted apart.
+  const counts =
+    status === 'open'
+      ? [
+          sql<number>`count(*) over ()`.as('total'),
+          sql<number>`count(*) filter (where u.overdue) over ()`.as('overdue_total'),
+        ]
+      : [
+          sql<number>`(select count(*) from eviction_case k where k.municipality_id = ${m} and k.status = 'closed')`.as(
+            'total',
+          ),
+          sql<number>`0`.as('overdue_total'),
+        ];
+  const ranked = db
+    .selectFrom(urgency.as('u'))
+    .select(['u.id', sql<number>`row_number() over (order by ${order})`.as('rank'), ...counts])
+    .orderBy(order)
+    .limit(limit)
+    .offset(offset);
+  const rows = await caseQuery(db, m)
+    .innerJoin(ranked.as('r'), 'r.id', 'c.id')
+    .select(['r.total', 'r.overdue_total'])
+    .orderBy('r.rank')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    total: Number(r.total),
+    overdue_total: Number(r.overdue_total),
+  })) as InboxRow[];
+}
+
+/** The inbox's counts alone (a page past the end). */
+export async function inboxCounts(db: Executor, m: string, status: 'open' | 'closed', onDate: string) {
+  const row = await db
+    .selectFrom('eviction_case as c')
+    .select([
+      sql<number>`count(*)`.as('total'),
+      sql<number>`count(*) filter (where coalesce(least(${actDue}, ${decideDue}) < ${onDate}::date, false))`.as(
+        'overdue',
+      ),
+    ])
+    .where('c.municipality_id', '=', m)
+    .where('c.status', '=', status)
+    .executeTakeFirstOrThrow();
+  return { total: Number(row.total), overdue: Number(row.overdue) };
 }
 
 export function notices(db: Executor, m: string, caseIds: readonly string[]) {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NoticeInput } from '../../../shared/prevention/api';
+import { compareUrgency, urgency } from '../../../shared/prevention/clocks';
 import type { DatabaseHandles } from '../../db/database';
 import { type Session, tenantWith, testApp, testDatabase } from '../../test/helpers';
 import { today } from '../citizens/citizens.service';
@@ -75,6 +76,20 @@ async function department(s: Session) {
   return { orgId: org.id as string, deptId: dept.id as string, number: dept.number as string };
 }
 
+/** Uploads a notice list (CSV) and imports it (mode all). */
+const upload = (s: Session, csv: string) => {
+  const boundary = 'n-boundary';
+  const part = (name: string, value: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const body = `${part('mode', 'all')}${part('dryRun', 'false')}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="underretninger.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+  return s.request({
+    method: 'POST',
+    url: '/api/prevention/notices/import',
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: body,
+  });
+};
+
 describe('notices, linking and the inbox (issue 6 §1–3)', () => {
   it('links a notice to the registry by CPR, groups repeated notices and puts a bailiff notice with children on top', async () => {
     const { users } = await tenantWith(app, db, ['prevention']);
@@ -129,6 +144,111 @@ describe('notices, linking and the inbox (issue 6 §1–3)', () => {
     expect(tasks.items.map((t: { kind: string }) => t.kind)).toContain('eviction_act_at_once');
     const person = await call(s, 'GET', `/api/citizens/${first.citizenId}?purpose=prevention`);
     expect(person.timeline.map((t: { kind: string }) => t.kind)).toContain('notice_received');
+  });
+
+  it('pages through every open case in the order of the shared § 5 a urgency rule, with the counts of all pages', async () => {
+    const { users } = await tenantWith(app, db, ['prevention']);
+    const s = users.prevention.session;
+    const header = 'kilde;modtaget;cpr;navn;adresse;restance;maaneder;boern;fogedsag;udsaettelse';
+    const day = (n: number) => addDays(today(), n);
+    // 55 calm cases, older than the urgent ones: the urgent must not hide behind them on page 2.
+    const calm = Array.from(
+      { length: 55 },
+      (_, i) => `udlejer_almen;${day(-60 + (i % 30))};;Rolig ${i};Stillevej ${i};4000;1;nej;;`,
+    );
+    const urgent = [
+      // Overdue duty to act at once (children) and to decide: the most urgent.
+      `fogedret;${day(-20)};;Haster Børn;Travlvej 1;9000;3;ja;${day(-21)};${day(30)}`,
+      // Overdue decision only (no children, no known need).
+      `fogedret;${day(-16)};;Haster Voksen;Travlvej 2;9000;3;nej;${day(-17)};`,
+      // Bailiff notice today with children: act at once is due today, not yet overdue.
+      `fogedret;${day(0)};;Frist Idag;Travlvej 3;9000;3;ja;${day(-1)};${day(10)}`,
+      // Children, no bailiff notice, an eviction date.
+      `udlejer_privat;${day(-3)};;Børn Dato;Travlvej 4;9000;3;ja;;${day(5)}`,
+      // A bailiff notice that will be met by help (no decision due) and a contact.
+      `fogedret;${day(-18)};;Hjulpet Familie;Travlvej 5;9000;3;ja;${day(-19)};${day(40)}`,
+      // Its first notice is calm; a bailiff notice joins it later and makes it overdue.
+      `udlejer_almen;${day(-50)};;Senere Foged;Travlvej 6;9000;3;nej;;`,
+    ];
+    expect((await upload(s, [header, ...calm, ...urgent].join('\n'))).json()).toMatchObject({ imported: 61 });
+    await call(
+      s,
+      'POST',
+      '/api/prevention/notices',
+      notice({
+        source: 'bailiff_court',
+        tenantName: 'Senere Foged',
+        address: 'Travlvej 6',
+        receivedOn: day(-15),
+        bailiffFiledOn: day(-16),
+      }),
+      201,
+    );
+    const first = await call(s, 'GET', '/api/prevention/cases');
+    const helped = first.items.find((c: { tenantName: string }) => c.tenantName === 'Hjulpet Familie');
+    for (const kind of ['contact_phone', 'help_81a'])
+      await call(s, 'POST', `/api/prevention/cases/${helped.id}/actions`, {
+        kind,
+        doneOn: today(),
+        result: null,
+        amount: kind === 'help_81a' ? 3000 : null,
+        respondBy: null,
+      });
+
+    const page1 = await call(s, 'GET', '/api/prevention/cases');
+    const page2 = await call(s, 'GET', '/api/prevention/cases?page=2');
+    expect(page1).toMatchObject({ page: 1, pageSize: 50, total: 61, overdue: 3 });
+    expect(page2).toMatchObject({ page: 2, total: 61, overdue: 3 });
+    expect(page1.items).toHaveLength(50);
+    expect(page2.items).toHaveLength(11);
+    const all = [...page1.items, ...page2.items];
+    expect(new Set(all.map((c: { id: string }) => c.id)).size).toBe(61);
+    expect(all.slice(0, 5).map((c: { tenantName: string }) => c.tenantName)).toEqual([
+      'Haster Børn',
+      'Haster Voksen',
+      'Senere Foged',
+      'Frist Idag',
+      'Børn Dato',
+    ]);
+    expect(all.find((c: { tenantName: string }) => c.tenantName === 'Hjulpet Familie').duties).toEqual([]);
+    // The database's order is the shared rule's order, across the page boundary.
+    type Item = {
+      duties: Parameters<typeof urgency>[0];
+      childrenUnder18: boolean;
+      evictionDate: string | null;
+    };
+    const keys = all.map((c: Item) => urgency(c.duties, c.childrenUnder18, c.evictionDate));
+    for (let i = 1; i < keys.length; i++)
+      expect(
+        compareUrgency(keys[i - 1] as (typeof keys)[0], keys[i] as (typeof keys)[0]),
+      ).toBeLessThanOrEqual(0);
+    expect(all.filter((c: { overdue: boolean }) => c.overdue)).toHaveLength(3);
+    // Only what the list shows is sent.
+    expect(Object.keys(page1.items[0]).sort()).toEqual(
+      [
+        'address',
+        'arrearsAmount',
+        'childrenUnder18',
+        'departmentName',
+        'duties',
+        'evictionDate',
+        'id',
+        'knownNeed',
+        'notices',
+        'organisationName',
+        'outcome',
+        'overdue',
+        'status',
+        'step',
+        'tenantName',
+      ].sort(),
+    );
+    // A page past the end is empty and still counts.
+    expect(await call(s, 'GET', '/api/prevention/cases?page=9')).toMatchObject({
+      items: [],
+      total: 61,
+      overdue: 3,
+    });
   });
 
   it('names a bad CPR and a future date, and saves nothing', async () => {
@@ -279,19 +399,6 @@ describe('the partner view (issue 6 §1)', () => {
 });
 
 describe('notice import (issue 6 "Done when")', () => {
-  const upload = (s: Session, csv: string) => {
-    const boundary = 'n-boundary';
-    const part = (name: string, value: string) =>
-      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-    const body = `${part('mode', 'all')}${part('dryRun', 'false')}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="underretninger.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
-    return s.request({
-      method: 'POST',
-      url: '/api/prevention/notices/import',
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: body,
-    });
-  };
-
   it('imports nothing of a file with one bad row, naming line and field; the same file twice creates no duplicates', async () => {
     const { users } = await tenantWith(app, db, ['prevention']);
     const s = users.prevention.session;

@@ -45,10 +45,18 @@ export async function preventionRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/prevention/cases',
-    { config: read, schema: { tags, summary: 'The inbox: cases by urgency', querystring: casesQuery } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The inbox: a page of cases by urgency, with counts',
+        querystring: casesQuery,
+      },
+    },
     async (request) => {
       const actor = requireAuth(request);
-      return { items: await tenant(actor, (trx) => prevention.listCases(trx, actor, request.query.status)) };
+      const { status, page } = request.query;
+      return tenant(actor, (trx) => prevention.listCases(trx, actor, status, page));
     },
   );
 

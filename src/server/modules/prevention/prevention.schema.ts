@@ -7,7 +7,10 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const kroner = z.number().min(0).max(100_000_000);
 
 export const idParams = z.object({ id: z.uuid() });
-export const casesQuery = z.object({ status: z.enum(['open', 'closed']).default('open') });
+export const casesQuery = z.object({
+  status: z.enum(['open', 'closed']).default('open'),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+});
 export const periodQuery = z.object({ from: date.optional(), to: date.optional() });
 
 export const noticeBody = z.strictObject({

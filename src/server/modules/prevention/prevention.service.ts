@@ -4,7 +4,9 @@ import type {
   ActionView,
   CaseDetail,
   CaseSummary,
+  CasesPage,
   DecisionInput,
+  InboxCase,
   MonitoringReport,
   NoticeCreated,
   NoticeInput,
@@ -12,14 +14,13 @@ import type {
   OutcomeInput,
   PreventionSettings,
 } from '../../../shared/prevention/api';
+import { INBOX_PAGE_SIZE } from '../../../shared/prevention/api';
 import {
   addDays,
   type CaseFacts,
-  compareUrgency,
   paakravDeadline,
   section5aDuties,
   stepOf,
-  urgency,
 } from '../../../shared/prevention/clocks';
 import {
   AVERTED,
@@ -103,25 +104,36 @@ export async function recordNotices(
         given_name: words.length > 1 ? words.slice(0, -1).join(' ') : null,
         family_name: words.at(-1) ?? null,
         address: n.input.address,
-        created_by: actor.userId,
       };
     }),
+    actor.userId,
   );
   const citizenOf = (cpr: string | null) => (cpr ? (existing.get(cpr) ?? created.get(cpr) ?? null) : null);
 
-  const keyOf = (n: PreparedNotice) => tenancyKey(n.cpr, n.input.tenantName, n.input.address);
-  const keys = [...new Set(notices.map(keyOf))];
-  const open = await repo.openCasesByKey(trx, m, keys);
+  const keyOf = new Map<PreparedNotice, string>();
+  for (const n of notices) keyOf.set(n, tenancyKey(n.cpr, n.input.tenantName, n.input.address));
+  const open = await repo.openCasesByKey(trx, m, [...new Set(keyOf.values())]);
   const newCases = new Map<string, PreparedNotice[]>();
   for (const n of notices) {
-    const key = keyOf(n);
-    if (!open.has(key)) newCases.set(key, [...(newCases.get(key) ?? []), n]);
+    const key = keyOf.get(n) as string;
+    if (open.has(key)) continue;
+    const rows = newCases.get(key);
+    if (rows) rows.push(n);
+    else newCases.set(key, [n]);
   }
   const createdCases = await repo.insertCases(
     trx,
     m,
     [...newCases].map(([key, rows]) => {
       const first = rows.reduce((a, b) => (b.input.receivedOn < a.input.receivedOn ? b : a));
+      let bailiffOn: string | null = null;
+      let evictionDate: string | null = null;
+      for (const r of rows) {
+        if (r.input.source === 'bailiff_court' && (bailiffOn === null || r.input.receivedOn < bailiffOn))
+          bailiffOn = r.input.receivedOn;
+        if (r.input.evictionDate && (evictionDate === null || r.input.evictionDate > evictionDate))
+          evictionDate = r.input.evictionDate;
+      }
       return {
         citizen_id: citizenOf(first.cpr),
         tenant_name: first.input.tenantName,
@@ -132,10 +144,16 @@ export async function recordNotices(
         // A tenant already on the municipality's by-name list is a known vulnerable citizen (rule 28).
         known_need: first.cpr !== null && existing.has(first.cpr),
         opened_on: first.input.receivedOn,
+        // The facts each case carries (migration 0008), here from its first notices.
+        bailiff_notice_on: bailiffOn,
+        eviction_date: evictionDate,
       };
     }),
   );
-  const caseOf = (n: PreparedNotice) => open.get(keyOf(n)) ?? (createdCases.get(keyOf(n)) as string);
+  const caseOf = (n: PreparedNotice) => {
+    const key = keyOf.get(n) ?? tenancyKey(n.cpr, n.input.tenantName, n.input.address);
+    return open.get(key) ?? (createdCases.get(key) as string);
+  };
   const inserted = await repo.insertNotices(
     trx,
     m,
@@ -151,14 +169,17 @@ export async function recordNotices(
       bailiff_filed_on: n.input.bailiffFiledOn,
       eviction_date: n.input.evictionDate,
       children_under_18: n.input.childrenUnder18,
-      reported_via: via,
-      reported_by: actor.userId,
       import_key: n.importKey,
     })),
+    via,
+    actor.userId,
   );
-  // A case learns of children from any of its notices.
-  const withChildren = [...new Set(notices.filter((n) => n.input.childrenUnder18).map(caseOf))];
-  await repo.markChildren(trx, m, withChildren);
+  // Open cases that got notices learn their facts from them: children (never forgotten), the
+  // bailiff's notice, the eviction date (new cases were inserted with theirs).
+  const existingCases = new Set(open.values());
+  await repo.refreshFacts(trx, [
+    ...new Set(inserted.flatMap((r) => (existingCases.has(r.case_id) ? [r.case_id] : []))),
+  ]);
   return { inserted, citizenOf, caseOf, existing, created, open };
 }
 
@@ -306,33 +327,66 @@ function summarise(
   };
 }
 
-/** The inbox: cases by urgency — overdue duties first, then children, then the nearest date. */
-export async function listCases(trx: Tx, actor: Actor, status: 'open' | 'closed'): Promise<CaseSummary[]> {
+const inboxCase = (c: CaseSummary): InboxCase => ({
+  id: c.id,
+  tenantName: c.tenantName,
+  address: c.address,
+  organisationName: c.organisationName,
+  departmentName: c.departmentName,
+  childrenUnder18: c.childrenUnder18,
+  knownNeed: c.knownNeed,
+  status: c.status,
+  outcome: c.outcome,
+  step: c.step,
+  arrearsAmount: c.arrearsAmount,
+  evictionDate: c.evictionDate,
+  notices: c.notices,
+  duties: c.duties,
+  overdue: c.overdue,
+});
+
+/**
+ * A page of the inbox. The database orders every case of the status (open ones by urgency: overdue
+ * duties first, then children, then the nearest date) and counts them; only the page's cases are
+ * read with their notices and actions, and their duties follow from the shared rules.
+ */
+export async function listCases(
+  trx: Tx,
+  actor: Actor,
+  status: 'open' | 'closed',
+  page = 1,
+): Promise<CasesPage> {
   const m = actor.municipalityId;
-  const rows = await repo.listCases(trx, m, status, 1000);
-  const ids = rows.map((r) => r.id);
-  const [ns, as] = await Promise.all([repo.notices(trx, m, ids), repo.actions(trx, m, ids)]);
   const onDate = today();
+  const rows = await repo.inboxPage(trx, m, status, onDate, INBOX_PAGE_SIZE, (page - 1) * INBOX_PAGE_SIZE);
+  const counts =
+    rows[0] !== undefined
+      ? { total: rows[0].total, overdue: rows[0].overdue_total }
+      : page > 1
+        ? await repo.inboxCounts(trx, m, status, onDate)
+        : { total: 0, overdue: 0 };
+  const ids = rows.map((r) => r.id);
+  const ns = await repo.notices(trx, m, ids);
+  const as = await repo.actions(trx, m, ids);
   const byCase = <T extends { case_id: string }>(list: T[]) => {
     const map = new Map<string, T[]>();
-    for (const x of list) map.set(x.case_id, [...(map.get(x.case_id) ?? []), x]);
+    for (const x of list) {
+      const forCase = map.get(x.case_id);
+      if (forCase) forCase.push(x);
+      else map.set(x.case_id, [x]);
+    }
     return map;
   };
   const nMap = byCase(ns);
   const aMap = byCase(as);
-  const items = rows.map((c) => summarise(c, nMap.get(c.id) ?? [], aMap.get(c.id) ?? [], onDate));
+  const items = rows.map((c) => inboxCase(summarise(c, nMap.get(c.id) ?? [], aMap.get(c.id) ?? [], onDate)));
   await recordAudit(trx, actor, m, {
     action: 'prevention.inbox_read',
     entityType: 'municipality',
     entityId: m,
-    details: { count: items.length },
+    details: { count: items.length, status, page },
   });
-  return items.sort((a, b) =>
-    compareUrgency(
-      urgency(a.duties, a.childrenUnder18, a.evictionDate),
-      urgency(b.duties, b.childrenUnder18, b.evictionDate),
-    ),
-  );
+  return { items, page, pageSize: INBOX_PAGE_SIZE, ...counts };
 }
 
 export async function getCase(trx: Tx, actor: Actor, id: string, logRead = true): Promise<CaseDetail> {
@@ -389,6 +443,7 @@ export async function addAction(trx: Tx, actor: Actor, id: string, input: Action
     respond_by: input.kind === 'fast_track' ? input.respondBy : null,
     created_by: actor.userId,
   });
+  await repo.refreshFacts(trx, [c.id]);
   await recordAudit(trx, actor, actor.municipalityId, {
     action: 'prevention.action_add',
     entityType: 'eviction_case',

@@ -26,6 +26,14 @@ export interface EvictionCaseTable {
   outcome_note: string | null;
   no_help_decision_on: string | null;
   no_help_reason: string | null;
+  /** Kept by the database (migration 0008): the first bailiff's notice, the day § 5 a starts. */
+  bailiff_notice_on: Generated<string | null>;
+  /** Kept by the database: the latest eviction date of the case's notices. */
+  eviction_date: Generated<string | null>;
+  /** Kept by the database: the latest action's date. */
+  last_action_on: Generated<string | null>;
+  /** Kept by the database: some help (HELP_KINDS) has been given. */
+  help_given: Generated<boolean>;
   created_at: Generated<Date>;
 }
 

@@ -1,23 +1,38 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../components/alert';
 import { Loading } from '../../components/loading';
 import { NoValue } from '../../components/no-value';
 import { Page } from '../../components/page';
+import { Pagination } from '../../components/pagination';
 import { SelectField } from '../../components/select-field';
 import { TableScroll } from '../../components/table-scroll';
 import { errorMessage } from '../../i18n/errors';
 import { hasPermission, useSession } from '../access/session';
 import { DateText } from '../citizens/citizen-format';
-import { type CaseStatus, type CaseSummary, caseHref, useCases } from './prevention.api';
+import { type CaseStatus, caseHref, type InboxCase, useCases } from './prevention.api';
 import { arrearsText, ChildrenBadge, DutyList, PlaceText } from './prevention-format';
 
-/** The URL parameter of the open/closed filter. */
+/** The URL parameters of the open/closed filter and the page. */
 const STATUS_PARAM = 'status';
+const PAGE_PARAM = 'page';
 
 function statusFromParams(params: URLSearchParams): CaseStatus {
   return params.get(STATUS_PARAM) === 'closed' ? 'closed' : 'open';
+}
+
+function pageFromParams(params: URLSearchParams): number {
+  const page = Number.parseInt(params.get(PAGE_PARAM) ?? '1', 10);
+  return Number.isFinite(page) && page > 0 ? page : 1;
+}
+
+function toSearch(status: CaseStatus, page: number): string {
+  const params = new URLSearchParams();
+  if (status !== 'open') params.set(STATUS_PARAM, status);
+  if (page > 1) params.set(PAGE_PARAM, String(page));
+  const search = params.toString();
+  return search ? `?${search}` : '';
 }
 
 function StatusFilter({ status, onChoose }: { status: CaseStatus; onChoose: (status: CaseStatus) => void }) {
@@ -74,7 +89,7 @@ function EmptyState({ status }: { status: CaseStatus }) {
   );
 }
 
-function CaseRow({ item, status }: { item: CaseSummary; status: CaseStatus }) {
+function CaseRow({ item, status }: { item: InboxCase; status: CaseStatus }) {
   const { t } = useTranslation();
   return (
     <tr>
@@ -112,42 +127,59 @@ function CaseRow({ item, status }: { item: CaseSummary; status: CaseStatus }) {
 }
 
 /**
- * /udsaettelser: the inbox of eviction cases, most urgent first as the server sorts them (overdue
- * duties, then children under 18, then the nearest date). Overdue duties and children are said in
- * words, not by colour alone.
+ * /udsaettelser: the inbox of eviction cases, a page at a time, most urgent first as the server
+ * orders all of them (overdue duties, then children under 18, then the nearest date), so the first
+ * page holds exactly the most urgent cases. The counts cover every page. Overdue duties and
+ * children are said in words, not by colour alone.
  */
 export function EvictionCasesPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const status = statusFromParams(params);
-  const list = useCases(status);
-  const items = list.data?.items ?? [];
+  const page = pageFromParams(params);
+  const list = useCases(status, page);
+  const data = list.data;
+  const items = data?.items ?? [];
+  const totalPages = data ? Math.max(1, Math.ceil(data.total / (data.pageSize || 1))) : 1;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shownPage = useRef(page);
+  useEffect(() => {
+    // After paging, start reading at the list, not at the link that was clicked.
+    if (shownPage.current !== page) heading.current?.focus();
+    shownPage.current = page;
+  }, [page]);
   const caption =
     status === 'open'
-      ? t('evictionCases.list.captionOpen', { count: items.length })
-      : t('evictionCases.list.captionClosed', { count: items.length });
+      ? t('evictionCases.list.captionOpen', { page: data?.page ?? page, total: totalPages })
+      : t('evictionCases.list.captionClosed', { page: data?.page ?? page, total: totalPages });
+  const counts = data
+    ? status === 'open'
+      ? `${t('evictionCases.list.countOpen', { count: data.total })} ${
+          data.overdue > 0
+            ? t('evictionCases.list.countOverdue', { count: data.overdue })
+            : t('evictionCases.list.noneOverdue')
+        }`
+      : t('evictionCases.list.countClosed', { count: data.total })
+    : '';
 
   return (
     <Page title={t('evictionCases.list.title')}>
       <p className="font-lead">{t('evictionCases.list.intro')}</p>
-      <StatusFilter
-        status={status}
-        onChoose={(next) => setParams(next === 'open' ? {} : { [STATUS_PARAM]: next })}
-      />
+      <StatusFilter status={status} onChoose={(next) => setParams(new URLSearchParams(toSearch(next, 1)))} />
       <section aria-labelledby="eviction-cases-heading" className="citizen-section">
-        <h2 id="eviction-cases-heading">
+        <h2 id="eviction-cases-heading" ref={heading} tabIndex={-1}>
           {status === 'open' ? t('evictionCases.list.openHeading') : t('evictionCases.list.closedHeading')}
         </h2>
         <div role="status">
           {list.isFetching ? <Loading text={t('evictionCases.list.loading')} announce={false} /> : null}
-          {list.data && !list.isFetching && items.length > 0 ? <p>{caption}</p> : null}
+          {data && !list.isFetching && data.total > 0 ? <p>{counts}</p> : null}
         </div>
         {list.isError ? (
           <Alert variant="error" live="alert" headingLevel={3}>
             <p>{errorMessage(t, list.error)}</p>
           </Alert>
         ) : null}
-        {list.data && items.length === 0 && !list.isFetching ? <EmptyState status={status} /> : null}
+        {data && data.total === 0 && !list.isFetching ? <EmptyState status={status} /> : null}
         {items.length > 0 ? (
           <TableScroll label={caption}>
             <table className="table table--zebra table--compact prevention-inbox">
@@ -174,6 +206,17 @@ export function EvictionCasesPage() {
               </tbody>
             </table>
           </TableScroll>
+        ) : null}
+        {data ? (
+          <Pagination
+            page={data.page}
+            totalPages={totalPages}
+            label={t('evictionCases.pagination.label')}
+            previous={t('evictionCases.pagination.previous')}
+            next={t('evictionCases.pagination.next')}
+            status={t('evictionCases.pagination.status', { page: data.page, total: totalPages })}
+            hrefFor={(p) => toSearch(status, p)}
+          />
         ) : null}
       </section>
     </Page>

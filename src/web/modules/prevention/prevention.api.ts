@@ -4,7 +4,9 @@ import type {
   ActionView,
   CaseDetail,
   CaseSummary,
+  CasesPage,
   DecisionInput,
+  InboxCase,
   MonitoringReport,
   NoticeCreated,
   NoticeInput,
@@ -24,7 +26,9 @@ export type {
   ActionView,
   CaseDetail,
   CaseSummary,
+  CasesPage,
   DecisionInput,
+  InboxCase,
   MonitoringReport,
   NoticeCreated,
   NoticeInput,
@@ -77,11 +81,12 @@ export function monitoringXlsxHref(from: string, to: string): string {
   return `/api/prevention/monitoring.xlsx?from=${enc(from)}&to=${enc(to)}`;
 }
 
-export function useCases(status: CaseStatus) {
+/** A page of the inbox: open cases most urgent first (as the server orders all of them), or closed ones. */
+export function useCases(status: CaseStatus, page: number) {
   return useQuery({
-    queryKey: [...PREVENTION_KEY, 'cases', status],
+    queryKey: [...PREVENTION_KEY, 'cases', status, page],
     queryFn: ({ signal }) =>
-      api.get<{ items: CaseSummary[] }>(`/api/prevention/cases?status=${enc(status)}`, { signal }),
+      api.get<CasesPage>(`/api/prevention/cases?status=${enc(status)}&page=${page}`, { signal }),
     placeholderData: keepPreviousData,
   });
 }
