@@ -287,6 +287,52 @@ export async function inboxPage(
   })) as InboxRow[];
 }
 
+/**
+ * The open cases whose § 5 a duty is due by `onDate`, for "Mine opgaver": the duty to act at once
+ * (due the day of the bailiff's notice) and the decision that no help is given (due 14 days after
+ * it), from the same SQL as the inbox's urgency. Every such case comes back, earliest due first:
+ * a task list that cut off some duties would hide exactly what the law says must not wait.
+ */
+export function dueDuties(db: Executor, m: string, onDate: string) {
+  return db
+    .selectFrom(
+      db
+        .selectFrom('eviction_case as c')
+        .select(['c.id', 'c.tenant_name', 'c.address'])
+        .select([
+          sql<string | null>`${actDue}`.as('act_due'),
+          sql<string | null>`${decideDue}`.as('decide_due'),
+        ])
+        .where('c.municipality_id', '=', m)
+        .where('c.status', '=', 'open')
+        .where('c.bailiff_notice_on', 'is not', null)
+        .as('d'),
+    )
+    .selectAll('d')
+    .where((eb) =>
+      eb.or([eb('d.act_due', 'is not', null), eb('d.decide_due', '<=', sql<string>`${onDate}::date`)]),
+    )
+    .orderBy(sql`least(d.act_due, d.decide_due)`)
+    .orderBy('d.id')
+    .execute();
+}
+
+/** Fast-track requests to the benefits office whose answer is due by `onDate` and not yet in, earliest first. */
+export function dueFastTracks(db: Executor, m: string, onDate: string) {
+  return db
+    .selectFrom('eviction_action as a')
+    .innerJoin('eviction_case as c', 'c.id', 'a.case_id')
+    .select(['a.id', 'a.case_id', 'a.respond_by', 'c.tenant_name'])
+    .where('a.municipality_id', '=', m)
+    .where('a.kind', '=', 'fast_track')
+    .where('a.responded_on', 'is', null)
+    .where('c.status', '=', 'open')
+    .where('a.respond_by', '<=', onDate)
+    .orderBy('a.respond_by')
+    .orderBy('a.id')
+    .execute();
+}
+
 /** The inbox's counts alone (a page past the end). */
 export async function inboxCounts(db: Executor, m: string, status: 'open' | 'closed', onDate: string) {
   const row = await db

@@ -146,6 +146,40 @@ describe('notices, linking and the inbox (issue 6 §1–3)', () => {
     expect(person.timeline.map((t: { kind: string }) => t.kind)).toContain('notice_received');
   });
 
+  it('lists every due § 5 a duty in "Mine opgaver", however many, and the no-help decision from the day it falls due', async () => {
+    const { users } = await tenantWith(app, db, ['prevention']);
+    const s = users.prevention.session;
+    const header = 'kilde;modtaget;cpr;navn;adresse;restance;maaneder;boern';
+    const day = (n: number) => addDays(today(), n);
+    // More bailiff notices with children than any page or limit: each is a duty to act at once.
+    const families = Array.from(
+      { length: 520 },
+      (_, i) => `fogedret;${day(-(i % 10))};;Familie ${i};Børnevej ${i};8000;2;ja`,
+    );
+    // Retssikkerhedsloven § 5 a, stk. 2: a decision that no help is given is due 14 days after the
+    // bailiff's notice; 20 days ago is overdue, 3 days ago is not due yet.
+    const late = `fogedret;${day(-20)};;Sen Sørensen;Sidevej 1;6000;1;nej`;
+    const early = `fogedret;${day(-3)};;Tidlig Thomsen;Sidevej 2;6000;1;nej`;
+    const res = await upload(s, [header, ...families, late, early].join('\n'));
+    expect(res.statusCode, res.body).toBe(200);
+    const tasks = (await call(s, 'GET', '/api/tasks')).items as {
+      kind: string;
+      params: { name: string };
+      severity: string;
+      dueAt: string;
+    }[];
+    const actNow = tasks.filter((t) => t.kind === 'eviction_act_at_once');
+    expect(new Set(actNow.map((t) => t.params.name)).size).toBe(520);
+    expect(actNow.every((t) => t.severity === 'error')).toBe(true);
+    const decide = tasks.filter((t) => t.kind === 'eviction_decide_no_help');
+    expect(decide.map((t) => t.params.name)).toContain('Sen Sørensen');
+    expect(decide.find((t) => t.params.name === 'Sen Sørensen')).toMatchObject({
+      severity: 'error',
+      dueAt: day(-6),
+    });
+    expect(decide.map((t) => t.params.name)).not.toContain('Tidlig Thomsen');
+  });
+
   it('pages through every open case in the order of the shared § 5 a urgency rule, with the counts of all pages', async () => {
     const { users } = await tenantWith(app, db, ['prevention']);
     const s = users.prevention.session;
