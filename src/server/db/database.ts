@@ -17,6 +17,13 @@ export type Tx = Transaction<Database>;
 /** Anything a repository can run a query on: the database or an open transaction. */
 export type Executor = Db | Tx;
 
+/**
+ * Whether a statement failed on a unique index (SQLSTATE 23505), the same on PGlite and PostgreSQL:
+ * where two requests race for one value, the index decides and the loser gets the module's
+ * "taken" or conflict error instead of a server error.
+ */
+export const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown })?.code === '23505';
+
 /** The two handles of one database: the bound application role, and the owner. */
 export interface DatabaseHandles {
   kind: 'pglite' | 'postgres';

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandles } from '../../db/database';
+import { AppError } from '../../errors';
 import {
   createTestMunicipality,
   createTestUser,
@@ -10,6 +11,8 @@ import {
   testApp,
   testDatabase,
 } from '../../test/helpers';
+import { findMunicipalityByCode } from './access.repository';
+import { createMunicipality } from './municipality.service';
 
 let db: DatabaseHandles;
 let app: FastifyInstance;
@@ -328,5 +331,24 @@ describe('user administration', () => {
       'auditor',
     ]);
     expect(roles.find((r: { code: string }) => r.code === 'auditor').permissions).toContain('audit.read');
+  });
+});
+
+describe('municipalities', () => {
+  it('creates a municipality code once when two creations race for it: the other is told the code is taken', async () => {
+    let code = '';
+    for (let n = 100; n < 1000 && !code; n++)
+      if (!(await findMunicipalityByCode(db.owner, String(n)))) code = String(n);
+    const create = (name: string) =>
+      createMunicipality(db.owner, {
+        code,
+        name: `${name} ${code}`,
+        authority: `${name}, Socialforvaltningen`,
+      });
+    const results = await Promise.allSettled([create('Østkommune'), create('Vestkommune')]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect(refused?.reason).toBeInstanceOf(AppError);
+    expect((refused?.reason as AppError).code).toBe('MUNICIPALITY_CODE_TAKEN');
   });
 });

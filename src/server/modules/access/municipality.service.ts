@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database';
+import { type Db, isUniqueViolation } from '../../db/database';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import { findMunicipalityByCode, insertMunicipality } from './access.repository';
@@ -11,7 +11,10 @@ export async function createMunicipality(
 ): Promise<MunicipalityRow> {
   return owner.transaction().execute(async (trx) => {
     if (await findMunicipalityByCode(trx, input.code)) throw new AppError('MUNICIPALITY_CODE_TAKEN');
-    const row = await insertMunicipality(trx, input);
+    // Two creations of one code at the same moment: both pass the look-up, the unique index decides.
+    const row = await insertMunicipality(trx, input).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? new AppError('MUNICIPALITY_CODE_TAKEN') : error;
+    });
     await recordAudit(trx, null, row.id, {
       action: 'municipality.create',
       entityType: 'municipality',

@@ -42,7 +42,7 @@ import {
   type WaitingBand,
 } from '../../../shared/allocation/model';
 import { allowedActions, nextStatus } from '../../../shared/allocation/status';
-import type { Tx } from '../../db/database';
+import { isUniqueViolation, type Tx } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Actor } from '../access/auth-context';
 import { logPersonalDataRead, recordAudit } from '../audit/audit.service';
@@ -172,8 +172,7 @@ export async function createApplication(trx: Tx, actor: Actor, input: Applicatio
     }));
   } catch (error) {
     // Two caseworkers submitting for the same citizen at once: the unique index decides.
-    if ((error as { code?: string }).code === '23505')
-      throw new AppError('APPLICATION_EXISTS', { params: { applicationId: '' } });
+    if (isUniqueViolation(error)) throw new AppError('APPLICATION_EXISTS', { params: { applicationId: '' } });
     throw error;
   }
   await repo.insertEvent(trx, actor.municipalityId, {
@@ -1053,8 +1052,6 @@ export async function censusDay(trx: Tx, actor: Actor, date: string): Promise<Ce
 }
 
 // ---- offers and tenancies ----
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
 /** Offers a vacancy to an eligible applicant. One live offer per vacancy; the second officer gets a conflict. */
 export async function makeOffer(

@@ -8,7 +8,7 @@ import {
   UNIT_TYPES,
   type UnitType,
 } from '../../../shared/housing/supply';
-import type { Tx } from '../../db/database';
+import { isUniqueViolation, type Tx } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Actor } from '../access/auth-context';
 import { receivedUnits, reducedFunctionApplicants } from '../allocation/allocation.service';
@@ -28,8 +28,7 @@ function taken(
   code: 'HOUSING_NAME_TAKEN' | 'DEPARTMENT_NUMBER_TAKEN' | 'AREA_STATUS_DATE_TAKEN',
   path: string,
 ): never {
-  if ((error as { code?: string }).code === '23505')
-    throw new AppError(code, { fields: [{ path, code: 'taken' }] });
+  if (isUniqueViolation(error)) throw new AppError(code, { fields: [{ path, code: 'taken' }] });
   throw error;
 }
 
