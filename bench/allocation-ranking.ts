@@ -101,7 +101,7 @@ export interface Breakdown {
   rankCold: LoadResult;
   /** `rankCandidates` on rows already loaded (no database), its caches warm. */
   memory: LoadResult;
-  /** JSON.stringify of the answer (the first `limit` of each list; Fastify serialises it the same way). */
+  /** JSON.stringify of the answer as the first request got it (Fastify serialises it the same way). */
   stringify: LoadResult;
 }
 
@@ -882,12 +882,19 @@ export async function runAllocationBench(
 
     for (const c of cases) {
       const path = `/api/allocation/vacancies/${c.vacancyId}/candidates`;
-      // The reads behind one ranking, as the repository sends them once the process's caches are warm:
-      // the vacancy, the policy, and the waiting list's small columns with live offers.
+      // The first call of the day stores the census (one row per eligible candidate); every later call reads only.
+      const first = await fetch(`${base}${path}`, { headers: { cookie: cookies[0] ?? '' } });
+      const body = await first.text();
+      if (first.status !== 200) throw new Error(`${c.name}: HTTP ${first.status} ${body}`);
+      const list = JSON.parse(body) as CandidateList;
+      // The reads behind one answer, as the repository sends them once the process's caches are warm:
+      // the vacancy with its area status, the policy and the census flag; the waiting list's small
+      // columns with live offers; the cards (citizen, name, household) of the candidates shown.
+      const shown = [...list.eligible, ...list.excluded].map((x) => x.applicationId);
       const compiled = await compile(async (db) => {
-        await repo.findVacancy(db, m, c.vacancyId);
-        await repo.settings(db, m);
+        await repo.findVacancyToRank(db, m, c.vacancyId, onDate);
         await repo.rankingHeads(db, m, c.vacancyId);
+        await repo.rankingDetails(db, m, shown);
       });
       const waitingIds = (
         await sql<{ id: string }>`select id from allocation_application
@@ -907,17 +914,12 @@ export async function runAllocationBench(
         return results;
       };
 
-      // The first call of the day stores the census (one row per eligible candidate); every later call reads only.
-      const first = await fetch(`${base}${path}`, { headers: { cookie: cookies[0] ?? '' } });
-      const body = await first.text();
-      if (first.status !== 200) throw new Error(`${c.name}: HTTP ${first.status} ${body}`);
-      const list = JSON.parse(body) as CandidateList;
       const census = await sql<{ n: number }>`
         select count(*)::int as n from census_run where vacancy_id = ${c.vacancyId} and census_date = ${onDate}`.execute(
         db.owner,
       );
       if (census.rows[0]?.n !== 1) throw new Error(`${c.name}: the first call stored no census`);
-      const rawRows = (await rawCall())[2]?.rows.length ?? 0;
+      const rawRows = (await rawCall())[1]?.rows.length ?? 0;
       const matched = { app: list.eligibleCount + list.excludedCount, raw: rawRows };
       if (matched.app !== matched.raw)
         throw new Error(
@@ -974,7 +976,7 @@ export async function runAllocationBench(
         if (!vacancy) throw new Error(`${c.name}: vacancy not found`);
         const actor = { municipalityId: m };
         // Warm the caches for the current versions, then answer every query from rows read once.
-        const ranked = await withTenant(db.app, m, (trx) => rankCandidates(trx, actor, vacancy));
+        await withTenant(db.app, m, (trx) => rankCandidates(trx, actor, vacancy));
         const loaded = await withTenant(db.app, m, async (trx) => ({
           settings: await trx
             .selectFrom('allocation_settings')
@@ -984,11 +986,6 @@ export async function runAllocationBench(
           applications: await repo.rankingHeads(trx, m, c.vacancyId),
         }));
         const canned = cannedDb(loaded);
-        const answer = {
-          ...ranked,
-          eligible: ranked.eligible.slice(0, 100),
-          excluded: ranked.excluded.slice(0, 100),
-        };
         await waitForIdle(db.owner);
         breakdown = {
           rank: await loadFunction({
@@ -1004,7 +1001,7 @@ export async function runAllocationBench(
           stringify: await loadFunction({
             connections: 1,
             seconds,
-            call: async () => JSON.stringify(answer),
+            call: async () => JSON.stringify(list),
           }),
           // Last: it changes every application, so the rows the in-memory run answers with are outdated after it.
           rankCold: await cold(seconds, () =>
@@ -1025,7 +1022,7 @@ export async function runAllocationBench(
       const rawResult = await raw(o.connections, o.seconds);
 
       await waitForIdle(db.owner);
-      const plan = await explain(url, m, compiled[2] as CompiledQuery);
+      const plan = await explain(url, m, compiled[1] as CompiledQuery);
       const factsPlan = await explain(url, m, factsQuery as CompiledQuery);
       const vacancyPlan = await explain(url, m, compiled[0] as CompiledQuery);
       results.push({
@@ -1270,18 +1267,21 @@ export function allocationMarkdown(r: AllocationReport): string {
   out.push(
     '',
     '- **app**: the whole request over HTTP on localhost: Fastify, the session cookie ' +
-      '(`auth_session_touch`, user and permissions), `findVacancy`, the policy, `rankingHeads` (every ' +
-      "waiting application's small columns and live offers), the household facts and rule outcomes from " +
-      "the process's caches, the sort, the census check (`censusTaken`), the audit row (hash chain) and " +
-      'the JSON answer (the first 100 eligible and excluded, with both counts), in one transaction bound to the tenant.',
-    '- **raw**: the three statements a warm ranking reads with (the vacancy with its area status on the ' +
-      'available date, the policy, and `rankingHeads`), compiled once and run in turn through a `pg.Pool` ' +
-      'whose connections are bound to `hjemvej_app` and the tenant at start-up, row-level security ' +
-      'included. **cold raw** adds `rankingFacts` for every waiting application.',
+      '(`auth_session_touch`, user and permissions), `findVacancyToRank` (the vacancy with its area status, ' +
+      "the policy and the census flag in one statement), `rankingHeads` (every waiting application's " +
+      'small columns and live offers, an index-only scan), the household facts and rule outcomes from the ' +
+      "process's caches, the sort, `rankingDetails` (citizen, name and household of the candidates shown), " +
+      'the audit row (hash chain) and the JSON answer (the first page of the eligible and of the excluded, ' +
+      'with both counts), in one transaction bound to the tenant.',
+    '- **raw**: the three statements a warm answer reads with (`findVacancyToRank`, `rankingHeads`, ' +
+      '`rankingDetails`), compiled once and run in turn through a `pg.Pool` whose connections are bound to ' +
+      '`hjemvej_app` and the tenant at start-up, row-level security included. **cold raw** adds ' +
+      '`rankingFacts` for every waiting application.',
     '- **cold**: before each request (not timed) every waiting application gets a new version, so the ' +
       "ranking reads every household's facts again and runs every rule.",
     '- **rankCandidates** runs the service function in a tenant transaction without HTTP, census or audit; ' +
-      '**in memory** runs it on rows read before (no database); **JSON.stringify** serialises the answer.',
+      '**in memory** runs it on rows read before (no database); **JSON.stringify** serialises the answer ' +
+      '(as Fastify does: the route has no response schema to run).',
     '- **app÷raw** compares the app with the raw SQL; **EXPLAIN ANALYZE** is the execution time PostgreSQL ' +
       'reports for `rankingHeads` on a warm cache.',
     '',

@@ -330,6 +330,84 @@ describe('vacancies, ranking and offers (issue 5 §4–6, §8, §10)', () => {
     expect(day.candidates.map((c: { applicationId: string }) => c.applicationId)).toEqual([acute, normal]);
   });
 
+  it('answers the first page of each list with both counts and more on request, the excluded with the rules they fail', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
+    const cw = users.caseworker.session;
+    const officer = users.allocation.session;
+    const { deptId } = await department(officer);
+    const fits: string[] = [];
+    for (const priority of ['acute', 'high', 'normal'])
+      fits.push(await approved(cw, officer, application(await citizen(cw)), priority));
+    for (let i = 0; i < 2; i++)
+      await approved(cw, officer, application(await citizen(cw), { monthlyIncome: 4_000 }), 'acute');
+    const { id: vacancyId } = await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201);
+    const url = `/api/allocation/vacancies/${vacancyId}/candidates`;
+
+    const first = await call(officer, 'GET', `${url}?eligibleLimit=2&excludedLimit=1`);
+    expect(first).toMatchObject({ eligibleCount: 3, excludedCount: 2 });
+    expect(first.eligible.map((c: { applicationId: string }) => c.applicationId)).toEqual(fits.slice(0, 2));
+    expect(first.eligible.map((c: { rank: number }) => c.rank)).toEqual([1, 2]);
+    expect(first.eligible[0]).toMatchObject({
+      citizenName: expect.stringMatching(/^Test Borger/),
+      householdSize: 1,
+    });
+    expect(first.eligible[0].checks).toHaveLength(8);
+    expect(first.excluded).toHaveLength(1);
+    expect(first.excluded[0].checks).toEqual([
+      expect.objectContaining({ outcome: 'fail', key: 'rent.tooHigh' }),
+    ]);
+
+    const more = await call(officer, 'GET', `${url}?eligibleLimit=3&excludedLimit=1`);
+    expect(more.eligible.map((c: { applicationId: string }) => c.applicationId)).toEqual(fits);
+    expect(more.eligible[2].rank).toBe(3);
+    const both = await call(officer, 'GET', `${url}?limit=1`);
+    expect([both.eligible.length, both.excluded.length]).toEqual([1, 1]);
+    const all = await call(officer, 'GET', url);
+    expect([all.eligible.length, all.excluded.length]).toEqual([3, 2]);
+    const bad = await officer.request({ method: 'GET', url: `${url}?eligibleLimit=0` });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('ranks on what is committed, also when another app instance changed an application behind this process', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
+    const cw = users.caseworker.session;
+    const officer = users.allocation.session;
+    const { deptId } = await department(officer, 'udsat');
+    const id = await approved(cw, officer, application(await citizen(cw)));
+    const { id: vacancyId } = await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201);
+    const url = `/api/allocation/vacancies/${vacancyId}/candidates`;
+    const before = await call(officer, 'GET', url);
+    expect(before.eligible.map((c: { applicationId: string }) => c.applicationId)).toEqual([id]);
+
+    // Another instance records a release from prison 30 days ago; it leaves updated_at as it was.
+    const released = [applicant({ prisonReleasedOn: addDays(today(), -30) })];
+    await db.owner
+      .updateTable('allocation_application')
+      .set({ members: JSON.stringify(released) })
+      .where('id', '=', id)
+      .execute();
+    const after = await call(officer, 'GET', url);
+    expect(after.eligible).toEqual([]);
+    expect(
+      after.excluded.map((c: { applicationId: string; checks: { key: string }[] }) => [
+        c.applicationId,
+        c.checks.map((k) => k.key),
+      ]),
+    ).toEqual([[id, ['p59_6.criterion1']]]);
+
+    // An offer on another unit, made elsewhere, takes the applicant off this list at once.
+    await db.owner
+      .updateTable('allocation_application')
+      .set({ members: JSON.stringify([applicant()]) })
+      .where('id', '=', id)
+      .execute();
+    expect((await call(officer, 'GET', url)).eligible).toHaveLength(1);
+    const { id: otherId } = await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201);
+    await call(officer, 'POST', `/api/allocation/vacancies/${otherId}/offers`, { applicationId: id }, 201);
+    const held = await call(officer, 'GET', url);
+    expect(held.excluded[0].checks.map((k: { key: string }) => k.key)).toEqual(['liveOffer.holds']);
+  });
+
   it('lets a unit from offer to keys: the citizen is housed and the agreement figures move', async () => {
     const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
     const cw = users.caseworker.session;

@@ -56,6 +56,8 @@ export interface AllocationApplicationTable {
   submitted_by: string;
   submitted_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Drawn from a sequence by the database on every insert and update: the key of the ranking's caches. */
+  row_version: Generated<number>;
 }
 
 export interface ApplicationEventTable {
