@@ -431,22 +431,26 @@ export async function findVacancy(
   return (await q.executeTakeFirst()) as VacancyWithDepartment | undefined;
 }
 
+export interface VacancyToRank extends VacancyWithDepartment {
+  stored_settings: Record<string, unknown> | string | null;
+  census_taken: boolean;
+  /** The waiting list's version in this transaction's snapshot (0 before its first change). */
+  list_version: number;
+  /** Whether this transaction has written nothing yet, so that it sees only committed rows. */
+  list_clean: boolean;
+}
+
 /**
  * The candidate list's first read, in one statement: the vacancy with its area status, the
- * municipality's stored policy, and whether the census of `censusDate` was taken for it.
+ * municipality's stored policy, whether the census of `censusDate` was taken for it, and the
+ * waiting list's version.
  */
 export async function findVacancyToRank(
   db: Executor,
   m: string,
   id: string,
   censusDate: string,
-): Promise<
-  | (VacancyWithDepartment & {
-      stored_settings: Record<string, unknown> | string | null;
-      census_taken: boolean;
-    })
-  | undefined
-> {
+): Promise<VacancyToRank | undefined> {
   const row = await vacancyQuery(db, m)
     .where('v.id', '=', id)
     .select((eb) => [
@@ -464,14 +468,12 @@ export async function findVacancyToRank(
             .where('r.census_date', '=', censusDate),
         )
         .as('census_taken'),
+      sql<number>`coalesce((select l.version from allocation_list_version l
+        where l.municipality_id = v.municipality_id), 0)`.as('list_version'),
+      sql<boolean>`pg_current_xact_id_if_assigned() is null`.as('list_clean'),
     ])
     .executeTakeFirst();
-  return row as
-    | (VacancyWithDepartment & {
-        stored_settings: Record<string, unknown> | string | null;
-        census_taken: boolean;
-      })
-    | undefined;
+  return row as VacancyToRank | undefined;
 }
 
 export async function listVacancies(

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ApplicationInput, MemberInput, VacancyInput } from '../../../shared/allocation/api';
-import type { DatabaseHandles } from '../../db/database';
+import { type DatabaseHandles, withTenant } from '../../db/database';
 import { type Session, tenantWith, testApp, testDatabase } from '../../test/helpers';
+import type { Actor } from '../access/auth-context';
 import { today } from '../citizens/citizens.service';
-import { addDays } from './allocation.service';
+import { addDays, candidates } from './allocation.service';
 
 let db: DatabaseHandles;
 let app: FastifyInstance;
@@ -406,6 +407,42 @@ describe('vacancies, ranking and offers (issue 5 §4–6, §8, §10)', () => {
     await call(officer, 'POST', `/api/allocation/vacancies/${otherId}/offers`, { applicationId: id }, 201);
     const held = await call(officer, 'GET', url);
     expect(held.excluded[0].checks.map((k: { key: string }) => k.key)).toEqual(['liveOffer.holds']);
+  });
+
+  it('ranks a transaction on its own uncommitted change, and after a rollback on what is committed', async () => {
+    const { municipality, users } = await tenantWith(app, db, ['caseworker', 'allocation']);
+    const cw = users.caseworker.session;
+    const officer = users.allocation.session;
+    const { deptId } = await department(officer, 'udsat');
+    const id = await approved(cw, officer, application(await citizen(cw)));
+    const { id: vacancyId } = await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201);
+    const url = `/api/allocation/vacancies/${vacancyId}/candidates`;
+    expect((await call(officer, 'GET', url)).eligible).toHaveLength(1);
+
+    const actor: Actor = {
+      userId: users.allocation.id,
+      username: users.allocation.username,
+      municipalityId: municipality.id,
+      role: 'allocation',
+      permissions: new Set(),
+      clientIp: null,
+    };
+    const released = [applicant({ prisonReleasedOn: addDays(today(), -30) })];
+    const undone = new Error('undone');
+    await expect(
+      withTenant(db.app, municipality.id, async (trx) => {
+        await trx
+          .updateTable('allocation_application')
+          .set({ members: JSON.stringify(released) })
+          .where('id', '=', id)
+          .execute();
+        const inside = await candidates(trx, actor, vacancyId);
+        expect(inside.excluded.map((c) => c.checks.map((k) => k.key))).toEqual([['p59_6.criterion1']]);
+        throw undone;
+      }),
+    ).rejects.toBe(undone);
+    const after = await call(officer, 'GET', url);
+    expect(after.eligible.map((c: { applicationId: string }) => c.applicationId)).toEqual([id]);
   });
 
   it('lets a unit from offer to keys: the citizen is housed and the agreement figures move', async () => {

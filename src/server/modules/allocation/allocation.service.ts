@@ -870,6 +870,15 @@ interface TenantCaches {
   outcomes: Map<string, Map<string, { version: number; liveOffers: number; result: Outcome }>>;
 }
 const caches = new Map<string, TenantCaches>();
+/**
+ * Whole rankings by municipality × waiting-list version × vacancy × date × vacancy context, the
+ * least recently used dropped first. The list version is a number the database writes in the
+ * same commit as any change to the municipality's applications or offers (migration 0007), so a
+ * memo is found only by a transaction that sees exactly the rows it was ranked from. Shared and
+ * never changed after it is stored.
+ */
+const rankings = new Map<string, Ranking>();
+const RANKINGS_LIMIT = 256;
 const CACHE_LIMIT = 200_000;
 const CONTEXT_LIMIT = 1000;
 
@@ -943,14 +952,20 @@ export async function rankCandidates(
   trx: Tx,
   actor: Pick<Actor, 'municipalityId'>,
   v: repo.VacancyWithDepartment,
-  policy?: AllocationSettings,
+  opts: {
+    /** The policy, when the caller has read it already. */
+    policy?: AllocationSettings | undefined;
+    /**
+     * The waiting list's version (`allocation_list_version`) as this transaction sees it, given
+     * only while the transaction has written nothing: then the whole ranking may come from, and
+     * go to, the process's memo of rankings.
+     */
+    listVersion?: number | null | undefined;
+  } = {},
 ): Promise<Ranking> {
   const onDate = today();
   const m = actor.municipalityId;
-  const [settings, heads] = await Promise.all([
-    policy ?? getSettings(trx, actor),
-    repo.rankingHeads(trx, m, v.id),
-  ]);
+  const settings = opts.policy ?? (await getSettings(trx, actor));
   const cache = cachesOf(m);
   const vacancy = {
     departmentId: v.department_id,
@@ -964,6 +979,20 @@ export async function rankCandidates(
     areaStatus: v.area_status,
   };
   const context = JSON.stringify([vacancy, settings]);
+  // Live offers on the vacancy itself do not count, and waiting days run to today: both are in the key.
+  const memoKey =
+    opts.listVersion === null || opts.listVersion === undefined
+      ? null
+      : `${m}|${opts.listVersion}|${v.id}|${onDate}|${context}`;
+  if (memoKey !== null) {
+    const memo = rankings.get(memoKey);
+    if (memo) {
+      rankings.delete(memoKey);
+      rankings.set(memoKey, memo);
+      return memo;
+    }
+  }
+  const heads = await repo.rankingHeads(trx, m, v.id);
   if (cache.outcomes.size > CONTEXT_LIMIT) cache.outcomes.clear();
   let outcomes = cache.outcomes.get(context);
   if (!outcomes || outcomes.size > CACHE_LIMIT) {
@@ -1021,7 +1050,7 @@ export async function rankCandidates(
       eligible.push(c);
     } else excluded.push(c);
   }
-  return {
+  const ranking: Ranking = {
     vacancyId: v.id,
     onDate: vacancy.availableOn,
     areaStatus: v.area_status,
@@ -1030,6 +1059,11 @@ export async function rankCandidates(
     eligible,
     excluded,
   };
+  if (memoKey !== null) {
+    rankings.set(memoKey, ranking);
+    if (rankings.size > RANKINGS_LIMIT) rankings.delete(rankings.keys().next().value as string);
+  }
+  return ranking;
 }
 
 async function storeCensus(trx: Tx, municipalityId: string, list: Ranking, date: string) {
@@ -1063,12 +1097,10 @@ export async function candidates(
   const date = today();
   const v = await repo.findVacancyToRank(trx, m, vacancyId, date);
   if (!v) throw new AppError('NOT_FOUND');
-  const list = await rankCandidates(
-    trx,
-    actor,
-    v,
-    settingsOf(v.stored_settings === null ? null : json(v.stored_settings)),
-  );
+  const list = await rankCandidates(trx, actor, v, {
+    policy: settingsOf(v.stored_settings === null ? null : json(v.stored_settings)),
+    listVersion: v.list_clean ? Number(v.list_version) : null,
+  });
   if (v.status === 'open' && !v.census_taken) await storeCensus(trx, m, list, date);
   const eligible = list.eligible.slice(0, limits.eligibleLimit ?? CANDIDATE_PAGE);
   const excluded = list.excluded.slice(0, limits.excludedLimit ?? CANDIDATE_PAGE);
@@ -1175,7 +1207,7 @@ export async function makeOffer(
   if (app.status !== 'approved') throw new AppError('APPLICATION_NOT_ON_LIST');
   const live = Number((await repo.liveOfferCount(trx, actor.municipalityId, app.id)).n);
   if (live >= settings.maxLiveOffers) throw new AppError('APPLICANT_HAS_LIVE_OFFER');
-  const list = await rankCandidates(trx, actor, v, settings);
+  const list = await rankCandidates(trx, actor, v, { policy: settings });
   const candidate = list.eligible.find((c) => c.id === app.id);
   if (!candidate) {
     const reasons = list.excluded

@@ -60,6 +60,12 @@ export interface AllocationApplicationTable {
   row_version: Generated<number>;
 }
 
+/** One row per municipality: a new number in every committed transaction that changed its applications or offers. */
+export interface AllocationListVersionTable {
+  municipality_id: string;
+  version: number;
+}
+
 export interface ApplicationEventTable {
   id: Generated<string>;
   municipality_id: string;
