@@ -503,6 +503,12 @@ describe('vacancies, ranking and offers (issue 5 §4–6, §8, §10)', () => {
     });
     expect(onLet.statusCode).toBe(409);
     expect(onLet.json().code).toBe('VACANCY_NOT_OPEN');
+    const offersOnLet = await db.owner
+      .selectFrom('offer')
+      .select('status')
+      .where('vacancy_id', '=', vacancyId)
+      .execute();
+    expect(offersOnLet).toEqual([{ status: 'accepted' }]);
 
     const { id: returnedId } = await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201);
     await call(officer, 'POST', `/api/allocation/vacancies/${returnedId}/return`, { reason: 'no_candidate' });
@@ -557,6 +563,18 @@ describe('vacancies, ranking and offers (issue 5 §4–6, §8, §10)', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields.map((f: { path: string }) => f.path)).toEqual(['rent']);
     expect((await call(officer, 'GET', '/api/allocation/vacancies')).items).toEqual([]);
+    // A department of another municipality is unknown here: named, nothing saved on either side.
+    const next = await tenantWith(app, db, ['allocation']);
+    const theirs = await department(next.users.allocation.session);
+    const foreign = await officer.request({
+      method: 'POST',
+      url: '/api/allocation/vacancies',
+      payload: vacancy(theirs.deptId),
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().fields).toEqual([{ path: 'departmentId', code: 'unknown' }]);
+    expect((await call(officer, 'GET', '/api/allocation/vacancies')).items).toEqual([]);
+    expect((await call(next.users.allocation.session, 'GET', '/api/allocation/vacancies')).items).toEqual([]);
     const appId = await approved(cw, officer, application(await citizen(cw)));
     const first = (await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201)).id;
     const second = (await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201)).id;
@@ -724,6 +742,14 @@ describe('concurrency (issue 5 §6)', () => {
         .where('vacancy_id', '=', vacancyId)
         .execute();
       expect(offerRows).toEqual([{ status: 'accepted' }]);
+      // One acceptance in the audit log: the 49 losers left nothing behind.
+      const accepted = await concurrentDb.owner
+        .selectFrom('audit_event')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('action', '=', 'allocation.offer_accept')
+        .where('entity_id', '=', offerId)
+        .executeTakeFirstOrThrow();
+      expect(Number(accepted.n)).toBe(1);
     } finally {
       if (url) {
         await concurrentApp.close();
