@@ -7,7 +7,8 @@ import { csrfToken, DEMO_PASSWORD, danishDate, expectNoAxeViolations, logIn, use
  * with their reasons rule by rule and an excluded applicant with the rule they fail, records a
  * declined and a withdrawn offer, meets a colleague's offer as a conflict that loses nothing, imports
  * units from a file, and returns a unit unused with a reason; the housing organisation reports a unit for its own department only;
- * the census shows the day. Every page passes axe.
+ * the census shows the day; a long candidate list shows 25 with the count and reads on 25 at a time.
+ * Every page passes axe.
  */
 const LANGUAGES = [
   {
@@ -30,6 +31,7 @@ const LANGUAGES = [
       created: (address: string) => `Boligen ${address} er registreret. Se de egnede ansøgere nedenfor.`,
       candidates: 'Egnede ansøgere',
       eligibleList: 'Egnede ansøgere i rækkefølge',
+      showMoreEligible: /^Vis \d+ (egnet ansøger mere|flere egnede ansøgere)$/,
       excludedList: 'Ikke egnede ansøgere',
       explanation: (name: string) => `Begrundelse regel for regel for ${name}`,
       met: 'Opfyldt:',
@@ -111,6 +113,7 @@ const LANGUAGES = [
       created: (address: string) => `The unit ${address} is registered. See the eligible applicants below.`,
       candidates: 'Eligible applicants',
       eligibleList: 'Eligible applicants in order',
+      showMoreEligible: /^Show \d+ more eligible applicants?$/,
       excludedList: 'Applicants not eligible',
       explanation: (name: string) => `Reasons rule by rule for ${name}`,
       met: 'Met:',
@@ -560,6 +563,99 @@ for (const lang of LANGUAGES) {
       await page.getByRole('button', { name: t.censusShow }).click();
       const past = region(page, t.censusHeading('01.01.2020'));
       await expect(past.getByText(t.censusEmpty('01.01.2020'))).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+
+    test('a long list shows the first 25 eligible with the count, and the officer reads on 25 at a time', async ({
+      page,
+    }) => {
+      // 26 more applicants who fit any 2-room family unit, set up through the API.
+      await logInAs(page, 'demo.caseworker');
+      const applications: string[] = [];
+      for (let i = 0; i < 26; i++) {
+        const citizen = await json<{ id: string }>(page, 'POST', '/api/citizens', {
+          birthDate: '1980-02-03',
+          initials: 'LL',
+          givenName: 'Liste',
+          familyName: `${stamp} ${i}`,
+        });
+        const { id } = await json<{ id: string }>(page, 'POST', '/api/allocation/applications', {
+          citizenId: citizen.id,
+          area: 'adult',
+          targetGrounds: ['special_social'],
+          justification: 'Kan ikke selv skaffe en bolig (e2e).',
+          roomsMin: 1,
+          roomsMax: null,
+          monthlyIncome: 15000,
+          fixedCosts: 2000,
+          accessibleNeed: false,
+          wishedDepartmentIds: [],
+          excludedDepartmentIds: [],
+          youthWish: false,
+          inEducation: false,
+          educationPlanned: false,
+          youthSpecialNeed: false,
+          members: [
+            {
+              role: 'applicant',
+              name: `Liste ${stamp} ${i}`,
+              birthDate: '1980-02-03',
+              citizenship: 'danish',
+              student: false,
+              prisonReleasedOn: null,
+              youthInstitutionReleasedOn: null,
+              leaseTerminatedMisconductOn: null,
+              partnerSince: null,
+              benefits: [],
+            },
+          ],
+        });
+        applications.push(id);
+      }
+      await logInAs(page, 'demo.allocation');
+      for (const id of applications)
+        await json(page, 'POST', `/api/allocation/applications/${id}/assessment`, {
+          action: 'approve',
+          priority: 'normal',
+          reason: 'Hjemløs (e2e).',
+        });
+      const { own } = await demoDepartments(page);
+      const unit = await json<{ id: string }>(page, 'POST', '/api/allocation/vacancies', {
+        departmentId: own.id,
+        address: `Listevej ${stamp}`,
+        unitType: 'family',
+        rooms: 2,
+        areaM2: 60,
+        rent: 5000,
+        utilities: 600,
+        deposit: 15000,
+        accessible: false,
+        availableOn: isoToday(),
+        origin: 'agreement_quota',
+        deadlineOn: null,
+      });
+      const { eligibleCount } = await json<{ eligibleCount: number }>(
+        page,
+        'GET',
+        `/api/allocation/vacancies/${unit.id}/candidates`,
+      );
+      expect(eligibleCount).toBeGreaterThan(25);
+
+      await page.goto(`/anvisning/boliger/${unit.id}`);
+      const candidates = region(page, t.candidates);
+      const eligible = candidates.getByRole('list', { name: t.eligibleList }).locator(':scope > li');
+      await expect(eligible).toHaveCount(25);
+      await expect(
+        candidates.getByRole('heading', { level: 3, name: new RegExp(`\\(${eligibleCount}\\)$`) }).first(),
+      ).toBeVisible();
+      await expectNoAxeViolations(page);
+      await candidates.getByRole('button', { name: t.showMoreEligible }).click();
+      await expect(eligible).toHaveCount(Math.min(50, eligibleCount));
+      // Every candidate shown keeps the rule-by-rule explanation.
+      await expect(eligible.last().locator('summary')).toBeVisible();
+      await expect(candidates.getByRole('button', { name: t.showMoreEligible })).toHaveCount(
+        eligibleCount > 50 ? 1 : 0,
+      );
       await expectNoAxeViolations(page);
     });
   });

@@ -8,6 +8,7 @@ import type {
 } from '../modules/access/access.table';
 import type {
   AllocationApplicationTable,
+  AllocationListVersionTable,
   AllocationSettingsTable,
   ApplicationDocumentTable,
   ApplicationEventTable,
@@ -80,6 +81,7 @@ export interface Database {
   pipeline_project: PipelineProjectTable;
   allocation_settings: AllocationSettingsTable;
   allocation_application: AllocationApplicationTable;
+  allocation_list_version: AllocationListVersionTable;
   application_event: ApplicationEventTable;
   application_document: ApplicationDocumentTable;
   vacancy: VacancyTable;

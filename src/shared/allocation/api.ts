@@ -276,7 +276,7 @@ export interface CandidateList {
   vacancyId: string;
   onDate: string;
   areaStatus: AreaStatus | null;
-  /** All eligible and excluded; the lists hold the first `limit` (default 100) of each. */
+  /** All eligible and excluded; the lists hold the first `eligibleLimit` / `excludedLimit` (default 25) of each. */
   eligibleCount: number;
   excludedCount: number;
   eligible: Candidate[];

@@ -391,7 +391,13 @@ export function assessCandidate(
 
 const PRIORITY_ORDER: Record<Priority, number> = { acute: 0, high: 1, normal: 2 };
 
-/** Eligible candidates by priority, then longest waiting; excluded ones after, with their reasons. */
+/** Text order by UTF-16 code units: for åååå-mm-dd dates the calendar order, for lowercase ids their order. */
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Eligible candidates by priority, then longest waiting (no date: last), then by id so the order
+ * never depends on the input; excluded ones after, with their reasons.
+ */
 export function compareCandidates(
   a: { eligible: boolean; priority: Priority | null; waitingSince: string | null; id: string },
   b: { eligible: boolean; priority: Priority | null; waitingSince: string | null; id: string },
@@ -400,6 +406,6 @@ export function compareCandidates(
   const pa = a.priority ? PRIORITY_ORDER[a.priority] : 9;
   const pb = b.priority ? PRIORITY_ORDER[b.priority] : 9;
   return (
-    pa - pb || (a.waitingSince ?? '9999').localeCompare(b.waitingSince ?? '9999') || a.id.localeCompare(b.id)
+    pa - pb || byCodeUnits(a.waitingSince ?? '9999', b.waitingSince ?? '9999') || byCodeUnits(a.id, b.id)
   );
 }

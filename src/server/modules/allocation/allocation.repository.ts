@@ -51,7 +51,7 @@ export async function saveSettings(db: Executor, m: string, value: object, userI
 
 export type ApplicationValues = Omit<
   AllocationApplicationTable,
-  'id' | 'refusals' | 'submitted_at' | 'updated_at' | 'municipality_id'
+  'id' | 'refusals' | 'submitted_at' | 'updated_at' | 'row_version' | 'municipality_id'
 >;
 
 export async function insertApplication(db: Executor, m: string, values: ApplicationValues) {
@@ -66,7 +66,9 @@ export async function updateApplication(
   db: Executor,
   m: string,
   id: string,
-  values: Partial<Omit<ApplicationRow, 'id' | 'municipality_id' | 'submitted_at' | 'updated_at'>>,
+  values: Partial<
+    Omit<ApplicationRow, 'id' | 'municipality_id' | 'submitted_at' | 'updated_at' | 'row_version'>
+  >,
 ) {
   await db
     .updateTable('allocation_application')
@@ -164,9 +166,11 @@ export function waitingApplications(
 }
 
 /**
- * The ranking's first read: every waiting application's identity, order and version — small columns
- * only — with its live offers on other vacancies. The household facts are read by `rankingFacts`
- * only for applications changed since the process last read them.
+ * The ranking's first read: every waiting application's identity, order and version — only the
+ * columns the rules and the order need, straight from allocation_application_ranking_idx (an
+ * index-only scan) — with its live offers on other vacancies. The household facts are read by
+ * `rankingFacts` only for applications changed since the process last read them, and the rest
+ * of a candidate's card by `rankingDetails` only for the candidates an answer shows.
  */
 export function rankingHeads(db: Executor, m: string, otherThanVacancy: string) {
   // Live offers on other vacancies, counted once for all rather than probed per application.
@@ -184,14 +188,11 @@ export function rankingHeads(db: Executor, m: string, otherThanVacancy: string) 
     .leftJoin(live, 'o.application_id', 'a.id')
     .select([
       'a.id',
-      'a.citizen_id',
       'a.status',
       'a.paused_until',
-      'a.household_size',
       'a.priority',
-      'a.priority_reason',
       'a.waiting_since',
-      'a.updated_at',
+      'a.row_version',
       'o.n as live_offers',
     ])
     .where('a.municipality_id', '=', m)
@@ -199,20 +200,34 @@ export function rankingHeads(db: Executor, m: string, otherThanVacancy: string) 
     .execute();
 }
 
-/** Citizens' names, for the candidates an answer shows. */
-export async function citizenNames(db: Executor, m: string, ids: readonly string[]) {
-  if (ids.length === 0)
-    return new Map<
-      string,
-      { given_name: string | null; family_name: string | null; initials: string | null }
-    >();
+/** The rest of a candidate's card (citizen, name, household size, priority reason), for the candidates an answer shows. */
+export async function rankingDetails(db: Executor, m: string, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, RankingDetails>();
   const rows = await db
-    .selectFrom('citizen')
-    .select(['id', 'given_name', 'family_name', 'initials'])
-    .where('municipality_id', '=', m)
-    .where('id', 'in', [...ids])
+    .selectFrom('allocation_application as a')
+    .innerJoin('citizen as c', 'c.id', 'a.citizen_id')
+    .select([
+      'a.id',
+      'a.citizen_id',
+      'a.household_size',
+      'a.priority_reason',
+      'c.given_name',
+      'c.family_name',
+      'c.initials',
+    ])
+    .where('a.municipality_id', '=', m)
+    .where('a.id', 'in', [...ids])
     .execute();
-  return new Map(rows.map((r) => [r.id, r]));
+  return new Map<string, RankingDetails>(rows.map((r) => [r.id, r]));
+}
+
+export interface RankingDetails {
+  citizen_id: string;
+  household_size: number;
+  priority_reason: string | null;
+  given_name: string | null;
+  family_name: string | null;
+  initials: string | null;
 }
 
 /** The facts the rules test, for the given applications. */
@@ -226,7 +241,7 @@ export async function rankingFacts(db: Executor, m: string, ids: readonly string
         .selectFrom('allocation_application')
         .select([
           'id',
-          'updated_at',
+          'row_version',
           'target_grounds',
           'rooms_min',
           'rooms_max',
@@ -414,6 +429,51 @@ export async function findVacancy(
   if (opts.partnerUserId)
     q = q.where('d.organisation_id', 'in', partnerOrganisations(db, opts.partnerUserId));
   return (await q.executeTakeFirst()) as VacancyWithDepartment | undefined;
+}
+
+export interface VacancyToRank extends VacancyWithDepartment {
+  stored_settings: Record<string, unknown> | string | null;
+  census_taken: boolean;
+  /** The waiting list's version in this transaction's snapshot (0 before its first change). */
+  list_version: number;
+  /** Whether this transaction has written nothing yet, so that it sees only committed rows. */
+  list_clean: boolean;
+}
+
+/**
+ * The candidate list's first read, in one statement: the vacancy with its area status, the
+ * municipality's stored policy, whether the census of `censusDate` was taken for it, and the
+ * waiting list's version.
+ */
+export async function findVacancyToRank(
+  db: Executor,
+  m: string,
+  id: string,
+  censusDate: string,
+): Promise<VacancyToRank | undefined> {
+  const row = await vacancyQuery(db, m)
+    .where('v.id', '=', id)
+    .select((eb) => [
+      eb
+        .selectFrom('allocation_settings as s')
+        .select('s.settings')
+        .whereRef('s.municipality_id', '=', 'v.municipality_id')
+        .as('stored_settings'),
+      eb
+        .exists(
+          eb
+            .selectFrom('census_run as r')
+            .select('r.vacancy_id')
+            .whereRef('r.vacancy_id', '=', 'v.id')
+            .where('r.census_date', '=', censusDate),
+        )
+        .as('census_taken'),
+      sql<number>`coalesce((select l.version from allocation_list_version l
+        where l.municipality_id = v.municipality_id), 0)`.as('list_version'),
+      sql<boolean>`pg_current_xact_id_if_assigned() is null`.as('list_clean'),
+    ])
+    .executeTakeFirst();
+  return row as VacancyToRank | undefined;
 }
 
 export async function listVacancies(

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ApplicationInput, MemberInput, VacancyInput } from '../../../shared/allocation/api';
-import type { DatabaseHandles } from '../../db/database';
+import { type DatabaseHandles, withTenant } from '../../db/database';
 import { type Session, tenantWith, testApp, testDatabase } from '../../test/helpers';
+import type { Actor } from '../access/auth-context';
 import { today } from '../citizens/citizens.service';
-import { addDays } from './allocation.service';
+import { addDays, candidates } from './allocation.service';
 
 let db: DatabaseHandles;
 let app: FastifyInstance;
@@ -330,6 +331,120 @@ describe('vacancies, ranking and offers (issue 5 §4–6, §8, §10)', () => {
     expect(day.candidates.map((c: { applicationId: string }) => c.applicationId)).toEqual([acute, normal]);
   });
 
+  it('answers the first page of each list with both counts and more on request, the excluded with the rules they fail', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
+    const cw = users.caseworker.session;
+    const officer = users.allocation.session;
+    const { deptId } = await department(officer);
+    const fits: string[] = [];
+    for (const priority of ['acute', 'high', 'normal'])
+      fits.push(await approved(cw, officer, application(await citizen(cw)), priority));
+    for (let i = 0; i < 2; i++)
+      await approved(cw, officer, application(await citizen(cw), { monthlyIncome: 4_000 }), 'acute');
+    const { id: vacancyId } = await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201);
+    const url = `/api/allocation/vacancies/${vacancyId}/candidates`;
+
+    const first = await call(officer, 'GET', `${url}?eligibleLimit=2&excludedLimit=1`);
+    expect(first).toMatchObject({ eligibleCount: 3, excludedCount: 2 });
+    expect(first.eligible.map((c: { applicationId: string }) => c.applicationId)).toEqual(fits.slice(0, 2));
+    expect(first.eligible.map((c: { rank: number }) => c.rank)).toEqual([1, 2]);
+    expect(first.eligible[0]).toMatchObject({
+      citizenName: expect.stringMatching(/^Test Borger/),
+      householdSize: 1,
+    });
+    expect(first.eligible[0].checks).toHaveLength(8);
+    expect(first.excluded).toHaveLength(1);
+    expect(first.excluded[0].checks).toEqual([
+      expect.objectContaining({ outcome: 'fail', key: 'rent.tooHigh' }),
+    ]);
+
+    const more = await call(officer, 'GET', `${url}?eligibleLimit=3&excludedLimit=1`);
+    expect(more.eligible.map((c: { applicationId: string }) => c.applicationId)).toEqual(fits);
+    expect(more.eligible[2].rank).toBe(3);
+    const both = await call(officer, 'GET', `${url}?limit=1`);
+    expect([both.eligible.length, both.excluded.length]).toEqual([1, 1]);
+    const all = await call(officer, 'GET', url);
+    expect([all.eligible.length, all.excluded.length]).toEqual([3, 2]);
+    const bad = await officer.request({ method: 'GET', url: `${url}?eligibleLimit=0` });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('ranks on what is committed, also when another app instance changed an application behind this process', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
+    const cw = users.caseworker.session;
+    const officer = users.allocation.session;
+    const { deptId } = await department(officer, 'udsat');
+    const id = await approved(cw, officer, application(await citizen(cw)));
+    const { id: vacancyId } = await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201);
+    const url = `/api/allocation/vacancies/${vacancyId}/candidates`;
+    const before = await call(officer, 'GET', url);
+    expect(before.eligible.map((c: { applicationId: string }) => c.applicationId)).toEqual([id]);
+
+    // Another instance records a release from prison 30 days ago; it leaves updated_at as it was.
+    const released = [applicant({ prisonReleasedOn: addDays(today(), -30) })];
+    await db.owner
+      .updateTable('allocation_application')
+      .set({ members: JSON.stringify(released) })
+      .where('id', '=', id)
+      .execute();
+    const after = await call(officer, 'GET', url);
+    expect(after.eligible).toEqual([]);
+    expect(
+      after.excluded.map((c: { applicationId: string; checks: { key: string }[] }) => [
+        c.applicationId,
+        c.checks.map((k) => k.key),
+      ]),
+    ).toEqual([[id, ['p59_6.criterion1']]]);
+
+    // An offer on another unit, made elsewhere, takes the applicant off this list at once.
+    await db.owner
+      .updateTable('allocation_application')
+      .set({ members: JSON.stringify([applicant()]) })
+      .where('id', '=', id)
+      .execute();
+    expect((await call(officer, 'GET', url)).eligible).toHaveLength(1);
+    const { id: otherId } = await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201);
+    await call(officer, 'POST', `/api/allocation/vacancies/${otherId}/offers`, { applicationId: id }, 201);
+    const held = await call(officer, 'GET', url);
+    expect(held.excluded[0].checks.map((k: { key: string }) => k.key)).toEqual(['liveOffer.holds']);
+  });
+
+  it('ranks a transaction on its own uncommitted change, and after a rollback on what is committed', async () => {
+    const { municipality, users } = await tenantWith(app, db, ['caseworker', 'allocation']);
+    const cw = users.caseworker.session;
+    const officer = users.allocation.session;
+    const { deptId } = await department(officer, 'udsat');
+    const id = await approved(cw, officer, application(await citizen(cw)));
+    const { id: vacancyId } = await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201);
+    const url = `/api/allocation/vacancies/${vacancyId}/candidates`;
+    expect((await call(officer, 'GET', url)).eligible).toHaveLength(1);
+
+    const actor: Actor = {
+      userId: users.allocation.id,
+      username: users.allocation.username,
+      municipalityId: municipality.id,
+      role: 'allocation',
+      permissions: new Set(),
+      clientIp: null,
+    };
+    const released = [applicant({ prisonReleasedOn: addDays(today(), -30) })];
+    const undone = new Error('undone');
+    await expect(
+      withTenant(db.app, municipality.id, async (trx) => {
+        await trx
+          .updateTable('allocation_application')
+          .set({ members: JSON.stringify(released) })
+          .where('id', '=', id)
+          .execute();
+        const inside = await candidates(trx, actor, vacancyId);
+        expect(inside.excluded.map((c) => c.checks.map((k) => k.key))).toEqual([['p59_6.criterion1']]);
+        throw undone;
+      }),
+    ).rejects.toBe(undone);
+    const after = await call(officer, 'GET', url);
+    expect(after.eligible.map((c: { applicationId: string }) => c.applicationId)).toEqual([id]);
+  });
+
   it('lets a unit from offer to keys: the citizen is housed and the agreement figures move', async () => {
     const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
     const cw = users.caseworker.session;
@@ -388,6 +503,12 @@ describe('vacancies, ranking and offers (issue 5 §4–6, §8, §10)', () => {
     });
     expect(onLet.statusCode).toBe(409);
     expect(onLet.json().code).toBe('VACANCY_NOT_OPEN');
+    const offersOnLet = await db.owner
+      .selectFrom('offer')
+      .select('status')
+      .where('vacancy_id', '=', vacancyId)
+      .execute();
+    expect(offersOnLet).toEqual([{ status: 'accepted' }]);
 
     const { id: returnedId } = await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201);
     await call(officer, 'POST', `/api/allocation/vacancies/${returnedId}/return`, { reason: 'no_candidate' });
@@ -442,6 +563,18 @@ describe('vacancies, ranking and offers (issue 5 §4–6, §8, §10)', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields.map((f: { path: string }) => f.path)).toEqual(['rent']);
     expect((await call(officer, 'GET', '/api/allocation/vacancies')).items).toEqual([]);
+    // A department of another municipality is unknown here: named, nothing saved on either side.
+    const next = await tenantWith(app, db, ['allocation']);
+    const theirs = await department(next.users.allocation.session);
+    const foreign = await officer.request({
+      method: 'POST',
+      url: '/api/allocation/vacancies',
+      payload: vacancy(theirs.deptId),
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().fields).toEqual([{ path: 'departmentId', code: 'unknown' }]);
+    expect((await call(officer, 'GET', '/api/allocation/vacancies')).items).toEqual([]);
+    expect((await call(next.users.allocation.session, 'GET', '/api/allocation/vacancies')).items).toEqual([]);
     const appId = await approved(cw, officer, application(await citizen(cw)));
     const first = (await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201)).id;
     const second = (await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201)).id;
@@ -609,6 +742,14 @@ describe('concurrency (issue 5 §6)', () => {
         .where('vacancy_id', '=', vacancyId)
         .execute();
       expect(offerRows).toEqual([{ status: 'accepted' }]);
+      // One acceptance in the audit log: the 49 losers left nothing behind.
+      const accepted = await concurrentDb.owner
+        .selectFrom('audit_event')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('action', '=', 'allocation.offer_accept')
+        .where('entity_id', '=', offerId)
+        .executeTakeFirstOrThrow();
+      expect(Number(accepted.n)).toBe(1);
     } finally {
       if (url) {
         await concurrentApp.close();

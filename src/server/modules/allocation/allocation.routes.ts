@@ -330,16 +330,20 @@ export async function allocationRoutes(app: FastifyInstance) {
       config: read,
       schema: {
         tags,
-        summary: 'Ranked candidates with rule-by-rule explanations (the first `limit` of each list)',
+        summary:
+          'Ranked candidates with rule-by-rule explanations: both counts and the first `eligibleLimit` / `excludedLimit` (default 25; `limit` sets both) of each list',
         params: idParams,
         querystring: candidatesQuery,
       },
     },
     async (request) => {
       const actor = requireAuth(request);
-      return tenant(actor, (trx) =>
-        allocation.candidates(trx, actor, request.params.id, request.query.limit),
-      );
+      const { eligibleLimit, excludedLimit, limit } = request.query;
+      const limits = {
+        eligibleLimit: eligibleLimit ?? limit ?? allocation.CANDIDATE_PAGE,
+        excludedLimit: excludedLimit ?? limit ?? allocation.CANDIDATE_PAGE,
+      };
+      return tenant(actor, (trx) => allocation.candidates(trx, actor, request.params.id, limits));
     },
   );
 

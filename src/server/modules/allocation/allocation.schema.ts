@@ -119,7 +119,13 @@ export const returnBody = z.strictObject({
   returnedOn: date.optional(),
 });
 
-export const candidatesQuery = z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(100) });
+const listLength = z.coerce.number().int().min(1).max(10_000);
+/** How many of each list the answer holds (default 25 each); `limit` sets both. */
+export const candidatesQuery = z.object({
+  eligibleLimit: listLength.optional(),
+  excludedLimit: listLength.optional(),
+  limit: listLength.optional(),
+});
 
 export const censusQuery = z.object({ date: date.optional() });
 

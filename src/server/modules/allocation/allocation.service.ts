@@ -21,6 +21,7 @@ import {
   type ApplicationFacts,
   ageOn,
   assessCandidate,
+  type Check,
   compareCandidates,
   householdCounts,
   maxRent,
@@ -34,6 +35,7 @@ import {
   HOUSEHOLD_SIZES,
   type HouseholdSizeBand,
   PRIORITIES,
+  type Priority,
   type ReturnReason,
   TARGET_GROUNDS,
   WAITING_AGE_BANDS,
@@ -42,6 +44,7 @@ import {
   type WaitingBand,
 } from '../../../shared/allocation/model';
 import { allowedActions, nextStatus } from '../../../shared/allocation/status';
+import type { AreaStatus } from '../../../shared/housing/supply';
 import { isUniqueViolation, type Tx } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Actor } from '../access/auth-context';
@@ -77,12 +80,15 @@ async function audit(
 
 // ---- settings ----
 
+/** The stored policy over the defaults (a setting added later has its default until saved). */
+const settingsOf = (stored: Record<string, unknown> | null) =>
+  ({ ...DEFAULT_ALLOCATION_SETTINGS, ...(stored ?? {}) }) as AllocationSettings;
+
 export async function getSettings(
   trx: Tx,
   actor: Pick<Actor, 'municipalityId'>,
 ): Promise<AllocationSettings> {
-  const stored = await repo.settings(trx, actor.municipalityId);
-  return { ...DEFAULT_ALLOCATION_SETTINGS, ...(stored ?? {}) } as AllocationSettings;
+  return settingsOf(await repo.settings(trx, actor.municipalityId));
 }
 
 export async function saveSettings(trx: Tx, actor: Actor, input: AllocationSettings) {
@@ -846,27 +852,56 @@ export async function returnVacancy(
 // ---- candidate ranking and the fairness census ----
 
 type HeavyFacts = Omit<ApplicationFacts, 'status' | 'pausedUntil' | 'liveOffers'>;
+type Outcome = ReturnType<typeof assessCandidate>;
 
 /**
- * Process-local caches for the ranking (ADR 0006). Household facts are kept per application and
- * version (updated_at), so a ranking reads only small columns unless something changed; a rule
- * outcome is kept per vacancy facts × application version × live offers. Any change to an
- * application bumps its version, so nothing stale is ever used; other processes simply fill their own.
+ * Process-local caches for the ranking (ADR 0006), one set per municipality, so nothing ever
+ * crosses tenants. Household facts are kept per application and `row_version`, the number the
+ * database draws from a sequence on every insert and update of the row (migration 0007): the
+ * version is read in the ranking's own transaction, so a fact is used only for the very row
+ * state that transaction sees, whichever app instance wrote it. A rule outcome is kept per
+ * vacancy context (the vacancy's facts, the policy and the date) × application version × live
+ * offers, the whole input of `assessCandidate`. Other processes simply fill their own.
  */
-const factsCache = new Map<string, { version: number; facts: HeavyFacts }>();
-/** Per vacancy facts and policy: per application, the outcome for one version and live-offer count. */
-const assessmentCache = new Map<
-  string,
-  Map<string, { version: number; liveOffers: number; result: ReturnType<typeof assessCandidate> }>
->();
+interface TenantCaches {
+  facts: Map<string, { version: number; facts: HeavyFacts }>;
+  /** Per vacancy context: per application, the outcome for one version and live-offer count. */
+  outcomes: Map<string, Map<string, { version: number; liveOffers: number; result: Outcome }>>;
+}
+const caches = new Map<string, TenantCaches>();
+/**
+ * Whole rankings by municipality × waiting-list version × vacancy × date × vacancy context, the
+ * least recently used dropped first. The list version is a number the database writes in the
+ * same commit as any change to the municipality's applications or offers (migration 0007), so a
+ * memo is found only by a transaction that sees exactly the rows it was ranked from. Shared and
+ * never changed after it is stored.
+ */
+const rankings = new Map<string, Ranking>();
+const RANKINGS_LIMIT = 256;
 const CACHE_LIMIT = 200_000;
+const CONTEXT_LIMIT = 1000;
 
-async function heavyFacts(trx: Tx, municipalityId: string, heads: { id: string; updated_at: Date }[]) {
-  const stale = heads
-    .filter((h) => factsCache.get(h.id)?.version !== h.updated_at.getTime())
-    .map((h) => h.id);
+function cachesOf(municipalityId: string): TenantCaches {
+  let c = caches.get(municipalityId);
+  if (!c) {
+    if (caches.size >= CONTEXT_LIMIT) caches.clear();
+    c = { facts: new Map(), outcomes: new Map() };
+    caches.set(municipalityId, c);
+  }
+  return c;
+}
+
+/** Household facts of the given applications at the given versions: from the cache, or read once. */
+async function heavyFacts(
+  trx: Tx,
+  municipalityId: string,
+  cache: TenantCaches['facts'],
+  wanted: readonly { id: string; row_version: number }[],
+) {
+  const stale: string[] = [];
+  for (const h of wanted) if (cache.get(h.id)?.version !== h.row_version) stale.push(h.id);
   if (stale.length > 0) {
-    if (factsCache.size + stale.length > CACHE_LIMIT) factsCache.clear();
+    if (cache.size + stale.length > CACHE_LIMIT) cache.clear();
     for (const r of await repo.rankingFacts(trx, municipalityId, stale)) {
       const {
         status: _s,
@@ -878,10 +913,37 @@ async function heavyFacts(trx: Tx, municipalityId: string, heads: { id: string; 
         status: 'approved',
         paused_until: null,
       });
-      factsCache.set(r.id, { version: r.updated_at.getTime(), facts });
+      cache.set(r.id, { version: r.row_version, facts });
     }
   }
-  return (id: string) => factsCache.get(id)?.facts as HeavyFacts;
+  return (id: string) => cache.get(id)?.facts as HeavyFacts;
+}
+
+/** Days since 1970-01-01 of an åååå-mm-dd date (integer arithmetic, no parsing). */
+const dayNumber = (iso: string) =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;
+
+/** One waiting application as the ranking places it: the order, the outcome and every rule's result. */
+export interface RankedApplication {
+  /** The application. */
+  id: string;
+  priority: Priority | null;
+  waitingSince: string | null;
+  waitingDays: number;
+  /** 1-based rank among the eligible; null for the excluded. */
+  rank: number | null;
+  eligible: boolean;
+  checks: Check[];
+}
+
+export interface Ranking {
+  vacancyId: string;
+  onDate: string;
+  areaStatus: AreaStatus | null;
+  eligibleCount: number;
+  excludedCount: number;
+  eligible: RankedApplication[];
+  excluded: RankedApplication[];
 }
 
 /** Every waiting application against one vacancy, rule by rule, ranked (issue 5 §5). */
@@ -889,13 +951,21 @@ export async function rankCandidates(
   trx: Tx,
   actor: Pick<Actor, 'municipalityId'>,
   v: repo.VacancyWithDepartment,
-) {
+  opts: {
+    /** The policy, when the caller has read it already. */
+    policy?: AllocationSettings | undefined;
+    /**
+     * The waiting list's version (`allocation_list_version`) as this transaction sees it, given
+     * only while the transaction has written nothing: then the whole ranking may come from, and
+     * go to, the process's memo of rankings.
+     */
+    listVersion?: number | null | undefined;
+  } = {},
+): Promise<Ranking> {
   const onDate = today();
-  const [settings, heads] = await Promise.all([
-    getSettings(trx, actor),
-    repo.rankingHeads(trx, actor.municipalityId, v.id),
-  ]);
-  const factsOfApplication = await heavyFacts(trx, actor.municipalityId, heads);
+  const m = actor.municipalityId;
+  const settings = opts.policy ?? (await getSettings(trx, actor));
+  const cache = cachesOf(m);
   const vacancy = {
     departmentId: v.department_id,
     unitType: v.unit_type,
@@ -908,52 +978,78 @@ export async function rankCandidates(
     areaStatus: v.area_status,
   };
   const context = JSON.stringify([vacancy, settings]);
-  if (assessmentCache.size > 1000) assessmentCache.clear();
-  let outcomes = assessmentCache.get(context);
+  // Live offers on the vacancy itself do not count, and waiting days run to today: both are in the key.
+  const memoKey =
+    opts.listVersion === null || opts.listVersion === undefined
+      ? null
+      : `${m}|${opts.listVersion}|${v.id}|${onDate}|${context}`;
+  if (memoKey !== null) {
+    const memo = rankings.get(memoKey);
+    if (memo) {
+      rankings.delete(memoKey);
+      rankings.set(memoKey, memo);
+      return memo;
+    }
+  }
+  const heads = await repo.rankingHeads(trx, m, v.id);
+  if (cache.outcomes.size > CONTEXT_LIMIT) cache.outcomes.clear();
+  let outcomes = cache.outcomes.get(context);
   if (!outcomes || outcomes.size > CACHE_LIMIT) {
     outcomes = new Map();
-    assessmentCache.set(context, outcomes);
+    cache.outcomes.set(context, outcomes);
   }
-  const candidates = heads.map((r): Candidate => {
-    const liveOffers = Number(r.live_offers ?? 0);
-    const version = r.updated_at.getTime();
+  const today0 = dayNumber(onDate);
+  // The outcome of every application whose version and live offers were assessed before; the
+  // others are assessed below, with their household facts.
+  const ranked: RankedApplication[] = new Array(heads.length);
+  const unassessed: number[] = [];
+  for (let i = 0; i < heads.length; i++) {
+    const r = heads[i] as (typeof heads)[number];
     const cached = outcomes.get(r.id);
-    let result =
-      cached && cached.version === version && cached.liveOffers === liveOffers ? cached.result : undefined;
-    if (!result) {
-      result = assessCandidate(
+    const hit =
+      cached && cached.version === r.row_version && cached.liveOffers === Number(r.live_offers ?? 0);
+    if (!hit) unassessed.push(i);
+    ranked[i] = {
+      id: r.id,
+      priority: r.priority,
+      waitingSince: r.waiting_since,
+      waitingDays: r.waiting_since ? Math.max(0, today0 - dayNumber(r.waiting_since)) : 0,
+      rank: null,
+      eligible: hit ? cached.result.eligible : false,
+      checks: hit ? cached.result.checks : [],
+    };
+  }
+  if (unassessed.length > 0) {
+    const factsOfApplication = await heavyFacts(
+      trx,
+      m,
+      cache.facts,
+      unassessed.map((i) => heads[i] as (typeof heads)[number]),
+    );
+    for (const i of unassessed) {
+      const r = heads[i] as (typeof heads)[number];
+      const liveOffers = Number(r.live_offers ?? 0);
+      const result = assessCandidate(
         { ...factsOfApplication(r.id), status: r.status, pausedUntil: r.paused_until, liveOffers },
         vacancy,
         settings,
       );
-      outcomes.set(r.id, { version, liveOffers, result });
+      outcomes.set(r.id, { version: r.row_version, liveOffers, result });
+      const entry = ranked[i] as RankedApplication;
+      entry.eligible = result.eligible;
+      entry.checks = result.checks;
     }
-    return {
-      applicationId: r.id,
-      citizenId: r.citizen_id,
-      // Names are looked up only for the candidates an answer shows (see `candidates`).
-      citizenName: '',
-      priority: r.priority,
-      priorityReason: r.priority_reason,
-      waitingSince: r.waiting_since,
-      waitingDays: r.waiting_since ? Math.max(0, daysBetween(r.waiting_since, onDate)) : 0,
-      householdSize: r.household_size,
-      rank: null,
-      eligible: result.eligible,
-      checks: result.checks,
-    };
-  });
-  candidates.sort((a, b) =>
-    compareCandidates(
-      { eligible: a.eligible, priority: a.priority, waitingSince: a.waitingSince, id: a.applicationId },
-      { eligible: b.eligible, priority: b.priority, waitingSince: b.waitingSince, id: b.applicationId },
-    ),
-  );
-  let rank = 0;
-  for (const c of candidates) if (c.eligible) c.rank = ++rank;
-  const eligible = candidates.filter((c) => c.eligible);
-  const excluded = candidates.filter((c) => !c.eligible);
-  return {
+  }
+  ranked.sort(compareCandidates);
+  const eligible: RankedApplication[] = [];
+  const excluded: RankedApplication[] = [];
+  for (const c of ranked) {
+    if (c.eligible) {
+      c.rank = eligible.length + 1;
+      eligible.push(c);
+    } else excluded.push(c);
+  }
+  const ranking: Ranking = {
     vacancyId: v.id,
     onDate: vacancy.availableOn,
     areaStatus: v.area_status,
@@ -961,16 +1057,21 @@ export async function rankCandidates(
     excludedCount: excluded.length,
     eligible,
     excluded,
-  } satisfies CandidateList;
+  };
+  if (memoKey !== null) {
+    rankings.set(memoKey, ranking);
+    if (rankings.size > RANKINGS_LIMIT) rankings.delete(rankings.keys().next().value as string);
+  }
+  return ranking;
 }
 
-async function storeCensus(trx: Tx, municipalityId: string, list: CandidateList, date: string) {
+async function storeCensus(trx: Tx, municipalityId: string, list: Ranking, date: string) {
   await repo.insertCensus(
     trx,
     municipalityId,
     { vacancyId: list.vacancyId, date, excludedCount: list.excludedCount },
     list.eligible.map((c) => ({
-      applicationId: c.applicationId,
+      applicationId: c.id,
       rank: c.rank ?? 0,
       priority: c.priority,
       waitingDays: c.waitingDays,
@@ -978,37 +1079,69 @@ async function storeCensus(trx: Tx, municipalityId: string, list: CandidateList,
   );
 }
 
-/** The candidate list of a vacancy: the first `limit` of the eligible and of the excluded, with both counts. */
+/** How much of each list an answer shows (the web asks for more as the officer reads on). */
+export const CANDIDATE_PAGE = 25;
+
+/**
+ * The candidate list of a vacancy: both counts, the first `eligibleLimit` of the eligible with
+ * every rule, and the first `excludedLimit` of the excluded with the rules they fail ("why not").
+ */
 export async function candidates(
   trx: Tx,
   actor: Actor,
   vacancyId: string,
-  limit = 100,
+  limits: { eligibleLimit?: number; excludedLimit?: number } = {},
 ): Promise<CandidateList> {
-  const v = await repo.findVacancy(trx, actor.municipalityId, vacancyId);
-  if (!v) throw new AppError('NOT_FOUND');
-  const list = await rankCandidates(trx, actor, v);
+  const m = actor.municipalityId;
   const date = today();
-  if (v.status === 'open' && !(await repo.censusTaken(trx, actor.municipalityId, v.id, date)))
-    await storeCensus(trx, actor.municipalityId, list, date);
-  await audit(trx, actor, 'allocation.candidates_read', 'vacancy', vacancyId, {
-    eligible: list.eligible.length,
+  const v = await repo.findVacancyToRank(trx, m, vacancyId, date);
+  if (!v) throw new AppError('NOT_FOUND');
+  const list = await rankCandidates(trx, actor, v, {
+    policy: settingsOf(v.stored_settings === null ? null : json(v.stored_settings)),
+    listVersion: v.list_clean ? Number(v.list_version) : null,
   });
-  const eligible = list.eligible.slice(0, limit);
-  // "Why not": the excluded carry the rules they fail; the rules they pass add nothing to the answer.
-  const excluded = list.excluded
-    .slice(0, limit)
-    .map((c) => ({ ...c, checks: c.checks.filter((k) => k.outcome === 'fail') }));
-  const names = await repo.citizenNames(
-    trx,
-    actor.municipalityId,
-    [...eligible, ...excluded].map((c) => c.citizenId),
-  );
-  const named = (c: Candidate) => {
-    const n = names.get(c.citizenId);
-    return { ...c, citizenName: n ? nameOf(n) : '' };
+  if (v.status === 'open' && !v.census_taken) await storeCensus(trx, m, list, date);
+  const eligible = list.eligible.slice(0, limits.eligibleLimit ?? CANDIDATE_PAGE);
+  const excluded = list.excluded.slice(0, limits.excludedLimit ?? CANDIDATE_PAGE);
+  const details = await repo.rankingDetails(trx, m, [
+    ...eligible.map((c) => c.id),
+    ...excluded.map((c) => c.id),
+  ]);
+  const card = (c: RankedApplication, checks: Check[]): Candidate => {
+    const d = details.get(c.id);
+    return {
+      applicationId: c.id,
+      citizenId: d?.citizen_id ?? '',
+      citizenName: d ? nameOf(d) : '',
+      priority: c.priority,
+      priorityReason: d?.priority_reason ?? null,
+      waitingSince: c.waitingSince,
+      waitingDays: c.waitingDays,
+      householdSize: d?.household_size ?? 0,
+      rank: c.rank,
+      eligible: c.eligible,
+      checks,
+    };
   };
-  return { ...list, eligible: eligible.map(named), excluded: excluded.map(named) };
+  // Last, so that the municipality's audit chain is held only until the commit that follows.
+  await audit(trx, actor, 'allocation.candidates_read', 'vacancy', vacancyId, {
+    eligible: list.eligibleCount,
+  });
+  return {
+    vacancyId: list.vacancyId,
+    onDate: list.onDate,
+    areaStatus: list.areaStatus,
+    eligibleCount: list.eligibleCount,
+    excludedCount: list.excludedCount,
+    eligible: eligible.map((c) => card(c, c.checks)),
+    // "Why not": the excluded carry the rules they fail; the rules they pass add nothing to the answer.
+    excluded: excluded.map((c) =>
+      card(
+        c,
+        c.checks.filter((k) => k.outcome === 'fail'),
+      ),
+    ),
+  };
 }
 
 /** Today's census for every open vacancy that has none yet (run by the daily job and on demand). */
@@ -1071,11 +1204,11 @@ export async function makeOffer(
   if (app.status !== 'approved') throw new AppError('APPLICATION_NOT_ON_LIST');
   const live = Number((await repo.liveOfferCount(trx, actor.municipalityId, app.id)).n);
   if (live >= settings.maxLiveOffers) throw new AppError('APPLICANT_HAS_LIVE_OFFER');
-  const list = await rankCandidates(trx, actor, v);
-  const candidate = list.eligible.find((c) => c.applicationId === app.id);
+  const list = await rankCandidates(trx, actor, v, { policy: settings });
+  const candidate = list.eligible.find((c) => c.id === app.id);
   if (!candidate) {
     const reasons = list.excluded
-      .find((c) => c.applicationId === app.id)
+      .find((c) => c.id === app.id)
       ?.checks.filter((c) => c.outcome === 'fail')
       .map((c) => c.key)
       .join(', ');

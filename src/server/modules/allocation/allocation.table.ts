@@ -56,6 +56,14 @@ export interface AllocationApplicationTable {
   submitted_by: string;
   submitted_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Drawn from a sequence by the database on every insert and update: the key of the ranking's caches. */
+  row_version: Generated<number>;
+}
+
+/** One row per municipality: a new number in every committed transaction that changed its applications or offers. */
+export interface AllocationListVersionTable {
+  municipality_id: string;
+  version: number;
 }
 
 export interface ApplicationEventTable {

@@ -17,6 +17,7 @@ import { DateText, type Notice, NoticeArea, readDate, todayIso } from '../citize
 import { formatWhole } from '../housing/housing-format';
 import { applicationHref } from './applications.api';
 import {
+  CANDIDATE_PAGE,
   type Candidate,
   type Check,
   settle,
@@ -127,6 +128,19 @@ function CandidateName({ candidate }: { candidate: Candidate }) {
   return <Link to={applicationHref(candidate.applicationId)}>{candidate.citizenName}</Link>;
 }
 
+/** Reads on in a list: the next page joins the rows shown (the whole list is ranked anew). */
+function ShowMore({ label, busy, onClick }: { label: string; busy: boolean; onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="mb-6">
+      <button type="button" className="button button-secondary" onClick={onClick} disabled={busy}>
+        {label}
+      </button>
+      {busy ? <Loading text={t('candidates.loadingMore')} /> : null}
+    </div>
+  );
+}
+
 /** Whether offers can be made now, and if not, why (for the text above the list). */
 type OfferState = 'can_offer' | 'read_only' | 'live_offer' | 'not_open';
 
@@ -144,7 +158,8 @@ function offerState(vacancy: VacancyView, canManage: boolean): OfferState {
  */
 export function CandidatesSection({ vacancy, canManage }: { vacancy: VacancyView; canManage: boolean }) {
   const { t } = useTranslation();
-  const candidates = useCandidates(vacancy.id);
+  const [limits, setLimits] = useState({ eligible: CANDIDATE_PAGE, excluded: CANDIDATE_PAGE });
+  const candidates = useCandidates(vacancy.id, limits);
   const state = offerState(vacancy, canManage);
   const settings = useAllocationSettings(state === 'can_offer');
   const offer = useCreateOffer(vacancy.id);
@@ -280,6 +295,17 @@ export function CandidatesSection({ vacancy, canManage }: { vacancy: VacancyView
                 ))}
               </ol>
               {offer.isPending ? <Loading text={t('candidates.offer.working')} /> : null}
+              {data.eligible.length < data.eligibleCount ? (
+                <ShowMore
+                  label={t('candidates.showMoreEligible', {
+                    count: Math.min(CANDIDATE_PAGE, data.eligibleCount - data.eligible.length),
+                  })}
+                  busy={candidates.isPlaceholderData}
+                  onClick={() =>
+                    setLimits((l) => ({ ...l, eligible: data.eligible.length + CANDIDATE_PAGE }))
+                  }
+                />
+              ) : null}
             </>
           )}
           <h3>{t('candidates.excludedHeading', { count: data.excludedCount })}</h3>
@@ -312,6 +338,17 @@ export function CandidatesSection({ vacancy, canManage }: { vacancy: VacancyView
                   </li>
                 ))}
               </ul>
+              {data.excluded.length < data.excludedCount ? (
+                <ShowMore
+                  label={t('candidates.showMoreExcluded', {
+                    count: Math.min(CANDIDATE_PAGE, data.excludedCount - data.excluded.length),
+                  })}
+                  busy={candidates.isPlaceholderData}
+                  onClick={() =>
+                    setLimits((l) => ({ ...l, excluded: data.excluded.length + CANDIDATE_PAGE }))
+                  }
+                />
+              ) : null}
             </>
           )}
         </>

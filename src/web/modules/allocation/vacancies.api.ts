@@ -86,11 +86,26 @@ export function useVacancy(id: string) {
   });
 }
 
-export function useCandidates(vacancyId: string, enabled = true) {
+/** How many of each list the first answer holds, and how many more each "show more" asks for. */
+export const CANDIDATE_PAGE = 25;
+
+/**
+ * The ranked candidates of a vacancy: both counts and the first `limits.eligible` / `limits.excluded`
+ * of each list. Asking for more keeps the rows shown until the longer answer arrives.
+ */
+export function useCandidates(
+  vacancyId: string,
+  limits: { eligible: number; excluded: number } = { eligible: CANDIDATE_PAGE, excluded: CANDIDATE_PAGE },
+  enabled = true,
+) {
   return useQuery({
-    queryKey: [...VACANCIES_KEY, 'candidates', vacancyId],
+    queryKey: [...VACANCIES_KEY, 'candidates', vacancyId, limits.eligible, limits.excluded],
     queryFn: ({ signal }) =>
-      api.get<CandidateList>(`/api/allocation/vacancies/${enc(vacancyId)}/candidates`, { signal }),
+      api.get<CandidateList>(
+        `/api/allocation/vacancies/${enc(vacancyId)}/candidates?eligibleLimit=${limits.eligible}&excludedLimit=${limits.excluded}`,
+        { signal },
+      ),
+    placeholderData: (previous) => (previous?.vacancyId === vacancyId ? previous : undefined),
     enabled,
   });
 }
