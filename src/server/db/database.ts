@@ -42,7 +42,18 @@ export interface DatabaseOptions {
   /** PGlite data directory, or `memory://` for an in-memory database. */
   dataDir?: string;
   poolSize?: number;
+  /**
+   * Told when PostgreSQL closes an idle pooled connection (a restart, a failover,
+   * pg_terminate_backend). The pool drops that connection and opens a new one on the next query;
+   * without a listener the error would end the process. Defaults to one line on stderr.
+   */
+  onIdleError?: (error: Error) => void;
 }
+
+const reportIdleError = (error: Error) =>
+  process.stderr.write(
+    `Hjemvej: PostgreSQL closed an idle database connection (${error.message}); the next query opens a new one.\n`,
+  );
 
 const INT8 = 20;
 const DATE = 1082;
@@ -72,6 +83,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       max: options.poolSize ?? 10,
       types: pgTypes,
     });
+    for (const pool of [ownerPool, appPool]) pool.on('error', options.onIdleError ?? reportIdleError);
     const owner = new Kysely<Database>({ dialect: new PostgresDialect({ pool: ownerPool }) });
     const app = new Kysely<Database>({
       dialect: new PostgresDialect({
