@@ -267,11 +267,18 @@ async function generateMunicipality(
 }
 
 /**
- * Ten years of whereabouts: each citizen with episodes gets 0–3 older ones before the first, none
+ * Ten years of whereabouts: each citizen with episodes gets 0–4 older ones before the first, none
  * earlier than ten years back. Set-based; the pseudo-random numbers come from hashes of the
  * (deterministic) citizen ids, so the rows are the same on every run.
  */
 async function extendWhereabouts(owner: Db, m: string, today: string) {
+  // Half the tenants the prevention generator registered are recorded as at risk of homelessness.
+  await sql`
+    insert into whereabouts_episode (municipality_id, citizen_id, situation, from_date, recorded_at)
+    select c.municipality_id, c.id, 'at_risk', c.registered_on, c.registered_on + time '12:00'
+    from citizen c
+    where c.municipality_id = ${m} and abs(hashtext(c.id::text || 'r')) % 2 = 0
+      and not exists (select 1 from whereabouts_episode w where w.citizen_id = c.id)`.execute(owner);
   await sql`
     with first as (
       select citizen_id, min(from_date) as first from whereabouts_episode
@@ -281,7 +288,7 @@ async function extendWhereabouts(owner: Db, m: string, today: string) {
         (f.first - k * (45 + abs(hashtext(f.citizen_id::text || k)) % 330))::date as from_date,
         (array['street', 'night_shelter', 'shelter', 'family_friends', 'transitional', 'prison', 'hospital',
           'housed', 'shelter', 'at_risk'])[1 + abs(hashtext(f.citizen_id::text || 's' || k)) % 10] as situation
-      from first f cross join lateral generate_series(1, abs(hashtext(f.citizen_id::text)) % 4) k
+      from first f cross join lateral generate_series(1, abs(hashtext(f.citizen_id::text)) % 5) k
     )
     insert into whereabouts_episode (municipality_id, citizen_id, situation, from_date, release_date,
       housing_solution, has_contract, temporary, recorded_at)
