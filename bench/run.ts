@@ -34,6 +34,7 @@ Options:
   --notices N          prevention: notices in the measured municipality (default ${PREVENTION_DEFAULTS.notices})
   --import-rows N      prevention and national: rows of the imported CSV (default ${PREVENTION_DEFAULTS.importRows};
                        0 skips the national import)
+  --path NAME          national: only this read path (repeatable), e.g. --path "citizen page"
   --embedded S         national: seconds per path of the embedded PGlite run, 0 to skip
                        (default ${NATIONAL_DEFAULTS.embeddedSeconds})
   --connections N      concurrent connections and pool size (default ${DEFAULT_OPTIONS.connections})
@@ -69,11 +70,13 @@ type Suite = (common: {
   database: string;
   /** Whether --database was given (the national suite otherwise takes DATABASE_URL's). */
   explicitDatabase: boolean;
+  /** National: only these read paths. */
+  paths: string[] | undefined;
   numbers: Record<string, number | undefined>;
 }) => Promise<SuiteOutput>;
 
 const SUITES: Record<string, Suite> = {
-  national: async ({ adminUrl, database, numbers, explicitDatabase }) => {
+  national: async ({ adminUrl, database, numbers, explicitDatabase, paths }) => {
     const own = databaseName(adminUrl);
     const url =
       !explicitDatabase && /^hjemvej_bench[a-z0-9_]*$/.test(own)
@@ -81,6 +84,7 @@ const SUITES: Record<string, Suite> = {
         : siblingUrl(adminUrl, explicitDatabase ? database : 'hjemvej_bench_national');
     const report = await runNationalBench({
       url,
+      paths,
       ...defined({
         importRows: numbers['import-rows'],
         embeddedSeconds: numbers.embedded,
@@ -160,6 +164,7 @@ function parseOptions() {
       notices: { type: 'string' },
       'import-rows': { type: 'string' },
       embedded: { type: 'string' },
+      path: { type: 'string', multiple: true },
       connections: { type: 'string' },
       seconds: { type: 'string' },
       warmup: { type: 'string' },
@@ -230,6 +235,7 @@ async function main(): Promise<number> {
       keep: values.keep,
       database,
       explicitDatabase: values.database !== undefined,
+      paths: values.path,
       numbers,
     });
     console.log(output.markdown);

@@ -46,6 +46,8 @@ export interface NationalBenchOptions {
   importRows: number;
   /** Seconds per path of the embedded run (0 skips it). */
   embeddedSeconds: number;
+  /** Only the paths of these names (default: all). */
+  paths?: string[] | undefined;
   targets: { p95Ms: number; rankingP95Ms: number; appShareOfRaw: number; importRowsPerSecond: number };
   log: (line: string) => void;
 }
@@ -121,7 +123,11 @@ interface PathSpec {
 const SEARCHED = ['jensen', 'nielsen', 'hansen', 'pedersen', 'andersen', 'larsen', 'sørensen', 'møller'];
 
 /** The read paths of a municipality, with the request variants they cycle through. */
-async function pathSpecs(db: DatabaseHandles, g: GeneratedMunicipality, onDate: string): Promise<PathSpec[]> {
+export async function pathSpecs(
+  db: DatabaseHandles,
+  g: GeneratedMunicipality,
+  onDate: string,
+): Promise<PathSpec[]> {
   const { rows: citizens } = await sql<{ id: string }>`
     select id from citizen where municipality_id = ${g.id} and cur_situation is not null
       and merged_into is null order by id limit 40`.execute(db.owner);
@@ -183,7 +189,7 @@ interface Session {
   csrf: string;
 }
 
-async function login(base: string, username: string): Promise<Session> {
+export async function login(base: string, username: string): Promise<Session> {
   const res = await fetch(`${base}/api/session/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -202,7 +208,11 @@ interface RunningApp {
 }
 
 /** The application on `db`, as `npm start` runs it in production, with a capturing app handle. */
-async function startApp(db: DatabaseHandles, url: string | undefined, poolSize: number): Promise<RunningApp> {
+export async function startApp(
+  db: DatabaseHandles,
+  url: string | undefined,
+  poolSize: number,
+): Promise<RunningApp> {
   const capture = new CapturePlugin();
   const config = loadConfig({
     NODE_ENV: 'production',
@@ -437,7 +447,7 @@ export async function runNationalBench(
         db,
         url: o.url,
         g: measured,
-        specs: await pathSpecs(db, measured, onDate),
+        specs: (await pathSpecs(db, measured, onDate)).filter((p) => !o.paths || o.paths.includes(p.name)),
         connections: o.connections,
         seconds: o.seconds,
         warmupSeconds: o.warmupSeconds,
@@ -479,7 +489,7 @@ export async function runNationalBench(
               app,
               db: edb,
               g,
-              specs: await pathSpecs(edb, g, onDate),
+              specs: (await pathSpecs(edb, g, onDate)).filter((p) => !o.paths || o.paths.includes(p.name)),
               connections: o.connections,
               seconds: o.embeddedSeconds,
               warmupSeconds: Math.min(1, o.warmupSeconds),
@@ -693,7 +703,8 @@ export function nationalMarkdown(r: NationalReport): string {
     for (const p of missed) {
       const plan = p.plan as NonNullable<PathResult['plan']>;
       const text = plan.text.replace(/'\{[^}]{200,}\}'/g, (m) => `'{<${m.split(',').length} values>}'`);
-      out.push(`### ${p.name}`, '', '```sql', plan.sql, '```', '', '```text', text, '```', '');
+      const statement = plan.sql.replace(/\$(\d+)(?:, \$\d+){8,}, \$(\d+)/g, (_, a, b) => `$${a}, …, $${b}`);
+      out.push(`### ${p.name}`, '', '```sql', statement.trim(), '```', '', '```text', text, '```', '');
     }
   }
   return out.join('\n');

@@ -126,12 +126,15 @@ export async function generateNational(o: NationalOptions): Promise<NationalData
   const prevention = new Map<string, PreventionSeedResult>();
   for (const { m, index } of chosen) {
     const t0 = performance.now();
-    const { g, seeded } = await generateMunicipality(o, m, index, passwordHash);
+    const { g, seeded, steps } = await generateMunicipality(o, m, index, passwordHash);
     generated.push(g);
     prevention.set(m.code, seeded);
     log(
       `${m.code} ${m.name}: ${g.counts.applications} applications, ${g.counts.notices} notices, ` +
-        `${g.counts.audit} audit rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+        `${g.counts.audit} audit rows in ${((performance.now() - t0) / 1000).toFixed(1)} s ` +
+        `(${Object.entries(steps)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')})`,
     );
   }
   log('vacuum analyze');
@@ -183,7 +186,7 @@ async function generateMunicipality(
   info: MunicipalityInfo,
   index: number,
   passwordHash: string,
-): Promise<{ g: GeneratedMunicipality; seeded: PreventionSeedResult }> {
+): Promise<{ g: GeneratedMunicipality; seeded: PreventionSeedResult; steps: Record<string, number> }> {
   // Far apart, so that no two generators (municipalities, module seeders) share a seed.
   const seed = o.seed * 1_000_003 + index * 101;
   const random = new Random(seed);
@@ -210,6 +213,14 @@ async function generateMunicipality(
     users[key] = { id: row.id, username: row.username };
   }
 
+  const steps: Record<string, number> = {};
+  let mark = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    steps[name] = Math.round((now - mark) / 100) / 10;
+    mark = now;
+  };
+  step('users');
   // Prevention first (its organisations take the name prefix "Bench" that allocation's use too).
   const prevention = await seedPrevention(o.copy, {
     municipalityId: m,
@@ -224,6 +235,7 @@ async function generateMunicipality(
   });
   await sql`update housing_organisation set name = replace(name, 'Bench', ${`${info.name} Syd`})
     where municipality_id = ${m}`.execute(o.owner);
+  step('prevention');
   const allocation = await seedAllocation(o.owner, {
     municipalityId: m,
     municipalityCode: info.code,
@@ -240,12 +252,16 @@ async function generateMunicipality(
   await sql`update housing_organisation set name = replace(name, 'Bench', ${info.name})
     where municipality_id = ${m} and name like 'Bench%'`.execute(o.owner);
 
+  step('allocation');
   await extendWhereabouts(o.owner, m, o.today);
   await refreshCurrentState(o.owner, m);
   await addConsents(o.owner, m, o.today);
   const organisationIds = await addAgreements(o, m, random, tenYearsAgo);
+  step('history');
   const history = await addVacancyHistory(o, m, random, size.historyVacancies, day, users.allocation.id);
+  step('vacancies');
   const audit = await addAudit(o, m, random, size.auditRows, tenYearsAgo, day, users);
+  step('audit');
 
   const applications = Object.values(allocation.applications).reduce((a, b) => a + (b ?? 0), 0);
   const g = {
@@ -263,22 +279,23 @@ async function generateMunicipality(
         allocation.vacancies.open + allocation.vacancies.let + allocation.vacancies.returned + history,
     },
   };
-  return { g, seeded: prevention };
+  return { g, seeded: prevention, steps };
 }
 
 /**
- * Ten years of whereabouts: each citizen with episodes gets 0–4 older ones before the first, none
+ * Ten years of whereabouts: each citizen with episodes gets 0–3 older ones before the first, none
  * earlier than ten years back. Set-based; the pseudo-random numbers come from hashes of the
  * (deterministic) citizen ids, so the rows are the same on every run.
  */
 async function extendWhereabouts(owner: Db, m: string, today: string) {
-  // Half the tenants the prevention generator registered are recorded as at risk of homelessness.
+  // A third of the tenants the prevention generator registered are recorded as at risk of homelessness.
   await sql`
     insert into whereabouts_episode (municipality_id, citizen_id, situation, from_date, recorded_at)
     select c.municipality_id, c.id, 'at_risk', c.registered_on, c.registered_on + time '12:00'
     from citizen c
-    where c.municipality_id = ${m} and abs(hashtext(c.id::text || 'r')) % 2 = 0
-      and not exists (select 1 from whereabouts_episode w where w.citizen_id = c.id)`.execute(owner);
+    where c.municipality_id = ${m} and abs(hashtext(c.id::text || 'r')) % 3 = 0
+      and not exists (select 1 from whereabouts_episode w
+        where w.municipality_id = ${m} and w.citizen_id = c.id)`.execute(owner);
   await sql`
     with first as (
       select citizen_id, min(from_date) as first from whereabouts_episode
@@ -288,7 +305,7 @@ async function extendWhereabouts(owner: Db, m: string, today: string) {
         (f.first - k * (45 + abs(hashtext(f.citizen_id::text || k)) % 330))::date as from_date,
         (array['street', 'night_shelter', 'shelter', 'family_friends', 'transitional', 'prison', 'hospital',
           'housed', 'shelter', 'at_risk'])[1 + abs(hashtext(f.citizen_id::text || 's' || k)) % 10] as situation
-      from first f cross join lateral generate_series(1, abs(hashtext(f.citizen_id::text)) % 5) k
+      from first f cross join lateral generate_series(1, abs(hashtext(f.citizen_id::text)) % 4) k
     )
     insert into whereabouts_episode (municipality_id, citizen_id, situation, from_date, release_date,
       housing_solution, has_contract, temporary, recorded_at)

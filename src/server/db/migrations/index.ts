@@ -5,6 +5,7 @@ import * as m0003 from './2026-11-21-0003-citizens';
 import * as m0004 from './2026-11-21-0004-housing';
 import * as m0005 from './2026-11-21-0005-allocation';
 import * as m0006 from './2026-11-21-0006-prevention';
+import * as m0009 from './2026-12-01-0009-national-scale';
 
 /**
  * Every migration, by name, in the order they run. Append only: a new migration gets a new,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21-0004-housing': m0004,
   '2026-11-21-0005-allocation': m0005,
   '2026-11-21-0006-prevention': m0006,
+  '2026-12-01-0009-national-scale': m0009,
 };
