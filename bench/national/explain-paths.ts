@@ -9,7 +9,7 @@ import { benchUsername } from './generate';
 import { LARGEST } from './municipalities';
 
 /**
- * `npm exec -- node --import tsx bench/national/explain-paths.ts [path name…]` with DATABASE_URL
+ * `npm run bench:explain [-- "path name"…]` with DATABASE_URL
  * naming the national database: every read statement of each path's first request under EXPLAIN
  * (ANALYZE, BUFFERS), slowest first, for finding the plan behind a missed target.
  */
