@@ -258,88 +258,86 @@ async function measurePaths(o: {
     }
     return list;
   };
-  const pool = o.url ? await rawPool(o.url, o.connections, o.g.id) : undefined;
   const results: PathResult[] = [];
-  try {
-    for (const spec of o.specs) {
-      const users = Array.isArray(spec.user) ? spec.user : [spec.user];
-      const cookies: string[] = [];
-      for (const user of users) for (const s of await sessionsOf(user)) cookies.push(s.cookie);
-      // Every variant (path × user) once, alone, capturing what it sends.
-      const variants: { path: string; cookie: string }[] = [];
-      for (const path of spec.paths)
-        for (const user of users) variants.push({ path, cookie: (await sessionsOf(user))[0]?.cookie ?? '' });
-      const statements: CompiledQuery[][] = [];
-      for (const v of variants) {
-        const captured = await o.app.capture.capture(async () => {
-          const res = await fetch(`${o.app.base}${v.path}`, { headers: { cookie: v.cookie } });
-          if (res.status !== 200)
-            throw new Error(`${spec.name}: ${v.path}: HTTP ${res.status} ${await res.text()}`);
-          await res.arrayBuffer();
-        });
-        statements.push(readStatements(captured));
-      }
-      let turn = 0;
-      const next = (): HttpRequest => {
-        const t = turn++;
-        const path = spec.paths[t % spec.paths.length] ?? '';
-        return {
-          path,
-          headers: { cookie: cookies[Math.floor(t / spec.paths.length) % cookies.length] ?? '' },
-        };
+  for (const spec of o.specs) {
+    const users = Array.isArray(spec.user) ? spec.user : [spec.user];
+    const cookies: string[] = [];
+    for (const user of users) for (const s of await sessionsOf(user)) cookies.push(s.cookie);
+    // Every variant (path × user) once, alone, capturing what it sends.
+    const variants: { path: string; cookie: string }[] = [];
+    for (const path of spec.paths)
+      for (const user of users) variants.push({ path, cookie: (await sessionsOf(user))[0]?.cookie ?? '' });
+    const statements: CompiledQuery[][] = [];
+    for (const v of variants) {
+      const captured = await o.app.capture.capture(async () => {
+        const res = await fetch(`${o.app.base}${v.path}`, { headers: { cookie: v.cookie } });
+        if (res.status !== 200)
+          throw new Error(`${spec.name}: ${v.path}: HTTP ${res.status} ${await res.text()}`);
+        await res.arrayBuffer();
+      });
+      statements.push(readStatements(captured));
+    }
+    let turn = 0;
+    const next = (): HttpRequest => {
+      const t = turn++;
+      const path = spec.paths[t % spec.paths.length] ?? '';
+      return {
+        path,
+        headers: { cookie: cookies[Math.floor(t / spec.paths.length) % cookies.length] ?? '' },
       };
-      const idle = () => waitForIdle(o.db.owner);
-      o.log(`${spec.name}: app, ${o.connections} connections`);
+    };
+    const idle = () => waitForIdle(o.db.owner);
+    o.log(`${spec.name}: app, ${o.connections} connections`);
+    if (o.warmupSeconds > 0) {
+      await idle();
+      await loadHttp({ url: o.app.base, connections: o.connections, seconds: o.warmupSeconds, next });
+    }
+    await idle();
+    const appRun = await loadHttp({
+      url: o.app.base,
+      connections: o.connections,
+      seconds: o.seconds,
+      next,
+    });
+    let rawRun: LoadResult | undefined;
+    let plan: PathResult['plan'];
+    if (o.url) {
+      const url = o.url;
+      // Opened per path, after the app's run: the server is shared, its connection slots are few.
+      const pool = await rawPool(url, o.connections, o.g.id);
+      let rawTurn = 0;
+      const call = async () => {
+        for (const q of statements[rawTurn++ % statements.length] ?? [])
+          await pool.query(q.sql, q.parameters as unknown[]);
+      };
+      o.log(`${spec.name}: raw SQL, ${o.connections} connections`);
       if (o.warmupSeconds > 0) {
         await idle();
-        await loadHttp({ url: o.app.base, connections: o.connections, seconds: o.warmupSeconds, next });
+        await loadFunction({ connections: o.connections, seconds: o.warmupSeconds, call });
       }
       await idle();
-      const appRun = await loadHttp({
-        url: o.app.base,
-        connections: o.connections,
-        seconds: o.seconds,
-        next,
-      });
-      let rawRun: LoadResult | undefined;
-      let plan: PathResult['plan'];
-      if (pool && o.url) {
-        const url = o.url;
-        let rawTurn = 0;
-        const call = async () => {
-          for (const q of statements[rawTurn++ % statements.length] ?? [])
-            await pool.query(q.sql, q.parameters as unknown[]);
-        };
-        o.log(`${spec.name}: raw SQL, ${o.connections} connections`);
-        if (o.warmupSeconds > 0) {
-          await idle();
-          await loadFunction({ connections: o.connections, seconds: o.warmupSeconds, call });
-        }
-        await idle();
-        rawRun = await loadFunction({ connections: o.connections, seconds: o.seconds, call });
-        await idle();
-        for (const q of statements[0] ?? []) {
-          const p = await explain(url, o.g.id, q);
-          if (!plan || p.executionMs > plan.executionMs) plan = { ...p, sql: q.sql };
-        }
+      rawRun = await loadFunction({ connections: o.connections, seconds: o.seconds, call });
+      await pool.end();
+      await idle();
+      for (const q of statements[0] ?? []) {
+        const p = await explain(url, o.g.id, q);
+        if (!plan || p.executionMs > plan.executionMs) plan = { ...p, sql: q.sql };
       }
-      const targetP95Ms = spec.ranking ? o.targets.rankingP95Ms : o.targets.p95Ms;
-      results.push({
-        name: spec.name,
-        description: spec.description,
-        user: users.map((u) => benchUsername(o.g.code, u)).join(', '),
-        variants: variants.length,
-        statements: statements[0]?.length ?? 0,
-        app: appRun,
-        raw: rawRun,
-        plan,
-        targetP95Ms,
-        meetsTarget: appRun.requests > 0 && appRun.errors === 0 && appRun.p95 < targetP95Ms,
-        meetsRatio: rawRun ? appRun.rps >= o.targets.appShareOfRaw * rawRun.rps : undefined,
-      });
     }
-  } finally {
-    await pool?.end();
+    const targetP95Ms = spec.ranking ? o.targets.rankingP95Ms : o.targets.p95Ms;
+    results.push({
+      name: spec.name,
+      description: spec.description,
+      user: users.map((u) => benchUsername(o.g.code, u)).join(', '),
+      variants: variants.length,
+      statements: statements[0]?.length ?? 0,
+      app: appRun,
+      raw: rawRun,
+      plan,
+      targetP95Ms,
+      meetsTarget: appRun.requests > 0 && appRun.errors === 0 && appRun.p95 < targetP95Ms,
+      meetsRatio: rawRun ? appRun.rps >= o.targets.appShareOfRaw * rawRun.rps : undefined,
+    });
   }
   return results;
 }
