@@ -232,6 +232,22 @@ export async function startApp(
 }
 
 /**
+ * Waits (up to 20 s) until the PostgreSQL server has `n` connection slots free: the app's idle
+ * connections close after 10 s, and other users of a shared server come and go.
+ */
+async function freeSlots(db: DatabaseHandles, n: number): Promise<void> {
+  const giveUp = performance.now() + 20_000;
+  while (performance.now() < giveUp) {
+    const { rows } = await sql<{ free: number }>`
+      select current_setting('max_connections')::int - count(*)::int as free from pg_stat_activity`.execute(
+      db.owner,
+    );
+    if ((rows[0]?.free ?? 0) >= n) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/**
  * Measures each path: its request variants are captured once (statements and answer), then the
  * app runs under load, then the raw baseline replays the captured read statements.
  */
@@ -303,7 +319,8 @@ async function measurePaths(o: {
     let plan: PathResult['plan'];
     if (o.url) {
       const url = o.url;
-      // Opened per path, after the app's run: the server is shared, its connection slots are few.
+      // Opened per path, after the app's run, once the server has the slots: it is shared.
+      await freeSlots(o.db, o.connections + 4);
       const pool = await rawPool(url, o.connections, o.g.id);
       let rawTurn = 0;
       const call = async () => {
@@ -542,7 +559,8 @@ function problems(paths: PathResult[]): string {
     ).flatMap(([label, x]) => {
       if (!x || (x.errors === 0 && x.requests > 0)) return [];
       const timeouts = x.timeouts ? ` (${x.timeouts} timed out after ${TIMEOUT_SECONDS} s)` : '';
-      return [`${p.name} (${label}): ${x.requests} answered, ${x.errors} failed${timeouts}`];
+      const first = x.firstError ? ` (first: ${x.firstError})` : '';
+      return [`${p.name} (${label}): ${x.requests} answered, ${x.errors} failed${timeouts}${first}`];
     }),
   );
   return list.length
