@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { today } from '../src/server/modules/citizens/citizens.service';
+import { siblingUrl } from '../src/server/test/pg-admin';
 import {
   DEFAULT_OPTIONS as ALLOCATION_DEFAULTS,
   allocationMarkdown,
@@ -8,6 +9,8 @@ import {
 } from './allocation-ranking';
 import { citizensMarkdown, DEFAULT_OPTIONS, runCitizensBench } from './citizens-search';
 import { writeResults } from './lib/report';
+import { DEFAULT_OPTIONS as NATIONAL_DEFAULTS, nationalMarkdown, runNationalBench } from './national/bench';
+import { databaseName } from './national/data';
 import { DEFAULT_OPTIONS as PREVENTION_DEFAULTS, preventionMarkdown, runPreventionBench } from './prevention';
 
 /**
@@ -29,7 +32,11 @@ Options:
   --applications N     allocation: approved applications in the measured municipality
                        (default ${ALLOCATION_DEFAULTS.applications})
   --notices N          prevention: notices in the measured municipality (default ${PREVENTION_DEFAULTS.notices})
-  --import-rows N      prevention: rows of the imported CSV (default ${PREVENTION_DEFAULTS.importRows})
+  --import-rows N      prevention and national: rows of the imported CSV (default ${PREVENTION_DEFAULTS.importRows};
+                       0 skips the national import)
+  --path NAME          national: only this read path (repeatable), e.g. --path "citizen page"
+  --embedded S         national: seconds per path of the embedded PGlite run, 0 to skip
+                       (default ${NATIONAL_DEFAULTS.embeddedSeconds})
   --connections N      concurrent connections and pool size (default ${DEFAULT_OPTIONS.connections})
   --seconds S          seconds per loaded run (default ${DEFAULT_OPTIONS.seconds})
   --warmup S           warm-up seconds before each run (default ${DEFAULT_OPTIONS.warmupSeconds})
@@ -61,10 +68,34 @@ type Suite = (common: {
   adminUrl: string;
   keep: boolean;
   database: string;
+  /** Whether --database was given (the national suite otherwise takes DATABASE_URL's). */
+  explicitDatabase: boolean;
+  /** National: only these read paths. */
+  paths: string[] | undefined;
   numbers: Record<string, number | undefined>;
 }) => Promise<SuiteOutput>;
 
 const SUITES: Record<string, Suite> = {
+  national: async ({ adminUrl, database, numbers, explicitDatabase, paths }) => {
+    const own = databaseName(adminUrl);
+    const url =
+      !explicitDatabase && /^hjemvej_bench[a-z0-9_]*$/.test(own)
+        ? adminUrl
+        : siblingUrl(adminUrl, explicitDatabase ? database : 'hjemvej_bench_national');
+    const report = await runNationalBench({
+      url,
+      paths,
+      ...defined({
+        importRows: numbers['import-rows'],
+        embeddedSeconds: numbers.embedded,
+        connections: numbers.connections,
+        seconds: numbers.seconds,
+        warmupSeconds: numbers.warmup,
+      }),
+      log: (line) => console.error(`  ${line}`),
+    });
+    return { markdown: nationalMarkdown(report), data: report };
+  },
   citizens: async ({ adminUrl, keep, database, numbers }) => {
     const report = await runCitizensBench({
       adminUrl,
@@ -127,11 +158,13 @@ function parseOptions() {
     allowPositionals: true,
     options: {
       keep: { type: 'boolean', default: false },
-      database: { type: 'string', default: 'hjemvej_bench' },
+      database: { type: 'string' },
       citizens: { type: 'string' },
       applications: { type: 'string' },
       notices: { type: 'string' },
       'import-rows': { type: 'string' },
+      embedded: { type: 'string' },
+      path: { type: 'string', multiple: true },
       connections: { type: 'string' },
       seconds: { type: 'string' },
       warmup: { type: 'string' },
@@ -161,7 +194,8 @@ async function main(): Promise<number> {
     citizens: 1,
     applications: 1,
     notices: 1,
-    'import-rows': 1,
+    'import-rows': 0,
+    embedded: 0,
     connections: 1,
     seconds: 1,
     warmup: 0,
@@ -177,17 +211,20 @@ async function main(): Promise<number> {
     }
     numbers[key] = n;
   }
-  const names = positionals.length ? positionals : Object.keys(SUITES);
+  const names = positionals.length ? positionals : ['national'];
   const unknown = names.filter((n) => !SUITES[n]);
   if (unknown.length) {
     console.error(`Unknown suite: ${unknown.join(', ')}\n\n${usage}`);
     return 1;
   }
 
-  if (!/^hjemvej_bench[a-z0-9_]*$/.test(values.database)) {
-    console.error(
-      `--database must start with hjemvej_bench and hold only a–z, 0–9 and _, got ${values.database}`,
-    );
+  const database = values.database ?? 'hjemvej_bench';
+  if (!/^hjemvej_bench[a-z0-9_]*$/.test(database)) {
+    console.error(`--database must start with hjemvej_bench and hold only a–z, 0–9 and _, got ${database}`);
+    return 1;
+  }
+  if (numbers['import-rows'] === 0 && names.includes('prevention')) {
+    console.error(`--import-rows must be ≥ 1 for the prevention suite\n\n${usage}`);
     return 1;
   }
   const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -196,7 +233,9 @@ async function main(): Promise<number> {
     const output = await (SUITES[name] as Suite)({
       adminUrl,
       keep: values.keep,
-      database: values.database,
+      database,
+      explicitDatabase: values.database !== undefined,
+      paths: values.path,
       numbers,
     });
     console.log(output.markdown);

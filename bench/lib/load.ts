@@ -9,6 +9,8 @@ export interface LoadResult {
   errors: number;
   /** Of the errors, requests that got no answer within the timeout. */
   timeouts: number;
+  /** The message of the first failure of a function run (loadFunction), if any failed. */
+  firstError?: string;
   rps: number;
   p50: number;
   p95: number;
@@ -119,5 +121,8 @@ export async function loadFunction(options: {
     }),
   );
   if (errors > 0 && samples.length === 0) throw firstError;
-  return summarize(samples, options.seconds, { errors, timeouts: 0 }, options.connections);
+  const result = summarize(samples, options.seconds, { errors, timeouts: 0 }, options.connections);
+  return firstError === undefined
+    ? result
+    : { ...result, firstError: String((firstError as Error).message ?? firstError) };
 }

@@ -113,6 +113,9 @@ function oldCpr(random: Random, male: boolean) {
     const day = random.int(1, 28 + (month === 2 ? 0 : 2));
     const last = random.int(0, 4) * 2 + (male ? 1 : 0);
     const serial = `${random.int(5, 8)}${random.int(0, 9)}${random.int(0, 9)}${last}`;
+    // Serials 50xx are left to prevention's fakeCpr (bench/prevention.ts), so that the tenants it
+    // registers never take the CPR number of a citizen generated here in the same municipality.
+    if (serial.startsWith('50')) continue;
     const parsed = parseCpr(`${pad(day)}${pad(month)}${pad(yy)}${serial}`);
     if (parsed.ok) return parsed;
   }

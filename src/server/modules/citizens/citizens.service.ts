@@ -160,7 +160,6 @@ export async function viewCitizen(
     onDate,
     policy,
   );
-  await logPersonalDataRead(trx, actor, { entityType: 'citizen', entityId: c.id, purpose });
   const flags = sensitiveRows[0];
   const activeMerges = mergeRows.filter((m) => m.undone_at === null);
   const view: CitizenView = {
@@ -248,6 +247,10 @@ export async function viewCitizen(
   } else if (can.sensitive) {
     view.sensitive = { mentalIllness: false, substanceAbuse: false, formerlyPlaced: false };
   }
+  // Last, so that the lock on the municipality's audit chain head (taken by this insert, held until
+  // commit) does not wait for the timeline's reads: every audited request of the municipality
+  // queues behind it (measured in bench/national: 30 of 32 connections waiting on it).
+  await logPersonalDataRead(trx, actor, { entityType: 'citizen', entityId: c.id, purpose });
   return view;
 }
 

@@ -182,18 +182,34 @@ export async function quotaLines(
   onDate: string,
   organisationId?: string,
 ): Promise<ExpectedLine[]> {
-  const { rows } = await sql<ExpectedLine>`
+  const rows = await quotaLinesBetween(db, m, onDate, onDate, organisationId);
+  return rows.map(({ valid_from: _from, valid_to: _to, ...line }) => line);
+}
+
+/**
+ * The quota lines of every agreement in force on some day from `from` to `to`, with the agreement's
+ * validity, so that a report over many months asks once (one statement instead of one per month).
+ */
+export async function quotaLinesBetween(
+  db: Executor,
+  m: string,
+  from: string,
+  to: string,
+  organisationId?: string,
+): Promise<(ExpectedLine & { valid_from: string; valid_to: string | null })[]> {
+  const { rows } = await sql<ExpectedLine & { valid_from: string; valid_to: string | null }>`
     select o.id as organisation_id, o.name as organisation_name, d.id as department_id, d.number, d.name,
       q.unit_type,
       case q.unit_type when 'family' then d.units_family when 'youth' then d.units_youth
         when 'elderly' then d.units_elderly else d.units_alternative end as units,
-      d.turnover_percent::float8 as turnover_percent, q.quota_percent::float8 as quota_percent
+      d.turnover_percent::float8 as turnover_percent, q.quota_percent::float8 as quota_percent,
+      a.valid_from, a.valid_to
     from agreement_quota q
     join framework_agreement a on a.id = q.agreement_id
     join housing_department d on d.id = q.department_id
     join housing_organisation o on o.id = d.organisation_id
-    where q.municipality_id = ${m} and a.valid_from <= ${onDate}::date
-      and ${onDate}::date <= coalesce(a.valid_to, 'infinity'::date)
+    where q.municipality_id = ${m} and a.valid_from <= ${to}::date
+      and ${from}::date <= coalesce(a.valid_to, 'infinity'::date)
       ${organisationId ? sql`and o.id = ${organisationId}` : sql``}
     order by o.name, d.number, q.unit_type`.execute(db);
   return rows;

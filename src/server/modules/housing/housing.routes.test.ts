@@ -287,6 +287,35 @@ describe('dialogue-meeting report (issue 4 §4)', () => {
   });
 });
 
+describe('dialogue-meeting report over several months (issue 4 §4)', () => {
+  it('takes each month the quotas of the agreement in force on its first day when the agreement changes within the period', async () => {
+    const { users } = await tenantWith(app, db, ['allocation']);
+    const s = users.allocation.session;
+    const { orgId, deptId } = await orgWithDepartment(
+      s,
+      { family: 365, youth: 0, elderly: 0, alternative: 0 },
+      10,
+    );
+    await post(s, '/api/housing/agreements', {
+      organisationId: orgId,
+      name: 'Aftale januar',
+      validFrom: '2026-01-01',
+      validTo: '2026-01-31',
+      quotas: [{ departmentId: deptId, unitType: 'family', quotaPercent: 100 }],
+    });
+    await post(s, '/api/housing/agreements', {
+      organisationId: orgId,
+      name: 'Aftale fra februar',
+      validFrom: '2026-02-01',
+      quotas: [{ departmentId: deptId, unitType: 'family', quotaPercent: 50 }],
+    });
+    const url = `/api/housing/organisations/${orgId}/report?from=2026-01-01&to=2026-02-28`;
+    const report = (await s.request({ method: 'GET', url })).json();
+    // 36.5 a year × 31 of 365 days at 100 %, then 18.25 a year × 28 of 365 days at 50 %.
+    expect(report.departments[0].expected).toBeCloseTo(3.1 + 1.4, 5);
+  });
+});
+
 describe('rent-subsidy pools (issue 4 §5)', () => {
   it('binds units within the rent band, keeps the remaining budget and warns before the period ends', async () => {
     const { users } = await tenantWith(app, db, ['allocation']);

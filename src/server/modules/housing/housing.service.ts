@@ -578,8 +578,16 @@ export async function dialogueReport(
   const perYear = new Map<string, number>();
   // The agreement in force can change within the period: take the quotas on each month's first day.
   const months = monthStarts(from, to);
+  const lines = await repo.quotaLinesBetween(
+    trx,
+    actor.municipalityId,
+    months[0]?.start ?? from,
+    months.at(-1)?.start ?? to,
+    organisationId,
+  );
   for (const month of months) {
-    for (const l of await repo.quotaLines(trx, actor.municipalityId, month.start, organisationId)) {
+    for (const l of lines) {
+      if (l.valid_from > month.start || (l.valid_to !== null && l.valid_to < month.start)) continue;
       const share = expectedInPeriod(
         expectedPerYear(l.units, l.turnover_percent, l.quota_percent),
         month.start,

@@ -1,0 +1,727 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { type CompiledQuery, sql } from 'kysely';
+import pg from 'pg';
+import { buildApp } from '../../src/server/app';
+import { loadConfig } from '../../src/server/config';
+import { type DatabaseHandles, openDatabase } from '../../src/server/db/database';
+import { today } from '../../src/server/modules/citizens/citizens.service';
+import { MAX_UPLOAD_BYTES } from '../../src/server/plugins/upload';
+import { dropDatabase, siblingUrl } from '../../src/server/test/pg-admin';
+import type { ImportReport } from '../../src/shared/import';
+import { CapturePlugin, readStatements } from '../lib/capture';
+import { type HttpRequest, type LoadResult, loadFunction, loadHttp, TIMEOUT_SECONDS } from '../lib/load';
+import { type MachineInfo, machineInfo } from '../lib/machine';
+import { type Explained, explain, rawPool, waitForIdle } from '../lib/raw-sql';
+import { count, machineLine, markdownTable, ms, ratio } from '../lib/report';
+import { copyImportWrites, importFiles, importNoticesFor } from '../prevention';
+import { buildNationalDatabase, databaseName, readSummary } from './data';
+import { embeddedMunicipality } from './embedded';
+import {
+  BENCH_PASSWORD,
+  type BenchUser,
+  benchUsername,
+  type GeneratedMunicipality,
+  type NationalSummary,
+} from './generate';
+import { LARGEST, MID_SIZED, MUNICIPALITIES } from './municipalities';
+
+/**
+ * The national benchmark (issue 7): the main read paths of every module, measured through the
+ * whole application at 32 connections against the national data set, each next to its raw
+ * baseline (the very read statements the request sent, replayed through a pg.Pool bound to
+ * hjemvej_app and the tenant); the notice import against COPY of the same rows (in a scratch
+ * database holding the largest municipality only); and the same paths on embedded PGlite for one
+ * mid-sized municipality.
+ */
+export interface NationalBenchOptions {
+  /** URL of the generated national database (`npm run bench:data`). */
+  url: string;
+  connections: number;
+  seconds: number;
+  warmupSeconds: number;
+  /** Sessions per user: requests take them in turn. */
+  sessions: number;
+  importRows: number;
+  /** Seconds per path of the embedded run (0 skips it). */
+  embeddedSeconds: number;
+  /** Only the paths of these names (default: all). */
+  paths?: string[] | undefined;
+  targets: { p95Ms: number; rankingP95Ms: number; appShareOfRaw: number; importRowsPerSecond: number };
+  log: (line: string) => void;
+}
+
+export const DEFAULT_OPTIONS: Omit<NationalBenchOptions, 'url'> = {
+  connections: 32,
+  seconds: 10,
+  warmupSeconds: 2,
+  sessions: 4,
+  importRows: 20_000,
+  embeddedSeconds: 5,
+  targets: { p95Ms: 50, rankingP95Ms: 25, appShareOfRaw: 0.5, importRowsPerSecond: 20_000 },
+  log: () => {},
+};
+
+export interface PathResult {
+  name: string;
+  description: string;
+  user: string;
+  variants: number;
+  /** Read statements per request (first variant) that the raw baseline replays. */
+  statements: number;
+  app: LoadResult;
+  raw?: LoadResult | undefined;
+  /** The slowest read statement of the first variant under EXPLAIN (ANALYZE, BUFFERS). */
+  plan?: (Explained & { sql: string }) | undefined;
+  targetP95Ms: number;
+  meetsTarget: boolean;
+  meetsRatio?: boolean | undefined;
+}
+
+export interface ImportMeasurement {
+  rows: number;
+  files: number;
+  imported: number;
+  seconds: number;
+  rowsPerSecond: number;
+  copy: { rows: number; seconds: number; rowsPerSecond: number };
+  scratchLoadSeconds: number;
+}
+
+export interface NationalReport {
+  suite: 'national';
+  date: string;
+  machine: MachineInfo;
+  loadAverage: { before: number[]; after: number[] };
+  settings: Omit<NationalBenchOptions, 'url' | 'log'>;
+  data: Omit<NationalSummary, 'municipalities'> & {
+    database: string;
+    measured: GeneratedMunicipality;
+    municipalities: number;
+  };
+  paths: PathResult[];
+  import?: ImportMeasurement | undefined;
+  embedded?: {
+    code: string;
+    name: string;
+    loadSeconds: number;
+    rows: Record<string, number>;
+    paths: PathResult[];
+  };
+  seconds: number;
+}
+
+interface PathSpec {
+  name: string;
+  description: string;
+  user: BenchUser | BenchUser[];
+  paths: string[];
+  ranking?: boolean;
+}
+
+const SEARCHED = ['jensen', 'nielsen', 'hansen', 'pedersen', 'andersen', 'larsen', 'sørensen', 'møller'];
+
+/** The read paths of a municipality, with the request variants they cycle through. */
+export async function pathSpecs(
+  db: DatabaseHandles,
+  g: GeneratedMunicipality,
+  onDate: string,
+): Promise<PathSpec[]> {
+  const { rows: citizens } = await sql<{ id: string }>`
+    select id from citizen where municipality_id = ${g.id} and cur_situation is not null
+      and merged_into is null order by id limit 40`.execute(db.owner);
+  const from = `${Number(onDate.slice(0, 4)) - 1}${onDate.slice(4)}`;
+  return [
+    {
+      name: 'citizen search',
+      description: `GET /api/citizens?q=<family name>, ${SEARCHED.length} common names in turn`,
+      user: 'caseworker',
+      paths: SEARCHED.map((q) => `/api/citizens?${new URLSearchParams({ q })}`),
+    },
+    {
+      name: 'citizen page',
+      description: `GET /api/citizens/:id?purpose=casework, ${citizens.length} citizens with whereabouts in turn`,
+      user: 'caseworker',
+      paths: citizens.map((c) => `/api/citizens/${c.id}?purpose=casework`),
+    },
+    {
+      name: 'waiting list',
+      description: 'GET /api/allocation/waiting-list, pages 1–3 of 50',
+      user: 'allocation',
+      paths: [1, 2, 3].map((page) => `/api/allocation/waiting-list?page=${page}`),
+    },
+    {
+      name: 'candidate ranking',
+      description:
+        'GET /api/allocation/vacancies/:id/candidates, a vacancy in a vulnerable area and one in a normal one',
+      user: 'allocation',
+      paths: [g.vacancies.udsat, g.vacancies.normal].map(
+        (id) => `/api/allocation/vacancies/${id}/candidates`,
+      ),
+      ranking: true,
+    },
+    {
+      name: 'prevention inbox',
+      description: 'GET /api/prevention/cases (the open cases)',
+      user: 'prevention',
+      paths: ['/api/prevention/cases'],
+    },
+    {
+      name: 'Mine opgaver',
+      description: 'GET /api/tasks for a caseworker, an allocation officer and a prevention worker in turn',
+      user: ['caseworker', 'allocation', 'prevention'],
+      paths: ['/api/tasks'],
+    },
+    {
+      name: 'agreement report',
+      description: `GET /api/housing/organisations/:id/report?from=${from}&to=${onDate}, ${g.organisationIds.length} organisations in turn`,
+      user: 'leader',
+      paths: g.organisationIds.map(
+        (id) => `/api/housing/organisations/${id}/report?${new URLSearchParams({ from, to: onDate })}`,
+      ),
+    },
+  ];
+}
+
+interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+export async function login(base: string, username: string): Promise<Session> {
+  const res = await fetch(`${base}/api/session/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: BENCH_PASSWORD }),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.startsWith('hjemvej_session='));
+  if (res.status !== 200 || !session) throw new Error(`Login of ${username} failed: ${res.status}`);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie: session.split(';')[0] ?? '', csrf: csrfToken };
+}
+
+interface RunningApp {
+  base: string;
+  capture: CapturePlugin;
+  close(): Promise<void>;
+}
+
+/** The application on `db`, as `npm start` runs it in production, with a capturing app handle. */
+export async function startApp(
+  db: DatabaseHandles,
+  url: string | undefined,
+  poolSize: number,
+): Promise<RunningApp> {
+  const capture = new CapturePlugin();
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    ...(url ? { DATABASE_URL: url, DATABASE_POOL_SIZE: String(poolSize) } : {}),
+    SESSION_SECRET: randomBytes(32).toString('base64url'),
+    LOG_LEVEL: 'silent',
+    DEMO_SEED: 'false',
+    LOGIN_RATE_PER_MINUTE: '10000',
+  });
+  const app = await buildApp({ config, db: { ...db, app: db.app.withPlugin(capture) }, logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+    capture,
+    close: () => app.close(),
+  };
+}
+
+/**
+ * Waits (up to 20 s) until the PostgreSQL server has `n` connection slots free: the app's idle
+ * connections close after 10 s, and other users of a shared server come and go.
+ */
+async function freeSlots(db: DatabaseHandles, n: number): Promise<void> {
+  const giveUp = performance.now() + 20_000;
+  while (performance.now() < giveUp) {
+    const { rows } = await sql<{ free: number }>`
+      select current_setting('max_connections')::int - count(*)::int as free from pg_stat_activity`.execute(
+      db.owner,
+    );
+    if ((rows[0]?.free ?? 0) >= n) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/**
+ * Measures each path: its request variants are captured once (statements and answer), then the
+ * app runs under load, then the raw baseline replays the captured read statements.
+ */
+async function measurePaths(o: {
+  app: RunningApp;
+  db: DatabaseHandles;
+  url?: string | undefined;
+  g: GeneratedMunicipality;
+  specs: PathSpec[];
+  connections: number;
+  seconds: number;
+  warmupSeconds: number;
+  sessions: number;
+  targets: NationalBenchOptions['targets'];
+  log: (line: string) => void;
+}): Promise<PathResult[]> {
+  const sessions = new Map<BenchUser, Session[]>();
+  const sessionsOf = async (user: BenchUser) => {
+    let list = sessions.get(user);
+    if (!list) {
+      list = [];
+      for (let i = 0; i < o.sessions; i++) list.push(await login(o.app.base, benchUsername(o.g.code, user)));
+      sessions.set(user, list);
+    }
+    return list;
+  };
+  const results: PathResult[] = [];
+  for (const spec of o.specs) {
+    const users = Array.isArray(spec.user) ? spec.user : [spec.user];
+    const cookies: string[] = [];
+    for (const user of users) for (const s of await sessionsOf(user)) cookies.push(s.cookie);
+    // Every variant (path × user) once, alone, capturing what it sends.
+    const variants: { path: string; cookie: string }[] = [];
+    for (const path of spec.paths)
+      for (const user of users) variants.push({ path, cookie: (await sessionsOf(user))[0]?.cookie ?? '' });
+    const statements: CompiledQuery[][] = [];
+    for (const v of variants) {
+      const captured = await o.app.capture.capture(async () => {
+        const res = await fetch(`${o.app.base}${v.path}`, { headers: { cookie: v.cookie } });
+        if (res.status !== 200)
+          throw new Error(`${spec.name}: ${v.path}: HTTP ${res.status} ${await res.text()}`);
+        await res.arrayBuffer();
+      });
+      statements.push(readStatements(captured));
+    }
+    let turn = 0;
+    const next = (): HttpRequest => {
+      const t = turn++;
+      const path = spec.paths[t % spec.paths.length] ?? '';
+      return {
+        path,
+        headers: { cookie: cookies[Math.floor(t / spec.paths.length) % cookies.length] ?? '' },
+      };
+    };
+    const idle = () => waitForIdle(o.db.owner);
+    o.log(`${spec.name}: app, ${o.connections} connections`);
+    if (o.warmupSeconds > 0) {
+      await idle();
+      await loadHttp({ url: o.app.base, connections: o.connections, seconds: o.warmupSeconds, next });
+    }
+    await idle();
+    const appRun = await loadHttp({
+      url: o.app.base,
+      connections: o.connections,
+      seconds: o.seconds,
+      next,
+    });
+    let rawRun: LoadResult | undefined;
+    let plan: PathResult['plan'];
+    if (o.url) {
+      const url = o.url;
+      // Opened per path, after the app's run, once the server has the slots: it is shared.
+      await freeSlots(o.db, o.connections + 4);
+      const pool = await rawPool(url, o.connections, o.g.id);
+      let rawTurn = 0;
+      const call = async () => {
+        for (const q of statements[rawTurn++ % statements.length] ?? [])
+          await pool.query(q.sql, q.parameters as unknown[]);
+      };
+      o.log(`${spec.name}: raw SQL, ${o.connections} connections`);
+      if (o.warmupSeconds > 0) {
+        await idle();
+        await loadFunction({ connections: o.connections, seconds: o.warmupSeconds, call });
+      }
+      await idle();
+      rawRun = await loadFunction({ connections: o.connections, seconds: o.seconds, call });
+      await pool.end();
+      await idle();
+      for (const q of statements[0] ?? []) {
+        const p = await explain(url, o.g.id, q);
+        if (!plan || p.executionMs > plan.executionMs) plan = { ...p, sql: q.sql };
+      }
+    }
+    const targetP95Ms = spec.ranking ? o.targets.rankingP95Ms : o.targets.p95Ms;
+    results.push({
+      name: spec.name,
+      description: spec.description,
+      user: users.map((u) => benchUsername(o.g.code, u)).join(', '),
+      variants: variants.length,
+      statements: statements[0]?.length ?? 0,
+      app: appRun,
+      raw: rawRun,
+      plan,
+      targetP95Ms,
+      meetsTarget: appRun.requests > 0 && appRun.errors === 0 && appRun.p95 < targetP95Ms,
+      meetsRatio: rawRun ? appRun.rps >= o.targets.appShareOfRaw * rawRun.rps : undefined,
+    });
+  }
+  return results;
+}
+
+/**
+ * The notice import (POST /api/prevention/notices/import, CSV files of at most the upload limit)
+ * against COPY of the same rows into the same tables (rolled back), in a scratch database that
+ * holds the largest municipality as the national set does, so the national set stays as generated.
+ */
+async function measureImport(o: NationalBenchOptions, summary: NationalSummary): Promise<ImportMeasurement> {
+  const scratchName = `${databaseName(o.url)}_import`;
+  const scratchUrl = siblingUrl(o.url, scratchName);
+  const started = performance.now();
+  o.log(`import: generating ${LARGEST} into ${scratchName}`);
+  const { summary: scratch, prevention } = await buildNationalDatabase({
+    url: scratchUrl,
+    seed: summary.seed,
+    scale: summary.scale,
+    only: [LARGEST],
+  });
+  const scratchLoadSeconds = Math.round((performance.now() - started) / 100) / 10;
+  const g = scratch.municipalities[0];
+  const seeded = prevention.get(LARGEST);
+  if (!g || !seeded) throw new Error('The scratch database has no municipality');
+  const index = MUNICIPALITIES.findIndex((m) => m.code === LARGEST);
+  const { rows } = importNoticesFor(seeded, {
+    rows: o.importRows,
+    seed: summary.seed + 77,
+    today: summary.today,
+    cprFrom: seeded.nextCpr,
+    cprYear: String(58 + (index % 42)),
+  });
+  const files = importFiles(rows, MAX_UPLOAD_BYTES);
+  const db = await openDatabase({ url: scratchUrl, poolSize: 4 });
+  const client = new pg.Client({ connectionString: scratchUrl });
+  await client.connect();
+  let app: RunningApp | undefined;
+  try {
+    const importer = await sql<{ id: string }>`
+      select id from app_user where username = ${benchUsername(LARGEST, 'importer')}`.execute(db.owner);
+    o.log(`import: COPY of ${rows.length} rows (rolled back)`);
+    const copy = await copyImportWrites(client, g.id, importer.rows[0]?.id ?? '', rows);
+    app = await startApp(db, scratchUrl, 4);
+    const session = await login(app.base, benchUsername(LARGEST, 'importer'));
+    o.log(`import: ${rows.length} rows in ${files.length} files over HTTP`);
+    const t0 = performance.now();
+    let imported = 0;
+    for (const file of files) {
+      const form = new FormData();
+      form.append('mode', 'all');
+      form.append('dryRun', 'false');
+      form.append('file', new Blob([file.text], { type: 'text/csv' }), 'underretninger.csv');
+      const res = await fetch(`${app.base}/api/prevention/notices/import`, {
+        method: 'POST',
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
+        body: form,
+      });
+      const body = await res.text();
+      if (res.status !== 200) throw new Error(`Import: HTTP ${res.status} ${body.slice(0, 300)}`);
+      const report = JSON.parse(body) as ImportReport;
+      if (report.problems.length)
+        throw new Error(`Import problems: ${JSON.stringify(report.problems.slice(0, 3))}`);
+      imported += report.imported;
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    return {
+      rows: rows.length,
+      files: files.length,
+      imported,
+      seconds: Math.round(seconds * 1000) / 1000,
+      rowsPerSecond: Math.round(rows.length / seconds),
+      copy: { rows: copy.rows, seconds: copy.seconds, rowsPerSecond: copy.rowsPerSecond },
+      scratchLoadSeconds,
+    };
+  } finally {
+    await app?.close();
+    await client.end();
+    await db.close();
+    await dropDatabase(siblingUrl(o.url, 'postgres'), scratchName);
+  }
+}
+
+export async function runNationalBench(
+  options: Partial<NationalBenchOptions> & { url: string },
+): Promise<NationalReport> {
+  const o: NationalBenchOptions = { ...DEFAULT_OPTIONS, ...options };
+  const started = performance.now();
+  const loadBefore = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  const summary = await readSummary(o.url);
+  if (!summary)
+    throw new Error(`${databaseName(o.url)} holds no national data set: run npm run bench:data first`);
+  const measured = summary.municipalities.find((m) => m.code === LARGEST) ?? summary.municipalities[0];
+  if (!measured) throw new Error('The national data set has no municipality');
+  const onDate = today();
+
+  const db = await openDatabase({ url: o.url, poolSize: o.connections });
+  let paths: PathResult[];
+  let machine: MachineInfo;
+  try {
+    machine = await machineInfo(db.owner);
+    const app = await startApp(db, o.url, o.connections);
+    try {
+      paths = await measurePaths({
+        app,
+        db,
+        url: o.url,
+        g: measured,
+        specs: (await pathSpecs(db, measured, onDate)).filter((p) => !o.paths || o.paths.includes(p.name)),
+        connections: o.connections,
+        seconds: o.seconds,
+        warmupSeconds: o.warmupSeconds,
+        sessions: o.sessions,
+        targets: o.targets,
+        log: o.log,
+      });
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await db.close();
+  }
+
+  const imported = o.importRows > 0 ? await measureImport(o, summary) : undefined;
+
+  let embedded: NationalReport['embedded'];
+  if (o.embeddedSeconds > 0) {
+    o.log(`embedded: generating ${MID_SIZED} into PGlite`);
+    const e = await embeddedMunicipality({
+      code: MID_SIZED,
+      seed: summary.seed,
+      scale: summary.scale,
+      today: summary.today,
+    });
+    try {
+      const edb = await e.open();
+      try {
+        const g = e.summary.municipalities[0];
+        if (!g) throw new Error('The embedded database has no municipality');
+        const app = await startApp(edb, undefined, 1);
+        try {
+          embedded = {
+            code: g.code,
+            name: g.name,
+            loadSeconds: e.loadSeconds,
+            rows: e.summary.rows,
+            paths: await measurePaths({
+              app,
+              db: edb,
+              g,
+              specs: (await pathSpecs(edb, g, onDate)).filter((p) => !o.paths || o.paths.includes(p.name)),
+              connections: o.connections,
+              seconds: o.embeddedSeconds,
+              warmupSeconds: Math.min(1, o.warmupSeconds),
+              sessions: 1,
+              targets: o.targets,
+              log: (line) => o.log(`embedded ${line}`),
+            }),
+          };
+        } finally {
+          await app.close();
+        }
+      } finally {
+        await edb.close();
+      }
+    } finally {
+      e.remove();
+    }
+  }
+
+  const { log: _log, url: _url, ...settings } = o;
+  const { municipalities, ...data } = summary;
+  return {
+    suite: 'national',
+    date: new Date().toISOString(),
+    machine,
+    loadAverage: { before: loadBefore, after: os.loadavg().map((n) => Math.round(n * 100) / 100) },
+    settings,
+    data: { ...data, database: databaseName(o.url), measured, municipalities: municipalities.length },
+    paths,
+    import: imported,
+    embedded,
+    seconds: Math.round((performance.now() - started) / 1000),
+  };
+}
+
+// ---- the report ----
+
+function latency(run: LoadResult | undefined, key: 'p50' | 'p95' | 'p99'): string {
+  if (!run) return '–';
+  return run.requests === 0 ? `> ${Math.round(run.seconds)} s` : ms(run[key]);
+}
+
+const yes = (ok: boolean | undefined) => (ok === undefined ? '–' : ok ? 'yes' : '**no**');
+
+function problems(paths: PathResult[]): string {
+  const list = paths.flatMap((p) =>
+    (
+      [
+        ['app', p.app],
+        ['raw', p.raw],
+      ] as const
+    ).flatMap(([label, x]) => {
+      if (!x || (x.errors === 0 && x.requests > 0)) return [];
+      const timeouts = x.timeouts ? ` (${x.timeouts} timed out after ${TIMEOUT_SECONDS} s)` : '';
+      const first = x.firstError ? ` (first: ${x.firstError})` : '';
+      return [`${p.name} (${label}): ${x.requests} answered, ${x.errors} failed${timeouts}${first}`];
+    }),
+  );
+  return list.length
+    ? `**Failed or unanswered requests**: ${list.join('; ')}.`
+    : 'Every request was answered, none failed.';
+}
+
+export function nationalMarkdown(r: NationalReport): string {
+  const s = r.settings;
+  const t = s.targets;
+  const d = r.data;
+  const out: string[] = [];
+  out.push(`# National benchmark, ${r.date.slice(0, 10)}`, '');
+  out.push(`Machine: ${machineLine(r.machine)}.`, '');
+  out.push(
+    `Load average (1, 5, 15 min) before: ${r.loadAverage.before.join(', ')}; after: ${r.loadAverage.after.join(', ')} ` +
+      `(the machine is shared, so the numbers are pessimistic). The whole run took ${r.seconds} s.`,
+    '',
+  );
+  out.push(
+    `Data: database \`${d.database}\`, ${d.municipalities} municipalities, seed ${d.seed}, scale ${d.scale}, ` +
+      `generated around ${d.today} in ${d.seconds} s (\`npm run bench:data\`). Measured municipality: ` +
+      `${d.measured.code} ${d.measured.name} (${count(d.measured.counts.applications)} applications of which ` +
+      `${count(d.measured.counts.waiting)} waiting, ${count(d.measured.counts.notices)} notices, ` +
+      `${count(d.measured.counts.audit)} audit rows).`,
+    '',
+  );
+  out.push(
+    markdownTable(
+      ['table', 'rows'],
+      Object.entries(d.rows).map(([table, n]) => [`\`${table}\``, count(n)]),
+    ),
+    '',
+  );
+  out.push(
+    `Load: closed loop, ${s.connections} connections, ${s.seconds} s per path after ${s.warmupSeconds} s warm-up; ` +
+      `the app's pool and the raw pool have ${s.connections} connections each; ${s.sessions} sessions per user ` +
+      'take turns. Latencies in milliseconds.',
+    '',
+  );
+  out.push(`## Read paths on PostgreSQL (${s.connections} connections)`, '');
+  out.push(
+    markdownTable(
+      [
+        'path',
+        'p50',
+        'p95',
+        'p99',
+        'req/s',
+        'raw p50',
+        'raw p95',
+        'raw req/s',
+        'app÷raw req/s',
+        'p95 target',
+        'meets p95',
+        `app ≥ ${Math.round(t.appShareOfRaw * 100)} % of raw`,
+        'slowest statement (EXPLAIN ANALYZE)',
+      ],
+      r.paths.map((p) => [
+        p.name,
+        latency(p.app, 'p50'),
+        latency(p.app, 'p95'),
+        latency(p.app, 'p99'),
+        count(p.app.rps),
+        latency(p.raw, 'p50'),
+        latency(p.raw, 'p95'),
+        p.raw ? count(p.raw.rps) : '–',
+        p.raw ? ratio(p.app.rps, p.raw.rps) : '–',
+        `< ${p.targetP95Ms}`,
+        yes(p.meetsTarget),
+        yes(p.meetsRatio),
+        p.plan ? ms(p.plan.executionMs) : '–',
+      ]),
+    ),
+    '',
+    problems(r.paths),
+    '',
+  );
+  if (r.import) {
+    const i = r.import;
+    out.push('## Notice import against COPY', '');
+    out.push(
+      markdownTable(
+        ['', 'rows', 'seconds', 'rows/s', `target ≥ ${count(t.importRowsPerSecond)} rows/s`],
+        [
+          [
+            `import over HTTP (${i.files} file${i.files === 1 ? '' : 's'})`,
+            count(i.rows),
+            String(i.seconds),
+            count(i.rowsPerSecond),
+            yes(i.rowsPerSecond >= t.importRowsPerSecond),
+          ],
+          [
+            'COPY of the same writes',
+            count(i.copy.rows),
+            String(i.copy.seconds),
+            count(i.copy.rowsPerSecond),
+            '–',
+          ],
+          ['import ÷ COPY', '', '', ratio(i.rowsPerSecond, i.copy.rowsPerSecond), ''],
+        ],
+      ),
+      '',
+      `In a scratch database holding ${d.measured.code} ${d.measured.name} as the national set does (generated in ` +
+        `${i.scratchLoadSeconds} s and dropped afterwards), so the national set stays as generated. ` +
+        `${count(i.imported)} notices were imported.`,
+      '',
+    );
+  }
+  if (r.embedded) {
+    const e = r.embedded;
+    out.push(`## Embedded PGlite: ${e.code} ${e.name}`, '');
+    out.push(
+      `The same paths on embedded PGlite (one connection inside the server process), ${s.connections} HTTP ` +
+        `connections, ${s.embeddedSeconds} s per path. ${e.name} as in the national set: ` +
+        `${count(e.rows.citizen ?? 0)} citizens, ${count(e.rows.allocation_application ?? 0)} applications, ` +
+        `${count(e.rows.eviction_notice ?? 0)} notices, ${count(e.rows.audit_event ?? 0)} audit rows, ` +
+        `migrated and generated in ${e.loadSeconds} s. No raw baseline here: PGlite has one connection.`,
+      '',
+    );
+    out.push(
+      markdownTable(
+        ['path', 'p50', 'p95', 'p99', 'req/s', 'p95 target', 'meets p95'],
+        e.paths.map((p) => [
+          p.name,
+          latency(p.app, 'p50'),
+          latency(p.app, 'p95'),
+          latency(p.app, 'p99'),
+          count(p.app.rps),
+          `< ${p.targetP95Ms}`,
+          yes(p.meetsTarget),
+        ]),
+      ),
+      '',
+      problems(e.paths),
+      '',
+    );
+  }
+  out.push('## What is measured', '');
+  for (const p of r.paths) out.push(`- **${p.name}** (as ${p.user}): ${p.description}.`);
+  out.push(
+    '',
+    '- **app**: the whole request over HTTP on localhost: Fastify, the session cookie, permissions, the ' +
+      'service in one transaction bound to the tenant, the audit row of the read and the JSON answer.',
+    '- **raw**: the read statements that request sent (captured from the app on one request per variant), ' +
+      'replayed one after another through a `pg.Pool` whose connections are bound to `hjemvej_app` and the ' +
+      'tenant: row-level security included, no session, transaction, audit or JSON. **app÷raw req/s** is ' +
+      'the share of the raw throughput the app keeps.',
+    '- **slowest statement**: the execution time PostgreSQL reports for the slowest read statement of the ' +
+      "path's first request, on a warm cache; its plan is below for paths that miss a target.",
+    '',
+  );
+  const missed = r.paths.filter((p) => (!p.meetsTarget || p.meetsRatio === false) && p.plan);
+  if (missed.length) {
+    out.push('## Plans of the paths that miss a target', '');
+    for (const p of missed) {
+      const plan = p.plan as NonNullable<PathResult['plan']>;
+      const text = plan.text.replace(/'\{[^}]{200,}\}'/g, (m) => `'{<${m.split(',').length} values>}'`);
+      const statement = plan.sql.replace(/\$(\d+)(?:, \$\d+){8,}, \$(\d+)/g, (_, a, b) => `$${a}, …, $${b}`);
+      out.push(`### ${p.name}`, '', '```sql', statement.trim(), '```', '', '```text', text, '```', '');
+    }
+  }
+  return out.join('\n');
+}
