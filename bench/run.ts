@@ -15,13 +15,17 @@ import { DEFAULT_OPTIONS as PREVENTION_DEFAULTS, preventionMarkdown, runPreventi
 
 /**
  * `npm run bench [-- <suite>… --keep --citizens N --applications N --notices N --seconds S …]`: runs the benchmark suites
- * (all when none is named) against a fresh database on the PostgreSQL server of DATABASE_URL,
+ * (the national one when none is named; the module suites each on a fresh database of their own)
+ * on the PostgreSQL server of DATABASE_URL,
  * prints each suite's Markdown report and writes it to bench/results/<date>-<suite>.md and .json.
  */
 
 const usage = `Usage: npm run bench -- [suite…] [options]
 
-Suites (all when none is named):
+Suites (national when none is named):
+  national             the national read paths, import and embedded run on the data set of
+                       npm run bench:data (DATABASE_URL's database if it is hjemvej_bench…, else
+                       hjemvej_bench_national next to it)
   citizens             search in the by-name list
   allocation           candidate ranking for one vacancy against the waiting list
   prevention           eviction-prevention inbox and notice import
@@ -49,7 +53,8 @@ Options:
 
 Environment: DATABASE_URL names the PostgreSQL server (default
 postgres://postgres@127.0.0.1:5432/postgres); the role must be able to create databases and
-roles. The benchmark creates and drops the database hjemvej_bench next to it.`;
+roles. A module suite creates and drops its database (--database) next to it; the national suite
+reads the data set npm run bench:data made and leaves it in place.`;
 
 // autocannon's timers warn (TimeoutNegativeWarning) when a busy event loop fires them late; the
 // warning says nothing about the results, so it is left out. Other warnings print as usual.
