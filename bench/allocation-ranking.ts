@@ -44,7 +44,16 @@ import {
 import { type MachineInfo, machineInfo } from './lib/machine';
 import { dayNumber, isoDate, Random, Weighted } from './lib/random';
 import { compile, type Explained, explain, rawPool, waitForIdle } from './lib/raw-sql';
-import { count, machineLine, markdownTable, ms, ratio } from './lib/report';
+import {
+  APP_RAW_HEADER,
+  appRawCells,
+  count,
+  latency,
+  machineLine,
+  markdownTable,
+  ms,
+  ratio,
+} from './lib/report';
 import { seedCitizens } from './lib/seed-citizens';
 
 /**
@@ -1110,12 +1119,6 @@ async function disconnected(adminUrl: string, database: string): Promise<void> {
 
 // ---- report ----
 
-/** A latency cell; a run in which no request was answered shows "> its length". */
-function latency(run: LoadResult | undefined, key: 'p50' | 'p95' | 'p99'): string {
-  if (!run) return '–';
-  return run.requests === 0 ? `> ${Math.round(run.seconds)} s` : ms(run[key]);
-}
-
 const both = (run: LoadResult | undefined) => (run ? `${latency(run, 'p50')} / ${latency(run, 'p95')}` : '–');
 
 /** The results as Markdown: data, the single-connection (target) and loaded tables, the breakdown. */
@@ -1209,30 +1212,8 @@ export function allocationMarkdown(r: AllocationReport): string {
   out.push(`## Under load (${s.connections} connections)`, '');
   out.push(
     markdownTable(
-      [
-        'case',
-        'p50',
-        'p95',
-        'p99',
-        'req/s',
-        'raw p50',
-        'raw p95',
-        'raw req/s',
-        'app÷raw req/s',
-        'app÷raw p95',
-      ],
-      r.cases.map((c) => [
-        c.name,
-        latency(c.app, 'p50'),
-        latency(c.app, 'p95'),
-        latency(c.app, 'p99'),
-        count(c.app.rps),
-        latency(c.raw, 'p50'),
-        latency(c.raw, 'p95'),
-        count(c.raw.rps),
-        ratio(c.app.rps, c.raw.rps),
-        ratio(c.app.p95, c.raw.p95),
-      ]),
+      ['case', ...APP_RAW_HEADER, 'app÷raw p95'],
+      r.cases.map((c) => [c.name, ...appRawCells(c.app, c.raw), ratio(c.app.p95, c.raw.p95)]),
     ),
     '',
   );

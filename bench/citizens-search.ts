@@ -14,7 +14,16 @@ import { AGE_BAND_RANGE, type AgeBand } from '../src/shared/citizens/status';
 import { type HttpRequest, type LoadResult, loadFunction, loadHttp, TIMEOUT_SECONDS } from './lib/load';
 import { type MachineInfo, machineInfo } from './lib/machine';
 import { compile, type Explained, explain, rawPool, waitForIdle } from './lib/raw-sql';
-import { count, machineLine, markdownTable, ms, ratio } from './lib/report';
+import {
+  APP_RAW_HEADER,
+  appRawCells,
+  count,
+  latency,
+  machineLine,
+  markdownTable,
+  ms,
+  ratio,
+} from './lib/report';
 import { seedCitizens } from './lib/seed-citizens';
 
 /**
@@ -355,12 +364,6 @@ export async function runCitizensBench(
   }
 }
 
-/** A latency cell; a run in which no request was answered shows "> its length". */
-function latency(run: LoadResult | undefined, key: 'p50' | 'p95' | 'p99'): string {
-  if (!run) return '–';
-  return run.requests === 0 ? `> ${Math.round(run.seconds)} s` : ms(run[key]);
-}
-
 /** The results as Markdown: settings, the loaded and single-connection tables, plans of misses. */
 export function citizensMarkdown(r: CitizensReport): string {
   const s = r.settings;
@@ -383,31 +386,11 @@ export function citizensMarkdown(r: CitizensReport): string {
   out.push(`## Under load (${s.connections} connections)`, '');
   out.push(
     markdownTable(
-      [
-        'case',
-        'matches',
-        'p50',
-        'p95',
-        'p99',
-        'req/s',
-        'raw p50',
-        'raw p95',
-        'raw req/s',
-        'app÷raw req/s',
-        'app÷raw p95',
-        target,
-      ],
+      ['case', 'matches', ...APP_RAW_HEADER, 'app÷raw p95', target],
       r.cases.map((c) => [
         c.name,
         count(c.matched.app),
-        latency(c.app, 'p50'),
-        latency(c.app, 'p95'),
-        latency(c.app, 'p99'),
-        count(c.app.rps),
-        latency(c.raw, 'p50'),
-        latency(c.raw, 'p95'),
-        count(c.raw.rps),
-        ratio(c.app.rps, c.raw.rps),
+        ...appRawCells(c.app, c.raw),
         ratio(c.app.p95, c.raw.p95),
         c.meetsTarget ? 'yes' : '**no**',
       ]),

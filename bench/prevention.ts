@@ -27,7 +27,16 @@ import { type HttpRequest, type LoadResult, loadFunction, loadHttp, TIMEOUT_SECO
 import { type MachineInfo, machineInfo } from './lib/machine';
 import { dayNumber, isoDate, Random, Weighted } from './lib/random';
 import { compile, type Explained, explain, rawPool, waitForIdle } from './lib/raw-sql';
-import { count, machineLine, markdownTable, ms, ratio } from './lib/report';
+import {
+  APP_RAW_HEADER,
+  appRawCells,
+  count,
+  latency,
+  machineLine,
+  markdownTable,
+  ms,
+  ratio,
+} from './lib/report';
 
 /**
  * Eviction prevention (issue 6 "Done when"): the inbox (GET /api/prevention/cases) on one
@@ -1705,12 +1714,6 @@ export async function runPreventionBench(
 
 // ---- report ----
 
-/** A latency cell; a run in which no request was answered shows "> its length". */
-function latency(run: LoadResult | undefined, key: 'p50' | 'p95' | 'p99'): string {
-  if (!run) return '–';
-  return run.requests === 0 ? `> ${Math.round(run.seconds)} s` : ms(run[key]);
-}
-
 const both = (run: LoadResult | undefined) => (run ? `${latency(run, 'p50')} / ${latency(run, 'p95')}` : '–');
 const perSecond = (n: number) => `${count(n)}/s`;
 
@@ -1826,30 +1829,8 @@ export function preventionMarkdown(r: PreventionReport): string {
   out.push(`### Under load (${s.connections} connections)`, '');
   out.push(
     markdownTable(
-      [
-        'case',
-        'p50',
-        'p95',
-        'p99',
-        'req/s',
-        'raw p50',
-        'raw p95',
-        'raw req/s',
-        'app÷raw req/s',
-        'app÷raw p95',
-      ],
-      r.inbox.map((c) => [
-        c.name,
-        latency(c.app, 'p50'),
-        latency(c.app, 'p95'),
-        latency(c.app, 'p99'),
-        count(c.app.rps),
-        latency(c.raw, 'p50'),
-        latency(c.raw, 'p95'),
-        count(c.raw.rps),
-        ratio(c.app.rps, c.raw.rps),
-        ratio(c.app.p95, c.raw.p95),
-      ]),
+      ['case', ...APP_RAW_HEADER, 'app÷raw p95'],
+      r.inbox.map((c) => [c.name, ...appRawCells(c.app, c.raw), ratio(c.app.p95, c.raw.p95)]),
     ),
     '',
   );

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { LoadResult } from './load';
 import type { MachineInfo } from './machine';
 
 /** Milliseconds for a table cell. */
@@ -15,6 +16,39 @@ export function ratio(numerator: number, denominator: number): string {
 
 export function count(value: number): string {
   return Math.round(value).toLocaleString('en-GB');
+}
+
+/** A latency cell; a run in which no request was answered shows "> its length". */
+export function latency(run: LoadResult | undefined, key: 'p50' | 'p95' | 'p99'): string {
+  if (!run) return '–';
+  return run.requests === 0 ? `> ${Math.round(run.seconds)} s` : ms(run[key]);
+}
+
+/**
+ * The cells every loaded comparison shows, in this order: the app's p50, p95, p99 and req/s, the raw
+ * SQL's p50, p95 and req/s, and app ÷ raw req/s (`–` where the raw run is missing).
+ */
+export const APP_RAW_HEADER = [
+  'p50',
+  'p95',
+  'p99',
+  'req/s',
+  'raw p50',
+  'raw p95',
+  'raw req/s',
+  'app÷raw req/s',
+];
+export function appRawCells(app: LoadResult, raw: LoadResult | undefined): string[] {
+  return [
+    latency(app, 'p50'),
+    latency(app, 'p95'),
+    latency(app, 'p99'),
+    count(app.rps),
+    latency(raw, 'p50'),
+    latency(raw, 'p95'),
+    raw ? count(raw.rps) : '–',
+    raw ? ratio(app.rps, raw.rps) : '–',
+  ];
 }
 
 export function markdownTable(header: string[], rows: string[][], align?: ('l' | 'r')[]): string {

@@ -14,7 +14,16 @@ import { CapturePlugin, readStatements } from '../lib/capture';
 import { type HttpRequest, type LoadResult, loadFunction, loadHttp, TIMEOUT_SECONDS } from '../lib/load';
 import { type MachineInfo, machineInfo } from '../lib/machine';
 import { type Explained, explain, rawPool, waitForIdle } from '../lib/raw-sql';
-import { count, machineLine, markdownTable, ms, ratio } from '../lib/report';
+import {
+  APP_RAW_HEADER,
+  appRawCells,
+  count,
+  latency,
+  machineLine,
+  markdownTable,
+  ms,
+  ratio,
+} from '../lib/report';
 import { copyImportWrites, importFiles, importNoticesFor } from '../prevention';
 import { buildNationalDatabase, databaseName, readSummary } from './data';
 import { embeddedMunicipality } from './embedded';
@@ -542,11 +551,6 @@ export async function runNationalBench(
 
 // ---- the report ----
 
-function latency(run: LoadResult | undefined, key: 'p50' | 'p95' | 'p99'): string {
-  if (!run) return '–';
-  return run.requests === 0 ? `> ${Math.round(run.seconds)} s` : ms(run[key]);
-}
-
 const yes = (ok: boolean | undefined) => (ok === undefined ? '–' : ok ? 'yes' : '**no**');
 
 function problems(paths: PathResult[]): string {
@@ -606,14 +610,7 @@ export function nationalMarkdown(r: NationalReport): string {
     markdownTable(
       [
         'path',
-        'p50',
-        'p95',
-        'p99',
-        'req/s',
-        'raw p50',
-        'raw p95',
-        'raw req/s',
-        'app÷raw req/s',
+        ...APP_RAW_HEADER,
         'p95 target',
         'meets p95',
         `app ≥ ${Math.round(t.appShareOfRaw * 100)} % of raw`,
@@ -621,14 +618,7 @@ export function nationalMarkdown(r: NationalReport): string {
       ],
       r.paths.map((p) => [
         p.name,
-        latency(p.app, 'p50'),
-        latency(p.app, 'p95'),
-        latency(p.app, 'p99'),
-        count(p.app.rps),
-        latency(p.raw, 'p50'),
-        latency(p.raw, 'p95'),
-        p.raw ? count(p.raw.rps) : '–',
-        p.raw ? ratio(p.app.rps, p.raw.rps) : '–',
+        ...appRawCells(p.app, p.raw),
         `< ${p.targetP95Ms}`,
         yes(p.meetsTarget),
         yes(p.meetsRatio),
