@@ -5,6 +5,7 @@ import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
+import { type Cell, copyRows } from '../src/server/db/copy';
 import { APP_ROLE, type Db, migrate, openDatabase, withTenant } from '../src/server/db/database';
 import type { Database } from '../src/server/db/schema';
 import { createUser } from '../src/server/modules/access/access.service';
@@ -93,77 +94,6 @@ export const DEFAULT_OPTIONS: Omit<PreventionBenchOptions, 'adminUrl'> = {
   keep: false,
   log: () => {},
 };
-
-// ---- COPY without a dependency ----
-
-/** The part of pg's connection a COPY FROM STDIN needs (what pg-copy-streams uses). */
-interface CopyConnection {
-  query(text: string): void;
-  sendCopyFromChunk(chunk: Buffer): void;
-  endCopyFrom(): void;
-}
-
-/** `COPY … FROM STDIN` as a pg submittable: sends `data` and resolves with the rows copied. */
-class CopyIn {
-  callback: ((error: Error | null) => void) | undefined;
-  rows = 0;
-  private failed = false;
-
-  constructor(
-    private readonly text: string,
-    private readonly data: Buffer,
-  ) {}
-
-  submit(connection: CopyConnection) {
-    connection.query(this.text);
-  }
-
-  handleCopyInResponse(connection: CopyConnection) {
-    for (let i = 0; i < this.data.length; i += 1 << 16)
-      connection.sendCopyFromChunk(this.data.subarray(i, i + (1 << 16)));
-    connection.endCopyFrom();
-  }
-
-  handleCommandComplete(message: { text?: string }) {
-    this.rows = Number(/^COPY (\d+)/.exec(message.text ?? '')?.[1] ?? 0);
-  }
-
-  handleError(error: Error) {
-    this.failed = true;
-    this.callback?.(error);
-  }
-
-  handleReadyForQuery() {
-    if (!this.failed) this.callback?.(null);
-  }
-
-  handleRowDescription() {}
-  handleDataRow() {}
-  handleEmptyQuery() {}
-  handlePortalSuspended() {}
-  handleCopyData() {}
-}
-
-type Cell = string | number | boolean | null;
-
-/** One CSV field for COPY (format csv): null unquoted and empty, text always quoted. */
-function csvCell(v: Cell): string {
-  if (v === null) return '';
-  if (typeof v !== 'string') return String(v);
-  return `"${v.replaceAll('"', '""')}"`;
-}
-
-/** COPY `rows` into `table (columns)` on `client`; returns the rows the server reports. */
-export async function copyRows(client: pg.Client, table: string, columns: string[], rows: Cell[][]) {
-  const data = Buffer.from(rows.map((r) => `${r.map(csvCell).join(',')}\n`).join(''));
-  const copy = new CopyIn(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`, data);
-  await new Promise<void>((resolve, reject) => {
-    copy.callback = (error) => (error ? reject(error) : resolve());
-    client.query(copy as unknown as pg.Submittable);
-  });
-  if (copy.rows !== rows.length) throw new Error(`COPY ${table}: ${copy.rows} of ${rows.length} rows`);
-  return copy.rows;
-}
 
 /** Rows given as objects, copied column by column in the order of the first row's keys. */
 async function copyObjects(client: pg.Client, table: string, rows: Record<string, Cell>[]) {

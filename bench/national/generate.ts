@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type pg from 'pg';
+import { type Cell, copyRows } from '../../src/server/db/copy';
 import type { Db } from '../../src/server/db/database';
 import { insertMunicipality, insertUser } from '../../src/server/modules/access/access.repository';
 import { hashPassword } from '../../src/server/modules/access/password';
@@ -8,7 +9,7 @@ import { refreshCurrentState } from '../../src/server/modules/citizens/citizens.
 import type { Role } from '../../src/shared/permissions';
 import { seedAllocation } from '../allocation-ranking';
 import { dayNumber, isoDate, Random, Weighted } from '../lib/random';
-import { copyRows, type PreventionSeedResult, seedPrevention } from '../prevention';
+import { type PreventionSeedResult, seedPrevention } from '../prevention';
 import { MUNICIPALITIES, type MunicipalityInfo, TOTAL_POPULATION } from './municipalities';
 
 /**
@@ -88,8 +89,6 @@ export interface NationalSummary {
   /** Rows per table after the load. */
   rows: Record<string, number>;
 }
-
-type Cell = string | number | boolean | null;
 
 const share = (m: MunicipalityInfo) => m.population / TOTAL_POPULATION;
 const atLeast = (min: number, n: number) => Math.max(min, Math.round(n));

@@ -14,6 +14,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { type Cell, parseCopyStatement } from './copy';
 
 /**
  * The one PGlite session, shared by every Kysely instance on it. PGlite is a single session, so
@@ -121,6 +122,8 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    const copy = compiledQuery.parameters.length === 1 ? parseCopyStatement(compiledQuery.sql) : null;
+    if (copy) return this.stage(copy.table, copy.columns, compiledQuery.parameters[0] as Cell[][]);
     const result =
       compiledQuery.parameters.length === 0 && isMultiStatement(compiledQuery.sql)
         ? ((await this.pglite.exec(compiledQuery.sql)).at(-1) ?? { rows: [], affectedRows: 0, fields: [] })
@@ -129,6 +132,20 @@ class PGliteConnection implements DatabaseConnection {
     const isWrite = /^\s*(insert|update|delete|merge)/i.test(compiledQuery.sql);
     const rows = result.rows as R[];
     return isWrite ? { rows, numAffectedRows: BigInt(affected) } : { rows };
+  }
+
+  /**
+   * The staged rows of `stageRows`: PGlite's COPY FROM reads only server files (a privilege the
+   * application role must not hold), so the rows go as one JSON parameter, typed by the table.
+   */
+  private async stage<R>(table: string, columns: string[], rows: Cell[][]): Promise<QueryResult<R>> {
+    const records = rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null])));
+    const list = columns.join(', ');
+    const result = await this.pglite.query(
+      `insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, $1::json)`,
+      [JSON.stringify(records)],
+    );
+    return { rows: [], numAffectedRows: BigInt(result.affectedRows ?? 0) };
   }
 
   // biome-ignore lint/correctness/useYield: PGlite has no cursors; streaming is not offered

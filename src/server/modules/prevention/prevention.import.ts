@@ -165,7 +165,9 @@ export async function importNotices(
   const report = { rows: lines.length, valid: valid.length, imported: 0, problems };
   if (options.dryRun || (options.mode === 'all' && problems.length > 0) || valid.length === 0) return report;
   const imported = await withTenant(db, actor.municipalityId, async (trx) => {
-    // Lines imported before (or twice in this file) are skipped: no duplicates, no empty cases.
+    // Lines imported before (or twice in this file) are skipped: no duplicates, no empty cases. The
+    // lock makes a second import of the same file wait for this one and then find its lines.
+    await repo.lockImports(trx, actor.municipalityId);
     const before = await repo.importedKeys(
       trx,
       actor.municipalityId,

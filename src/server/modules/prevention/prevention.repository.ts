@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../db/database';
+import type { Cell } from '../../db/copy';
+import { type Executor, rowsSource, type StagedColumn, type Tx } from '../../db/database';
 import type {
   EvictionActionTable,
   EvictionCaseRow,
@@ -13,10 +14,11 @@ export const num = (v: string | number | null) => (v === null ? 0 : Number(v));
 
 /**
  * The bulk writes of `recordNotices` are one statement each, whatever the number of rows: the rows
- * go as one array per column and `unnest` turns them back into rows (a handful of parameters, one
- * plan), on PGlite as on PostgreSQL.
+ * come from `rowsSource` (one array per column through `unnest` for a few, staged with COPY for an
+ * import's thousands), on PGlite as on PostgreSQL.
  */
-const column = <T, K extends keyof T>(rows: readonly T[], key: K) => rows.map((r) => r[key]);
+const values = <T>(rows: readonly T[], columns: readonly StagedColumn[]) =>
+  rows.map((r) => columns.map(([name]) => (r as Record<string, Cell | undefined>)[name] ?? null));
 
 /** Citizens by current CPR (a merged record points to its survivor). */
 export async function citizensByCpr(db: Executor, m: string, cprs: readonly string[]) {
@@ -29,8 +31,17 @@ export async function citizensByCpr(db: Executor, m: string, cprs: readonly stri
   return found;
 }
 
+const CITIZEN_COLUMNS: readonly StagedColumn[] = [
+  ['cpr', 'text'],
+  ['birth_date', 'date'],
+  ['sex', 'text'],
+  ['given_name', 'text'],
+  ['family_name', 'text'],
+  ['address', 'text'],
+];
+
 export async function insertCitizens(
-  db: Executor,
+  trx: Tx,
   m: string,
   rows: {
     cpr: string;
@@ -44,12 +55,11 @@ export async function insertCitizens(
 ) {
   const out = new Map<string, string>();
   if (rows.length === 0) return out;
+  const source = await rowsSource(trx, 'citizen', CITIZEN_COLUMNS, values(rows, CITIZEN_COLUMNS));
   const { rows: inserted } = await sql<{ id: string; cpr: string }>`
     insert into citizen (municipality_id, created_by, cpr, birth_date, sex, given_name, family_name, address)
-    select ${m}, ${createdBy}, t.* from unnest(${column(rows, 'cpr')}::text[], ${column(rows, 'birth_date')}::date[],
-      ${column(rows, 'sex')}::text[], ${column(rows, 'given_name')}::text[], ${column(rows, 'family_name')}::text[],
-      ${column(rows, 'address')}::text[]) as t
-    returning id, cpr`.execute(db);
+    select ${m}, ${createdBy}, t.* from ${source}
+    returning id, cpr`.execute(trx);
   for (const r of inserted) out.set(r.cpr, r.id);
   return out;
 }
@@ -78,18 +88,28 @@ export interface NewCase {
   eviction_date: string | null;
 }
 
-export async function insertCases(db: Executor, m: string, rows: NewCase[]) {
+const CASE_COLUMNS: readonly StagedColumn[] = [
+  ['citizen_id', 'uuid'],
+  ['tenant_name', 'text'],
+  ['address', 'text'],
+  ['tenancy_key', 'text'],
+  ['department_id', 'uuid'],
+  ['children_under_18', 'boolean'],
+  ['known_need', 'boolean'],
+  ['opened_on', 'date'],
+  ['bailiff_notice_on', 'date'],
+  ['eviction_date', 'date'],
+];
+
+export async function insertCases(trx: Tx, m: string, rows: NewCase[]) {
   const out = new Map<string, string>();
   if (rows.length === 0) return out;
+  const source = await rowsSource(trx, 'case', CASE_COLUMNS, values(rows, CASE_COLUMNS));
   const { rows: inserted } = await sql<{ id: string; tenancy_key: string }>`
     insert into eviction_case (municipality_id, citizen_id, tenant_name, address, tenancy_key, department_id,
       children_under_18, known_need, opened_on, bailiff_notice_on, eviction_date)
-    select ${m}, t.* from unnest(${column(rows, 'citizen_id')}::uuid[], ${column(rows, 'tenant_name')}::text[],
-      ${column(rows, 'address')}::text[], ${column(rows, 'tenancy_key')}::text[], ${column(rows, 'department_id')}::uuid[],
-      ${column(rows, 'children_under_18')}::boolean[], ${column(rows, 'known_need')}::boolean[],
-      ${column(rows, 'opened_on')}::date[], ${column(rows, 'bailiff_notice_on')}::date[],
-      ${column(rows, 'eviction_date')}::date[]) as t
-    returning id, tenancy_key`.execute(db);
+    select ${m}, t.* from ${source}
+    returning id, tenancy_key`.execute(trx);
   for (const r of inserted) out.set(r.tenancy_key, r.id);
   return out;
 }
@@ -99,30 +119,51 @@ type NewNotice = Omit<
   'id' | 'created_at' | 'municipality_id' | 'reported_via' | 'reported_by'
 >;
 
+const NOTICE_COLUMNS: readonly StagedColumn[] = [
+  ['case_id', 'uuid'],
+  ['source', 'text'],
+  ['received_on', 'date'],
+  ['tenant_cpr', 'text'],
+  ['arrears_amount', 'numeric'],
+  ['arrears_months', 'int'],
+  ['paakrav_on', 'date'],
+  ['termination_on', 'date'],
+  ['bailiff_filed_on', 'date'],
+  ['eviction_date', 'date'],
+  ['children_under_18', 'boolean'],
+  ['import_key', 'text'],
+];
+
 /**
- * Inserts notices; a line already imported (same import key) is skipped. Returns the ids inserted.
+ * Inserts notices and returns their ids. Lines imported before are left out by the caller, which
+ * holds the municipality's import lock (`lockImports`); the unique import key still guards.
  */
 export async function insertNotices(
-  db: Executor,
+  trx: Tx,
   m: string,
   rows: NewNotice[],
   via: EvictionNoticeTable['reported_via'],
   reportedBy: string,
 ) {
   if (rows.length === 0) return [];
+  const source = await rowsSource(trx, 'notice', NOTICE_COLUMNS, values(rows, NOTICE_COLUMNS));
   const { rows: inserted } = await sql<{ id: string; case_id: string }>`
     insert into eviction_notice (municipality_id, reported_via, reported_by, case_id, source, received_on, tenant_cpr,
       arrears_amount, arrears_months, paakrav_on, termination_on, bailiff_filed_on, eviction_date, children_under_18,
       import_key)
-    select ${m}, ${via}, ${reportedBy}, t.* from unnest(${column(rows, 'case_id')}::uuid[], ${column(rows, 'source')}::text[],
-      ${column(rows, 'received_on')}::date[], ${column(rows, 'tenant_cpr')}::text[],
-      ${column(rows, 'arrears_amount')}::numeric[], ${column(rows, 'arrears_months')}::int[],
-      ${column(rows, 'paakrav_on')}::date[], ${column(rows, 'termination_on')}::date[],
-      ${column(rows, 'bailiff_filed_on')}::date[], ${column(rows, 'eviction_date')}::date[],
-      ${column(rows, 'children_under_18')}::boolean[], ${column(rows, 'import_key')}::text[]) as t
-    on conflict (municipality_id, import_key) where import_key is not null do nothing
-    returning id, case_id`.execute(db);
+    select ${m}, ${via}, ${reportedBy}, t.* from ${source}
+    returning id, case_id`.execute(trx);
   return inserted;
+}
+
+/**
+ * One import of notices at a time per municipality, until the transaction ends: the lines already
+ * imported are then known for certain before the new ones are written (no duplicates, no races).
+ */
+export async function lockImports(trx: Tx, m: string) {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`hjemvej.prevention.import.${m}`}, 0))`.execute(
+    trx,
+  );
 }
 
 /**

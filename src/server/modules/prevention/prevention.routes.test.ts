@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NoticeInput } from '../../../shared/prevention/api';
 import { compareUrgency, urgency } from '../../../shared/prevention/clocks';
@@ -457,5 +458,65 @@ describe('notice import (issue 6 "Done when")', () => {
     const inbox = (await call(s, 'GET', '/api/prevention/cases')).items;
     expect(inbox).toHaveLength(2);
     expect(inbox[0]).toMatchObject({ tenantName: 'Anna Berg', childrenUnder18: true, arrearsAmount: 9500 });
+  });
+
+  it('imports a large file in one go: new citizens, one case per tenancy, repeated notices grouped, and once only when sent twice at the same time', async () => {
+    const { municipality, users } = await tenantWith(app, db, ['prevention']);
+    const s = users.prevention.session;
+    const header = 'kilde;modtaget;cpr;navn;adresse;restance;maaneder;fogedsag;boern';
+    const day = today();
+    const earlier = addDays(day, -10);
+    // Enough rows that citizens, cases and notices all go the bulk way (STAGE_FROM).
+    const withCpr = Array.from({ length: 300 }, (_, i) => ({
+      cpr: fakeCpr(),
+      name: `Lejer Nr${i}`,
+      address: `Bulkvej ${i}`,
+    }));
+    const lines = [
+      ...withCpr.map((t) => `udlejer_almen;${earlier};${t.cpr};${t.name};${t.address};8.000;2;;nej`),
+      ...Array.from(
+        { length: 100 },
+        (_, i) => `udlejer_privat;${earlier};;Uden Cpr${i};Tomvej ${i};3000;1;;nej`,
+      ),
+      // The bailiff's court about 50 of the same tenancies, with children: grouped into their cases.
+      ...withCpr.slice(0, 50).map((t) => `fogedret;${day};${t.cpr};${t.name};${t.address};9.000;3;${day};ja`),
+    ];
+    const file = [header, ...lines].join('\n');
+    expect((await upload(s, file)).json()).toMatchObject({
+      rows: 450,
+      valid: 450,
+      imported: 450,
+      problems: [],
+    });
+    const counts = async () => {
+      const { rows } = await sql<{
+        cases: number;
+        notices: number;
+        citizens: number;
+        grouped: number;
+        children: number;
+      }>`
+        select (select count(*)::int from eviction_case where municipality_id = ${municipality.id}) as cases,
+          (select count(*)::int from eviction_notice where municipality_id = ${municipality.id}) as notices,
+          (select count(*)::int from citizen where municipality_id = ${municipality.id}) as citizens,
+          (select count(*)::int from (select case_id from eviction_notice where municipality_id = ${municipality.id}
+            group by case_id having count(*) = 2) g) as grouped,
+          (select count(*)::int from eviction_case where municipality_id = ${municipality.id}
+            and children_under_18 and bailiff_notice_on = ${day}) as children`.execute(db.owner);
+      return rows[0];
+    };
+    expect(await counts()).toEqual({ cases: 400, notices: 450, citizens: 300, grouped: 50, children: 50 });
+    expect((await call(s, 'GET', '/api/prevention/cases')).total).toBe(400);
+
+    // The same file again, and a new one sent twice at once: nothing twice.
+    expect((await upload(s, file)).json()).toMatchObject({ rows: 450, imported: 0 });
+    const next = [
+      header,
+      ...Array.from({ length: 300 }, (_, i) => `privat;${day};;Ny Lejer${i};Nyvej ${i};1000;1;;nej`),
+    ].join('\n');
+    const both = await Promise.all([upload(s, next), upload(s, next)]);
+    expect(both.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect(both.map((r) => r.json().imported).sort()).toEqual([0, 300]);
+    expect(await counts()).toMatchObject({ cases: 700, notices: 750, citizens: 300 });
   });
 });
