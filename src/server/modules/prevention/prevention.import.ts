@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { parseCpr } from '../../../shared/citizens/cpr';
 import type { ImportProblem, ImportReport } from '../../../shared/import';
 import type { NoticeInput } from '../../../shared/prevention/api';
@@ -157,9 +157,7 @@ export async function importNotices(
       valid.push({
         input,
         cpr,
-        importKey: createHash('sha256')
-          .update(cells.map((c) => (c ?? '').trim()).join('\u001f'))
-          .digest('base64url'),
+        importKey: hash('sha256', cells.map((c) => (c ?? '').trim()).join('\u001f'), 'base64url'),
       });
   }
   const report = { rows: lines.length, valid: valid.length, imported: 0, problems };
