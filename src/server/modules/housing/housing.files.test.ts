@@ -1,4 +1,5 @@
 import { inflateSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loadWorkbook, sheetValues } from '../../test/documents';
@@ -6,6 +7,7 @@ import {
   MAX_DEPARTMENT_ROWS,
   NO_VACANCY_DATA_NOTE,
   parseDepartmentRow,
+  plainRecords,
   readDepartmentFile,
   renderExportXlsx,
   renderReportPdf,
@@ -520,5 +522,59 @@ describe('parseDepartmentRow', () => {
     expect(parseDepartmentRow(row({ number: '1'.repeat(21) })).problems).toEqual([
       { line: 7, field: 'number', code: 'too_long' },
     ]);
+  });
+});
+
+describe('plainRecords (CSV without quotes)', () => {
+  const general = (text: string, delimiter: string) => {
+    let previousEnd = 0;
+    return (
+      parse(text, {
+        delimiter,
+        relax_column_count: true,
+        skip_empty_lines: false,
+        info: true,
+      }) as unknown as {
+        info: { lines: number };
+        record: string[];
+      }[]
+    ).map(({ info, record }) => {
+      const line = previousEnd + 1;
+      previousEnd = info.lines;
+      return { line, cells: record };
+    });
+  };
+
+  it('reads every quote-free file exactly as csv-parse does: blank lines, spaces, CRLF, a last line with or without a break', () => {
+    const samples = [
+      '',
+      '\n',
+      'x',
+      'a;b\n\nc;d\n',
+      'a;b\r\nc;d',
+      'a;b\n\n\n',
+      'a;b\n;\n',
+      ' a ; b \n æ;ø;å;\n',
+      'a,b\r\n\r\n1,2\r\n',
+    ];
+    for (let seed = 1; seed <= 200; seed++) {
+      let text = '';
+      let x = seed;
+      const next = () => {
+        x = (x * 1103515245 + 12345) % 2147483648;
+        return x;
+      };
+      const pieces = ['a', 'bb', ' ', ';', ',', 'æ', '1.234,50', '\n'];
+      for (let i = next() % 60; i > 0; i--) text += pieces[next() % pieces.length];
+      samples.push(text, text.replaceAll('\n', '\r\n'));
+    }
+    for (const text of samples)
+      for (const delimiter of [';', ','])
+        expect(plainRecords(text, delimiter), JSON.stringify(text)).toEqual(general(text, delimiter));
+  });
+
+  it('leaves quotes and mixed or old Mac line breaks to csv-parse', () => {
+    for (const text of ['a;"b;c"\n', 'a;b\r\nc;d\ne;f', 'a;b\rc;d'])
+      expect(plainRecords(text, ';')).toBeUndefined();
   });
 });
