@@ -372,38 +372,42 @@ export async function refreshCurrentState(
 // ---- duplicates ----
 
 /** Citizens with the same birth date and a similar name (trigram similarity) or the same initials. */
-export async function likelyDuplicates(
+/**
+ * Flags likely duplicates of the given (new) citizens for review, in one statement however many:
+ * the same birth date, not merged away, no conflicting CPR numbers, and names alike (trigram
+ * similarity) or the same initials, scoring at least `threshold`. Each pair is flagged once; the
+ * pairs found come back best first.
+ */
+export async function flagLikelyDuplicates(
   db: Executor,
   municipalityId: string,
-  citizen: CitizenRow,
+  ids: readonly string[],
   threshold: number,
 ) {
-  const { rows } = await sql<{ id: string; score: number }>`
-    select c.id, greatest(
-        similarity(c.name_search, ${citizen.name_search}),
-        case when c.initials is not null and lower(c.initials) = lower(${citizen.initials}) then 0.9 else 0 end
-      )::real as score
-    from citizen c
-    where c.municipality_id = ${municipalityId} and c.birth_date = ${citizen.birth_date}
-      and c.id <> ${citizen.id} and c.merged_into is null
-      and (c.cpr is null or ${citizen.cpr}::text is null or c.cpr = ${citizen.cpr})
-    order by score desc`.execute(db);
-  return rows.filter((r) => r.score >= threshold);
-}
-
-export async function insertCandidate(
-  db: Executor,
-  municipalityId: string,
-  x: string,
-  y: string,
-  score: number,
-) {
-  const [a, b] = x < y ? [x, y] : [y, x];
-  await db
-    .insertInto('duplicate_candidate')
-    .values({ municipality_id: municipalityId, citizen_a: a, citizen_b: b, score })
-    .onConflict((oc) => oc.columns(['citizen_a', 'citizen_b']).doNothing())
-    .execute();
+  if (ids.length === 0) return [];
+  const { rows } = await sql<{ citizen_id: string; other_id: string; score: number }>`
+    with found as (
+      select n.id as citizen_id, c.id as other_id, greatest(
+          similarity(c.name_search, n.name_search),
+          case when c.initials is not null and lower(c.initials) = lower(n.initials) then 0.9 else 0 end
+        )::real as score
+      from citizen n
+      join citizen c on c.municipality_id = n.municipality_id and c.birth_date = n.birth_date
+        and c.id <> n.id and c.merged_into is null
+        and (c.cpr is null or n.cpr is null or c.cpr = n.cpr)
+      where n.municipality_id = ${municipalityId} and n.id = any(${[...ids]}::uuid[])
+    ), likely as (
+      select * from found where score >= ${threshold}
+    ), flagged as (
+      insert into duplicate_candidate (municipality_id, citizen_a, citizen_b, score)
+      select distinct on (least(citizen_id, other_id), greatest(citizen_id, other_id))
+        ${municipalityId}::uuid, least(citizen_id, other_id), greatest(citizen_id, other_id), score
+      from likely
+      order by least(citizen_id, other_id), greatest(citizen_id, other_id), score desc
+      on conflict (citizen_a, citizen_b) do nothing
+    )
+    select citizen_id, other_id, score from likely order by score desc, other_id`.execute(db);
+  return rows;
 }
 
 export function openCandidates(db: Executor, municipalityId: string) {

@@ -95,14 +95,21 @@ export async function createCitizen(trx: Tx, actor: Actor, input: CitizenInput):
     entityType: 'citizen',
     entityId: row.id,
   });
-  const duplicates = await repo.likelyDuplicates(trx, actor.municipalityId, row, DUPLICATE_THRESHOLD);
   const found: CreateResult['duplicates'] = [];
-  for (const d of duplicates) {
-    await repo.insertCandidate(trx, actor.municipalityId, row.id, d.id, d.score);
-    const other = await repo.findCitizen(trx, actor.municipalityId, d.id);
+  for (const d of await flagDuplicatesOf(trx, actor, [row.id])) {
+    const other = await repo.findCitizen(trx, actor.municipalityId, d.other_id);
     if (other) found.push({ id: other.id, name: displayName(other), birthDate: other.birth_date });
   }
   return { id: row.id, duplicates: found };
+}
+
+/**
+ * Sends likely duplicates of newly registered citizens to the review queue (issue 3 §5): a citizen
+ * created here by hand, or from a notice's CPR number by eviction prevention, may be someone the
+ * list already knows without a CPR number.
+ */
+export function flagDuplicatesOf(trx: Tx, actor: Actor, ids: readonly string[]) {
+  return repo.flagLikelyDuplicates(trx, actor.municipalityId, ids, DUPLICATE_THRESHOLD);
 }
 
 async function loadLive(trx: Tx, actor: Actor, id: string): Promise<CitizenRow> {

@@ -186,6 +186,7 @@ export async function importNotices(
         rows: lines.length,
         imported: r.inserted.length,
         citizensCreated: r.created.size,
+        likelyDuplicates: r.duplicates.length,
         mode: options.mode,
       },
     });

@@ -286,6 +286,40 @@ describe('notices, linking and the inbox (issue 6 §1–3)', () => {
     });
   });
 
+  it('sends a tenant the list knows without a CPR number to the duplicate review, from the form and from an import', async () => {
+    const { users } = await tenantWith(app, db, ['prevention', 'caseworker']);
+    const worker = users.prevention.session;
+    const caseworker = users.caseworker.session;
+    // Known by name and birth date only (the fake CPR numbers below are of people born 1 January 1860).
+    for (const [givenName, familyName, initials] of [
+      ['Karen', 'Mikkelsen', 'KM'],
+      ['Ole', 'Frandsen', 'OF'],
+    ])
+      await call(
+        caseworker,
+        'POST',
+        '/api/citizens',
+        { birthDate: '1860-01-01', givenName, familyName, initials },
+        201,
+      );
+    const created = await call(
+      worker,
+      'POST',
+      '/api/prevention/notices',
+      notice({ tenantCpr: fakeCpr(), tenantName: 'Karen Mikkelsen' }),
+      201,
+    );
+    const header = 'kilde;modtaget;cpr;navn;adresse;restance';
+    const lines = [
+      `almen;${today()};${fakeCpr()};Ole Frandsen;Skovvej 9;4000`,
+      `almen;${today()};${fakeCpr()};Helt Anden;Skovvej 10;4000`,
+    ];
+    expect((await upload(worker, [header, ...lines].join('\n'))).json()).toMatchObject({ imported: 2 });
+    const queue = (await call(caseworker, 'GET', '/api/citizens/duplicates')).items as unknown[];
+    expect(queue).toHaveLength(2);
+    expect(JSON.stringify(queue)).toContain(created.citizenId);
+  });
+
   it('names a bad CPR and a future date, and saves nothing', async () => {
     const { users } = await tenantWith(app, db, ['prevention']);
     const s = users.prevention.session;

@@ -34,7 +34,7 @@ import type { Tx } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Actor } from '../access/auth-context';
 import { logPersonalDataRead, recordAudit } from '../audit/audit.service';
-import { addEpisode, today } from '../citizens/citizens.service';
+import { addEpisode, flagDuplicatesOf, today } from '../citizens/citizens.service';
 import * as repo from './prevention.repository';
 
 const { num } = repo;
@@ -74,8 +74,8 @@ export interface PreparedNotice {
 
 /**
  * Records notices in bulk, one set-based step at a time: link each tenant to the registry by CPR
- * (registering a new citizen from the CPR number when there is none), group repeated notices for
- * the same tenancy into one open case, insert the notices (a line already imported is skipped) and
+ * (registering a new citizen from the CPR number when there is none, and sending likely duplicates
+ * of the new ones to the review queue), group repeated notices for the same tenancy into one open case, insert the notices (a line already imported is skipped) and
  * mark cases with children. The form, the partner view and the import all come through here.
  */
 export async function recordNotices(
@@ -108,6 +108,8 @@ export async function recordNotices(
     }),
     actor.userId,
   );
+  // A tenant the list knows without a CPR number gets a second record here: the review queue says so.
+  const duplicates = await flagDuplicatesOf(trx, actor, [...created.values()]);
   const citizenOf = (cpr: string | null) => (cpr ? (existing.get(cpr) ?? created.get(cpr) ?? null) : null);
 
   const keyOf = new Map<PreparedNotice, string>();
@@ -180,7 +182,7 @@ export async function recordNotices(
   await repo.refreshFacts(trx, [
     ...new Set(inserted.flatMap((r) => (existingCases.has(r.case_id) ? [r.case_id] : []))),
   ]);
-  return { inserted, citizenOf, caseOf, existing, created, open };
+  return { inserted, citizenOf, caseOf, existing, created, open, duplicates };
 }
 
 /** One notice from the form or a housing-organisation user. */
