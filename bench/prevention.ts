@@ -6,7 +6,14 @@ import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import { type Cell, copyRows } from '../src/server/db/copy';
-import { APP_ROLE, type Db, migrate, openDatabase, withTenant } from '../src/server/db/database';
+import {
+  APP_ROLE,
+  acceptStagedRows,
+  type Db,
+  migrate,
+  openDatabase,
+  withTenant,
+} from '../src/server/db/database';
 import type { Database } from '../src/server/db/schema';
 import { createUser } from '../src/server/modules/access/access.service';
 import type { Actor } from '../src/server/modules/access/auth-context';
@@ -1122,7 +1129,17 @@ function stepOf(statement: string): string {
   if (s.startsWith('insert into eviction_notice ')) return 'insertNotices';
   if (s.startsWith('update eviction_case')) return 'markChildren';
   if (s.includes('audit')) return 'audit row';
+  const staged = /^(create temp table|copy) stage_([a-z]+)_\d+/.exec(s);
+  if (staged) return `stage ${staged[2]} rows (${staged[1] === 'copy' ? 'COPY' : 'temporary table'})`;
+  if (s.includes('pg_advisory_xact_lock')) return 'import lock';
+  if (s.startsWith('with new as')) return 'flagLikelyDuplicates (duplicate review)';
   return s.split(' ').slice(0, 3).join(' ');
+}
+
+function timedPool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  acceptStagedRows(pool);
+  return pool;
 }
 
 /**
@@ -1132,7 +1149,7 @@ function stepOf(statement: string): string {
 function timedAppDb(url: string, statements: { sql: string; ms: number }[]): Db {
   return new Kysely<Database>({
     dialect: new PostgresDialect({
-      pool: new pg.Pool({ connectionString: url, max: 2 }),
+      pool: timedPool(url),
       onCreateConnection: async (connection) => {
         await connection.executeQuery(CompiledQuery.raw(`set role ${APP_ROLE}; set jit = off`));
       },

@@ -386,16 +386,27 @@ export async function flagLikelyDuplicates(
 ) {
   if (ids.length === 0) return [];
   const { rows } = await sql<{ citizen_id: string; other_id: string; score: number }>`
-    with found as (
-      select n.id as citizen_id, c.id as other_id, greatest(
-          similarity(c.name_search, n.name_search),
-          case when c.initials is not null and lower(c.initials) = lower(n.initials) then 0.9 else 0 end
+    with new as (
+      select id, cpr, birth_date, name_search, initials from citizen
+      where municipality_id = ${municipalityId} and id = any(${[...ids]}::uuid[])
+    ), pairs as (
+      -- Two live records never share a CPR number (citizen_cpr_key): one with a number can only be
+      -- a duplicate of one without (citizen_no_cpr_birth_idx, migration 0011).
+      select n.*, c.id as other_id, c.name_search as other_name, c.initials as other_initials
+      from new n join citizen c on c.municipality_id = ${municipalityId} and c.birth_date = n.birth_date
+        and c.cpr is null and c.merged_into is null and c.id <> n.id
+      where n.cpr is not null
+      union all
+      select n.*, c.id, c.name_search, c.initials
+      from new n join citizen c on c.municipality_id = ${municipalityId} and c.birth_date = n.birth_date
+        and c.merged_into is null and c.id <> n.id
+      where n.cpr is null
+    ), found as (
+      select id as citizen_id, other_id, greatest(
+          similarity(other_name, name_search),
+          case when other_initials is not null and lower(other_initials) = lower(initials) then 0.9 else 0 end
         )::real as score
-      from citizen n
-      join citizen c on c.municipality_id = n.municipality_id and c.birth_date = n.birth_date
-        and c.id <> n.id and c.merged_into is null
-        and (c.cpr is null or n.cpr is null or c.cpr = n.cpr)
-      where n.municipality_id = ${municipalityId} and n.id = any(${[...ids]}::uuid[])
+      from pairs
     ), likely as (
       select * from found where score >= ${threshold}
     ), flagged as (
