@@ -166,15 +166,20 @@ export function waitingApplications(
 }
 
 /**
- * The ranking's first read: every waiting application's identity, order and version — only the
- * columns the rules and the order need, straight from allocation_application_ranking_idx (an
- * index-only scan) — with its live offers on other vacancies. The household facts are read by
- * `rankingFacts` only for applications changed since the process last read them, and the rest
- * of a candidate's card by `rankingDetails` only for the candidates an answer shows.
+ * The waiting list's version as one row to join the list to, so that a read of applications and
+ * the version it belongs to come from the one snapshot of one statement (0 before the first change).
  */
-export function rankingHeads(db: Executor, m: string, otherThanVacancy: string) {
-  // Live offers on other vacancies, counted once for all rather than probed per application.
-  const live = db
+const listVersionRow = (db: Executor, m: string) =>
+  db
+    .selectNoFrom(
+      sql<number>`coalesce((select l.version from allocation_list_version l
+        where l.municipality_id = ${m}), 0)`.as('list_version'),
+    )
+    .as('lv');
+
+/** Live offers per application on other vacancies, counted once for all rather than probed per application. */
+const liveOffers = (db: Executor, m: string, otherThanVacancy: string) =>
+  db
     .selectFrom('offer')
     .select(['application_id'])
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -183,9 +188,34 @@ export function rankingHeads(db: Executor, m: string, otherThanVacancy: string) 
     .where('vacancy_id', '<>', otherThanVacancy)
     .groupBy('application_id')
     .as('o');
-  return db
+
+/** An application's small columns the ranking orders and tests by, and its version. */
+export interface RankingHead {
+  id: string;
+  status: ApplicationRow['status'];
+  paused_until: string | null;
+  priority: ApplicationRow['priority'];
+  waiting_since: string | null;
+  row_version: number;
+  /** Open offers on other vacancies than the one ranked. */
+  live_offers: number | string | null;
+}
+
+/**
+ * The ranking's full read: every waiting application's identity, order and version — only the
+ * columns the rules and the order need, from allocation_application_ranking_idx — with its live
+ * offers on other vacancies, and the waiting list's version this state has. The household facts
+ * are read by `rankingFacts` only for applications changed since the process last read them, and
+ * the rest of a candidate's card by `rankingDetails` only for the candidates an answer shows.
+ */
+export async function rankingHeads(
+  db: Executor,
+  m: string,
+  otherThanVacancy: string,
+): Promise<{ listVersion: number; heads: RankingHead[] }> {
+  const heads = db
     .selectFrom('allocation_application as a')
-    .leftJoin(live, 'o.application_id', 'a.id')
+    .leftJoin(liveOffers(db, m, otherThanVacancy), 'o.application_id', 'a.id')
     .select([
       'a.id',
       'a.status',
@@ -197,7 +227,77 @@ export function rankingHeads(db: Executor, m: string, otherThanVacancy: string) 
     ])
     .where('a.municipality_id', '=', m)
     .where('a.status', 'in', ['approved', 'paused'])
+    .as('h');
+  const rows = await db
+    .selectFrom(listVersionRow(db, m))
+    .leftJoinLateral(heads, (join) => join.onTrue())
+    .selectAll('h')
+    .select('lv.list_version')
     .execute();
+  return {
+    listVersion: Number(rows[0]?.list_version ?? 0),
+    heads: rows.filter((r): r is typeof r & RankingHead => r.id !== null),
+  };
+}
+
+/** The columns `rankingFacts` reads: what the rules test beyond a ranking head. */
+const FACT_COLUMNS = [
+  'target_grounds',
+  'rooms_min',
+  'rooms_max',
+  'monthly_income',
+  'fixed_costs',
+  'accessible_need',
+  'wished_department_ids',
+  'excluded_department_ids',
+  'youth_wish',
+  'in_education',
+  'education_planned',
+  'youth_special_need',
+  'members',
+] as const;
+
+export type RankingFactsRow = Pick<ApplicationRow, 'id' | 'row_version' | (typeof FACT_COLUMNS)[number]>;
+
+/** A changed application as `rankingChanges` reads it: null columns when it no longer exists. */
+export type RankingChange = { id: string } & (
+  | (RankingHead & RankingFactsRow)
+  | { [K in Exclude<keyof (RankingHead & RankingFactsRow), 'id'>]: null }
+);
+
+/**
+ * The ranking's incremental read: the applications whose state or offers changed in commits after
+ * the list version `since` (allocation_list_change, migration 0010), whatever their status now,
+ * each with its head, its live offers on other vacancies and its household facts, and the list
+ * version this state has — all in one statement, so from one snapshot.
+ */
+export async function rankingChanges(
+  db: Executor,
+  m: string,
+  otherThanVacancy: string,
+  since: number,
+): Promise<{ listVersion: number; changes: RankingChange[] }> {
+  const changed = db
+    .selectFrom('allocation_list_change as c')
+    .leftJoin('allocation_application as a', (join) =>
+      join.onRef('a.id', '=', 'c.application_id').on('a.municipality_id', '=', m),
+    )
+    .leftJoin(liveOffers(db, m, otherThanVacancy), 'o.application_id', 'c.application_id')
+    .select(['c.application_id as id', 'a.status', 'a.paused_until', 'a.priority', 'a.waiting_since'])
+    .select(['a.row_version', 'o.n as live_offers', ...FACT_COLUMNS.map((c) => `a.${c}` as const)])
+    .where('c.municipality_id', '=', m)
+    .where('c.version', '>', since)
+    .as('h');
+  const rows = await db
+    .selectFrom(listVersionRow(db, m))
+    .leftJoinLateral(changed, (join) => join.onTrue())
+    .selectAll('h')
+    .select('lv.list_version')
+    .execute();
+  return {
+    listVersion: Number(rows[0]?.list_version ?? 0),
+    changes: rows.filter((r) => r.id !== null) as unknown as RankingChange[],
+  };
 }
 
 /** The rest of a candidate's card (citizen, name, household size, priority reason), for the candidates an answer shows. */
@@ -232,30 +332,14 @@ export interface RankingDetails {
 
 /** The facts the rules test, for the given applications. */
 export async function rankingFacts(db: Executor, m: string, ids: readonly string[]) {
-  const rows = [];
+  const rows: RankingFactsRow[] = [];
   for (let i = 0; i < ids.length; i += 5000) {
     const chunk = ids.slice(i, i + 5000);
     if (chunk.length === 0) continue;
     rows.push(
       ...(await db
         .selectFrom('allocation_application')
-        .select([
-          'id',
-          'row_version',
-          'target_grounds',
-          'rooms_min',
-          'rooms_max',
-          'monthly_income',
-          'fixed_costs',
-          'accessible_need',
-          'wished_department_ids',
-          'excluded_department_ids',
-          'youth_wish',
-          'in_education',
-          'education_planned',
-          'youth_special_need',
-          'members',
-        ])
+        .select(['id', 'row_version', ...FACT_COLUMNS])
         .where('municipality_id', '=', m)
         .where('id', 'in', chunk)
         .execute()),

@@ -40,6 +40,7 @@ import {
   TARGET_GROUNDS,
   WAITING_AGE_BANDS,
   WAITING_BANDS,
+  WAITING_STATUSES,
   type WaitingAgeBand,
   type WaitingBand,
 } from '../../../shared/allocation/model';
@@ -870,16 +871,33 @@ interface TenantCaches {
 }
 const caches = new Map<string, TenantCaches>();
 /**
- * Whole rankings by municipality × waiting-list version × vacancy × date × vacancy context, the
- * least recently used dropped first. The list version is a number the database writes in the
- * same commit as any change to the municipality's applications or offers (migration 0007), so a
- * memo is found only by a transaction that sees exactly the rows it was ranked from. Shared and
- * never changed after it is stored.
+ * The last ranking per municipality × vacancy × date × vacancy context (the vacancy's facts with
+ * its area status on the date, and the policy: anything not an application's own row or offers),
+ * with the waiting list's version it was ranked at, the least recently used dropped first.
+ *
+ * The list version is written in the same commit as any change to the municipality's applications
+ * or offers, drawn under a row lock so that it grows in commit order, and the commit records, per
+ * application it touched, that version (allocation_list_change, migrations 0007 and 0010). So a
+ * ranking at version v is exactly the committed state up to v: a transaction that sees v takes it
+ * as it is, and one that sees a later version reads only the applications changed after v, in one
+ * statement that also reads the version it brings the ranking to, and merges them in. A memo is
+ * shared and never changed after it is stored.
  */
-const rankings = new Map<string, Ranking>();
+interface Memo {
+  listVersion: number;
+  ranking: Ranking;
+}
+const rankings = new Map<string, Memo>();
 const RANKINGS_LIMIT = 256;
 const CACHE_LIMIT = 200_000;
 const CONTEXT_LIMIT = 1000;
+
+/**
+ * How the process's rankings were answered: from a memo as it was (`memo`), from a memo and the
+ * applications changed since (`changes`), or from the whole waiting list (`full`). For tests and
+ * the benchmark, which check that the path they measure is the one taken.
+ */
+export const rankingReads = { memo: 0, changes: 0, full: 0 };
 
 function cachesOf(municipalityId: string): TenantCaches {
   let c = caches.get(municipalityId);
@@ -891,32 +909,56 @@ function cachesOf(municipalityId: string): TenantCaches {
   return c;
 }
 
-/** Household facts of the given applications at the given versions: from the cache, or read once. */
+function outcomesOf(cache: TenantCaches, context: string) {
+  if (cache.outcomes.size > CONTEXT_LIMIT) cache.outcomes.clear();
+  let outcomes = cache.outcomes.get(context);
+  if (!outcomes || outcomes.size > CACHE_LIMIT) {
+    outcomes = new Map();
+    cache.outcomes.set(context, outcomes);
+  }
+  return outcomes;
+}
+
+function heavyOf(r: repo.RankingFactsRow): HeavyFacts {
+  const {
+    status: _s,
+    pausedUntil: _p,
+    liveOffers: _l,
+    ...facts
+  } = factsOf({ ...r, status: 'approved', paused_until: null });
+  return facts;
+}
+
+function rememberFacts(cache: TenantCaches['facts'], r: repo.RankingFactsRow) {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  const entry = { version: r.row_version, facts: heavyOf(r) };
+  cache.set(r.id, entry);
+  return entry;
+}
+
+/**
+ * Household facts of the given applications, each with the version it belongs to: from the cache
+ * when it holds the wanted version, otherwise read. A row read can be newer than the version
+ * wanted (it changed after the heads were read, in a later statement); the caller sees that by
+ * the version.
+ */
 async function heavyFacts(
   trx: Tx,
   municipalityId: string,
   cache: TenantCaches['facts'],
-  wanted: readonly { id: string; row_version: number }[],
+  wanted: readonly repo.RankingHead[],
 ) {
+  const found = new Map<string, { version: number; facts: HeavyFacts }>();
   const stale: string[] = [];
-  for (const h of wanted) if (cache.get(h.id)?.version !== h.row_version) stale.push(h.id);
-  if (stale.length > 0) {
-    if (cache.size + stale.length > CACHE_LIMIT) cache.clear();
-    for (const r of await repo.rankingFacts(trx, municipalityId, stale)) {
-      const {
-        status: _s,
-        pausedUntil: _p,
-        liveOffers: _l,
-        ...facts
-      } = factsOf({
-        ...r,
-        status: 'approved',
-        paused_until: null,
-      });
-      cache.set(r.id, { version: r.row_version, facts });
-    }
+  for (const h of wanted) {
+    const hit = cache.get(h.id);
+    if (hit?.version === h.row_version) found.set(h.id, hit);
+    else stale.push(h.id);
   }
-  return (id: string) => cache.get(id)?.facts as HeavyFacts;
+  if (stale.length > 0)
+    for (const r of await repo.rankingFacts(trx, municipalityId, stale))
+      found.set(r.id, rememberFacts(cache, r));
+  return found;
 }
 
 /** Days since 1970-01-01 of an åååå-mm-dd date (integer arithmetic, no parsing). */
@@ -946,6 +988,61 @@ export interface Ranking {
   excluded: RankedApplication[];
 }
 
+/**
+ * The ranking of applications in `compareCandidates` order: the eligible numbered from 1, the
+ * excluded after them. An entry whose rank is already right is kept as it is (a memo's entries are
+ * shared); others are copied.
+ */
+function rankingOf(v: repo.VacancyWithDepartment, onDate: string, ordered: readonly RankedApplication[]) {
+  const eligible: RankedApplication[] = [];
+  const excluded: RankedApplication[] = [];
+  for (const c of ordered) {
+    if (c.eligible) {
+      const rank = eligible.length + 1;
+      eligible.push(c.rank === rank ? c : { ...c, rank });
+    } else excluded.push(c.rank === null ? c : { ...c, rank: null });
+  }
+  const ranking: Ranking = {
+    vacancyId: v.id,
+    onDate,
+    areaStatus: v.area_status,
+    eligibleCount: eligible.length,
+    excludedCount: excluded.length,
+    eligible,
+    excluded,
+  };
+  return ranking;
+}
+
+/**
+ * A ranking with the changed applications taken out and their new places merged in: both lists
+ * are in `compareCandidates` order (a total order: ids break ties), so the result is the order a
+ * full sort gives.
+ */
+function mergeChanges(before: Ranking, changed: ReadonlySet<string>, fresh: RankedApplication[]) {
+  fresh.sort(compareCandidates);
+  const ordered: RankedApplication[] = [];
+  let j = 0;
+  for (const list of [before.eligible, before.excluded])
+    for (const c of list) {
+      if (changed.has(c.id)) continue;
+      while (j < fresh.length && compareCandidates(fresh[j] as RankedApplication, c) < 0)
+        ordered.push(fresh[j++] as RankedApplication);
+      ordered.push(c);
+    }
+  while (j < fresh.length) ordered.push(fresh[j++] as RankedApplication);
+  return ordered;
+}
+
+/** Keeps a ranking unless a later one of the same key is already kept. */
+function remember(key: string, listVersion: number, ranking: Ranking) {
+  const kept = rankings.get(key);
+  if (kept && kept.listVersion > listVersion) return;
+  rankings.delete(key);
+  rankings.set(key, { listVersion, ranking });
+  if (rankings.size > RANKINGS_LIMIT) rankings.delete(rankings.keys().next().value as string);
+}
+
 /** Every waiting application against one vacancy, rule by rule, ranked (issue 5 §5). */
 export async function rankCandidates(
   trx: Tx,
@@ -956,8 +1053,8 @@ export async function rankCandidates(
     policy?: AllocationSettings | undefined;
     /**
      * The waiting list's version (`allocation_list_version`) as this transaction sees it, given
-     * only while the transaction has written nothing: then the whole ranking may come from, and
-     * go to, the process's memo of rankings.
+     * only while the transaction has written nothing, so that it sees only committed rows: then
+     * the ranking may come from, and go to, the process's memo of rankings.
      */
     listVersion?: number | null | undefined;
   } = {},
@@ -977,91 +1074,98 @@ export async function rankCandidates(
     availableOn: v.available_on > onDate ? v.available_on : onDate,
     areaStatus: v.area_status,
   };
+  // Everything a ranking depends on besides the applications and their offers: the vacancy's facts
+  // (its area status on the date among them), the policy and the date (live offers on the vacancy
+  // itself do not count; waiting days run to today).
   const context = JSON.stringify([vacancy, settings]);
-  // Live offers on the vacancy itself do not count, and waiting days run to today: both are in the key.
   const memoKey =
-    opts.listVersion === null || opts.listVersion === undefined
-      ? null
-      : `${m}|${opts.listVersion}|${v.id}|${onDate}|${context}`;
-  if (memoKey !== null) {
-    const memo = rankings.get(memoKey);
-    if (memo) {
-      rankings.delete(memoKey);
-      rankings.set(memoKey, memo);
-      return memo;
-    }
+    opts.listVersion === null || opts.listVersion === undefined ? null : `${m}|${v.id}|${onDate}|${context}`;
+  const memo = memoKey === null ? undefined : rankings.get(memoKey);
+  if (memo && memo.listVersion === opts.listVersion) {
+    rankings.delete(memoKey as string);
+    rankings.set(memoKey as string, memo);
+    rankingReads.memo++;
+    return memo.ranking;
   }
-  const heads = await repo.rankingHeads(trx, m, v.id);
-  if (cache.outcomes.size > CONTEXT_LIMIT) cache.outcomes.clear();
-  let outcomes = cache.outcomes.get(context);
-  if (!outcomes || outcomes.size > CACHE_LIMIT) {
-    outcomes = new Map();
-    cache.outcomes.set(context, outcomes);
-  }
+  const outcomes = outcomesOf(cache, context);
   const today0 = dayNumber(onDate);
-  // The outcome of every application whose version and live offers were assessed before; the
-  // others are assessed below, with their household facts.
-  const ranked: RankedApplication[] = new Array(heads.length);
-  const unassessed: number[] = [];
-  for (let i = 0; i < heads.length; i++) {
-    const r = heads[i] as (typeof heads)[number];
+  const placed = (r: repo.RankingHead, result: Outcome): RankedApplication => ({
+    id: r.id,
+    priority: r.priority,
+    waitingSince: r.waiting_since,
+    waitingDays: r.waiting_since ? Math.max(0, today0 - dayNumber(r.waiting_since)) : 0,
+    rank: null,
+    eligible: result.eligible,
+    checks: result.checks,
+  });
+  const cachedOutcome = (r: repo.RankingHead) => {
     const cached = outcomes.get(r.id);
-    const hit =
-      cached && cached.version === r.row_version && cached.liveOffers === Number(r.live_offers ?? 0);
-    if (!hit) unassessed.push(i);
-    ranked[i] = {
-      id: r.id,
-      priority: r.priority,
-      waitingSince: r.waiting_since,
-      waitingDays: r.waiting_since ? Math.max(0, today0 - dayNumber(r.waiting_since)) : 0,
-      rank: null,
-      eligible: hit ? cached.result.eligible : false,
-      checks: hit ? cached.result.checks : [],
-    };
-  }
-  if (unassessed.length > 0) {
-    const factsOfApplication = await heavyFacts(
-      trx,
-      m,
-      cache.facts,
-      unassessed.map((i) => heads[i] as (typeof heads)[number]),
+    return cached && cached.version === r.row_version && cached.liveOffers === Number(r.live_offers ?? 0)
+      ? cached.result
+      : undefined;
+  };
+  const assess = (r: repo.RankingHead, facts: HeavyFacts, keep: boolean) => {
+    const liveOffers = Number(r.live_offers ?? 0);
+    const result = assessCandidate(
+      { ...facts, status: r.status, pausedUntil: r.paused_until, liveOffers },
+      vacancy,
+      settings,
     );
-    for (const i of unassessed) {
-      const r = heads[i] as (typeof heads)[number];
-      const liveOffers = Number(r.live_offers ?? 0);
-      const result = assessCandidate(
-        { ...factsOfApplication(r.id), status: r.status, pausedUntil: r.paused_until, liveOffers },
-        vacancy,
-        settings,
-      );
-      outcomes.set(r.id, { version: r.row_version, liveOffers, result });
-      const entry = ranked[i] as RankedApplication;
-      entry.eligible = result.eligible;
-      entry.checks = result.checks;
+    if (keep) outcomes.set(r.id, { version: r.row_version, liveOffers, result });
+    return result;
+  };
+
+  if (memo && memoKey !== null) {
+    // The list moved on since the memo: read what changed after it, with the version it brings.
+    const { listVersion, changes } = await repo.rankingChanges(trx, m, v.id, memo.listVersion);
+    // (A snapshot older than the memo's, which a clean transaction does not see, ranks in full below.)
+    if (listVersion >= memo.listVersion) {
+      rankingReads.changes++;
+      if (changes.length === 0) {
+        remember(memoKey, listVersion, memo.ranking);
+        return memo.ranking;
+      }
+      const changed = new Set<string>();
+      const fresh: RankedApplication[] = [];
+      for (const r of changes) {
+        changed.add(r.id);
+        // Left the waiting list, or no longer there at all: it is only taken out.
+        if (r.status === null || !WAITING_STATUSES.includes(r.status)) continue;
+        // The facts came in the same row, from the same snapshot as the head.
+        const known = cache.facts.get(r.id);
+        const facts = known?.version === r.row_version ? known.facts : rememberFacts(cache.facts, r).facts;
+        fresh.push(placed(r, cachedOutcome(r) ?? assess(r, facts, true)));
+      }
+      const ranking = rankingOf(v, vacancy.availableOn, mergeChanges(memo.ranking, changed, fresh));
+      remember(memoKey, listVersion, ranking);
+      return ranking;
     }
   }
-  ranked.sort(compareCandidates);
-  const eligible: RankedApplication[] = [];
-  const excluded: RankedApplication[] = [];
-  for (const c of ranked) {
-    if (c.eligible) {
-      c.rank = eligible.length + 1;
-      eligible.push(c);
-    } else excluded.push(c);
+
+  rankingReads.full++;
+  const { listVersion, heads } = await repo.rankingHeads(trx, m, v.id);
+  const ordered: RankedApplication[] = [];
+  const unassessed: repo.RankingHead[] = [];
+  for (const r of heads) {
+    const result = cachedOutcome(r);
+    if (result) ordered.push(placed(r, result));
+    else unassessed.push(r);
   }
-  const ranking: Ranking = {
-    vacancyId: v.id,
-    onDate: vacancy.availableOn,
-    areaStatus: v.area_status,
-    eligibleCount: eligible.length,
-    excludedCount: excluded.length,
-    eligible,
-    excluded,
-  };
-  if (memoKey !== null) {
-    rankings.set(memoKey, ranking);
-    if (rankings.size > RANKINGS_LIMIT) rankings.delete(rankings.keys().next().value as string);
+  // Whether every outcome belongs to the one state the heads were read in.
+  let consistent = true;
+  if (unassessed.length > 0) {
+    const facts = await heavyFacts(trx, m, cache.facts, unassessed);
+    for (const r of unassessed) {
+      const f = facts.get(r.id);
+      // Changed (or gone) since the heads were read, by a commit in between: ranked on what it is
+      // now, but neither that outcome nor this ranking is kept.
+      if (f?.version !== r.row_version) consistent = false;
+      if (f) ordered.push(placed(r, assess(r, f.facts, f.version === r.row_version)));
+    }
   }
+  ordered.sort(compareCandidates);
+  const ranking = rankingOf(v, vacancy.availableOn, ordered);
+  if (memoKey !== null && consistent) remember(memoKey, listVersion, ranking);
   return ranking;
 }
 
