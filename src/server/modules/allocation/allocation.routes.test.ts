@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ApplicationInput, MemberInput, VacancyInput } from '../../../shared/allocation/api';
-import { assessCandidate, compareCandidates } from '../../../shared/allocation/eligibility';
+import { assessCandidate, compareCandidates, monthsBefore } from '../../../shared/allocation/eligibility';
 import { type DatabaseHandles, withTenant } from '../../db/database';
+import { loadWorkbook, sheetValues } from '../../test/documents';
 import { type Session, tenantWith, testApp, testDatabase } from '../../test/helpers';
 import type { Actor } from '../access/auth-context';
 import { today } from '../citizens/citizens.service';
@@ -150,6 +151,9 @@ async function approved(cw: Session, officer: Session, input: ApplicationInput, 
   });
   return id as string;
 }
+
+const assessStep = (officer: Session, id: string, body: Record<string, unknown>) =>
+  call(officer, 'POST', `/api/allocation/applications/${id}/assessment`, body);
 
 describe('applications and assessment (issue 5 §1–2)', () => {
   it('takes a recommendation with the household facts and names a missing fact without saving anything', async () => {
@@ -595,6 +599,271 @@ describe('vacancies, ranking and offers (issue 5 §4–6, §8, §10)', () => {
       payload: { applicationId: appId },
     });
     expect(res.json().code).toBe('APPLICANT_HAS_LIVE_OFFER');
+  });
+});
+
+describe('the waiting list (issue 5 §3)', () => {
+  /** A citizen's birth date `age` years and `days` days before today (days < 0: the birthday is still to come). */
+  const born = (age: number, days = 10) => addDays(monthsBefore(today(), 12 * age), -days);
+  const child = (age: number) =>
+    applicant({ role: 'child', name: 'Barn', birthDate: born(age), citizenship: 'danish' });
+  const adult = (role: MemberInput['role'] = 'spouse') =>
+    applicant({ role, name: 'Voksen', birthDate: born(40) });
+
+  it('filters, counts and pages the list in priority and waiting order, with every column of an item', async () => {
+    const { municipality, users } = await tenantWith(app, db, ['caseworker', 'allocation']);
+    const cw = users.caseworker.session;
+    const officer = users.allocation.session;
+    const settings = await call(officer, 'GET', '/api/allocation/settings');
+    await call(officer, 'PUT', '/api/allocation/settings', {
+      ...settings,
+      disposablePerAdult: 3_000,
+      disposablePerChild: 1_500,
+    });
+    const waiting = async (
+      name: string,
+      o: {
+        age: number;
+        birthdayIn?: number;
+        grounds: ('special_social' | 'reduced_function')[];
+        others?: MemberInput[];
+        priority: 'acute' | 'high' | 'normal';
+        waited: number;
+        income?: number;
+        fixed?: number;
+      },
+    ) => {
+      const birthDate = born(o.age, o.birthdayIn === undefined ? 10 : -o.birthdayIn);
+      const citizenId = await citizen(cw, birthDate);
+      const id = await approved(
+        cw,
+        officer,
+        application(citizenId, {
+          targetGrounds: o.grounds,
+          members: [applicant({ birthDate }), ...(o.others ?? [])],
+          monthlyIncome: o.income ?? 12_000,
+          fixedCosts: o.fixed ?? 2_000,
+        }),
+        o.priority,
+      );
+      await db.owner
+        .updateTable('allocation_application')
+        .set({ waiting_since: addDays(today(), -o.waited) })
+        .where('id', '=', id)
+        .execute();
+      return { name, id, citizenId };
+    };
+    const a = await waiting('A', { age: 20, grounds: ['special_social'], priority: 'acute', waited: 10 });
+    const b = await waiting('B', {
+      age: 27,
+      grounds: ['reduced_function'],
+      others: [child(8)],
+      priority: 'high',
+      waited: 90,
+      income: 15_000,
+      fixed: 1_000,
+    });
+    const c = await waiting('C', {
+      age: 35,
+      grounds: ['special_social', 'reduced_function'],
+      others: [adult(), child(17)],
+      priority: 'normal',
+      waited: 91,
+      income: 20_000,
+    });
+    const d = await waiting('D', {
+      age: 45,
+      grounds: ['special_social'],
+      others: [adult(), child(3), child(5)],
+      priority: 'normal',
+      waited: 182,
+      income: 30_000,
+    });
+    const e = await waiting('E', {
+      age: 55,
+      grounds: ['reduced_function'],
+      others: [adult(), child(1), child(2), child(4)],
+      priority: 'high',
+      waited: 183,
+    });
+    const f = await waiting('F', { age: 65, grounds: ['special_social'], priority: 'acute', waited: 364 });
+    const g = await waiting('G', { age: 17, grounds: ['special_social'], priority: 'normal', waited: 365 });
+    // 40 today, and 40 tomorrow (39 today), both waiting since the same day: the id decides.
+    const h1 = await waiting('H1', {
+      age: 40,
+      birthdayIn: 0,
+      grounds: ['special_social'],
+      priority: 'normal',
+      waited: 400,
+    });
+    const h2 = await waiting('H2', {
+      age: 40,
+      birthdayIn: 1,
+      grounds: ['special_social'],
+      priority: 'normal',
+      waited: 400,
+    });
+    await assessStep(officer, c.id, {
+      action: 'pause',
+      reason: 'Indlagt',
+      pausedUntil: addDays(today(), 30),
+    });
+    await db.owner
+      .updateTable('allocation_application')
+      .set({ refusals: 1 })
+      .where('id', '=', g.id)
+      .execute();
+    const { deptId } = await department(officer);
+    const { id: vacancyId } = await call(
+      officer,
+      'POST',
+      '/api/allocation/vacancies',
+      vacancy(deptId, { rooms: 3 }),
+      201,
+    );
+    await call(
+      officer,
+      'POST',
+      `/api/allocation/vacancies/${vacancyId}/offers`,
+      { applicationId: d.id },
+      201,
+    );
+    // Not on the list: submitted only, and removed.
+    await call(cw, 'POST', '/api/allocation/applications', application(await citizen(cw)), 201);
+    const removed = await approved(cw, officer, application(await citizen(cw)));
+    await assessStep(officer, removed, { action: 'remove', reason: 'Flyttet' });
+    // Another municipality's list is its own.
+    const other = await tenantWith(app, db, ['caseworker', 'allocation']);
+    await approved(
+      other.users.caseworker.session,
+      other.users.allocation.session,
+      application(await citizen(other.users.caseworker.session)),
+    );
+
+    const [h1st, h2nd] = h1.id < h2.id ? [h1, h2] : [h2, h1];
+    const order = [f, a, e, b, h1st, h2nd, g, d, c].map((x) => x.id);
+    const ids = (items: { applicationId: string }[]) => items.map((i) => i.applicationId);
+    const list = await call(officer, 'GET', '/api/allocation/waiting-list');
+    expect(ids(list.items)).toEqual(order);
+    expect(list).toMatchObject({ total: 9, page: 1, pageSize: 50 });
+    const counts = {
+      total: 9,
+      byTargetGround: { special_social: 7, reduced_function: 3 },
+      byAgeBand: { under18: 1, '18-24': 1, '25-29': 1, '30-39': 2, '40-49': 2, '50-59': 1, '60+': 1 },
+      byHouseholdSize: { '1': 5, '2': 1, '3': 1, '4+': 2 },
+      byWaitingBand: { '0-3m': 2, '3-6m': 2, '6-12m': 2, '12m+': 3 },
+      byPriority: { acute: 2, high: 2, normal: 5 },
+    };
+    expect(list.counts).toEqual(counts);
+    const item = (x: { id: string }) =>
+      list.items.find((i: { applicationId: string }) => i.applicationId === x.id);
+    expect(item(b)).toEqual({
+      applicationId: b.id,
+      citizenId: b.citizenId,
+      citizenName: expect.stringMatching(/^Test Borger/),
+      age: 27,
+      ageBand: '25-29',
+      targetGrounds: ['reduced_function'],
+      householdSize: 2,
+      priority: 'high',
+      priorityReason: 'Akut behov efter udskrivning.',
+      waitingSince: addDays(today(), -90),
+      waitingDays: 90,
+      waitingBand: '0-3m',
+      status: 'approved',
+      pausedUntil: null,
+      roomsMin: 1,
+      roomsMax: 3,
+      // 15,000 − 1,000 − one adult's 3,000 − one child's 1,500.
+      maxRent: 9_500,
+      youthWish: false,
+      hasLiveOffer: false,
+      refusals: 0,
+    });
+    expect(item(c)).toMatchObject({ status: 'paused', pausedUntil: addDays(today(), 30), maxRent: 10_500 });
+    expect(item(d)).toMatchObject({ hasLiveOffer: true, householdSize: 4, maxRent: 19_000 });
+    expect(item(g)).toMatchObject({ refusals: 1, age: 17, ageBand: 'under18', waitingBand: '12m+' });
+    expect([item(h1).age, item(h2).age]).toEqual([40, 39]);
+    expect(list.items.map((i: { waitingDays: number }) => i.waitingDays)).toEqual([
+      364, 10, 183, 90, 400, 400, 365, 182, 91,
+    ]);
+
+    const filtered = async (query: string) => {
+      const res = await call(officer, 'GET', `/api/allocation/waiting-list?${query}`);
+      // The counts are always those of the whole list.
+      expect(res.counts).toEqual(counts);
+      return { ids: ids(res.items), total: res.total };
+    };
+    const expected = (...xs: { id: string }[]) => {
+      const wanted = new Set(xs.map((x) => x.id));
+      const kept = order.filter((id) => wanted.has(id));
+      return { ids: kept, total: kept.length };
+    };
+    expect(await filtered('targetGround=reduced_function')).toEqual(expected(e, b, c));
+    expect(await filtered('targetGround=special_social')).toEqual(expected(f, a, h1, h2, g, d, c));
+    expect(await filtered('ageBand=40-49')).toEqual(expected(h1, d));
+    expect(await filtered('ageBand=30-39')).toEqual(expected(h2, c));
+    expect(await filtered('householdSize=4%2B')).toEqual(expected(e, d));
+    expect(await filtered('householdSize=1')).toEqual(expected(f, a, h1, h2, g));
+    expect(await filtered('waitingBand=3-6m')).toEqual(expected(d, c));
+    expect(await filtered('waitingBand=0-3m')).toEqual(expected(a, b));
+    expect(await filtered('priority=high')).toEqual(expected(e, b));
+    expect(await filtered('priority=normal&waitingBand=12m%2B')).toEqual(expected(h1, h2, g));
+    expect(await filtered('priority=acute&targetGround=reduced_function')).toEqual(expected());
+
+    const pages = [];
+    for (let page = 1; page <= 3; page++) {
+      const res = await call(officer, 'GET', `/api/allocation/waiting-list?pageSize=4&page=${page}`);
+      expect(res).toMatchObject({ total: 9, page, pageSize: 4 });
+      pages.push(...ids(res.items));
+    }
+    expect(pages).toEqual(order);
+    const past = await call(officer, 'GET', '/api/allocation/waiting-list?pageSize=4&page=4');
+    expect(past).toMatchObject({ items: [], total: 9 });
+    const filteredPage = await call(
+      officer,
+      'GET',
+      '/api/allocation/waiting-list?priority=normal&pageSize=2&page=2',
+    );
+    expect({ ids: ids(filteredPage.items), total: filteredPage.total }).toEqual({
+      ids: expected(h1, h2, g, d, c).ids.slice(2, 4),
+      total: 5,
+    });
+    const tooMany = await officer.request({
+      method: 'GET',
+      url: '/api/allocation/waiting-list?pageSize=501',
+    });
+    expect(tooMany.statusCode).toBe(400);
+
+    expect((await call(officer, 'GET', '/api/allocation/waiting-list/counts')).counts).toEqual(counts);
+    const snapshot = await call(
+      officer,
+      'POST',
+      '/api/allocation/snapshots',
+      { label: '1. budgetopfølgning' },
+      201,
+    );
+    expect(snapshot.counts).toEqual(counts);
+
+    // The export: every applicant on the list in its order, and the counts.
+    const xlsx = await officer.request({ method: 'GET', url: '/api/allocation/waiting-list.xlsx' });
+    const workbook = await loadWorkbook(xlsx.rawPayload);
+    const rows = sheetValues(workbook.getWorksheet('Venteliste')).slice(5);
+    expect(rows.map((r) => r?.[7])).toEqual([364, 10, 183, 90, 400, 400, 365, 182, 91]);
+    expect(rows.map((r) => r?.[12])).toEqual([f, a, e, b, h1st, h2nd, g, d, c].map((x) => item(x).maxRent));
+    expect(sheetValues(workbook.getWorksheet('Tal'))[4]).toEqual(['På ventelisten i alt', 9]);
+
+    // The housing module's list of applicants with reduced function, longest waiting first.
+    const elderly = await call(officer, 'GET', '/api/housing/elderly');
+    expect(elderly.applicants).toEqual(
+      [e, c, b].map((x) => expect.objectContaining({ applicationId: x.id, citizenId: x.citizenId })),
+    );
+    expect(elderly.applicants[1]).toMatchObject({ status: 'paused', householdSize: 3, priority: 'normal' });
+
+    const theirs = await call(other.users.allocation.session, 'GET', '/api/allocation/waiting-list');
+    expect(theirs.total).toBe(1);
+    expect(ids(theirs.items)).not.toContain(a.id);
+    expect(municipality.id).not.toBe(other.municipality.id);
   });
 });
 
