@@ -19,7 +19,6 @@ import type {
 } from '../../../shared/allocation/api';
 import {
   type ApplicationFacts,
-  ageOn,
   assessCandidate,
   type Check,
   compareCandidates,
@@ -32,12 +31,8 @@ import {
   type ApplicationStatus,
   ASSESSMENT_ACTIONS,
   DEFAULT_ALLOCATION_SETTINGS,
-  HOUSEHOLD_SIZES,
-  type HouseholdSizeBand,
-  PRIORITIES,
   type Priority,
   type ReturnReason,
-  TARGET_GROUNDS,
   WAITING_AGE_BANDS,
   WAITING_BANDS,
   WAITING_STATUSES,
@@ -438,8 +433,11 @@ function factsOf(r: FactsRow): ApplicationFacts {
   };
 }
 
-const maxRentOf = (r: ApplicationRow, settings: AllocationSettings, onDate: string) =>
-  maxRent(num(r.monthly_income), num(r.fixed_costs), householdCounts(membersOf(r), onDate), settings);
+const maxRentOf = (
+  r: Pick<ApplicationRow, 'monthly_income' | 'fixed_costs' | 'members'>,
+  settings: AllocationSettings,
+  onDate: string,
+) => maxRent(num(r.monthly_income), num(r.fixed_costs), householdCounts(membersOf(r), onDate), settings);
 
 /** The application page; every view is a logged read of personal data. */
 export async function getApplication(
@@ -556,68 +554,50 @@ export async function getDocument(trx: Tx, actor: Actor, id: string, documentId:
 
 // ---- waiting list ----
 
-export function ageBand(age: number): WaitingAgeBand {
-  if (age < 18) return 'under18';
-  if (age < 25) return '18-24';
-  if (age < 30) return '25-29';
-  if (age < 40) return '30-39';
-  if (age < 50) return '40-49';
-  if (age < 60) return '50-59';
-  return '60+';
-}
-export const householdBand = (size: number): HouseholdSizeBand =>
-  size >= 4 ? '4+' : (String(size) as HouseholdSizeBand);
-export function waitingBand(days: number): WaitingBand {
-  if (days < 91) return '0-3m';
-  if (days < 183) return '3-6m';
-  if (days < 365) return '6-12m';
-  return '12m+';
+/** The waiting list's counts today: the whole list by target group, age, household, waiting time and priority. */
+export async function waitingCounts(trx: Tx, actor: Actor): Promise<WaitingListCounts> {
+  return (await repo.waitingPage(trx, actor.municipalityId, today(), {}, { limit: 0, offset: 0 })).counts;
 }
 
-const zeroes = <K extends string>(keys: readonly K[]) =>
-  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-
-export function countWaiting(items: readonly WaitingListItem[]): WaitingListCounts {
-  const counts: WaitingListCounts = {
-    total: items.length,
-    byTargetGround: zeroes(TARGET_GROUNDS),
-    byAgeBand: zeroes(WAITING_AGE_BANDS),
-    byHouseholdSize: zeroes(HOUSEHOLD_SIZES),
-    byWaitingBand: zeroes(WAITING_BANDS),
-    byPriority: zeroes(PRIORITIES),
-  };
-  for (const i of items) {
-    for (const g of i.targetGrounds) counts.byTargetGround[g]++;
-    counts.byAgeBand[i.ageBand]++;
-    counts.byHouseholdSize[householdBand(i.householdSize)]++;
-    counts.byWaitingBand[i.waitingBand]++;
-    counts.byPriority[i.priority]++;
-  }
-  return counts;
-}
-
-/** Everyone on the waiting list today, by priority then longest waiting. */
-export async function waitingItems(trx: Tx, actor: Actor): Promise<WaitingListItem[]> {
+/**
+ * One page of the waiting list today, by priority then longest waiting, as the filters leave it,
+ * with the counts of the whole list. Counting, filtering and ordering read the list's small
+ * columns in SQL; the household facts (for the highest rent the household can pay) and the
+ * citizen are read for the rows of the page only.
+ */
+export async function waitingList(
+  trx: Tx,
+  actor: Actor,
+  q: WaitingListQuery & { page: number; pageSize: number },
+) {
   const onDate = today();
+  const m = actor.municipalityId;
+  const filter = {
+    targetGround: q.targetGround,
+    ageBand: q.ageBand,
+    householdSize: q.householdSize,
+    waitingBand: q.waitingBand,
+    priority: q.priority,
+  };
   const settings = await getSettings(trx, actor);
-  const rows = await repo.waitingApplications(trx, actor.municipalityId);
-  const items = rows.map((r): WaitingListItem => {
-    const age = ageOn(r.citizen_birth_date, onDate);
-    const waitingSince = r.waiting_since ?? onDate;
-    const waitingDays = Math.max(0, daysBetween(waitingSince, onDate));
-    return {
+  const { counts, matching, rows } = await repo.waitingPage(trx, m, onDate, filter, {
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  const items = rows.map(
+    (r): WaitingListItem => ({
       applicationId: r.id,
       citizenId: r.citizen_id,
       citizenName: nameOf(r),
-      age,
-      ageBand: ageBand(age),
+      age: r.age,
+      ageBand: WAITING_AGE_BANDS[r.age_band] as WaitingAgeBand,
       targetGrounds: json(r.target_grounds),
       householdSize: r.household_size,
-      priority: r.priority ?? 'normal',
+      priority: r.priority,
       priorityReason: r.priority_reason ?? '',
-      waitingSince,
-      waitingDays,
-      waitingBand: waitingBand(waitingDays),
+      waitingSince: r.waiting_since,
+      waitingDays: r.waiting_days,
+      waitingBand: WAITING_BANDS[r.waiting_band] as WaitingBand,
       status: r.status as 'approved' | 'paused',
       pausedUntil: r.paused_until,
       roomsMin: r.rooms_min,
@@ -626,44 +606,14 @@ export async function waitingItems(trx: Tx, actor: Actor): Promise<WaitingListIt
       youthWish: r.youth_wish,
       hasLiveOffer: Number(r.live_offers ?? 0) > 0,
       refusals: r.refusals,
-    };
-  });
-  return items.sort((a, b) =>
-    compareCandidates(
-      { eligible: true, priority: a.priority, waitingSince: a.waitingSince, id: a.applicationId },
-      { eligible: true, priority: b.priority, waitingSince: b.waitingSince, id: b.applicationId },
-    ),
+    }),
   );
-}
-
-export async function waitingList(
-  trx: Tx,
-  actor: Actor,
-  q: WaitingListQuery & { page: number; pageSize: number },
-) {
-  const all = await waitingItems(trx, actor);
-  const filtered = all.filter(
-    (i) =>
-      (!q.targetGround || i.targetGrounds.includes(q.targetGround)) &&
-      (!q.ageBand || i.ageBand === q.ageBand) &&
-      (!q.householdSize || householdBand(i.householdSize) === q.householdSize) &&
-      (!q.waitingBand || i.waitingBand === q.waitingBand) &&
-      (!q.priority || i.priority === q.priority),
-  );
-  await audit(trx, actor, 'allocation.waiting_list_read', 'municipality', actor.municipalityId, {
-    count: filtered.length,
-  });
-  return {
-    items: filtered.slice((q.page - 1) * q.pageSize, q.page * q.pageSize),
-    total: filtered.length,
-    page: q.page,
-    pageSize: q.pageSize,
-    counts: countWaiting(all),
-  };
+  await audit(trx, actor, 'allocation.waiting_list_read', 'municipality', m, { count: matching });
+  return { items, total: matching, page: q.page, pageSize: q.pageSize, counts };
 }
 
 export async function takeSnapshot(trx: Tx, actor: Actor, label: string): Promise<WaitingListSnapshot> {
-  const counts = countWaiting(await waitingItems(trx, actor));
+  const counts = await waitingCounts(trx, actor);
   const { id } = await repo.insertSnapshot(trx, actor.municipalityId, {
     takenOn: today(),
     label,
@@ -1581,20 +1531,17 @@ export async function receivedUnits(
   return { perDepartment, reasons: [...reasons].map(([reason, count]) => ({ reason, count })) };
 }
 
-/** Waiting-list applicants in the reduced-function target group (issue 4 §7: use the two lists together). */
+/** Waiting-list applicants in the reduced-function target group, longest waiting first (issue 4 §7: use the two lists together). */
 export async function reducedFunctionApplicants(trx: Tx, municipalityId: string) {
-  const rows = await repo.waitingApplications(trx, municipalityId, { reducedFunction: true });
-  return rows
-    .map((r) => ({
-      applicationId: r.id,
-      citizenId: r.citizen_id,
-      citizenName: nameOf(r),
-      householdSize: r.household_size,
-      priority: r.priority,
-      waitingSince: r.waiting_since,
-      status: r.status,
-    }))
-    .sort((a, b) => (a.waitingSince ?? '').localeCompare(b.waitingSince ?? ''));
+  return (await repo.reducedFunctionApplicants(trx, municipalityId)).map((r) => ({
+    applicationId: r.id,
+    citizenId: r.citizen_id,
+    citizenName: nameOf(r),
+    householdSize: r.household_size,
+    priority: r.priority,
+    waitingSince: r.waiting_since,
+    status: r.status,
+  }));
 }
 
 export type { ApplicationInput, VacancyInput };
