@@ -19,7 +19,7 @@ import type { Database } from '../src/server/db/schema';
 import { createUser } from '../src/server/modules/access/access.service';
 import { createMunicipality } from '../src/server/modules/access/municipality.service';
 import * as repo from '../src/server/modules/allocation/allocation.repository';
-import { rankCandidates } from '../src/server/modules/allocation/allocation.service';
+import { rankCandidates, rankingReads } from '../src/server/modules/allocation/allocation.service';
 import { today } from '../src/server/modules/citizens/citizens.service';
 import { dropDatabase, recreateDatabase } from '../src/server/test/pg-admin';
 import type { CandidateList, MemberInput } from '../src/shared/allocation/api';
@@ -136,7 +136,16 @@ export interface CaseResult {
    * statements).
    */
   serial?:
-    | { app: LoadResult; raw: LoadResult; changed: LoadResult; cold: LoadResult; rawCold: LoadResult }
+    | {
+        app: LoadResult;
+        raw: LoadResult;
+        changed: LoadResult;
+        cold: LoadResult;
+        rawCold: LoadResult;
+        /** How the rankings of the 1 changed and cold runs were answered (`rankingReads`): memo, changes, full. */
+        changedReads?: Reads | undefined;
+        coldReads?: Reads | undefined;
+      }
     | undefined;
   breakdown?: Breakdown | undefined;
   /** EXPLAIN (ANALYZE, BUFFERS) of the ranking's list query (`rankingHeads`), after the runs (warm cache). */
@@ -752,6 +761,13 @@ async function timedAfter(
   return summarize(samples, timed / 1000, { errors, timeouts: 0 }, 1);
 }
 
+type Reads = typeof rankingReads;
+const readsSince = (before: Reads): Reads => ({
+  memo: rankingReads.memo - before.memo,
+  changes: rankingReads.changes - before.changes,
+  full: rankingReads.full - before.full,
+});
+
 interface BenchCase {
   name: string;
   description: string;
@@ -986,12 +1002,24 @@ export async function runAllocationBench(
         const serialRaw = await raw(1, o.serialSeconds);
         log(`${c.name}: one connection, one application changed before each request`);
         await waitForIdle(db.owner);
+        let reads = { ...rankingReads };
         const changedApp = await timedAfter(o.serialSeconds, changeOne, getAnswer);
+        const changedReads = readsSince(reads);
         log(`${c.name}: one connection, every application changed before each request`);
+        reads = { ...rankingReads };
         const coldApp = await cold(o.serialSeconds, getAnswer);
+        const coldReads = readsSince(reads);
         await waitForIdle(db.owner);
         const coldRaw = await loadFunction({ connections: 1, seconds: o.serialSeconds, call: rawColdCall });
-        serial = { app: serialApp, raw: serialRaw, changed: changedApp, cold: coldApp, rawCold: coldRaw };
+        serial = {
+          app: serialApp,
+          raw: serialRaw,
+          changed: changedApp,
+          cold: coldApp,
+          rawCold: coldRaw,
+          changedReads,
+          coldReads,
+        };
         // The cold runs left dead row versions behind: the breakdown starts from a clean table, as the runs did.
         await sql`vacuum analyze allocation_application`.execute(db.owner);
 
@@ -1008,7 +1036,10 @@ export async function runAllocationBench(
             .select('settings')
             .where('municipality_id', '=', m)
             .execute(),
-          applications: await repo.rankingHeads(trx, m, c.vacancyId),
+          // The rows as the heads statement returns them: each with the list version it belongs to.
+          applications: await repo
+            .rankingHeads(trx, m, c.vacancyId)
+            .then(({ listVersion, heads }) => heads.map((h) => ({ ...h, list_version: listVersion }))),
         }));
         const canned = cannedDb(loaded);
         await waitForIdle(db.owner);
@@ -1208,6 +1239,21 @@ export function allocationMarkdown(r: AllocationReport): string {
       ),
       '',
     );
+    const paths = (x: Reads | undefined) =>
+      x
+        ? `${count(x.changes)} from the changes, ${count(x.full)} in full, ${count(x.memo)} from the memo`
+        : '–';
+    out.push(
+      'How the rankings were made (`rankingReads`): ' +
+        r.cases
+          .map(
+            (c) =>
+              `${c.name}: 1 changed ${paths(c.serial?.changedReads)}; cold ${paths(c.serial?.coldReads)}`,
+          )
+          .join('; ') +
+        '.',
+      '',
+    );
   }
   out.push(`## Under load (${s.connections} connections)`, '');
   out.push(
@@ -1276,8 +1322,10 @@ export function allocationMarkdown(r: AllocationReport): string {
     '- **app**: the whole request over HTTP on localhost: Fastify, the session cookie ' +
       '(`auth_session_touch`, user and permissions), `findVacancyToRank` (the vacancy with its area status, ' +
       "the policy, the census flag and the waiting list's version in one statement); the ranking from the " +
-      "process's memo while the list's version is unchanged, otherwise `rankingHeads` (every waiting " +
-      "application's small columns and live offers, an index-only scan), the household facts and rule " +
+      "process's memo while the list's version is unchanged; when it moved, `rankingChanges` (the " +
+      'applications changed since the memo, with their facts and live offers, and the new version, in one ' +
+      'statement) merged into the memo; with no memo, `rankingHeads` (every waiting ' +
+      "application's small columns and live offers), the household facts and rule " +
       "outcomes from the process's caches and the sort; `rankingDetails` (citizen, name and household of the candidates shown), " +
       'the audit row (hash chain) and the JSON answer (the first page of the eligible and of the excluded, ' +
       'with both counts), in one transaction bound to the tenant.',
@@ -1286,11 +1334,12 @@ export function allocationMarkdown(r: AllocationReport): string {
       '`hjemvej_app` and the tenant at start-up, row-level security included. **cold raw** adds ' +
       '`rankingFacts` for every waiting application.',
     '- **1 changed**: before each request (not timed) one waiting application gets a new version (and ' +
-      'with it the waiting list), so the request reads `rankingHeads` and ranks again; only the changed ' +
-      "household's facts are read and its rules run.",
+      'with it the waiting list), so the request reads `rankingChanges`: only the changed application, its ' +
+      'facts and its rules, merged into the last ranking.',
     '- **cold**: before each request (not timed) every waiting application gets a new version, so the ' +
       "ranking reads every household's facts again and runs every rule.",
-    '- **raw** is what a request reads when the list changed; an unchanged list is not read at all.',
+    '- **raw** is what a request reads when it ranks the whole list (no memo); an unchanged list is not ' +
+      'read at all, a changed one only where it changed.',
     '- **rankCandidates** runs the service function (without the memo of whole rankings) in a tenant ' +
       'transaction without HTTP, census or audit; ' +
       '**in memory** runs it on rows read before (no database); **JSON.stringify** serialises the answer ' +

@@ -8,6 +8,7 @@ import type {
 } from '../modules/access/access.table';
 import type {
   AllocationApplicationTable,
+  AllocationListChangeTable,
   AllocationListVersionTable,
   AllocationSettingsTable,
   ApplicationDocumentTable,
@@ -82,6 +83,7 @@ export interface Database {
   allocation_settings: AllocationSettingsTable;
   allocation_application: AllocationApplicationTable;
   allocation_list_version: AllocationListVersionTable;
+  allocation_list_change: AllocationListChangeTable;
   application_event: ApplicationEventTable;
   application_document: ApplicationDocumentTable;
   vacancy: VacancyTable;

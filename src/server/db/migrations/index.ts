@@ -8,6 +8,7 @@ import * as m0006 from './2026-11-21-0006-prevention';
 import * as m0007 from './2026-12-01-0007-allocation-speed';
 import * as m0008 from './2026-12-01-0008-prevention-speed';
 import * as m0009 from './2026-12-01-0009-national-scale';
+import * as m0010 from './2026-12-01-0010-allocation-list-changes';
 import * as m0011 from './2026-12-01-0011-import-keys';
 
 /**
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-0007-allocation-speed': m0007,
   '2026-12-01-0008-prevention-speed': m0008,
   '2026-12-01-0009-national-scale': m0009,
+  '2026-12-01-0010-allocation-list-changes': m0010,
   '2026-12-01-0011-import-keys': m0011,
 };

@@ -1,5 +1,17 @@
-import { sql } from 'kysely';
-import type { MemberInput } from '../../../shared/allocation/api';
+import { type RawBuilder, sql } from 'kysely';
+import type { MemberInput, WaitingListCounts } from '../../../shared/allocation/api';
+import {
+  HOUSEHOLD_SIZES,
+  type HouseholdSizeBand,
+  PRIORITIES,
+  type Priority,
+  TARGET_GROUNDS,
+  type TargetGround,
+  WAITING_AGE_BANDS,
+  WAITING_BANDS,
+  type WaitingAgeBand,
+  type WaitingBand,
+} from '../../../shared/allocation/model';
 import type { AreaStatus } from '../../../shared/housing/supply';
 import type { Executor } from '../../db/database';
 import type {
@@ -143,38 +155,257 @@ export function openApplicationOf(db: Executor, m: string, citizenId: string) {
     .executeTakeFirst();
 }
 
-/** Applications on the waiting list (approved or paused) with their citizen and live offers. */
-export function waitingApplications(
-  db: Executor,
-  m: string,
-  filter: { reducedFunction?: boolean; otherThanVacancy?: string } = {},
-) {
-  let q = applicationQuery(db, m)
-    .where('a.status', 'in', ['approved', 'paused'])
-    .select((eb) => {
-      // Live offers on other vacancies: an offer on the vacancy being ranked does not count against it.
-      let live = eb
-        .selectFrom('offer as o')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('o.application_id', '=', 'a.id')
-        .where('o.status', '=', 'open');
-      if (filter.otherThanVacancy) live = live.where('o.vacancy_id', '<>', filter.otherThanVacancy);
-      return live.as('live_offers');
-    });
-  if (filter.reducedFunction) q = q.where(sql<boolean>`a.target_grounds ? 'reduced_function'`);
-  return q.execute();
+// ---- the waiting list ----
+
+/**
+ * The waiting-list report's bands (issue 5 §3) by the bounds that start them: an age (whole years
+ * on the date, as `ageOn` counts them) below 18 is the first band of WAITING_AGE_BANDS ('under18'),
+ * from 18 the second ('18-24'), …, from 60 the last; days on the list below 91 the first of
+ * WAITING_BANDS ('0-3m'), from 91 the second, from 183 the third, from 365 the last. A household
+ * of n is HOUSEHOLD_SIZES[min(n, 4) − 1]. `width_bucket` numbers the bands from 0 in that order.
+ */
+const AGE_BAND_STARTS = [18, 25, 30, 40, 50, 60] as const;
+const WAITING_BAND_STARTS = [91, 183, 365] as const;
+const bucket = (value: RawBuilder<number>, starts: readonly number[]) =>
+  sql<number>`width_bucket(${value}, array[${sql.join(starts.map((n) => sql.lit(n)))}])`;
+
+export interface WaitingFilter {
+  targetGround?: TargetGround | undefined;
+  ageBand?: WaitingAgeBand | undefined;
+  householdSize?: HouseholdSizeBand | undefined;
+  waitingBand?: WaitingBand | undefined;
+  priority?: Priority | undefined;
+}
+
+/** A row of the waiting list: its small columns, what is counted and filtered by, and the rest of the item. */
+export interface WaitingRow {
+  id: string;
+  target_grounds: ApplicationRow['target_grounds'];
+  household_size: number;
+  /** None counts as normal. */
+  priority: Priority;
+  waiting_since: string;
+  waiting_days: number;
+  age: number;
+  /** Indexes into WAITING_AGE_BANDS, WAITING_BANDS and HOUSEHOLD_SIZES. */
+  age_band: number;
+  waiting_band: number;
+  household_band: number;
+  citizen_id: string;
+  status: ApplicationRow['status'];
+  priority_reason: string | null;
+  paused_until: string | null;
+  rooms_min: number;
+  rooms_max: number | null;
+  monthly_income: ApplicationRow['monthly_income'];
+  fixed_costs: ApplicationRow['fixed_costs'];
+  members: ApplicationRow['members'];
+  youth_wish: boolean;
+  refusals: number;
+  given_name: string | null;
+  family_name: string | null;
+  initials: string | null;
+  live_offers: number;
+}
+
+export interface WaitingPage {
+  /** The whole list, counted by band. */
+  counts: WaitingListCounts;
+  /** How many the filter keeps. */
+  matching: number;
+  rows: WaitingRow[];
 }
 
 /**
- * The ranking's first read: every waiting application's identity, order and version — only the
- * columns the rules and the order need, straight from allocation_application_ranking_idx (an
- * index-only scan) — with its live offers on other vacancies. The household facts are read by
- * `rankingFacts` only for applications changed since the process last read them, and the rest
- * of a candidate's card by `rankingDetails` only for the candidates an answer shows.
+ * One page of the waiting list (approved and paused) as the filter leaves it, and the counts of the
+ * whole list, in one statement. What the list is counted, filtered and ordered by comes from the
+ * applications' small columns and the citizen's birth date, worked out once per application for
+ * `onDate` (priority: none counts as normal; the waiting start: none is the date itself); the
+ * order is compareCandidates' (priority, then longest waiting, then id). The household, income and
+ * citizen are read for the rows of the page only. A limit of 0 gives the counts alone.
  */
-export function rankingHeads(db: Executor, m: string, otherThanVacancy: string) {
-  // Live offers on other vacancies, counted once for all rather than probed per application.
-  const live = db
+export async function waitingPage(
+  db: Executor,
+  m: string,
+  onDate: string,
+  filter: WaitingFilter,
+  page: { limit: number; offset: number },
+): Promise<WaitingPage> {
+  const on = sql<string>`${onDate}::date`;
+  const days = sql<number>`greatest(0, ${on} - coalesce(a.waiting_since, ${on}))`;
+  // age() counts whole years as ageOn does: one less before the birthday in the year of the date.
+  const age = sql<number>`date_part('year', age(${on},
+    (select c.birth_date from citizen c where c.id = a.citizen_id)))::int`;
+  // The filter, on the bands worked out in `w` below.
+  const conditions: RawBuilder<unknown>[] = [];
+  if (filter.targetGround) conditions.push(sql`w.target_grounds ? ${filter.targetGround}`);
+  if (filter.ageBand) conditions.push(sql`w.age_band = ${WAITING_AGE_BANDS.indexOf(filter.ageBand)}`);
+  if (filter.householdSize)
+    conditions.push(sql`w.household_band = ${HOUSEHOLD_SIZES.indexOf(filter.householdSize)}`);
+  if (filter.waitingBand) conditions.push(sql`w.waiting_band = ${WAITING_BANDS.indexOf(filter.waitingBand)}`);
+  if (filter.priority) conditions.push(sql`w.priority = ${filter.priority}`);
+  const kept = conditions.length ? sql<boolean>`${sql.join(conditions, sql` and `)}` : sql<boolean>`true`;
+  const count = (condition: RawBuilder<unknown>) => sql<number>`count(*) filter (where ${condition})`;
+  const rows = await db
+    .with(
+      (cte) => cte('v').materialized(),
+      (qb) =>
+        qb
+          .selectFrom('allocation_application as a')
+          .select(['a.id', 'a.target_grounds', 'a.household_size'])
+          .select([
+            sql<Priority>`coalesce(a.priority, 'normal')`.as('priority'),
+            sql<number>`case a.priority when 'acute' then 0 when 'high' then 1 else 2 end`.as(
+              'priority_order',
+            ),
+            sql<string>`coalesce(a.waiting_since, ${on})`.as('waiting_since'),
+            days.as('waiting_days'),
+            age.as('age'),
+            sql<number>`least(a.household_size, 4) - 1`.as('household_band'),
+          ])
+          .where('a.municipality_id', '=', m)
+          .where('a.status', 'in', ['approved', 'paused']),
+    )
+    // The bands from the values worked out once above.
+    .with(
+      (cte) => cte('w').materialized(),
+      (qb) =>
+        qb
+          .selectFrom('v')
+          .selectAll('v')
+          .select([
+            bucket(sql.ref('v.waiting_days'), WAITING_BAND_STARTS).as('waiting_band'),
+            bucket(sql.ref('v.age'), AGE_BAND_STARTS).as('age_band'),
+          ]),
+    )
+    .selectFrom((qb) =>
+      qb
+        .selectFrom('w')
+        .select((eb) => [
+          eb.fn.countAll<number>().as('total'),
+          count(kept).as('matching'),
+          // Each ground as often as the application names it.
+          ...TARGET_GROUNDS.map((g, i) =>
+            sql<number>`coalesce(sum(jsonb_array_length(w.target_grounds)
+              - jsonb_array_length(w.target_grounds - ${g})), 0)`.as(`ground_${i}`),
+          ),
+          ...WAITING_AGE_BANDS.map((_, i) => count(sql`w.age_band = ${i}`).as(`age_${i}`)),
+          ...HOUSEHOLD_SIZES.map((_, i) => count(sql`w.household_band = ${i}`).as(`household_${i}`)),
+          ...WAITING_BANDS.map((_, i) => count(sql`w.waiting_band = ${i}`).as(`waiting_${i}`)),
+          ...PRIORITIES.map((p, i) => count(sql`w.priority = ${p}`).as(`priority_${i}`)),
+        ])
+        .as('n'),
+    )
+    .leftJoinLateral(
+      (qb) =>
+        qb
+          .selectFrom((sub) =>
+            sub
+              .selectFrom('w')
+              .selectAll('w')
+              .where(kept)
+              .orderBy('w.priority_order')
+              .orderBy('w.waiting_since')
+              .orderBy('w.id')
+              .limit(page.limit)
+              .offset(page.offset)
+              .as('k'),
+          )
+          .innerJoin('allocation_application as a', 'a.id', 'k.id')
+          .innerJoin('citizen as c', 'c.id', 'a.citizen_id')
+          .selectAll('k')
+          .select([
+            'a.citizen_id',
+            'a.status',
+            'a.priority_reason',
+            'a.paused_until',
+            'a.rooms_min',
+            'a.rooms_max',
+            'a.monthly_income',
+            'a.fixed_costs',
+            'a.members',
+            'a.youth_wish',
+            'a.refusals',
+            'c.given_name',
+            'c.family_name',
+            'c.initials',
+          ])
+          .select((eb) =>
+            eb
+              .selectFrom('offer as o')
+              .select(eb.fn.countAll<number>().as('n'))
+              .whereRef('o.application_id', '=', 'a.id')
+              .where('o.municipality_id', '=', m)
+              .where('o.status', '=', 'open')
+              .as('live_offers'),
+          )
+          .where('a.municipality_id', '=', m)
+          .as('p'),
+      (join) => join.onTrue(),
+    )
+    .selectAll('n')
+    .selectAll('p')
+    .orderBy('p.priority_order')
+    .orderBy('p.waiting_since')
+    .orderBy('p.id')
+    .execute();
+  const first = (rows[0] ?? {}) as Record<string, unknown>;
+  const n = (key: string) => Number(first[key] ?? 0);
+  const byIndex = <K extends string>(keys: readonly K[], prefix: string) =>
+    Object.fromEntries(keys.map((k, i) => [k, n(`${prefix}_${i}`)])) as Record<K, number>;
+  return {
+    counts: {
+      total: n('total'),
+      byTargetGround: byIndex(TARGET_GROUNDS, 'ground'),
+      byAgeBand: byIndex(WAITING_AGE_BANDS, 'age'),
+      byHouseholdSize: byIndex(HOUSEHOLD_SIZES, 'household'),
+      byWaitingBand: byIndex(WAITING_BANDS, 'waiting'),
+      byPriority: byIndex(PRIORITIES, 'priority'),
+    },
+    matching: n('matching'),
+    rows: rows.filter((r) => r.id !== null) as unknown as WaitingRow[],
+  };
+}
+
+/** Waiting-list applicants in the reduced-function target group, longest waiting first. */
+export function reducedFunctionApplicants(db: Executor, m: string) {
+  return db
+    .selectFrom('allocation_application as a')
+    .innerJoin('citizen as c', 'c.id', 'a.citizen_id')
+    .select([
+      'a.id',
+      'a.citizen_id',
+      'a.household_size',
+      'a.priority',
+      'a.waiting_since',
+      'a.status',
+      'c.given_name',
+      'c.family_name',
+      'c.initials',
+    ])
+    .where('a.municipality_id', '=', m)
+    .where('a.status', 'in', ['approved', 'paused'])
+    .where(sql<boolean>`a.target_grounds ? 'reduced_function'`)
+    .orderBy(sql`a.waiting_since asc nulls first`)
+    .orderBy('a.id')
+    .execute();
+}
+
+/**
+ * The waiting list's version as one row to join the list to, so that a read of applications and
+ * the version it belongs to come from the one snapshot of one statement (0 before the first change).
+ */
+const listVersionRow = (db: Executor, m: string) =>
+  db
+    .selectNoFrom(
+      sql<number>`coalesce((select l.version from allocation_list_version l
+        where l.municipality_id = ${m}), 0)`.as('list_version'),
+    )
+    .as('lv');
+
+/** Live offers per application on other vacancies, counted once for all rather than probed per application. */
+const liveOffers = (db: Executor, m: string, otherThanVacancy: string) =>
+  db
     .selectFrom('offer')
     .select(['application_id'])
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -183,9 +414,34 @@ export function rankingHeads(db: Executor, m: string, otherThanVacancy: string) 
     .where('vacancy_id', '<>', otherThanVacancy)
     .groupBy('application_id')
     .as('o');
-  return db
+
+/** An application's small columns the ranking orders and tests by, and its version. */
+export interface RankingHead {
+  id: string;
+  status: ApplicationRow['status'];
+  paused_until: string | null;
+  priority: ApplicationRow['priority'];
+  waiting_since: string | null;
+  row_version: number;
+  /** Open offers on other vacancies than the one ranked. */
+  live_offers: number | string | null;
+}
+
+/**
+ * The ranking's full read: every waiting application's identity, order and version — only the
+ * columns the rules and the order need, from allocation_application_ranking_idx — with its live
+ * offers on other vacancies, and the waiting list's version this state has. The household facts
+ * are read by `rankingFacts` only for applications changed since the process last read them, and
+ * the rest of a candidate's card by `rankingDetails` only for the candidates an answer shows.
+ */
+export async function rankingHeads(
+  db: Executor,
+  m: string,
+  otherThanVacancy: string,
+): Promise<{ listVersion: number; heads: RankingHead[] }> {
+  const heads = db
     .selectFrom('allocation_application as a')
-    .leftJoin(live, 'o.application_id', 'a.id')
+    .leftJoin(liveOffers(db, m, otherThanVacancy), 'o.application_id', 'a.id')
     .select([
       'a.id',
       'a.status',
@@ -197,7 +453,77 @@ export function rankingHeads(db: Executor, m: string, otherThanVacancy: string) 
     ])
     .where('a.municipality_id', '=', m)
     .where('a.status', 'in', ['approved', 'paused'])
+    .as('h');
+  const rows = await db
+    .selectFrom(listVersionRow(db, m))
+    .leftJoinLateral(heads, (join) => join.onTrue())
+    .selectAll('h')
+    .select('lv.list_version')
     .execute();
+  return {
+    listVersion: Number(rows[0]?.list_version ?? 0),
+    heads: rows.filter((r): r is typeof r & RankingHead => r.id !== null),
+  };
+}
+
+/** The columns `rankingFacts` reads: what the rules test beyond a ranking head. */
+const FACT_COLUMNS = [
+  'target_grounds',
+  'rooms_min',
+  'rooms_max',
+  'monthly_income',
+  'fixed_costs',
+  'accessible_need',
+  'wished_department_ids',
+  'excluded_department_ids',
+  'youth_wish',
+  'in_education',
+  'education_planned',
+  'youth_special_need',
+  'members',
+] as const;
+
+export type RankingFactsRow = Pick<ApplicationRow, 'id' | 'row_version' | (typeof FACT_COLUMNS)[number]>;
+
+/** A changed application as `rankingChanges` reads it: null columns when it no longer exists. */
+export type RankingChange = { id: string } & (
+  | (RankingHead & RankingFactsRow)
+  | { [K in Exclude<keyof (RankingHead & RankingFactsRow), 'id'>]: null }
+);
+
+/**
+ * The ranking's incremental read: the applications whose state or offers changed in commits after
+ * the list version `since` (allocation_list_change, migration 0010), whatever their status now,
+ * each with its head, its live offers on other vacancies and its household facts, and the list
+ * version this state has — all in one statement, so from one snapshot.
+ */
+export async function rankingChanges(
+  db: Executor,
+  m: string,
+  otherThanVacancy: string,
+  since: number,
+): Promise<{ listVersion: number; changes: RankingChange[] }> {
+  const changed = db
+    .selectFrom('allocation_list_change as c')
+    .leftJoin('allocation_application as a', (join) =>
+      join.onRef('a.id', '=', 'c.application_id').on('a.municipality_id', '=', m),
+    )
+    .leftJoin(liveOffers(db, m, otherThanVacancy), 'o.application_id', 'c.application_id')
+    .select(['c.application_id as id', 'a.status', 'a.paused_until', 'a.priority', 'a.waiting_since'])
+    .select(['a.row_version', 'o.n as live_offers', ...FACT_COLUMNS.map((c) => `a.${c}` as const)])
+    .where('c.municipality_id', '=', m)
+    .where('c.version', '>', since)
+    .as('h');
+  const rows = await db
+    .selectFrom(listVersionRow(db, m))
+    .leftJoinLateral(changed, (join) => join.onTrue())
+    .selectAll('h')
+    .select('lv.list_version')
+    .execute();
+  return {
+    listVersion: Number(rows[0]?.list_version ?? 0),
+    changes: rows.filter((r) => r.id !== null) as unknown as RankingChange[],
+  };
 }
 
 /** The rest of a candidate's card (citizen, name, household size, priority reason), for the candidates an answer shows. */
@@ -232,30 +558,14 @@ export interface RankingDetails {
 
 /** The facts the rules test, for the given applications. */
 export async function rankingFacts(db: Executor, m: string, ids: readonly string[]) {
-  const rows = [];
+  const rows: RankingFactsRow[] = [];
   for (let i = 0; i < ids.length; i += 5000) {
     const chunk = ids.slice(i, i + 5000);
     if (chunk.length === 0) continue;
     rows.push(
       ...(await db
         .selectFrom('allocation_application')
-        .select([
-          'id',
-          'row_version',
-          'target_grounds',
-          'rooms_min',
-          'rooms_max',
-          'monthly_income',
-          'fixed_costs',
-          'accessible_need',
-          'wished_department_ids',
-          'excluded_department_ids',
-          'youth_wish',
-          'in_education',
-          'education_planned',
-          'youth_special_need',
-          'members',
-        ])
+        .select(['id', 'row_version', ...FACT_COLUMNS])
         .where('municipality_id', '=', m)
         .where('id', 'in', chunk)
         .execute()),

@@ -240,9 +240,7 @@ export async function allocationRoutes(app: FastifyInstance) {
     { config: reports, schema: { tags, summary: 'Waiting-list counts (aggregates only)' } },
     async (request) => {
       const actor = requireAuth(request);
-      const counts = await tenant(actor, async (trx) =>
-        allocation.countWaiting(await allocation.waitingItems(trx, actor)),
-      );
+      const counts = await tenant(actor, (trx) => allocation.waitingCounts(trx, actor));
       return { counts, onDate: today() };
     },
   );

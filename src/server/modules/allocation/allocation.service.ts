@@ -19,7 +19,6 @@ import type {
 } from '../../../shared/allocation/api';
 import {
   type ApplicationFacts,
-  ageOn,
   assessCandidate,
   type Check,
   compareCandidates,
@@ -32,14 +31,11 @@ import {
   type ApplicationStatus,
   ASSESSMENT_ACTIONS,
   DEFAULT_ALLOCATION_SETTINGS,
-  HOUSEHOLD_SIZES,
-  type HouseholdSizeBand,
-  PRIORITIES,
   type Priority,
   type ReturnReason,
-  TARGET_GROUNDS,
   WAITING_AGE_BANDS,
   WAITING_BANDS,
+  WAITING_STATUSES,
   type WaitingAgeBand,
   type WaitingBand,
 } from '../../../shared/allocation/model';
@@ -437,8 +433,11 @@ function factsOf(r: FactsRow): ApplicationFacts {
   };
 }
 
-const maxRentOf = (r: ApplicationRow, settings: AllocationSettings, onDate: string) =>
-  maxRent(num(r.monthly_income), num(r.fixed_costs), householdCounts(membersOf(r), onDate), settings);
+const maxRentOf = (
+  r: Pick<ApplicationRow, 'monthly_income' | 'fixed_costs' | 'members'>,
+  settings: AllocationSettings,
+  onDate: string,
+) => maxRent(num(r.monthly_income), num(r.fixed_costs), householdCounts(membersOf(r), onDate), settings);
 
 /** The application page; every view is a logged read of personal data. */
 export async function getApplication(
@@ -555,68 +554,50 @@ export async function getDocument(trx: Tx, actor: Actor, id: string, documentId:
 
 // ---- waiting list ----
 
-export function ageBand(age: number): WaitingAgeBand {
-  if (age < 18) return 'under18';
-  if (age < 25) return '18-24';
-  if (age < 30) return '25-29';
-  if (age < 40) return '30-39';
-  if (age < 50) return '40-49';
-  if (age < 60) return '50-59';
-  return '60+';
-}
-export const householdBand = (size: number): HouseholdSizeBand =>
-  size >= 4 ? '4+' : (String(size) as HouseholdSizeBand);
-export function waitingBand(days: number): WaitingBand {
-  if (days < 91) return '0-3m';
-  if (days < 183) return '3-6m';
-  if (days < 365) return '6-12m';
-  return '12m+';
+/** The waiting list's counts today: the whole list by target group, age, household, waiting time and priority. */
+export async function waitingCounts(trx: Tx, actor: Actor): Promise<WaitingListCounts> {
+  return (await repo.waitingPage(trx, actor.municipalityId, today(), {}, { limit: 0, offset: 0 })).counts;
 }
 
-const zeroes = <K extends string>(keys: readonly K[]) =>
-  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-
-export function countWaiting(items: readonly WaitingListItem[]): WaitingListCounts {
-  const counts: WaitingListCounts = {
-    total: items.length,
-    byTargetGround: zeroes(TARGET_GROUNDS),
-    byAgeBand: zeroes(WAITING_AGE_BANDS),
-    byHouseholdSize: zeroes(HOUSEHOLD_SIZES),
-    byWaitingBand: zeroes(WAITING_BANDS),
-    byPriority: zeroes(PRIORITIES),
-  };
-  for (const i of items) {
-    for (const g of i.targetGrounds) counts.byTargetGround[g]++;
-    counts.byAgeBand[i.ageBand]++;
-    counts.byHouseholdSize[householdBand(i.householdSize)]++;
-    counts.byWaitingBand[i.waitingBand]++;
-    counts.byPriority[i.priority]++;
-  }
-  return counts;
-}
-
-/** Everyone on the waiting list today, by priority then longest waiting. */
-export async function waitingItems(trx: Tx, actor: Actor): Promise<WaitingListItem[]> {
+/**
+ * One page of the waiting list today, by priority then longest waiting, as the filters leave it,
+ * with the counts of the whole list. Counting, filtering and ordering read the list's small
+ * columns in SQL; the household facts (for the highest rent the household can pay) and the
+ * citizen are read for the rows of the page only.
+ */
+export async function waitingList(
+  trx: Tx,
+  actor: Actor,
+  q: WaitingListQuery & { page: number; pageSize: number },
+) {
   const onDate = today();
+  const m = actor.municipalityId;
+  const filter = {
+    targetGround: q.targetGround,
+    ageBand: q.ageBand,
+    householdSize: q.householdSize,
+    waitingBand: q.waitingBand,
+    priority: q.priority,
+  };
   const settings = await getSettings(trx, actor);
-  const rows = await repo.waitingApplications(trx, actor.municipalityId);
-  const items = rows.map((r): WaitingListItem => {
-    const age = ageOn(r.citizen_birth_date, onDate);
-    const waitingSince = r.waiting_since ?? onDate;
-    const waitingDays = Math.max(0, daysBetween(waitingSince, onDate));
-    return {
+  const { counts, matching, rows } = await repo.waitingPage(trx, m, onDate, filter, {
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  const items = rows.map(
+    (r): WaitingListItem => ({
       applicationId: r.id,
       citizenId: r.citizen_id,
       citizenName: nameOf(r),
-      age,
-      ageBand: ageBand(age),
+      age: r.age,
+      ageBand: WAITING_AGE_BANDS[r.age_band] as WaitingAgeBand,
       targetGrounds: json(r.target_grounds),
       householdSize: r.household_size,
-      priority: r.priority ?? 'normal',
+      priority: r.priority,
       priorityReason: r.priority_reason ?? '',
-      waitingSince,
-      waitingDays,
-      waitingBand: waitingBand(waitingDays),
+      waitingSince: r.waiting_since,
+      waitingDays: r.waiting_days,
+      waitingBand: WAITING_BANDS[r.waiting_band] as WaitingBand,
       status: r.status as 'approved' | 'paused',
       pausedUntil: r.paused_until,
       roomsMin: r.rooms_min,
@@ -625,44 +606,14 @@ export async function waitingItems(trx: Tx, actor: Actor): Promise<WaitingListIt
       youthWish: r.youth_wish,
       hasLiveOffer: Number(r.live_offers ?? 0) > 0,
       refusals: r.refusals,
-    };
-  });
-  return items.sort((a, b) =>
-    compareCandidates(
-      { eligible: true, priority: a.priority, waitingSince: a.waitingSince, id: a.applicationId },
-      { eligible: true, priority: b.priority, waitingSince: b.waitingSince, id: b.applicationId },
-    ),
+    }),
   );
-}
-
-export async function waitingList(
-  trx: Tx,
-  actor: Actor,
-  q: WaitingListQuery & { page: number; pageSize: number },
-) {
-  const all = await waitingItems(trx, actor);
-  const filtered = all.filter(
-    (i) =>
-      (!q.targetGround || i.targetGrounds.includes(q.targetGround)) &&
-      (!q.ageBand || i.ageBand === q.ageBand) &&
-      (!q.householdSize || householdBand(i.householdSize) === q.householdSize) &&
-      (!q.waitingBand || i.waitingBand === q.waitingBand) &&
-      (!q.priority || i.priority === q.priority),
-  );
-  await audit(trx, actor, 'allocation.waiting_list_read', 'municipality', actor.municipalityId, {
-    count: filtered.length,
-  });
-  return {
-    items: filtered.slice((q.page - 1) * q.pageSize, q.page * q.pageSize),
-    total: filtered.length,
-    page: q.page,
-    pageSize: q.pageSize,
-    counts: countWaiting(all),
-  };
+  await audit(trx, actor, 'allocation.waiting_list_read', 'municipality', m, { count: matching });
+  return { items, total: matching, page: q.page, pageSize: q.pageSize, counts };
 }
 
 export async function takeSnapshot(trx: Tx, actor: Actor, label: string): Promise<WaitingListSnapshot> {
-  const counts = countWaiting(await waitingItems(trx, actor));
+  const counts = await waitingCounts(trx, actor);
   const { id } = await repo.insertSnapshot(trx, actor.municipalityId, {
     takenOn: today(),
     label,
@@ -870,16 +821,33 @@ interface TenantCaches {
 }
 const caches = new Map<string, TenantCaches>();
 /**
- * Whole rankings by municipality × waiting-list version × vacancy × date × vacancy context, the
- * least recently used dropped first. The list version is a number the database writes in the
- * same commit as any change to the municipality's applications or offers (migration 0007), so a
- * memo is found only by a transaction that sees exactly the rows it was ranked from. Shared and
- * never changed after it is stored.
+ * The last ranking per municipality × vacancy × date × vacancy context (the vacancy's facts with
+ * its area status on the date, and the policy: anything not an application's own row or offers),
+ * with the waiting list's version it was ranked at, the least recently used dropped first.
+ *
+ * The list version is written in the same commit as any change to the municipality's applications
+ * or offers, drawn under a row lock so that it grows in commit order, and the commit records, per
+ * application it touched, that version (allocation_list_change, migrations 0007 and 0010). So a
+ * ranking at version v is exactly the committed state up to v: a transaction that sees v takes it
+ * as it is, and one that sees a later version reads only the applications changed after v, in one
+ * statement that also reads the version it brings the ranking to, and merges them in. A memo is
+ * shared and never changed after it is stored.
  */
-const rankings = new Map<string, Ranking>();
+interface Memo {
+  listVersion: number;
+  ranking: Ranking;
+}
+const rankings = new Map<string, Memo>();
 const RANKINGS_LIMIT = 256;
 const CACHE_LIMIT = 200_000;
 const CONTEXT_LIMIT = 1000;
+
+/**
+ * How the process's rankings were answered: from a memo as it was (`memo`), from a memo and the
+ * applications changed since (`changes`), or from the whole waiting list (`full`). For tests and
+ * the benchmark, which check that the path they measure is the one taken.
+ */
+export const rankingReads = { memo: 0, changes: 0, full: 0 };
 
 function cachesOf(municipalityId: string): TenantCaches {
   let c = caches.get(municipalityId);
@@ -891,32 +859,56 @@ function cachesOf(municipalityId: string): TenantCaches {
   return c;
 }
 
-/** Household facts of the given applications at the given versions: from the cache, or read once. */
+function outcomesOf(cache: TenantCaches, context: string) {
+  if (cache.outcomes.size > CONTEXT_LIMIT) cache.outcomes.clear();
+  let outcomes = cache.outcomes.get(context);
+  if (!outcomes || outcomes.size > CACHE_LIMIT) {
+    outcomes = new Map();
+    cache.outcomes.set(context, outcomes);
+  }
+  return outcomes;
+}
+
+function heavyOf(r: repo.RankingFactsRow): HeavyFacts {
+  const {
+    status: _s,
+    pausedUntil: _p,
+    liveOffers: _l,
+    ...facts
+  } = factsOf({ ...r, status: 'approved', paused_until: null });
+  return facts;
+}
+
+function rememberFacts(cache: TenantCaches['facts'], r: repo.RankingFactsRow) {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  const entry = { version: r.row_version, facts: heavyOf(r) };
+  cache.set(r.id, entry);
+  return entry;
+}
+
+/**
+ * Household facts of the given applications, each with the version it belongs to: from the cache
+ * when it holds the wanted version, otherwise read. A row read can be newer than the version
+ * wanted (it changed after the heads were read, in a later statement); the caller sees that by
+ * the version.
+ */
 async function heavyFacts(
   trx: Tx,
   municipalityId: string,
   cache: TenantCaches['facts'],
-  wanted: readonly { id: string; row_version: number }[],
+  wanted: readonly repo.RankingHead[],
 ) {
+  const found = new Map<string, { version: number; facts: HeavyFacts }>();
   const stale: string[] = [];
-  for (const h of wanted) if (cache.get(h.id)?.version !== h.row_version) stale.push(h.id);
-  if (stale.length > 0) {
-    if (cache.size + stale.length > CACHE_LIMIT) cache.clear();
-    for (const r of await repo.rankingFacts(trx, municipalityId, stale)) {
-      const {
-        status: _s,
-        pausedUntil: _p,
-        liveOffers: _l,
-        ...facts
-      } = factsOf({
-        ...r,
-        status: 'approved',
-        paused_until: null,
-      });
-      cache.set(r.id, { version: r.row_version, facts });
-    }
+  for (const h of wanted) {
+    const hit = cache.get(h.id);
+    if (hit?.version === h.row_version) found.set(h.id, hit);
+    else stale.push(h.id);
   }
-  return (id: string) => cache.get(id)?.facts as HeavyFacts;
+  if (stale.length > 0)
+    for (const r of await repo.rankingFacts(trx, municipalityId, stale))
+      found.set(r.id, rememberFacts(cache, r));
+  return found;
 }
 
 /** Days since 1970-01-01 of an åååå-mm-dd date (integer arithmetic, no parsing). */
@@ -946,6 +938,61 @@ export interface Ranking {
   excluded: RankedApplication[];
 }
 
+/**
+ * The ranking of applications in `compareCandidates` order: the eligible numbered from 1, the
+ * excluded after them. An entry whose rank is already right is kept as it is (a memo's entries are
+ * shared); others are copied.
+ */
+function rankingOf(v: repo.VacancyWithDepartment, onDate: string, ordered: readonly RankedApplication[]) {
+  const eligible: RankedApplication[] = [];
+  const excluded: RankedApplication[] = [];
+  for (const c of ordered) {
+    if (c.eligible) {
+      const rank = eligible.length + 1;
+      eligible.push(c.rank === rank ? c : { ...c, rank });
+    } else excluded.push(c.rank === null ? c : { ...c, rank: null });
+  }
+  const ranking: Ranking = {
+    vacancyId: v.id,
+    onDate,
+    areaStatus: v.area_status,
+    eligibleCount: eligible.length,
+    excludedCount: excluded.length,
+    eligible,
+    excluded,
+  };
+  return ranking;
+}
+
+/**
+ * A ranking with the changed applications taken out and their new places merged in: both lists
+ * are in `compareCandidates` order (a total order: ids break ties), so the result is the order a
+ * full sort gives.
+ */
+function mergeChanges(before: Ranking, changed: ReadonlySet<string>, fresh: RankedApplication[]) {
+  fresh.sort(compareCandidates);
+  const ordered: RankedApplication[] = [];
+  let j = 0;
+  for (const list of [before.eligible, before.excluded])
+    for (const c of list) {
+      if (changed.has(c.id)) continue;
+      while (j < fresh.length && compareCandidates(fresh[j] as RankedApplication, c) < 0)
+        ordered.push(fresh[j++] as RankedApplication);
+      ordered.push(c);
+    }
+  while (j < fresh.length) ordered.push(fresh[j++] as RankedApplication);
+  return ordered;
+}
+
+/** Keeps a ranking unless a later one of the same key is already kept. */
+function remember(key: string, listVersion: number, ranking: Ranking) {
+  const kept = rankings.get(key);
+  if (kept && kept.listVersion > listVersion) return;
+  rankings.delete(key);
+  rankings.set(key, { listVersion, ranking });
+  if (rankings.size > RANKINGS_LIMIT) rankings.delete(rankings.keys().next().value as string);
+}
+
 /** Every waiting application against one vacancy, rule by rule, ranked (issue 5 §5). */
 export async function rankCandidates(
   trx: Tx,
@@ -956,8 +1003,8 @@ export async function rankCandidates(
     policy?: AllocationSettings | undefined;
     /**
      * The waiting list's version (`allocation_list_version`) as this transaction sees it, given
-     * only while the transaction has written nothing: then the whole ranking may come from, and
-     * go to, the process's memo of rankings.
+     * only while the transaction has written nothing, so that it sees only committed rows: then
+     * the ranking may come from, and go to, the process's memo of rankings.
      */
     listVersion?: number | null | undefined;
   } = {},
@@ -977,91 +1024,98 @@ export async function rankCandidates(
     availableOn: v.available_on > onDate ? v.available_on : onDate,
     areaStatus: v.area_status,
   };
+  // Everything a ranking depends on besides the applications and their offers: the vacancy's facts
+  // (its area status on the date among them), the policy and the date (live offers on the vacancy
+  // itself do not count; waiting days run to today).
   const context = JSON.stringify([vacancy, settings]);
-  // Live offers on the vacancy itself do not count, and waiting days run to today: both are in the key.
   const memoKey =
-    opts.listVersion === null || opts.listVersion === undefined
-      ? null
-      : `${m}|${opts.listVersion}|${v.id}|${onDate}|${context}`;
-  if (memoKey !== null) {
-    const memo = rankings.get(memoKey);
-    if (memo) {
-      rankings.delete(memoKey);
-      rankings.set(memoKey, memo);
-      return memo;
-    }
+    opts.listVersion === null || opts.listVersion === undefined ? null : `${m}|${v.id}|${onDate}|${context}`;
+  const memo = memoKey === null ? undefined : rankings.get(memoKey);
+  if (memo && memo.listVersion === opts.listVersion) {
+    rankings.delete(memoKey as string);
+    rankings.set(memoKey as string, memo);
+    rankingReads.memo++;
+    return memo.ranking;
   }
-  const heads = await repo.rankingHeads(trx, m, v.id);
-  if (cache.outcomes.size > CONTEXT_LIMIT) cache.outcomes.clear();
-  let outcomes = cache.outcomes.get(context);
-  if (!outcomes || outcomes.size > CACHE_LIMIT) {
-    outcomes = new Map();
-    cache.outcomes.set(context, outcomes);
-  }
+  const outcomes = outcomesOf(cache, context);
   const today0 = dayNumber(onDate);
-  // The outcome of every application whose version and live offers were assessed before; the
-  // others are assessed below, with their household facts.
-  const ranked: RankedApplication[] = new Array(heads.length);
-  const unassessed: number[] = [];
-  for (let i = 0; i < heads.length; i++) {
-    const r = heads[i] as (typeof heads)[number];
+  const placed = (r: repo.RankingHead, result: Outcome): RankedApplication => ({
+    id: r.id,
+    priority: r.priority,
+    waitingSince: r.waiting_since,
+    waitingDays: r.waiting_since ? Math.max(0, today0 - dayNumber(r.waiting_since)) : 0,
+    rank: null,
+    eligible: result.eligible,
+    checks: result.checks,
+  });
+  const cachedOutcome = (r: repo.RankingHead) => {
     const cached = outcomes.get(r.id);
-    const hit =
-      cached && cached.version === r.row_version && cached.liveOffers === Number(r.live_offers ?? 0);
-    if (!hit) unassessed.push(i);
-    ranked[i] = {
-      id: r.id,
-      priority: r.priority,
-      waitingSince: r.waiting_since,
-      waitingDays: r.waiting_since ? Math.max(0, today0 - dayNumber(r.waiting_since)) : 0,
-      rank: null,
-      eligible: hit ? cached.result.eligible : false,
-      checks: hit ? cached.result.checks : [],
-    };
-  }
-  if (unassessed.length > 0) {
-    const factsOfApplication = await heavyFacts(
-      trx,
-      m,
-      cache.facts,
-      unassessed.map((i) => heads[i] as (typeof heads)[number]),
+    return cached && cached.version === r.row_version && cached.liveOffers === Number(r.live_offers ?? 0)
+      ? cached.result
+      : undefined;
+  };
+  const assess = (r: repo.RankingHead, facts: HeavyFacts, keep: boolean) => {
+    const liveOffers = Number(r.live_offers ?? 0);
+    const result = assessCandidate(
+      { ...facts, status: r.status, pausedUntil: r.paused_until, liveOffers },
+      vacancy,
+      settings,
     );
-    for (const i of unassessed) {
-      const r = heads[i] as (typeof heads)[number];
-      const liveOffers = Number(r.live_offers ?? 0);
-      const result = assessCandidate(
-        { ...factsOfApplication(r.id), status: r.status, pausedUntil: r.paused_until, liveOffers },
-        vacancy,
-        settings,
-      );
-      outcomes.set(r.id, { version: r.row_version, liveOffers, result });
-      const entry = ranked[i] as RankedApplication;
-      entry.eligible = result.eligible;
-      entry.checks = result.checks;
+    if (keep) outcomes.set(r.id, { version: r.row_version, liveOffers, result });
+    return result;
+  };
+
+  if (memo && memoKey !== null) {
+    // The list moved on since the memo: read what changed after it, with the version it brings.
+    const { listVersion, changes } = await repo.rankingChanges(trx, m, v.id, memo.listVersion);
+    // (A snapshot older than the memo's, which a clean transaction does not see, ranks in full below.)
+    if (listVersion >= memo.listVersion) {
+      rankingReads.changes++;
+      if (changes.length === 0) {
+        remember(memoKey, listVersion, memo.ranking);
+        return memo.ranking;
+      }
+      const changed = new Set<string>();
+      const fresh: RankedApplication[] = [];
+      for (const r of changes) {
+        changed.add(r.id);
+        // Left the waiting list, or no longer there at all: it is only taken out.
+        if (r.status === null || !WAITING_STATUSES.includes(r.status)) continue;
+        // The facts came in the same row, from the same snapshot as the head.
+        const known = cache.facts.get(r.id);
+        const facts = known?.version === r.row_version ? known.facts : rememberFacts(cache.facts, r).facts;
+        fresh.push(placed(r, cachedOutcome(r) ?? assess(r, facts, true)));
+      }
+      const ranking = rankingOf(v, vacancy.availableOn, mergeChanges(memo.ranking, changed, fresh));
+      remember(memoKey, listVersion, ranking);
+      return ranking;
     }
   }
-  ranked.sort(compareCandidates);
-  const eligible: RankedApplication[] = [];
-  const excluded: RankedApplication[] = [];
-  for (const c of ranked) {
-    if (c.eligible) {
-      c.rank = eligible.length + 1;
-      eligible.push(c);
-    } else excluded.push(c);
+
+  rankingReads.full++;
+  const { listVersion, heads } = await repo.rankingHeads(trx, m, v.id);
+  const ordered: RankedApplication[] = [];
+  const unassessed: repo.RankingHead[] = [];
+  for (const r of heads) {
+    const result = cachedOutcome(r);
+    if (result) ordered.push(placed(r, result));
+    else unassessed.push(r);
   }
-  const ranking: Ranking = {
-    vacancyId: v.id,
-    onDate: vacancy.availableOn,
-    areaStatus: v.area_status,
-    eligibleCount: eligible.length,
-    excludedCount: excluded.length,
-    eligible,
-    excluded,
-  };
-  if (memoKey !== null) {
-    rankings.set(memoKey, ranking);
-    if (rankings.size > RANKINGS_LIMIT) rankings.delete(rankings.keys().next().value as string);
+  // Whether every outcome belongs to the one state the heads were read in.
+  let consistent = true;
+  if (unassessed.length > 0) {
+    const facts = await heavyFacts(trx, m, cache.facts, unassessed);
+    for (const r of unassessed) {
+      const f = facts.get(r.id);
+      // Changed (or gone) since the heads were read, by a commit in between: ranked on what it is
+      // now, but neither that outcome nor this ranking is kept.
+      if (f?.version !== r.row_version) consistent = false;
+      if (f) ordered.push(placed(r, assess(r, f.facts, f.version === r.row_version)));
+    }
   }
+  ordered.sort(compareCandidates);
+  const ranking = rankingOf(v, vacancy.availableOn, ordered);
+  if (memoKey !== null && consistent) remember(memoKey, listVersion, ranking);
   return ranking;
 }
 
@@ -1477,20 +1531,17 @@ export async function receivedUnits(
   return { perDepartment, reasons: [...reasons].map(([reason, count]) => ({ reason, count })) };
 }
 
-/** Waiting-list applicants in the reduced-function target group (issue 4 §7: use the two lists together). */
+/** Waiting-list applicants in the reduced-function target group, longest waiting first (issue 4 §7: use the two lists together). */
 export async function reducedFunctionApplicants(trx: Tx, municipalityId: string) {
-  const rows = await repo.waitingApplications(trx, municipalityId, { reducedFunction: true });
-  return rows
-    .map((r) => ({
-      applicationId: r.id,
-      citizenId: r.citizen_id,
-      citizenName: nameOf(r),
-      householdSize: r.household_size,
-      priority: r.priority,
-      waitingSince: r.waiting_since,
-      status: r.status,
-    }))
-    .sort((a, b) => (a.waitingSince ?? '').localeCompare(b.waitingSince ?? ''));
+  return (await repo.reducedFunctionApplicants(trx, municipalityId)).map((r) => ({
+    applicationId: r.id,
+    citizenId: r.citizen_id,
+    citizenName: nameOf(r),
+    householdSize: r.household_size,
+    priority: r.priority,
+    waitingSince: r.waiting_since,
+    status: r.status,
+  }));
 }
 
 export type { ApplicationInput, VacancyInput };

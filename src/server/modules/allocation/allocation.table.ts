@@ -66,6 +66,16 @@ export interface AllocationListVersionTable {
   version: number;
 }
 
+/**
+ * Per application, the list version of the last commit that changed it or one of its offers
+ * (migration 0010): the applications changed since a ranking at version v are those above v.
+ */
+export interface AllocationListChangeTable {
+  application_id: string;
+  municipality_id: string;
+  version: number;
+}
+
 export interface ApplicationEventTable {
   id: Generated<string>;
   municipality_id: string;
