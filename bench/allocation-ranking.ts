@@ -130,8 +130,8 @@ export interface CaseResult {
   /**
    * One connection at a time: the latency a single officer sees on an otherwise idle server (the
    * target). `changed`: each request right after one waiting application changed (the waiting
-   * list has a new version: the list is read and ranked again, the other applications' outcomes
-   * come from the caches). `cold`: each request right after every waiting application changed (the
+   * list has a new version: the changed application is read, its rules run and it is merged into
+   * the kept ranking). `cold`: each request right after every waiting application changed (the
    * process's ranking caches miss; `rawCold` adds the read of every household's facts to the raw
    * statements).
    */
@@ -1184,7 +1184,8 @@ export function allocationMarkdown(r: AllocationReport): string {
       `allocation officers' sessions take turns. The ranking keeps whole rankings per waiting-list version, ` +
       `and household facts and rule outcomes per application version, in the process, so the runs measure ` +
       `warm caches; the **1 changed** runs change one waiting application before each request (a new list ` +
-      `version: the list is read and ranked again), the **cold** runs change every waiting application. ` +
+      `version: the changed application is read and merged into the kept ranking), the **cold** runs change ` +
+      `every waiting application. ` +
       `The target is met when both the unchanged and the 1 changed p95 are under it. Latencies in milliseconds.`,
     '',
   );
