@@ -20,7 +20,6 @@ import { createUser } from '../src/server/modules/access/access.service';
 import { createMunicipality } from '../src/server/modules/access/municipality.service';
 import * as repo from '../src/server/modules/allocation/allocation.repository';
 import { rankCandidates, rankingReads } from '../src/server/modules/allocation/allocation.service';
-import { today } from '../src/server/modules/citizens/citizens.service';
 import { dropDatabase, recreateDatabase } from '../src/server/test/pg-admin';
 import type { CandidateList, MemberInput } from '../src/shared/allocation/api';
 import {
@@ -31,6 +30,7 @@ import {
   type Priority,
   type TargetGround,
 } from '../src/shared/allocation/model';
+import { today } from '../src/shared/dates';
 import type { AreaStatus } from '../src/shared/housing/supply';
 import { byRank, FAMILY_NAMES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from './lib/danish-names';
 import {

@@ -16,16 +16,16 @@ import {
 } from '../src/server/db/database';
 import type { Database } from '../src/server/db/schema';
 import { createUser } from '../src/server/modules/access/access.service';
-import type { Actor } from '../src/server/modules/access/auth-context';
 import { createMunicipality } from '../src/server/modules/access/municipality.service';
-import { today } from '../src/server/modules/citizens/citizens.service';
 import { readTable } from '../src/server/modules/housing/housing.files';
 import { importNotices } from '../src/server/modules/prevention/prevention.import';
 import * as repo from '../src/server/modules/prevention/prevention.repository';
 import { listCases, tenancyKey } from '../src/server/modules/prevention/prevention.service';
+import type { Actor } from '../src/server/platform/actor';
 import { MAX_UPLOAD_BYTES } from '../src/server/plugins/upload';
 import { dropDatabase, recreateDatabase } from '../src/server/test/pg-admin';
 import { parseCpr } from '../src/shared/citizens/cpr';
+import { today } from '../src/shared/dates';
 import type { ImportReport } from '../src/shared/import';
 import type { Role } from '../src/shared/permissions';
 import { type CasesPage, INBOX_PAGE_SIZE } from '../src/shared/prevention/api';

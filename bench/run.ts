@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { today } from '../src/server/modules/citizens/citizens.service';
 import { siblingUrl } from '../src/server/test/pg-admin';
+import { today } from '../src/shared/dates';
 import {
   DEFAULT_OPTIONS as ALLOCATION_DEFAULTS,
   allocationMarkdown,

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { migrate, openDatabase } from '../../src/server/db/database';
-import { today } from '../../src/server/modules/citizens/citizens.service';
 import { recreateDatabase, siblingUrl } from '../../src/server/test/pg-admin';
+import { today } from '../../src/shared/dates';
 import { generateNational, type NationalData, type NationalSummary } from './generate';
 
 /**

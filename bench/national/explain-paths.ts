@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { openDatabase } from '../../src/server/db/database';
-import { today } from '../../src/server/modules/citizens/citizens.service';
+import { today } from '../../src/shared/dates';
 import { readStatements } from '../lib/capture';
 import { explain } from '../lib/raw-sql';
 import { login, pathSpecs, startApp } from './bench';

@@ -7,10 +7,10 @@ import { type DatabaseHandles, withTenant } from './db/database';
 import { AppError } from './errors';
 import { findLoginUser, findMunicipalityByCode } from './modules/access/access.repository';
 import { changeUser, createUser, unlockUser } from './modules/access/access.service';
-import type { Actor } from './modules/access/auth-context';
 import { createMunicipality } from './modules/access/municipality.service';
 import { MIN_PASSWORD_LENGTH } from './modules/access/password';
 import { verifyAllChains } from './modules/audit/audit.service';
+import type { Actor } from './platform/actor';
 
 const HELP = `Hjemvej — kommandolinje
 

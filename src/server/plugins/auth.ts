@@ -4,8 +4,8 @@ import fp from 'fastify-plugin';
 import type { RouteAccess } from '../../shared/permissions';
 import { AppError } from '../errors';
 import { type AccessSettings, resolveSession } from '../modules/access/access.service';
-import type { AuthContext } from '../modules/access/auth-context';
 import { truncateIp } from '../modules/access/client-ip';
+import type { AuthContext } from '../platform/actor';
 
 export const SESSION_COOKIE = 'hjemvej_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -1,3 +1,4 @@
+import { ageOn } from '../dates';
 import { type AreaStatus, isVulnerableArea, type UnitType } from '../housing/supply';
 import type {
   AllocationSettings,
@@ -113,12 +114,6 @@ export function monthsBefore(date: string, months: number): string {
   if (monthsBeforeCache.size > 1000) monthsBeforeCache.clear();
   monthsBeforeCache.set(key, result);
   return result;
-}
-
-/** Whole years from `birthDate` to `onDate` (both åååå-mm-dd). */
-export function ageOn(birthDate: string, onDate: string): number {
-  const age = Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return onDate.slice(5) < birthDate.slice(5) ? age - 1 : age;
 }
 
 /** An event "within the last 6 months" of the reference date: after ref − 6 months and not after ref. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ageBand, ageOn, type StatusInput, statusOn } from './status';
+import { ageOn } from '../dates';
+import { ageBand, type StatusInput, statusOn } from './status';
 
 const base: StatusInput = {
   episodes: [],

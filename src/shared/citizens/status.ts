@@ -1,3 +1,4 @@
+import { daysBetween } from '../dates';
 import { classifyOn, type EpisodeFacts, type Situation } from './whereabouts';
 
 /** A citizen's place on the by-name list. */
@@ -32,9 +33,6 @@ export interface StatusResult {
   situation: Situation;
   inactiveReason: InactiveReason | null;
 }
-
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
  * The episode in force on a date: the latest one starting on or before it; of two starting the
@@ -89,13 +87,6 @@ export function statusOn(
   }
   // A VIVE situation or unknown whereabouts: on the list as homeless.
   return { status: 'homeless', situation, inactiveReason: null };
-}
-
-/** Age in whole years on a date. */
-export function ageOn(birthDate: string, date: string): number {
-  const [by = 0, bm = 0, bd = 0] = birthDate.split('-').map(Number);
-  const [y = 0, m = 0, d = 0] = date.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
 /** The age bands of the national count reports (domain.md §1, rule 8). */

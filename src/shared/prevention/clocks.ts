@@ -1,3 +1,4 @@
+import { addDays } from '../dates';
 import type { ActionKind, DepositLoanLimit, EvictionStep, NoticeSource } from './model';
 import { HELP_KINDS } from './model';
 
@@ -5,10 +6,6 @@ import { HELP_KINDS } from './model';
  * The clocks of eviction prevention (issue 6 §3), pure: each takes the facts and returns dates.
  * Law: domain.md §5 and rules 27–28.
  */
-
-const DAY = 86_400_000;
-export const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /** Rule 27: the tenant has 14 days from receiving the påkrav; termination (ophævelse) is allowed only after. */
 export function paakravDeadline(paakravReceivedOn: string): string {

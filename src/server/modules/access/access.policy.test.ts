@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../platform/actor';
 import { canChangeUser } from './access.policy';
-import type { Actor } from './auth-context';
 
 const admin: Actor = {
   userId: 'a',

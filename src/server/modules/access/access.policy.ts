@@ -1,6 +1,6 @@
 import { AppError } from '../../errors';
+import type { Actor } from '../../platform/actor';
 import type { AppUserRow } from './access.table';
-import type { Actor } from './auth-context';
 
 /**
  * An administrator may not disable themself or change their own role: a municipality must never

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/database';
+import type { AuthContext } from '../../platform/actor';
 import { requireAuth, SESSION_COOKIE } from '../../plugins/auth';
 import {
   changeUserBody,
@@ -13,7 +14,6 @@ import {
   userView,
 } from './access.schema';
 import * as access from './access.service';
-import type { AuthContext } from './auth-context';
 import { truncateIp } from './client-ip';
 
 const presentSession = (ctx: AuthContext) => ({

@@ -3,11 +3,11 @@ import { PERMISSIONS, type Permission, ROLES, type Role } from '../../../shared/
 import type { Db, Executor, Tx } from '../../db/database';
 import { withTenant } from '../../db/database';
 import { AppError } from '../../errors';
-import { recordAudit } from '../audit/audit.service';
+import type { Actor, AuthContext } from '../../platform/actor';
+import { recordAudit } from '../../platform/audit';
 import { assertCanChangeUser } from './access.policy';
 import * as repo from './access.repository';
 import type { AppUserRow } from './access.table';
-import type { Actor, AuthContext } from './auth-context';
 import { hashPassword, verifyPassword } from './password';
 
 /** What the access service needs from configuration. */

@@ -1,6 +1,6 @@
 import { type Db, isUniqueViolation } from '../../db/database';
 import { AppError } from '../../errors';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../../platform/audit';
 import { findMunicipalityByCode, insertMunicipality } from './access.repository';
 import type { MunicipalityRow } from './access.table';
 

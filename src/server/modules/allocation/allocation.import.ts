@@ -2,8 +2,8 @@ import { VACANCY_ORIGINS, type VacancyOrigin } from '../../../shared/allocation/
 import { UNIT_TYPES, type UnitType } from '../../../shared/housing/supply';
 import type { ImportProblem, ImportReport } from '../../../shared/import';
 import { type Db, withTenant } from '../../db/database';
-import type { Actor } from '../access/auth-context';
-import { recordAudit } from '../audit/audit.service';
+import type { Actor } from '../../platform/actor';
+import { recordAudit } from '../../platform/audit';
 import { decimal, readTable } from '../housing/housing.files';
 import * as repo from './allocation.repository';
 import type { VacancyBody } from './allocation.schema';

@@ -2,21 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ApplicationInput, MemberInput, VacancyInput } from '../../../shared/allocation/api';
 import { assessCandidate, compareCandidates, monthsBefore } from '../../../shared/allocation/eligibility';
+import { addDays, daysBetween, today } from '../../../shared/dates';
 import { type DatabaseHandles, withTenant } from '../../db/database';
+import type { Actor } from '../../platform/actor';
 import { loadWorkbook, sheetValues } from '../../test/documents';
 import { type Session, tenantWith, testApp, testDatabase } from '../../test/helpers';
-import type { Actor } from '../access/auth-context';
-import { today } from '../citizens/citizens.service';
 import * as repo from './allocation.repository';
-import {
-  addDays,
-  candidates,
-  daysBetween,
-  getSettings,
-  type Ranking,
-  rankCandidates,
-  rankingReads,
-} from './allocation.service';
+import { candidates, getSettings, type Ranking, rankCandidates, rankingReads } from './allocation.service';
 
 let db: DatabaseHandles;
 let app: FastifyInstance;

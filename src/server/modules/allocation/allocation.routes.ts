@@ -2,12 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AllocationSettings } from '../../../shared/allocation/model';
-import { type Tx, withTenant } from '../../db/database';
+import { danishDateOf, today } from '../../../shared/dates';
 import { AppError } from '../../errors';
+import type { AuthContext } from '../../platform/actor';
+import { tenantTransactions } from '../../platform/tenant';
 import { requireAuth } from '../../plugins/auth';
 import { MAX_UPLOAD_BYTES, readUpload } from '../../plugins/upload';
-import type { AuthContext } from '../access/auth-context';
-import { today } from '../citizens/citizens.service';
 import { renderDecisionLetter, renderOfferLetter, renderWaitingListXlsx } from './allocation.files';
 import { importVacancies } from './allocation.import';
 import {
@@ -40,8 +40,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** Housing allocation: applications, assessment, waiting list, vacancies, ranking, offers, tenancies, census, partner view. */
 export async function allocationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tenant = <T>(actor: AuthContext, fn: (trx: Tx) => Promise<T>) =>
-    withTenant(app.db.app, actor.municipalityId, fn);
+  const tenant = tenantTransactions(app);
   const tags = ['allocation'];
   const apply = { access: 'allocation.apply' } as const;
   const read = { access: 'allocation.read' } as const;
@@ -185,7 +184,7 @@ export async function allocationRoutes(app: FastifyInstance) {
             (application.initials ?? ''),
           address: application.citizen_address,
         },
-        date: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(decision.at),
+        date: danishDateOf(decision.at),
         officerName: decision.display_name ?? '',
         kind,
         reason: decision.reason ?? '',
@@ -435,7 +434,7 @@ export async function allocationRoutes(app: FastifyInstance) {
             (application.initials ?? ''),
           address: application.citizen_address,
         },
-        date: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(offer.offered_at),
+        date: danishDateOf(offer.offered_at),
         officerName: offer.offered_by_name ?? '',
         unit: {
           address: vacancy.address,

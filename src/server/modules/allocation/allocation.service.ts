@@ -40,12 +40,13 @@ import {
   type WaitingBand,
 } from '../../../shared/allocation/model';
 import { allowedActions, nextStatus } from '../../../shared/allocation/status';
+import { addDays, daysBetween, today } from '../../../shared/dates';
 import type { AreaStatus } from '../../../shared/housing/supply';
 import { isUniqueViolation, type Tx } from '../../db/database';
 import { AppError } from '../../errors';
-import type { Actor } from '../access/auth-context';
-import { logPersonalDataRead, recordAudit } from '../audit/audit.service';
-import { addEpisode, displayName, today } from '../citizens/citizens.service';
+import type { Actor } from '../../platform/actor';
+import { audit, logPersonalDataRead } from '../../platform/audit';
+import { addEpisode, displayName } from '../citizens/citizens.service';
 import * as repo from './allocation.repository';
 import type { ApplicationBody, VacancyBody } from './allocation.schema';
 import type { ApplicationRow } from './allocation.table';
@@ -54,25 +55,9 @@ const { num, json } = repo;
 type Problem = { path: string; code: string };
 const invalid = (fields: Problem[]) => new AppError('V_VALIDATION', { fields });
 
-const DAY = 86_400_000;
-export const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-export const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 const isoDate = (d: Date) => d.toISOString();
 const nameOf = (c: { given_name: string | null; family_name: string | null; initials: string | null }) =>
   displayName(c) ?? '';
-
-async function audit(
-  trx: Tx,
-  actor: Actor,
-  action: string,
-  entityType: string,
-  entityId: string,
-  details = {},
-) {
-  await recordAudit(trx, actor, actor.municipalityId, { action, entityType, entityId, details });
-}
 
 // ---- settings ----
 
@@ -913,7 +898,7 @@ async function heavyFacts(
 
 /** Days since 1970-01-01 of an åååå-mm-dd date (integer arithmetic, no parsing). */
 const dayNumber = (iso: string) =>
-  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 
 /** One waiting application as the ranking places it: the order, the outcome and every rule's result. */
 export interface RankedApplication {

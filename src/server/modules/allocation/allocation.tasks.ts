@@ -1,6 +1,7 @@
-import { displayName, today } from '../citizens/citizens.service';
+import { addDays, today } from '../../../shared/dates';
+import { displayName } from '../citizens/citizens.service';
 import type { Task, TaskProvider } from '../tasks/tasks.service';
-import { addDays, getSettings } from './allocation.service';
+import { getSettings } from './allocation.service';
 
 const name = (c: { given_name: string | null; family_name: string | null; initials: string | null }) =>
   displayName(c) ?? '';

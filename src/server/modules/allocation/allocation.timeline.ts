@@ -1,6 +1,7 @@
+import { danishDateOf } from '../../../shared/dates';
 import type { TimelineItem, TimelineProvider } from '../citizens/citizens.timeline';
 
-const day = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(d);
+const day = danishDateOf;
 
 const STATUS_KIND: Record<string, string> = {
   submit: 'allocation_submitted',

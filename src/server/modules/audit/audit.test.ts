@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandles, withTenant } from '../../db/database';
+import { logPersonalDataRead, recordAudit } from '../../platform/audit';
 import {
   createTestMunicipality,
   createTestUser,
@@ -9,7 +10,7 @@ import {
   testApp,
   testDatabase,
 } from '../../test/helpers';
-import { logPersonalDataRead, recordAudit, verifyChain } from './audit.service';
+import { verifyChain } from './audit.service';
 
 let db: DatabaseHandles;
 let app: FastifyInstance;

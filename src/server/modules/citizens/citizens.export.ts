@@ -1,5 +1,5 @@
 import { formatCpr } from '../../../shared/citizens/cpr';
-import type { AuthContext } from '../access/auth-context';
+import type { AuthContext } from '../../platform/actor';
 import type { CitizenView } from './citizens.schema';
 
 const esc = (value: unknown) =>

@@ -1,4 +1,4 @@
-import type { Actor } from '../access/auth-context';
+import type { Actor } from '../../platform/actor';
 
 /**
  * What of a citizen a role may see and do. Sensitive flags (health, substance abuse, placement)

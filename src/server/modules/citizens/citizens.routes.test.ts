@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusOn } from '../../../shared/citizens/status';
+import { today } from '../../../shared/dates';
 import { type DatabaseHandles, withTenant } from '../../db/database';
 import { type Session, tenantWith, testApp, testDatabase } from '../../test/helpers';
-import { hasConsent, requireConsent, today } from './citizens.service';
+import { hasConsent, requireConsent } from './citizens.service';
 
 let db: DatabaseHandles;
 let app: FastifyInstance;

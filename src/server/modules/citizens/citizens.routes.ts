@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Tx, withTenant } from '../../db/database';
+import { tenantTransactions } from '../../platform/tenant';
 import { requireAuth } from '../../plugins/auth';
-import type { AuthContext } from '../access/auth-context';
 import { renderCitizenExport } from './citizens.export';
 import { importCitizens } from './citizens.import';
 import {
@@ -38,8 +37,7 @@ export async function citizensRoutes(
   opts: { timelineProviders: readonly TimelineProvider[] },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tenant = <T>(actor: AuthContext, fn: (trx: Tx) => Promise<T>) =>
-    withTenant(app.db.app, actor.municipalityId, fn);
+  const tenant = tenantTransactions(app);
   const tags = ['citizens'];
   const idAndSub = (sub: string) => z.strictObject({ id: z.uuid(), [sub]: z.uuid() });
 

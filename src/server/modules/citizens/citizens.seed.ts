@@ -1,7 +1,8 @@
 import type { Situation } from '../../../shared/citizens/whereabouts';
+import { addDays, today } from '../../../shared/dates';
 import type { Tx } from '../../db/database';
-import type { Actor } from '../access/auth-context';
-import { addContact, addEpisode, createCitizen, today } from './citizens.service';
+import type { Actor } from '../../platform/actor';
+import { addContact, addEpisode, createCitizen } from './citizens.service';
 
 /**
  * The demo municipality's by-name list, consistent with the plan's published figures
@@ -109,12 +110,6 @@ function rng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-const addDays = (date: string, days: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 /** A birth date that makes the person `age` years old on `onDate`. */
 const bornAged = (age: number, onDate: string, random: () => number) =>

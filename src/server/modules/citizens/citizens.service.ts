@@ -1,8 +1,9 @@
-import { AGE_BAND_RANGE, ageOn, statusOn } from '../../../shared/citizens/status';
+import { AGE_BAND_RANGE, statusOn } from '../../../shared/citizens/status';
+import { ageOn, today } from '../../../shared/dates';
 import type { Tx } from '../../db/database';
 import { AppError } from '../../errors';
-import type { Actor } from '../access/auth-context';
-import { logPersonalDataRead, recordAudit } from '../audit/audit.service';
+import type { Actor } from '../../platform/actor';
+import { logPersonalDataRead, recordAudit } from '../../platform/audit';
 import { citizenAbilities } from './citizens.policy';
 import * as repo from './citizens.repository';
 import { checkCpr, episodeFieldProblems, type FieldProblem, resolveIdentity } from './citizens.rules';
@@ -16,13 +17,6 @@ import type {
 } from './citizens.schema';
 import type { CitizenRow } from './citizens.table';
 import { buildTimeline, type TimelineProvider } from './citizens.timeline';
-
-const COPENHAGEN_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });
-
-/** Today's date in Danish time: the date every status and deadline is measured on. */
-export function today(): string {
-  return COPENHAGEN_DATE.format(new Date());
-}
 
 /** Whereabouts and contacts are facts that have happened: never dated after today. */
 function notInFuture(date: string, path: string): FieldProblem[] {

@@ -1,6 +1,7 @@
+import { today } from '../../../shared/dates';
 import type { TaskProvider } from '../tasks/tasks.service';
 import * as repo from './citizens.repository';
-import { displayName, today } from './citizens.service';
+import { displayName } from './citizens.service';
 
 /** Expired consents become tasks for those who keep citizens' records (issue 3 §2). */
 export const expiredConsentTasks: TaskProvider = async (trx, actor) => {

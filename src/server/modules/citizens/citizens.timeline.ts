@@ -1,5 +1,6 @@
+import { danishDateOf } from '../../../shared/dates';
 import type { Tx } from '../../db/database';
-import type { Actor } from '../access/auth-context';
+import type { Actor } from '../../platform/actor';
 import type { CitizenRow, ConsentRow, ContactRow, EpisodeRow } from './citizens.table';
 
 /** One thing that happened to a citizen. The web translates `timeline.<kind>` with `params`. */
@@ -36,7 +37,7 @@ interface Loaded {
   onDate: string;
 }
 
-const day = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(d);
+const day = danishDateOf;
 
 /** The citizen's own events plus every registered provider's, newest first. */
 export async function buildTimeline(

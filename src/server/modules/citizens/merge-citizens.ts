@@ -1,9 +1,10 @@
+import { today } from '../../../shared/dates';
 import type { Tx } from '../../db/database';
 import { AppError } from '../../errors';
-import type { Actor } from '../access/auth-context';
-import { recordAudit } from '../audit/audit.service';
+import type { Actor } from '../../platform/actor';
+import { recordAudit } from '../../platform/audit';
 import * as repo from './citizens.repository';
-import { presentSummary, today } from './citizens.service';
+import { presentSummary } from './citizens.service';
 
 /**
  * Merges a likely duplicate into the record the user keeps. Nothing is moved or deleted: the

@@ -1,7 +1,7 @@
 import type { ImportReport } from '../../../shared/import';
 import { type Db, withTenant } from '../../db/database';
-import type { Actor } from '../access/auth-context';
-import { recordAudit } from '../audit/audit.service';
+import type { Actor } from '../../platform/actor';
+import { recordAudit } from '../../platform/audit';
 import { parseDepartmentRow, readDepartmentFile } from './housing.files';
 import * as repo from './housing.repository';
 import { createDepartment, saveOrganisation } from './housing.service';

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Tx, withTenant } from '../../db/database';
+import { today } from '../../../shared/dates';
+import type { AuthContext } from '../../platform/actor';
+import { tenantTransactions } from '../../platform/tenant';
 import { requireAuth } from '../../plugins/auth';
 import { readUpload } from '../../plugins/upload';
-import type { AuthContext } from '../access/auth-context';
-import { today } from '../citizens/citizens.service';
 import { renderExportXlsx, renderReportPdf, renderReportXlsx } from './housing.files';
 import { importDepartments } from './housing.import';
 import {
@@ -32,8 +32,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** Housing supply: organisations, departments, area status, agreements, expected units, reports, pools, pipeline. */
 export async function housingRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tenant = <T>(actor: AuthContext, fn: (trx: Tx) => Promise<T>) =>
-    withTenant(app.db.app, actor.municipalityId, fn);
+  const tenant = tenantTransactions(app);
   const tags = ['housing'];
   const read = { access: 'housing.read' } as const;
   const manage = { access: 'housing.manage' } as const;

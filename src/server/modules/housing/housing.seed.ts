@@ -1,6 +1,6 @@
 import type { AreaStatus } from '../../../shared/housing/supply';
 import type { Tx } from '../../db/database';
-import type { Actor } from '../access/auth-context';
+import type { Actor } from '../../platform/actor';
 import {
   addAreaStatus,
   bindPoolUnit,

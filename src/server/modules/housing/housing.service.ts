@@ -1,3 +1,4 @@
+import { today } from '../../../shared/dates';
 import {
   type AreaStatus,
   expectedInPeriod,
@@ -10,10 +11,9 @@ import {
 } from '../../../shared/housing/supply';
 import { isUniqueViolation, type Tx } from '../../db/database';
 import { AppError } from '../../errors';
-import type { Actor } from '../access/auth-context';
+import type { Actor } from '../../platform/actor';
+import { audit } from '../../platform/audit';
 import { receivedUnits, reducedFunctionApplicants } from '../allocation/allocation.service';
-import { recordAudit } from '../audit/audit.service';
-import { today } from '../citizens/citizens.service';
 import * as repo from './housing.repository';
 import type { AgreementInput } from './housing.schema';
 import type { DialogueReport, HousingExport, UnitCounts } from './housing.types';
@@ -30,17 +30,6 @@ function taken(
 ): never {
   if (isUniqueViolation(error)) throw new AppError(code, { fields: [{ path, code: 'taken' }] });
   throw error;
-}
-
-async function audit(
-  trx: Tx,
-  actor: Actor,
-  action: string,
-  entityType: string,
-  entityId: string,
-  details: Record<string, unknown> = {},
-) {
-  await recordAudit(trx, actor, actor.municipalityId, { action, entityType, entityId, details });
 }
 
 // ---- organisations ----

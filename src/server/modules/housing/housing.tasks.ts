@@ -1,5 +1,5 @@
+import { today } from '../../../shared/dates';
 import { poolEndsSoon } from '../../../shared/housing/supply';
-import { today } from '../citizens/citizens.service';
 import type { TaskProvider } from '../tasks/tasks.service';
 
 /** A rent-subsidy pool whose period ends within 90 days is a task for those who manage housing (issue 4 §5). */

@@ -1,13 +1,13 @@
 import { hash } from 'node:crypto';
 import { parseCpr } from '../../../shared/citizens/cpr';
+import { today } from '../../../shared/dates';
 import type { ImportProblem, ImportReport } from '../../../shared/import';
 import type { NoticeInput } from '../../../shared/prevention/api';
 import { NOTICE_SOURCES, type NoticeSource } from '../../../shared/prevention/model';
 import { type Db, withTenant } from '../../db/database';
-import type { Actor } from '../access/auth-context';
+import type { Actor } from '../../platform/actor';
+import { recordAudit } from '../../platform/audit';
 import { parseDate } from '../allocation/allocation.import';
-import { recordAudit } from '../audit/audit.service';
-import { today } from '../citizens/citizens.service';
 import { decimal, readTable } from '../housing/housing.files';
 import * as repo from './prevention.repository';
 import { noticeProblems, type PreparedNotice, recordNotices } from './prevention.service';

@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, today } from '../../../shared/dates';
 import type { NoticeInput } from '../../../shared/prevention/api';
 import { compareUrgency, urgency } from '../../../shared/prevention/clocks';
 import type { DatabaseHandles } from '../../db/database';
 import { type Session, tenantWith, testApp, testDatabase } from '../../test/helpers';
-import { today } from '../citizens/citizens.service';
-import { addDays } from './prevention.service';
 
 let db: DatabaseHandles;
 let app: FastifyInstance;

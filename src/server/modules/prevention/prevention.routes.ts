@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { type Tx, withTenant } from '../../db/database';
+import { today } from '../../../shared/dates';
+import { tenantTransactions } from '../../platform/tenant';
 import { requireAuth } from '../../plugins/auth';
 import { readUpload } from '../../plugins/upload';
-import type { AuthContext } from '../access/auth-context';
-import { today } from '../citizens/citizens.service';
 import { renderHelpLetter, renderMonitoringXlsx } from './prevention.files';
 import { importNotices } from './prevention.import';
 import {
@@ -25,8 +24,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** Eviction prevention: notices, the inbox, cases with duties and actions, outcomes, monitoring, the partner view. */
 export async function preventionRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tenant = <T>(actor: AuthContext, fn: (trx: Tx) => Promise<T>) =>
-    withTenant(app.db.app, actor.municipalityId, fn);
+  const tenant = tenantTransactions(app);
   const tags = ['prevention'];
   const read = { access: 'prevention.read' } as const;
   const manage = { access: 'prevention.manage' } as const;

@@ -1,4 +1,5 @@
 import { parseCpr } from '../../../shared/citizens/cpr';
+import { today } from '../../../shared/dates';
 import type {
   ActionInput,
   ActionView,
@@ -15,13 +16,7 @@ import type {
   PreventionSettings,
 } from '../../../shared/prevention/api';
 import { INBOX_PAGE_SIZE } from '../../../shared/prevention/api';
-import {
-  addDays,
-  type CaseFacts,
-  paakravDeadline,
-  section5aDuties,
-  stepOf,
-} from '../../../shared/prevention/clocks';
+import { type CaseFacts, paakravDeadline, section5aDuties, stepOf } from '../../../shared/prevention/clocks';
 import {
   AVERTED,
   DEFAULT_DEPOSIT_LOAN_LIMITS,
@@ -32,9 +27,9 @@ import {
 } from '../../../shared/prevention/model';
 import type { Tx } from '../../db/database';
 import { AppError } from '../../errors';
-import type { Actor } from '../access/auth-context';
-import { logPersonalDataRead, recordAudit } from '../audit/audit.service';
-import { addEpisode, flagDuplicatesOf, today } from '../citizens/citizens.service';
+import type { Actor } from '../../platform/actor';
+import { logPersonalDataRead, recordAudit } from '../../platform/audit';
+import { addEpisode, flagDuplicatesOf } from '../citizens/citizens.service';
 import * as repo from './prevention.repository';
 
 const { num } = repo;
@@ -699,5 +694,3 @@ export async function saveSettings(trx: Tx, actor: Actor, input: PreventionSetti
   });
   return getSettings(trx, actor);
 }
-
-export { addDays };

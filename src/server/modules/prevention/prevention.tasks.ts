@@ -1,4 +1,4 @@
-import { today } from '../citizens/citizens.service';
+import { today } from '../../../shared/dates';
 import type { Task, TaskProvider } from '../tasks/tasks.service';
 import { dueDuties, dueFastTracks } from './prevention.repository';
 

@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/database';
-import type { Actor } from '../access/auth-context';
+import type { Actor } from '../../platform/actor';
 
 /** One thing a user must act on. Title and text live in the web catalogues under `titleKey`. */
 export interface Task {

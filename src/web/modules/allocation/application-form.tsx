@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { ApplicationDetail, ApplicationInput, MemberInput } from '../../../shared/allocation/api';
-import { ageOn, maxRent } from '../../../shared/allocation/eligibility';
+import { maxRent } from '../../../shared/allocation/eligibility';
 import {
   BENEFITS,
   type Benefit,
@@ -16,6 +16,7 @@ import {
   TARGET_GROUNDS,
   type TargetGround,
 } from '../../../shared/allocation/model';
+import { ageOn, today as todayIso } from '../../../shared/dates';
 import { ApiError, type FieldError } from '../../api';
 import { Alert } from '../../components/alert';
 import { CheckboxField } from '../../components/checkbox-field';
@@ -717,7 +718,7 @@ function MaxRentHint({ values }: { values: ApplicationValues }) {
   const income = parseNumber(values.monthlyIncome, true);
   const costs = parseNumber(values.fixedCosts, true);
   if (!settings.data || income === null || costs === null) return null;
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
+  const today = todayIso();
   const births = values.members
     .map((m) => readDate(m.birthDate, 'birthDate', []))
     .filter((d): d is string => d !== undefined);

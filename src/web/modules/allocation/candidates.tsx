@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Outcome } from '../../../shared/allocation/eligibility';
+import { addDays } from '../../../shared/dates';
 import { ApiError, type FieldError } from '../../api';
 import { Alert } from '../../components/alert';
 import { DateField } from '../../components/date-field';
@@ -27,13 +28,6 @@ import {
   type VacancyView,
 } from './vacancies.api';
 import { daysText, PriorityText } from './vacancy-format';
-
-/** The day `days` after an åååå-mm-dd date. */
-export function addDays(iso: string, days: number): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Amounts in a check's text, shown with a thousands point (5.200). */

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatCpr, parseCpr } from '../../../shared/citizens/cpr';
+import { today } from '../../../shared/dates';
 import type { FieldError } from '../../api';
 import { Alert } from '../../components/alert';
 import { NoValue } from '../../components/no-value';
@@ -31,7 +32,7 @@ export function todayText(): string {
 
 /** Today in Danish time as åååå-mm-dd (for requests). */
 export function todayIso(): string {
-  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
+  return today();
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { today } from '../../../shared/dates';
 import { AREA_STATUSES, UNIT_TYPES } from '../../../shared/housing/supply';
 import { ApiError, type FieldError } from '../../api';
 import { NoValue } from '../../components/no-value';
@@ -170,5 +171,5 @@ export function AreaStatusText({ status }: { status: AreaStatus | null | undefin
 
 /** Today's year in Danish time. */
 export function currentYear(): number {
-  return Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' }).slice(0, 4));
+  return Number(today().slice(0, 4));
 }

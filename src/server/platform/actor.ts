@@ -1,4 +1,4 @@
-import type { Permission, Role } from '../../../shared/permissions';
+import type { Permission, Role } from '../../shared/permissions';
 
 /** Who is acting, for whom, from where: passed to every service call that reads or changes data. */
 export interface Actor {
