@@ -14,12 +14,14 @@ import pg from 'pg';
 
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
-import { type Db, type Executor, migrate, openDatabase, withTenant } from '../src/server/db/database';
+import { type Db, type Executor, openDatabase, withTenant } from '../src/server/db/database';
+import { migrate } from '../src/server/migrate';
 import type { Database } from '../src/server/db/schema';
 import { createUser } from '../src/server/modules/access/access.service';
 import { createMunicipality } from '../src/server/modules/access/municipality.service';
-import * as repo from '../src/server/modules/allocation/allocation.repository';
-import { rankCandidates, rankingReads } from '../src/server/modules/allocation/allocation.service';
+import * as repo from '../src/server/modules/allocation/allocation.ranking.repository';
+import { rankCandidates, rankingReads } from '../src/server/modules/allocation/allocation.ranking.service';
+import { findVacancy } from '../src/server/modules/allocation/allocation.vacancies.repository';
 import { dropDatabase, recreateDatabase } from '../src/server/test/pg-admin';
 import type { CandidateList, MemberInput } from '../src/shared/allocation/api';
 import {
@@ -1025,7 +1027,7 @@ export async function runAllocationBench(
 
         log(`${c.name}: where the time goes`);
         const seconds = Math.min(2, o.serialSeconds / 2);
-        const vacancy = await withTenant(db.app, m, (trx) => repo.findVacancy(trx, m, c.vacancyId));
+        const vacancy = await withTenant(db.app, m, (trx) => findVacancy(trx, m, c.vacancyId));
         if (!vacancy) throw new Error(`${c.name}: vacancy not found`);
         const actor = { municipalityId: m };
         // Warm the caches for the current versions, then answer every query from rows read once.

@@ -6,14 +6,8 @@ import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import { type Cell, copyRows } from '../src/server/db/copy';
-import {
-  APP_ROLE,
-  acceptStagedRows,
-  type Db,
-  migrate,
-  openDatabase,
-  withTenant,
-} from '../src/server/db/database';
+import { APP_ROLE, acceptStagedRows, type Db, openDatabase, withTenant } from '../src/server/db/database';
+import { migrate } from '../src/server/migrate';
 import type { Database } from '../src/server/db/schema';
 import { createUser } from '../src/server/modules/access/access.service';
 import { createMunicipality } from '../src/server/modules/access/municipality.service';

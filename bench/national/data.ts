@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { migrate, openDatabase } from '../../src/server/db/database';
+import { openDatabase } from '../../src/server/db/database';
+import { migrate } from '../../src/server/migrate';
 import { recreateDatabase, siblingUrl } from '../../src/server/test/pg-admin';
 import { today } from '../../src/shared/dates';
 import { generateNational, type NationalData, type NationalSummary } from './generate';

@@ -15,22 +15,9 @@ import type { Config } from './config';
 import type { DatabaseHandles } from './db/database';
 import { errorBody, registerErrorHandler } from './errors';
 import { loggerOptions } from './logger';
-import { accessRoutes } from './modules/access/access.routes';
-import type { AccessSettings } from './modules/access/access.service';
-import { lockedUserTasks } from './modules/access/access.tasks';
-import { allocationRoutes } from './modules/allocation/allocation.routes';
-import { allocationTasks } from './modules/allocation/allocation.tasks';
-import { allocationTimeline } from './modules/allocation/allocation.timeline';
-import { auditRoutes } from './modules/audit/audit.routes';
-import { citizensRoutes } from './modules/citizens/citizens.routes';
-import { expiredConsentTasks } from './modules/citizens/citizens.tasks';
-import { housingRoutes } from './modules/housing/housing.routes';
-import { poolEndingTasks } from './modules/housing/housing.tasks';
-import { preventionRoutes } from './modules/prevention/prevention.routes';
-import { preventionTasks } from './modules/prevention/prevention.tasks';
-import { preventionTimeline } from './modules/prevention/prevention.timeline';
-import { tasksRoutes } from './modules/tasks/tasks.routes';
-import { authPlugin } from './plugins/auth';
+import { serverModules } from './modules';
+import { accessSettings, authPlugin } from './modules/access';
+import type { ModuleContext } from './platform/module';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -72,16 +59,8 @@ export async function buildApp({
   app.decorate('db', db);
   registerErrorHandler(app);
 
-  const settings: AccessSettings = {
-    secret: config.SESSION_SECRET,
-    idleMinutes: config.SESSION_IDLE_MINUTES,
-    maxHours: config.SESSION_MAX_HOURS,
-    maxFailures: config.LOGIN_MAX_FAILURES,
-    lockMinutes: config.LOGIN_LOCK_MINUTES,
-  };
-
   await app.register(cookie);
-  await app.register(authPlugin, { settings });
+  await app.register(authPlugin, { settings: accessSettings(config) });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -126,21 +105,15 @@ export async function buildApp({
     },
     async () => ({ status: 'ok' as const }),
   );
-  await app.register(accessRoutes, { settings });
-  await app.register(auditRoutes);
-  await app.register(citizensRoutes, { timelineProviders: [allocationTimeline, preventionTimeline] });
-  await app.register(housingRoutes);
-  await app.register(allocationRoutes);
-  await app.register(preventionRoutes);
-  await app.register(tasksRoutes, {
-    providers: [
-      lockedUserTasks(settings),
-      expiredConsentTasks,
-      poolEndingTasks,
-      allocationTasks,
-      preventionTasks,
-    ],
-  });
+  // Every module's routes, with the task and timeline providers of all modules (modules/index.ts).
+  const context: ModuleContext = {
+    config,
+    taskProviders: serverModules.flatMap((m) => m.tasks?.(config) ?? []),
+    timelineProviders: serverModules.flatMap((m) => m.timeline ?? []),
+  };
+  for (const { routes } of serverModules) {
+    if (routes) await app.register(async (scope) => routes(scope, context));
+  }
 
   app.setNotFoundHandler(async (request, reply) => {
     const wantsPage =

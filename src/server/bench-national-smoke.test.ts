@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nationalMarkdown, runNationalBench } from '../../bench/national/bench';
 import { buildNationalDatabase } from '../../bench/national/data';
 import { openDatabase } from './db/database';
-import { verifyAllChains } from './modules/audit/audit.service';
+import { verifyAllChains } from './modules/audit';
 import { dropDatabase, siblingUrl } from './test/pg-admin';
 
 /**

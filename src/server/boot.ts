@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Config } from './config';
-import { assertAppRoleIsBound, type DatabaseHandles, migrate, openDatabase } from './db/database';
+import { assertAppRoleIsBound, type DatabaseHandles, openDatabase } from './db/database';
+import { migrate } from './migrate';
 
 /** Opens the configured database (PostgreSQL or PGlite in DATA_DIR), migrates it and checks the app role. */
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandles> {

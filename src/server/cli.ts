@@ -5,11 +5,16 @@ import { openConfiguredDatabase } from './boot';
 import { ConfigError, loadConfig } from './config';
 import { type DatabaseHandles, withTenant } from './db/database';
 import { AppError } from './errors';
-import { findLoginUser, findMunicipalityByCode } from './modules/access/access.repository';
-import { changeUser, createUser, unlockUser } from './modules/access/access.service';
-import { createMunicipality } from './modules/access/municipality.service';
-import { MIN_PASSWORD_LENGTH } from './modules/access/password';
-import { verifyAllChains } from './modules/audit/audit.service';
+import {
+  changeUser,
+  createMunicipality,
+  createUser,
+  findLoginUser,
+  findMunicipalityByCode,
+  MIN_PASSWORD_LENGTH,
+  unlockUser,
+} from './modules/access';
+import { verifyAllChains } from './modules/audit';
 import type { Actor } from './platform/actor';
 
 const HELP = `Hjemvej — kommandolinje

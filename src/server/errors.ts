@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ERROR_CATALOGUE, type ErrorBody, type ErrorCode, type FieldErrorCode } from '../shared/error-codes';
+import { type ErrorBody, type ErrorCode, errorEntry, type FieldErrorCode } from '../shared/error-codes';
 
-export { ERROR_CATALOGUE, type ErrorCode };
+export type { ErrorCode };
 
 /** A known, expected failure. Throw it anywhere; the error handler turns it into a response. */
 export class AppError extends Error {
@@ -14,7 +14,7 @@ export class AppError extends Error {
     code: ErrorCode,
     options: { params?: Record<string, string | number>; fields?: ErrorBody['fields'] } = {},
   ) {
-    super(ERROR_CATALOGUE[code].message);
+    super(errorEntry(code).message);
     this.name = 'AppError';
     this.code = code;
     this.params = options.params;
@@ -22,13 +22,13 @@ export class AppError extends Error {
   }
 
   get status(): number {
-    return ERROR_CATALOGUE[this.code].status;
+    return errorEntry(this.code).status;
   }
 }
 
 /** Builds the response body for a code. */
 export function errorBody(code: ErrorCode, extra: Pick<ErrorBody, 'params' | 'fields'> = {}): ErrorBody {
-  const body: ErrorBody = { code, message: ERROR_CATALOGUE[code].message };
+  const body: ErrorBody = { code, message: errorEntry(code).message };
   if (extra.params) body.params = extra.params;
   if (extra.fields) body.fields = extra.fields;
   return body;
@@ -106,7 +106,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (mapped) {
-      return reply.status(ERROR_CATALOGUE[mapped].status).send(errorBody(mapped));
+      return reply.status(errorEntry(mapped).status).send(errorBody(mapped));
     }
     if (error.statusCode === 429) {
       return reply.status(429).send(errorBody('RATE_LIMITED'));

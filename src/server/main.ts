@@ -2,8 +2,8 @@ import { buildApp } from './app';
 import { openConfiguredDatabase } from './boot';
 import { type Config, ConfigError, loadConfig } from './config';
 import { DEMO_MUNICIPALITY, demoUsername, seedDemo } from './demo/seed';
-import { findLoginUser } from './modules/access/access.repository';
-import { censusJob } from './modules/allocation/census-job';
+import { serverModules } from './modules';
+import { findLoginUser } from './modules/access';
 
 function fail(message: string): never {
   console.error(message);
@@ -29,8 +29,10 @@ const db = await openConfiguredDatabase(config).catch((error: unknown) =>
 
 const demoUsers = config.DEMO_SEED ? await seedDemo(db, config.DEMO_PASSWORD) : [];
 const app = await buildApp({ config, db });
-const census = censusJob(db, app.log);
-app.addHook('preClose', async () => census.stop());
+const jobs = serverModules.flatMap((m) => m.jobs?.(db, app.log) ?? []);
+app.addHook('preClose', async () => {
+  await Promise.all(jobs.map((job) => job.stop()));
+});
 app.addHook('onClose', async () => {
   await db.close();
 });
@@ -63,7 +65,7 @@ try {
   );
 }
 
-census.start();
+for (const job of jobs) job.start();
 
 const url = `http://${config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST}:${config.PORT}`;
 const lines = [

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERMISSIONS } from '../shared/permissions';
+import { allPermissions } from '../shared/permissions';
 import type { DatabaseHandles } from './db/database';
 import { testApp, testDatabase } from './test/helpers';
 
@@ -23,7 +23,7 @@ describe('route permissions', () => {
   it('declares an access rule on every route, and only known permissions', () => {
     const routes = app.routeAccess();
     expect(routes.length).toBeGreaterThan(10);
-    const known = new Set<string>([...PERMISSIONS, 'authenticated', 'public']);
+    const known = new Set<string>([...allPermissions(), 'authenticated', 'public']);
     const bad = routes.filter((r) => r.access === undefined || !known.has(r.access));
     expect(bad).toEqual([]);
   });

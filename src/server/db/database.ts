@@ -3,10 +3,9 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { CompiledQuery, Kysely, PostgresDialect, type RawBuilder, sql, type Transaction } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { type Migration, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { type Cell, copyRows, copyStatement, identifier, parseCopyStatement } from './copy';
-import { migrations } from './migrations/index';
 import { PGliteDialect, PGliteSession } from './pglite-dialect';
 import type { Database } from './schema';
 
@@ -201,8 +200,11 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Runs every pending migration as the owner; throws with the failing migration's name. */
-export async function migrate(owner: Db): Promise<string[]> {
+/**
+ * Runs every pending migration of the given set as the owner, in name order; throws with the failing
+ * migration's name. `migrate` in ../migrate.ts passes the platform's and every module's migrations.
+ */
+export async function runMigrations(owner: Db, migrations: Record<string, Migration>): Promise<string[]> {
   const migrator = new Migrator({ db: owner, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

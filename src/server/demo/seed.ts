@@ -1,11 +1,9 @@
 import { ROLES, type Role } from '../../shared/permissions';
 import type { DatabaseHandles } from '../db/database';
 import { withTenant } from '../db/database';
-import { countMunicipalities } from '../modules/access/access.repository';
-import { createUser } from '../modules/access/access.service';
-import { createMunicipality } from '../modules/access/municipality.service';
-import { seedDemoCitizens } from '../modules/citizens/citizens.seed';
-import { seedDemoHousing } from '../modules/housing/housing.seed';
+import { serverModules } from '../modules';
+import { countMunicipalities, createMunicipality, createUser } from '../modules/access';
+import type { DemoContext } from '../platform/module';
 
 /** The demo tenant: modelled on the plan of Høje-Taastrup (kommunekode 169), with fictitious people only. */
 export const DEMO_MUNICIPALITY = {
@@ -32,15 +30,16 @@ const DEMO_NAMES: Record<Role, string> = {
 export const demoUsername = (role: Role) => `demo.${role}`;
 
 /**
- * Creates the demo municipality and one user per role when the database has no municipality yet.
- * Returns the usernames created, or an empty list when there was data already.
+ * Creates the demo municipality and one user per role when the database has no municipality yet,
+ * then lets every module add its demo data (in the order of the module list). Returns the usernames
+ * created, or an empty list when there was data already.
  */
 export async function seedDemo(db: DatabaseHandles, password: string): Promise<string[]> {
   if ((await countMunicipalities(db.owner)) > 0) return [];
   const municipality = await createMunicipality(db.owner, DEMO_MUNICIPALITY);
   const created: string[] = [];
   await withTenant(db.owner, municipality.id, async (trx) => {
-    const ids: Partial<Record<Role, string>> = {};
+    const ids = new Map<Role, string>();
     for (const role of ROLES) {
       const user = await createUser(trx, null, municipality.id, {
         username: demoUsername(role),
@@ -48,43 +47,22 @@ export async function seedDemo(db: DatabaseHandles, password: string): Promise<s
         role,
         password,
       });
-      ids[role] = user.id;
+      ids.set(role, user.id);
       created.push(user.username);
     }
-    // The housing supply is kept by the demo allocation officer.
-    await seedDemoHousing(trx, {
-      userId: ids.allocation ?? '',
-      username: demoUsername('allocation'),
+    const demo: DemoContext = {
       municipalityId: municipality.id,
-      role: 'allocation',
-      permissions: new Set(['housing.read', 'housing.manage']),
-      clientIp: null,
-    });
-    // The demo housing-organisation user reports vacancies for the first organisation.
-    const firstOrganisation = await trx
-      .selectFrom('housing_organisation')
-      .select('id')
-      .where('municipality_id', '=', municipality.id)
-      .orderBy('name')
-      .executeTakeFirst();
-    if (firstOrganisation && ids.partner_housing)
-      await trx
-        .insertInto('housing_organisation_contact')
-        .values({
-          municipality_id: municipality.id,
-          organisation_id: firstOrganisation.id,
-          user_id: ids.partner_housing,
-        })
-        .execute();
-    // The by-name list is registered by the demo caseworker.
-    await seedDemoCitizens(trx, {
-      userId: ids.caseworker ?? '',
-      username: demoUsername('caseworker'),
-      municipalityId: municipality.id,
-      role: 'caseworker',
-      permissions: new Set(['citizens.read', 'citizens.write', 'citizens.sensitive']),
-      clientIp: null,
-    });
+      userIdOf: (role) => ids.get(role) ?? '',
+      actorOf: (role, permissions) => ({
+        userId: ids.get(role) ?? '',
+        username: demoUsername(role),
+        municipalityId: municipality.id,
+        role,
+        permissions: new Set(permissions),
+        clientIp: null,
+      }),
+    };
+    for (const module of serverModules) await module.seedDemo?.(trx, demo);
   });
   return created;
 }

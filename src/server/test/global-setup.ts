@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
-import { migrate, openDatabase } from '../db/database';
+import { openDatabase } from '../db/database';
+import { migrate } from '../migrate';
 import { dropDatabase, recreateDatabase } from './pg-admin';
 
 declare module 'vitest' {

@@ -4,11 +4,10 @@ import { inject } from 'vitest';
 import type { Role } from '../../shared/permissions';
 import { buildApp } from '../app';
 import { type Config, loadConfig } from '../config';
-import { type DatabaseHandles, migrate, openDatabase, withTenant } from '../db/database';
+import { type DatabaseHandles, openDatabase, withTenant } from '../db/database';
 import { AppError } from '../errors';
-import { createUser } from '../modules/access/access.service';
-import type { MunicipalityRow } from '../modules/access/access.table';
-import { createMunicipality } from '../modules/access/municipality.service';
+import { migrate } from '../migrate';
+import { createMunicipality, createUser, type MunicipalityRow } from '../modules/access';
 
 /** The password every test user gets. */
 export const TEST_PASSWORD = 'correct-horse-battery';

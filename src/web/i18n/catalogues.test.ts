@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CATALOGUE } from '../../shared/error-codes';
+import { errorCodes, PLATFORM_ERRORS } from '../../shared/error-codes';
 import { ROLES } from '../../shared/permissions';
 import { catalogues, type Tree } from './catalogue';
+
+// Every module's error codes (src/shared/<module>/errors.ts registers them when loaded).
+const moduleErrors = import.meta.glob('../../shared/*/errors.ts', { eager: true });
 
 const { da, en } = catalogues;
 
@@ -22,9 +25,11 @@ describe('i18n catalogues', () => {
   });
 
   it('translate every error code of the catalogue in both languages', () => {
+    expect(Object.keys(moduleErrors).length).toBeGreaterThan(0);
+    expect(errorCodes().length).toBeGreaterThan(Object.keys(PLATFORM_ERRORS).length);
     for (const catalogue of [da, en] as Tree[]) {
       const errors = catalogue.errors as Tree;
-      for (const code of Object.keys(ERROR_CATALOGUE)) expect(errors, code).toHaveProperty(code);
+      for (const code of errorCodes()) expect(errors, code).toHaveProperty(code);
     }
   });
 

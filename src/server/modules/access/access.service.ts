@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { PERMISSIONS, type Permission, ROLES, type Role } from '../../../shared/permissions';
+import { allPermissions, type Permission, ROLES, type Role } from '../../../shared/permissions';
 import type { Db, Executor, Tx } from '../../db/database';
 import { withTenant } from '../../db/database';
 import { AppError } from '../../errors';
@@ -145,7 +145,7 @@ function toContext(
   },
   session: { tokenHash: string; csrfToken: string; clientIp: string | null },
 ): AuthContext {
-  const known = new Set<string>(PERMISSIONS);
+  const known = new Set<string>(allPermissions());
   return {
     userId: row.id,
     username: row.username,

@@ -54,3 +54,15 @@ export interface LoginThrottleTable {
 
 export type MunicipalityRow = Selectable<MunicipalityTable>;
 export type AppUserRow = Selectable<AppUserTable>;
+
+declare module '../../db/schema' {
+  /** The access module's tables. */
+  interface Database {
+    municipality: MunicipalityTable;
+    role: RoleTable;
+    role_permission: RolePermissionTable;
+    app_user: AppUserTable;
+    session: SessionTable;
+    login_throttle: LoginThrottleTable;
+  }
+}

@@ -188,3 +188,21 @@ export type ApplicationRow = Selectable<AllocationApplicationTable>;
 export type VacancyRow = Selectable<VacancyTable>;
 export type OfferRow = Selectable<OfferTable>;
 export type TenancyRow = Selectable<TenancyTable>;
+
+declare module '../../db/schema' {
+  /** The allocation module's tables. */
+  interface Database {
+    allocation_settings: AllocationSettingsTable;
+    allocation_application: AllocationApplicationTable;
+    allocation_list_version: AllocationListVersionTable;
+    allocation_list_change: AllocationListChangeTable;
+    application_event: ApplicationEventTable;
+    application_document: ApplicationDocumentTable;
+    vacancy: VacancyTable;
+    offer: OfferTable;
+    tenancy: TenancyTable;
+    census_run: CensusRunTable;
+    census_entry: CensusEntryTable;
+    waiting_list_snapshot: WaitingListSnapshotTable;
+  }
+}

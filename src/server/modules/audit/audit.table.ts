@@ -29,3 +29,11 @@ export interface AuditChainHeadTable {
 }
 
 export type AuditEventRow = Selectable<AuditEventTable>;
+
+declare module '../../db/schema' {
+  /** The audit module's tables. */
+  interface Database {
+    audit_event: AuditEventTable;
+    audit_chain_head: AuditChainHeadTable;
+  }
+}

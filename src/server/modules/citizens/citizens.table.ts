@@ -136,3 +136,19 @@ export type CitizenRow = Selectable<CitizenTable>;
 export type EpisodeRow = Selectable<WhereaboutsEpisodeTable>;
 export type ContactRow = Selectable<CitizenContactTable>;
 export type ConsentRow = Selectable<ConsentTable>;
+
+declare module '../../db/schema' {
+  /** The citizens module's tables. */
+  interface Database {
+    citizen: CitizenTable;
+    citizen_cpr_change: CitizenCprChangeTable;
+    citizen_sensitive: CitizenSensitiveTable;
+    household_member: HouseholdMemberTable;
+    consent: ConsentTable;
+    whereabouts_episode: WhereaboutsEpisodeTable;
+    citizen_contact: CitizenContactTable;
+    duplicate_candidate: DuplicateCandidateTable;
+    citizen_merge: CitizenMergeTable;
+    citizen_policy: CitizenPolicyTable;
+  }
+}

@@ -107,3 +107,18 @@ export interface PipelineProjectTable {
 }
 
 export type DepartmentRow = Selectable<HousingDepartmentTable>;
+
+declare module '../../db/schema' {
+  /** The housing module's tables. */
+  interface Database {
+    housing_organisation: HousingOrganisationTable;
+    housing_organisation_contact: HousingOrganisationContactTable;
+    housing_department: HousingDepartmentTable;
+    department_area_status: DepartmentAreaStatusTable;
+    framework_agreement: FrameworkAgreementTable;
+    agreement_quota: AgreementQuotaTable;
+    subsidy_pool: SubsidyPoolTable;
+    subsidy_pool_unit: SubsidyPoolUnitTable;
+    pipeline_project: PipelineProjectTable;
+  }
+}

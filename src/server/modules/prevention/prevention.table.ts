@@ -81,3 +81,13 @@ export interface PreventionSettingsTable {
 export type EvictionCaseRow = Selectable<EvictionCaseTable>;
 export type EvictionNoticeRow = Selectable<EvictionNoticeTable>;
 export type EvictionActionRow = Selectable<EvictionActionTable>;
+
+declare module '../../db/schema' {
+  /** The prevention module's tables. */
+  interface Database {
+    eviction_case: EvictionCaseTable;
+    eviction_notice: EvictionNoticeTable;
+    eviction_action: EvictionActionTable;
+    prevention_settings: PreventionSettingsTable;
+  }
+}

@@ -1,39 +1,18 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
-import type { RouteAccess } from '../../shared/permissions';
-import { AppError } from '../errors';
-import { type AccessSettings, resolveSession } from '../modules/access/access.service';
-import { truncateIp } from '../modules/access/client-ip';
-import type { AuthContext } from '../platform/actor';
+import type { RouteAccess } from '../../../shared/permissions';
+import { AppError } from '../../errors';
+import { type AccessSettings, resolveSession } from './access.service';
+import { truncateIp } from './client-ip';
 
 export const SESSION_COOKIE = 'hjemvej_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** Who may call the route: required on every route (see assertEveryRouteDeclaresAccess). */
-    access?: RouteAccess;
-  }
-  interface FastifyRequest {
-    auth: AuthContext | null;
-  }
-  interface FastifyInstance {
-    /** Every route with its declared access, for the route-permission test and the docs. */
-    routeAccess(): { method: string; url: string; access: RouteAccess | undefined }[];
-  }
-}
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
-}
-
-/** The request's user, or AUTH_REQUIRED. For handlers of non-public routes. */
-export function requireAuth(request: FastifyRequest): AuthContext {
-  if (!request.auth) throw new AppError('AUTH_REQUIRED');
-  return request.auth;
 }
 
 /**

@@ -1,0 +1,31 @@
+import type { Config } from '../../config';
+import type { ServerModule } from '../../platform/module';
+import { accessRoutes } from './access.routes';
+import type { AccessSettings } from './access.service';
+import { lockedUserTasks } from './access.tasks';
+
+/** The session and login rules of a running app, from its configuration. */
+export function accessSettings(config: Config): AccessSettings {
+  return {
+    secret: config.SESSION_SECRET,
+    idleMinutes: config.SESSION_IDLE_MINUTES,
+    maxHours: config.SESSION_MAX_HOURS,
+    maxFailures: config.LOGIN_MAX_FAILURES,
+    lockMinutes: config.LOGIN_LOCK_MINUTES,
+  };
+}
+
+/** Municipalities, users, roles, sessions, login and passwords. */
+export const module: ServerModule = {
+  name: 'access',
+  routes: (app, { config }) => accessRoutes(app, { settings: accessSettings(config) }),
+  tasks: (config) => [lockedUserTasks(accessSettings(config))],
+};
+
+export { countMunicipalities, findLoginUser, findMunicipalityByCode } from './access.repository';
+export { type AccessSettings, changeUser, createUser, resolveSession, unlockUser } from './access.service';
+export type { MunicipalityRow } from './access.table';
+export { authPlugin, SESSION_COOKIE } from './auth.plugin';
+export { truncateIp } from './client-ip';
+export { createMunicipality } from './municipality.service';
+export { MIN_PASSWORD_LENGTH } from './password';

@@ -1,0 +1,23 @@
+import '../../../shared/citizens/permissions';
+import '../../../shared/citizens/errors';
+import type { ServerModule } from '../../platform/module';
+import { citizensRoutes } from './citizens.routes';
+import { seedDemoCitizens } from './citizens.seed';
+import { expiredConsentTasks } from './citizens.tasks';
+
+/** The by-name registry: citizens, whereabouts, contacts, consents, households, duplicates and merges. */
+export const module: ServerModule = {
+  name: 'citizens',
+  routes: (app, { timelineProviders }) => citizensRoutes(app, { timelineProviders }),
+  tasks: () => [expiredConsentTasks],
+  // The by-name list is registered by the demo caseworker.
+  seedDemo: async (trx, demo) => {
+    await seedDemoCitizens(
+      trx,
+      demo.actorOf('caseworker', ['citizens.read', 'citizens.write', 'citizens.sensitive']),
+    );
+  },
+};
+
+export { addEpisode, displayName, flagDuplicatesOf } from './citizens.service';
+export { citizensByCpr, registerCitizensFromNotices } from './register-from-notices';

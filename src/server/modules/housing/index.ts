@@ -1,0 +1,19 @@
+import '../../../shared/housing/permissions';
+import '../../../shared/housing/errors';
+import type { ServerModule } from '../../platform/module';
+import { housingRoutes } from './housing.routes';
+import { linkDemoPartner, seedDemoHousing } from './housing.seed';
+import { poolEndingTasks } from './housing.tasks';
+
+/** Housing supply: organisations, departments, area status, agreements, expected units, pools, pipeline. */
+export const module: ServerModule = {
+  name: 'housing',
+  routes: (app) => housingRoutes(app),
+  tasks: () => [poolEndingTasks],
+  // The housing supply is kept by the demo allocation officer; the demo housing-organisation user
+  // reports vacancies for the first organisation.
+  seedDemo: async (trx, demo) => {
+    await seedDemoHousing(trx, demo.actorOf('allocation', ['housing.read', 'housing.manage']));
+    await linkDemoPartner(trx, demo.municipalityId, demo.userIdOf('partner_housing'));
+  },
+};

@@ -1,0 +1,22 @@
+import type { ServerModule } from '../platform/module';
+import { module as access } from './access';
+import { module as allocation } from './allocation';
+import { module as audit } from './audit';
+import { module as citizens } from './citizens';
+import { module as housing } from './housing';
+import { module as prevention } from './prevention';
+import { module as tasks } from './tasks';
+
+/**
+ * Every server module, one line each, in the order their demo data is seeded and their task
+ * providers run. Adding a module is its folder plus one line here (docs/ARCHITECTURE.md).
+ */
+export const serverModules: readonly ServerModule[] = [
+  access,
+  audit,
+  housing,
+  citizens,
+  allocation,
+  prevention,
+  tasks,
+];

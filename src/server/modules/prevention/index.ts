@@ -1,0 +1,14 @@
+import '../../../shared/prevention/permissions';
+import '../../../shared/prevention/errors';
+import type { ServerModule } from '../../platform/module';
+import { preventionRoutes } from './prevention.routes';
+import { preventionTasks } from './prevention.tasks';
+import { preventionTimeline } from './prevention.timeline';
+
+/** Eviction prevention: notices, cases, § 5 a duties, actions, outcomes and monitoring. */
+export const module: ServerModule = {
+  name: 'prevention',
+  routes: (app) => preventionRoutes(app),
+  tasks: () => [preventionTasks],
+  timeline: [preventionTimeline],
+};

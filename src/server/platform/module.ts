@@ -1,0 +1,56 @@
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Migration } from 'kysely/migration';
+import type { Permission, Role } from '../../shared/permissions';
+import type { Config } from '../config';
+import type { DatabaseHandles, Tx } from '../db/database';
+import type { Actor } from './actor';
+import type { TaskProvider } from './tasks';
+import type { TimelineProvider } from './timeline';
+
+/** What every module's routes and providers may read of the assembled app. */
+export interface ModuleContext {
+  config: Config;
+  /** Every module's contribution to "Mine opgaver" (the tasks module serves them). */
+  taskProviders: readonly TaskProvider[];
+  /** Every module's contribution to a citizen's timeline (the citizens module shows them). */
+  timelineProviders: readonly TimelineProvider[];
+}
+
+/** A background job: started after the server listens, stopped (and awaited) before it closes. */
+export interface Job {
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** What the demo seed hands each module: the demo municipality and its one user per role. */
+export interface DemoContext {
+  municipalityId: string;
+  /** The id of the demo user of a role. */
+  userIdOf: (role: Role) => string;
+  /** The demo user of a role as an actor holding the given permissions. */
+  actorOf: (role: Role, permissions: readonly Permission[]) => Actor;
+}
+
+/**
+ * A server module's one public entry (`modules/<name>/index.ts` exports it as `module`). The app
+ * is assembled from the list in `modules/index.ts`: nothing central is edited to add a module.
+ */
+export interface ServerModule {
+  /** The folder's name; unique. */
+  name: string;
+  /** The module's routes: registered as one Fastify plugin with the assembled context. */
+  routes?: (app: FastifyInstance, context: ModuleContext) => Promise<void>;
+  /** Task providers for "Mine opgaver". */
+  tasks?: (config: Config) => readonly TaskProvider[];
+  /** Timeline providers for the citizen page. */
+  timeline?: readonly TimelineProvider[];
+  /**
+   * The module's own migrations, by name (`YYYY-MM-DD-NNNN-<module>-<what>`): merged with every
+   * other module's and run in name order. Append only.
+   */
+  migrations?: Record<string, Migration>;
+  /** Background jobs of a server process (not run by tests or the CLI). */
+  jobs?: (db: DatabaseHandles, log: FastifyBaseLogger) => readonly Job[];
+  /** Adds the module's demo data in the demo municipality's transaction, in list order. */
+  seedDemo?: (trx: Tx, demo: DemoContext) => Promise<void>;
+}
