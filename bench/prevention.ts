@@ -11,7 +11,7 @@ import { migrate } from '../src/server/migrate';
 import type { Database } from '../src/server/db/schema';
 import { createUser } from '../src/server/modules/access/access.service';
 import { createMunicipality } from '../src/server/modules/access/municipality.service';
-import { readTable } from '../src/server/modules/housing/housing.files';
+import { readTable } from '../src/server/platform/import/read';
 import { importNotices } from '../src/server/modules/prevention/prevention.import';
 import * as repo from '../src/server/modules/prevention/prevention.repository';
 import { listCases, tenancyKey } from '../src/server/modules/prevention/prevention.service';

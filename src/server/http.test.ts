@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandles } from './db/database';
-import { tenantWith, testApp, testDatabase } from './test/helpers';
+import { tenantWith } from './test/factories';
+import { testApp, testDatabase } from './test/helpers';
 
 let db: DatabaseHandles;
 let app: FastifyInstance;
@@ -24,13 +25,13 @@ const login = (payload: string, contentType = 'application/json') =>
   });
 
 describe('bad input gets a 400 with an error code, never a 500', () => {
-  it('malformed JSON', async () => {
+  it('names malformed JSON', async () => {
     const res = await login('{"username": ');
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('V_MALFORMED_JSON');
   });
 
-  it('wrong types name the field', async () => {
+  it('names each field of the wrong type', async () => {
     const res = await login(JSON.stringify({ username: 42, password: ['x'] }));
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
@@ -42,7 +43,7 @@ describe('bad input gets a 400 with an error code, never a 500', () => {
     });
   });
 
-  it('missing fields are reported as required', async () => {
+  it('reports missing fields as required', async () => {
     const res = await login(JSON.stringify({}));
     expect(res.json().fields).toEqual([
       { path: 'username', code: 'required' },
@@ -50,25 +51,25 @@ describe('bad input gets a 400 with an error code, never a 500', () => {
     ]);
   });
 
-  it('unknown fields are named', async () => {
+  it('names unknown fields', async () => {
     const res = await login(JSON.stringify({ username: 'a', password: 'b', isAdmin: true }));
     expect(res.statusCode).toBe(400);
     expect(res.json().fields).toEqual([{ path: 'isAdmin', code: 'unknown' }]);
   });
 
-  it('an oversized body', async () => {
+  it('refuses an oversized body', async () => {
     const res = await login(JSON.stringify({ username: 'a', password: 'x'.repeat(2 * 1024 * 1024) }));
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('V_BODY_TOO_LARGE');
   });
 
-  it('a form-encoded body where JSON is expected', async () => {
+  it('refuses a form-encoded body where JSON is expected', async () => {
     const res = await login('username=a&password=b', 'application/x-www-form-urlencoded');
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('V_UNSUPPORTED_MEDIA_TYPE');
   });
 
-  it('a malformed id in the path', async () => {
+  it('names a malformed id in the path', async () => {
     const { users } = await tenantWith(app, db, ['admin']);
     const res = await users.admin.session.request({
       method: 'PATCH',
@@ -79,7 +80,7 @@ describe('bad input gets a 400 with an error code, never a 500', () => {
     expect(res.json().fields).toEqual([{ path: 'id', code: 'invalid' }]);
   });
 
-  it('an unknown API path is a JSON 404', async () => {
+  it('answers an unknown API path with a JSON 404', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(res.statusCode).toBe(404);
     expect(res.json().code).toBe('NOT_FOUND');

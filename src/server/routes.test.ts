@@ -1,8 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allPermissions } from '../shared/permissions';
 import type { DatabaseHandles } from './db/database';
-import { testApp, testDatabase } from './test/helpers';
+import { serverModules } from './modules';
+import type { ModuleContext } from './platform/module';
+import { testApp, testConfig, testDatabase } from './test/helpers';
 
 let db: DatabaseHandles;
 let app: FastifyInstance;
@@ -61,5 +64,43 @@ describe('route permissions', () => {
     const broken = await buildApp({ config: testConfig(), db, logger: false });
     broken.get('/api/forgotten', async () => 'oops');
     await expect(broken.ready()).rejects.toThrow(/without declared access: GET \/api\/forgotten/);
+  });
+});
+
+describe('response schemas', () => {
+  /**
+   * Every route of every module, as Fastify's onRoute hook sees it: the modules' route plugins
+   * registered on a bare instance (the response schemas are the routes' own, whatever the app adds).
+   */
+  async function moduleRoutes(): Promise<RouteOptions[]> {
+    const config = testConfig();
+    const probe = Fastify({ logger: false });
+    probe.setValidatorCompiler(validatorCompiler);
+    probe.setSerializerCompiler(serializerCompiler);
+    probe.decorate('config', config);
+    probe.decorate('db', db);
+    const routes: RouteOptions[] = [];
+    probe.addHook('onRoute', (route) => {
+      routes.push(route);
+    });
+    const context: ModuleContext = { config, taskProviders: [], timelineProviders: [] };
+    for (const { routes: register } of serverModules) {
+      if (register) await probe.register(async (scope) => register(scope, context));
+    }
+    await probe.ready();
+    await probe.close();
+    return routes;
+  }
+
+  it('every JSON API route declares a response schema', async () => {
+    const routes = await moduleRoutes();
+    expect(routes.length).toBeGreaterThan(10);
+    // The serializer sends only declared fields, so a route without a schema would send whatever
+    // the service returns. A route that sends a file (PDF, XLSX, a document) says so: config.file.
+    const undeclared = routes
+      .filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD' && !r.config?.file)
+      .filter((r) => !r.schema?.response || Object.keys(r.schema.response).length === 0)
+      .map((r) => `${r.method} ${r.url}`);
+    expect(undeclared).toEqual([]);
   });
 });

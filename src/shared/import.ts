@@ -4,6 +4,10 @@ export interface ImportProblem {
   line: number;
   field: string;
   code: string;
+  /** The cell as the file has it, for a problem of one cell (shortened to 100 characters). */
+  value?: string;
+  /** The values the column accepts, for a column with a fixed list. */
+  allowed?: string[];
 }
 
 /** What every import endpoint answers, checked (dry run) or imported. */

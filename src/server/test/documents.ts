@@ -1,5 +1,5 @@
 /**
- * Test helpers for the documents the modules render (see documents/documents.ts): the text a PDF
+ * Test helpers for the documents the modules render (see platform/documents/): the text a PDF
  * draws, and an XLSX workbook read back through exceljs.
  */
 import { inflateSync } from 'node:zlib';

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/database';
 import type { AuthContext } from '../../platform/actor';
-import { requireAuth, SESSION_COOKIE } from '../../plugins/auth';
+import { requireAuth } from '../../platform/request';
 import {
   changeUserBody,
   createUserBody,
@@ -14,6 +14,7 @@ import {
   userView,
 } from './access.schema';
 import * as access from './access.service';
+import { SESSION_COOKIE } from './auth.plugin';
 import { truncateIp } from './client-ip';
 
 const presentSession = (ctx: AuthContext) => ({
@@ -76,7 +77,14 @@ export async function accessRoutes(app: FastifyInstance, opts: { settings: acces
 
   r.post(
     '/api/session/logout',
-    { config: { access: 'authenticated' }, schema: { tags: ['access'], summary: 'Log out' } },
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['access'],
+        summary: 'Log out',
+        response: { 204: z.undefined().describe('No content') },
+      },
+    },
     async (request, reply) => {
       await access.logout(app.db.app, requireAuth(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });

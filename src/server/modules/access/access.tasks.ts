@@ -1,4 +1,4 @@
-import type { TaskProvider } from '../tasks/tasks.service';
+import type { TaskProvider } from '../../platform/tasks';
 import { type AccessSettings, lockedUsers } from './access.service';
 
 /** Administrators see every user of their municipality who is locked out after failed logins. */

@@ -32,7 +32,7 @@ import {
   styleHeaderRow,
   toBuffer,
   writeTable,
-} from '../../documents/documents';
+} from '../../platform/documents';
 
 export interface LetterMunicipality {
   name: string;
@@ -355,7 +355,7 @@ export async function renderWaitingListXlsx(input: {
   items: WaitingListItem[];
   counts: WaitingListCounts;
 }): Promise<Buffer> {
-  const workbook = newWorkbook(`Venteliste – ${input.municipality.name}`);
+  const workbook = await newWorkbook(`Venteliste – ${input.municipality.name}`);
 
   // Sheet 1: one row per applicant.
   const list = workbook.addWorksheet('Venteliste', {

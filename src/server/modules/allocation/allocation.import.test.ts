@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate } from './allocation.import';
+import { parseDate } from '../../../shared/parse';
 
 describe('parseDate (dates in imported lists)', () => {
   it('reads åååå-mm-dd, dd.mm.åååå and d-m-åååå, around spaces', () => {

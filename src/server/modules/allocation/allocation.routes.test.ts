@@ -1,14 +1,29 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ApplicationInput, MemberInput, VacancyInput } from '../../../shared/allocation/api';
+import type { ApplicationInput, MemberInput } from '../../../shared/allocation/api';
 import { assessCandidate, compareCandidates, monthsBefore } from '../../../shared/allocation/eligibility';
 import { addDays, daysBetween, today } from '../../../shared/dates';
 import { type DatabaseHandles, withTenant } from '../../db/database';
 import type { Actor } from '../../platform/actor';
 import { loadWorkbook, sheetValues } from '../../test/documents';
-import { type Session, tenantWith, testApp, testDatabase } from '../../test/helpers';
-import * as repo from './allocation.repository';
-import { candidates, getSettings, type Ranking, rankCandidates, rankingReads } from './allocation.service';
+import {
+  applicationInput,
+  call,
+  createApplication,
+  createApprovedApplication,
+  createCitizen,
+  createDepartment,
+  createVacancy,
+  memberInput,
+  tenantWith,
+  vacancyInput,
+} from '../../test/factories';
+import { type Session, testApp, testDatabase } from '../../test/helpers';
+import { findVacancyToRank } from './allocation.ranking.repository';
+import { candidates, type Ranking, rankCandidates, rankingReads } from './allocation.ranking.service';
+import { json } from './allocation.repository';
+import { getSettings } from './allocation.settings.service';
+import { findVacancy } from './allocation.vacancies.repository';
 
 let db: DatabaseHandles;
 let app: FastifyInstance;
@@ -22,128 +37,6 @@ afterAll(async () => {
   await db.close();
 });
 
-async function call(
-  s: Session,
-  method: 'GET' | 'POST' | 'PUT',
-  url: string,
-  payload?: unknown,
-  status = 200,
-) {
-  const res = await s.request({ method, url, ...(payload === undefined ? {} : { payload }) });
-  if (res.statusCode !== status) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return res.headers['content-type']?.includes('json') ? res.json() : res;
-}
-
-let serial = 0;
-async function citizen(s: Session, birthDate = '1990-05-01') {
-  serial++;
-  const res = await call(
-    s,
-    'POST',
-    '/api/citizens',
-    {
-      birthDate,
-      initials: `T${serial}`,
-      givenName: 'Test',
-      familyName: `Borger ${serial}`,
-    },
-    201,
-  );
-  return res.id as string;
-}
-
-const applicant = (over: Partial<MemberInput> = {}): MemberInput => ({
-  role: 'applicant',
-  name: 'Test Borger',
-  birthDate: '1990-05-01',
-  citizenship: 'danish',
-  student: false,
-  prisonReleasedOn: null,
-  youthInstitutionReleasedOn: null,
-  leaseTerminatedMisconductOn: null,
-  partnerSince: null,
-  benefits: [],
-  ...over,
-});
-
-const application = (citizenId: string, over: Partial<ApplicationInput> = {}): ApplicationInput => ({
-  citizenId,
-  area: 'adult',
-  targetGrounds: ['special_social'],
-  justification: 'Bor på herberg og kan ikke selv finde en bolig.',
-  roomsMin: 1,
-  roomsMax: 3,
-  monthlyIncome: 12_000,
-  fixedCosts: 2_000,
-  accessibleNeed: false,
-  wishedDepartmentIds: [],
-  excludedDepartmentIds: [],
-  youthWish: false,
-  inEducation: false,
-  educationPlanned: false,
-  youthSpecialNeed: false,
-  members: [applicant()],
-  ...over,
-});
-
-async function department(s: Session, status: 'normal' | 'udsat' | 'forebyggelse' = 'normal') {
-  const org = await call(
-    s,
-    'POST',
-    '/api/housing/organisations',
-    { name: `Bolig ${Math.random().toString(36).slice(2, 8)}` },
-    201,
-  );
-  const dept = await call(
-    s,
-    'POST',
-    '/api/housing/departments',
-    {
-      organisationId: org.id,
-      number: String(++serial),
-      name: 'Parken',
-      units: { family: 100, youth: 0, elderly: 0, alternative: 0 },
-      turnoverPercent: 10,
-    },
-    201,
-  );
-  if (status !== 'normal')
-    await call(
-      s,
-      'POST',
-      `/api/housing/departments/${dept.id}/area-status`,
-      { status, validFrom: '2025-12-01' },
-      201,
-    );
-  return { orgId: org.id as string, deptId: dept.id as string };
-}
-
-const vacancy = (departmentId: string, over: Partial<VacancyInput> = {}): VacancyInput => ({
-  departmentId,
-  address: `Parkvej ${++serial}, 1. tv`,
-  unitType: 'family',
-  rooms: 2,
-  areaM2: 60,
-  rent: 5_000,
-  utilities: 600,
-  deposit: 15_000,
-  accessible: false,
-  availableOn: today(),
-  origin: 'agreement_quota',
-  deadlineOn: null,
-  ...over,
-});
-
-async function approved(cw: Session, officer: Session, input: ApplicationInput, priority = 'normal') {
-  const { id } = await call(cw, 'POST', '/api/allocation/applications', input, 201);
-  await call(officer, 'POST', `/api/allocation/applications/${id}/assessment`, {
-    action: 'approve',
-    priority,
-    reason: 'Akut behov efter udskrivning.',
-  });
-  return id as string;
-}
-
 const assessStep = (officer: Session, id: string, body: Record<string, unknown>) =>
   call(officer, 'POST', `/api/allocation/applications/${id}/assessment`, body);
 
@@ -151,24 +44,24 @@ describe('applications and assessment (issue 5 §1–2)', () => {
   it('takes a recommendation with the household facts and names a missing fact without saving anything', async () => {
     const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
     const cw = users.caseworker.session;
-    const id = await citizen(cw);
-    const partner = { ...applicant({ role: 'partner', name: 'Samlever' }) } as Partial<MemberInput>;
+    const { id } = await createCitizen(cw);
+    const partner = { ...memberInput({ role: 'partner', name: 'Samlever' }) } as Partial<MemberInput>;
     delete partner.citizenship;
     const bad = await cw.request({
       method: 'POST',
       url: '/api/allocation/applications',
-      payload: application(id, { members: [applicant(), partner as MemberInput] }),
+      payload: applicationInput(id, { members: [memberInput(), partner as MemberInput] }),
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields).toContainEqual({ path: 'members.1.citizenship', code: 'required' });
     const none = await call(cw, 'GET', `/api/allocation/applications?citizenId=${id}`);
     expect(none.items).toEqual([]);
 
-    const ok = await call(cw, 'POST', '/api/allocation/applications', application(id), 201);
+    const ok = await createApplication(cw, { citizenId: id });
     const again = await cw.request({
       method: 'POST',
       url: '/api/allocation/applications',
-      payload: application(id),
+      payload: applicationInput(id),
     });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'APPLICATION_EXISTS', params: { applicationId: ok.id } });
@@ -178,13 +71,7 @@ describe('applications and assessment (issue 5 §1–2)', () => {
     const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
     const cw = users.caseworker.session;
     const officer = users.allocation.session;
-    const { id } = await call(
-      cw,
-      'POST',
-      '/api/allocation/applications',
-      application(await citizen(cw)),
-      201,
-    );
+    const { id } = await createApplication(cw);
     const illegal = await cw.request({
       method: 'POST',
       url: `/api/allocation/applications/${id}/resubmit`,
@@ -241,13 +128,7 @@ describe('applications and assessment (issue 5 §1–2)', () => {
   it('keeps applications inside the municipality: another municipality gets "not found"', async () => {
     const a = await tenantWith(app, db, ['caseworker']);
     const b = await tenantWith(app, db, ['allocation']);
-    const { id } = await call(
-      a.users.caseworker.session,
-      'POST',
-      '/api/allocation/applications',
-      application(await citizen(a.users.caseworker.session)),
-      201,
-    );
+    const { id } = await createApplication(a.users.caseworker.session);
     const res = await b.users.allocation.session.request({
       method: 'GET',
       url: `/api/allocation/applications/${id}`,
@@ -258,13 +139,7 @@ describe('applications and assessment (issue 5 §1–2)', () => {
   it('attaches a document and refuses a file type it cannot keep', async () => {
     const { users } = await tenantWith(app, db, ['caseworker']);
     const cw = users.caseworker.session;
-    const { id } = await call(
-      cw,
-      'POST',
-      '/api/allocation/applications',
-      application(await citizen(cw)),
-      201,
-    );
+    const { id } = await createApplication(cw);
     const upload = (name: string) => {
       const boundary = 'x-boundary';
       const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\nindhold\r\n--${boundary}--\r\n`;
@@ -292,22 +167,17 @@ describe('vacancies, ranking and offers (issue 5 §4–6, §8, §10)', () => {
     const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
     const cw = users.caseworker.session;
     const officer = users.allocation.session;
-    const { deptId } = await department(officer, 'udsat');
-    const normal = await approved(cw, officer, application(await citizen(cw)), 'normal');
-    const acute = await approved(cw, officer, application(await citizen(cw)), 'acute');
-    const released = await approved(
+    const { deptId } = await createDepartment(officer, { areaStatus: 'udsat' });
+    const { id: normal } = await createApprovedApplication(cw, officer, {}, 'normal');
+    const { id: acute } = await createApprovedApplication(cw, officer, {}, 'acute');
+    const { id: released } = await createApprovedApplication(
       cw,
       officer,
-      application(await citizen(cw), { members: [applicant({ prisonReleasedOn: addDays(today(), -30) })] }),
+      { members: [memberInput({ prisonReleasedOn: addDays(today(), -30) })] },
       'acute',
     );
-    const tooPoor = await approved(
-      cw,
-      officer,
-      application(await citizen(cw), { monthlyIncome: 4_000 }),
-      'acute',
-    );
-    const { id: vacancyId } = await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201);
+    const { id: tooPoor } = await createApprovedApplication(cw, officer, { monthlyIncome: 4_000 }, 'acute');
+    const { id: vacancyId } = await createVacancy(officer, deptId);
     const list = await call(officer, 'GET', `/api/allocation/vacancies/${vacancyId}/candidates`);
     expect(list.areaStatus).toBe('udsat');
     expect(list.eligible.map((c: { applicationId: string }) => c.applicationId)).toEqual([acute, normal]);
@@ -341,13 +211,13 @@ describe('vacancies, ranking and offers (issue 5 §4–6, §8, §10)', () => {
     const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
     const cw = users.caseworker.session;
     const officer = users.allocation.session;
-    const { deptId } = await department(officer);
+    const { deptId } = await createDepartment(officer);
     const fits: string[] = [];
     for (const priority of ['acute', 'high', 'normal'])
-      fits.push(await approved(cw, officer, application(await citizen(cw)), priority));
+      fits.push((await createApprovedApplication(cw, officer, {}, priority)).id);
     for (let i = 0; i < 2; i++)
-      await approved(cw, officer, application(await citizen(cw), { monthlyIncome: 4_000 }), 'acute');
-    const { id: vacancyId } = await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201);
+      await createApprovedApplication(cw, officer, { monthlyIncome: 4_000 }, 'acute');
+    const { id: vacancyId } = await createVacancy(officer, deptId);
     const url = `/api/allocation/vacancies/${vacancyId}/candidates`;
 
     const first = await call(officer, 'GET', `${url}?eligibleLimit=2&excludedLimit=1`);
@@ -379,15 +249,15 @@ describe('vacancies, ranking and offers (issue 5 §4–6, §8, §10)', () => {
     const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
     const cw = users.caseworker.session;
     const officer = users.allocation.session;
-    const { deptId } = await department(officer, 'udsat');
-    const id = await approved(cw, officer, application(await citizen(cw)));
-    const { id: vacancyId } = await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201);
+    const { deptId } = await createDepartment(officer, { areaStatus: 'udsat' });
+    const { id } = await createApprovedApplication(cw, officer);
+    const { id: vacancyId } = await createVacancy(officer, deptId);
     const url = `/api/allocation/vacancies/${vacancyId}/candidates`;
     const before = await call(officer, 'GET', url);
     expect(before.eligible.map((c: { applicationId: string }) => c.applicationId)).toEqual([id]);
 
     // Another instance records a release from prison 30 days ago; it leaves updated_at as it was.
-    const released = [applicant({ prisonReleasedOn: addDays(today(), -30) })];
+    const released = [memberInput({ prisonReleasedOn: addDays(today(), -30) })];
     await db.owner
       .updateTable('allocation_application')
       .set({ members: JSON.stringify(released) })
@@ -405,11 +275,11 @@ describe('vacancies, ranking and offers (issue 5 §4–6, §8, §10)', () => {
     // An offer on another unit, made elsewhere, takes the applicant off this list at once.
     await db.owner
       .updateTable('allocation_application')
-      .set({ members: JSON.stringify([applicant()]) })
+      .set({ members: JSON.stringify([memberInput()]) })
       .where('id', '=', id)
       .execute();
     expect((await call(officer, 'GET', url)).eligible).toHaveLength(1);
-    const { id: otherId } = await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201);
+    const { id: otherId } = await createVacancy(officer, deptId);
     await call(officer, 'POST', `/api/allocation/vacancies/${otherId}/offers`, { applicationId: id }, 201);
     const held = await call(officer, 'GET', url);
     expect(held.excluded[0].checks.map((k: { key: string }) => k.key)).toEqual(['liveOffer.holds']);
@@ -419,9 +289,9 @@ describe('vacancies, ranking and offers (issue 5 §4–6, §8, §10)', () => {
     const { municipality, users } = await tenantWith(app, db, ['caseworker', 'allocation']);
     const cw = users.caseworker.session;
     const officer = users.allocation.session;
-    const { deptId } = await department(officer, 'udsat');
-    const id = await approved(cw, officer, application(await citizen(cw)));
-    const { id: vacancyId } = await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201);
+    const { deptId } = await createDepartment(officer, { areaStatus: 'udsat' });
+    const { id } = await createApprovedApplication(cw, officer);
+    const { id: vacancyId } = await createVacancy(officer, deptId);
     const url = `/api/allocation/vacancies/${vacancyId}/candidates`;
     expect((await call(officer, 'GET', url)).eligible).toHaveLength(1);
 
@@ -433,7 +303,7 @@ describe('vacancies, ranking and offers (issue 5 §4–6, §8, §10)', () => {
       permissions: new Set(),
       clientIp: null,
     };
-    const released = [applicant({ prisonReleasedOn: addDays(today(), -30) })];
+    const released = [memberInput({ prisonReleasedOn: addDays(today(), -30) })];
     const undone = new Error('undone');
     await expect(
       withTenant(db.app, municipality.id, async (trx) => {
@@ -455,10 +325,10 @@ describe('vacancies, ranking and offers (issue 5 §4–6, §8, §10)', () => {
     const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
     const cw = users.caseworker.session;
     const officer = users.allocation.session;
-    const { orgId, deptId } = await department(officer);
-    const citizenId = await citizen(cw);
-    const appId = await approved(cw, officer, application(citizenId));
-    const { id: vacancyId } = await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201);
+    const { orgId, deptId } = await createDepartment(officer);
+    const { id: citizenId } = await createCitizen(cw);
+    const { id: appId } = await createApprovedApplication(cw, officer, { citizenId });
+    const { id: vacancyId } = await createVacancy(officer, deptId);
     const offer = await call(
       officer,
       'POST',
@@ -516,7 +386,7 @@ describe('vacancies, ranking and offers (issue 5 §4–6, §8, §10)', () => {
       .execute();
     expect(offersOnLet).toEqual([{ status: 'accepted' }]);
 
-    const { id: returnedId } = await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201);
+    const { id: returnedId } = await createVacancy(officer, deptId);
     await call(officer, 'POST', `/api/allocation/vacancies/${returnedId}/return`, { reason: 'no_candidate' });
     const year = today().slice(0, 4);
     const report = await call(
@@ -532,16 +402,10 @@ describe('vacancies, ranking and offers (issue 5 §4–6, §8, §10)', () => {
     const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
     const cw = users.caseworker.session;
     const officer = users.allocation.session;
-    const { deptId } = await department(officer);
-    const appId = await approved(cw, officer, application(await citizen(cw)));
+    const { deptId } = await createDepartment(officer);
+    const { id: appId } = await createApprovedApplication(cw, officer);
     for (const reason of ['too_expensive', 'no_reason', 'personal']) {
-      const { id: vacancyId } = await call(
-        officer,
-        'POST',
-        '/api/allocation/vacancies',
-        vacancy(deptId),
-        201,
-      );
+      const { id: vacancyId } = await createVacancy(officer, deptId);
       const offer = await call(
         officer,
         'POST',
@@ -560,30 +424,30 @@ describe('vacancies, ranking and offers (issue 5 §4–6, §8, §10)', () => {
     const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
     const cw = users.caseworker.session;
     const officer = users.allocation.session;
-    const { deptId } = await department(officer);
+    const { deptId } = await createDepartment(officer);
     const bad = await officer.request({
       method: 'POST',
       url: '/api/allocation/vacancies',
-      payload: vacancy(deptId, { rent: -1 }),
+      payload: vacancyInput(deptId, { rent: -1 }),
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields.map((f: { path: string }) => f.path)).toEqual(['rent']);
     expect((await call(officer, 'GET', '/api/allocation/vacancies')).items).toEqual([]);
     // A department of another municipality is unknown here: named, nothing saved on either side.
     const next = await tenantWith(app, db, ['allocation']);
-    const theirs = await department(next.users.allocation.session);
+    const theirs = await createDepartment(next.users.allocation.session);
     const foreign = await officer.request({
       method: 'POST',
       url: '/api/allocation/vacancies',
-      payload: vacancy(theirs.deptId),
+      payload: vacancyInput(theirs.deptId),
     });
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().fields).toEqual([{ path: 'departmentId', code: 'unknown' }]);
     expect((await call(officer, 'GET', '/api/allocation/vacancies')).items).toEqual([]);
     expect((await call(next.users.allocation.session, 'GET', '/api/allocation/vacancies')).items).toEqual([]);
-    const appId = await approved(cw, officer, application(await citizen(cw)));
-    const first = (await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201)).id;
-    const second = (await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201)).id;
+    const { id: appId } = await createApprovedApplication(cw, officer);
+    const { id: first } = await createVacancy(officer, deptId);
+    const { id: second } = await createVacancy(officer, deptId);
     await call(officer, 'POST', `/api/allocation/vacancies/${first}/offers`, { applicationId: appId }, 201);
     const res = await officer.request({
       method: 'POST',
@@ -598,9 +462,9 @@ describe('the waiting list (issue 5 §3)', () => {
   /** A citizen's birth date `age` years and `days` days before today (days < 0: the birthday is still to come). */
   const born = (age: number, days = 10) => addDays(monthsBefore(today(), 12 * age), -days);
   const child = (age: number) =>
-    applicant({ role: 'child', name: 'Barn', birthDate: born(age), citizenship: 'danish' });
+    memberInput({ role: 'child', name: 'Barn', birthDate: born(age), citizenship: 'danish' });
   const adult = (role: MemberInput['role'] = 'spouse') =>
-    applicant({ role, name: 'Voksen', birthDate: born(40) });
+    memberInput({ role, name: 'Voksen', birthDate: born(40) });
 
   it('filters, counts and pages the list in priority and waiting order, with every column of an item', async () => {
     const { municipality, users } = await tenantWith(app, db, ['caseworker', 'allocation']);
@@ -626,16 +490,17 @@ describe('the waiting list (issue 5 §3)', () => {
       },
     ) => {
       const birthDate = born(o.age, o.birthdayIn === undefined ? 10 : -o.birthdayIn);
-      const citizenId = await citizen(cw, birthDate);
-      const id = await approved(
+      const { id: citizenId } = await createCitizen(cw, { birthDate });
+      const { id } = await createApprovedApplication(
         cw,
         officer,
-        application(citizenId, {
+        {
+          citizenId,
           targetGrounds: o.grounds,
-          members: [applicant({ birthDate }), ...(o.others ?? [])],
+          members: [memberInput({ birthDate }), ...(o.others ?? [])],
           monthlyIncome: o.income ?? 12_000,
           fixedCosts: o.fixed ?? 2_000,
-        }),
+        },
         o.priority,
       );
       await db.owner
@@ -705,14 +570,8 @@ describe('the waiting list (issue 5 §3)', () => {
       .set({ refusals: 1 })
       .where('id', '=', g.id)
       .execute();
-    const { deptId } = await department(officer);
-    const { id: vacancyId } = await call(
-      officer,
-      'POST',
-      '/api/allocation/vacancies',
-      vacancy(deptId, { rooms: 3 }),
-      201,
-    );
+    const { deptId } = await createDepartment(officer);
+    const { id: vacancyId } = await createVacancy(officer, deptId, { rooms: 3 });
     await call(
       officer,
       'POST',
@@ -721,16 +580,12 @@ describe('the waiting list (issue 5 §3)', () => {
       201,
     );
     // Not on the list: submitted only, and removed.
-    await call(cw, 'POST', '/api/allocation/applications', application(await citizen(cw)), 201);
-    const removed = await approved(cw, officer, application(await citizen(cw)));
+    await createApplication(cw);
+    const { id: removed } = await createApprovedApplication(cw, officer);
     await assessStep(officer, removed, { action: 'remove', reason: 'Flyttet' });
     // Another municipality's list is its own.
     const other = await tenantWith(app, db, ['caseworker', 'allocation']);
-    await approved(
-      other.users.caseworker.session,
-      other.users.allocation.session,
-      application(await citizen(other.users.caseworker.session)),
-    );
+    await createApprovedApplication(other.users.caseworker.session, other.users.allocation.session);
 
     const [h1st, h2nd] = h1.id < h2.id ? [h1, h2] : [h2, h1];
     const order = [f, a, e, b, h1st, h2nd, g, d, c].map((x) => x.id);
@@ -864,12 +719,10 @@ describe('the housing module reads the waiting list (issue 4 §7)', () => {
     const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
     const cw = users.caseworker.session;
     const officer = users.allocation.session;
-    const reduced = await approved(
-      cw,
-      officer,
-      application(await citizen(cw), { targetGrounds: ['reduced_function'] }),
-    );
-    await approved(cw, officer, application(await citizen(cw)));
+    const { id: reduced } = await createApprovedApplication(cw, officer, {
+      targetGrounds: ['reduced_function'],
+    });
+    await createApprovedApplication(cw, officer);
     const elderly = await call(cw, 'GET', '/api/housing/elderly');
     expect(elderly.applicants.map((a: { applicationId: string }) => a.applicationId)).toEqual([reduced]);
   });
@@ -880,8 +733,8 @@ describe('the partner view (issue 5 §4)', () => {
     const { municipality, users } = await tenantWith(app, db, ['allocation', 'partner_housing']);
     const officer = users.allocation.session;
     const partner = users.partner_housing.session;
-    const own = await department(officer);
-    const other = await department(officer);
+    const own = await createDepartment(officer);
+    const other = await createDepartment(officer);
     await call(officer, 'PUT', `/api/housing/organisations/${own.orgId}/contacts`, {
       userIds: [users.partner_housing.id],
     });
@@ -891,12 +744,12 @@ describe('the partner view (issue 5 §4)', () => {
     const refused = await partner.request({
       method: 'POST',
       url: '/api/partner/vacancies',
-      payload: vacancy(other.deptId),
+      payload: vacancyInput(other.deptId),
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().fields).toEqual([{ path: 'departmentId', code: 'unknown_department' }]);
-    await call(partner, 'POST', '/api/partner/vacancies', vacancy(own.deptId), 201);
-    await call(officer, 'POST', '/api/allocation/vacancies', vacancy(other.deptId), 201);
+    await call(partner, 'POST', '/api/partner/vacancies', vacancyInput(own.deptId), 201);
+    await createVacancy(officer, other.deptId);
     const mine = await call(partner, 'GET', '/api/partner/vacancies');
     expect(mine.items).toHaveLength(1);
     expect(mine.items[0]).toMatchObject({ departmentId: own.deptId, reportedVia: 'partner' });
@@ -922,7 +775,7 @@ describe('vacancy import (issue 5 §4)', () => {
   it('imports nothing when one row is bad, names its line and field, and never imports a row twice', async () => {
     const { users } = await tenantWith(app, db, ['allocation']);
     const officer = users.allocation.session;
-    const departments = [await department(officer)];
+    const departments = [await createDepartment(officer)];
     const number = (await call(officer, 'GET', `/api/housing/departments/${departments[0]?.deptId}`)).number;
     const header =
       'afdeling;adresse;type;vaerelser;m2;husleje;aconto;depositum;tilgaengelig;ledig_fra;oprindelse';
@@ -959,17 +812,10 @@ describe('concurrency (issue 5 §6)', () => {
       const { users } = await tenantWith(concurrentApp, concurrentDb, ['caseworker', 'allocation']);
       const cw = users.caseworker.session;
       const officer = users.allocation.session;
-      const { deptId } = await department(officer);
+      const { deptId } = await createDepartment(officer);
       const applications: string[] = [];
-      for (let i = 0; i < 50; i++)
-        applications.push(await approved(cw, officer, application(await citizen(cw))));
-      const { id: vacancyId } = await call(
-        officer,
-        'POST',
-        '/api/allocation/vacancies',
-        vacancy(deptId),
-        201,
-      );
+      for (let i = 0; i < 50; i++) applications.push((await createApprovedApplication(cw, officer)).id);
+      const { id: vacancyId } = await createVacancy(officer, deptId);
 
       const offers = await Promise.all(
         applications.map((applicationId) =>
@@ -1055,15 +901,15 @@ describe('incremental ranking (issue 5 §5, ADR 0006)', () => {
     if (r.chance(0.3))
       benefits.push({ benefit: 'kontanthjaelp', from: addDays(today(), -r.int(30, 600)), to: null });
     const members = [
-      applicant({
+      memberInput({
         birthDate: r.chance(0.2) ? '2003-02-01' : '1985-06-15',
         prisonReleasedOn: r.chance(0.15) ? addDays(today(), -r.int(10, 300)) : null,
         benefits,
       }),
     ];
-    if (r.chance(0.3)) members.push(applicant({ role: 'child', name: 'Barn', birthDate: '2018-03-03' }));
+    if (r.chance(0.3)) members.push(memberInput({ role: 'child', name: 'Barn', birthDate: '2018-03-03' }));
     const roomsMin = r.int(1, 3);
-    return application(citizenId, {
+    return applicationInput(citizenId, {
       targetGrounds: r.chance(0.8) ? ['special_social'] : ['reduced_function'],
       roomsMin,
       roomsMax: r.chance(0.3) ? null : roomsMin + r.int(0, 2),
@@ -1094,7 +940,7 @@ describe('incremental ranking (issue 5 §5, ADR 0006)', () => {
   async function bothRankings(actor: Actor, vacancyId: string) {
     const m = actor.municipalityId;
     return withTenant(db.app, m, async (trx) => {
-      const v = await repo.findVacancyToRank(trx, m, vacancyId, today());
+      const v = await findVacancyToRank(trx, m, vacancyId, today());
       if (!v?.list_clean) throw new Error('expected a clean transaction');
       const policy = await getSettings(trx, actor);
       const before = { ...rankingReads };
@@ -1110,7 +956,7 @@ describe('incremental ranking (issue 5 §5, ADR 0006)', () => {
   async function fromScratch(actor: Actor, vacancyId: string) {
     const m = actor.municipalityId;
     const { v, settings } = await withTenant(db.app, m, async (trx) => ({
-      v: await repo.findVacancy(trx, m, vacancyId),
+      v: await findVacancy(trx, m, vacancyId),
       settings: await getSettings(trx, actor),
     }));
     if (!v) throw new Error('no vacancy');
@@ -1143,19 +989,19 @@ describe('incremental ranking (issue 5 §5, ADR 0006)', () => {
           {
             status: r.status,
             pausedUntil: r.paused_until,
-            targetGrounds: repo.json(r.target_grounds),
+            targetGrounds: json(r.target_grounds),
             roomsMin: r.rooms_min,
             roomsMax: r.rooms_max,
             monthlyIncome: Number(r.monthly_income),
             fixedCosts: Number(r.fixed_costs),
             accessibleNeed: r.accessible_need,
-            wishedDepartmentIds: repo.json(r.wished_department_ids),
-            excludedDepartmentIds: repo.json(r.excluded_department_ids),
+            wishedDepartmentIds: json(r.wished_department_ids),
+            excludedDepartmentIds: json(r.excluded_department_ids),
             youthWish: r.youth_wish,
             inEducation: r.in_education,
             educationPlanned: r.education_planned,
             youthSpecialNeed: r.youth_special_need,
-            members: repo.json(r.members),
+            members: json(r.members),
             liveOffers: offers.filter((o) => o.application_id === r.id && o.vacancy_id !== vacancyId).length,
           },
           unit,
@@ -1192,40 +1038,30 @@ describe('incremental ranking (issue 5 §5, ADR 0006)', () => {
     const cw = users.caseworker.session;
     const officer = users.allocation.session;
     const actor = actorOf(municipality.id, users.allocation);
-    const udsat = await department(officer, 'udsat');
-    const normal = await department(officer);
+    const udsat = await createDepartment(officer, { areaStatus: 'udsat' });
+    const normal = await createDepartment(officer);
     const departments = [udsat.deptId, normal.deptId];
     const citizens = new Map<string, string>();
     const add = async (approve: boolean) => {
-      const citizenId = await citizen(cw, '1985-06-15');
+      const { id: citizenId } = await createCitizen(cw, { birthDate: '1985-06-15' });
       const input = randomApplication(r, citizenId, departments);
       const id = approve
-        ? await approved(cw, officer, input, r.pick(['acute', 'high', 'normal']))
+        ? (await createApprovedApplication(cw, officer, input, r.pick(['acute', 'high', 'normal']))).id
         : (await call(cw, 'POST', '/api/allocation/applications', input, 201)).id;
       citizens.set(id, citizenId);
       return id as string;
     };
     for (let i = 0; i < 16; i++) await add(true);
     const ranked = [
-      (await call(officer, 'POST', '/api/allocation/vacancies', vacancy(udsat.deptId), 201)).id as string,
-      (
-        await call(
-          officer,
-          'POST',
-          '/api/allocation/vacancies',
-          vacancy(normal.deptId, { rooms: 3, accessible: true, rent: 4_000 }),
-          201,
-        )
-      ).id as string,
+      (await createVacancy(officer, udsat.deptId)).id as string,
+      (await createVacancy(officer, normal.deptId, { rooms: 3, accessible: true, rent: 4_000 })).id as string,
     ];
-    const other = (await call(officer, 'POST', '/api/allocation/vacancies', vacancy(normal.deptId), 201))
-      .id as string;
+    const other = (await createVacancy(officer, normal.deptId)).id as string;
     // Another municipality's changes move its own list, never this one's.
     const neighbour = await tenantWith(app, db, ['caseworker', 'allocation']);
-    const theirs = await approved(
+    const { id: theirs } = await createApprovedApplication(
       neighbour.users.caseworker.session,
       neighbour.users.allocation.session,
-      application(await citizen(neighbour.users.caseworker.session)),
     );
 
     const onList = async () =>
@@ -1347,14 +1183,12 @@ describe('incremental ranking (issue 5 §5, ADR 0006)', () => {
     const cw = users.caseworker.session;
     const officer = users.allocation.session;
     const actor = actorOf(municipality.id, users.allocation);
-    const { deptId } = await department(officer);
-    const released = await approved(
-      cw,
-      officer,
-      application(await citizen(cw), { members: [applicant({ prisonReleasedOn: addDays(today(), -30) })] }),
-    );
-    await approved(cw, officer, application(await citizen(cw), { monthlyIncome: 9_000 }));
-    const { id: vacancyId } = await call(officer, 'POST', '/api/allocation/vacancies', vacancy(deptId), 201);
+    const { deptId } = await createDepartment(officer);
+    const { id: released } = await createApprovedApplication(cw, officer, {
+      members: [memberInput({ prisonReleasedOn: addDays(today(), -30) })],
+    });
+    await createApprovedApplication(cw, officer, { monthlyIncome: 9_000 });
+    const { id: vacancyId } = await createVacancy(officer, deptId);
     expect((await expectSame(actor, vacancyId, 'full')).eligibleCount).toBe(2);
     await expectSame(actor, vacancyId, 'memo');
 
@@ -1389,16 +1223,10 @@ describe('incremental ranking (issue 5 §5, ADR 0006)', () => {
       const cw = users.caseworker.session;
       const officer = users.allocation.session;
       const actor = actorOf(municipality.id, users.allocation);
-      const { deptId } = await department(officer);
-      const slowOne = await approved(cw, officer, application(await citizen(cw)), 'normal');
-      const quickOne = await approved(cw, officer, application(await citizen(cw)), 'normal');
-      const { id: vacancyId } = await call(
-        officer,
-        'POST',
-        '/api/allocation/vacancies',
-        vacancy(deptId),
-        201,
-      );
+      const { deptId } = await createDepartment(officer);
+      const { id: slowOne } = await createApprovedApplication(cw, officer, {}, 'normal');
+      const { id: quickOne } = await createApprovedApplication(cw, officer, {}, 'normal');
+      const { id: vacancyId } = await createVacancy(officer, deptId);
       await expectSame(actor, vacancyId, 'full');
 
       // One transaction writes first (drawing the lower row version) and commits last.

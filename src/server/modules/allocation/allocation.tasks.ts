@@ -1,7 +1,8 @@
 import { addDays, today } from '../../../shared/dates';
-import { displayName } from '../citizens/citizens.service';
-import type { Task, TaskProvider } from '../tasks/tasks.service';
-import { getSettings } from './allocation.service';
+import type { Task, TaskProvider } from '../../platform/tasks';
+import { displayName } from '../citizens';
+import { getSettings } from './allocation.settings.service';
+import * as repo from './allocation.tasks.repository';
 
 const name = (c: { given_name: string | null; family_name: string | null; initials: string | null }) =>
   displayName(c) ?? '';
@@ -17,14 +18,7 @@ export const allocationTasks: TaskProvider = async (trx, actor) => {
   const m = actor.municipalityId;
   const onDate = today();
   if (actor.permissions.has('allocation.apply')) {
-    const rows = await trx
-      .selectFrom('allocation_application as a')
-      .innerJoin('citizen as c', 'c.id', 'a.citizen_id')
-      .select(['a.id', 'a.updated_at', 'c.given_name', 'c.family_name', 'c.initials'])
-      .where('a.municipality_id', '=', m)
-      .where('a.status', '=', 'needs_info')
-      .where('a.submitted_by', '=', actor.userId)
-      .execute();
+    const rows = await repo.applicationsNeedingInfo(trx, m, actor.userId);
     for (const r of rows)
       tasks.push({
         id: `application_needs_info:${r.id}`,
@@ -39,28 +33,7 @@ export const allocationTasks: TaskProvider = async (trx, actor) => {
   if (!actor.permissions.has('allocation.manage')) return tasks;
   const settings = await getSettings(trx, actor);
 
-  const applications = await trx
-    .selectFrom('allocation_application as a')
-    .innerJoin('citizen as c', 'c.id', 'a.citizen_id')
-    .select([
-      'a.id',
-      'a.status',
-      'a.paused_until',
-      'a.submitted_at',
-      'c.given_name',
-      'c.family_name',
-      'c.initials',
-    ])
-    .where('a.municipality_id', '=', m)
-    .where((eb) =>
-      eb.or([
-        eb('a.status', '=', 'submitted'),
-        eb.and([eb('a.status', '=', 'paused'), eb('a.paused_until', '<=', onDate)]),
-      ]),
-    )
-    .orderBy('a.submitted_at')
-    .limit(200)
-    .execute();
+  const applications = await repo.applicationsToAssess(trx, m, onDate);
   for (const a of applications)
     tasks.push(
       a.status === 'submitted'
@@ -84,24 +57,7 @@ export const allocationTasks: TaskProvider = async (trx, actor) => {
           },
     );
 
-  const offers = await trx
-    .selectFrom('offer as f')
-    .innerJoin('vacancy as v', 'v.id', 'f.vacancy_id')
-    .innerJoin('allocation_application as a', 'a.id', 'f.application_id')
-    .innerJoin('citizen as c', 'c.id', 'a.citizen_id')
-    .select([
-      'f.id',
-      'f.reply_by',
-      'f.vacancy_id',
-      'v.address',
-      'c.given_name',
-      'c.family_name',
-      'c.initials',
-    ])
-    .where('f.municipality_id', '=', m)
-    .where('f.status', '=', 'open')
-    .where('f.reply_by', '<=', addDays(onDate, settings.reminderDays))
-    .execute();
+  const offers = await repo.openOffersDueBy(trx, m, addDays(onDate, settings.reminderDays));
   for (const o of offers) {
     const overdue = o.reply_by < onDate;
     tasks.push({
@@ -115,14 +71,7 @@ export const allocationTasks: TaskProvider = async (trx, actor) => {
     });
   }
 
-  const vacancies = await trx
-    .selectFrom('vacancy')
-    .select(['id', 'address', 'deadline_on'])
-    .where('municipality_id', '=', m)
-    .where('status', '=', 'open')
-    .where('deadline_on', '<=', addDays(onDate, 3))
-    .limit(200)
-    .execute();
+  const vacancies = await repo.openVacanciesDueBy(trx, m, addDays(onDate, 3));
   for (const v of vacancies) {
     const passed = v.deadline_on < onDate;
     tasks.push({
@@ -136,23 +85,7 @@ export const allocationTasks: TaskProvider = async (trx, actor) => {
     });
   }
 
-  const tenancies = await trx
-    .selectFrom('tenancy as t')
-    .innerJoin('vacancy as v', 'v.id', 't.vacancy_id')
-    .innerJoin('citizen as c', 'c.id', 't.citizen_id')
-    .select([
-      't.id',
-      't.vacancy_id',
-      't.lease_signed_on',
-      't.planned_move_in_on',
-      'v.address',
-      'c.given_name',
-      'c.family_name',
-      'c.initials',
-    ])
-    .where('t.municipality_id', '=', m)
-    .where('t.moved_in_on', 'is', null)
-    .execute();
+  const tenancies = await repo.tenanciesNotMovedIn(trx, m);
   for (const t of tenancies) {
     if (!t.lease_signed_on)
       tasks.push({

@@ -1,5 +1,6 @@
 import { danishDateOf } from '../../../shared/dates';
-import type { TimelineItem, TimelineProvider } from '../citizens/citizens.timeline';
+import type { TimelineItem, TimelineProvider } from '../../platform/timeline';
+import * as repo from './allocation.timeline.repository';
 
 const day = danishDateOf;
 
@@ -21,37 +22,18 @@ export const allocationTimeline: TimelineProvider = async (trx, actor, citizenId
   if (citizenIds.length === 0) return [];
   const m = actor.municipalityId;
   const items: TimelineItem[] = [];
-  const events = await trx
-    .selectFrom('application_event as e')
-    .innerJoin('allocation_application as a', 'a.id', 'e.application_id')
-    .select(['e.action', 'e.at'])
-    .where('e.municipality_id', '=', m)
-    .where('a.citizen_id', 'in', [...citizenIds])
-    .execute();
+  const events = await repo.applicationStepsOf(trx, m, citizenIds);
   for (const e of events) {
     const kind = STATUS_KIND[e.action];
     if (kind) items.push({ date: day(e.at), kind, params: {} });
   }
-  const offers = await trx
-    .selectFrom('offer as f')
-    .innerJoin('allocation_application as a', 'a.id', 'f.application_id')
-    .innerJoin('vacancy as v', 'v.id', 'f.vacancy_id')
-    .select(['f.status', 'f.offered_at', 'f.responded_at', 'v.address'])
-    .where('f.municipality_id', '=', m)
-    .where('a.citizen_id', 'in', [...citizenIds])
-    .execute();
+  const offers = await repo.offersToCitizens(trx, m, citizenIds);
   for (const o of offers) {
     items.push({ date: day(o.offered_at), kind: 'offer_made', params: { address: o.address } });
     if (o.status !== 'open' && o.responded_at)
       items.push({ date: day(o.responded_at), kind: `offer_${o.status}`, params: { address: o.address } });
   }
-  const tenancies = await trx
-    .selectFrom('tenancy as t')
-    .innerJoin('vacancy as v', 'v.id', 't.vacancy_id')
-    .select(['t.lease_signed_on', 't.moved_in_on', 'v.address'])
-    .where('t.municipality_id', '=', m)
-    .where('t.citizen_id', 'in', [...citizenIds])
-    .execute();
+  const tenancies = await repo.tenanciesOfCitizens(trx, m, citizenIds);
   for (const t of tenancies) {
     if (t.lease_signed_on)
       items.push({ date: t.lease_signed_on, kind: 'lease_signed', params: { address: t.address } });

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { type DatabaseHandles, withTenant } from '../../db/database';
-import { takeCensus } from './allocation.service';
+import { municipalities } from './allocation.census.repository';
+import { takeCensus } from './allocation.census.service';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -10,9 +11,9 @@ const HOUR = 60 * 60 * 1000;
  * taken is skipped, so the hourly run only fills in what is missing (a new day, a new vacancy).
  */
 export async function runCensus(db: DatabaseHandles): Promise<number> {
-  const municipalities = await db.owner.selectFrom('municipality').select('id').execute();
   let taken = 0;
-  for (const m of municipalities) taken += await withTenant(db.app, m.id, (trx) => takeCensus(trx, m.id));
+  for (const m of await municipalities(db.owner))
+    taken += await withTenant(db.app, m.id, (trx) => takeCensus(trx, m.id));
   return taken;
 }
 

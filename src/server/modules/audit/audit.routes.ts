@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/database';
-import { requireAuth } from '../../plugins/auth';
+import { requireAuth } from '../../platform/request';
 import { searchAudit, verifyChain } from './audit.service';
 
 const isoDate = z.iso.date();

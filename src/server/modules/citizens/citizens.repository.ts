@@ -1,8 +1,18 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { CitizenStatus, InactiveReason } from '../../../shared/citizens/status';
 import type { Situation } from '../../../shared/citizens/whereabouts';
-import type { Executor } from '../../db/database';
-import type { CitizenRow, CitizenTable } from './citizens.table';
+import type { Cell } from '../../db/copy';
+import { type Executor, rowsSource, type StagedColumn, type Tx } from '../../db/database';
+import type {
+  CitizenContactTable,
+  CitizenCprChangeTable,
+  CitizenMergeTable,
+  CitizenRow,
+  CitizenTable,
+  ConsentTable,
+  HouseholdMemberTable,
+  WhereaboutsEpisodeTable,
+} from './citizens.table';
 
 type NewCitizen = Omit<
   CitizenTable,
@@ -142,6 +152,27 @@ export function merges(db: Executor, survivorId: string) {
     ])
     .where('m.survivor_id', '=', survivorId)
     .orderBy('m.merged_at')
+    .execute();
+}
+
+/** Sets the municipality's inactivity policy (one row per municipality). */
+export async function savePolicy(
+  db: Executor,
+  municipalityId: string,
+  policy: { noContactDays: number; institutionDays: number },
+) {
+  await db
+    .insertInto('citizen_policy')
+    .values({
+      municipality_id: municipalityId,
+      no_contact_days: policy.noContactDays,
+      institution_days: policy.institutionDays,
+    })
+    .onConflict((oc) =>
+      oc
+        .column('municipality_id')
+        .doUpdateSet({ no_contact_days: policy.noContactDays, institution_days: policy.institutionDays }),
+    )
     .execute();
 }
 
@@ -465,4 +496,265 @@ export async function expiredConsents(db: Executor, municipalityId: string, onDa
     order by k.expires_on
     limit ${limit}`.execute(db);
   return rows;
+}
+
+// ---- the citizen's history: CPR changes, sensitive flags, household, episodes, contacts, consents ----
+
+type New<T> = Omit<T, 'id' | 'recorded_at'>;
+
+export async function insertCprChange(db: Executor, change: New<CitizenCprChangeTable>): Promise<void> {
+  await db.insertInto('citizen_cpr_change').values(change).execute();
+}
+
+/** Sets a citizen's sensitive flags (one row per citizen). */
+export async function upsertSensitive(
+  db: Executor,
+  row: {
+    citizen_id: string;
+    municipality_id: string;
+    mental_illness: boolean;
+    substance_abuse: boolean;
+    formerly_placed: boolean;
+    updated_by: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('citizen_sensitive')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('citizen_id').doUpdateSet({
+        mental_illness: row.mental_illness,
+        substance_abuse: row.substance_abuse,
+        formerly_placed: row.formerly_placed,
+        updated_at: new Date(),
+        updated_by: row.updated_by,
+      }),
+    )
+    .execute();
+}
+
+export async function insertHouseholdMember(
+  db: Executor,
+  member: Omit<HouseholdMemberTable, 'id' | 'added_on' | 'ended_on'>,
+): Promise<string> {
+  const row = await db
+    .insertInto('household_member')
+    .values(member)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Ends a current household membership; false when there is none with that id. */
+export async function endHouseholdMember(
+  db: Executor,
+  municipalityId: string,
+  citizenId: string,
+  memberId: string,
+  endedOn: string,
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('household_member')
+    .set({ ended_on: endedOn })
+    .where('municipality_id', '=', municipalityId)
+    .where('citizen_id', '=', citizenId)
+    .where('id', '=', memberId)
+    .where('ended_on', 'is', null)
+    .executeTakeFirst();
+  return Boolean(updated.numUpdatedRows);
+}
+
+export function insertEpisode(
+  db: Executor,
+  episode: Omit<
+    WhereaboutsEpisodeTable,
+    'id' | 'recorded_at' | 'retracted_at' | 'retracted_by' | 'retract_reason'
+  >,
+) {
+  return db.insertInto('whereabouts_episode').values(episode).returning('id').executeTakeFirstOrThrow();
+}
+
+/** Marks a live episode of the given records as recorded in error; false when there is none. */
+export async function retractEpisode(
+  db: Executor,
+  municipalityId: string,
+  citizenIds: readonly string[],
+  episodeId: string,
+  retractedBy: string,
+  reason: string,
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('whereabouts_episode')
+    .set({ retracted_at: new Date(), retracted_by: retractedBy, retract_reason: reason })
+    .where('municipality_id', '=', municipalityId)
+    .where('citizen_id', 'in', [...citizenIds])
+    .where('id', '=', episodeId)
+    .where('retracted_at', 'is', null)
+    .executeTakeFirst();
+  return Boolean(updated.numUpdatedRows);
+}
+
+export async function insertContact(db: Executor, contact: New<CitizenContactTable>): Promise<string> {
+  const row = await db
+    .insertInto('citizen_contact')
+    .values(contact)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertConsent(
+  db: Executor,
+  consent: Omit<ConsentTable, 'id' | 'recorded_at' | 'withdrawn_on'>,
+): Promise<string> {
+  const row = await db.insertInto('consent').values(consent).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A consent of one of the given records (the citizen and the records merged into it). */
+export function findConsent(
+  db: Executor,
+  municipalityId: string,
+  consentId: string,
+  citizenIds: readonly string[],
+) {
+  return db
+    .selectFrom('consent')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', consentId)
+    .where('citizen_id', 'in', [...citizenIds])
+    .executeTakeFirst();
+}
+
+export async function withdrawConsent(db: Executor, consentId: string, withdrawnOn: string): Promise<void> {
+  await db.updateTable('consent').set({ withdrawn_on: withdrawnOn }).where('id', '=', consentId).execute();
+}
+
+/** An active consent of the citizen for the purpose on the date, if any. */
+export function activeConsent(
+  db: Executor,
+  municipalityId: string,
+  citizenId: string,
+  purpose: string,
+  onDate: string,
+) {
+  return db
+    .selectFrom('consent')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('citizen_id', '=', citizenId)
+    .where('purpose', '=', purpose)
+    .where('given_on', '<=', onDate)
+    .where((eb) => eb.or([eb('expires_on', 'is', null), eb('expires_on', '>=', onDate)]))
+    .where((eb) => eb.or([eb('withdrawn_on', 'is', null), eb('withdrawn_on', '>', onDate)]))
+    .executeTakeFirst();
+}
+
+// ---- merges ----
+
+export async function insertMerge(
+  db: Executor,
+  merge: Omit<CitizenMergeTable, 'id' | 'merged_at' | 'undone_at' | 'undone_by'>,
+): Promise<string> {
+  const row = await db.insertInto('citizen_merge').values(merge).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Locks a merge for the rest of the transaction (undo). */
+export function lockMerge(db: Executor, municipalityId: string, mergeId: string) {
+  return db
+    .selectFrom('citizen_merge')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', mergeId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function markMergeUndone(db: Executor, mergeId: string, undoneBy: string): Promise<void> {
+  await db
+    .updateTable('citizen_merge')
+    .set({ undone_at: new Date(), undone_by: undoneBy })
+    .where('id', '=', mergeId)
+    .execute();
+}
+
+/** Resolves a duplicate pair (merged or dismissed) by the user. */
+export async function resolveCandidate(
+  db: Executor,
+  candidateId: string,
+  status: 'merged' | 'dismissed',
+  resolvedBy: string,
+): Promise<void> {
+  await db
+    .updateTable('duplicate_candidate')
+    .set({ status, resolved_at: new Date(), resolved_by: resolvedBy })
+    .where('id', '=', candidateId)
+    .execute();
+}
+
+/** Puts a pair back in the review queue (its merge was undone). */
+export async function reopenCandidate(db: Executor, candidateId: string): Promise<void> {
+  await db
+    .updateTable('duplicate_candidate')
+    .set({ status: 'open', resolved_at: null, resolved_by: null })
+    .where('id', '=', candidateId)
+    .execute();
+}
+
+// ---- tenants registered from eviction notices (called by prevention through the module's index) ----
+
+/** Live citizens by current CPR number: a merged record answers with its survivor. */
+export async function idsByCpr(db: Executor, municipalityId: string, cprs: readonly string[]) {
+  const found = new Map<string, string>();
+  if (cprs.length === 0) return found;
+  const { rows } = await sql<{ cpr: string; id: string }>`
+    select cpr, coalesce(merged_into, id) as id from citizen
+    where municipality_id = ${municipalityId} and cpr = any(${[...cprs]}::text[])`.execute(db);
+  for (const r of rows) found.set(r.cpr, r.id);
+  return found;
+}
+
+/** A citizen registered from a notice: what the notice says of the tenant. */
+export interface NoticeCitizen {
+  cpr: string;
+  birth_date: string;
+  sex: 'male' | 'female';
+  given_name: string | null;
+  family_name: string | null;
+  address: string;
+}
+
+const NOTICE_CITIZEN_COLUMNS: readonly StagedColumn[] = [
+  ['cpr', 'text'],
+  ['birth_date', 'date'],
+  ['sex', 'text'],
+  ['given_name', 'text'],
+  ['family_name', 'text'],
+  ['address', 'text'],
+];
+
+/**
+ * Inserts citizens in one statement however many (`rowsSource`: a few as `unnest` arrays, an
+ * import's thousands staged with COPY) and returns their ids by CPR number.
+ */
+export async function insertNoticeCitizens(
+  trx: Tx,
+  municipalityId: string,
+  rows: readonly NoticeCitizen[],
+  createdBy: string,
+) {
+  const out = new Map<string, string>();
+  if (rows.length === 0) return out;
+  const cells = rows.map((r) =>
+    NOTICE_CITIZEN_COLUMNS.map(([name]) => (r as unknown as Record<string, Cell | undefined>)[name] ?? null),
+  );
+  const source = await rowsSource(trx, 'citizen', NOTICE_CITIZEN_COLUMNS, cells);
+  const { rows: inserted } = await sql<{ id: string; cpr: string }>`
+    insert into citizen (municipality_id, created_by, cpr, birth_date, sex, given_name, family_name, address)
+    select ${municipalityId}, ${createdBy}, t.* from ${source}
+    returning id, cpr`.execute(trx);
+  for (const r of inserted) out.set(r.cpr, r.id);
+  return out;
 }

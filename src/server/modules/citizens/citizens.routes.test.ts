@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusOn } from '../../../shared/citizens/status';
 import { today } from '../../../shared/dates';
 import { type DatabaseHandles, withTenant } from '../../db/database';
-import { type Session, tenantWith, testApp, testDatabase } from '../../test/helpers';
+import { createCitizen, fakeCpr, tenantWith } from '../../test/factories';
+import { type Session, testApp, testDatabase } from '../../test/helpers';
 import { hasConsent, requireConsent } from './citizens.service';
 
 let db: DatabaseHandles;
@@ -18,16 +19,6 @@ afterAll(async () => {
   await db.close();
 });
 
-// CPR numbers born in the 1800s (digit 7 of 5–8, YY 58–99): no living person holds them.
-let serial = 5000;
-const fakeCpr = (ddmmyy = '010160') => `${ddmmyy}${String(serial++).padStart(4, '0')}`;
-
-async function register(session: Session, body: Record<string, unknown>) {
-  const res = await session.request({ method: 'POST', url: '/api/citizens', payload: body });
-  if (res.statusCode !== 201) throw new Error(`register failed ${res.statusCode} ${res.body}`);
-  return res.json() as { id: string; duplicates: { id: string }[] };
-}
-
 const view = async (session: Session, id: string, purpose = 'casework') =>
   (await session.request({ method: 'GET', url: `/api/citizens/${id}?purpose=${purpose}` })).json();
 
@@ -36,7 +27,7 @@ describe('registering citizens (issue 3 §1)', () => {
     const { users } = await tenantWith(app, db, ['caseworker']);
     const s = users.caseworker.session;
     const cpr = fakeCpr('150765');
-    const { id } = await register(s, {
+    const { id } = await createCitizen(s, {
       cpr: `${cpr.slice(0, 6)}-${cpr.slice(6)}`,
       givenName: 'Jens',
       familyName: 'Testesen',
@@ -83,14 +74,14 @@ describe('registering citizens (issue 3 §1)', () => {
       { path: 'birthDate', code: 'required' },
       { path: 'initials', code: 'required' },
     ]);
-    const { id } = await register(s, { birthDate: '1990-03-04', initials: 'AB', sex: 'female' });
+    const { id } = await createCitizen(s, { birthDate: '1990-03-04', initials: 'AB', sex: 'female' });
     expect(await view(s, id)).toMatchObject({ cpr: null, initials: 'AB', name: 'AB', sex: 'female' });
   });
 
   it('refuses an episode that breaks the VIVE definitions, naming the field (domain.md rules 2–4)', async () => {
     const { users } = await tenantWith(app, db, ['caseworker']);
     const s = users.caseworker.session;
-    const { id } = await register(s, { cpr: fakeCpr(), familyName: 'Regel' });
+    const { id } = await createCitizen(s, { cpr: fakeCpr(), familyName: 'Regel' });
     const post = (body: Record<string, unknown>) =>
       s.request({ method: 'POST', url: `/api/citizens/${id}/episodes`, payload: body });
     expect(
@@ -111,7 +102,7 @@ describe('history and status (issue 3 §3–4)', () => {
   it('appends episodes, derives the status, and keeps a retracted episode in the history', async () => {
     const { users } = await tenantWith(app, db, ['caseworker']);
     const s = users.caseworker.session;
-    const { id } = await register(s, {
+    const { id } = await createCitizen(s, {
       cpr: fakeCpr(),
       familyName: 'Forløb',
       firstEpisode: { situation: 'shelter', fromDate: '2026-01-05' },
@@ -141,7 +132,7 @@ describe('history and status (issue 3 §3–4)', () => {
   it('shows the episode recorded last when two start the same day, on the page and in the list alike', async () => {
     const { users } = await tenantWith(app, db, ['caseworker']);
     const s = users.caseworker.session;
-    const { id } = await register(s, {
+    const { id } = await createCitizen(s, {
       cpr: fakeCpr(),
       familyName: 'Sammedag',
       firstEpisode: { situation: 'shelter', fromDate: '2026-03-01' },
@@ -221,7 +212,7 @@ describe('history and status (issue 3 §3–4)', () => {
     ];
     const ids: Record<string, string> = {};
     for (const sc of scenarios) {
-      const { id } = await register(s, { cpr: fakeCpr(), familyName: `Matrix${sc.name}`, ...sc.body });
+      const { id } = await createCitizen(s, { cpr: fakeCpr(), familyName: `Matrix${sc.name}`, ...sc.body });
       ids[sc.name] = id;
       for (const c of sc.contacts ?? [])
         await s.request({
@@ -279,7 +270,7 @@ describe('facts that have not happened yet', () => {
   it('refuses whereabouts and contacts dated after today', async () => {
     const { users } = await tenantWith(app, db, ['caseworker']);
     const s = users.caseworker.session;
-    const { id } = await register(s, { cpr: fakeCpr(), familyName: 'Fremtid' });
+    const { id } = await createCitizen(s, { cpr: fakeCpr(), familyName: 'Fremtid' });
     const episode = await s.request({
       method: 'POST',
       url: `/api/citizens/${id}/episodes`,
@@ -300,7 +291,7 @@ describe('finding citizens (issue 3 §6)', () => {
     const { users } = await tenantWith(app, db, ['caseworker']);
     const s = users.caseworker.session;
     const oldCpr = fakeCpr('020262');
-    const { id } = await register(s, { cpr: oldCpr, givenName: 'Søren', familyName: 'Søgbarsen' });
+    const { id } = await createCitizen(s, { cpr: oldCpr, givenName: 'Søren', familyName: 'Søgbarsen' });
     const search = async (q: string) =>
       (await s.request({ method: 'GET', url: `/api/citizens?q=${encodeURIComponent(q)}` }))
         .json()
@@ -325,14 +316,14 @@ describe('finding citizens (issue 3 §6)', () => {
     const s = users.caseworker.session;
     const now = new Date();
     const born = (age: number) => `${now.getFullYear() - age - 1}-01-01`;
-    const young = await register(s, {
+    const young = await createCitizen(s, {
       birthDate: born(20),
       initials: 'UA',
       sex: 'male',
       familyName: 'Filterung',
       firstEpisode: { situation: 'street', fromDate: '2026-01-01' },
     });
-    const mid = await register(s, {
+    const mid = await createCitizen(s, {
       birthDate: born(35),
       initials: 'MA',
       sex: 'female',
@@ -360,14 +351,14 @@ describe('duplicates (issue 3 §5)', () => {
   it('queues a similar name with the same birth date, merges keeping both histories, and undoes the merge', async () => {
     const { users } = await tenantWith(app, db, ['caseworker']);
     const s = users.caseworker.session;
-    const a = await register(s, {
+    const a = await createCitizen(s, {
       birthDate: '1988-08-08',
       initials: 'MH',
       givenName: 'Mette',
       familyName: 'Hansen',
       firstEpisode: { situation: 'shelter', fromDate: '2026-01-01' },
     });
-    const b = await register(s, {
+    const b = await createCitizen(s, {
       birthDate: '1988-08-08',
       initials: 'MH',
       givenName: 'Mette',
@@ -412,13 +403,18 @@ describe('duplicates (issue 3 §5)', () => {
   it('never merges two different CPR numbers', async () => {
     const { users } = await tenantWith(app, db, ['caseworker']);
     const s = users.caseworker.session;
-    const a = await register(s, {
+    const a = await createCitizen(s, {
       cpr: fakeCpr('030363'),
       givenName: 'Ole',
       familyName: 'Tvilling',
       initials: 'OT',
     });
-    await register(s, { cpr: fakeCpr('030363'), givenName: 'Ole', familyName: 'Tvilling', initials: 'OT' });
+    await createCitizen(s, {
+      cpr: fakeCpr('030363'),
+      givenName: 'Ole',
+      familyName: 'Tvilling',
+      initials: 'OT',
+    });
     // Different CPR numbers are not even proposed as duplicates.
     expect((await s.request({ method: 'GET', url: '/api/citizens/duplicates' })).json().items).toEqual([]);
     expect(a.id).toBeTruthy();
@@ -429,7 +425,7 @@ describe('access and audit (issue 3 §8)', () => {
   it('logs every view of a citizen with its purpose', async () => {
     const { users, municipality } = await tenantWith(app, db, ['caseworker']);
     const s = users.caseworker.session;
-    const { id } = await register(s, { cpr: fakeCpr(), familyName: 'Logget' });
+    const { id } = await createCitizen(s, { cpr: fakeCpr(), familyName: 'Logget' });
     await view(s, id, 'support');
     const rows = await db.owner
       .selectFrom('audit_event')
@@ -448,7 +444,7 @@ describe('access and audit (issue 3 §8)', () => {
   it('shows a leader no sensitive flags and no notes, and lets the caseworker see both', async () => {
     const { users } = await tenantWith(app, db, ['caseworker', 'leader']);
     const s = users.caseworker.session;
-    const { id } = await register(s, {
+    const { id } = await createCitizen(s, {
       cpr: fakeCpr(),
       familyName: 'Følsom',
       firstEpisode: { situation: 'street', fromDate: '2026-01-01', note: 'Fortroligt' },
@@ -488,7 +484,7 @@ describe('access and audit (issue 3 §8)', () => {
   it('shows partners and administrators no citizens, and another municipality "not found"', async () => {
     const a = await tenantWith(app, db, ['caseworker', 'partner_housing', 'admin']);
     const b = await tenantWith(app, db, ['caseworker']);
-    const { id } = await register(a.users.caseworker.session, { cpr: fakeCpr(), familyName: 'Privat' });
+    const { id } = await createCitizen(a.users.caseworker.session, { cpr: fakeCpr(), familyName: 'Privat' });
     for (const role of ['partner_housing', 'admin'] as const) {
       expect((await a.users[role].session.request({ method: 'GET', url: '/api/citizens' })).statusCode).toBe(
         403,
@@ -513,7 +509,7 @@ describe('consent (issue 3 §2)', () => {
   it('shows an expired consent as a task, and not once it is renewed', async () => {
     const { users } = await tenantWith(app, db, ['caseworker']);
     const s = users.caseworker.session;
-    const { id } = await register(s, { cpr: fakeCpr(), givenName: 'Sam', familyName: 'Tykke' });
+    const { id } = await createCitizen(s, { cpr: fakeCpr(), givenName: 'Sam', familyName: 'Tykke' });
     await s.request({
       method: 'POST',
       url: `/api/citizens/${id}/consents`,
@@ -540,7 +536,7 @@ describe('consent (issue 3 §2)', () => {
   it('records a withdrawal, kept in the history', async () => {
     const { users } = await tenantWith(app, db, ['caseworker']);
     const s = users.caseworker.session;
-    const { id } = await register(s, { cpr: fakeCpr(), familyName: 'Tilbage' });
+    const { id } = await createCitizen(s, { cpr: fakeCpr(), familyName: 'Tilbage' });
     const consent = await s.request({
       method: 'POST',
       url: `/api/citizens/${id}/consents`,
@@ -561,7 +557,7 @@ describe('the inactivity policy (domain.md rule 36: configurable)', () => {
   it('lets the administrator change the days without contact, which moves a citizen to inactive at once', async () => {
     const { users } = await tenantWith(app, db, ['caseworker', 'admin']);
     const s = users.caseworker.session;
-    await register(s, {
+    await createCitizen(s, {
       cpr: fakeCpr(),
       familyName: 'Politik',
       firstEpisode: { situation: 'street', fromDate: '2026-01-01' },
@@ -597,7 +593,7 @@ describe('consent where a purpose needs it (issue 3 §2)', () => {
   it('is active between given and expiry, and not after withdrawal', async () => {
     const { users, municipality } = await tenantWith(app, db, ['caseworker']);
     const s = users.caseworker.session;
-    const { id } = await register(s, { cpr: fakeCpr(), familyName: 'Deling' });
+    const { id } = await createCitizen(s, { cpr: fakeCpr(), familyName: 'Deling' });
     const consent = await s.request({
       method: 'POST',
       url: `/api/citizens/${id}/consents`,
@@ -628,7 +624,7 @@ describe('data export (GDPR art. 15, issue 3 §7)', () => {
   it('renders a readable document of everything held, logged as an access request', async () => {
     const { users, municipality } = await tenantWith(app, db, ['caseworker']);
     const s = users.caseworker.session;
-    const { id } = await register(s, {
+    const { id } = await createCitizen(s, {
       cpr: fakeCpr(),
       givenName: 'Inge',
       familyName: 'Indsigt',

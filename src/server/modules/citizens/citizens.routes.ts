@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { importReportSchema } from '../../platform/import/report.schema';
+import { requireAuth } from '../../platform/request';
 import { tenantTransactions } from '../../platform/tenant';
-import { requireAuth } from '../../plugins/auth';
+import type { TimelineProvider } from '../../platform/timeline';
 import { renderCitizenExport } from './citizens.export';
 import { importCitizens } from './citizens.import';
 import {
@@ -26,10 +28,11 @@ import {
   withdrawBody,
 } from './citizens.schema';
 import * as citizens from './citizens.service';
-import type { TimelineProvider } from './citizens.timeline';
 import { dismissDuplicate, listDuplicates, mergeDuplicate, undoMerge } from './merge-citizens';
 
 const created = z.object({ id: z.uuid() });
+/** A change that answers nothing. */
+const noContent = { 204: z.undefined().describe('No content') };
 
 /** The by-name registry's API. Handlers only validate, authorise (declared access) and delegate. */
 export async function citizensRoutes(
@@ -145,7 +148,10 @@ export async function citizensRoutes(
 
   r.post(
     '/api/citizens/duplicates/:id/dismiss',
-    { config: { access: 'citizens.merge' }, schema: { tags, summary: 'Not a duplicate', params: idParams } },
+    {
+      config: { access: 'citizens.merge' },
+      schema: { tags, summary: 'Not a duplicate', params: idParams, response: noContent },
+    },
     async (request, reply) => {
       const actor = requireAuth(request);
       await tenant(actor, (trx) => dismissDuplicate(trx, actor, request.params.id));
@@ -155,7 +161,10 @@ export async function citizensRoutes(
 
   r.post(
     '/api/citizens/merges/:id/undo',
-    { config: { access: 'citizens.merge' }, schema: { tags, summary: 'Undo a merge', params: idParams } },
+    {
+      config: { access: 'citizens.merge' },
+      schema: { tags, summary: 'Undo a merge', params: idParams, response: noContent },
+    },
     async (request, reply) => {
       const actor = requireAuth(request);
       await tenant(actor, (trx) => undoMerge(trx, actor, request.params.id));
@@ -167,7 +176,11 @@ export async function citizensRoutes(
     '/api/citizens/import',
     {
       config: { access: 'citizens.import' },
-      schema: { tags, summary: 'Import a CSV or XLSX list (multipart: file, mode, dryRun)' },
+      schema: {
+        tags,
+        summary: 'Import a CSV or XLSX list (multipart: file, mode, dryRun)',
+        response: { 200: importReportSchema },
+      },
     },
     async (request) => {
       const actor = requireAuth(request);
@@ -198,7 +211,7 @@ export async function citizensRoutes(
   r.get(
     '/api/citizens/:id/export',
     {
-      config: { access: 'citizens.read' },
+      config: { access: 'citizens.read', file: true },
       schema: {
         tags,
         summary: "The citizen's data as a readable document (GDPR art. 15)",
@@ -250,7 +263,13 @@ export async function citizensRoutes(
     '/api/citizens/:id/cpr',
     {
       config: { access: 'citizens.write' },
-      schema: { tags, summary: 'Record a new CPR number', params: idParams, body: cprChangeBody },
+      schema: {
+        tags,
+        summary: 'Record a new CPR number',
+        params: idParams,
+        body: cprChangeBody,
+        response: noContent,
+      },
     },
     async (request, reply) => {
       const actor = requireAuth(request);
@@ -263,7 +282,13 @@ export async function citizensRoutes(
     '/api/citizens/:id/sensitive',
     {
       config: { access: 'citizens.sensitive' },
-      schema: { tags, summary: 'Set sensitive flags', params: idParams, body: sensitiveBody },
+      schema: {
+        tags,
+        summary: 'Set sensitive flags',
+        params: idParams,
+        body: sensitiveBody,
+        response: noContent,
+      },
     },
     async (request, reply) => {
       const actor = requireAuth(request);
@@ -297,7 +322,12 @@ export async function citizensRoutes(
     '/api/citizens/:id/household/:memberId',
     {
       config: { access: 'citizens.write' },
-      schema: { tags, summary: 'End a household membership (kept in history)', params: idAndSub('memberId') },
+      schema: {
+        tags,
+        summary: 'End a household membership (kept in history)',
+        params: idAndSub('memberId'),
+        response: noContent,
+      },
     },
     async (request, reply) => {
       const actor = requireAuth(request);
@@ -337,6 +367,7 @@ export async function citizensRoutes(
         summary: 'Mark an episode as recorded in error',
         params: idAndSub('episodeId'),
         body: retractBody,
+        response: noContent,
       },
     },
     async (request, reply) => {
@@ -393,7 +424,13 @@ export async function citizensRoutes(
     '/api/citizens/:id/consents/:consentId/withdraw',
     {
       config: { access: 'citizens.write' },
-      schema: { tags, summary: 'Withdraw a consent', params: idAndSub('consentId'), body: withdrawBody },
+      schema: {
+        tags,
+        summary: 'Withdraw a consent',
+        params: idAndSub('consentId'),
+        body: withdrawBody,
+        response: noContent,
+      },
     },
     async (request, reply) => {
       const actor = requireAuth(request);

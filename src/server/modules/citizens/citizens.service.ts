@@ -4,6 +4,7 @@ import type { Tx } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Actor } from '../../platform/actor';
 import { logPersonalDataRead, recordAudit } from '../../platform/audit';
+import type { TimelineProvider } from '../../platform/timeline';
 import { citizenAbilities } from './citizens.policy';
 import * as repo from './citizens.repository';
 import { checkCpr, episodeFieldProblems, type FieldProblem, resolveIdentity } from './citizens.rules';
@@ -16,7 +17,7 @@ import type {
   PURPOSES,
 } from './citizens.schema';
 import type { CitizenRow } from './citizens.table';
-import { buildTimeline, type TimelineProvider } from './citizens.timeline';
+import { buildTimeline } from './citizens.timeline';
 
 /** Whereabouts and contacts are facts that have happened: never dated after today. */
 function notInFuture(date: string, path: string): FieldProblem[] {
@@ -296,17 +297,14 @@ export async function changeCpr(
   if (existing)
     throw new AppError('CITIZEN_CPR_EXISTS', { params: { citizenId: existing.merged_into ?? existing.id } });
   if (c.cpr) {
-    await trx
-      .insertInto('citizen_cpr_change')
-      .values({
-        municipality_id: actor.municipalityId,
-        citizen_id: c.id,
-        old_cpr: c.cpr,
-        new_cpr: checked.cpr.cpr,
-        changed_on: input.changedOn,
-        recorded_by: actor.userId,
-      })
-      .execute();
+    await repo.insertCprChange(trx, {
+      municipality_id: actor.municipalityId,
+      citizen_id: c.id,
+      old_cpr: c.cpr,
+      new_cpr: checked.cpr.cpr,
+      changed_on: input.changedOn,
+      recorded_by: actor.userId,
+    });
   }
   await repo.updateCitizen(trx, actor.municipalityId, c.id, {
     cpr: checked.cpr.cpr,
@@ -327,26 +325,14 @@ export async function setSensitive(
   flags: { mentalIllness: boolean; substanceAbuse: boolean; formerlyPlaced: boolean },
 ) {
   const c = await target(trx, actor, id);
-  await trx
-    .insertInto('citizen_sensitive')
-    .values({
-      citizen_id: c.id,
-      municipality_id: actor.municipalityId,
-      mental_illness: flags.mentalIllness,
-      substance_abuse: flags.substanceAbuse,
-      formerly_placed: flags.formerlyPlaced,
-      updated_by: actor.userId,
-    })
-    .onConflict((oc) =>
-      oc.column('citizen_id').doUpdateSet({
-        mental_illness: flags.mentalIllness,
-        substance_abuse: flags.substanceAbuse,
-        formerly_placed: flags.formerlyPlaced,
-        updated_at: new Date(),
-        updated_by: actor.userId,
-      }),
-    )
-    .execute();
+  await repo.upsertSensitive(trx, {
+    citizen_id: c.id,
+    municipality_id: actor.municipalityId,
+    mental_illness: flags.mentalIllness,
+    substance_abuse: flags.substanceAbuse,
+    formerly_placed: flags.formerlyPlaced,
+    updated_by: actor.userId,
+  });
   // The audit row names that flags changed, never which.
   await recordAudit(trx, actor, actor.municipalityId, {
     action: 'citizen.sensitive_update',
@@ -370,38 +356,27 @@ export async function addHouseholdMember(
   }
   if (input.kind === 'child' && ageOn(input.birthDate, today()) >= 18)
     throw invalid([{ path: 'birthDate', code: 'child_not_under_18' }]);
-  const row = await trx
-    .insertInto('household_member')
-    .values({
-      municipality_id: actor.municipalityId,
-      citizen_id: c.id,
-      kind: input.kind,
-      name: input.name,
-      birth_date: input.birthDate,
-      cpr,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const memberId = await repo.insertHouseholdMember(trx, {
+    municipality_id: actor.municipalityId,
+    citizen_id: c.id,
+    kind: input.kind,
+    name: input.name,
+    birth_date: input.birthDate,
+    cpr,
+  });
   await recordAudit(trx, actor, actor.municipalityId, {
     action: 'citizen.household_add',
     entityType: 'citizen',
     entityId: c.id,
     details: { kind: input.kind },
   });
-  return row.id;
+  return memberId;
 }
 
 export async function endHouseholdMember(trx: Tx, actor: Actor, id: string, memberId: string) {
   const c = await target(trx, actor, id);
-  const updated = await trx
-    .updateTable('household_member')
-    .set({ ended_on: today() })
-    .where('municipality_id', '=', actor.municipalityId)
-    .where('citizen_id', '=', c.id)
-    .where('id', '=', memberId)
-    .where('ended_on', 'is', null)
-    .executeTakeFirst();
-  if (!updated.numUpdatedRows) throw new AppError('NOT_FOUND');
+  if (!(await repo.endHouseholdMember(trx, actor.municipalityId, c.id, memberId, today())))
+    throw new AppError('NOT_FOUND');
   await recordAudit(trx, actor, actor.municipalityId, {
     action: 'citizen.household_end',
     entityType: 'citizen',
@@ -412,23 +387,19 @@ export async function endHouseholdMember(trx: Tx, actor: Actor, id: string, memb
 async function insertEpisode(trx: Tx, actor: Actor, citizenId: string, e: EpisodeInput) {
   const prison = e.situation === 'prison' || e.situation === 'hospital';
   const family = e.situation === 'family_friends';
-  return trx
-    .insertInto('whereabouts_episode')
-    .values({
-      municipality_id: actor.municipalityId,
-      citizen_id: citizenId,
-      situation: e.situation,
-      from_date: e.fromDate,
-      release_date: prison ? (e.releaseDate ?? null) : null,
-      housing_solution: prison ? (e.housingSolution ?? null) : null,
-      has_contract: family ? (e.hasContract ?? false) : null,
-      temporary: family ? (e.temporary ?? true) : null,
-      because_of_homelessness: e.situation === 'hotel' ? (e.becauseOfHomelessness ?? null) : null,
-      note: e.note ?? null,
-      recorded_by: actor.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  return repo.insertEpisode(trx, {
+    municipality_id: actor.municipalityId,
+    citizen_id: citizenId,
+    situation: e.situation,
+    from_date: e.fromDate,
+    release_date: prison ? (e.releaseDate ?? null) : null,
+    housing_solution: prison ? (e.housingSolution ?? null) : null,
+    has_contract: family ? (e.hasContract ?? false) : null,
+    temporary: family ? (e.temporary ?? true) : null,
+    because_of_homelessness: e.situation === 'hotel' ? (e.becauseOfHomelessness ?? null) : null,
+    note: e.note ?? null,
+    recorded_by: actor.userId,
+  });
 }
 
 /** Records where the citizen is from a date. The history is appended to, never overwritten. */
@@ -451,15 +422,8 @@ export async function addEpisode(trx: Tx, actor: Actor, id: string, e: EpisodeIn
 export async function retractEpisode(trx: Tx, actor: Actor, id: string, episodeId: string, reason: string) {
   const c = await target(trx, actor, id);
   const ids = [c.id, ...(await repo.mergedIds(trx, actor.municipalityId, c.id))];
-  const updated = await trx
-    .updateTable('whereabouts_episode')
-    .set({ retracted_at: new Date(), retracted_by: actor.userId, retract_reason: reason })
-    .where('municipality_id', '=', actor.municipalityId)
-    .where('citizen_id', 'in', ids)
-    .where('id', '=', episodeId)
-    .where('retracted_at', 'is', null)
-    .executeTakeFirst();
-  if (!updated.numUpdatedRows) throw new AppError('NOT_FOUND');
+  if (!(await repo.retractEpisode(trx, actor.municipalityId, ids, episodeId, actor.userId, reason)))
+    throw new AppError('NOT_FOUND');
   await recordAudit(trx, actor, actor.municipalityId, {
     action: 'citizen.episode_retract',
     entityType: 'citizen',
@@ -480,24 +444,20 @@ export async function addContact(
   const future = notInFuture(input.contactOn, 'contactOn');
   if (future.length) throw invalid(future);
   const c = await target(trx, actor, id);
-  const row = await trx
-    .insertInto('citizen_contact')
-    .values({
-      municipality_id: actor.municipalityId,
-      citizen_id: c.id,
-      contact_on: input.contactOn,
-      channel: input.channel,
-      note: input.note ?? null,
-      recorded_by: actor.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const contactId = await repo.insertContact(trx, {
+    municipality_id: actor.municipalityId,
+    citizen_id: c.id,
+    contact_on: input.contactOn,
+    channel: input.channel,
+    note: input.note ?? null,
+    recorded_by: actor.userId,
+  });
   await recordAudit(trx, actor, actor.municipalityId, {
     action: 'citizen.contact_add',
     entityType: 'citizen',
     entityId: c.id,
   });
-  return row.id;
+  return contactId;
 }
 
 export async function addConsent(
@@ -509,25 +469,21 @@ export async function addConsent(
   const c = await target(trx, actor, id);
   if (input.expiresOn && input.expiresOn < input.givenOn)
     throw invalid([{ path: 'expiresOn', code: 'before_given' }]);
-  const row = await trx
-    .insertInto('consent')
-    .values({
-      municipality_id: actor.municipalityId,
-      citizen_id: c.id,
-      purpose: input.purpose,
-      given_on: input.givenOn,
-      expires_on: input.expiresOn ?? null,
-      recorded_by: actor.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const consentId = await repo.insertConsent(trx, {
+    municipality_id: actor.municipalityId,
+    citizen_id: c.id,
+    purpose: input.purpose,
+    given_on: input.givenOn,
+    expires_on: input.expiresOn ?? null,
+    recorded_by: actor.userId,
+  });
   await recordAudit(trx, actor, actor.municipalityId, {
     action: 'citizen.consent_add',
     entityType: 'citizen',
     entityId: c.id,
     details: { purpose: input.purpose },
   });
-  return row.id;
+  return consentId;
 }
 
 export async function withdrawConsent(
@@ -538,16 +494,13 @@ export async function withdrawConsent(
   withdrawnOn: string,
 ) {
   const c = await target(trx, actor, id);
-  const consent = await trx
-    .selectFrom('consent')
-    .selectAll()
-    .where('municipality_id', '=', actor.municipalityId)
-    .where('id', '=', consentId)
-    .where('citizen_id', 'in', [c.id, ...(await repo.mergedIds(trx, actor.municipalityId, c.id))])
-    .executeTakeFirst();
+  const consent = await repo.findConsent(trx, actor.municipalityId, consentId, [
+    c.id,
+    ...(await repo.mergedIds(trx, actor.municipalityId, c.id)),
+  ]);
   if (!consent || consent.withdrawn_on) throw new AppError('NOT_FOUND');
   if (withdrawnOn < consent.given_on) throw invalid([{ path: 'withdrawnOn', code: 'before_given' }]);
-  await trx.updateTable('consent').set({ withdrawn_on: withdrawnOn }).where('id', '=', consentId).execute();
+  await repo.withdrawConsent(trx, consentId, withdrawnOn);
   await recordAudit(trx, actor, actor.municipalityId, {
     action: 'citizen.consent_withdraw',
     entityType: 'citizen',
@@ -568,17 +521,7 @@ export async function hasConsent(
   purpose: string,
   onDate = today(),
 ) {
-  const row = await trx
-    .selectFrom('consent')
-    .select('id')
-    .where('municipality_id', '=', municipalityId)
-    .where('citizen_id', '=', citizenId)
-    .where('purpose', '=', purpose)
-    .where('given_on', '<=', onDate)
-    .where((eb) => eb.or([eb('expires_on', 'is', null), eb('expires_on', '>=', onDate)]))
-    .where((eb) => eb.or([eb('withdrawn_on', 'is', null), eb('withdrawn_on', '>', onDate)]))
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await repo.activeConsent(trx, municipalityId, citizenId, purpose, onDate)) !== undefined;
 }
 
 export async function requireConsent(
@@ -672,19 +615,7 @@ export async function setPolicy(
   actor: Actor,
   policy: { noContactDays: number; institutionDays: number },
 ) {
-  await trx
-    .insertInto('citizen_policy')
-    .values({
-      municipality_id: actor.municipalityId,
-      no_contact_days: policy.noContactDays,
-      institution_days: policy.institutionDays,
-    })
-    .onConflict((oc) =>
-      oc
-        .column('municipality_id')
-        .doUpdateSet({ no_contact_days: policy.noContactDays, institution_days: policy.institutionDays }),
-    )
-    .execute();
+  await repo.savePolicy(trx, actor.municipalityId, policy);
   await recordAudit(trx, actor, actor.municipalityId, {
     action: 'settings.inactivity_policy',
     entityType: 'municipality',

@@ -1,5 +1,5 @@
 import { today } from '../../../shared/dates';
-import type { TaskProvider } from '../tasks/tasks.service';
+import type { TaskProvider } from '../../platform/tasks';
 import * as repo from './citizens.repository';
 import { displayName } from './citizens.service';
 

@@ -1,24 +1,8 @@
 import { danishDateOf } from '../../../shared/dates';
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
+import type { TimelineItem, TimelineProvider } from '../../platform/timeline';
 import type { CitizenRow, ConsentRow, ContactRow, EpisodeRow } from './citizens.table';
-
-/** One thing that happened to a citizen. The web translates `timeline.<kind>` with `params`. */
-export interface TimelineItem {
-  date: string;
-  kind: string;
-  params: Record<string, string | number | null>;
-}
-
-/**
- * A later module's contribution to a citizen's timeline (offers, notices, stays…): events about
- * the given citizen ids (the citizen and any records merged into it), in the actor's tenant.
- */
-export type TimelineProvider = (
-  trx: Tx,
-  actor: Actor,
-  citizenIds: readonly string[],
-) => Promise<TimelineItem[]>;
 
 interface Loaded {
   citizen: CitizenRow;

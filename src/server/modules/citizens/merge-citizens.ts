@@ -30,57 +30,33 @@ export async function mergeDuplicate(trx: Tx, actor: Actor, candidateId: string,
 
   await repo.updateCitizen(trx, actor.municipalityId, merged.id, { merged_into: survivor.id });
   await repo.refreshCurrentState(trx, actor.municipalityId, survivor.id);
-  const merge = await trx
-    .insertInto('citizen_merge')
-    .values({
-      municipality_id: actor.municipalityId,
-      survivor_id: survivor.id,
-      merged_id: merged.id,
-      candidate_id: candidate.id,
-      merged_by: actor.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx
-    .updateTable('duplicate_candidate')
-    .set({ status: 'merged', resolved_at: new Date(), resolved_by: actor.userId })
-    .where('id', '=', candidate.id)
-    .execute();
+  const mergeId = await repo.insertMerge(trx, {
+    municipality_id: actor.municipalityId,
+    survivor_id: survivor.id,
+    merged_id: merged.id,
+    candidate_id: candidate.id,
+    merged_by: actor.userId,
+  });
+  await repo.resolveCandidate(trx, candidate.id, 'merged', actor.userId);
   await recordAudit(trx, actor, actor.municipalityId, {
     action: 'citizen.merge',
     entityType: 'citizen',
     entityId: survivor.id,
     details: { merged: merged.id },
   });
-  return { mergeId: merge.id, survivorId: survivor.id };
+  return { mergeId, survivorId: survivor.id };
 }
 
 /** Undoes a merge: both records stand alone again and the pair returns to the review queue. */
 export async function undoMerge(trx: Tx, actor: Actor, mergeId: string) {
-  const merge = await trx
-    .selectFrom('citizen_merge')
-    .selectAll()
-    .where('municipality_id', '=', actor.municipalityId)
-    .where('id', '=', mergeId)
-    .forUpdate()
-    .executeTakeFirst();
+  const merge = await repo.lockMerge(trx, actor.municipalityId, mergeId);
   if (!merge) throw new AppError('NOT_FOUND');
   if (merge.undone_at) throw new AppError('MERGE_ALREADY_UNDONE');
   await repo.updateCitizen(trx, actor.municipalityId, merge.merged_id, { merged_into: null });
   await repo.refreshCurrentState(trx, actor.municipalityId, merge.survivor_id);
   await repo.refreshCurrentState(trx, actor.municipalityId, merge.merged_id);
-  await trx
-    .updateTable('citizen_merge')
-    .set({ undone_at: new Date(), undone_by: actor.userId })
-    .where('id', '=', merge.id)
-    .execute();
-  if (merge.candidate_id) {
-    await trx
-      .updateTable('duplicate_candidate')
-      .set({ status: 'open', resolved_at: null, resolved_by: null })
-      .where('id', '=', merge.candidate_id)
-      .execute();
-  }
+  await repo.markMergeUndone(trx, merge.id, actor.userId);
+  if (merge.candidate_id) await repo.reopenCandidate(trx, merge.candidate_id);
   await recordAudit(trx, actor, actor.municipalityId, {
     action: 'citizen.merge_undo',
     entityType: 'citizen',
@@ -93,11 +69,7 @@ export async function dismissDuplicate(trx: Tx, actor: Actor, candidateId: strin
   const candidate = await repo.findCandidate(trx, actor.municipalityId, candidateId);
   if (!candidate) throw new AppError('NOT_FOUND');
   if (candidate.status !== 'open') throw new AppError('DUPLICATE_ALREADY_RESOLVED');
-  await trx
-    .updateTable('duplicate_candidate')
-    .set({ status: 'dismissed', resolved_at: new Date(), resolved_by: actor.userId })
-    .where('id', '=', candidate.id)
-    .execute();
+  await repo.resolveCandidate(trx, candidate.id, 'dismissed', actor.userId);
   await recordAudit(trx, actor, actor.municipalityId, {
     action: 'citizen.duplicate_dismiss',
     entityType: 'duplicate_candidate',

@@ -2,17 +2,11 @@ import { inflateSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { plainRecords } from '../../platform/import/read';
 import { loadWorkbook, sheetValues } from '../../test/documents';
-import {
-  MAX_DEPARTMENT_ROWS,
-  NO_VACANCY_DATA_NOTE,
-  parseDepartmentRow,
-  plainRecords,
-  readDepartmentFile,
-  renderExportXlsx,
-  renderReportPdf,
-  renderReportXlsx,
-} from './housing.files';
+import { renderExportXlsx } from './housing.export.files';
+import { MAX_DEPARTMENT_ROWS, parseDepartmentRow, readDepartmentFile } from './housing.import';
+import { NO_VACANCY_DATA_NOTE, renderReportPdf, renderReportXlsx } from './housing.report.files';
 import type { DepartmentImportRow, DialogueReport, HousingExport } from './housing.types';
 
 const report: DialogueReport = {

@@ -51,7 +51,7 @@ describe('importing departments (issue 4 §8)', () => {
       rows: 3,
       valid: 2,
       imported: 0,
-      problems: [{ line: 3, field: 'turnoverPercent', code: 'too_small' }],
+      problems: [{ line: 3, field: 'turnoverPercent', code: 'too_small', value: '-1' }],
     });
     expect((await s.request({ method: 'GET', url: '/api/housing/departments' })).json().items).toEqual([]);
   });
@@ -73,6 +73,6 @@ describe('importing departments (issue 4 §8)', () => {
       ['Importbo', '1', 7.5],
     ]);
     const again = await upload(s, 'afdelinger.csv', CSV, { mode: 'all', dryRun: 'true' });
-    expect(again.json().problems).toContainEqual({ line: 2, field: 'number', code: 'number_taken' });
+    expect(again.json().problems).toContainEqual({ line: 2, field: 'number', code: 'number_taken', value: '1' });
   });
 });

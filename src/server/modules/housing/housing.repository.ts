@@ -1,6 +1,15 @@
-import { sql } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { AreaStatus, UnitType } from '../../../shared/housing/supply';
 import type { Executor } from '../../db/database';
+import type {
+  DepartmentAreaStatusTable,
+  FrameworkAgreementTable,
+  HousingDepartmentTable,
+  HousingOrganisationTable,
+  PipelineProjectTable,
+  SubsidyPoolTable,
+  SubsidyPoolUnitTable,
+} from './housing.table';
 
 const num = (v: string | number | null) => (v === null ? 0 : Number(v));
 
@@ -36,6 +45,106 @@ export function findOrganisationByName(db: Executor, m: string, name: string) {
     .where('municipality_id', '=', m)
     .where(sql`lower(name)`, '=', name.toLowerCase())
     .executeTakeFirst();
+}
+
+/** Changes an organisation; undefined when the municipality has no such organisation. */
+export function updateOrganisation(
+  db: Executor,
+  m: string,
+  id: string,
+  values: Omit<Insertable<HousingOrganisationTable>, 'municipality_id'>,
+) {
+  return db
+    .updateTable('housing_organisation')
+    .set(values)
+    .where('municipality_id', '=', m)
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst();
+}
+
+export async function insertOrganisation(
+  db: Executor,
+  m: string,
+  values: Omit<Insertable<HousingOrganisationTable>, 'municipality_id'>,
+): Promise<string> {
+  const row = await db
+    .insertInto('housing_organisation')
+    .values({ ...values, municipality_id: m })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The users who act for an organisation, by username. */
+export function listContacts(db: Executor, m: string, organisationId: string) {
+  return db
+    .selectFrom('housing_organisation_contact as c')
+    .innerJoin('app_user as u', 'u.id', 'c.user_id')
+    .select(['u.id', 'u.username', 'u.display_name'])
+    .where('c.municipality_id', '=', m)
+    .where('c.organisation_id', '=', organisationId)
+    .orderBy('u.username')
+    .execute();
+}
+
+/** The municipality's enabled users with the housing-organisation role, by username. */
+export function listPartnerUsers(db: Executor, m: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'username', 'display_name'])
+    .where('municipality_id', '=', m)
+    .where('role_code', '=', 'partner_housing')
+    .where('disabled_at', 'is', null)
+    .orderBy('username')
+    .execute();
+}
+
+/** The municipality's users among these ids, with their role (the policy decides who may be a contact). */
+export function findUsersByIds(db: Executor, m: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'role_code'])
+    .where('municipality_id', '=', m)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Replaces the organisation's contacts with these users. */
+export async function replaceContacts(db: Executor, m: string, organisationId: string, userIds: string[]) {
+  await db.deleteFrom('housing_organisation_contact').where('organisation_id', '=', organisationId).execute();
+  if (userIds.length === 0) return;
+  await db
+    .insertInto('housing_organisation_contact')
+    .values(userIds.map((user_id) => ({ municipality_id: m, organisation_id: organisationId, user_id })))
+    .execute();
+}
+
+/** The municipality's first organisation by name (the demo partner user's organisation). */
+export async function firstOrganisationId(db: Executor, municipalityId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('housing_organisation')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .orderBy('name')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Makes a user a contact of an organisation: the user then reports its vacancies and notices. */
+export async function insertOrganisationContact(
+  db: Executor,
+  contact: { municipalityId: string; organisationId: string; userId: string },
+): Promise<void> {
+  await db
+    .insertInto('housing_organisation_contact')
+    .values({
+      municipality_id: contact.municipalityId,
+      organisation_id: contact.organisationId,
+      user_id: contact.userId,
+    })
+    .execute();
 }
 
 export interface DepartmentWithStatus {
@@ -88,6 +197,75 @@ export function areaHistory(db: Executor, m: string, departmentId: string) {
     .where('municipality_id', '=', m)
     .where('department_id', '=', departmentId)
     .orderBy('valid_from', 'desc')
+    .execute();
+}
+
+/** The organisation's department with this number, if any. */
+export function findDepartmentByNumber(db: Executor, organisationId: string, number: string) {
+  return db
+    .selectFrom('housing_department')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('number', '=', number)
+    .executeTakeFirst();
+}
+
+export async function insertDepartment(
+  db: Executor,
+  values: Insertable<HousingDepartmentTable>,
+): Promise<string> {
+  const row = await db
+    .insertInto('housing_department')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Changes the given columns of a department. */
+export async function updateDepartment(
+  db: Executor,
+  m: string,
+  id: string,
+  values: Updateable<HousingDepartmentTable>,
+): Promise<void> {
+  await db
+    .updateTable('housing_department')
+    .set(values)
+    .where('municipality_id', '=', m)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The department's area status from exactly this date, if any. */
+export function findAreaStatusFrom(db: Executor, departmentId: string, validFrom: string) {
+  return db
+    .selectFrom('department_area_status')
+    .select('id')
+    .where('department_id', '=', departmentId)
+    .where('valid_from', '=', validFrom)
+    .executeTakeFirst();
+}
+
+export async function insertAreaStatus(
+  db: Executor,
+  values: Insertable<DepartmentAreaStatusTable>,
+): Promise<string> {
+  const row = await db
+    .insertInto('department_area_status')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Every area status of the municipality's departments, oldest first. */
+export function listAreaStatuses(db: Executor, m: string) {
+  return db
+    .selectFrom('department_area_status')
+    .selectAll()
+    .where('municipality_id', '=', m)
+    .orderBy('valid_from')
     .execute();
 }
 
@@ -161,6 +339,58 @@ export async function overlappingAgreements(
       ${exceptAgreementId ? sql`and a.id <> ${exceptAgreementId}` : sql``}
     order by d.number`.execute(db);
   return rows;
+}
+
+/** Changes an agreement's own fields; false when the municipality has no such agreement. */
+export async function updateAgreement(
+  db: Executor,
+  m: string,
+  id: string,
+  values: Omit<Updateable<FrameworkAgreementTable>, 'municipality_id'>,
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('framework_agreement')
+    .set(values)
+    .where('municipality_id', '=', m)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Boolean(updated.numUpdatedRows);
+}
+
+export async function insertAgreement(
+  db: Executor,
+  values: Insertable<FrameworkAgreementTable>,
+): Promise<string> {
+  const row = await db
+    .insertInto('framework_agreement')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Replaces an agreement's quotas with these. */
+export async function replaceQuotas(
+  db: Executor,
+  m: string,
+  agreementId: string,
+  quotas: { departmentId: string; unitType: UnitType; quotaPercent: number; rehousingPercent: number }[],
+): Promise<void> {
+  await db.deleteFrom('agreement_quota').where('agreement_id', '=', agreementId).execute();
+  if (quotas.length === 0) return;
+  await db
+    .insertInto('agreement_quota')
+    .values(
+      quotas.map((q) => ({
+        municipality_id: m,
+        agreement_id: agreementId,
+        department_id: q.departmentId,
+        unit_type: q.unitType,
+        quota_percent: q.quotaPercent,
+        rehousing_percent: q.rehousingPercent,
+      })),
+    )
+    .execute();
 }
 
 export interface ExpectedLine {
@@ -247,6 +477,57 @@ export async function listPools(db: Executor, m: string) {
   return pools.map((p) => ({ ...p, units: units.filter((u) => u.pool_id === p.id) }));
 }
 
+export function findPool(db: Executor, m: string, id: string) {
+  return db
+    .selectFrom('subsidy_pool')
+    .selectAll()
+    .where('municipality_id', '=', m)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertPool(db: Executor, values: Insertable<SubsidyPoolTable>): Promise<string> {
+  const row = await db.insertInto('subsidy_pool').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertPoolUnit(
+  db: Executor,
+  values: Insertable<SubsidyPoolUnitTable>,
+): Promise<string> {
+  const row = await db
+    .insertInto('subsidy_pool_unit')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function findPoolUnit(db: Executor, m: string, poolId: string, unitId: string) {
+  return db
+    .selectFrom('subsidy_pool_unit')
+    .selectAll()
+    .where('municipality_id', '=', m)
+    .where('pool_id', '=', poolId)
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+}
+
+/** Ends a unit's binding to its pool on a date. */
+export async function endPoolUnit(db: Executor, unitId: string, boundTo: string): Promise<void> {
+  await db.updateTable('subsidy_pool_unit').set({ bound_to: boundTo }).where('id', '=', unitId).execute();
+}
+
+/** Pools whose period ends on or after a date (the candidates for "ends soon"). */
+export function poolsEndingFrom(db: Executor, m: string, onDate: string) {
+  return db
+    .selectFrom('subsidy_pool')
+    .select(['id', 'name', 'valid_to'])
+    .where('municipality_id', '=', m)
+    .where('valid_to', '>=', onDate)
+    .execute();
+}
+
 export function listPipeline(db: Executor, m: string) {
   return db
     .selectFrom('pipeline_project as p')
@@ -256,6 +537,25 @@ export function listPipeline(db: Executor, m: string) {
     .where('p.municipality_id', '=', m)
     .orderBy('p.ready_date')
     .execute();
+}
+
+export async function insertProject(db: Executor, values: Insertable<PipelineProjectTable>): Promise<string> {
+  const row = await db
+    .insertInto('pipeline_project')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Removes a project; false when the municipality has no such project. */
+export async function deleteProject(db: Executor, m: string, id: string): Promise<boolean> {
+  const deleted = await db
+    .deleteFrom('pipeline_project')
+    .where('municipality_id', '=', m)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Boolean(deleted.numDeletedRows);
 }
 
 export { num };

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandles, withTenant } from '../../db/database';
-import { createTestMunicipality, type Session, tenantWith, testApp, testDatabase } from '../../test/helpers';
+import { call, createDepartment, createTestMunicipality, tenantWith } from '../../test/factories';
+import { testApp, testDatabase } from '../../test/helpers';
 import { seedDemoHousing } from './housing.seed';
 
 let db: DatabaseHandles;
@@ -17,35 +18,11 @@ afterAll(async () => {
   await db.close();
 });
 
-async function post(s: Session, url: string, payload: unknown, status = 201) {
-  const res = await s.request({ method: 'POST', url, payload });
-  if (res.statusCode !== status) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-  return res.statusCode === 204 ? {} : res.json();
-}
-
-async function orgWithDepartment(
-  s: Session,
-  units = { family: 400, youth: 0, elderly: 0, alternative: 0 },
-  turnoverPercent = 10,
-) {
-  const org = await post(s, '/api/housing/organisations', {
-    name: `Boligselskab ${Math.random().toString(36).slice(2, 8)}`,
-  });
-  const dept = await post(s, '/api/housing/departments', {
-    organisationId: org.id,
-    number: '1',
-    name: 'Parken',
-    units,
-    turnoverPercent,
-  });
-  return { orgId: org.id as string, deptId: dept.id as string };
-}
-
 describe('organisations and departments (issue 4 §1)', () => {
   it('refuses a turnover below 0 % or a negative unit count, naming the field, and saves nothing', async () => {
     const { users } = await tenantWith(app, db, ['allocation']);
     const s = users.allocation.session;
-    const org = await post(s, '/api/housing/organisations', { name: 'Negativ' });
+    const org = await call(s, 'POST', '/api/housing/organisations', { name: 'Negativ' }, 201);
     const bad = await s.request({
       method: 'POST',
       url: '/api/housing/departments',
@@ -68,7 +45,7 @@ describe('organisations and departments (issue 4 §1)', () => {
   it('refuses a second department with the same number in the organisation', async () => {
     const { users } = await tenantWith(app, db, ['allocation']);
     const s = users.allocation.session;
-    const { orgId } = await orgWithDepartment(s);
+    const { orgId } = await createDepartment(s, { number: '1' });
     const again = await s.request({
       method: 'POST',
       url: '/api/housing/departments',
@@ -92,7 +69,7 @@ describe('partner contact users (issue 4 §1)', () => {
   it('links only the municipality’s housing-organisation users to an organisation', async () => {
     const { users } = await tenantWith(app, db, ['allocation', 'partner_housing', 'caseworker']);
     const s = users.allocation.session;
-    const { orgId } = await orgWithDepartment(s);
+    const { orgId } = await createDepartment(s, { number: '1' });
     const wrong = await s.request({
       method: 'PUT',
       url: `/api/housing/organisations/${orgId}/contacts`,
@@ -117,16 +94,28 @@ describe('area status over time (issue 4 §2; domain.md §4: new lists each 1 De
   it('answers the status in force on any date across a 1 December change, keeping the history', async () => {
     const { users } = await tenantWith(app, db, ['allocation']);
     const s = users.allocation.session;
-    const { deptId } = await orgWithDepartment(s);
-    await post(s, `/api/housing/departments/${deptId}/area-status`, {
-      status: 'udsat',
-      validFrom: '2023-12-01',
-    });
-    await post(s, `/api/housing/departments/${deptId}/area-status`, {
-      status: 'parallelsamfund',
-      validFrom: '2024-12-01',
-      combinedLetting: true,
-    });
+    const { deptId } = await createDepartment(s, { number: '1' });
+    await call(
+      s,
+      'POST',
+      `/api/housing/departments/${deptId}/area-status`,
+      {
+        status: 'udsat',
+        validFrom: '2023-12-01',
+      },
+      201,
+    );
+    await call(
+      s,
+      'POST',
+      `/api/housing/departments/${deptId}/area-status`,
+      {
+        status: 'parallelsamfund',
+        validFrom: '2024-12-01',
+        combinedLetting: true,
+      },
+      201,
+    );
     const on = async (date: string) =>
       (await s.request({ method: 'GET', url: `/api/housing/area-status?on=${date}` }))
         .json()
@@ -153,20 +142,26 @@ describe('framework agreements and expected units (issue 4 §3)', () => {
   it('expects units × turnover × quota per year and quarter, per organisation and in total', async () => {
     const { users } = await tenantWith(app, db, ['allocation']);
     const s = users.allocation.session;
-    const { orgId, deptId } = await orgWithDepartment(
-      s,
-      { family: 400, youth: 80, elderly: 0, alternative: 0 },
-      10,
-    );
-    await post(s, '/api/housing/agreements', {
-      organisationId: orgId,
-      name: 'Rammeaftale',
-      validFrom: '2023-01-01',
-      quotas: [
-        { departmentId: deptId, unitType: 'family', quotaPercent: 25 },
-        { departmentId: deptId, unitType: 'youth', quotaPercent: 25 },
-      ],
+    const { orgId, deptId } = await createDepartment(s, {
+      number: '1',
+      units: { family: 400, youth: 80, elderly: 0, alternative: 0 },
+      turnoverPercent: 10,
     });
+    await call(
+      s,
+      'POST',
+      '/api/housing/agreements',
+      {
+        organisationId: orgId,
+        name: 'Rammeaftale',
+        validFrom: '2023-01-01',
+        quotas: [
+          { departmentId: deptId, unitType: 'family', quotaPercent: 25 },
+          { departmentId: deptId, unitType: 'youth', quotaPercent: 25 },
+        ],
+      },
+      201,
+    );
     const expected = (await s.request({ method: 'GET', url: '/api/housing/expected?year=2026' })).json();
     expect(expected.totals).toMatchObject({ family: 10, youth: 2 });
     const line = expected.organisations[0].departments[0].lines.find(
@@ -187,7 +182,7 @@ describe('framework agreements and expected units (issue 4 §3)', () => {
   it('refuses a quota outside 0–100 %, an end before the start and an overlapping period, saving nothing', async () => {
     const { users } = await tenantWith(app, db, ['allocation']);
     const s = users.allocation.session;
-    const { orgId, deptId } = await orgWithDepartment(s);
+    const { orgId, deptId } = await createDepartment(s, { number: '1' });
     const body = (over: Record<string, unknown>) => ({
       organisationId: orgId,
       name: 'Aftale',
@@ -260,17 +255,23 @@ describe('dialogue-meeting report (issue 4 §4)', () => {
   it('shows expected against received and used (zero when no vacancy was recorded in the period), as JSON, XLSX and PDF', async () => {
     const { users } = await tenantWith(app, db, ['allocation']);
     const s = users.allocation.session;
-    const { orgId, deptId } = await orgWithDepartment(
-      s,
-      { family: 365, youth: 0, elderly: 0, alternative: 0 },
-      10,
-    );
-    await post(s, '/api/housing/agreements', {
-      organisationId: orgId,
-      name: 'Aftale',
-      validFrom: '2026-01-01',
-      quotas: [{ departmentId: deptId, unitType: 'family', quotaPercent: 100 }],
+    const { orgId, deptId } = await createDepartment(s, {
+      number: '1',
+      units: { family: 365, youth: 0, elderly: 0, alternative: 0 },
+      turnoverPercent: 10,
     });
+    await call(
+      s,
+      'POST',
+      '/api/housing/agreements',
+      {
+        organisationId: orgId,
+        name: 'Aftale',
+        validFrom: '2026-01-01',
+        quotas: [{ departmentId: deptId, unitType: 'family', quotaPercent: 100 }],
+      },
+      201,
+    );
     const url = `/api/housing/organisations/${orgId}/report?from=2026-01-01&to=2026-01-10`;
     const report = (await s.request({ method: 'GET', url })).json();
     expect(report.departments[0]).toMatchObject({ number: '1', received: 0, used: 0, returnedUnused: 0 });
@@ -291,24 +292,36 @@ describe('dialogue-meeting report over several months (issue 4 §4)', () => {
   it('takes each month the quotas of the agreement in force on its first day when the agreement changes within the period', async () => {
     const { users } = await tenantWith(app, db, ['allocation']);
     const s = users.allocation.session;
-    const { orgId, deptId } = await orgWithDepartment(
+    const { orgId, deptId } = await createDepartment(s, {
+      number: '1',
+      units: { family: 365, youth: 0, elderly: 0, alternative: 0 },
+      turnoverPercent: 10,
+    });
+    await call(
       s,
-      { family: 365, youth: 0, elderly: 0, alternative: 0 },
-      10,
+      'POST',
+      '/api/housing/agreements',
+      {
+        organisationId: orgId,
+        name: 'Aftale januar',
+        validFrom: '2026-01-01',
+        validTo: '2026-01-31',
+        quotas: [{ departmentId: deptId, unitType: 'family', quotaPercent: 100 }],
+      },
+      201,
     );
-    await post(s, '/api/housing/agreements', {
-      organisationId: orgId,
-      name: 'Aftale januar',
-      validFrom: '2026-01-01',
-      validTo: '2026-01-31',
-      quotas: [{ departmentId: deptId, unitType: 'family', quotaPercent: 100 }],
-    });
-    await post(s, '/api/housing/agreements', {
-      organisationId: orgId,
-      name: 'Aftale fra februar',
-      validFrom: '2026-02-01',
-      quotas: [{ departmentId: deptId, unitType: 'family', quotaPercent: 50 }],
-    });
+    await call(
+      s,
+      'POST',
+      '/api/housing/agreements',
+      {
+        organisationId: orgId,
+        name: 'Aftale fra februar',
+        validFrom: '2026-02-01',
+        quotas: [{ departmentId: deptId, unitType: 'family', quotaPercent: 50 }],
+      },
+      201,
+    );
     const url = `/api/housing/organisations/${orgId}/report?from=2026-01-01&to=2026-02-28`;
     const report = (await s.request({ method: 'GET', url })).json();
     // 36.5 a year × 31 of 365 days at 100 %, then 18.25 a year × 28 of 365 days at 50 %.
@@ -320,31 +333,43 @@ describe('rent-subsidy pools (issue 4 §5)', () => {
   it('binds units within the rent band, keeps the remaining budget and warns before the period ends', async () => {
     const { users } = await tenantWith(app, db, ['allocation']);
     const s = users.allocation.session;
-    const { deptId } = await orgWithDepartment(s);
+    const { deptId } = await createDepartment(s, { number: '1' });
     const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    const pool = await post(s, '/api/housing/pools', {
-      name: 'Pulje',
-      validFrom: '2026-01-01',
-      validTo: soon,
-      budget: 100_000,
-      amountPerUnit: 16_965,
-      monthlyReduction: 1250,
-      rentMin: 4500,
-      rentMax: 5000,
-    });
+    const pool = await call(
+      s,
+      'POST',
+      '/api/housing/pools',
+      {
+        name: 'Pulje',
+        validFrom: '2026-01-01',
+        validTo: soon,
+        budget: 100_000,
+        amountPerUnit: 16_965,
+        monthlyReduction: 1250,
+        rentMin: 4500,
+        rentMax: 5000,
+      },
+      201,
+    );
     const outside = await s.request({
       method: 'POST',
       url: `/api/housing/pools/${pool.id}/units`,
       payload: { departmentId: deptId, address: 'Vej 1', rent: 6000, boundFrom: '2026-01-01' },
     });
     expect(outside.json().fields).toEqual([{ path: 'rent', code: 'outside_band' }]);
-    await post(s, `/api/housing/pools/${pool.id}/units`, {
-      departmentId: deptId,
-      address: 'Vej 1',
-      rent: 4800,
-      boundFrom: '2026-01-01',
-      boundTo: '2026-03-01',
-    });
+    await call(
+      s,
+      'POST',
+      `/api/housing/pools/${pool.id}/units`,
+      {
+        departmentId: deptId,
+        address: 'Vej 1',
+        rent: 4800,
+        boundFrom: '2026-01-01',
+        boundTo: '2026-03-01',
+      },
+      201,
+    );
     const listed = (await s.request({ method: 'GET', url: '/api/housing/pools' })).json().items[0];
     expect(listed).toMatchObject({ endsSoon: true, remaining: 100_000 - 2 * 1250 });
     const tasks = (await s.request({ method: 'GET', url: '/api/tasks' })).json().items;
@@ -358,14 +383,20 @@ describe('pipeline, import, export and access (issue 4 §6, §8)', () => {
   it('counts a new build in the year it is ready, at its allocation share', async () => {
     const { users } = await tenantWith(app, db, ['allocation']);
     const s = users.allocation.session;
-    await post(s, '/api/housing/pipeline', {
-      name: 'Fløng',
-      kind: 'new_build',
-      unitType: 'family',
-      units: 10,
-      readyDate: '2024-08-01',
-      allocationPercent: 100,
-    });
+    await call(
+      s,
+      'POST',
+      '/api/housing/pipeline',
+      {
+        name: 'Fløng',
+        kind: 'new_build',
+        unitType: 'family',
+        units: 10,
+        readyDate: '2024-08-01',
+        allocationPercent: 100,
+      },
+      201,
+    );
     expect(
       (await s.request({ method: 'GET', url: '/api/housing/expected?year=2024' })).json().totals.pipeline,
     ).toBe(10);
@@ -377,7 +408,7 @@ describe('pipeline, import, export and access (issue 4 §6, §8)', () => {
   it('exports everything as one workbook', async () => {
     const { users } = await tenantWith(app, db, ['allocation']);
     const s = users.allocation.session;
-    await orgWithDepartment(s);
+    await createDepartment(s, { number: '1' });
     const res = await s.request({ method: 'GET', url: '/api/housing/export.xlsx' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
@@ -386,7 +417,7 @@ describe('pipeline, import, export and access (issue 4 §6, §8)', () => {
 
   it('lets a leader read but not change, shows partners nothing, and another municipality "not found"', async () => {
     const a = await tenantWith(app, db, ['allocation', 'leader', 'partner_housing']);
-    const { deptId } = await orgWithDepartment(a.users.allocation.session);
+    const { deptId } = await createDepartment(a.users.allocation.session, { number: '1' });
     expect(
       (await a.users.leader.session.request({ method: 'GET', url: '/api/housing/departments' })).statusCode,
     ).toBe(200);

@@ -3,30 +3,53 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { today } from '../../../shared/dates';
 import type { AuthContext } from '../../platform/actor';
+import { importReportSchema } from '../../platform/import/report.schema';
+import { requireAuth } from '../../platform/request';
 import { tenantTransactions } from '../../platform/tenant';
-import { requireAuth } from '../../plugins/auth';
 import { readUpload } from '../../plugins/upload';
-import { renderExportXlsx, renderReportPdf, renderReportXlsx } from './housing.files';
+import * as agreements from './housing.agreements.service';
+import * as departments from './housing.departments.service';
+import { elderlyStock } from './housing.elderly.service';
+import { renderExportXlsx } from './housing.export.files';
+import { exportData } from './housing.export.service';
 import { importDepartments } from './housing.import';
+import * as organisations from './housing.organisations.service';
+import * as pipeline from './housing.pipeline.service';
+import { HOUSING_PERMISSION } from './housing.policy';
+import * as pools from './housing.pools.service';
+import { renderReportPdf, renderReportXlsx } from './housing.report.files';
+import { dialogueReport } from './housing.report.service';
 import {
   agreementBody,
+  agreementResponse,
+  agreementsResponse,
   areaStatusBody,
+  areaStatusOnResponse,
+  contactsResponse,
+  createdResponse as created,
   departmentBody,
+  departmentDetailResponse,
   departmentPatch,
   departmentsQuery,
+  departmentsResponse,
+  dialogueReportResponse,
+  elderlyResponse,
   endUnitBody,
+  expectedResponse,
   idParams,
   onQuery,
   organisationBody,
+  organisationResponse,
+  organisationsResponse,
   periodQuery,
   pipelineBody,
+  pipelineResponse,
   poolBody,
+  poolsResponse,
   poolUnitBody,
   yearQuery,
 } from './housing.schema';
-import * as housing from './housing.service';
 
-const created = z.object({ id: z.uuid() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Housing supply: organisations, departments, area status, agreements, expected units, reports, pools, pipeline. */
@@ -34,16 +57,19 @@ export async function housingRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tenant = tenantTransactions(app);
   const tags = ['housing'];
-  const read = { access: 'housing.read' } as const;
-  const manage = { access: 'housing.manage' } as const;
+  const read = { access: HOUSING_PERMISSION.view };
+  const manage = { access: HOUSING_PERMISSION.manage };
   const fileName = (s: string) => s.replace(/[^\p{L}\p{N}_-]+/gu, '-');
 
   r.get(
     '/api/housing/organisations',
-    { config: read, schema: { tags, summary: 'Housing organisations' } },
+    {
+      config: read,
+      schema: { tags, summary: 'Housing organisations', response: { 200: organisationsResponse } },
+    },
     async (request) => {
       const actor = requireAuth(request);
-      return { items: await tenant(actor, (trx) => housing.listOrganisations(trx, actor)) };
+      return { items: await tenant(actor, (trx) => organisations.listOrganisations(trx, actor)) };
     },
   );
 
@@ -60,7 +86,7 @@ export async function housingRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const actor = requireAuth(request);
-      const id = await tenant(actor, (trx) => housing.saveOrganisation(trx, actor, null, request.body));
+      const id = await tenant(actor, (trx) => organisations.saveOrganisation(trx, actor, null, request.body));
       return reply.status(201).send({ id });
     },
   );
@@ -69,20 +95,21 @@ export async function housingRoutes(app: FastifyInstance) {
     '/api/housing/organisations/:id',
     {
       config: manage,
-      schema: { tags, summary: 'Change a housing organisation', params: idParams, body: organisationBody },
+      schema: {
+        tags,
+        summary: 'Change a housing organisation',
+        params: idParams,
+        body: organisationBody,
+        response: { 200: organisationResponse },
+      },
     },
     async (request) => {
       const actor = requireAuth(request);
-      return tenant(actor, async (trx) => {
-        await housing.saveOrganisation(trx, actor, request.params.id, request.body);
-        return (await housing.listOrganisations(trx, actor)).find((o) => o.id === request.params.id);
-      });
+      return tenant(actor, (trx) =>
+        organisations.updateOrganisation(trx, actor, request.params.id, request.body),
+      );
     },
   );
-
-  const contactsResponse = z.object({
-    items: z.array(z.object({ userId: z.uuid(), username: z.string(), displayName: z.string() })),
-  });
 
   r.get(
     '/api/housing/partner-users',
@@ -96,7 +123,7 @@ export async function housingRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = requireAuth(request);
-      return { items: await tenant(actor, (trx) => housing.listPartnerUsers(trx, actor)) };
+      return { items: await tenant(actor, (trx) => organisations.listPartnerUsers(trx, actor)) };
     },
   );
 
@@ -113,7 +140,9 @@ export async function housingRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = requireAuth(request);
-      return { items: await tenant(actor, (trx) => housing.listContacts(trx, actor, request.params.id)) };
+      return {
+        items: await tenant(actor, (trx) => organisations.listContacts(trx, actor, request.params.id)),
+      };
     },
   );
 
@@ -133,7 +162,7 @@ export async function housingRoutes(app: FastifyInstance) {
       const actor = requireAuth(request);
       return {
         items: await tenant(actor, (trx) =>
-          housing.setContacts(trx, actor, request.params.id, request.body.userIds),
+          organisations.setContacts(trx, actor, request.params.id, request.body.userIds),
         ),
       };
     },
@@ -143,13 +172,18 @@ export async function housingRoutes(app: FastifyInstance) {
     '/api/housing/departments',
     {
       config: read,
-      schema: { tags, summary: 'Departments with their area status today', querystring: departmentsQuery },
+      schema: {
+        tags,
+        summary: 'Departments with their area status today',
+        querystring: departmentsQuery,
+        response: { 200: departmentsResponse },
+      },
     },
     async (request) => {
       const actor = requireAuth(request);
       return {
         items: await tenant(actor, (trx) =>
-          housing.listDepartments(trx, actor, request.query.organisationId),
+          departments.listDepartments(trx, actor, request.query.organisationId),
         ),
       };
     },
@@ -164,7 +198,9 @@ export async function housingRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const actor = requireAuth(request);
       const { organisationId, ...input } = request.body;
-      const id = await tenant(actor, (trx) => housing.createDepartment(trx, actor, organisationId, input));
+      const id = await tenant(actor, (trx) =>
+        departments.createDepartment(trx, actor, organisationId, input),
+      );
       return reply.status(201).send({ id });
     },
   );
@@ -173,7 +209,11 @@ export async function housingRoutes(app: FastifyInstance) {
     '/api/housing/departments/import',
     {
       config: manage,
-      schema: { tags, summary: 'Import departments from CSV or XLSX (multipart: file, mode, dryRun)' },
+      schema: {
+        tags,
+        summary: 'Import departments from CSV or XLSX (multipart: file, mode, dryRun)',
+        response: { 200: importReportSchema },
+      },
     },
     async (request) => {
       const actor = requireAuth(request);
@@ -186,11 +226,16 @@ export async function housingRoutes(app: FastifyInstance) {
     '/api/housing/departments/:id',
     {
       config: read,
-      schema: { tags, summary: 'A department with its area-status history', params: idParams },
+      schema: {
+        tags,
+        summary: 'A department with its area-status history',
+        params: idParams,
+        response: { 200: departmentDetailResponse },
+      },
     },
     async (request) => {
       const actor = requireAuth(request);
-      return tenant(actor, (trx) => housing.getDepartment(trx, actor, request.params.id));
+      return tenant(actor, (trx) => departments.getDepartment(trx, actor, request.params.id));
     },
   );
 
@@ -198,11 +243,19 @@ export async function housingRoutes(app: FastifyInstance) {
     '/api/housing/departments/:id',
     {
       config: manage,
-      schema: { tags, summary: 'Change a department', params: idParams, body: departmentPatch },
+      schema: {
+        tags,
+        summary: 'Change a department',
+        params: idParams,
+        body: departmentPatch,
+        response: { 200: departmentDetailResponse },
+      },
     },
     async (request) => {
       const actor = requireAuth(request);
-      return tenant(actor, (trx) => housing.updateDepartment(trx, actor, request.params.id, request.body));
+      return tenant(actor, (trx) =>
+        departments.updateDepartment(trx, actor, request.params.id, request.body),
+      );
     },
   );
 
@@ -221,7 +274,7 @@ export async function housingRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const actor = requireAuth(request);
       const id = await tenant(actor, (trx) =>
-        housing.addAreaStatus(trx, actor, request.params.id, request.body),
+        departments.addAreaStatus(trx, actor, request.params.id, request.body),
       );
       return reply.status(201).send({ id });
     },
@@ -231,21 +284,29 @@ export async function housingRoutes(app: FastifyInstance) {
     '/api/housing/area-status',
     {
       config: read,
-      schema: { tags, summary: 'Every department’s area status on a date', querystring: onQuery },
+      schema: {
+        tags,
+        summary: 'Every department’s area status on a date',
+        querystring: onQuery,
+        response: { 200: areaStatusOnResponse },
+      },
     },
     async (request) => {
       const actor = requireAuth(request);
       const on = request.query.on ?? today();
-      return { on, items: await tenant(actor, (trx) => housing.areaStatusOn(trx, actor, on)) };
+      return { on, items: await tenant(actor, (trx) => departments.areaStatusOn(trx, actor, on)) };
     },
   );
 
   r.get(
     '/api/housing/agreements',
-    { config: read, schema: { tags, summary: 'Framework agreements' } },
+    {
+      config: read,
+      schema: { tags, summary: 'Framework agreements', response: { 200: agreementsResponse } },
+    },
     async (request) => {
       const actor = requireAuth(request);
-      return { items: await tenant(actor, (trx) => housing.listAgreements(trx, actor)) };
+      return { items: await tenant(actor, (trx) => agreements.listAgreements(trx, actor)) };
     },
   );
 
@@ -262,7 +323,7 @@ export async function housingRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const actor = requireAuth(request);
-      const saved = await tenant(actor, (trx) => housing.saveAgreement(trx, actor, null, request.body));
+      const saved = await tenant(actor, (trx) => agreements.saveAgreement(trx, actor, null, request.body));
       return reply.status(201).send({ id: saved.id });
     },
   );
@@ -276,11 +337,12 @@ export async function housingRoutes(app: FastifyInstance) {
         summary: 'Replace a framework agreement and its quotas',
         params: idParams,
         body: agreementBody,
+        response: { 200: agreementResponse },
       },
     },
     async (request) => {
       const actor = requireAuth(request);
-      return tenant(actor, (trx) => housing.saveAgreement(trx, actor, request.params.id, request.body));
+      return tenant(actor, (trx) => agreements.saveAgreement(trx, actor, request.params.id, request.body));
     },
   );
 
@@ -288,23 +350,34 @@ export async function housingRoutes(app: FastifyInstance) {
     '/api/housing/expected',
     {
       config: read,
-      schema: { tags, summary: 'Expected units per year and quarter', querystring: yearQuery },
+      schema: {
+        tags,
+        summary: 'Expected units per year and quarter',
+        querystring: yearQuery,
+        response: { 200: expectedResponse },
+      },
     },
     async (request) => {
       const actor = requireAuth(request);
       const year = request.query.year ?? Number(today().slice(0, 4));
-      return tenant(actor, (trx) => housing.expectedUnits(trx, actor, year));
+      return tenant(actor, (trx) => agreements.expectedUnits(trx, actor, year));
     },
   );
 
   const report = (actor: AuthContext, id: string, q: { from: string; to: string }) =>
-    tenant(actor, (trx) => housing.dialogueReport(trx, actor, id, q.from, q.to));
+    tenant(actor, (trx) => dialogueReport(trx, actor, id, q.from, q.to));
 
   r.get(
     '/api/housing/organisations/:id/report',
     {
       config: read,
-      schema: { tags, summary: 'Dialogue-meeting report', params: idParams, querystring: periodQuery },
+      schema: {
+        tags,
+        summary: 'Dialogue-meeting report',
+        params: idParams,
+        querystring: periodQuery,
+        response: { 200: dialogueReportResponse },
+      },
     },
     async (request) => report(requireAuth(request), request.params.id, request.query),
   );
@@ -312,7 +385,7 @@ export async function housingRoutes(app: FastifyInstance) {
   r.get(
     '/api/housing/organisations/:id/report.xlsx',
     {
-      config: read,
+      config: { ...read, file: true },
       schema: {
         tags,
         summary: 'Dialogue-meeting report as XLSX',
@@ -333,7 +406,7 @@ export async function housingRoutes(app: FastifyInstance) {
   r.get(
     '/api/housing/organisations/:id/report.pdf',
     {
-      config: read,
+      config: { ...read, file: true },
       schema: { tags, summary: 'Dialogue-meeting report as PDF', params: idParams, querystring: periodQuery },
     },
     async (request, reply) => {
@@ -348,10 +421,10 @@ export async function housingRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/housing/export.xlsx',
-    { config: read, schema: { tags, summary: 'Everything as XLSX' } },
+    { config: { ...read, file: true }, schema: { tags, summary: 'Everything as XLSX' } },
     async (request, reply) => {
       const actor = requireAuth(request);
-      const data = await tenant(actor, (trx) => housing.exportData(trx, actor));
+      const data = await tenant(actor, (trx) => exportData(trx, actor));
       return reply
         .type(XLSX)
         .header('content-disposition', `attachment; filename="boliger-${today()}.xlsx"`)
@@ -361,10 +434,10 @@ export async function housingRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/housing/pools',
-    { config: read, schema: { tags, summary: 'Rent-subsidy pools' } },
+    { config: read, schema: { tags, summary: 'Rent-subsidy pools', response: { 200: poolsResponse } } },
     async (request) => {
       const actor = requireAuth(request);
-      return { items: await tenant(actor, (trx) => housing.listPools(trx, actor)) };
+      return { items: await tenant(actor, (trx) => pools.listPools(trx, actor)) };
     },
   );
 
@@ -378,7 +451,7 @@ export async function housingRoutes(app: FastifyInstance) {
       const actor = requireAuth(request);
       return reply
         .status(201)
-        .send({ id: await tenant(actor, (trx) => housing.createPool(trx, actor, request.body)) });
+        .send({ id: await tenant(actor, (trx) => pools.createPool(trx, actor, request.body)) });
     },
   );
 
@@ -397,7 +470,7 @@ export async function housingRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const actor = requireAuth(request);
       return reply.status(201).send({
-        id: await tenant(actor, (trx) => housing.bindPoolUnit(trx, actor, request.params.id, request.body)),
+        id: await tenant(actor, (trx) => pools.bindPoolUnit(trx, actor, request.params.id, request.body)),
       });
     },
   );
@@ -411,12 +484,13 @@ export async function housingRoutes(app: FastifyInstance) {
         summary: 'End a unit’s subsidy',
         params: z.strictObject({ poolId: z.uuid(), unitId: z.uuid() }),
         body: endUnitBody,
+        response: { 204: z.undefined().describe('No content') },
       },
     },
     async (request, reply) => {
       const actor = requireAuth(request);
       await tenant(actor, (trx) =>
-        housing.endPoolUnit(trx, actor, request.params.poolId, request.params.unitId, request.body.boundTo),
+        pools.endPoolUnit(trx, actor, request.params.poolId, request.params.unitId, request.body.boundTo),
       );
       return reply.status(204).send();
     },
@@ -424,10 +498,13 @@ export async function housingRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/housing/pipeline',
-    { config: read, schema: { tags, summary: 'New-build and conversion projects' } },
+    {
+      config: read,
+      schema: { tags, summary: 'New-build and conversion projects', response: { 200: pipelineResponse } },
+    },
     async (request) => {
       const actor = requireAuth(request);
-      return { items: await tenant(actor, (trx) => housing.listPipeline(trx, actor)) };
+      return { items: await tenant(actor, (trx) => pipeline.listPipeline(trx, actor)) };
     },
   );
 
@@ -441,26 +518,37 @@ export async function housingRoutes(app: FastifyInstance) {
       const actor = requireAuth(request);
       return reply
         .status(201)
-        .send({ id: await tenant(actor, (trx) => housing.createProject(trx, actor, request.body)) });
+        .send({ id: await tenant(actor, (trx) => pipeline.createProject(trx, actor, request.body)) });
     },
   );
 
   r.delete(
     '/api/housing/pipeline/:id',
-    { config: manage, schema: { tags, summary: 'Remove a project', params: idParams } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Remove a project',
+        params: idParams,
+        response: { 204: z.undefined().describe('No content') },
+      },
+    },
     async (request, reply) => {
       const actor = requireAuth(request);
-      await tenant(actor, (trx) => housing.deleteProject(trx, actor, request.params.id));
+      await tenant(actor, (trx) => pipeline.deleteProject(trx, actor, request.params.id));
       return reply.status(204).send();
     },
   );
 
   r.get(
     '/api/housing/elderly',
-    { config: read, schema: { tags, summary: 'Elderly and handicap housing stock' } },
+    {
+      config: read,
+      schema: { tags, summary: 'Elderly and handicap housing stock', response: { 200: elderlyResponse } },
+    },
     async (request) => {
       const actor = requireAuth(request);
-      return tenant(actor, (trx) => housing.elderlyStock(trx, actor));
+      return tenant(actor, (trx) => elderlyStock(trx, actor));
     },
   );
 }

@@ -1,15 +1,12 @@
 import type { AreaStatus } from '../../../shared/housing/supply';
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
-import {
-  addAreaStatus,
-  bindPoolUnit,
-  createDepartment,
-  createPool,
-  createProject,
-  saveAgreement,
-  saveOrganisation,
-} from './housing.service';
+import { saveAgreement } from './housing.agreements.service';
+import { addAreaStatus, createDepartment } from './housing.departments.service';
+import { saveOrganisation } from './housing.organisations.service';
+import { createProject } from './housing.pipeline.service';
+import { bindPoolUnit, createPool } from './housing.pools.service';
+import { firstOrganisationId, insertOrganisationContact } from './housing.repository';
 
 /**
  * The demo municipality's housing supply, shaped on the plan (seeds/000, domain.md §0): a framework
@@ -259,4 +256,11 @@ export async function seedDemoHousing(trx: Tx, actor: Actor): Promise<void> {
     allocationPercent: 25,
     note: 'Klar-dato og anvisningsandel er antaget i demodata.',
   });
+}
+
+/** The demo housing-organisation user reports vacancies and notices for the first organisation. */
+export async function linkDemoPartner(trx: Tx, municipalityId: string, userId: string): Promise<void> {
+  const organisationId = await firstOrganisationId(trx, municipalityId);
+  if (organisationId && userId)
+    await insertOrganisationContact(trx, { municipalityId, organisationId, userId });
 }

@@ -1,17 +1,14 @@
 import { today } from '../../../shared/dates';
 import { poolEndsSoon } from '../../../shared/housing/supply';
-import type { TaskProvider } from '../tasks/tasks.service';
+import type { TaskProvider } from '../../platform/tasks';
+import { canHousing } from './housing.policy';
+import { poolsEndingFrom } from './housing.repository';
 
 /** A rent-subsidy pool whose period ends within 90 days is a task for those who manage housing (issue 4 §5). */
 export const poolEndingTasks: TaskProvider = async (trx, actor) => {
-  if (!actor.permissions.has('housing.manage')) return [];
+  if (!canHousing(actor, 'see_pool_tasks')) return [];
   const onDate = today();
-  const pools = await trx
-    .selectFrom('subsidy_pool')
-    .select(['id', 'name', 'valid_to'])
-    .where('municipality_id', '=', actor.municipalityId)
-    .where('valid_to', '>=', onDate)
-    .execute();
+  const pools = await poolsEndingFrom(trx, actor.municipalityId, onDate);
   return pools
     .filter((p) => poolEndsSoon(p.valid_to, onDate))
     .map((p) => ({

@@ -19,7 +19,7 @@ import {
   styleHeaderRow,
   toBuffer,
   writeTable,
-} from '../../documents/documents';
+} from '../../platform/documents';
 
 // ---------------------------------------------------------------------------------------------
 // Danish month names
@@ -156,7 +156,7 @@ export async function renderMonitoringXlsx(input: {
   const { report } = input;
   const title = `Forebyggelse af udsættelser – ${input.municipality.name}, ${danishDate(report.from)}–${danishDate(report.to)}`;
 
-  const workbook = newWorkbook(title);
+  const workbook = await newWorkbook(title);
 
   const months = workbook.addWorksheet('Måneder');
   sheetTitle(months, title);

@@ -20,50 +20,6 @@ export const num = (v: string | number | null) => (v === null ? 0 : Number(v));
 const values = <T>(rows: readonly T[], columns: readonly StagedColumn[]) =>
   rows.map((r) => columns.map(([name]) => (r as Record<string, Cell | undefined>)[name] ?? null));
 
-/** Citizens by current CPR (a merged record points to its survivor). */
-export async function citizensByCpr(db: Executor, m: string, cprs: readonly string[]) {
-  const found = new Map<string, string>();
-  if (cprs.length === 0) return found;
-  const { rows } = await sql<{ cpr: string; id: string }>`
-    select cpr, coalesce(merged_into, id) as id from citizen
-    where municipality_id = ${m} and cpr = any(${[...cprs]}::text[])`.execute(db);
-  for (const r of rows) found.set(r.cpr, r.id);
-  return found;
-}
-
-const CITIZEN_COLUMNS: readonly StagedColumn[] = [
-  ['cpr', 'text'],
-  ['birth_date', 'date'],
-  ['sex', 'text'],
-  ['given_name', 'text'],
-  ['family_name', 'text'],
-  ['address', 'text'],
-];
-
-export async function insertCitizens(
-  trx: Tx,
-  m: string,
-  rows: {
-    cpr: string;
-    birth_date: string;
-    sex: 'male' | 'female';
-    given_name: string | null;
-    family_name: string | null;
-    address: string;
-  }[],
-  createdBy: string,
-) {
-  const out = new Map<string, string>();
-  if (rows.length === 0) return out;
-  const source = await rowsSource(trx, 'citizen', CITIZEN_COLUMNS, values(rows, CITIZEN_COLUMNS));
-  const { rows: inserted } = await sql<{ id: string; cpr: string }>`
-    insert into citizen (municipality_id, created_by, cpr, birth_date, sex, given_name, family_name, address)
-    select ${m}, ${createdBy}, t.* from ${source}
-    returning id, cpr`.execute(trx);
-  for (const r of inserted) out.set(r.cpr, r.id);
-  return out;
-}
-
 export async function openCasesByKey(db: Executor, m: string, keys: readonly string[]) {
   const found = new Map<string, string>();
   if (keys.length === 0) return found;
@@ -136,7 +92,7 @@ const NOTICE_COLUMNS: readonly StagedColumn[] = [
 
 /**
  * Inserts notices and returns their ids. Lines imported before are left out by the caller, which
- * holds the municipality's import lock (`lockImports`); the unique import key still guards.
+ * holds the municipality's import lock (platform/import `lockImports`); the unique import key still guards.
  */
 export async function insertNotices(
   trx: Tx,
@@ -154,16 +110,6 @@ export async function insertNotices(
     select ${m}, ${via}, ${reportedBy}, t.* from ${source}
     returning id, case_id`.execute(trx);
   return inserted;
-}
-
-/**
- * One import of notices at a time per municipality, until the transaction ends: the lines already
- * imported are then known for certain before the new ones are written (no duplicates, no races).
- */
-export async function lockImports(trx: Tx, m: string) {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`hjemvej.prevention.import.${m}`}, 0))`.execute(
-    trx,
-  );
 }
 
 /**
@@ -558,11 +504,32 @@ export function monitoringRows(db: Executor, m: string, from: string, to: string
     .execute();
 }
 
+/** The citizens' eviction cases, for their timeline. */
 export function timelineRows(db: Executor, m: string, citizenIds: readonly string[]) {
   return db
     .selectFrom('eviction_case as c')
     .select(['c.id', 'c.address', 'c.outcome', 'c.outcome_on'])
     .where('c.municipality_id', '=', m)
     .where('c.citizen_id', 'in', [...citizenIds])
+    .execute();
+}
+
+/** When each of the cases got its notices, for the timeline. */
+export function timelineNotices(db: Executor, m: string, caseIds: readonly string[]) {
+  return db
+    .selectFrom('eviction_notice')
+    .select(['case_id', 'received_on'])
+    .where('municipality_id', '=', m)
+    .where('case_id', 'in', [...caseIds])
+    .execute();
+}
+
+/** The actions taken on the cases, for the timeline. */
+export function timelineActions(db: Executor, m: string, caseIds: readonly string[]) {
+  return db
+    .selectFrom('eviction_action')
+    .select(['kind', 'done_on'])
+    .where('municipality_id', '=', m)
+    .where('case_id', 'in', [...caseIds])
     .execute();
 }

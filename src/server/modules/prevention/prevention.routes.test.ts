@@ -2,10 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, today } from '../../../shared/dates';
-import type { NoticeInput } from '../../../shared/prevention/api';
 import { compareUrgency, urgency } from '../../../shared/prevention/clocks';
 import type { DatabaseHandles } from '../../db/database';
-import { type Session, tenantWith, testApp, testDatabase } from '../../test/helpers';
+import {
+  call,
+  createCitizen,
+  createDepartment,
+  createNotice,
+  fakeCpr,
+  noticeInput,
+  tenantWith,
+} from '../../test/factories';
+import { type Session, testApp, testDatabase } from '../../test/helpers';
 
 let db: DatabaseHandles;
 let app: FastifyInstance;
@@ -18,63 +26,6 @@ afterAll(async () => {
   await app.close();
   await db.close();
 });
-
-async function call(
-  s: Session,
-  method: 'GET' | 'POST' | 'PUT',
-  url: string,
-  payload?: unknown,
-  status = 200,
-) {
-  const res = await s.request({ method, url, ...(payload === undefined ? {} : { payload }) });
-  if (res.statusCode !== status) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return res.headers['content-type']?.includes('json') ? res.json() : res;
-}
-
-// CPR numbers of people born in the 1800s: no living person holds them.
-let serial = 5000;
-const fakeCpr = () => `010160${String(serial++).padStart(4, '0')}`;
-
-const notice = (over: Partial<NoticeInput> = {}): NoticeInput => ({
-  source: 'public_landlord',
-  receivedOn: today(),
-  tenantCpr: null,
-  tenantName: 'Lejer Jensen',
-  address: `Parkvej ${serial++}, 2. th`,
-  departmentId: null,
-  arrearsAmount: 12_500,
-  arrearsMonths: 2,
-  paakravOn: addDays(today(), -20),
-  terminationOn: null,
-  bailiffFiledOn: null,
-  evictionDate: null,
-  childrenUnder18: false,
-  ...over,
-});
-
-async function department(s: Session) {
-  const org = await call(
-    s,
-    'POST',
-    '/api/housing/organisations',
-    { name: `Bolig ${Math.random().toString(36).slice(2, 8)}` },
-    201,
-  );
-  const dept = await call(
-    s,
-    'POST',
-    '/api/housing/departments',
-    {
-      organisationId: org.id,
-      number: String(serial++),
-      name: 'Parken',
-      units: { family: 100, youth: 0, elderly: 0, alternative: 0 },
-      turnoverPercent: 10,
-    },
-    201,
-  );
-  return { orgId: org.id as string, deptId: dept.id as string, number: dept.number as string };
-}
 
 /** Uploads a notice list (CSV) and imports it (mode all). */
 const upload = (s: Session, csv: string) => {
@@ -95,46 +46,28 @@ describe('notices, linking and the inbox (issue 6 §1–3)', () => {
     const { users } = await tenantWith(app, db, ['prevention']);
     const s = users.prevention.session;
     const cpr = fakeCpr();
-    const first = await call(
-      s,
-      'POST',
-      '/api/prevention/notices',
-      notice({ tenantCpr: cpr, address: 'Lindevej 4, st.' }),
-      201,
-    );
+    const first = await createNotice(s, { tenantCpr: cpr, address: 'Lindevej 4, st.' });
     expect(first).toMatchObject({ citizenCreated: true, joinedCase: false });
     expect(first.citizenId).toBeTruthy();
-    const again = await call(
-      s,
-      'POST',
-      '/api/prevention/notices',
-      notice({
-        tenantCpr: cpr,
-        address: 'lindevej 4 st',
-        source: 'bailiff_court',
-        bailiffFiledOn: today(),
-        evictionDate: addDays(today(), 21),
-      }),
-      201,
-    );
+    const again = await createNotice(s, {
+      tenantCpr: cpr,
+      address: 'lindevej 4 st',
+      source: 'bailiff_court',
+      bailiffFiledOn: today(),
+      evictionDate: addDays(today(), 21),
+    });
     expect(again).toMatchObject({
       caseId: first.caseId,
       citizenId: first.citizenId,
       citizenCreated: false,
       joinedCase: true,
     });
-    const urgent = await call(
-      s,
-      'POST',
-      '/api/prevention/notices',
-      notice({
-        source: 'bailiff_court',
-        tenantName: 'Familie Hansen',
-        childrenUnder18: true,
-        evictionDate: addDays(today(), 30),
-      }),
-      201,
-    );
+    const urgent = await createNotice(s, {
+      source: 'bailiff_court',
+      tenantName: 'Familie Hansen',
+      childrenUnder18: true,
+      evictionDate: addDays(today(), 30),
+    });
     const inbox = await call(s, 'GET', '/api/prevention/cases');
     expect(inbox.items[0]).toMatchObject({ id: urgent.caseId, childrenUnder18: true });
     expect(inbox.items[0].duties.map((d: { kind: string }) => d.kind)).toContain('act_at_once');
@@ -205,19 +138,13 @@ describe('notices, linking and the inbox (issue 6 §1–3)', () => {
       `udlejer_almen;${day(-50)};;Senere Foged;Travlvej 6;9000;3;nej;;`,
     ];
     expect((await upload(s, [header, ...calm, ...urgent].join('\n'))).json()).toMatchObject({ imported: 61 });
-    await call(
-      s,
-      'POST',
-      '/api/prevention/notices',
-      notice({
-        source: 'bailiff_court',
-        tenantName: 'Senere Foged',
-        address: 'Travlvej 6',
-        receivedOn: day(-15),
-        bailiffFiledOn: day(-16),
-      }),
-      201,
-    );
+    await createNotice(s, {
+      source: 'bailiff_court',
+      tenantName: 'Senere Foged',
+      address: 'Travlvej 6',
+      receivedOn: day(-15),
+      bailiffFiledOn: day(-16),
+    });
     const first = await call(s, 'GET', '/api/prevention/cases');
     const helped = first.items.find((c: { tenantName: string }) => c.tenantName === 'Hjulpet Familie');
     for (const kind of ['contact_phone', 'help_81a'])
@@ -294,20 +221,8 @@ describe('notices, linking and the inbox (issue 6 §1–3)', () => {
       ['Karen', 'Mikkelsen', 'KM'],
       ['Ole', 'Frandsen', 'OF'],
     ])
-      await call(
-        caseworker,
-        'POST',
-        '/api/citizens',
-        { birthDate: '1860-01-01', givenName, familyName, initials },
-        201,
-      );
-    const created = await call(
-      worker,
-      'POST',
-      '/api/prevention/notices',
-      notice({ tenantCpr: fakeCpr(), tenantName: 'Karen Mikkelsen' }),
-      201,
-    );
+      await createCitizen(caseworker, { birthDate: '1860-01-01', givenName, familyName, initials });
+    const created = await createNotice(worker, { tenantCpr: fakeCpr(), tenantName: 'Karen Mikkelsen' });
     const header = 'kilde;modtaget;cpr;navn;adresse;restance';
     const lines = [
       `almen;${today()};${fakeCpr()};Ole Frandsen;Skovvej 9;4000`,
@@ -325,7 +240,7 @@ describe('notices, linking and the inbox (issue 6 §1–3)', () => {
     const res = await s.request({
       method: 'POST',
       url: '/api/prevention/notices',
-      payload: notice({ tenantCpr: '3102601234', receivedOn: addDays(today(), 2) }),
+      payload: noticeInput({ tenantCpr: '3102601234', receivedOn: addDays(today(), 2) }),
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().fields).toEqual([
@@ -338,13 +253,7 @@ describe('notices, linking and the inbox (issue 6 §1–3)', () => {
   it('keeps cases inside the municipality: another municipality gets "not found"', async () => {
     const a = await tenantWith(app, db, ['prevention']);
     const b = await tenantWith(app, db, ['prevention']);
-    const { caseId } = await call(
-      a.users.prevention.session,
-      'POST',
-      '/api/prevention/notices',
-      notice(),
-      201,
-    );
+    const { caseId } = await createNotice(a.users.prevention.session);
     expect(
       (await b.users.prevention.session.request({ method: 'GET', url: `/api/prevention/cases/${caseId}` }))
         .statusCode,
@@ -357,17 +266,11 @@ describe('actions, outcome and monitoring (issue 6 §4–7)', () => {
   it('records a contact and § 81 a help, closes the case as averted and monitoring counts it', async () => {
     const { users } = await tenantWith(app, db, ['prevention', 'leader']);
     const s = users.prevention.session;
-    const { caseId, citizenId } = await call(
-      s,
-      'POST',
-      '/api/prevention/notices',
-      notice({
-        tenantCpr: fakeCpr(),
-        source: 'bailiff_court',
-        childrenUnder18: true,
-      }),
-      201,
-    );
+    const { caseId, citizenId } = await createNotice(s, {
+      tenantCpr: fakeCpr(),
+      source: 'bailiff_court',
+      childrenUnder18: true,
+    });
     await call(s, 'POST', `/api/prevention/cases/${caseId}/actions`, {
       kind: 'contact_phone',
       doneOn: today(),
@@ -418,13 +321,7 @@ describe('actions, outcome and monitoring (issue 6 §4–7)', () => {
   it('records the § 5 a decision that no help is given, which ends the duty', async () => {
     const { users } = await tenantWith(app, db, ['prevention']);
     const s = users.prevention.session;
-    const { caseId } = await call(
-      s,
-      'POST',
-      '/api/prevention/notices',
-      notice({ source: 'bailiff_court', receivedOn: addDays(today(), -20) }),
-      201,
-    );
+    const { caseId } = await createNotice(s, { source: 'bailiff_court', receivedOn: addDays(today(), -20) });
     const before = await call(s, 'GET', `/api/prevention/cases/${caseId}`);
     expect(before.duties).toEqual([expect.objectContaining({ kind: 'decide_no_help', overdue: true })]);
     const after = await call(s, 'POST', `/api/prevention/cases/${caseId}/decision`, {
@@ -438,8 +335,8 @@ describe('actions, outcome and monitoring (issue 6 §4–7)', () => {
 describe('the partner view (issue 6 §1)', () => {
   it("lets a housing-organisation user report notices only for the organisation's own departments", async () => {
     const { users } = await tenantWith(app, db, ['allocation', 'partner_housing', 'prevention']);
-    const own = await department(users.allocation.session);
-    const other = await department(users.allocation.session);
+    const own = await createDepartment(users.allocation.session);
+    const other = await createDepartment(users.allocation.session);
     await call(users.allocation.session, 'PUT', `/api/housing/organisations/${own.orgId}/contacts`, {
       userIds: [users.partner_housing.id],
     });
@@ -447,15 +344,13 @@ describe('the partner view (issue 6 §1)', () => {
     const refused = await partner.request({
       method: 'POST',
       url: '/api/partner/notices',
-      payload: notice({ departmentId: other.deptId }),
+      payload: noticeInput({ departmentId: other.deptId }),
     });
     expect(refused.json().fields).toEqual([{ path: 'departmentId', code: 'unknown_department' }]);
-    const ok = await call(
+    const ok = await createNotice(
       partner,
-      'POST',
+      { departmentId: own.deptId, tenantCpr: fakeCpr(), source: 'private_landlord' },
       '/api/partner/notices',
-      notice({ departmentId: own.deptId, tenantCpr: fakeCpr(), source: 'private_landlord' }),
-      201,
     );
     expect(ok.citizenId).toBeNull();
     const mine = await call(partner, 'GET', '/api/partner/notices');

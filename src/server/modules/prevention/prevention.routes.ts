@@ -1,21 +1,29 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { today } from '../../../shared/dates';
+import { importReportSchema } from '../../platform/import/report.schema';
+import { requireAuth } from '../../platform/request';
 import { tenantTransactions } from '../../platform/tenant';
-import { requireAuth } from '../../plugins/auth';
 import { readUpload } from '../../plugins/upload';
 import { renderHelpLetter, renderMonitoringXlsx } from './prevention.files';
 import { importNotices } from './prevention.import';
+import { PREVENTION_STEPS } from './prevention.policy';
 import {
   actionBody,
+  caseDetail,
+  casesPage,
   casesQuery,
   decisionBody,
   idParams,
+  monitoringReport,
   noticeBody,
+  noticeCreated,
   outcomeBody,
+  partnerNoticesResponse,
   periodQuery,
   respondBody,
   settingsBody,
+  settingsResponse,
 } from './prevention.schema';
 import * as prevention from './prevention.service';
 
@@ -26,10 +34,11 @@ export async function preventionRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tenant = tenantTransactions(app);
   const tags = ['prevention'];
-  const read = { access: 'prevention.read' } as const;
-  const manage = { access: 'prevention.manage' } as const;
-  const reports = { access: 'prevention.reports' } as const;
-  const partner = { access: 'notices.report' } as const;
+  // Each route demands the permission its step needs (prevention.policy.ts).
+  const read = { access: PREVENTION_STEPS.readCases } as const;
+  const manage = { access: PREVENTION_STEPS.recordAction } as const;
+  const reports = { access: PREVENTION_STEPS.readMonitoring } as const;
+  const partner = { access: PREVENTION_STEPS.reportNotice } as const;
   const period = (q: { from?: string | undefined; to?: string | undefined }) => {
     const to = q.to ?? today();
     const d = new Date(`${to}T00:00:00Z`);
@@ -49,6 +58,7 @@ export async function preventionRoutes(app: FastifyInstance) {
         tags,
         summary: 'The inbox: a page of cases by urgency, with counts',
         querystring: casesQuery,
+        response: { 200: casesPage },
       },
     },
     async (request) => {
@@ -60,7 +70,15 @@ export async function preventionRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/prevention/notices',
-    { config: manage, schema: { tags, summary: 'Record a notice of rent arrears', body: noticeBody } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Record a notice of rent arrears',
+        body: noticeBody,
+        response: { 201: noticeCreated },
+      },
+    },
     async (request, reply) => {
       const actor = requireAuth(request);
       return reply
@@ -73,7 +91,11 @@ export async function preventionRoutes(app: FastifyInstance) {
     '/api/prevention/notices/import',
     {
       config: manage,
-      schema: { tags, summary: 'Import notices from CSV or XLSX (multipart: file, mode, dryRun)' },
+      schema: {
+        tags,
+        summary: 'Import notices from CSV or XLSX (multipart: file, mode, dryRun)',
+        response: { 200: importReportSchema },
+      },
     },
     async (request) => {
       const actor = requireAuth(request);
@@ -86,7 +108,12 @@ export async function preventionRoutes(app: FastifyInstance) {
     '/api/prevention/cases/:id',
     {
       config: read,
-      schema: { tags, summary: 'One case with notices, duties and actions', params: idParams },
+      schema: {
+        tags,
+        summary: 'One case with notices, duties and actions',
+        params: idParams,
+        response: { 200: caseDetail },
+      },
     },
     async (request) => {
       const actor = requireAuth(request);
@@ -96,7 +123,16 @@ export async function preventionRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/prevention/cases/:id/actions',
-    { config: manage, schema: { tags, summary: 'Record an action', params: idParams, body: actionBody } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Record an action',
+        params: idParams,
+        body: actionBody,
+        response: { 200: caseDetail },
+      },
+    },
     async (request) => {
       const actor = requireAuth(request);
       return tenant(actor, (trx) => prevention.addAction(trx, actor, request.params.id, request.body));
@@ -112,6 +148,7 @@ export async function preventionRoutes(app: FastifyInstance) {
         summary: 'The benefits office answered a fast-track request',
         params: idParams,
         body: respondBody,
+        response: { 200: caseDetail },
       },
     },
     async (request) => {
@@ -131,6 +168,7 @@ export async function preventionRoutes(app: FastifyInstance) {
         summary: 'Record the § 5 a decision that no help is given',
         params: idParams,
         body: decisionBody,
+        response: { 200: caseDetail },
       },
     },
     async (request) => {
@@ -143,7 +181,13 @@ export async function preventionRoutes(app: FastifyInstance) {
     '/api/prevention/cases/:id/outcome',
     {
       config: manage,
-      schema: { tags, summary: 'Close the case with its outcome', params: idParams, body: outcomeBody },
+      schema: {
+        tags,
+        summary: 'Close the case with its outcome',
+        params: idParams,
+        body: outcomeBody,
+        response: { 200: caseDetail },
+      },
     },
     async (request) => {
       const actor = requireAuth(request);
@@ -153,7 +197,10 @@ export async function preventionRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/prevention/cases/:id/letter',
-    { config: read, schema: { tags, summary: 'The letter offering help, as PDF', params: idParams } },
+    {
+      config: { ...read, file: true },
+      schema: { tags, summary: 'The letter offering help, as PDF', params: idParams },
+    },
     async (request, reply) => {
       const actor = requireAuth(request);
       const detail = await tenant(actor, (trx) => prevention.letterData(trx, actor, request.params.id));
@@ -181,6 +228,7 @@ export async function preventionRoutes(app: FastifyInstance) {
         tags,
         summary: 'Notices and outcomes per month, organisation and department',
         querystring: periodQuery,
+        response: { 200: monitoringReport },
       },
     },
     async (request) => {
@@ -192,7 +240,10 @@ export async function preventionRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/prevention/monitoring.xlsx',
-    { config: reports, schema: { tags, summary: 'Monitoring as XLSX', querystring: periodQuery } },
+    {
+      config: { ...reports, file: true },
+      schema: { tags, summary: 'Monitoring as XLSX', querystring: periodQuery },
+    },
     async (request, reply) => {
       const actor = requireAuth(request);
       const { from, to } = period(request.query);
@@ -206,7 +257,10 @@ export async function preventionRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/prevention/settings',
-    { config: read, schema: { tags, summary: 'Deposit-loan limits per year' } },
+    {
+      config: read,
+      schema: { tags, summary: 'Deposit-loan limits per year', response: { 200: settingsResponse } },
+    },
     async (request) => {
       const actor = requireAuth(request);
       return tenant(actor, (trx) => prevention.getSettings(trx, actor));
@@ -215,7 +269,15 @@ export async function preventionRoutes(app: FastifyInstance) {
 
   r.put(
     '/api/prevention/settings',
-    { config: manage, schema: { tags, summary: 'Change the deposit-loan limits', body: settingsBody } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Change the deposit-loan limits',
+        body: settingsBody,
+        response: { 200: settingsResponse },
+      },
+    },
     async (request) => {
       const actor = requireAuth(request);
       return tenant(actor, (trx) => prevention.saveSettings(trx, actor, request.body));
@@ -230,6 +292,7 @@ export async function preventionRoutes(app: FastifyInstance) {
         tags,
         summary: "Report a notice for one of the organisation's departments",
         body: noticeBody,
+        response: { 201: noticeCreated },
       },
     },
     async (request, reply) => {
@@ -242,7 +305,14 @@ export async function preventionRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/partner/notices',
-    { config: partner, schema: { tags, summary: "Notices reported for the organisation's departments" } },
+    {
+      config: partner,
+      schema: {
+        tags,
+        summary: "Notices reported for the organisation's departments",
+        response: { 200: partnerNoticesResponse },
+      },
+    },
     async (request) => {
       const actor = requireAuth(request);
       return { items: await tenant(actor, (trx) => prevention.partnerNotices(trx, actor)) };

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ACTION_KINDS, NOTICE_SOURCES, OUTCOMES } from '../../../shared/prevention/model';
+import {
+  ACTION_KINDS,
+  EVICTION_STEPS,
+  NOTICE_SOURCES,
+  OUTCOMES,
+  REPORTED_VIA,
+} from '../../../shared/prevention/model';
 
 const date = z.iso.date();
 const nullableDate = date.nullish().transform((v) => v ?? null);
@@ -75,4 +81,160 @@ export const settingsBody = z.strictObject({
     )
     .min(1)
     .max(100),
+});
+
+// ---- responses: every field the web reads (src/shared/prevention/api.ts); the rest is dropped ----
+
+const day = z.string();
+const duty = z.object({
+  kind: z.enum(['act_at_once', 'decide_no_help', 'paakrav_deadline', 'eviction_date']),
+  dueOn: day,
+  overdue: z.boolean(),
+  law: z.string(),
+});
+
+export const noticeCreated = z.object({
+  caseId: z.uuid(),
+  noticeId: z.uuid(),
+  citizenId: z.uuid().nullable(),
+  citizenCreated: z.boolean(),
+  joinedCase: z.boolean(),
+});
+
+const inboxFields = {
+  id: z.uuid(),
+  tenantName: z.string(),
+  address: z.string(),
+  organisationName: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  childrenUnder18: z.boolean(),
+  knownNeed: z.boolean(),
+  status: z.enum(['open', 'closed']),
+  outcome: z.enum(OUTCOMES).nullable(),
+  step: z.enum(EVICTION_STEPS),
+  arrearsAmount: z.number(),
+  evictionDate: day.nullable(),
+  notices: z.number(),
+  duties: z.array(duty),
+  overdue: z.boolean(),
+};
+
+export const casesPage = z.object({
+  items: z.array(z.object(inboxFields)),
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+  overdue: z.number(),
+});
+
+const noticeView = z.object({
+  id: z.uuid(),
+  source: z.enum(NOTICE_SOURCES),
+  receivedOn: day,
+  tenantCpr: z.string().nullable(),
+  tenantName: z.string(),
+  address: z.string(),
+  departmentId: z.uuid().nullable(),
+  arrearsAmount: z.number(),
+  arrearsMonths: z.number(),
+  paakravOn: day.nullable(),
+  terminationOn: day.nullable(),
+  bailiffFiledOn: day.nullable(),
+  evictionDate: day.nullable(),
+  childrenUnder18: z.boolean(),
+  step: z.enum(EVICTION_STEPS),
+  paakravDeadline: day.nullable(),
+  reportedVia: z.enum(REPORTED_VIA),
+  reportedByName: z.string(),
+  createdAt: z.string(),
+});
+
+const actionView = z.object({
+  id: z.uuid(),
+  kind: z.enum(ACTION_KINDS),
+  doneOn: day,
+  result: z.string().nullable(),
+  amount: z.number().nullable(),
+  respondBy: day.nullable(),
+  respondedOn: day.nullable(),
+  createdByName: z.string(),
+});
+
+export const caseDetail = z.object({
+  ...inboxFields,
+  citizenId: z.uuid().nullable(),
+  openedOn: day,
+  sources: z.array(z.enum(NOTICE_SOURCES)),
+  departmentId: z.uuid().nullable(),
+  outcomeOn: day.nullable(),
+  outcomeNote: z.string().nullable(),
+  noHelpDecisionOn: day.nullable(),
+  noHelpReason: z.string().nullable(),
+  noticeList: z.array(noticeView),
+  actions: z.array(actionView),
+  daysToOutcome: z.number().nullable(),
+});
+
+export const monitoringReport = z.object({
+  from: day,
+  to: day,
+  months: z.array(
+    z.object({
+      month: z.string(),
+      notices: z.number(),
+      withChildren: z.number(),
+      evicted: z.number(),
+      averted: z.number(),
+    }),
+  ),
+  totals: z.object({
+    notices: z.number(),
+    cases: z.number(),
+    withChildren: z.number(),
+    evicted: z.number(),
+    averted: z.number(),
+    moved: z.number(),
+  }),
+  shareWithChildren: z.number(),
+  medianDaysToOutcome: z.number().nullable(),
+  byOrganisation: z.array(
+    z.object({
+      organisationId: z.uuid().nullable(),
+      organisationName: z.string().nullable(),
+      notices: z.number(),
+      evicted: z.number(),
+    }),
+  ),
+  byDepartment: z.array(
+    z.object({
+      departmentId: z.uuid(),
+      departmentName: z.string(),
+      organisationName: z.string(),
+      notices: z.number(),
+      last3Months: z.number(),
+      previous3Months: z.number(),
+      rising: z.boolean(),
+    }),
+  ),
+});
+
+export const settingsResponse = z.object({
+  depositLoanLimits: z.array(
+    z.object({ year: z.number(), base: z.number(), perChild: z.number(), maxChildren: z.number() }),
+  ),
+});
+
+export const partnerNoticesResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      receivedOn: day,
+      tenantName: z.string(),
+      address: z.string(),
+      departmentName: z.string(),
+      arrearsAmount: z.number(),
+      step: z.enum(EVICTION_STEPS),
+      childrenUnder18: z.boolean(),
+    }),
+  ),
 });

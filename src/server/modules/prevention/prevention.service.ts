@@ -29,7 +29,21 @@ import type { Tx } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Actor } from '../../platform/actor';
 import { logPersonalDataRead, recordAudit } from '../../platform/audit';
-import { addEpisode, flagDuplicatesOf } from '../citizens/citizens.service';
+import { addEpisode, citizensByCpr, flagDuplicatesOf, registerCitizensFromNotices } from '../citizens';
+import {
+  assertActionAllowed,
+  assertAnswerAllowed,
+  assertCanActOnCase,
+  assertCanAnswer,
+  assertDecisionAllowed,
+  assertOutcomeAllowed,
+  assertPeriodAllowed,
+  assertSettingsAllowed,
+  departmentProblem,
+  mayLinkCitizen,
+  noticeSource,
+  whereaboutsAfter,
+} from './prevention.policy';
 import * as repo from './prevention.repository';
 
 const { num } = repo;
@@ -81,27 +95,18 @@ export async function recordNotices(
 ) {
   const m = actor.municipalityId;
   const cprs = [...new Set(notices.flatMap((n) => (n.cpr ? [n.cpr] : [])))];
-  const existing = await repo.citizensByCpr(trx, m, cprs);
+  const existing = await citizensByCpr(trx, m, cprs);
   const missing = cprs.filter((c) => !existing.has(c));
   const firstOf = new Map<string, PreparedNotice>();
   for (const n of notices) if (n.cpr && !firstOf.has(n.cpr)) firstOf.set(n.cpr, n);
-  const created = await repo.insertCitizens(
+  // The citizens module registers the new tenants (it owns the list), in one statement for all.
+  const created = await registerCitizensFromNotices(
     trx,
-    m,
+    actor,
     missing.map((cpr) => {
-      const parsed = parseCpr(cpr);
       const n = firstOf.get(cpr) as PreparedNotice;
-      const words = n.input.tenantName.trim().split(/\s+/);
-      return {
-        cpr,
-        birth_date: parsed.ok ? parsed.birthDate : '1900-01-01',
-        sex: parsed.ok ? parsed.sex : 'male',
-        given_name: words.length > 1 ? words.slice(0, -1).join(' ') : null,
-        family_name: words.at(-1) ?? null,
-        address: n.input.address,
-      };
+      return { cpr, name: n.input.tenantName, address: n.input.address };
     }),
-    actor.userId,
   );
   // A tenant the list knows without a CPR number gets a second record here: the review queue says so.
   const duplicates = await flagDuplicatesOf(trx, actor, [...created.values()]);
@@ -188,18 +193,17 @@ export async function createNotice(
   via: 'form' | 'partner',
 ): Promise<NoticeCreated> {
   const problems = noticeProblems(input, today());
-  if (input.departmentId) {
-    const allowed =
-      via === 'partner'
-        ? (await repo.partnerDepartmentIds(trx, actor.municipalityId, actor.userId)).map((d) => d.id)
-        : (await repo.departments(trx, actor.municipalityId)).map((d) => d.id);
-    if (!allowed.includes(input.departmentId))
-      problems.push({ path: 'departmentId', code: via === 'partner' ? 'unknown_department' : 'unknown' });
-  } else if (via === 'partner') problems.push({ path: 'departmentId', code: 'required' });
+  const allowed = !input.departmentId
+    ? []
+    : via === 'partner'
+      ? (await repo.partnerDepartmentIds(trx, actor.municipalityId, actor.userId)).map((d) => d.id)
+      : (await repo.departments(trx, actor.municipalityId)).map((d) => d.id);
+  const department = departmentProblem(input.departmentId, allowed, via);
+  if (department) problems.push(department);
   if (problems.length) throw invalid(problems);
   const cpr = input.tenantCpr ? (parseCpr(input.tenantCpr) as { cpr: string }).cpr : null;
   const prepared: PreparedNotice = {
-    input: via === 'partner' ? { ...input, source: 'public_landlord' } : input,
+    input: via === 'partner' ? { ...input, source: noticeSource(via, input.source) } : input,
     cpr,
     importKey: null,
   };
@@ -215,7 +219,7 @@ export async function createNotice(
   return {
     caseId,
     noticeId,
-    citizenId: via === 'partner' ? null : r.citizenOf(cpr),
+    citizenId: mayLinkCitizen(via) ? r.citizenOf(cpr) : null,
     citizenCreated: cpr !== null && r.created.has(cpr),
     joinedCase: r.open.has(tenancyKey(cpr, input.tenantName, input.address)),
   };
@@ -420,7 +424,7 @@ export async function getCase(trx: Tx, actor: Actor, id: string, logRead = true)
 async function openCase(trx: Tx, actor: Actor, id: string) {
   const c = await repo.findCase(trx, actor.municipalityId, id, true);
   if (!c) throw new AppError('NOT_FOUND');
-  if (c.status === 'closed') throw new AppError('CASE_CLOSED');
+  assertCanActOnCase(c);
   return c;
 }
 
@@ -428,9 +432,7 @@ async function openCase(trx: Tx, actor: Actor, id: string) {
 
 export async function addAction(trx: Tx, actor: Actor, id: string, input: ActionInput): Promise<CaseDetail> {
   const c = await openCase(trx, actor, id);
-  if (input.doneOn > today()) throw invalid([{ path: 'doneOn', code: 'future_date' }]);
-  if (input.kind === 'fast_track' && !input.respondBy)
-    throw invalid([{ path: 'respondBy', code: 'required' }]);
+  assertActionAllowed(input, today());
   const { id: actionId } = await repo.insertAction(trx, actor.municipalityId, {
     case_id: c.id,
     kind: input.kind,
@@ -452,9 +454,9 @@ export async function addAction(trx: Tx, actor: Actor, id: string, input: Action
 
 export async function respondFastTrack(trx: Tx, actor: Actor, actionId: string, respondedOn: string) {
   const a = await repo.findAction(trx, actor.municipalityId, actionId);
-  if (a?.kind !== 'fast_track') throw new AppError('NOT_FOUND');
+  assertCanAnswer(a);
   await openCase(trx, actor, a.case_id);
-  if (respondedOn > today()) throw invalid([{ path: 'respondedOn', code: 'future_date' }]);
+  assertAnswerAllowed(respondedOn, today());
   await repo.updateAction(trx, actor.municipalityId, actionId, respondedOn);
   await recordAudit(trx, actor, actor.municipalityId, {
     action: 'prevention.fast_track_answered',
@@ -467,8 +469,7 @@ export async function respondFastTrack(trx: Tx, actor: Actor, actionId: string, 
 /** Retssikkerhedsloven § 5 a, stk. 2: the recorded decision that no help is given. */
 export async function decideNoHelp(trx: Tx, actor: Actor, id: string, input: DecisionInput) {
   const c = await openCase(trx, actor, id);
-  if (input.decidedOn > today()) throw invalid([{ path: 'decidedOn', code: 'future_date' }]);
-  if (input.reason.trim() === '') throw invalid([{ path: 'reason', code: 'reason_required' }]);
+  assertDecisionAllowed(input, today());
   await repo.updateCase(trx, actor.municipalityId, c.id, {
     no_help_decision_on: input.decidedOn,
     no_help_reason: input.reason,
@@ -484,29 +485,16 @@ export async function decideNoHelp(trx: Tx, actor: Actor, id: string, input: Dec
 /** Closes the case; the citizen's whereabouts follow: kept home (housed) or lost it (unknown whereabouts). */
 export async function setOutcome(trx: Tx, actor: Actor, id: string, input: OutcomeInput) {
   const c = await openCase(trx, actor, id);
-  if (input.outcomeOn > today()) throw invalid([{ path: 'outcomeOn', code: 'future_date' }]);
-  if (input.outcomeOn < c.opened_on) throw invalid([{ path: 'outcomeOn', code: 'before_from' }]);
+  assertOutcomeAllowed(input, c.opened_on, today());
   await repo.updateCase(trx, actor.municipalityId, c.id, {
     status: 'closed',
     outcome: input.outcome,
     outcome_on: input.outcomeOn,
     outcome_note: input.note,
   });
-  if (c.citizen_id) {
-    if (input.outcome === 'evicted')
-      await addEpisode(trx, actor, c.citizen_id, {
-        situation: 'unknown',
-        fromDate: input.outcomeOn,
-        note: null,
-      });
-    else if (AVERTED.includes(input.outcome))
-      await addEpisode(trx, actor, c.citizen_id, {
-        situation: 'housed',
-        fromDate: input.outcomeOn,
-        hasContract: true,
-        note: null,
-      });
-  }
+  const whereabouts = whereaboutsAfter(input.outcome);
+  if (c.citizen_id && whereabouts)
+    await addEpisode(trx, actor, c.citizen_id, { ...whereabouts, fromDate: input.outcomeOn, note: null });
   await recordAudit(trx, actor, actor.municipalityId, {
     action: 'prevention.outcome',
     entityType: 'eviction_case',
@@ -564,7 +552,7 @@ const monthsBack = (date: string, months: number) => {
  * 3 notices in the last 3 months of the period and at least half again as many as in the 3 before.
  */
 export async function monitoring(trx: Tx, actor: Actor, from: string, to: string): Promise<MonitoringReport> {
-  if (to < from) throw invalid([{ path: 'to', code: 'end_before_start' }]);
+  assertPeriodAllowed(from, to);
   const m = actor.municipalityId;
   const widened = monthsBack(to, 6) < from ? monthsBack(to, 6) : from;
   const rows = await repo.monitoringRows(trx, m, widened, to);
@@ -682,8 +670,8 @@ export async function getSettings(
 }
 
 export async function saveSettings(trx: Tx, actor: Actor, input: PreventionSettings) {
+  assertSettingsAllowed(input);
   const years = input.depositLoanLimits.map((l) => l.year);
-  if (new Set(years).size !== years.length) throw invalid([{ path: 'depositLoanLimits', code: 'taken' }]);
   const sorted = [...input.depositLoanLimits].sort((a, b) => a.year - b.year);
   await repo.saveSettings(trx, actor.municipalityId, sorted, actor.userId);
   await recordAudit(trx, actor, actor.municipalityId, {

@@ -1,5 +1,5 @@
 import { today } from '../../../shared/dates';
-import type { Task, TaskProvider } from '../tasks/tasks.service';
+import type { Task, TaskProvider } from '../../platform/tasks';
 import { dueDuties, dueFastTracks } from './prevention.repository';
 
 /**

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/database';
-import { requireAuth } from '../../plugins/auth';
-import { collectTasks, type TaskProvider } from './tasks.service';
+import { requireAuth } from '../../platform/request';
+import type { TaskProvider } from '../../platform/tasks';
+import { collectTasks } from './tasks.service';
 
 const task = z.object({
   id: z.string(),

@@ -1,22 +1,6 @@
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
-
-/** One thing a user must act on. Title and text live in the web catalogues under `titleKey`. */
-export interface Task {
-  id: string;
-  kind: string;
-  titleKey: string;
-  params: Record<string, string | number>;
-  href: string;
-  dueAt: string | null;
-  severity: 'info' | 'warning' | 'error';
-}
-
-/**
- * A module's contribution to "Mine opgaver": a query over its own deadlines and states (legal
- * clocks are data, not cron jobs), run in the user's tenant transaction.
- */
-export type TaskProvider = (trx: Tx, actor: Actor) => Promise<Task[]>;
+import type { Task, TaskProvider } from '../../platform/tasks';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 

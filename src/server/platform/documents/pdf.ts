@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 import { danishDate } from '../../../shared/format';
 
@@ -40,6 +39,8 @@ let fonts: { dictionary: TFontDictionary; dir: string } | undefined;
  * only the font files may be read from disk.
  */
 export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
+  // Loaded on the first PDF: a process that never renders one does not pay for loading pdfmake.
+  const { default: pdfmake } = await import('pdfmake');
   fonts ??= robotoFonts();
   const fontDir = fonts.dir;
   pdfmake.addFonts(fonts.dictionary);

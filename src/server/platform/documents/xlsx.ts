@@ -2,7 +2,7 @@
  * XLSX workbooks with exceljs: Danish number formats, title rows, header rows and tables. Pure
  * functions of their input.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 export const DATE_FORMAT = 'dd.mm.yyyy';
 export const INTEGER_FORMAT = '#,##0';
@@ -22,9 +22,13 @@ export function excelDate(iso: string | null): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** A workbook made by Hjemvej now, with its title. */
-export function newWorkbook(title: string): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+/**
+ * A workbook made by Hjemvej now, with its title. exceljs is loaded on the first workbook, so a
+ * process that never writes one (the CLI, most tests) does not pay for loading it.
+ */
+export async function newWorkbook(title: string): Promise<ExcelJS.Workbook> {
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   workbook.creator = 'Hjemvej';
   workbook.title = title;
   workbook.created = new Date();

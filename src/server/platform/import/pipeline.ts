@@ -4,11 +4,11 @@
  * the valid ones in one transaction, one import per municipality at a time, with an audit entry.
  * A module supplies an ImportDefinition: its columns, its row parser and its writer.
  */
-import { sql } from 'kysely';
 import type { ImportMode, ImportProblem, ImportReport } from '../../../shared/import';
 import { type Db, type Tx, withTenant } from '../../db/database';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
+import { lockImports } from './import.repository';
 import { readTable } from './read';
 
 /** An uploaded file. */
@@ -56,6 +56,8 @@ export interface ImportColumns<F extends string> {
   maxRows: number;
   /** File name endings accepted (default .csv and .xlsx); .xlsx is read as XLSX, any other as CSV. */
   extensions?: readonly string[];
+  /** The values a field with a fixed list accepts, as the file writes them: shown beside its problems. */
+  allowed?: Readonly<Partial<Record<F, readonly string[]>>>;
 }
 
 /** What a module supplies to import a list; everything else is the pipeline's. */
@@ -82,6 +84,26 @@ export interface ImportDefinition<F extends string, V, C = undefined> extends Im
 const DEFAULT_EXTENSIONS = ['.csv', '.xlsx'] as const;
 
 const fileProblem = (code: string): ImportProblem => ({ line: 0, field: 'file', code });
+
+const MAX_VALUE_LENGTH = 100;
+
+/**
+ * A row's problem as the report shows it: with the cell as written (when the problem is one cell's
+ * and the cell has text) and the values its column accepts (when the column has a fixed list).
+ */
+function explained<F extends string>(
+  problem: ImportProblem,
+  record: ImportRecord<F> | undefined,
+  allowed: ImportColumns<F>['allowed'],
+): ImportProblem {
+  const cell = record?.fields[problem.field as F];
+  const values = allowed?.[problem.field as F];
+  if (!cell && !values) return problem;
+  const out: ImportProblem = { ...problem };
+  if (cell) out.value = cell.length > MAX_VALUE_LENGTH ? `${cell.slice(0, MAX_VALUE_LENGTH - 1)}…` : cell;
+  if (values) out.allowed = [...values];
+  return out;
+}
 
 /**
  * Reads a list into records keyed by field. Header problems (line 1: `unknown_column`,
@@ -127,16 +149,6 @@ export async function readImportFile<F extends string>(
 }
 
 /**
- * Takes the municipality's import lock until the transaction ends: one import per municipality at a
- * time, so a second upload of the same file waits and then finds the first one's rows.
- */
-export async function lockImports(trx: Tx, municipalityId: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`hjemvej.import.${municipalityId}`}, 0))`.execute(
-    trx,
-  );
-}
-
-/**
  * Checks a file row by row and, unless a dry run, imports it in one transaction: every row (mode
  * `all`, nothing if one is invalid) or only the valid ones (`valid_only`). A file whose header or
  * size is wrong is refused as a whole. Problems come back in line order.
@@ -160,7 +172,7 @@ export async function runImport<F extends string, V, C>(
   for (const record of records) {
     const result = definition.parse(record, context);
     if (result.problems.length) {
-      for (const p of result.problems) problems.push(p);
+      for (const p of result.problems) problems.push(explained(p, record, definition.allowed));
       continue;
     }
     if (result.value === undefined) continue;
@@ -169,7 +181,7 @@ export async function runImport<F extends string, V, C>(
       if (key !== undefined) {
         if (seen.has(key)) {
           const { field, code } = definition.duplicates;
-          problems.push({ line: record.line, field, code });
+          problems.push(explained({ line: record.line, field, code }, record, definition.allowed));
           continue;
         }
         seen.add(key);
@@ -184,7 +196,8 @@ export async function runImport<F extends string, V, C>(
     if (found.length) {
       const refused = new Set(found.map((p) => p.line));
       valid = valid.filter((r) => !refused.has(r.line));
-      problems.push(...found);
+      const recordAt = new Map(records.filter((r) => refused.has(r.line)).map((r) => [r.line, r]));
+      for (const p of found) problems.push(explained(p, recordAt.get(p.line), definition.allowed));
       // Stable: a line's own problems stay before those the database check found.
       problems.sort((a, b) => a.line - b.line);
     }

@@ -3,7 +3,7 @@
  * into lines of cells that keep their line numbers in the file.
  */
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /** One line of a file: its number in the file (the header is line 1) and its cells as text. */
 export interface TableLine {
@@ -65,7 +65,8 @@ export function plainRecords(text: string, delimiter: string): TableLine[] | und
  */
 export async function readTable(filename: string, data: Buffer): Promise<TableLine[] | undefined> {
   if (filename.trim().toLowerCase().endsWith('.xlsx')) {
-    const workbook = new ExcelJS.Workbook();
+    const { default: excel } = await import('exceljs');
+    const workbook = new excel.Workbook();
     try {
       await workbook.xlsx.load(data as unknown as ArrayBuffer);
     } catch {
