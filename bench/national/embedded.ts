@@ -6,9 +6,9 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely } from 'kysely';
 import type pg from 'pg';
 import { type DatabaseHandles, openDatabase } from '../../src/server/db/database';
-import { migrate } from '../../src/server/migrate';
 import { PGliteDialect, PGliteSession } from '../../src/server/db/pglite-dialect';
 import type { Database } from '../../src/server/db/schema';
+import { migrate } from '../../src/server/migrate';
 import { generateNational, type NationalSummary } from './generate';
 
 /** The parts of bench/prevention.ts's CopyIn the shim reads and answers. */
