@@ -35,6 +35,24 @@ export function ageOn(birthDate: string, onDate: string): number {
   return onDate.slice(5) < birthDate.slice(5) ? age - 1 : age;
 }
 
+const monthsBeforeCache = new Map<string, string>();
+
+/** The same day `months` calendar months earlier (clamped to the month's last day: 31.03 → 28/29.02). */
+export function monthsBefore(date: string, months: number): string {
+  const key = `${date}|${months}`;
+  const cached = monthsBeforeCache.get(key);
+  if (cached) return cached;
+  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 - months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, last));
+  const result = iso(target.getTime());
+  // Rankings test thousands of people against one date: remember the few dates asked for.
+  if (monthsBeforeCache.size > 1000) monthsBeforeCache.clear();
+  monthsBeforeCache.set(key, result);
+  return result;
+}
+
 /** Easter Sunday of a year (the anonymous Gregorian algorithm, Meeus/Jones/Butcher). */
 export function easterSunday(year: number): string {
   const a = year % 19;

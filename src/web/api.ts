@@ -1,3 +1,4 @@
+import type { UseMutationResult } from '@tanstack/react-query';
 /** One field problem reported by the server (or found by the form before sending). */
 export interface FieldError {
   /** Dotted path of the field in the request body, e.g. `username`. */
@@ -155,3 +156,16 @@ export const api = {
   upload: <T>(path: string, form: FormData, options?: RequestOptions) =>
     request<T>('POST', path, form, options),
 };
+
+/**
+ * Runs a mutation and then the form's own callbacks. Unlike `mutate`'s callbacks these run even when
+ * the form has gone meanwhile: after an answer the refreshed vacancy replaces the offer's forms with
+ * the tenancy's, and the result still has to be shown (in a section that stays).
+ */
+export function settle<I, O>(
+  mutation: UseMutationResult<O, Error, I>,
+  input: I,
+  handlers: { onSuccess: (output: O) => void; onError: (error: unknown) => void },
+): void {
+  mutation.mutateAsync(input).then(handlers.onSuccess, handlers.onError);
+}

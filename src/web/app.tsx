@@ -1,8 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { ApiError, configureApi } from './api';
-import { clearUserData, SESSION_KEY, type Session } from './modules/access/session';
-import { router } from './routes';
+import { NavigationProvider } from './components/navigation';
+import { navigation, router } from './routes';
+import { clearUserData, SESSION_KEY, type Session } from './session';
 
 /** Retry only what may succeed on a second try: network trouble and server errors, twice. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -32,7 +33,9 @@ configureApi({
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <NavigationProvider value={navigation}>
+        <RouterProvider router={router} />
+      </NavigationProvider>
     </QueryClientProvider>
   );
 }

@@ -21,7 +21,7 @@ import type {
 } from '../../shared/allocation/api';
 import { addDays, today } from '../../shared/dates';
 import type { NoticeCreated, NoticeInput } from '../../shared/prevention/api';
-import type { citizenInput as citizenBody } from '../modules/citizens/citizens.schema';
+import type { CitizenRequest } from '../modules/citizens';
 import type { Session } from './helpers';
 
 export { createTestMunicipality, createTestUser, tenantWith } from './helpers';
@@ -58,7 +58,7 @@ export const fakeCpr = (ddmmyy = '010160') => `${ddmmyy}${String(cprSerial++).pa
 
 // --- Citizens ---------------------------------------------------------------------------------
 
-export type CitizenOverrides = z.input<typeof citizenBody>;
+export type CitizenOverrides = CitizenRequest;
 
 /**
  * The body of POST /api/citizens. A test that says who the person is (a CPR number, initials or a

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { monthsBefore } from '../dates';
 import {
   type ApplicationFacts,
   areaBlocks,
@@ -7,7 +8,6 @@ import {
   compareCandidates,
   type MemberFacts,
   maxRent,
-  monthsBefore,
   section59Criteria,
   sixConsecutiveMonths,
   type VacancyFacts,

@@ -1,4 +1,4 @@
-import { ageOn } from '../dates';
+import { ageOn, monthsBefore } from '../dates';
 import { type AreaStatus, isVulnerableArea, type UnitType } from '../housing/supply';
 import type {
   AllocationSettings,
@@ -94,27 +94,6 @@ export interface Assessment {
 }
 
 // ---- dates ----
-
-const parse = (d: string) => new Date(`${d}T00:00:00Z`);
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-
-const monthsBeforeCache = new Map<string, string>();
-
-/** The same day `months` calendar months earlier (clamped to the month's last day). */
-export function monthsBefore(date: string, months: number): string {
-  const key = `${date}|${months}`;
-  const cached = monthsBeforeCache.get(key);
-  if (cached) return cached;
-  const d = parse(date);
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d.getUTCDate(), last));
-  const result = iso(target);
-  // Rankings test thousands of people against one date: remember the few dates asked for.
-  if (monthsBeforeCache.size > 1000) monthsBeforeCache.clear();
-  monthsBeforeCache.set(key, result);
-  return result;
-}
 
 /** An event "within the last 6 months" of the reference date: after ref − 6 months and not after ref. */
 export function withinSixMonths(eventDate: string | null, refDate: string): boolean {

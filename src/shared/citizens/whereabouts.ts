@@ -1,3 +1,4 @@
+import { monthsBefore } from '../dates';
 /**
  * Whereabouts (opholdssted) and how each counts. The nine VIVE situations of the national count
  * (domain.md §1, Benjaminsen 2019:15) plus own home, at risk in own home, institution and unknown.
@@ -63,11 +64,7 @@ export function episodeProblems(e: EpisodeFacts): EpisodeProblem[] {
 
 /** One calendar month before a date (the VIVE window before release or discharge). */
 export function oneMonthBefore(date: string): string {
-  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
-  const target = new Date(Date.UTC(y, m - 2, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
+  return monthsBefore(date, 1);
 }
 
 /**

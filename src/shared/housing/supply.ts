@@ -1,3 +1,4 @@
+import { daysBetween } from '../dates';
 /**
  * Housing supply rules (domain.md §4, almenboligloven § 59): the municipality's share of vacant
  * units, the units it can expect from turnover, area status over time, and rent-subsidy pools.
@@ -32,7 +33,7 @@ export function expectedPerQuarter(units: number, turnoverPercent: number, quota
 
 /** Expected units over a period of days (pro rata of the year), for reports on any period. */
 export function expectedInPeriod(perYear: number, from: string, to: string): number {
-  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+  const days = daysBetween(from, to) + 1;
   return days <= 0 ? 0 : (perYear * days) / 365;
 }
 
@@ -84,6 +85,6 @@ export function monthsBetween(from: string, to: string): number {
 /** A pool whose subsidy period ends within `days` of a date deserves a warning. */
 export function poolEndsSoon(validTo: string | null, onDate: string, days = 90): boolean {
   if (!validTo) return false;
-  const diff = (Date.parse(`${validTo}T00:00:00Z`) - Date.parse(`${onDate}T00:00:00Z`)) / 86_400_000;
+  const diff = daysBetween(onDate, validTo);
   return diff >= 0 && diff <= days;
 }

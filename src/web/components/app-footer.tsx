@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useSession } from '../modules/access/session';
+import { useSession } from '../session';
 
 /** The DKFDS footer: responsible authority, accessibility statement and cookie information. */
 export function AppFooter() {

@@ -1,39 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { hasPermission, logout, type SessionUser, useSession } from '../modules/access/session';
+import { hasPermission, logout, type SessionUser, useSession } from '../session';
 import { Icon } from './icon';
 import { LanguageSwitch } from './language-switch';
-
-/** A main-menu entry, shown only to users holding its permission. */
-interface NavItem {
-  to: string;
-  labelKey: string;
-  permission: string;
-  /** Hidden from users who hold this permission (they have a fuller entry). */
-  unless?: string;
-}
-
-/** The main menu; each entry is shown only with its permission. */
-export const NAV_ITEMS: NavItem[] = [
-  { to: '/', labelKey: 'nav.tasks', permission: 'tasks.read' },
-  { to: '/borgere', labelKey: 'nav.citizens', permission: 'citizens.read' },
-  { to: '/boliger', labelKey: 'nav.housing', permission: 'housing.read' },
-  { to: '/anvisning', labelKey: 'nav.allocation', permission: 'allocation.read' },
-  { to: '/partner/boliger', labelKey: 'nav.partnerVacancies', permission: 'vacancies.report' },
-  { to: '/udsaettelser', labelKey: 'nav.prevention', permission: 'prevention.read' },
-  // Leaders and economy see the prevention figures, not the cases.
-  {
-    to: '/udsaettelser/overvaagning',
-    labelKey: 'nav.prevention',
-    permission: 'prevention.reports',
-    unless: 'prevention.read',
-  },
-  { to: '/partner/underretninger', labelKey: 'nav.partnerNotices', permission: 'notices.report' },
-  { to: '/admin/brugere', labelKey: 'nav.users', permission: 'users.manage' },
-  { to: '/admin/indstillinger', labelKey: 'nav.settings', permission: 'settings.manage' },
-  { to: '/revision', labelKey: 'nav.audit', permission: 'audit.read' },
-];
+import { useNavigation } from './navigation';
 
 function isCurrent(pathname: string, to: string): boolean {
   return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
@@ -42,7 +13,8 @@ function isCurrent(pathname: string, to: string): boolean {
 function MainMenu({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const items = NAV_ITEMS.filter(
+  // The main menu: every module's entries in the order of the module list, each only with its permission.
+  const items = useNavigation().filter(
     (item) => hasPermission(user, item.permission) && !(item.unless && hasPermission(user, item.unless)),
   );
   if (items.length === 0) return null;

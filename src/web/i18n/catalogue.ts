@@ -1,9 +1,3 @@
-import applicationsDa from '../modules/allocation/i18n/applications.da.json';
-import applicationsEn from '../modules/allocation/i18n/applications.en.json';
-import vacanciesDa from '../modules/allocation/i18n/vacancies.da.json';
-import vacanciesEn from '../modules/allocation/i18n/vacancies.en.json';
-import preventionDa from '../modules/prevention/i18n/prevention.da.json';
-import preventionEn from '../modules/prevention/i18n/prevention.en.json';
 import da from './da.json';
 import en from './en.json';
 
@@ -11,8 +5,8 @@ import en from './en.json';
 export type Tree = { [key: string]: string | Tree };
 
 /**
- * Merges a module's catalogue into the main one. A key defined twice is a mistake (one text would
- * silently win), so it throws; the catalogue test runs this for both languages.
+ * Merges catalogues into one. A key defined twice is a mistake (one text would silently win), so it
+ * throws; the catalogue test loads every module's catalogue, for both languages.
  */
 export function mergeCatalogues(base: Tree, ...parts: Tree[]): Tree {
   const out: Tree = structuredClone(base);
@@ -29,8 +23,25 @@ export function mergeCatalogues(base: Tree, ...parts: Tree[]): Tree {
   return out;
 }
 
-/** The full Danish and English catalogues: the main files plus each module's own. */
+/**
+ * Every module's texts: src/web/modules/<name>/i18n/*.da.json and *.en.json, by path. Read by
+ * file name rather than through the module list (src/web/modules/index.ts), so the texts load before
+ * (and without) the modules' components: i18n starts first, and the catalogue test runs in Node.
+ */
+const moduleFiles = import.meta.glob<Tree>('../modules/*/i18n/*.json', { eager: true, import: 'default' });
+
+function moduleCatalogues(language: 'da' | 'en'): Tree[] {
+  return Object.entries(moduleFiles)
+    .filter(([path]) => path.endsWith(`.${language}.json`))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, tree]) => tree);
+}
+
+/**
+ * The full Danish and English catalogues: the shell's own texts (app, nav, header, errors …) plus
+ * each module's. A key defined twice throws (see {@link mergeCatalogues}).
+ */
 export const catalogues: Record<'da' | 'en', Tree> = {
-  da: mergeCatalogues(da as Tree, applicationsDa as Tree, vacanciesDa as Tree, preventionDa as Tree),
-  en: mergeCatalogues(en as Tree, applicationsEn as Tree, vacanciesEn as Tree, preventionEn as Tree),
+  da: mergeCatalogues(da as Tree, ...moduleCatalogues('da')),
+  en: mergeCatalogues(en as Tree, ...moduleCatalogues('en')),
 };

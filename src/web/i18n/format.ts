@@ -2,6 +2,11 @@
  * Date formats follow Danish conventions in both languages (dd.mm.åååå, 24-hour clock), shown in
  * Danish time, because Hjemvej records Danish municipal case work.
  */
+import type { TFunction } from 'i18next';
+import { today } from '../../shared/dates';
+import { danishDate, danishNumber } from '../../shared/format';
+import { parseDate as parseDanishDate, parseNumber as parseDanishNumber } from '../../shared/parse';
+
 const TIME_ZONE = 'Europe/Copenhagen';
 
 const dateFormat = new Intl.DateTimeFormat('da-DK', {
@@ -48,31 +53,66 @@ export function isoDateTime(value: string): string {
   return date ? date.toISOString() : value;
 }
 
-const DANISH_DATE = /^(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{4})$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isoIfValid(year: number, month: number, day: number): string | null {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-    return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 /**
  * Reads a date typed as dd.mm.åååå (also d.m.åååå, or with - / or space) or as åååå-mm-dd, and
  * returns it as åååå-mm-dd; `null` if it is no real calendar date.
  */
 export function parseDate(text: string): string | null {
-  const value = text.trim();
-  const danish = DANISH_DATE.exec(value);
-  if (danish) return isoIfValid(Number(danish[3]), Number(danish[2]), Number(danish[1]));
-  const iso = ISO_DATE.exec(value);
-  if (iso) return isoIfValid(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  return null;
+  return parseDanishDate(text, { typed: true }) ?? null;
 }
 
 /** Shows an åååå-mm-dd date as dd.mm.åååå (anything else unchanged). */
-export function isoToDanishDate(iso: string): string {
-  const match = ISO_DATE.exec(iso);
-  return match ? `${match[3]}.${match[2]}.${match[1]}` : iso;
+export const isoToDanishDate = danishDate;
+
+/** Today in Danish time, as the forms show dates (dd.mm.åååå). */
+export function todayText(): string {
+  return formatDate(new Date());
+}
+
+/** Today in Danish time as åååå-mm-dd (for requests). */
+export function todayIso(): string {
+  return today();
+}
+
+/** Today's year in Danish time. */
+export function currentYear(): number {
+  return Number(today().slice(0, 4));
+}
+
+/*
+ * Numbers follow Danish conventions in both languages (decimal comma, thousands point: 78,8 and
+ * 1.250 kr.), as dates do, because the figures are shown to and compared with Danish documents.
+ */
+
+/** An expected number of units (a yearly average), with one decimal: 78,8. */
+export function formatExpected(value: number): string {
+  return danishNumber(value, 1);
+}
+
+/** A count or an amount without decimals: 4.200. */
+export function formatWhole(value: number): string {
+  return danishNumber(value);
+}
+
+/** A number as a form shows it for editing: 7,5 (no thousands point, so it reads back the same). */
+export function formatInput(value: number): string {
+  return danishNumber(value, 0, 2).replace(/\./g, '');
+}
+
+/** A percentage: 7,5 %. */
+export function formatPercent(t: TFunction, value: number): string {
+  return t('format.percent', { value: danishNumber(value, 0, 2) });
+}
+
+/** An amount in kroner: 1.250 kr. */
+export function formatKroner(t: TFunction, value: number): string {
+  return t('format.kroner', { amount: danishNumber(value) });
+}
+
+/**
+ * Reads a typed number: a decimal comma or point (7,5 or 7.5), and for amounts a thousands point
+ * (1.250 or 1.250,50). Spaces, "kr." and "%" are ignored. `null` if it is no number.
+ */
+export function parseNumber(text: string, grouped = false): number | null {
+  return parseDanishNumber(text, { grouped }) ?? null;
 }

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ApplicationInput, MemberInput } from '../../../shared/allocation/api';
-import { assessCandidate, compareCandidates, monthsBefore } from '../../../shared/allocation/eligibility';
-import { addDays, daysBetween, today } from '../../../shared/dates';
+import { assessCandidate, compareCandidates } from '../../../shared/allocation/eligibility';
+import { addDays, daysBetween, monthsBefore, today } from '../../../shared/dates';
 import { type DatabaseHandles, withTenant } from '../../db/database';
 import type { Actor } from '../../platform/actor';
 import { loadWorkbook, sheetValues } from '../../test/documents';

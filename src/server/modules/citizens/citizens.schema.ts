@@ -61,6 +61,8 @@ export const citizenInput = z.strictObject({
   firstEpisode: episodeInput.nullish(),
 });
 export type CitizenInput = z.infer<typeof citizenInput>;
+/** A registration as a client sends it (defaults not yet applied). */
+export type CitizenRequest = z.input<typeof citizenInput>;
 
 export const citizenPatch = z.strictObject({
   givenName: optionalText(200).optional(),

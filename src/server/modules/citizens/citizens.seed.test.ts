@@ -3,7 +3,7 @@ import { isViveSituation } from '../../../shared/citizens/whereabouts';
 import { type DatabaseHandles, withTenant } from '../../db/database';
 import { seedDemo } from '../../demo/seed';
 import { testDatabase } from '../../test/helpers';
-import { findLoginUser, findMunicipalityByCode } from '../access/access.repository';
+import { findLoginUser, findMunicipalityByCode } from '../access';
 import { listCitizens } from './citizens.repository';
 import { COUNT_2019, COUNT_2022 } from './citizens.seed';
 

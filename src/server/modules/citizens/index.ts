@@ -19,5 +19,6 @@ export const module: ServerModule = {
   },
 };
 
+export type { CitizenInput, CitizenRequest } from './citizens.schema';
 export { addEpisode, displayName, flagDuplicatesOf } from './citizens.service';
 export { citizensByCpr, registerCitizensFromNotices } from './register-from-notices';

@@ -1,5 +1,5 @@
 import { parseCpr } from '../../../shared/citizens/cpr';
-import { today } from '../../../shared/dates';
+import { daysBetween, today } from '../../../shared/dates';
 import type {
   ActionInput,
   ActionView,
@@ -415,9 +415,7 @@ export async function getCase(trx: Tx, actor: Actor, id: string, logRead = true)
     noHelpReason: c.no_help_reason,
     noticeList,
     actions: as.map(presentAction),
-    daysToOutcome: c.outcome_on
-      ? Math.round((Date.parse(c.outcome_on) - Date.parse(first)) / 86_400_000)
-      : null,
+    daysToOutcome: c.outcome_on ? daysBetween(first, c.outcome_on) : null,
   };
 }
 
@@ -586,7 +584,7 @@ export async function monitoring(trx: Tx, actor: Actor, from: string, to: string
   const caseList = [...cases.values()];
   const days = caseList
     .filter((c) => c.outcome_on)
-    .map((c) => Math.round((Date.parse(c.outcome_on as string) - Date.parse(c.opened_on)) / 86_400_000))
+    .map((c) => daysBetween(c.opened_on, c.outcome_on as string))
     .sort((a, b) => a - b);
   const median = days.length ? (days[Math.floor((days.length - 1) / 2)] as number) : null;
   const orgs = new Map<string, MonitoringReport['byOrganisation'][number]>();

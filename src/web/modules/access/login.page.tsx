@@ -7,9 +7,9 @@ import { ErrorSummary } from '../../components/error-summary';
 import { useFormProblems } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
+import type { LoginRedirectState } from '../../components/require-auth';
 import { TextField } from '../../components/text-field';
-import type { LoginRedirectState } from './require-auth';
-import { login, useSession } from './session';
+import { login, useSession } from '../../session';
 
 function targetAfterLogin(state: unknown): string {
   const from = (state as LoginRedirectState | null)?.from;

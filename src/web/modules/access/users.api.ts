@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
-import { TASKS_KEY } from '../tasks/tasks.api';
+import { TASKS_KEY } from '../tasks';
 
 /** A user as the administration page sees it. */
 export interface AdminUser {

@@ -1,17 +1,18 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type FieldError } from '../../api';
+import type { FieldError } from '../../api';
 import { Alert } from '../../components/alert';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorSummary } from '../../components/error-summary';
-import { useFormProblems } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
+import { QueryState } from '../../components/query-state';
 import { SelectField, type SelectOption } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
+import { useForm } from '../../components/use-form';
 import { errorMessage } from '../../i18n/errors';
 import { formatDate, formatTime, isoDateTime } from '../../i18n/format';
-import { useSession } from './session';
+import { useSession } from '../../session';
 import {
   type AdminUser,
   type Role,
@@ -227,12 +228,7 @@ function UsersTable({ roles }: { roles: Role[] }) {
     <section aria-labelledby="users-list-heading">
       <h2 id="users-list-heading">{t('users.listHeading')}</h2>
       <NoticeArea notice={notice} />
-      {users.isPending ? <Loading text={t('users.loading')} /> : null}
-      {users.isError ? (
-        <Alert variant="error">
-          <p>{errorMessage(t, users.error)}</p>
-        </Alert>
-      ) : null}
+      <QueryState query={users} loadingText={t('users.loading')} live={false} />
       {users.data ? (
         <div className="table--responsive-scroll">
           <table className="table table--zebra table--compact">
@@ -285,17 +281,19 @@ const EMPTY_FORM = { username: '', displayName: '', role: '', password: '' };
 function CreateUserForm({ roles }: { roles: Role[] }) {
   const { t } = useTranslation();
   const create = useCreateUser();
-  const [values, setValues] = useState(EMPTY_FORM);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const form = useFormProblems('createUser', {
-    username: { id: 'new-user-username', label: t('createUser.username') },
-    displayName: { id: 'new-user-display-name', label: t('createUser.displayName') },
-    role: { id: 'new-user-role', label: t('createUser.role') },
-    password: { id: 'new-user-password', label: t('createUser.password') },
+  const form = useForm({
+    formKey: 'createUser',
+    initial: EMPTY_FORM,
+    fields: {
+      username: { id: 'new-user-username', label: t('createUser.username') },
+      displayName: { id: 'new-user-display-name', label: t('createUser.displayName') },
+      role: { id: 'new-user-role', label: t('createUser.role') },
+      password: { id: 'new-user-password', label: t('createUser.password') },
+    },
+    serverErrors: { USER_USERNAME_TAKEN: { path: 'username', code: 'taken' } },
   });
-
-  const set = (field: keyof typeof EMPTY_FORM) => (value: string) =>
-    setValues((v) => ({ ...v, [field]: value }));
+  const { values } = form;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -309,23 +307,14 @@ function CreateUserForm({ roles }: { roles: Role[] }) {
     if (input.password === '') problems.push({ path: 'password', code: 'required' });
     else if (input.password.length < MIN_PASSWORD_LENGTH)
       problems.push({ path: 'password', code: 'too_short' });
-    if (problems.length > 0) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
+    if (form.failed(problems)) return;
     create.mutate(input, {
       onSuccess: (user) => {
         form.clear();
-        setValues(EMPTY_FORM);
+        form.reset();
         setNotice({ kind: 'success', key: 'createUser.created', params: { username: user.username } });
       },
-      onError: (error) => {
-        if (error instanceof ApiError && error.code === 'USER_USERNAME_TAKEN') {
-          form.report({ fields: [{ path: 'username', code: 'taken' }], error: null });
-          return;
-        }
-        form.reportError(error);
-      },
+      onError: form.reportError,
     });
   };
 
@@ -342,49 +331,28 @@ function CreateUserForm({ roles }: { roles: Role[] }) {
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate>
         <TextField
-          id="new-user-username"
-          label={t('createUser.username')}
+          {...form.field('username')}
           hint={t('createUser.usernameHint')}
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
           required
-          value={values.username}
-          onChange={(event) => set('username')(event.target.value)}
-          error={form.fieldMessage('username')}
           widthClass="input-width-m"
         />
-        <TextField
-          id="new-user-display-name"
-          label={t('createUser.displayName')}
-          autoComplete="off"
-          required
-          value={values.displayName}
-          onChange={(event) => set('displayName')(event.target.value)}
-          error={form.fieldMessage('displayName')}
-          widthClass="input-width-l"
-        />
+        <TextField {...form.field('displayName')} autoComplete="off" required widthClass="input-width-l" />
         <SelectField
-          id="new-user-role"
-          label={t('createUser.role')}
+          {...form.field('role')}
           placeholder={t('createUser.rolePlaceholder')}
           options={roles.map((role) => ({ value: role.code, label: t(`roles.${role.code}`) }))}
           required
-          value={values.role}
-          onChange={(event) => set('role')(event.target.value)}
-          error={form.fieldMessage('role')}
         />
         <TextField
-          id="new-user-password"
+          {...form.field('password')}
           type="password"
-          label={t('createUser.password')}
           hint={t('createUser.passwordHint', { count: MIN_PASSWORD_LENGTH })}
           autoComplete="new-password"
           required
           minLength={MIN_PASSWORD_LENGTH}
-          value={values.password}
-          onChange={(event) => set('password')(event.target.value)}
-          error={form.fieldMessage('password')}
           widthClass="input-width-l"
         />
         <div className="mt-5">
@@ -404,12 +372,7 @@ export function UsersPage() {
   const roles = useRoles();
   return (
     <Page title={t('users.title')}>
-      {roles.isPending ? <Loading /> : null}
-      {roles.isError ? (
-        <Alert variant="error" live="alert">
-          <p>{errorMessage(t, roles.error)}</p>
-        </Alert>
-      ) : null}
+      <QueryState query={roles} />
       {roles.data ? (
         <>
           <UsersTable roles={roles.data.items} />

@@ -11,22 +11,17 @@ import type { FieldError } from '../../api';
 import { Alert } from '../../components/alert';
 import { CheckboxField } from '../../components/checkbox-field';
 import { ErrorSummary } from '../../components/error-summary';
-import { type FieldMap, useFormProblems } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
+import { QueryState } from '../../components/query-state';
 import { RadioGroup } from '../../components/radio-group';
+import { type NumberKind, readNumber } from '../../components/read-field';
+import { type Fact, Facts, Section } from '../../components/section';
 import { TextField } from '../../components/text-field';
-import { errorMessage } from '../../i18n/errors';
-import { hasPermission, useSession } from '../access/session';
-import { type Fact, Facts, Section } from '../citizens/citizen-layout';
-import {
-  formatInput,
-  formatKroner,
-  formatWhole,
-  mapFieldErrors,
-  type NumberKind,
-  readNumber,
-} from '../housing/housing-format';
+import { useForm } from '../../components/use-form';
+import { YesNoText } from '../../components/yes-no';
+import { formatInput, formatKroner, formatWhole } from '../../i18n/format';
+import { hasPermission, useSession } from '../../session';
 import { CheckboxGroup } from './application-format';
 import { useAllocationSettings, useSaveAllocationSettings } from './applications.api';
 
@@ -79,18 +74,25 @@ function valuesOf(settings: AllocationSettings): Values {
 function SettingsForm({ settings }: { settings: AllocationSettings }) {
   const { t } = useTranslation();
   const save = useSaveAllocationSettings();
-  const [values, setValues] = useState(() => valuesOf(settings));
   const [saved, setSaved] = useState(0);
   const savedRef = useRef<HTMLDivElement>(null);
-  const fieldMap: FieldMap = Object.fromEntries(
-    [
-      ...NUMBER_FIELDS.map((f) => f.key),
-      'refusalConsequence',
-      'refusalReasons',
-      'noReplyCountsAsRefusal',
-    ].map((key) => [key, { id: fieldId(key), label: t(`allocationSettings.fields.${key}`) }]),
-  );
-  const form = useFormProblems('allocationSettings', fieldMap);
+  const form = useForm({
+    formKey: 'allocationSettings',
+    initial: () => valuesOf(settings),
+    fields: Object.fromEntries(
+      [
+        ...NUMBER_FIELDS.map((f) => f.key),
+        'refusalConsequence',
+        'refusalReasons',
+        'noReplyCountsAsRefusal',
+      ].map((key) => [key, { id: fieldId(key), label: t(`allocationSettings.fields.${key}`) }]),
+    ),
+    mapServerField: (field) =>
+      fieldOf(field.path) && (field.code === 'too_small' || field.code === 'too_big')
+        ? { path: field.path, code: 'outside_band' }
+        : null,
+  });
+  const { values } = form;
 
   useEffect(() => {
     if (saved > 0) savedRef.current?.focus();
@@ -108,10 +110,7 @@ function SettingsForm({ settings }: { settings: AllocationSettings }) {
       else if (n !== undefined) numbers[key] = n;
     }
     if (values.refusalConsequence === '') problems.push({ path: 'refusalConsequence', code: 'required' });
-    if (problems.length > 0) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
+    if (form.failed(problems)) return;
     const input: AllocationSettings = {
       ...(numbers as Record<NumberKey, number>),
       refusalConsequence: values.refusalConsequence as RefusalConsequence,
@@ -121,17 +120,10 @@ function SettingsForm({ settings }: { settings: AllocationSettings }) {
     save.mutate(input, {
       onSuccess: (next) => {
         form.clear();
-        setValues(valuesOf(next));
+        form.setValues(valuesOf(next));
         setSaved((n) => n + 1);
       },
-      onError: (error) =>
-        form.reportError(
-          mapFieldErrors(error, (field) =>
-            fieldOf(field.path) && (field.code === 'too_small' || field.code === 'too_big')
-              ? { path: field.path, code: 'outside_band' }
-              : null,
-          ),
-        ),
+      onError: form.reportError,
     });
   };
 
@@ -143,14 +135,10 @@ function SettingsForm({ settings }: { settings: AllocationSettings }) {
     return (
       <TextField
         key={key}
-        id={fieldId(key)}
-        label={t(`allocationSettings.fields.${key}`)}
+        {...form.field(key)}
         hint={`${t(`allocationSettings.hints.${key}`)} ${range}`}
         inputMode={field?.kind === 'kroner' ? 'decimal' : 'numeric'}
         autoComplete="off"
-        value={values[key]}
-        onChange={(event) => setValues((v) => ({ ...v, [key]: event.target.value }))}
-        error={form.fieldMessage(key)}
         widthClass={width}
       />
     );
@@ -184,17 +172,13 @@ function SettingsForm({ settings }: { settings: AllocationSettings }) {
           <p>{t('allocationSettings.refusalsIntro')}</p>
           {numberField('refusalLimit', widthOf('refusalLimit'))}
           <RadioGroup
-            id={fieldId('refusalConsequence')}
+            {...form.radio('refusalConsequence')}
             name="refusal-consequence"
-            legend={t('allocationSettings.fields.refusalConsequence')}
             hint={t('allocationSettings.hints.refusalConsequence')}
             options={REFUSAL_CONSEQUENCES.map((c) => ({
               value: c,
               label: t(`allocation.consequences.${c}`),
             }))}
-            value={values.refusalConsequence}
-            onChange={(value) => setValues((v) => ({ ...v, refusalConsequence: value }))}
-            error={form.fieldMessage('refusalConsequence')}
           />
           {numberField('pauseDays', widthOf('pauseDays'))}
           <CheckboxGroup
@@ -203,16 +187,13 @@ function SettingsForm({ settings }: { settings: AllocationSettings }) {
             hint={t('allocationSettings.hints.refusalReasons')}
             options={DECLINE_REASONS.map((r) => ({ value: r, label: t(`allocation.declineReasons.${r}`) }))}
             values={values.refusalReasons}
-            onChange={(reasons) => setValues((v) => ({ ...v, refusalReasons: reasons }))}
+            onChange={(reasons) => form.set('refusalReasons', reasons)}
             error={form.fieldMessage('refusalReasons')}
           />
           <div className="form-group">
             <CheckboxField
-              id={fieldId('noReplyCountsAsRefusal')}
-              label={t('allocationSettings.fields.noReplyCountsAsRefusal')}
+              {...form.checkbox('noReplyCountsAsRefusal')}
               hint={t('allocationSettings.hints.noReplyCountsAsRefusal')}
-              checked={values.noReplyCountsAsRefusal}
-              onChange={(event) => setValues((v) => ({ ...v, noReplyCountsAsRefusal: event.target.checked }))}
             />
           </div>
         </fieldset>
@@ -261,7 +242,7 @@ function SettingsView({ settings }: { settings: AllocationSettings }) {
     },
     {
       label: t('allocationSettings.fields.noReplyCountsAsRefusal'),
-      value: settings.noReplyCountsAsRefusal ? t('common.yes') : t('common.no'),
+      value: <YesNoText value={settings.noReplyCountsAsRefusal} />,
     },
   ];
   const rules: Fact[] = [
@@ -303,19 +284,9 @@ export function AllocationSettingsPage() {
       <Alert variant="info" heading={t('allocationSettings.policyHeading')}>
         <p>{t('allocationSettings.policyText')}</p>
       </Alert>
-      {settings.isPending ? <Loading /> : null}
-      {settings.isError ? (
-        <Alert variant="error" live="alert">
-          <p>{errorMessage(t, settings.error)}</p>
-        </Alert>
-      ) : null}
-      {settings.data ? (
-        canManage ? (
-          <SettingsForm settings={settings.data} />
-        ) : (
-          <SettingsView settings={settings.data} />
-        )
-      ) : null}
+      <QueryState query={settings}>
+        {(data) => (canManage ? <SettingsForm settings={data} /> : <SettingsView settings={data} />)}
+      </QueryState>
     </Page>
   );
 }

@@ -1,48 +1,27 @@
 import type { TFunction } from 'i18next';
-import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import type { ApplicationDetail, AssessmentInput } from '../../../shared/allocation/api';
-import {
-  type ApplicationAction,
-  ASSESSMENT_ACTIONS,
-  type AssessmentAction,
-  OPEN_STATUSES,
-  PRIORITIES,
-  type Priority,
-} from '../../../shared/allocation/model';
-import { ApiError, type FieldError } from '../../api';
+import type { ApplicationDetail } from '../../../shared/allocation/api';
+import { OPEN_STATUSES } from '../../../shared/allocation/model';
+import { ApiError } from '../../api';
 import { Alert } from '../../components/alert';
-import { ConfirmDialog } from '../../components/confirm-dialog';
-import { DateField } from '../../components/date-field';
-import { ErrorSummary } from '../../components/error-summary';
-import { useFormProblems } from '../../components/form-problems';
+import { DateText } from '../../components/date-text';
 import { Icon } from '../../components/icon';
-import { Loading } from '../../components/loading';
 import { NoValue } from '../../components/no-value';
 import { Page } from '../../components/page';
-import { RadioGroup } from '../../components/radio-group';
+import { QueryState } from '../../components/query-state';
+import { type Fact, Facts, Section } from '../../components/section';
 import { TableScroll } from '../../components/table-scroll';
-import { TextAreaField } from '../../components/text-area-field';
-import { describedBy } from '../../components/text-field';
-import { errorMessage } from '../../i18n/errors';
-import { hasPermission, useSession } from '../access/session';
-import { DateText, readDate, todayIso, YesNoText } from '../citizens/citizen-format';
-import { type Fact, Facts, FormDetails, Section } from '../citizens/citizen-layout';
-import { useDepartments } from '../housing/housing.api';
-import { departmentName, formatKroner, formatWhole } from '../housing/housing-format';
-import type { ApplicationSavedState } from './application-form';
-import { DateTimeText, LongText, PriorityText, readableError, targetGroundsText } from './application-format';
-import {
-  documentHref,
-  letterHref,
-  useAllocationSettings,
-  useApplication,
-  useAssess,
-  useResubmit,
-  useUploadDocument,
-  useWithdraw,
-} from './applications.api';
+import { YesNoText } from '../../components/yes-no';
+import { formatKroner, formatWhole } from '../../i18n/format';
+import { hasPermission, useSession } from '../../session';
+import { departmentName, useDepartments } from '../housing';
+import { ActionsSection } from './application-actions';
+import { DocumentsSection } from './application-documents';
+import { DateTimeText, LongText, PriorityText, targetGroundsText } from './application-format';
+import type { ApplicationSavedState } from './application-values';
+import { letterHref, useApplication } from './applications.api';
 
 /** The result of the latest action, shown (and focused) at the top of the page. */
 type ActionNotice = { kind: 'success'; key: string; params?: Record<string, string> } | null;
@@ -64,184 +43,6 @@ function NoticeBanner({ notice }: { notice: ActionNotice }) {
         </Alert>
       ) : null}
     </div>
-  );
-}
-
-// ---- actions ----
-
-/** The actions this page offers as forms; 'house' happens through the move-in, not here. */
-const PAGE_ACTIONS: readonly ApplicationAction[] = [
-  'approve',
-  'request_info',
-  'resubmit',
-  'reject',
-  'pause',
-  'resume',
-  'remove',
-  'withdraw',
-];
-/** Actions that end the application for good ask first. */
-const CONFIRMED: readonly ApplicationAction[] = ['remove', 'withdraw'];
-
-const isAssessment = (action: ApplicationAction): action is AssessmentAction =>
-  (ASSESSMENT_ACTIONS as readonly string[]).includes(action);
-
-function ActionForm({
-  application,
-  action,
-  onDone,
-}: {
-  application: ApplicationDetail;
-  action: ApplicationAction;
-  onDone: (action: ApplicationAction) => void;
-}) {
-  const { t } = useTranslation();
-  const assess = useAssess(application.id);
-  const resubmit = useResubmit(application.id);
-  const withdraw = useWithdraw(application.id);
-  const settings = useAllocationSettings();
-  const [priority, setPriority] = useState('');
-  const [reason, setReason] = useState('');
-  const [until, setUntil] = useState('');
-  const [confirming, setConfirming] = useState(false);
-  const busy = assess.isPending || resubmit.isPending || withdraw.isPending;
-  const prefix = `application-${action.replace('_', '-')}`;
-  const form = useFormProblems(`applications.actions.${action}`, {
-    priority: { id: `${prefix}-priority`, label: t('applications.actions.priority') },
-    reason: { id: `${prefix}-reason`, label: t(`applications.actions.${action}.reason`) },
-    pausedUntil: { id: `${prefix}-until`, label: t('applications.actions.pause.until') },
-  });
-
-  const read = (): { problems: FieldError[]; pausedUntil?: string } => {
-    const problems: FieldError[] = [];
-    if (action === 'approve' && priority === '')
-      problems.push({ path: 'priority', code: 'priority_required' });
-    if (reason.trim() === '') problems.push({ path: 'reason', code: 'reason_required' });
-    const pausedUntil = action === 'pause' ? readDate(until, 'pausedUntil', problems) : undefined;
-    if (pausedUntil !== undefined && pausedUntil <= todayIso())
-      problems.push({ path: 'pausedUntil', code: 'future_date_required' });
-    return { problems, ...(pausedUntil ? { pausedUntil } : {}) };
-  };
-
-  const send = (pausedUntil?: string) => {
-    const text = reason.trim();
-    let request: Promise<unknown>;
-    if (action === 'resubmit') request = resubmit.mutateAsync(text);
-    else if (action === 'withdraw') request = withdraw.mutateAsync(text);
-    else if (isAssessment(action)) {
-      const input: AssessmentInput = { action, reason: text };
-      if (action === 'approve') input.priority = priority as Priority;
-      if (pausedUntil) input.pausedUntil = pausedUntil;
-      request = assess.mutateAsync(input);
-    } else return;
-    // The promise, not the mutate callbacks: a done action leaves the allowed ones, so this form
-    // unmounts as the page refreshes, and the page must still hear that it is done.
-    request.then(
-      () => {
-        form.clear();
-        setConfirming(false);
-        onDone(action);
-      },
-      (error: unknown) => {
-        setConfirming(false);
-        form.reportError(readableError(t, error));
-      },
-    );
-  };
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    const { problems, pausedUntil } = read();
-    if (problems.length > 0) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
-    form.clear();
-    if (CONFIRMED.includes(action)) setConfirming(true);
-    else send(pausedUntil);
-  };
-
-  return (
-    <FormDetails summary={t(`allocation.actions.${action}`)}>
-      {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
-      <form onSubmit={onSubmit} noValidate>
-        <p>{t(`applications.actions.${action}.intro`)}</p>
-        {action === 'approve' ? (
-          <RadioGroup
-            id={`${prefix}-priority`}
-            name={`${prefix}-priority`}
-            legend={t('applications.actions.priority')}
-            hint={t('applications.actions.priorityHint')}
-            options={PRIORITIES.map((p) => ({ value: p, label: t(`allocation.priorities.${p}`) }))}
-            value={priority}
-            onChange={setPriority}
-            error={form.fieldMessage('priority')}
-          />
-        ) : null}
-        <TextAreaField
-          id={`${prefix}-reason`}
-          label={t(`applications.actions.${action}.reason`)}
-          hint={t(`applications.actions.${action}.reasonHint`)}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          error={form.fieldMessage('reason')}
-        />
-        {action === 'pause' ? (
-          <DateField
-            id={`${prefix}-until`}
-            label={t('applications.actions.pause.until')}
-            hint={
-              settings.data
-                ? t('applications.actions.pause.untilHint', { days: settings.data.pauseDays })
-                : t('applications.actions.pause.untilHintNoDays')
-            }
-            value={until}
-            onChange={(event) => setUntil(event.target.value)}
-            error={form.fieldMessage('pausedUntil')}
-          />
-        ) : null}
-        <div className="mt-5">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {t(`applications.actions.${action}.submit`)}
-          </button>
-        </div>
-        {busy ? <Loading text={t('common.saving')} /> : null}
-      </form>
-      {CONFIRMED.includes(action) ? (
-        <ConfirmDialog
-          open={confirming}
-          heading={t(`applications.actions.${action}.confirmHeading`, { name: application.citizenName })}
-          confirmLabel={t(`applications.actions.${action}.confirm`)}
-          cancelLabel={t('common.cancel')}
-          onConfirm={() => send()}
-          onCancel={() => setConfirming(false)}
-          busy={busy}
-        >
-          <p>{t(`applications.actions.${action}.confirmText`)}</p>
-        </ConfirmDialog>
-      ) : null}
-    </FormDetails>
-  );
-}
-
-function ActionsSection({
-  application,
-  onDone,
-}: {
-  application: ApplicationDetail;
-  onDone: (action: ApplicationAction) => void;
-}) {
-  const { t } = useTranslation();
-  const actions = PAGE_ACTIONS.filter((a) => application.allowedActions.includes(a));
-  if (actions.length === 0) return null;
-  return (
-    <Section id="application-actions" heading={t('applications.detail.actionsHeading')}>
-      <p>{t('applications.detail.actionsIntro')}</p>
-      {actions.map((action) => (
-        <ActionForm key={action} application={application} action={action} onDone={onDone} />
-      ))}
-    </Section>
   );
 }
 
@@ -589,153 +390,6 @@ function TenanciesSection({ application }: { application: ApplicationDetail }) {
   );
 }
 
-/** What can be attached, as the server accepts it. */
-const DOCUMENT_EXTENSIONS = ['pdf', 'png', 'jpg', 'jpeg', 'docx', 'xlsx', 'txt'];
-const DOCUMENT_ACCEPT = DOCUMENT_EXTENSIONS.map((e) => `.${e}`).join(',');
-const DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
-
-function formatSize(t: TFunction, bytes: number): string {
-  return bytes < 1024 * 1024
-    ? t('applications.documents.kilobytes', { value: formatWhole(Math.max(1, Math.round(bytes / 1024))) })
-    : t('applications.documents.megabytes', {
-        value: new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024),
-      });
-}
-
-function UploadForm({ applicationId }: { applicationId: string }) {
-  const { t } = useTranslation();
-  const upload = useUploadDocument(applicationId);
-  const [file, setFile] = useState<File | null>(null);
-  const [uploaded, setUploaded] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-  const form = useFormProblems('applications.documents', {
-    file: { id: 'application-document', label: t('applications.documents.file') },
-  });
-  const error = form.fieldMessage('file');
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (upload.isPending) return;
-    setUploaded(null);
-    const extension = file?.name.split('.').pop()?.toLowerCase() ?? '';
-    const problem = !file
-      ? 'required'
-      : !DOCUMENT_EXTENSIONS.includes(extension)
-        ? 'file_type'
-        : file.size > DOCUMENT_MAX_BYTES
-          ? 'too_big'
-          : null;
-    if (problem || !file) {
-      form.report({ fields: [{ path: 'file', code: problem ?? 'required' }], error: null });
-      return;
-    }
-    upload.mutate(file, {
-      onSuccess: () => {
-        form.clear();
-        setUploaded(file.name);
-        setFile(null);
-        if (input.current) input.current.value = '';
-      },
-      onError: (err) => {
-        if (err instanceof ApiError && err.fields.length === 0 && err.code === 'V_VALIDATION')
-          form.report({ fields: [{ path: 'file', code: 'file_type' }], error: null });
-        else form.reportError(err);
-      },
-    });
-  };
-
-  return (
-    <FormDetails summary={t('applications.documents.add')}>
-      <div role="status">
-        {uploaded ? (
-          <Alert variant="success" headingLevel={3}>
-            <p>{t('applications.documents.uploaded', { name: uploaded })}</p>
-          </Alert>
-        ) : null}
-      </div>
-      {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
-      <form onSubmit={onSubmit} noValidate>
-        <div className={error ? 'form-group form-error' : 'form-group'}>
-          <label className="form-label" htmlFor="application-document">
-            {t('applications.documents.file')}
-          </label>
-          <span className="form-hint" id="application-document-hint">
-            {t('applications.documents.fileHint')}
-          </span>
-          {error ? (
-            <span className="form-error-message" id="application-document-error">
-              <span className="sr-only">{t('form.errorPrefix')} </span>
-              {error}
-            </span>
-          ) : null}
-          <input
-            ref={input}
-            type="file"
-            id="application-document"
-            name="file"
-            accept={DOCUMENT_ACCEPT}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy(
-              'application-document-hint',
-              error ? 'application-document-error' : undefined,
-            )}
-            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-          />
-        </div>
-        <div className="mt-5">
-          <button type="submit" className="button button-primary" disabled={upload.isPending}>
-            {t('applications.documents.submit')}
-          </button>
-        </div>
-        {upload.isPending ? <Loading text={t('applications.documents.uploading')} /> : null}
-      </form>
-    </FormDetails>
-  );
-}
-
-function DocumentsSection({ application }: { application: ApplicationDetail }) {
-  const { t } = useTranslation();
-  const canUpload = hasPermission(useSession().data?.user, 'allocation.apply');
-  return (
-    <Section id="application-documents" heading={t('applications.documents.heading')}>
-      {application.documents.length === 0 ? (
-        <p>{t('applications.documents.none')}</p>
-      ) : (
-        <TableScroll label={t('applications.documents.caption')}>
-          <table className="table table--zebra table--compact">
-            <caption className="sr-only">{t('applications.documents.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('applications.documents.name')}</th>
-                <th scope="col">{t('applications.documents.size')}</th>
-                <th scope="col">{t('applications.documents.uploadedAt')}</th>
-                <th scope="col">{t('applications.documents.uploadedBy')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {application.documents.map((document) => (
-                <tr key={document.id}>
-                  <th scope="row">
-                    <a href={documentHref(application.id, document.id)} download={document.fileName}>
-                      {document.fileName}
-                    </a>
-                  </th>
-                  <td className="nowrap">{formatSize(t, document.size)}</td>
-                  <td>
-                    <DateTimeText value={document.uploadedAt} />
-                  </td>
-                  <td>{document.uploadedByName}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      {canUpload ? <UploadForm applicationId={application.id} /> : null}
-    </Section>
-  );
-}
-
 function EventsSection({ application }: { application: ApplicationDetail }) {
   const { t } = useTranslation();
   const events = application.events
@@ -821,16 +475,16 @@ export function ApplicationPage() {
         <Link to="/anvisning">{t('applications.detail.backToList')}</Link>
       </p>
       <NoticeBanner notice={notice} />
-      {application.isPending ? <Loading /> : null}
-      {notFound ? (
-        <Alert variant="error" live="alert">
-          <p>{t('applications.detail.notFound')}</p>
-        </Alert>
-      ) : application.isError ? (
-        <Alert variant="error" live="alert">
-          <p>{errorMessage(t, application.error)}</p>
-        </Alert>
-      ) : null}
+      <QueryState
+        query={application}
+        renderError={() =>
+          notFound ? (
+            <Alert variant="error" live="alert">
+              <p>{t('applications.detail.notFound')}</p>
+            </Alert>
+          ) : undefined
+        }
+      />
       {data ? (
         <>
           <StatusSection application={data} />

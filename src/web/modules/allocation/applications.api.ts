@@ -11,9 +11,9 @@ import type {
 } from '../../../shared/allocation/api';
 import type { AllocationSettings, ApplicationStatus } from '../../../shared/allocation/model';
 import { api } from '../../api';
-import { CITIZENS_KEY } from '../citizens/citizens.api';
-import { HOUSING_KEY } from '../housing/housing.api';
-import { TASKS_KEY } from '../tasks/tasks.api';
+import { CITIZENS_KEY } from '../citizens';
+import { HOUSING_KEY } from '../housing';
+import { TASKS_KEY } from '../tasks';
 
 export type {
   ApplicationDetail,

@@ -5,10 +5,10 @@ import { APPLICATION_STATUSES, type ApplicationStatus } from '../../../shared/al
 import { Alert } from '../../components/alert';
 import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
+import { QueryState } from '../../components/query-state';
 import { SelectField } from '../../components/select-field';
 import { TableScroll } from '../../components/table-scroll';
-import { errorMessage } from '../../i18n/errors';
-import { hasPermission, useSession } from '../access/session';
+import { hasPermission, useSession } from '../../session';
 import { DayText, PriorityText, targetGroundsText } from './application-format';
 import { applicationHref, useApplications } from './applications.api';
 
@@ -97,11 +97,7 @@ export function ApplicationsPage() {
             <p>{t('applications.list.count', { count: items.length })}</p>
           ) : null}
         </div>
-        {list.isError ? (
-          <Alert variant="error" live="alert" headingLevel={3}>
-            <p>{errorMessage(t, list.error)}</p>
-          </Alert>
-        ) : null}
+        <QueryState query={list} spinner={false} headingLevel={3} />
         {list.data && items.length === 0 && !list.isFetching ? (
           status === '' ? (
             <EmptyState />

@@ -4,24 +4,23 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Outcome } from '../../../shared/allocation/eligibility';
 import { addDays } from '../../../shared/dates';
-import { ApiError, type FieldError } from '../../api';
-import { Alert } from '../../components/alert';
+import { ApiError, type FieldError, settle } from '../../api';
 import { DateField } from '../../components/date-field';
+import { DateText } from '../../components/date-text';
 import { ErrorSummary } from '../../components/error-summary';
-import { useFormProblems } from '../../components/form-problems';
 import { Icon } from '../../components/icon';
 import { Loading } from '../../components/loading';
-import { errorMessage } from '../../i18n/errors';
-import { isoToDanishDate } from '../../i18n/format';
+import { type Notice, NoticeArea } from '../../components/notice-area';
+import { QueryState } from '../../components/query-state';
+import { readDate } from '../../components/read-field';
+import { useForm } from '../../components/use-form';
+import { formatWhole, isoToDanishDate, todayIso } from '../../i18n/format';
 import { i18n } from '../../i18n/index';
-import { DateText, type Notice, NoticeArea, readDate, todayIso } from '../citizens/citizen-format';
-import { formatWhole } from '../housing/housing-format';
 import { applicationHref } from './applications.api';
 import {
   CANDIDATE_PAGE,
   type Candidate,
   type Check,
-  settle,
   useAllocationSettings,
   useCandidates,
   useCreateOffer,
@@ -157,29 +156,29 @@ export function CandidatesSection({ vacancy, canManage }: { vacancy: VacancyView
   const state = offerState(vacancy, canManage);
   const settings = useAllocationSettings(state === 'can_offer');
   const offer = useCreateOffer(vacancy.id);
-  const [replyBy, setReplyBy] = useState('');
   const [touched, setTouched] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const form = useFormProblems('candidates.offer', {
-    replyBy: { id: 'offer-reply-by', label: t('candidates.offer.replyBy') },
+  const form = useForm({
+    formKey: 'candidates.offer',
+    initial: { replyBy: '' },
+    fields: { replyBy: { id: 'offer-reply-by', label: t('candidates.offer.replyBy') } },
   });
+  const replyBy = form.field('replyBy');
 
   // The reply deadline starts at today + the settings' reply days, until the officer changes it.
   const replyDays = settings.data?.replyDays;
+  const { set } = form;
   useEffect(() => {
-    if (!touched && replyDays !== undefined) setReplyBy(isoToDanishDate(addDays(todayIso(), replyDays)));
-  }, [replyDays, touched]);
+    if (!touched && replyDays !== undefined) set('replyBy', isoToDanishDate(addDays(todayIso(), replyDays)));
+  }, [replyDays, touched, set]);
 
   const onOffer = (candidate: Candidate) => {
     if (offer.isPending) return;
     setNotice(null);
     const problems: FieldError[] = [];
-    const date = readDate(replyBy, 'replyBy', problems);
+    const date = readDate(form.values.replyBy, 'replyBy', problems);
     if (date !== undefined && date < todayIso()) problems.push({ path: 'replyBy', code: 'past_date' });
-    if (problems.length > 0) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
+    if (form.failed(problems)) return;
     settle(
       offer,
       date
@@ -213,12 +212,7 @@ export function CandidatesSection({ vacancy, canManage }: { vacancy: VacancyView
     <section aria-labelledby="vacancy-candidates-heading" className="citizen-section">
       <h2 id="vacancy-candidates-heading">{t('candidates.heading')}</h2>
       <p>{t('candidates.intro')}</p>
-      {candidates.isPending ? <Loading text={t('candidates.loading')} /> : null}
-      {candidates.isError ? (
-        <Alert variant="error" live="alert" headingLevel={3}>
-          <p>{errorMessage(t, candidates.error)}</p>
-        </Alert>
-      ) : null}
+      <QueryState query={candidates} loadingText={t('candidates.loading')} headingLevel={3} />
       <NoticeArea notice={notice} />
       {data ? (
         <>
@@ -246,19 +240,16 @@ export function CandidatesSection({ vacancy, canManage }: { vacancy: VacancyView
                 <div className="mb-5">
                   {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
                   <DateField
-                    id="offer-reply-by"
-                    label={t('candidates.offer.replyBy')}
+                    {...replyBy}
                     hint={`${
                       replyDays === undefined
                         ? t('candidates.offer.replyByHintDefault')
                         : t('candidates.offer.replyByHint', { count: replyDays })
                     } ${t('form.dateHint')}`}
-                    value={replyBy}
                     onChange={(event) => {
                       setTouched(true);
-                      setReplyBy(event.target.value);
+                      replyBy.onChange(event);
                     }}
-                    error={form.fieldMessage('replyBy')}
                   />
                 </div>
               ) : null}

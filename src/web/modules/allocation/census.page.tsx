@@ -1,36 +1,36 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { FieldError } from '../../api';
 import { Alert } from '../../components/alert';
 import { DateField } from '../../components/date-field';
 import { ErrorSummary } from '../../components/error-summary';
-import { useFormProblems } from '../../components/form-problems';
-import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
+import { QueryState } from '../../components/query-state';
+import { notInFuture, readDate } from '../../components/read-field';
 import { TableScroll } from '../../components/table-scroll';
-import { errorMessage } from '../../i18n/errors';
-import { isoToDanishDate, parseDate } from '../../i18n/format';
-import { notInFuture, readDate, todayIso } from '../citizens/citizen-format';
+import { useForm } from '../../components/use-form';
+import { isoToDanishDate, parseDate, todayIso } from '../../i18n/format';
 import { applicationHref } from './applications.api';
 import { type CensusDay, useCensus } from './vacancies.api';
 import { daysText, PriorityText } from './vacancy-format';
 
 function DateForm({ date, onShow }: { date: string; onShow: (date: string) => void }) {
   const { t } = useTranslation();
-  const [value, setValue] = useState(isoToDanishDate(date));
+  const form = useForm({
+    formKey: 'census',
+    initial: { date: isoToDanishDate(date) },
+    fields: { date: { id: 'census-date', label: t('census.date') } },
+  });
   // Back/forward changes the URL: show its date.
-  useEffect(() => setValue(isoToDanishDate(date)), [date]);
-  const form = useFormProblems('census', { date: { id: 'census-date', label: t('census.date') } });
+  const { set } = form;
+  useEffect(() => set('date', isoToDanishDate(date)), [date, set]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const problems: FieldError[] = [];
-    const iso = readDate(value, 'date', problems, true);
+    const iso = readDate(form.values.date, 'date', problems, true);
     notInFuture(iso, 'date', problems);
-    if (problems.length > 0 || iso === undefined) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
+    if (form.failed(problems) || iso === undefined) return;
     form.clear();
     onShow(iso);
   };
@@ -39,13 +39,7 @@ function DateForm({ date, onShow }: { date: string; onShow: (date: string) => vo
       <h2 id="census-form-heading">{t('census.formHeading')}</h2>
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate>
-        <DateField
-          id="census-date"
-          label={t('census.date')}
-          value={value}
-          onChange={(event) => setValue(event.target.value)}
-          error={form.fieldMessage('date')}
-        />
+        <DateField {...form.field('date')} />
         <button type="submit" className="button button-primary">
           {t('census.show')}
         </button>
@@ -125,12 +119,7 @@ export function CensusPage() {
       <DateForm date={date} onShow={(next) => setParams(next === todayIso() ? {} : { dato: next })} />
       <section aria-labelledby="census-result-heading" className="citizen-section">
         <h2 id="census-result-heading">{t('census.resultHeading', { date: day })}</h2>
-        {census.isPending ? <Loading /> : null}
-        {census.isError ? (
-          <Alert variant="error" live="alert" headingLevel={3}>
-            <p>{errorMessage(t, census.error)}</p>
-          </Alert>
-        ) : null}
+        <QueryState query={census} headingLevel={3} />
         <div role="status">
           {data && !census.isFetching ? (
             <p>{t('census.summary', { count: data.vacancies.length, date: day })}</p>

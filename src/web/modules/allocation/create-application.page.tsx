@@ -3,12 +3,11 @@ import { Link, useSearchParams } from 'react-router';
 import { OPEN_STATUSES } from '../../../shared/allocation/model';
 import { ApiError } from '../../api';
 import { Alert } from '../../components/alert';
-import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
-import { errorMessage } from '../../i18n/errors';
-import { citizenName } from '../citizens/citizen-format';
-import { useCitizen } from '../citizens/citizens.api';
-import { ApplicationForm, valuesFromCitizen } from './application-form';
+import { QueryState } from '../../components/query-state';
+import { citizenName, useCitizen } from '../citizens';
+import { ApplicationForm } from './application-form';
+import { valuesFromCitizen } from './application-values';
 import { applicationHref, useApplications } from './applications.api';
 
 /** An open application of the citizen, if there is one: a citizen has at most one. */
@@ -31,21 +30,22 @@ function CitizenForm({ citizenId }: { citizenId: string }) {
   const { t } = useTranslation();
   const citizen = useCitizen(citizenId, 'allocation');
   const notFound = citizen.error instanceof ApiError && citizen.error.status === 404;
-  if (citizen.isPending) return <Loading text={t('applications.create.loadingCitizen')} />;
-  if (notFound)
+  if (citizen.isPending || citizen.isError)
     return (
-      <Alert variant="error" live="alert">
-        <p>{t('applications.create.citizenNotFound')}</p>
-        <p>
-          <Link to="/borgere">{t('applications.create.toCitizens')}</Link>
-        </p>
-      </Alert>
-    );
-  if (citizen.isError)
-    return (
-      <Alert variant="error" live="alert">
-        <p>{errorMessage(t, citizen.error)}</p>
-      </Alert>
+      <QueryState
+        query={citizen}
+        loadingText={t('applications.create.loadingCitizen')}
+        renderError={() =>
+          notFound ? (
+            <Alert variant="error" live="alert">
+              <p>{t('applications.create.citizenNotFound')}</p>
+              <p>
+                <Link to="/borgere">{t('applications.create.toCitizens')}</Link>
+              </p>
+            </Alert>
+          ) : undefined
+        }
+      />
     );
   const data = citizen.data;
   const name = citizenName(t, data);

@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../components/alert';
-import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
-import { errorMessage } from '../../i18n/errors';
-import { useDepartments } from '../housing/housing.api';
+import { QueryState } from '../../components/query-state';
+import { useDepartments } from '../housing';
 import { useAllocationSettings, useCreateVacancy } from './vacancies.api';
 import { departmentOptions, VacancyForm } from './vacancy-form';
 
@@ -28,21 +27,18 @@ export function CreateVacancyPage() {
       <p>
         <Link to="/anvisning/boliger">{t('vacancies.backToList')}</Link>
       </p>
-      {departments.isPending ? <Loading /> : null}
-      {departments.isError ? (
-        <Alert variant="error" live="alert">
-          <p>{errorMessage(t, departments.error)}</p>
-        </Alert>
-      ) : null}
-      {departments.data ? (
-        departments.data.items.length === 0 ? (
+      <QueryState
+        query={departments}
+        empty={
           <Alert variant="info" heading={t('vacancies.create.noDepartmentsHeading')}>
             <p>{t('vacancies.create.noDepartments')}</p>
           </Alert>
-        ) : (
+        }
+      >
+        {(data) => (
           <VacancyForm
             idPrefix="vacancy"
-            departmentOptions={departmentOptions(t, departments.data.items)}
+            departmentOptions={departmentOptions(t, data.items)}
             deadlineDays={settings.data?.nameDeadlineDays ?? null}
             save={create}
             submitLabel={t('vacancies.create.submit')}
@@ -51,8 +47,8 @@ export function CreateVacancyPage() {
               void navigate(`/anvisning/boliger/${encodeURIComponent(id)}`, { state });
             }}
           />
-        )
-      ) : null}
+        )}
+      </QueryState>
     </Page>
   );
 }

@@ -3,10 +3,10 @@ import { Link, useParams } from 'react-router';
 import { OPEN_STATUSES } from '../../../shared/allocation/model';
 import { ApiError } from '../../api';
 import { Alert } from '../../components/alert';
-import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
-import { errorMessage } from '../../i18n/errors';
-import { ApplicationForm, valuesFromApplication } from './application-form';
+import { QueryState } from '../../components/query-state';
+import { ApplicationForm } from './application-form';
+import { valuesFromApplication } from './application-values';
 import { applicationHref, useApplication } from './applications.api';
 
 /** /anvisning/ansoegninger/:id/rediger: the caseworker corrects an open application (same form, PUT). */
@@ -27,16 +27,16 @@ export function EditApplicationPage() {
       <p>
         <Link to={applicationHref(id)}>{t('applications.edit.back')}</Link>
       </p>
-      {application.isPending ? <Loading /> : null}
-      {notFound ? (
-        <Alert variant="error" live="alert">
-          <p>{t('applications.detail.notFound')}</p>
-        </Alert>
-      ) : application.isError ? (
-        <Alert variant="error" live="alert">
-          <p>{errorMessage(t, application.error)}</p>
-        </Alert>
-      ) : null}
+      <QueryState
+        query={application}
+        renderError={() =>
+          notFound ? (
+            <Alert variant="error" live="alert">
+              <p>{t('applications.detail.notFound')}</p>
+            </Alert>
+          ) : undefined
+        }
+      />
       {closed ? (
         <Alert variant="info">
           <p>{t('applications.edit.closed', { status: t(`allocation.statuses.${data.status}`) })}</p>

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/alert';
-import { Loading } from '../../components/loading';
+import { DateText } from '../../components/date-text';
 import { NoValue } from '../../components/no-value';
+import { type Notice, NoticeArea } from '../../components/notice-area';
 import { Page } from '../../components/page';
+import { QueryState } from '../../components/query-state';
+import { Section } from '../../components/section';
 import { TableScroll } from '../../components/table-scroll';
-import { errorMessage } from '../../i18n/errors';
-import { DateText, type Notice, NoticeArea } from '../citizens/citizen-format';
-import { Section } from '../citizens/citizen-layout';
-import { departmentName, formatWhole } from '../housing/housing-format';
+import { formatWhole } from '../../i18n/format';
+import { departmentName } from '../housing';
 import {
   type PartnerDepartment,
   usePartnerDepartments,
@@ -50,12 +51,7 @@ function VacanciesSection() {
   return (
     <Section id="partner-vacancies" heading={t('partner.vacancies.heading')}>
       <p>{t('partner.vacancies.intro')}</p>
-      {vacancies.isPending ? <Loading /> : null}
-      {vacancies.isError ? (
-        <Alert variant="error" live="alert" headingLevel={3}>
-          <p>{errorMessage(t, vacancies.error)}</p>
-        </Alert>
-      ) : null}
+      <QueryState query={vacancies} headingLevel={3} />
       {items && items.length === 0 ? <p>{t('partner.vacancies.empty')}</p> : null}
       {items && items.length > 0 ? (
         <TableScroll label={caption}>
@@ -148,28 +144,25 @@ function DepartmentsSection({ departments }: { departments: PartnerDepartment[] 
 export function PartnerVacanciesPage() {
   const { t } = useTranslation();
   const departments = usePartnerDepartments();
-  const items = departments.data?.items;
   return (
     <Page title={t('partner.title')}>
       <p className="font-lead">{t('partner.intro')}</p>
-      {departments.isPending ? <Loading /> : null}
-      {departments.isError ? (
-        <Alert variant="error" live="alert">
-          <p>{errorMessage(t, departments.error)}</p>
-        </Alert>
-      ) : null}
-      {items && items.length === 0 ? (
-        <Alert variant="info" heading={t('partner.notLinkedHeading')}>
-          <p>{t('partner.notLinked')}</p>
-        </Alert>
-      ) : null}
-      {items && items.length > 0 ? (
-        <>
-          <ReportSection departments={items} />
-          <VacanciesSection />
-          <DepartmentsSection departments={items} />
-        </>
-      ) : null}
+      <QueryState
+        query={departments}
+        empty={
+          <Alert variant="info" heading={t('partner.notLinkedHeading')}>
+            <p>{t('partner.notLinked')}</p>
+          </Alert>
+        }
+      >
+        {(data) => (
+          <>
+            <ReportSection departments={data.items} />
+            <VacanciesSection />
+            <DepartmentsSection departments={data.items} />
+          </>
+        )}
+      </QueryState>
     </Page>
   );
 }

@@ -1,10 +1,4 @@
-import {
-  keepPreviousData,
-  type UseMutationResult,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AcceptInput,
   AllocationSettings,
@@ -21,9 +15,9 @@ import type {
 } from '../../../shared/allocation/api';
 import type { ReturnReason, VacancyStatus } from '../../../shared/allocation/model';
 import { api } from '../../api';
-import { CITIZENS_KEY } from '../citizens/citizens.api';
-import { HOUSING_KEY } from '../housing/housing.api';
-import { TASKS_KEY } from '../tasks/tasks.api';
+import { CITIZENS_KEY } from '../citizens';
+import { HOUSING_KEY } from '../housing';
+import { TASKS_KEY } from '../tasks';
 
 export type {
   AcceptInput,
@@ -226,17 +220,4 @@ export function useMoveIn(tenancyId: string) {
 /** Where the offer letter (PDF) of an offer is downloaded. */
 export function offerLetterHref(offerId: string): string {
   return `/api/allocation/offers/${enc(offerId)}/letter`;
-}
-
-/**
- * Runs a mutation and then the form's own callbacks. Unlike `mutate`'s callbacks these run even when
- * the form has gone meanwhile: after an answer the refreshed vacancy replaces the offer's forms with
- * the tenancy's, and the result still has to be shown (in a section that stays).
- */
-export function settle<I, O>(
-  mutation: UseMutationResult<O, Error, I>,
-  input: I,
-  handlers: { onSuccess: (output: O) => void; onError: (error: unknown) => void },
-): void {
-  mutation.mutateAsync(input).then(handlers.onSuccess, handlers.onError);
 }

@@ -3,14 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { VACANCY_STATUSES, type VacancyStatus } from '../../../shared/allocation/model';
 import { Alert } from '../../components/alert';
-import { Loading } from '../../components/loading';
+import { DateText } from '../../components/date-text';
 import { Page } from '../../components/page';
+import { QueryState } from '../../components/query-state';
 import { SelectField } from '../../components/select-field';
 import { TableScroll } from '../../components/table-scroll';
-import { errorMessage } from '../../i18n/errors';
-import { hasPermission, useSession } from '../access/session';
-import { DateText } from '../citizens/citizen-format';
-import { formatWhole } from '../housing/housing-format';
+import { formatWhole } from '../../i18n/format';
+import { hasPermission, useSession } from '../../session';
 import { useVacancies, type VacancyView } from './vacancies.api';
 import { emptyText, placeText, rentText } from './vacancy-format';
 
@@ -143,12 +142,7 @@ export function VacanciesPage() {
       <FilterForm status={status} onShow={onShow} />
       <section aria-labelledby="vacancies-results-heading" className="mt-6">
         <h2 id="vacancies-results-heading">{t('vacancies.list.resultsHeading', { status: statusName })}</h2>
-        {list.isPending ? <Loading /> : null}
-        {list.isError ? (
-          <Alert variant="error" live="alert" headingLevel={3}>
-            <p>{errorMessage(t, list.error)}</p>
-          </Alert>
-        ) : null}
+        <QueryState query={list} headingLevel={3} />
         <div role="status">
           {items && !list.isFetching ? (
             <p>

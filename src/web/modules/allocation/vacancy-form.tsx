@@ -1,6 +1,6 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNIT_TYPES_ALLOCATED, VACANCY_ORIGINS } from '../../../shared/allocation/model';
 import type { UnitType } from '../../../shared/housing/supply';
@@ -8,18 +8,14 @@ import type { FieldError } from '../../api';
 import { CheckboxField } from '../../components/checkbox-field';
 import { DateField } from '../../components/date-field';
 import { ErrorSummary } from '../../components/error-summary';
-import { type FieldMap, useFormProblems } from '../../components/form-problems';
+import type { FieldMap } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
+import { RANGE_CODE, readDate, readNumber } from '../../components/read-field';
 import { SelectField, type SelectOption } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
-import { readDate } from '../citizens/citizen-format';
-import {
-  departmentName,
-  mapFieldErrors,
-  parseNumber,
-  RANGE_CODE,
-  readNumber,
-} from '../housing/housing-format';
+import { useForm } from '../../components/use-form';
+import { parseNumber } from '../../i18n/format';
+import { departmentName } from '../housing';
 import type { VacancyInput } from './vacancies.api';
 
 /** A vacancy's fields as typed. */
@@ -199,27 +195,25 @@ export function VacancyForm({
 }: VacancyFormProps) {
   const { t } = useTranslation();
   const only = options.length === 1 ? (options[0]?.value ?? '') : '';
-  const [values, setValues] = useState(() => emptyVacancy(only));
-  const form = useFormProblems(FORM_KEY, vacancyFieldMap(t, idPrefix));
-  const set = (key: Exclude<keyof VacancyValues, 'accessible'>) => (value: string) =>
-    setValues((v) => ({ ...v, [key]: value }));
-  const id = (suffix: string) => `${idPrefix}-${suffix}`;
+  const form = useForm({
+    formKey: FORM_KEY,
+    initial: () => emptyVacancy(only),
+    fields: vacancyFieldMap(t, idPrefix),
+    mapServerField: vacancyRange,
+  });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (save.isPending) return;
     const problems: FieldError[] = [];
-    const input = readVacancy(values, problems);
-    if (!input) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
+    const input = readVacancy(form.values, problems);
+    if (form.failed(problems) || !input) return;
     save.mutate(input, {
       onSuccess: ({ id: newId }) => {
         form.clear();
-        onSaved(newId, input, () => setValues(emptyVacancy(only)));
+        onSaved(newId, input, () => form.setValues(emptyVacancy(only)));
       },
-      onError: (error) => form.reportError(mapFieldErrors(error, vacancyRange)),
+      onError: form.reportError,
     });
   };
 
@@ -239,124 +233,69 @@ export function VacancyForm({
         <fieldset>
           <legend className="h3">{t('vacancies.form.unitLegend')}</legend>
           <SelectField
-            id={id('department')}
-            label={t('vacancies.form.department')}
+            {...form.field('departmentId')}
             placeholder={t('vacancies.form.departmentPlaceholder')}
             options={options}
-            value={values.departmentId}
-            onChange={(event) => set('departmentId')(event.target.value)}
-            error={form.fieldMessage('departmentId')}
           />
           <TextField
-            id={id('address')}
-            label={t('vacancies.form.address')}
+            {...form.field('address')}
             hint={t('vacancies.form.addressHint')}
             autoComplete="off"
-            value={values.address}
-            onChange={(event) => set('address')(event.target.value)}
-            error={form.fieldMessage('address')}
             widthClass="input-width-xl"
           />
-          <SelectField
-            id={id('unit-type')}
-            label={t('vacancies.form.unitType')}
-            options={unitTypeOptions}
-            value={values.unitType}
-            onChange={(event) => set('unitType')(event.target.value)}
-            error={form.fieldMessage('unitType')}
-          />
+          <SelectField {...form.field('unitType')} options={unitTypeOptions} />
           <TextField
-            id={id('rooms')}
-            label={t('vacancies.form.rooms')}
+            {...form.field('rooms')}
             inputMode="numeric"
             autoComplete="off"
-            value={values.rooms}
-            onChange={(event) => set('rooms')(event.target.value)}
-            error={form.fieldMessage('rooms')}
             widthClass="input-width-xs"
           />
           <TextField
-            id={id('area')}
-            label={t('vacancies.form.areaM2')}
+            {...form.field('areaM2')}
             inputMode="decimal"
             autoComplete="off"
-            value={values.areaM2}
-            onChange={(event) => set('areaM2')(event.target.value)}
-            error={form.fieldMessage('areaM2')}
             widthClass="input-width-xs"
           />
-          <CheckboxField
-            id={id('accessible')}
-            label={t('vacancies.form.accessible')}
-            hint={t('vacancies.form.accessibleHint')}
-            checked={values.accessible}
-            onChange={(event) => setValues((v) => ({ ...v, accessible: event.target.checked }))}
-          />
+          <CheckboxField {...form.checkbox('accessible')} hint={t('vacancies.form.accessibleHint')} />
         </fieldset>
         <fieldset className="mt-6">
           <legend className="h3">{t('vacancies.form.rentLegend')}</legend>
           <TextField
-            id={id('rent')}
-            label={t('vacancies.form.rent')}
+            {...form.field('rent')}
             hint={t('vacancies.form.rentHint')}
             inputMode="decimal"
             autoComplete="off"
-            value={values.rent}
-            onChange={(event) => set('rent')(event.target.value)}
-            error={form.fieldMessage('rent')}
             widthClass="input-width-s"
           />
           <TextField
-            id={id('utilities')}
-            label={t('vacancies.form.utilities')}
+            {...form.field('utilities')}
             hint={t('vacancies.form.utilitiesHint')}
             inputMode="decimal"
             autoComplete="off"
-            value={values.utilities}
-            onChange={(event) => set('utilities')(event.target.value)}
-            error={form.fieldMessage('utilities')}
             widthClass="input-width-s"
           />
           <TextField
-            id={id('deposit')}
-            label={t('vacancies.form.deposit')}
+            {...form.field('deposit')}
             inputMode="decimal"
             autoComplete="off"
-            value={values.deposit}
-            onChange={(event) => set('deposit')(event.target.value)}
-            error={form.fieldMessage('deposit')}
             widthClass="input-width-s"
           />
         </fieldset>
         <fieldset className="mt-6">
           <legend className="h3">{t('vacancies.form.datesLegend')}</legend>
+          <DateField {...form.field('availableOn')} />
           <DateField
-            id={id('available')}
-            label={t('vacancies.form.availableOn')}
-            value={values.availableOn}
-            onChange={(event) => set('availableOn')(event.target.value)}
-            error={form.fieldMessage('availableOn')}
-          />
-          <DateField
-            id={id('deadline')}
-            label={t('vacancies.form.deadlineOn')}
+            {...form.field('deadlineOn')}
             hint={`${
               deadlineDays === null
                 ? t('vacancies.form.deadlineHintDefault')
                 : t('vacancies.form.deadlineHint', { count: deadlineDays })
             } ${t('form.dateHint')}`}
-            value={values.deadlineOn}
-            onChange={(event) => set('deadlineOn')(event.target.value)}
-            error={form.fieldMessage('deadlineOn')}
           />
           <SelectField
-            id={id('origin')}
-            label={t('vacancies.form.origin')}
+            {...form.field('origin')}
             hint={t('vacancies.form.originHint')}
             options={originOptions}
-            value={values.origin}
-            onChange={(event) => set('origin')(event.target.value)}
-            error={form.fieldMessage('origin')}
           />
         </fieldset>
         <div className="mt-5">

@@ -1,8 +1,11 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Priority } from '../../../shared/allocation/model';
 import { NoValue } from '../../components/no-value';
-import { departmentName, formatKroner, formatWhole } from '../housing/housing-format';
+import { formatKroner, formatWhole } from '../../i18n/format';
+import { hasPermission, useSession } from '../../session';
+import { departmentName } from '../housing';
 import type { VacancyView } from './vacancies.api';
 
 /** Rent and utilities: "5.200 kr. + 650 kr. aconto". */
@@ -43,4 +46,11 @@ export function PriorityText({ priority }: { priority: Priority | null | undefin
   const { t } = useTranslation();
   if (!priority) return <NoValue />;
   return <>{t(`allocation.priorities.${priority}`)}</>;
+}
+
+/** A citizen's name, linked to the citizen page for those who may read it. */
+export function CitizenLink({ id, name }: { id: string; name: string }) {
+  const canRead = hasPermission(useSession().data?.user, 'citizens.read');
+  if (!name) return <NoValue />;
+  return canRead ? <Link to={`/borgere/${encodeURIComponent(id)}`}>{name}</Link> : name;
 }

@@ -1,6 +1,6 @@
 import { type ImportColumn, ImportFlow, type ImportTexts } from '../../components/import-flow';
-import { HOUSING_KEY } from '../housing/housing.api';
-import { TASKS_KEY } from '../tasks/tasks.api';
+import { HOUSING_KEY } from '../housing';
+import { TASKS_KEY } from '../tasks';
 import { ALLOCATION_KEY, PARTNER_KEY } from './vacancies.api';
 
 /**

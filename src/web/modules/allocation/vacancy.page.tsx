@@ -2,62 +2,53 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { DECLINE_REASONS, RETURN_REASONS, type ReturnReason } from '../../../shared/allocation/model';
-import { ApiError, type FieldError } from '../../api';
+import { ApiError, type FieldError, settle } from '../../api';
 import { Alert } from '../../components/alert';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DateField } from '../../components/date-field';
+import { DateText } from '../../components/date-text';
 import { ErrorSummary } from '../../components/error-summary';
-import { useFormProblems } from '../../components/form-problems';
 import { Icon } from '../../components/icon';
 import { Loading } from '../../components/loading';
 import { NoValue } from '../../components/no-value';
+import { type Notice, NoticeArea } from '../../components/notice-area';
 import { Page } from '../../components/page';
+import { QueryState } from '../../components/query-state';
+import { notInFuture, optionalText, readDate } from '../../components/read-field';
+import { type Fact, Facts, FormDetails, Section } from '../../components/section';
 import { SelectField } from '../../components/select-field';
 import { TextAreaField } from '../../components/text-area-field';
-import { errorMessage } from '../../i18n/errors';
-import { formatDate, isoDateTime, isoToDanishDate } from '../../i18n/format';
-import { hasPermission, useSession } from '../access/session';
+import { useForm } from '../../components/use-form';
+import { YesNoText } from '../../components/yes-no';
 import {
-  DateText,
-  type Notice,
-  NoticeArea,
-  notInFuture,
-  optionalText,
-  readDate,
+  formatDate,
+  formatKroner,
+  formatWhole,
+  isoDateTime,
+  isoToDanishDate,
   todayIso,
   todayText,
-  YesNoText,
-} from '../citizens/citizen-format';
-import { type Fact, Facts, FormDetails, Section } from '../citizens/citizen-layout';
-import { AreaStatusText, formatKroner, formatWhole } from '../housing/housing-format';
+} from '../../i18n/format';
+import { hasPermission, useSession } from '../../session';
+import { AreaStatusText } from '../housing';
 import { CandidatesSection } from './candidates';
 import type { VacancyCreatedState } from './create-vacancy.page';
 import {
   type OfferView,
   offerLetterHref,
-  settle,
-  type TenancyView,
   useAcceptOffer,
   useDeclineOffer,
   useExpireOffer,
-  useMoveIn,
   useReturnVacancy,
-  useSignLease,
   useVacancy,
   useWithdrawOffer,
   type VacancyView,
 } from './vacancies.api';
-import { emptyText, placeText } from './vacancy-format';
+import { CitizenLink, emptyText, placeText } from './vacancy-format';
+import { TenancySection } from './vacancy-tenancy';
 
 function isCreatedState(state: unknown): state is VacancyCreatedState {
   return typeof state === 'object' && state !== null && (state as VacancyCreatedState).created === true;
-}
-
-/** A citizen's name, linked to the citizen page for those who may read it. */
-function CitizenLink({ id, name }: { id: string; name: string }) {
-  const canRead = hasPermission(useSession().data?.user, 'citizens.read');
-  if (!name) return <NoValue />;
-  return canRead ? <Link to={`/borgere/${encodeURIComponent(id)}`}>{name}</Link> : name;
 }
 
 function FactsSection({ vacancy }: { vacancy: VacancyView }) {
@@ -113,11 +104,15 @@ function FactsSection({ vacancy }: { vacancy: VacancyView }) {
 function AcceptForm({ offer, onDone }: { offer: OfferView; onDone: (notice: Notice) => void }) {
   const { t } = useTranslation();
   const accept = useAcceptOffer(offer.id);
-  const [values, setValues] = useState({ leaseSignedOn: '', plannedMoveInOn: '' });
-  const form = useFormProblems('offers.accept', {
-    leaseSignedOn: { id: 'accept-lease', label: t('offers.accept.leaseSignedOn') },
-    plannedMoveInOn: { id: 'accept-move-in', label: t('offers.accept.plannedMoveInOn') },
+  const form = useForm({
+    formKey: 'offers.accept',
+    initial: { leaseSignedOn: '', plannedMoveInOn: '' },
+    fields: {
+      leaseSignedOn: { id: 'accept-lease', label: t('offers.accept.leaseSignedOn') },
+      plannedMoveInOn: { id: 'accept-move-in', label: t('offers.accept.plannedMoveInOn') },
+    },
   });
+  const { values } = form;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (accept.isPending) return;
@@ -125,10 +120,7 @@ function AcceptForm({ offer, onDone }: { offer: OfferView; onDone: (notice: Noti
     const leaseSignedOn = readDate(values.leaseSignedOn, 'leaseSignedOn', problems);
     notInFuture(leaseSignedOn, 'leaseSignedOn', problems);
     const plannedMoveInOn = readDate(values.plannedMoveInOn, 'plannedMoveInOn', problems);
-    if (problems.length > 0) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
+    if (form.failed(problems)) return;
     settle(
       accept,
       { leaseSignedOn: leaseSignedOn ?? null, plannedMoveInOn: plannedMoveInOn ?? null },
@@ -137,7 +129,7 @@ function AcceptForm({ offer, onDone }: { offer: OfferView; onDone: (notice: Noti
           form.clear();
           onDone({ kind: 'success', key: 'offers.accept.done', params: { name: tenancy.citizenName } });
         },
-        onError: (error) => form.reportError(error),
+        onError: form.reportError,
       },
     );
   };
@@ -147,20 +139,12 @@ function AcceptForm({ offer, onDone }: { offer: OfferView; onDone: (notice: Noti
       <form onSubmit={onSubmit} noValidate>
         <p>{t('offers.accept.intro')}</p>
         <DateField
-          id="accept-lease"
-          label={t('offers.accept.leaseSignedOn')}
+          {...form.field('leaseSignedOn')}
           hint={`${t('offers.accept.leaseHint')} ${t('form.dateHint')}`}
-          value={values.leaseSignedOn}
-          onChange={(event) => setValues((v) => ({ ...v, leaseSignedOn: event.target.value }))}
-          error={form.fieldMessage('leaseSignedOn')}
         />
         <DateField
-          id="accept-move-in"
-          label={t('offers.accept.plannedMoveInOn')}
+          {...form.field('plannedMoveInOn')}
           hint={`${t('offers.accept.moveInHint')} ${t('form.dateHint')}`}
-          value={values.plannedMoveInOn}
-          onChange={(event) => setValues((v) => ({ ...v, plannedMoveInOn: event.target.value }))}
-          error={form.fieldMessage('plannedMoveInOn')}
         />
         <div className="mt-5">
           <button type="submit" className="button button-primary">
@@ -176,18 +160,19 @@ function AcceptForm({ offer, onDone }: { offer: OfferView; onDone: (notice: Noti
 function DeclineForm({ offer, onDone }: { offer: OfferView; onDone: (notice: Notice) => void }) {
   const { t } = useTranslation();
   const decline = useDeclineOffer(offer.id);
-  const [values, setValues] = useState({ reason: '', note: '' });
-  const form = useFormProblems('offers.decline', {
-    reason: { id: 'decline-reason', label: t('offers.decline.reason') },
-    note: { id: 'decline-note', label: t('offers.decline.note') },
+  const form = useForm({
+    formKey: 'offers.decline',
+    initial: { reason: '', note: '' },
+    fields: {
+      reason: { id: 'decline-reason', label: t('offers.decline.reason') },
+      note: { id: 'decline-note', label: t('offers.decline.note') },
+    },
   });
+  const { values } = form;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (decline.isPending) return;
-    if (values.reason === '') {
-      form.report({ fields: [{ path: 'reason', code: 'required' }], error: null });
-      return;
-    }
+    if (form.failed(values.reason === '' ? [{ path: 'reason', code: 'required' }] : [])) return;
     const reason = values.reason as (typeof DECLINE_REASONS)[number];
     const note = optionalText(values.note);
     settle(decline, note ? { reason, note } : { reason }, {
@@ -199,7 +184,7 @@ function DeclineForm({ offer, onDone }: { offer: OfferView; onDone: (notice: Not
           params: { name: answered.citizenName, reason: t(`allocation.declineReasons.${reason}`) },
         });
       },
-      onError: (error) => form.reportError(error),
+      onError: form.reportError,
     });
   };
   return (
@@ -207,22 +192,12 @@ function DeclineForm({ offer, onDone }: { offer: OfferView; onDone: (notice: Not
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate>
         <SelectField
-          id="decline-reason"
-          label={t('offers.decline.reason')}
+          {...form.field('reason')}
           hint={t('offers.decline.reasonHint')}
           placeholder={t('offers.decline.reasonPlaceholder')}
           options={DECLINE_REASONS.map((r) => ({ value: r, label: t(`allocation.declineReasons.${r}`) }))}
-          value={values.reason}
-          onChange={(event) => setValues((v) => ({ ...v, reason: event.target.value }))}
-          error={form.fieldMessage('reason')}
         />
-        <TextAreaField
-          id="decline-note"
-          label={t('offers.decline.note')}
-          value={values.note}
-          onChange={(event) => setValues((v) => ({ ...v, note: event.target.value }))}
-          error={form.fieldMessage('note')}
-        />
+        <TextAreaField {...form.field('note')} />
         <div className="mt-5">
           <button type="submit" className="button button-primary">
             {t('offers.decline.submit')}
@@ -358,168 +333,25 @@ function OfferSection({ vacancy, canManage }: { vacancy: VacancyView; canManage:
   );
 }
 
-// ---- the tenancy ----
-
-function LeaseForm({ tenancy, onDone }: { tenancy: TenancyView; onDone: (notice: Notice) => void }) {
-  const { t } = useTranslation();
-  const sign = useSignLease(tenancy.id);
-  const [signedOn, setSignedOn] = useState(todayText);
-  const form = useFormProblems('offers.lease', {
-    signedOn: { id: 'tenancy-lease', label: t('offers.lease.signedOn') },
-  });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (sign.isPending) return;
-    const problems: FieldError[] = [];
-    const date = readDate(signedOn, 'signedOn', problems, true);
-    notInFuture(date, 'signedOn', problems);
-    if (problems.length > 0 || date === undefined) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
-    settle(
-      sign,
-      { signedOn: date },
-      {
-        onSuccess: () => {
-          form.clear();
-          onDone({ kind: 'success', key: 'offers.lease.done', params: { date: isoToDanishDate(date) } });
-        },
-        onError: (error) => form.reportError(error),
-      },
-    );
-  };
-  return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="tenancy-lease-heading">
-      <h3 id="tenancy-lease-heading">{t('offers.lease.heading')}</h3>
-      {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
-      <DateField
-        id="tenancy-lease"
-        label={t('offers.lease.signedOn')}
-        value={signedOn}
-        onChange={(event) => setSignedOn(event.target.value)}
-        error={form.fieldMessage('signedOn')}
-      />
-      <button type="submit" className="button button-primary">
-        {t('offers.lease.submit')}
-      </button>
-      {sign.isPending ? <Loading text={t('common.saving')} /> : null}
-    </form>
-  );
-}
-
-function MoveInForm({ tenancy, onDone }: { tenancy: TenancyView; onDone: (notice: Notice) => void }) {
-  const { t } = useTranslation();
-  const moveIn = useMoveIn(tenancy.id);
-  const [movedInOn, setMovedInOn] = useState(() =>
-    tenancy.plannedMoveInOn && tenancy.plannedMoveInOn <= todayIso()
-      ? isoToDanishDate(tenancy.plannedMoveInOn)
-      : todayText(),
-  );
-  const form = useFormProblems('offers.moveIn', {
-    movedInOn: { id: 'tenancy-move-in', label: t('offers.moveIn.movedInOn') },
-  });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (moveIn.isPending) return;
-    const problems: FieldError[] = [];
-    const date = readDate(movedInOn, 'movedInOn', problems, true);
-    notInFuture(date, 'movedInOn', problems);
-    if (problems.length > 0 || date === undefined) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
-    settle(
-      moveIn,
-      { movedInOn: date },
-      {
-        onSuccess: () => {
-          form.clear();
-          onDone({
-            kind: 'success',
-            key: 'offers.moveIn.done',
-            params: { name: tenancy.citizenName, date: isoToDanishDate(date) },
-          });
-        },
-        onError: (error) => form.reportError(error),
-      },
-    );
-  };
-  return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="tenancy-move-in-heading">
-      <h3 id="tenancy-move-in-heading">{t('offers.moveIn.heading')}</h3>
-      <p>{t('offers.moveIn.intro')}</p>
-      {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
-      <DateField
-        id="tenancy-move-in"
-        label={t('offers.moveIn.movedInOn')}
-        hint={`${t('offers.moveIn.hint')} ${t('form.dateHint')}`}
-        value={movedInOn}
-        onChange={(event) => setMovedInOn(event.target.value)}
-        error={form.fieldMessage('movedInOn')}
-      />
-      <button type="submit" className="button button-primary">
-        {t('offers.moveIn.submit')}
-      </button>
-      {moveIn.isPending ? <Loading text={t('common.saving')} /> : null}
-    </form>
-  );
-}
-
-function TenancySection({ tenancy, canManage }: { tenancy: TenancyView; canManage: boolean }) {
-  const { t } = useTranslation();
-  const [notice, setNotice] = useState<Notice | null>(null);
-  return (
-    <Section id="vacancy-tenancy" heading={t('offers.tenancyHeading')}>
-      <NoticeArea notice={notice} />
-      <Facts
-        label={t('offers.tenancyHeading')}
-        items={[
-          {
-            label: t('offers.tenant'),
-            value: <CitizenLink id={tenancy.citizenId} name={tenancy.citizenName} />,
-          },
-          { label: t('offers.acceptedOn'), value: <DateText value={tenancy.acceptedOn} /> },
-          { label: t('offers.leaseSignedOn'), value: <DateText value={tenancy.leaseSignedOn} /> },
-          { label: t('offers.plannedMoveInOn'), value: <DateText value={tenancy.plannedMoveInOn} /> },
-          { label: t('offers.movedInOn'), value: <DateText value={tenancy.movedInOn} /> },
-        ]}
-      />
-      {tenancy.movedInOn ? (
-        <Alert variant="success" headingLevel={3} heading={t('offers.housedHeading')}>
-          <p>
-            {t('offers.housed', {
-              name: tenancy.citizenName || t('offers.theCitizen'),
-              date: isoToDanishDate(tenancy.movedInOn),
-            })}
-          </p>
-        </Alert>
-      ) : canManage ? (
-        tenancy.leaseSignedOn ? (
-          <MoveInForm key={tenancy.id} tenancy={tenancy} onDone={setNotice} />
-        ) : (
-          <LeaseForm key={tenancy.id} tenancy={tenancy} onDone={setNotice} />
-        )
-      ) : null}
-    </Section>
-  );
-}
-
 // ---- returning the unit ----
 
 function ReturnSection({ vacancy }: { vacancy: VacancyView }) {
   const { t } = useTranslation();
   const giveBack = useReturnVacancy(vacancy.id);
-  const [values, setValues] = useState({ reason: '', note: '', returnedOn: todayText() });
   const [confirm, setConfirm] = useState<{ reason: ReturnReason; note?: string; returnedOn: string } | null>(
     null,
   );
   const [notice, setNotice] = useState<Notice | null>(null);
-  const form = useFormProblems('vacancies.return', {
-    reason: { id: 'return-reason', label: t('vacancies.return.reason') },
-    note: { id: 'return-note', label: t('vacancies.return.note') },
-    returnedOn: { id: 'return-on', label: t('vacancies.return.returnedOn') },
+  const form = useForm({
+    formKey: 'vacancies.return',
+    initial: { reason: '', note: '', returnedOn: todayText() },
+    fields: {
+      reason: { id: 'return-reason', label: t('vacancies.return.reason') },
+      note: { id: 'return-note', label: t('vacancies.return.note') },
+      returnedOn: { id: 'return-on', label: t('vacancies.return.returnedOn') },
+    },
   });
+  const { values } = form;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -530,10 +362,7 @@ function ReturnSection({ vacancy }: { vacancy: VacancyView }) {
     if (values.reason === 'other' && !note) problems.push({ path: 'note', code: 'required' });
     const returnedOn = readDate(values.returnedOn, 'returnedOn', problems, true);
     notInFuture(returnedOn, 'returnedOn', problems);
-    if (problems.length > 0 || returnedOn === undefined) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
+    if (form.failed(problems) || returnedOn === undefined) return;
     form.clear();
     setConfirm({ reason: values.reason as ReturnReason, ...(note ? { note } : {}), returnedOn });
   };
@@ -565,29 +394,12 @@ function ReturnSection({ vacancy }: { vacancy: VacancyView }) {
           {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
           <form onSubmit={onSubmit} noValidate>
             <SelectField
-              id="return-reason"
-              label={t('vacancies.return.reason')}
+              {...form.field('reason')}
               placeholder={t('vacancies.return.reasonPlaceholder')}
               options={RETURN_REASONS.map((r) => ({ value: r, label: t(`allocation.returnReasons.${r}`) }))}
-              value={values.reason}
-              onChange={(event) => setValues((v) => ({ ...v, reason: event.target.value }))}
-              error={form.fieldMessage('reason')}
             />
-            <TextAreaField
-              id="return-note"
-              label={t('vacancies.return.note')}
-              hint={t('vacancies.return.noteHint')}
-              value={values.note}
-              onChange={(event) => setValues((v) => ({ ...v, note: event.target.value }))}
-              error={form.fieldMessage('note')}
-            />
-            <DateField
-              id="return-on"
-              label={t('vacancies.return.returnedOn')}
-              value={values.returnedOn}
-              onChange={(event) => setValues((v) => ({ ...v, returnedOn: event.target.value }))}
-              error={form.fieldMessage('returnedOn')}
-            />
+            <TextAreaField {...form.field('note')} hint={t('vacancies.return.noteHint')} />
+            <DateField {...form.field('returnedOn')} />
             <div className="mt-5">
               <button type="submit" className="button button-secondary">
                 {t('vacancies.return.submit')}
@@ -650,21 +462,17 @@ export function VacancyPage() {
           <p>{t('vacancies.create.done', { address: location.state.address })}</p>
         </Alert>
       ) : null}
-      {vacancy.isPending ? <Loading /> : null}
-      {vacancy.isError ? (
-        <Alert variant="error" live="alert">
-          <p>{errorMessage(t, vacancy.error)}</p>
-        </Alert>
-      ) : null}
-      {data ? (
-        <>
-          <FactsSection vacancy={data} />
-          <OfferSection vacancy={data} canManage={canManage} />
-          {data.tenancy ? <TenancySection tenancy={data.tenancy} canManage={canManage} /> : null}
-          <CandidatesSection vacancy={data} canManage={canManage} />
-          {canManage && data.status !== 'let' ? <ReturnSection vacancy={data} /> : null}
-        </>
-      ) : null}
+      <QueryState query={vacancy}>
+        {(data) => (
+          <>
+            <FactsSection vacancy={data} />
+            <OfferSection vacancy={data} canManage={canManage} />
+            {data.tenancy ? <TenancySection tenancy={data.tenancy} canManage={canManage} /> : null}
+            <CandidatesSection vacancy={data} canManage={canManage} />
+            {canManage && data.status !== 'let' ? <ReturnSection vacancy={data} /> : null}
+          </>
+        )}
+      </QueryState>
     </Page>
   );
 }

@@ -20,21 +20,21 @@ import {
   type WaitingBand,
 } from '../../../shared/allocation/model';
 import { Alert } from '../../components/alert';
+import { DateText } from '../../components/date-text';
 import { ErrorSummary } from '../../components/error-summary';
-import { useFormProblems } from '../../components/form-problems';
 import { Icon } from '../../components/icon';
 import { Loading } from '../../components/loading';
 import { NoValue } from '../../components/no-value';
 import { Page } from '../../components/page';
 import { Pagination } from '../../components/pagination';
+import { QueryState } from '../../components/query-state';
+import { Section } from '../../components/section';
 import { SelectField } from '../../components/select-field';
 import { TableScroll } from '../../components/table-scroll';
 import { TextField } from '../../components/text-field';
-import { errorMessage } from '../../i18n/errors';
-import { hasPermission, useSession } from '../access/session';
-import { DateText } from '../citizens/citizen-format';
-import { Section } from '../citizens/citizen-layout';
-import { formatKroner, formatWhole } from '../housing/housing-format';
+import { useForm } from '../../components/use-form';
+import { formatKroner, formatWhole } from '../../i18n/format';
+import { hasPermission, useSession } from '../../session';
 import { targetGroundsText } from './application-format';
 import {
   applicationHref,
@@ -99,16 +99,21 @@ const sameFilter = (a: Filter, b: Filter) => FILTER_KEYS.every((key) => a[key] =
 
 function FilterForm({ initial, onShow }: { initial: Filter; onShow: (filter: Filter) => void }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState(initial);
+  const form = useForm({
+    initial,
+    fields: Object.fromEntries(
+      FILTER_KEYS.map((key) => [key, { id: `waiting-${key}`, label: t(`waitingList.filter.${key}`) }]),
+    ),
+  });
   const [shown, setShown] = useState(initial);
   if (!sameFilter(shown, initial)) {
     // Back/forward changed the filter: show it without remounting (keeps focus).
     setShown(initial);
-    setValues(initial);
+    form.setValues(initial);
   }
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    onShow(values);
+    onShow(form.values);
   };
   return (
     <section aria-labelledby="waiting-filter-heading">
@@ -118,15 +123,12 @@ function FilterForm({ initial, onShow }: { initial: Filter; onShow: (filter: Fil
           {FILTER_KEYS.map((key) => (
             <div className="col-12 col-md-6" key={key}>
               <SelectField
-                id={`waiting-${key}`}
-                label={t(`waitingList.filter.${key}`)}
+                {...form.field(key)}
                 placeholder={t('waitingList.filter.any')}
                 options={CHOICES[key].values.map((value) => ({
                   value,
                   label: t(`${CHOICES[key].group}.${value}`),
                 }))}
-                value={values[key]}
-                onChange={(event) => setValues((v) => ({ ...v, [key]: event.target.value }))}
               />
             </div>
           ))}
@@ -139,7 +141,7 @@ function FilterForm({ initial, onShow }: { initial: Filter; onShow: (filter: Fil
             type="button"
             className="button button-secondary"
             onClick={() => {
-              setValues(EMPTY_FILTER);
+              form.setValues(EMPTY_FILTER);
               onShow(EMPTY_FILTER);
             }}
           >
@@ -294,11 +296,7 @@ function Results({ filter, page }: { filter: Filter; page: number }) {
             <p>{t('waitingList.results.none')}</p>
           ) : null}
         </div>
-        {list.isError ? (
-          <Alert variant="error" live="alert" headingLevel={3}>
-            <p>{errorMessage(t, list.error)}</p>
-          </Alert>
-        ) : null}
+        <QueryState query={list} spinner={false} headingLevel={3} />
         {data && data.counts.total === 0 && !list.isFetching ? (
           <Alert variant="info" heading={t('waitingList.empty.heading')} headingLevel={3}>
             <p>{t('waitingList.empty.text')}</p>
@@ -398,24 +396,22 @@ function Results({ filter, page }: { filter: Filter; page: number }) {
 function SnapshotForm() {
   const { t } = useTranslation();
   const create = useCreateSnapshot();
-  const [label, setLabel] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
-  const form = useFormProblems('waitingList.snapshots', {
-    label: { id: 'snapshot-label', label: t('waitingList.snapshots.label') },
+  const form = useForm({
+    formKey: 'waitingList.snapshots',
+    initial: { label: '' },
+    fields: { label: { id: 'snapshot-label', label: t('waitingList.snapshots.label') } },
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (create.isPending) return;
     setSaved(null);
-    const text = label.trim();
-    if (text === '') {
-      form.report({ fields: [{ path: 'label', code: 'required' }], error: null });
-      return;
-    }
+    const text = form.values.label.trim();
+    if (form.failed(text === '' ? [{ path: 'label', code: 'required' }] : [])) return;
     create.mutate(text, {
       onSuccess: (snapshot) => {
         form.clear();
-        setLabel('');
+        form.reset();
         setSaved(snapshot.label);
       },
       onError: form.reportError,
@@ -434,13 +430,9 @@ function SnapshotForm() {
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate>
         <TextField
-          id="snapshot-label"
-          label={t('waitingList.snapshots.label')}
+          {...form.field('label')}
           hint={t('waitingList.snapshots.labelHint')}
           autoComplete="off"
-          value={label}
-          onChange={(event) => setLabel(event.target.value)}
-          error={form.fieldMessage('label')}
           widthClass="input-width-l"
         />
         <div className="mt-5">
@@ -514,12 +506,7 @@ function SnapshotsSection({ canSave }: { canSave: boolean }) {
   return (
     <Section id="waiting-snapshots" heading={t('waitingList.snapshots.heading')}>
       <p>{t('waitingList.snapshots.intro')}</p>
-      {snapshots.isPending ? <Loading announce={false} /> : null}
-      {snapshots.isError ? (
-        <Alert variant="error" live="alert" headingLevel={3}>
-          <p>{errorMessage(t, snapshots.error)}</p>
-        </Alert>
-      ) : null}
+      <QueryState query={snapshots} announce={false} headingLevel={3} />
       {snapshots.data && snapshots.data.items.length === 0 ? <p>{t('waitingList.snapshots.none')}</p> : null}
       {snapshots.data && snapshots.data.items.length > 0 ? (
         <SnapshotTable snapshots={snapshots.data.items} />

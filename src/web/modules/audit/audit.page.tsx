@@ -4,13 +4,13 @@ import { useSearchParams } from 'react-router';
 import type { FieldError } from '../../api';
 import { Alert } from '../../components/alert';
 import { ErrorSummary } from '../../components/error-summary';
-import { useFormProblems } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
 import { NoValue } from '../../components/no-value';
 import { Page } from '../../components/page';
 import { Pagination } from '../../components/pagination';
+import { QueryState } from '../../components/query-state';
 import { TextField } from '../../components/text-field';
-import { errorMessage } from '../../i18n/errors';
+import { useForm } from '../../components/use-form';
 import { formatDate, formatTime, isoDateTime, isoToDanishDate, parseDate } from '../../i18n/format';
 import { i18n } from '../../i18n/index';
 import { AUDIT_PAGE_SIZE, type AuditFilter, useAuditLog, useVerifyAuditChain } from './audit.api';
@@ -80,21 +80,25 @@ function SearchForm({
   onSearch: (filter: AuditFilter) => void;
 }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState(() => toDisplay(initial));
   const [shown, setShown] = useState(initial);
+  const form = useForm({
+    formKey: 'audit.search',
+    initial: () => toDisplay(initial),
+    fields: {
+      from: { id: 'audit-from', label: t('audit.search.from') },
+      to: { id: 'audit-to', label: t('audit.search.to') },
+      action: { id: 'audit-action', label: t('audit.search.action') },
+      entityType: { id: 'audit-entity-type', label: t('audit.search.entityType') },
+      entityId: { id: 'audit-entity-id', label: t('audit.search.entityId') },
+      actor: { id: 'audit-actor', label: t('audit.search.actor') },
+    },
+  });
+  const { values, setValues } = form;
   if (!FILTER_KEYS.every((key) => shown[key] === initial[key])) {
     // The URL changed (back/forward): show its filter, without remounting the form (keeps focus).
     setShown(initial);
     setValues(toDisplay(initial));
   }
-  const form = useFormProblems('audit.search', {
-    from: { id: 'audit-from', label: t('audit.search.from') },
-    to: { id: 'audit-to', label: t('audit.search.to') },
-    action: { id: 'audit-action', label: t('audit.search.action') },
-    entityType: { id: 'audit-entity-type', label: t('audit.search.entityType') },
-    entityId: { id: 'audit-entity-id', label: t('audit.search.entityId') },
-    actor: { id: 'audit-actor', label: t('audit.search.actor') },
-  });
 
   const set = (key: keyof AuditFilter) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
 
@@ -136,25 +140,17 @@ function SearchForm({
         <div className="row">
           <div className="col-12 col-md-6">
             <TextField
-              id="audit-from"
-              label={t('audit.search.from')}
+              {...form.field('from')}
               hint={t('audit.search.dateHint')}
               autoComplete="off"
-              value={values.from}
-              onChange={(event) => set('from')(event.target.value)}
-              error={form.fieldMessage('from')}
               widthClass="input-width-m"
             />
           </div>
           <div className="col-12 col-md-6">
             <TextField
-              id="audit-to"
-              label={t('audit.search.to')}
+              {...form.field('to')}
               hint={t('audit.search.dateHint')}
               autoComplete="off"
-              value={values.to}
-              onChange={(event) => set('to')(event.target.value)}
-              error={form.fieldMessage('to')}
               widthClass="input-width-m"
             />
           </div>
@@ -200,11 +196,7 @@ function Results({ filter, page }: { filter: AuditFilter; page: number }) {
         {log.isFetching ? <Loading text={t('audit.results.loading')} announce={false} /> : null}
         {data && !log.isFetching ? <p>{t('audit.results.count', { count: data.total })}</p> : null}
       </div>
-      {log.isError ? (
-        <Alert variant="error" live="alert">
-          <p>{errorMessage(t, log.error)}</p>
-        </Alert>
-      ) : null}
+      <QueryState query={log} spinner={false} />
       {data && data.items.length > 0 ? (
         <>
           <div className="table--responsive-scroll">
@@ -307,11 +299,7 @@ function VerifyChain() {
             <p>{t('audit.verify.checkedText', { count: result.checked })}</p>
           </Alert>
         ) : null}
-        {verify.isError ? (
-          <Alert variant="error" headingLevel={3}>
-            <p>{errorMessage(t, verify.error)}</p>
-          </Alert>
-        ) : null}
+        <QueryState query={verify} spinner={false} live={false} headingLevel={3} />
       </div>
     </section>
   );

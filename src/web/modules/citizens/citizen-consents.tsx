@@ -3,12 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DateField } from '../../components/date-field';
+import { DateText } from '../../components/date-text';
 import { ErrorSummary } from '../../components/error-summary';
-import { useFormProblems } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
+import { type Notice, NoticeArea } from '../../components/notice-area';
+import { readDate } from '../../components/read-field';
+import { FormDetails, Section } from '../../components/section';
 import { SelectField } from '../../components/select-field';
-import { DateText, type Notice, NoticeArea, readDate, todayIso, todayText } from './citizen-format';
-import { FormDetails, Section } from './citizen-layout';
+import { useForm } from '../../components/use-form';
+import { todayIso, todayText } from '../../i18n/format';
 import {
   type CitizenDetail,
   CONSENT_PURPOSES,
@@ -28,15 +31,17 @@ function AddConsentForm({ citizen }: { citizen: CitizenDetail }) {
   const { t } = useTranslation();
   const add = useAddConsent(citizen.id);
   const empty = () => ({ purpose: '', givenOn: todayText(), expiresOn: '' });
-  const [values, setValues] = useState(empty);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const form = useFormProblems('consent', {
-    purpose: { id: 'consent-purpose', label: t('citizen.consents.purpose') },
-    givenOn: { id: 'consent-given-on', label: t('citizen.consents.givenOn') },
-    expiresOn: { id: 'consent-expires-on', label: t('citizen.consents.expiresOn') },
+  const form = useForm({
+    formKey: 'consent',
+    initial: empty,
+    fields: {
+      purpose: { id: 'consent-purpose', label: t('citizen.consents.purpose') },
+      givenOn: { id: 'consent-given-on', label: t('citizen.consents.givenOn') },
+      expiresOn: { id: 'consent-expires-on', label: t('citizen.consents.expiresOn') },
+    },
   });
-  const set = (key: 'purpose' | 'givenOn' | 'expiresOn') => (value: string) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  const { values, setValues } = form;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -76,29 +81,12 @@ function AddConsentForm({ citizen }: { citizen: CitizenDetail }) {
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate>
         <SelectField
-          id="consent-purpose"
-          label={t('citizen.consents.purpose')}
+          {...form.field('purpose')}
           placeholder={t('citizen.consents.purposePlaceholder')}
           options={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(`consentPurposes.${p}`) }))}
-          value={values.purpose}
-          onChange={(event) => set('purpose')(event.target.value)}
-          error={form.fieldMessage('purpose')}
         />
-        <DateField
-          id="consent-given-on"
-          label={t('citizen.consents.givenOn')}
-          value={values.givenOn}
-          onChange={(event) => set('givenOn')(event.target.value)}
-          error={form.fieldMessage('givenOn')}
-        />
-        <DateField
-          id="consent-expires-on"
-          label={t('citizen.consents.expiresOn')}
-          hint={t('citizen.consents.expiresOnHint')}
-          value={values.expiresOn}
-          onChange={(event) => set('expiresOn')(event.target.value)}
-          error={form.fieldMessage('expiresOn')}
-        />
+        <DateField {...form.field('givenOn')} />
+        <DateField {...form.field('expiresOn')} hint={t('citizen.consents.expiresOnHint')} />
         <div className="mt-5">
           <button type="submit" className="button button-primary">
             {t('citizen.consents.submit')}

@@ -2,22 +2,17 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../api';
 import { DateField } from '../../components/date-field';
+import { DateText } from '../../components/date-text';
 import { ErrorSummary } from '../../components/error-summary';
-import { useFormProblems } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
 import { NoValue } from '../../components/no-value';
+import { type Notice, NoticeArea } from '../../components/notice-area';
+import { notInFuture, optionalText, readDate } from '../../components/read-field';
+import { FormDetails, Section } from '../../components/section';
 import { SelectField } from '../../components/select-field';
 import { TextAreaField } from '../../components/text-area-field';
-import {
-  DateText,
-  type Notice,
-  NoticeArea,
-  notInFuture,
-  optionalText,
-  readDate,
-  todayText,
-} from './citizen-format';
-import { FormDetails, Section } from './citizen-layout';
+import { useForm } from '../../components/use-form';
+import { todayText } from '../../i18n/format';
 import { type CitizenDetail, CONTACT_CHANNELS, type ContactChannel, useAddContact } from './citizens.api';
 
 function AddContactForm({ citizen }: { citizen: CitizenDetail }) {
@@ -25,15 +20,17 @@ function AddContactForm({ citizen }: { citizen: CitizenDetail }) {
   const add = useAddContact(citizen.id);
   const withNote = citizen.abilities.sensitive;
   const empty = () => ({ contactOn: todayText(), channel: '', note: '' });
-  const [values, setValues] = useState(empty);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const form = useFormProblems('contact', {
-    contactOn: { id: 'contact-date', label: t('citizen.contacts.date') },
-    channel: { id: 'contact-channel', label: t('citizen.contacts.channel') },
-    note: { id: 'contact-note', label: t('citizen.contacts.note') },
+  const form = useForm({
+    formKey: 'contact',
+    initial: empty,
+    fields: {
+      contactOn: { id: 'contact-date', label: t('citizen.contacts.date') },
+      channel: { id: 'contact-channel', label: t('citizen.contacts.channel') },
+      note: { id: 'contact-note', label: t('citizen.contacts.note') },
+    },
   });
-  const set = (key: 'contactOn' | 'channel' | 'note') => (value: string) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  const { values, setValues } = form;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -66,32 +63,13 @@ function AddContactForm({ citizen }: { citizen: CitizenDetail }) {
       <NoticeArea notice={notice} />
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate>
-        <DateField
-          id="contact-date"
-          label={t('citizen.contacts.date')}
-          value={values.contactOn}
-          onChange={(event) => set('contactOn')(event.target.value)}
-          error={form.fieldMessage('contactOn')}
-        />
+        <DateField {...form.field('contactOn')} />
         <SelectField
-          id="contact-channel"
-          label={t('citizen.contacts.channel')}
+          {...form.field('channel')}
           placeholder={t('citizen.contacts.channelPlaceholder')}
           options={CONTACT_CHANNELS.map((c) => ({ value: c, label: t(`contactChannels.${c}`) }))}
-          value={values.channel}
-          onChange={(event) => set('channel')(event.target.value)}
-          error={form.fieldMessage('channel')}
         />
-        {withNote ? (
-          <TextAreaField
-            id="contact-note"
-            label={t('citizen.contacts.note')}
-            hint={t('episode.noteHint')}
-            value={values.note}
-            onChange={(event) => set('note')(event.target.value)}
-            error={form.fieldMessage('note')}
-          />
-        ) : null}
+        {withNote ? <TextAreaField {...form.field('note')} hint={t('episode.noteHint')} /> : null}
         <div className="mt-5">
           <button type="submit" className="button button-primary">
             {t('citizen.contacts.submit')}

@@ -2,14 +2,16 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { DateText } from '../../components/date-text';
 import { ErrorSummary } from '../../components/error-summary';
 import { useFormProblems } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
 import { NoValue } from '../../components/no-value';
+import { type Notice, NoticeArea } from '../../components/notice-area';
+import { FormDetails, Section } from '../../components/section';
 import { TextField } from '../../components/text-field';
+import { YesNoText } from '../../components/yes-no';
 import { formatDate, formatTime, isoDateTime, isoToDanishDate } from '../../i18n/format';
-import { DateText, type Notice, NoticeArea, YesNoText } from './citizen-format';
-import { FormDetails, Section } from './citizen-layout';
 import { type CitizenDetail, type Episode, useAddEpisode, useRetractEpisode } from './citizens.api';
 import { EpisodeFields, emptyEpisode, episodeFieldMap, readEpisode } from './episode-fields';
 

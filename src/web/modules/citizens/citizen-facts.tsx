@@ -4,24 +4,17 @@ import { Link } from 'react-router';
 import { ApiError, type FieldError } from '../../api';
 import { Alert } from '../../components/alert';
 import { DateField } from '../../components/date-field';
+import { DateText } from '../../components/date-text';
 import { ErrorSummary } from '../../components/error-summary';
 import { useFormProblems } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
 import { NoValue } from '../../components/no-value';
+import { type Notice, NoticeArea } from '../../components/notice-area';
+import { optionalText, readDate } from '../../components/read-field';
+import { Facts, FormDetails, Section } from '../../components/section';
 import { TextField } from '../../components/text-field';
-import { isoToDanishDate } from '../../i18n/format';
-import {
-  CprText,
-  DateText,
-  isKommunekode,
-  type Notice,
-  NoticeArea,
-  optionalText,
-  readCpr,
-  readDate,
-  todayText,
-} from './citizen-format';
-import { Facts, FormDetails, Section } from './citizen-layout';
+import { isoToDanishDate, todayText } from '../../i18n/format';
+import { CprText, isKommunekode, readCpr } from './citizen-format';
 import { type CitizenDetail, type UpdateCitizenInput, useChangeCpr, useUpdateCitizen } from './citizens.api';
 
 /** The citizen's place on the list now: status, whereabouts and why inactive. */

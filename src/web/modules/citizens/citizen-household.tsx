@@ -3,21 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DateField } from '../../components/date-field';
+import { DateText } from '../../components/date-text';
 import { ErrorSummary } from '../../components/error-summary';
-import { useFormProblems } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
+import { type Notice, NoticeArea } from '../../components/notice-area';
 import { RadioGroup } from '../../components/radio-group';
+import { optionalText, readDate } from '../../components/read-field';
+import { FormDetails, Section } from '../../components/section';
 import { TextField } from '../../components/text-field';
-import {
-  CprText,
-  DateText,
-  type Notice,
-  NoticeArea,
-  optionalText,
-  readCpr,
-  readDate,
-} from './citizen-format';
-import { FormDetails, Section } from './citizen-layout';
+import { useForm } from '../../components/use-form';
+import { CprText, readCpr } from './citizen-format';
 import {
   type CitizenDetail,
   HOUSEHOLD_KINDS,
@@ -32,14 +27,18 @@ const EMPTY = { kind: '', name: '', birthDate: '', cpr: '' };
 function AddMemberForm({ citizen }: { citizen: CitizenDetail }) {
   const { t } = useTranslation();
   const add = useAddHouseholdMember(citizen.id);
-  const [values, setValues] = useState(EMPTY);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const form = useFormProblems('household', {
-    kind: { id: 'household-kind', label: t('citizen.household.kind') },
-    name: { id: 'household-name', label: t('citizen.household.name') },
-    birthDate: { id: 'household-birth-date', label: t('citizen.fields.birthDate') },
-    cpr: { id: 'household-cpr', label: t('citizen.household.cpr') },
+  const form = useForm({
+    formKey: 'household',
+    initial: EMPTY,
+    fields: {
+      kind: { id: 'household-kind', label: t('citizen.household.kind') },
+      name: { id: 'household-name', label: t('citizen.household.name') },
+      birthDate: { id: 'household-birth-date', label: t('citizen.fields.birthDate') },
+      cpr: { id: 'household-cpr', label: t('citizen.household.cpr') },
+    },
   });
+  const { values, setValues } = form;
   const set = (key: keyof typeof EMPTY) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -84,31 +83,13 @@ function AddMemberForm({ citizen }: { citizen: CitizenDetail }) {
           error={form.fieldMessage('kind')}
           inline
         />
+        <TextField {...form.field('name')} autoComplete="off" widthClass="input-width-l" />
+        <DateField {...form.field('birthDate')} />
         <TextField
-          id="household-name"
-          label={t('citizen.household.name')}
-          autoComplete="off"
-          value={values.name}
-          onChange={(event) => set('name')(event.target.value)}
-          error={form.fieldMessage('name')}
-          widthClass="input-width-l"
-        />
-        <DateField
-          id="household-birth-date"
-          label={t('citizen.fields.birthDate')}
-          value={values.birthDate}
-          onChange={(event) => set('birthDate')(event.target.value)}
-          error={form.fieldMessage('birthDate')}
-        />
-        <TextField
-          id="household-cpr"
-          label={t('citizen.household.cpr')}
+          {...form.field('cpr')}
           hint={t('citizen.household.cprHint')}
           autoComplete="off"
           spellCheck={false}
-          value={values.cpr}
-          onChange={(event) => set('cpr')(event.target.value)}
-          error={form.fieldMessage('cpr')}
           widthClass="input-width-s"
         />
         <div className="mt-5">

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../components/alert';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { DateText } from '../../components/date-text';
+import { Section } from '../../components/section';
 import { errorMessage } from '../../i18n/errors';
-import { DateText } from './citizen-format';
-import { Section } from './citizen-layout';
 import { type CitizenDetail, type MergedRecord, useUndoMerge } from './citizens.api';
 
 type Result = { kind: 'undone'; record: MergedRecord } | { kind: 'error'; error: unknown };

@@ -2,8 +2,9 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField } from '../../components/checkbox-field';
 import { Loading } from '../../components/loading';
-import { type Notice, NoticeArea, YesNoText } from './citizen-format';
-import { Facts, FormDetails, Section } from './citizen-layout';
+import { type Notice, NoticeArea } from '../../components/notice-area';
+import { Facts, FormDetails, Section } from '../../components/section';
+import { YesNoText } from '../../components/yes-no';
 import { type CitizenDetail, type SensitiveFlags, useSaveSensitive } from './citizens.api';
 
 const FLAGS = ['mentalIllness', 'substanceAbuse', 'formerlyPlaced'] as const;

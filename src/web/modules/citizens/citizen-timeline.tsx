@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatCpr } from '../../../shared/citizens/cpr';
+import { DateText } from '../../components/date-text';
+import { Section } from '../../components/section';
 import { i18n } from '../../i18n/index';
-import { DateText } from './citizen-format';
-import { Section } from './citizen-layout';
 import type { CitizenDetail, TimelineItem } from './citizens.api';
 
 /** Parameters that are codes are shown in words; CPR numbers with their hyphen. */

@@ -4,10 +4,10 @@ import { ApiError } from '../../api';
 import { Alert } from '../../components/alert';
 import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
+import { QueryState } from '../../components/query-state';
 import { SelectField } from '../../components/select-field';
-import { errorMessage } from '../../i18n/errors';
 import { isoToDanishDate } from '../../i18n/format';
-import { hasPermission, useSession } from '../access/session';
+import { hasPermission, useSession } from '../../session';
 import { ConsentsSection } from './citizen-consents';
 import { ContactsSection } from './citizen-contacts';
 import { EpisodesSection } from './citizen-episodes';
@@ -155,12 +155,11 @@ export function CitizenPage() {
       ) : (
         <PurposeSelect value={purpose} onChange={choosePurpose} />
       )}
-      {citizen.isPending ? <Loading text={t('citizen.loading')} /> : null}
-      {citizen.isError && !notFound ? (
-        <Alert variant="error" live="alert">
-          <p>{errorMessage(t, citizen.error)}</p>
-        </Alert>
-      ) : null}
+      <QueryState
+        query={citizen}
+        loadingText={t('citizen.loading')}
+        renderError={() => (notFound ? null : undefined)}
+      />
       {data && hasPermission(user, 'allocation.apply') ? (
         <p>
           <Link

@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { CitizenStatus, InactiveReason } from '../../../shared/citizens/status';
 import type { Situation } from '../../../shared/citizens/whereabouts';
 import { api } from '../../api';
-import { TASKS_KEY } from '../tasks/tasks.api';
+import { TASKS_KEY } from '../tasks';
 
 export type { CitizenStatus, InactiveReason, Situation };
 

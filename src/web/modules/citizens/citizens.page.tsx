@@ -6,14 +6,15 @@ import { AGE_BANDS, STATUSES } from '../../../shared/citizens/status';
 import { SITUATIONS } from '../../../shared/citizens/whereabouts';
 import { Alert } from '../../components/alert';
 import { CheckboxField } from '../../components/checkbox-field';
+import { DateText } from '../../components/date-text';
 import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
 import { Pagination } from '../../components/pagination';
+import { QueryState } from '../../components/query-state';
 import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
-import { errorMessage } from '../../i18n/errors';
-import { hasPermission, useSession } from '../access/session';
-import { CprText, citizenName, DateText } from './citizen-format';
+import { hasPermission, useSession } from '../../session';
+import { CprText, citizenName } from './citizen-format';
 import { CITIZENS_PAGE_SIZE, type CitizenFilter, SEXES, useCitizens, useDuplicates } from './citizens.api';
 
 const EMPTY_FILTER: CitizenFilter = { q: '', status: '', situation: '', ageBand: '', sex: '', youth: false };
@@ -248,11 +249,7 @@ function Results({
           <p>{t('citizens.results.none')}</p>
         ) : null}
       </div>
-      {list.isError ? (
-        <Alert variant="error" live="alert" headingLevel={3}>
-          <p>{errorMessage(t, list.error)}</p>
-        </Alert>
-      ) : null}
+      <QueryState query={list} spinner={false} headingLevel={3} />
       {data && data.total === 0 && isEmptyFilter(filter) && !list.isFetching ? (
         <EmptyRegistry canWrite={canWrite} canImport={canImport} />
       ) : null}

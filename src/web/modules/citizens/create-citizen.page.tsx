@@ -5,13 +5,14 @@ import { ApiError, type FieldError } from '../../api';
 import { Alert } from '../../components/alert';
 import { DateField } from '../../components/date-field';
 import { ErrorSummary } from '../../components/error-summary';
-import { useFormProblems } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
+import { optionalText, readDate } from '../../components/read-field';
 import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
-import { hasPermission, useSession } from '../access/session';
-import { isKommunekode, optionalText, readCpr, readDate } from './citizen-format';
+import { useForm } from '../../components/use-form';
+import { hasPermission, useSession } from '../../session';
+import { isKommunekode, readCpr } from './citizen-format';
 import { type CreateCitizenInput, SEXES, type Sex, useCreateCitizen } from './citizens.api';
 import {
   EpisodeFields,
@@ -83,22 +84,26 @@ export function CreateCitizenPage() {
   const user = useSession().data?.user;
   const withNote = hasPermission(user, 'citizens.sensitive');
   const create = useCreateCitizen();
-  const [values, setValues] = useState(EMPTY_FORM);
   const [episode, setEpisode] = useState(emptyEpisode);
   const [existingId, setExistingId] = useState<string | null>(null);
-  const form = useFormProblems('createCitizen', {
-    cpr: { id: 'citizen-cpr', label: t('citizen.fields.cpr') },
-    birthDate: { id: 'citizen-birth-date', label: t('citizen.fields.birthDate') },
-    sex: { id: 'citizen-sex', label: t('citizen.fields.sex') },
-    initials: { id: 'citizen-initials', label: t('citizen.fields.initials') },
-    givenName: { id: 'citizen-given-name', label: t('citizen.fields.givenName') },
-    familyName: { id: 'citizen-family-name', label: t('citizen.fields.familyName') },
-    phone: { id: 'citizen-phone', label: t('citizen.fields.phone') },
-    email: { id: 'citizen-email', label: t('citizen.fields.email') },
-    address: { id: 'citizen-address', label: t('citizen.fields.address') },
-    handlekommune: { id: 'citizen-handlekommune', label: t('citizen.fields.handlekommune') },
-    ...episodeFieldMap(t, 'citizen-episode', 'firstEpisode.', withNote),
+  const form = useForm({
+    formKey: 'createCitizen',
+    initial: EMPTY_FORM,
+    fields: {
+      cpr: { id: 'citizen-cpr', label: t('citizen.fields.cpr') },
+      birthDate: { id: 'citizen-birth-date', label: t('citizen.fields.birthDate') },
+      sex: { id: 'citizen-sex', label: t('citizen.fields.sex') },
+      initials: { id: 'citizen-initials', label: t('citizen.fields.initials') },
+      givenName: { id: 'citizen-given-name', label: t('citizen.fields.givenName') },
+      familyName: { id: 'citizen-family-name', label: t('citizen.fields.familyName') },
+      phone: { id: 'citizen-phone', label: t('citizen.fields.phone') },
+      email: { id: 'citizen-email', label: t('citizen.fields.email') },
+      address: { id: 'citizen-address', label: t('citizen.fields.address') },
+      handlekommune: { id: 'citizen-handlekommune', label: t('citizen.fields.handlekommune') },
+      ...episodeFieldMap(t, 'citizen-episode', 'firstEpisode.', withNote),
+    },
   });
+  const { values, setValues } = form;
 
   const set = (key: keyof FormValues) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
 
@@ -164,31 +169,17 @@ export function CreateCitizenPage() {
             <h2>{t('createCitizen.identity')}</h2>
           </legend>
           <TextField
-            id="citizen-cpr"
-            label={t('citizen.fields.cpr')}
+            {...form.field('cpr')}
             hint={t('createCitizen.cprHint')}
             autoComplete="off"
             spellCheck={false}
-            value={values.cpr}
-            onChange={(event) => set('cpr')(event.target.value)}
-            error={form.fieldMessage('cpr')}
             widthClass="input-width-s"
           />
-          <DateField
-            id="citizen-birth-date"
-            label={t('citizen.fields.birthDate')}
-            value={values.birthDate}
-            onChange={(event) => set('birthDate')(event.target.value)}
-            error={form.fieldMessage('birthDate')}
-          />
+          <DateField {...form.field('birthDate')} />
           <SelectField
-            id="citizen-sex"
-            label={t('citizen.fields.sex')}
+            {...form.field('sex')}
             placeholder={t('createCitizen.sexPlaceholder')}
             options={SEXES.map((s) => ({ value: s, label: t(`sexes.${s}`) }))}
-            value={values.sex}
-            onChange={(event) => set('sex')(event.target.value)}
-            error={form.fieldMessage('sex')}
           />
           {text('initials', 'citizen-initials', { widthClass: 'input-width-xs' })}
           {text('givenName', 'citizen-given-name')}

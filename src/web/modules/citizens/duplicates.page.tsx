@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../components/alert';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { Loading } from '../../components/loading';
+import { DateText } from '../../components/date-text';
 import { Page } from '../../components/page';
+import { QueryState } from '../../components/query-state';
 import { errorMessage } from '../../i18n/errors';
-import { CprText, citizenName, DateText } from './citizen-format';
+import { CprText, citizenName } from './citizen-format';
 import {
   type CitizenSummary,
   type DuplicatePair,
@@ -174,12 +175,7 @@ export function DuplicatesPage() {
           <p>{errorMessage(t, result.error)}</p>
         </Alert>
       ) : null}
-      {duplicates.isPending ? <Loading text={t('duplicates.loading')} /> : null}
-      {duplicates.isError ? (
-        <Alert variant="error" live="alert">
-          <p>{errorMessage(t, duplicates.error)}</p>
-        </Alert>
-      ) : null}
+      <QueryState query={duplicates} loadingText={t('duplicates.loading')} />
       {duplicates.data && items.length === 0 ? (
         <Alert variant="info" heading={t('duplicates.emptyHeading')}>
           <p>{t('duplicates.empty')}</p>

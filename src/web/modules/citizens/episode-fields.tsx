@@ -10,17 +10,11 @@ import type { FieldError } from '../../api';
 import { DateField } from '../../components/date-field';
 import type { FieldMap } from '../../components/form-problems';
 import { RadioGroup } from '../../components/radio-group';
+import { notInFuture, optionalText, readDate } from '../../components/read-field';
 import { SelectField } from '../../components/select-field';
 import { TextAreaField } from '../../components/text-area-field';
-import {
-  notInFuture,
-  optionalText,
-  readDate,
-  todayText,
-  type YesNo,
-  yesNoOptions,
-  yesNoToBoolean,
-} from './citizen-format';
+import { type YesNo, yesNoOptions, yesNoToBoolean } from '../../components/yes-no';
+import { todayText } from '../../i18n/format';
 import type { EpisodeInput } from './citizens.api';
 
 /** What the episode form holds while the user types. */

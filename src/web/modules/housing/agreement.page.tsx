@@ -6,19 +6,21 @@ import { DEFAULT_QUOTA_PERCENT, expectedPerYear, UNIT_TYPES } from '../../../sha
 import { ApiError, type FieldError } from '../../api';
 import { Alert } from '../../components/alert';
 import { DateField } from '../../components/date-field';
+import { DateText } from '../../components/date-text';
 import { ErrorSummary } from '../../components/error-summary';
-import { type FieldMap, useFormProblems } from '../../components/form-problems';
+import type { FieldMap } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
 import { NoValue } from '../../components/no-value';
 import { Page } from '../../components/page';
+import { mapFieldErrors, RANGE_CODE, readDate, readNumber } from '../../components/read-field';
+import { type Fact, Facts, Section } from '../../components/section';
 import { SelectField } from '../../components/select-field';
 import { TableScroll } from '../../components/table-scroll';
 import { TextField } from '../../components/text-field';
+import { useForm } from '../../components/use-form';
 import { errorMessage, fieldErrorMessage } from '../../i18n/errors';
-import { isoToDanishDate } from '../../i18n/format';
-import { hasPermission, useSession } from '../access/session';
-import { DateText, readDate } from '../citizens/citizen-format';
-import { type Fact, Facts, Section } from '../citizens/citizen-layout';
+import { formatExpected, formatInput, formatPercent, isoToDanishDate, parseNumber } from '../../i18n/format';
+import { hasPermission, useSession } from '../../session';
 import {
   type Agreement,
   type AgreementInput,
@@ -31,17 +33,7 @@ import {
   useOrganisations,
   useSaveAgreement,
 } from './housing.api';
-import {
-  departmentName,
-  formatExpected,
-  formatInput,
-  formatPercent,
-  mapFieldErrors,
-  organisationOptions,
-  parseNumber,
-  RANGE_CODE,
-  readNumber,
-} from './housing-format';
+import { departmentName, organisationOptions } from './housing-format';
 
 /** What the agreements list shows after a save (router state). */
 export interface AgreementSavedState {
@@ -266,26 +258,29 @@ function AgreementForm({ organisations, departments, agreement }: AgreementFormP
   const { t } = useTranslation();
   const navigate = useNavigate();
   const save = useSaveAgreement(agreement?.id ?? null);
-  const [values, setValues] = useState(() => ({
-    organisationId: agreement?.organisationId ?? '',
-    name: agreement?.name ?? '',
-    validFrom: agreement ? isoToDanishDate(agreement.validFrom) : '',
-    validTo: agreement?.validTo ? isoToDanishDate(agreement.validTo) : '',
-  }));
+  const departmentsOf = (organisationId: string) =>
+    departments
+      .filter((d) => d.organisationId === organisationId)
+      .sort((a, b) => a.number.localeCompare(b.number, 'da', { numeric: true }));
+  const form = useForm({
+    formKey: 'housingAgreement',
+    initial: () => ({
+      organisationId: agreement?.organisationId ?? '',
+      name: agreement?.name ?? '',
+      validFrom: agreement ? isoToDanishDate(agreement.validFrom) : '',
+      validTo: agreement?.validTo ? isoToDanishDate(agreement.validTo) : '',
+    }),
+    fields: (v) => agreementFieldMap(t, departmentsOf(v.organisationId), agreement !== null),
+  });
+  const { values, setValues } = form;
   const [rows, setRows] = useState<Record<string, QuotaRow>>(() => (agreement ? rowsOf(agreement) : {}));
   // Which department and unit type each line of the last request was: the server names them by index.
   const sent = useRef<{ departmentId: string; unitType: UnitType }[]>([]);
 
-  const ownDepartments = departments
-    .filter((d) => d.organisationId === values.organisationId)
-    .sort((a, b) => a.number.localeCompare(b.number, 'da', { numeric: true }));
+  const ownDepartments = departmentsOf(values.organisationId);
   // A department of a saved agreement that is not in it starts unticked; a new agreement takes all.
   const rowFor = (id: string) =>
     rows[id] ?? (agreement ? { ...defaultRow(), included: false } : defaultRow());
-  const form = useFormProblems('housingAgreement', agreementFieldMap(t, ownDepartments, agreement !== null));
-
-  const set = (key: 'name' | 'validFrom' | 'validTo') => (value: string) =>
-    setValues((v) => ({ ...v, [key]: value }));
 
   const read = (): { input: AgreementInput | undefined; problems: FieldError[] } => {
     const problems: FieldError[] = [];
@@ -397,30 +392,13 @@ function AgreementForm({ organisations, departments, agreement }: AgreementFormP
           />
         )}
         <TextField
-          id="agreement-name"
-          label={t('housing.agreement.name')}
+          {...form.field('name')}
           hint={t('housing.agreement.nameHint')}
           autoComplete="off"
-          value={values.name}
-          onChange={(event) => set('name')(event.target.value)}
-          error={form.fieldMessage('name')}
           widthClass="input-width-xl"
         />
-        <DateField
-          id="agreement-from"
-          label={t('housing.agreement.validFrom')}
-          value={values.validFrom}
-          onChange={(event) => set('validFrom')(event.target.value)}
-          error={form.fieldMessage('validFrom')}
-        />
-        <DateField
-          id="agreement-to"
-          label={t('housing.agreement.validTo')}
-          hint={t('housing.agreement.validToHint')}
-          value={values.validTo}
-          onChange={(event) => set('validTo')(event.target.value)}
-          error={form.fieldMessage('validTo')}
-        />
+        <DateField {...form.field('validFrom')} />
+        <DateField {...form.field('validTo')} hint={t('housing.agreement.validToHint')} />
         <fieldset className="mt-6">
           <legend>
             <h2>{t('housing.agreement.quotasHeading')}</h2>

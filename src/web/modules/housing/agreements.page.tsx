@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { Alert } from '../../components/alert';
-import { Loading } from '../../components/loading';
+import { DateText } from '../../components/date-text';
 import { Page } from '../../components/page';
+import { QueryState } from '../../components/query-state';
 import { TableScroll } from '../../components/table-scroll';
-import { errorMessage } from '../../i18n/errors';
-import { hasPermission, useSession } from '../access/session';
-import { DateText } from '../citizens/citizen-format';
+import { hasPermission, useSession } from '../../session';
 import type { AgreementSavedState } from './agreement.page';
 import { useAgreements } from './housing.api';
 
@@ -43,12 +42,7 @@ export function AgreementsPage() {
           </Link>
         </p>
       ) : null}
-      {agreements.isPending ? <Loading /> : null}
-      {agreements.isError ? (
-        <Alert variant="error" live="alert">
-          <p>{errorMessage(t, agreements.error)}</p>
-        </Alert>
-      ) : null}
+      <QueryState query={agreements} />
       {agreements.data && items.length === 0 ? <p>{t('housing.agreements.none')}</p> : null}
       {items.length > 0 ? (
         <TableScroll label={t('housing.agreements.caption', { count: items.length })}>

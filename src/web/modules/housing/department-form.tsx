@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { UNIT_TYPES } from '../../../shared/housing/supply';
 import type { FieldError } from '../../api';
 import type { FieldMap } from '../../components/form-problems';
+import { type NumberKind, optionalText, rangeFor, readNumber } from '../../components/read-field';
 import { TextField } from '../../components/text-field';
-import { optionalText } from '../citizens/citizen-format';
+import { formatInput } from '../../i18n/format';
 import type { Department, DepartmentInput, UnitCounts, UnitType } from './housing.api';
-import { formatInput, type NumberKind, rangeFor, readNumber } from './housing-format';
 
 /** A department's fields as typed. */
 export interface DepartmentValues {

@@ -3,21 +3,23 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { UNIT_TYPES } from '../../../shared/housing/supply';
 import { ApiError, type FieldError } from '../../api';
-import { Alert } from '../../components/alert';
 import { CheckboxField } from '../../components/checkbox-field';
 import { DateField } from '../../components/date-field';
+import { DateText } from '../../components/date-text';
 import { ErrorSummary } from '../../components/error-summary';
 import { useFormProblems } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
 import { NoValue } from '../../components/no-value';
+import { type Notice, NoticeArea } from '../../components/notice-area';
 import { Page } from '../../components/page';
+import { QueryState } from '../../components/query-state';
+import { mapFieldErrors, readDate } from '../../components/read-field';
+import { type Fact, Facts, FormDetails, Section } from '../../components/section';
 import { SelectField } from '../../components/select-field';
 import { TableScroll } from '../../components/table-scroll';
-import { errorMessage } from '../../i18n/errors';
-import { isoToDanishDate } from '../../i18n/format';
-import { hasPermission, useSession } from '../access/session';
-import { DateText, type Notice, NoticeArea, readDate } from '../citizens/citizen-format';
-import { type Fact, Facts, FormDetails, Section } from '../citizens/citizen-layout';
+import { useForm } from '../../components/use-form';
+import { formatPercent, formatWhole, isoToDanishDate } from '../../i18n/format';
+import { hasPermission, useSession } from '../../session';
 import {
   DepartmentFields,
   departmentFieldMap,
@@ -32,14 +34,7 @@ import {
   useDepartment,
   useUpdateDepartment,
 } from './housing.api';
-import {
-  AreaStatusText,
-  areaStatusOptions,
-  departmentName,
-  formatPercent,
-  formatWhole,
-  mapFieldErrors,
-} from './housing-format';
+import { AreaStatusText, areaStatusOptions, departmentName } from './housing-format';
 
 function FactsSection({ department }: { department: DepartmentDetail }) {
   const { t } = useTranslation();
@@ -78,12 +73,16 @@ const EMPTY_STATUS = { status: '', validFrom: '', combinedLetting: false, sectio
 function AddAreaStatusForm({ department }: { department: DepartmentDetail }) {
   const { t } = useTranslation();
   const add = useAddAreaStatus(department.id);
-  const [values, setValues] = useState(EMPTY_STATUS);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const form = useFormProblems('housingAreaStatus', {
-    status: { id: 'area-status', label: t('housing.areaStatus.status') },
-    validFrom: { id: 'area-status-from', label: t('housing.areaStatus.validFrom') },
+  const form = useForm({
+    formKey: 'housingAreaStatus',
+    initial: EMPTY_STATUS,
+    fields: {
+      status: { id: 'area-status', label: t('housing.areaStatus.status') },
+      validFrom: { id: 'area-status-from', label: t('housing.areaStatus.validFrom') },
+    },
   });
+  const { values, setValues } = form;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -301,12 +300,7 @@ export function DepartmentPage() {
       <p>
         <Link to="/boliger">{t('housing.department.backToList')}</Link>
       </p>
-      {department.isPending ? <Loading /> : null}
-      {department.isError ? (
-        <Alert variant="error" live="alert">
-          <p>{errorMessage(t, department.error)}</p>
-        </Alert>
-      ) : null}
+      <QueryState query={department} />
       {data ? (
         <>
           <FactsSection department={data} />

@@ -1,16 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Alert } from '../../components/alert';
-import { Loading } from '../../components/loading';
+import { DateText } from '../../components/date-text';
 import { NoValue } from '../../components/no-value';
 import { Page } from '../../components/page';
+import { QueryState } from '../../components/query-state';
+import { Section } from '../../components/section';
 import { TableScroll } from '../../components/table-scroll';
-import { errorMessage } from '../../i18n/errors';
-import { hasPermission, useSession } from '../access/session';
-import { DateText } from '../citizens/citizen-format';
-import { Section } from '../citizens/citizen-layout';
+import { formatWhole } from '../../i18n/format';
+import { hasPermission, useSession } from '../../session';
 import { type ElderlyApplicant, useElderly } from './housing.api';
-import { departmentName, formatWhole } from './housing-format';
+import { departmentName } from './housing-format';
 
 /** Acute first, then high, then normal (as the waiting list orders them). */
 const PRIORITY_ORDER = { acute: 0, high: 1, normal: 2 } as const;
@@ -91,12 +90,7 @@ export function ElderlyPage() {
   return (
     <Page title={t('housing.elderly.title')}>
       <p className="font-lead">{t('housing.elderly.intro')}</p>
-      {elderly.isPending ? <Loading /> : null}
-      {elderly.isError ? (
-        <Alert variant="error" live="alert">
-          <p>{errorMessage(t, elderly.error)}</p>
-        </Alert>
-      ) : null}
+      <QueryState query={elderly} />
       {elderly.data?.applicants ? <ApplicantsSection applicants={elderly.data.applicants} /> : null}
       {elderly.data ? (
         <Section id="elderly-stock" heading={t('housing.elderly.stockHeading')}>

@@ -2,16 +2,16 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { UNIT_TYPES } from '../../../shared/housing/supply';
-import { Alert } from '../../components/alert';
+import { DateText } from '../../components/date-text';
 import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
+import { QueryState } from '../../components/query-state';
+import { Section } from '../../components/section';
 import { SelectField } from '../../components/select-field';
 import { TableScroll } from '../../components/table-scroll';
-import { errorMessage } from '../../i18n/errors';
-import { DateText } from '../citizens/citizen-format';
-import { Section } from '../citizens/citizen-layout';
+import { currentYear, formatExpected, formatPercent, formatWhole } from '../../i18n/format';
 import { type ExpectedUnits, useExpected } from './housing.api';
-import { currentYear, departmentName, formatExpected, formatPercent, formatWhole } from './housing-format';
+import { departmentName } from './housing-format';
 
 /** The URL parameter of the chosen year. */
 const YEAR_PARAM = 'aar';
@@ -229,11 +229,7 @@ export function ExpectedPage() {
       <div role="status">
         {expected.isFetching ? <Loading text={t('housing.expected.loading')} announce={false} /> : null}
       </div>
-      {expected.isError ? (
-        <Alert variant="error" live="alert">
-          <p>{errorMessage(t, expected.error)}</p>
-        </Alert>
-      ) : null}
+      <QueryState query={expected} spinner={false} />
       {data ? (
         <>
           <Totals data={data} />

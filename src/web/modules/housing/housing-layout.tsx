@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { Icon } from '../../components/icon';
 import { PageOutlet } from '../../components/page-outlet';
-import { hasPermission, useSession } from '../access/session';
+import { hasPermission, useSession } from '../../session';
 
 /** A page of the housing module in its side menu. */
 interface HousingPage {

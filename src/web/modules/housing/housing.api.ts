@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { ApplicationStatus, Priority } from '../../../shared/allocation/model';
 import type { AreaStatus, UnitType } from '../../../shared/housing/supply';
 import { api } from '../../api';
-import { TASKS_KEY } from '../tasks/tasks.api';
+import { TASKS_KEY } from '../tasks';
 
 export type { AreaStatus, UnitType };
 

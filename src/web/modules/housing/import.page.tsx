@@ -1,5 +1,5 @@
 import { type ImportColumn, ImportFlow, type ImportTexts } from '../../components/import-flow';
-import { TASKS_KEY } from '../tasks/tasks.api';
+import { TASKS_KEY } from '../tasks';
 import { HOUSING_KEY } from './housing.api';
 
 /**

@@ -5,18 +5,21 @@ import { UNIT_TYPES } from '../../../shared/housing/supply';
 import { ApiError, type FieldError } from '../../api';
 import { Alert } from '../../components/alert';
 import { CheckboxField } from '../../components/checkbox-field';
+import { DateText } from '../../components/date-text';
 import { ErrorSummary } from '../../components/error-summary';
-import { useFormProblems } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
 import { NoValue } from '../../components/no-value';
+import { type Notice, NoticeArea } from '../../components/notice-area';
 import { Page } from '../../components/page';
+import { mapFieldErrors, optionalText } from '../../components/read-field';
+import { FormDetails, Section } from '../../components/section';
 import { SelectField } from '../../components/select-field';
 import { TableScroll } from '../../components/table-scroll';
 import { TextField } from '../../components/text-field';
+import { useForm } from '../../components/use-form';
 import { errorMessage } from '../../i18n/errors';
-import { hasPermission, useSession } from '../access/session';
-import { DateText, type Notice, NoticeArea, optionalText } from '../citizens/citizen-format';
-import { FormDetails, Section } from '../citizens/citizen-layout';
+import { formatPercent, formatWhole } from '../../i18n/format';
+import { hasPermission, useSession } from '../../session';
 import {
   DepartmentFields,
   departmentFieldMap,
@@ -37,14 +40,7 @@ import {
   useSetContacts,
   useUpdateOrganisation,
 } from './housing.api';
-import {
-  AreaStatusText,
-  departmentName,
-  formatPercent,
-  formatWhole,
-  mapFieldErrors,
-  organisationOptions,
-} from './housing-format';
+import { AreaStatusText, departmentName, organisationOptions } from './housing-format';
 
 /** The area status in force, since when, and the special letting rules that apply with it. */
 function AreaStatusCell({ status }: { status: AreaStatusEntry | null }) {
@@ -160,17 +156,19 @@ function OrganisationForm({
         contactPhone: organisation.contactPhone ?? '',
       }
     : EMPTY_ORGANISATION;
-  const [values, setValues] = useState(initial);
   const [notice, setNotice] = useState<Notice | null>(null);
   const idPrefix = organisation ? `organisation-${organisation.id}` : 'organisation';
-  const form = useFormProblems('housingOrganisation', {
-    name: { id: `${idPrefix}-name`, label: t('housing.organisation.name') },
-    address: { id: `${idPrefix}-address`, label: t('housing.organisation.address') },
-    contactEmail: { id: `${idPrefix}-email`, label: t('housing.organisation.contactEmail') },
-    contactPhone: { id: `${idPrefix}-phone`, label: t('housing.organisation.contactPhone') },
+  const form = useForm({
+    formKey: 'housingOrganisation',
+    initial: initial,
+    fields: {
+      name: { id: `${idPrefix}-name`, label: t('housing.organisation.name') },
+      address: { id: `${idPrefix}-address`, label: t('housing.organisation.address') },
+      contactEmail: { id: `${idPrefix}-email`, label: t('housing.organisation.contactEmail') },
+      contactPhone: { id: `${idPrefix}-phone`, label: t('housing.organisation.contactPhone') },
+    },
   });
-  const set = (key: keyof typeof EMPTY_ORGANISATION) => (value: string) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  const { values, setValues } = form;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -220,41 +218,29 @@ function OrganisationForm({
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate>
         <TextField
+          {...form.field('name')}
           id={`${idPrefix}-name`}
-          label={t('housing.organisation.name')}
           autoComplete="off"
-          value={values.name}
-          onChange={(event) => set('name')(event.target.value)}
-          error={form.fieldMessage('name')}
           widthClass="input-width-l"
         />
         <TextField
+          {...form.field('address')}
           id={`${idPrefix}-address`}
-          label={t('housing.organisation.address')}
           autoComplete="off"
-          value={values.address}
-          onChange={(event) => set('address')(event.target.value)}
-          error={form.fieldMessage('address')}
           widthClass="input-width-xl"
         />
         <TextField
+          {...form.field('contactEmail')}
           id={`${idPrefix}-email`}
           type="email"
-          label={t('housing.organisation.contactEmail')}
           autoComplete="off"
-          value={values.contactEmail}
-          onChange={(event) => set('contactEmail')(event.target.value)}
-          error={form.fieldMessage('contactEmail')}
           widthClass="input-width-xl"
         />
         <TextField
+          {...form.field('contactPhone')}
           id={`${idPrefix}-phone`}
           type="tel"
-          label={t('housing.organisation.contactPhone')}
           autoComplete="off"
-          value={values.contactPhone}
-          onChange={(event) => set('contactPhone')(event.target.value)}
-          error={form.fieldMessage('contactPhone')}
           widthClass="input-width-m"
         />
         <div className="mt-5">
@@ -278,7 +264,6 @@ function CreateDepartmentForm({
   const { t } = useTranslation();
   const create = useCreateDepartment();
   const [organisationId, setOrganisationId] = useState('');
-  const [values, setValues] = useState(emptyDepartment);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [preferred, setPreferred] = useState(preferredOrganisationId);
   if (preferred !== preferredOrganisationId) {
@@ -286,10 +271,15 @@ function CreateDepartmentForm({
     setPreferred(preferredOrganisationId);
     setOrganisationId(preferredOrganisationId);
   }
-  const form = useFormProblems('housingDepartment', {
-    organisationId: { id: 'department-organisation', label: t('housing.department.organisation') },
-    ...departmentFieldMap(t, 'department'),
+  const form = useForm({
+    formKey: 'housingDepartment',
+    initial: emptyDepartment,
+    fields: {
+      organisationId: { id: 'department-organisation', label: t('housing.department.organisation') },
+      ...departmentFieldMap(t, 'department'),
+    },
   });
+  const { values, setValues } = form;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,23 +1,32 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../api';
-import { Alert } from '../../components/alert';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DateField } from '../../components/date-field';
+import { DateText } from '../../components/date-text';
 import { ErrorSummary } from '../../components/error-summary';
-import { useFormProblems } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
 import { NoValue } from '../../components/no-value';
+import { type Notice, NoticeArea } from '../../components/notice-area';
 import { Page } from '../../components/page';
+import { QueryState } from '../../components/query-state';
 import { RadioGroup } from '../../components/radio-group';
+import {
+  mapFieldErrors,
+  type NumberKind,
+  optionalText,
+  rangeFor,
+  readDate,
+  readNumber,
+} from '../../components/read-field';
+import { FormDetails } from '../../components/section';
 import { SelectField } from '../../components/select-field';
 import { TableScroll } from '../../components/table-scroll';
 import { TextAreaField } from '../../components/text-area-field';
 import { TextField } from '../../components/text-field';
-import { errorMessage } from '../../i18n/errors';
-import { hasPermission, useSession } from '../access/session';
-import { DateText, type Notice, NoticeArea, optionalText, readDate } from '../citizens/citizen-format';
-import { FormDetails } from '../citizens/citizen-layout';
+import { useForm } from '../../components/use-form';
+import { formatPercent, formatWhole } from '../../i18n/format';
+import { hasPermission, useSession } from '../../session';
 import {
   type Organisation,
   PIPELINE_KINDS,
@@ -29,16 +38,7 @@ import {
   useOrganisations,
   usePipeline,
 } from './housing.api';
-import {
-  formatPercent,
-  formatWhole,
-  mapFieldErrors,
-  type NumberKind,
-  organisationOptions,
-  rangeFor,
-  readNumber,
-  unitTypeOptions,
-} from './housing-format';
+import { organisationOptions, unitTypeOptions } from './housing-format';
 
 const EMPTY_PROJECT = {
   kind: 'new_build',
@@ -54,18 +54,22 @@ const EMPTY_PROJECT = {
 function CreateProjectForm({ organisations }: { organisations: Organisation[] }) {
   const { t } = useTranslation();
   const create = useCreatePipeline();
-  const [values, setValues] = useState(EMPTY_PROJECT);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const form = useFormProblems('housingPipeline', {
-    kind: { id: 'project-kind', label: t('housing.pipeline.kind') },
-    organisationId: { id: 'project-organisation', label: t('housing.pipeline.organisation') },
-    name: { id: 'project-name', label: t('housing.pipeline.name') },
-    unitType: { id: 'project-unit-type', label: t('housing.pipeline.unitType') },
-    units: { id: 'project-units', label: t('housing.pipeline.units') },
-    readyDate: { id: 'project-ready', label: t('housing.pipeline.readyDate') },
-    allocationPercent: { id: 'project-allocation', label: t('housing.pipeline.allocation') },
-    note: { id: 'project-note', label: t('housing.pipeline.note') },
+  const form = useForm({
+    formKey: 'housingPipeline',
+    initial: EMPTY_PROJECT,
+    fields: {
+      kind: { id: 'project-kind', label: t('housing.pipeline.kind') },
+      organisationId: { id: 'project-organisation', label: t('housing.pipeline.organisation') },
+      name: { id: 'project-name', label: t('housing.pipeline.name') },
+      unitType: { id: 'project-unit-type', label: t('housing.pipeline.unitType') },
+      units: { id: 'project-units', label: t('housing.pipeline.units') },
+      readyDate: { id: 'project-ready', label: t('housing.pipeline.readyDate') },
+      allocationPercent: { id: 'project-allocation', label: t('housing.pipeline.allocation') },
+      note: { id: 'project-note', label: t('housing.pipeline.note') },
+    },
   });
+  const { values, setValues } = form;
   const set = (key: keyof typeof EMPTY_PROJECT) => (value: string) =>
     setValues((v) => ({ ...v, [key]: value }));
 
@@ -138,68 +142,28 @@ function CreateProjectForm({ organisations }: { organisations: Organisation[] })
           inline
         />
         <SelectField
-          id="project-organisation"
-          label={t('housing.pipeline.organisation')}
+          {...form.field('organisationId')}
           hint={t('housing.pipeline.organisationHint')}
           placeholder={t('housing.pipeline.noOrganisation')}
           options={organisationOptions(organisations)}
-          value={values.organisationId}
-          onChange={(event) => set('organisationId')(event.target.value)}
-          error={form.fieldMessage('organisationId')}
         />
+        <TextField {...form.field('name')} autoComplete="off" widthClass="input-width-xl" />
+        <SelectField {...form.field('unitType')} options={unitTypeOptions(t)} />
         <TextField
-          id="project-name"
-          label={t('housing.pipeline.name')}
-          autoComplete="off"
-          value={values.name}
-          onChange={(event) => set('name')(event.target.value)}
-          error={form.fieldMessage('name')}
-          widthClass="input-width-xl"
-        />
-        <SelectField
-          id="project-unit-type"
-          label={t('housing.pipeline.unitType')}
-          options={unitTypeOptions(t)}
-          value={values.unitType}
-          onChange={(event) => set('unitType')(event.target.value)}
-          error={form.fieldMessage('unitType')}
-        />
-        <TextField
-          id="project-units"
-          label={t('housing.pipeline.units')}
+          {...form.field('units')}
           inputMode="numeric"
           autoComplete="off"
-          value={values.units}
-          onChange={(event) => set('units')(event.target.value)}
-          error={form.fieldMessage('units')}
           widthClass="input-width-xs"
         />
-        <DateField
-          id="project-ready"
-          label={t('housing.pipeline.readyDate')}
-          value={values.readyDate}
-          onChange={(event) => set('readyDate')(event.target.value)}
-          error={form.fieldMessage('readyDate')}
-        />
+        <DateField {...form.field('readyDate')} />
         <TextField
-          id="project-allocation"
-          label={t('housing.pipeline.allocation')}
+          {...form.field('allocationPercent')}
           hint={t('housing.pipeline.allocationHint')}
           inputMode="decimal"
           autoComplete="off"
-          value={values.allocationPercent}
-          onChange={(event) => set('allocationPercent')(event.target.value)}
-          error={form.fieldMessage('allocationPercent')}
           widthClass="input-width-xs"
         />
-        <TextAreaField
-          id="project-note"
-          label={t('housing.pipeline.note')}
-          rows={3}
-          value={values.note}
-          onChange={(event) => set('note')(event.target.value)}
-          error={form.fieldMessage('note')}
-        />
+        <TextAreaField {...form.field('note')} rows={3} />
         <div className="mt-5">
           <button type="submit" className="button button-primary">
             {t('housing.pipeline.submit')}
@@ -302,12 +266,7 @@ export function PipelinePage() {
       {canManage && organisations.data ? (
         <CreateProjectForm organisations={organisations.data.items} />
       ) : null}
-      {pipeline.isPending ? <Loading /> : null}
-      {pipeline.isError ? (
-        <Alert variant="error" live="alert">
-          <p>{errorMessage(t, pipeline.error)}</p>
-        </Alert>
-      ) : null}
+      <QueryState query={pipeline} />
       {pipeline.data ? (
         <section aria-labelledby="pipeline-list-heading" className="citizen-section">
           <h2 id="pipeline-list-heading">{t('housing.pipeline.listHeading')}</h2>

@@ -5,18 +5,20 @@ import type { FieldError } from '../../api';
 import { Alert } from '../../components/alert';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DateField } from '../../components/date-field';
+import { DateText } from '../../components/date-text';
 import { ErrorSummary } from '../../components/error-summary';
-import { useFormProblems } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
+import { type Notice, NoticeArea } from '../../components/notice-area';
 import { Page } from '../../components/page';
+import { QueryState } from '../../components/query-state';
+import { mapFieldErrors, RANGE_CODE, readDate, readNumber } from '../../components/read-field';
+import { type Fact, Facts, FormDetails, Section } from '../../components/section';
 import { SelectField } from '../../components/select-field';
 import { TableScroll } from '../../components/table-scroll';
 import { TextField } from '../../components/text-field';
-import { errorMessage } from '../../i18n/errors';
-import { isoToDanishDate } from '../../i18n/format';
-import { hasPermission, useSession } from '../access/session';
-import { DateText, type Notice, NoticeArea, readDate, todayIso, todayText } from '../citizens/citizen-format';
-import { type Fact, Facts, FormDetails, Section } from '../citizens/citizen-layout';
+import { useForm } from '../../components/use-form';
+import { formatKroner, formatWhole, isoToDanishDate, todayIso, todayText } from '../../i18n/format';
+import { hasPermission, useSession } from '../../session';
 import {
   type Department,
   type Pool,
@@ -27,14 +29,7 @@ import {
   useEndPoolUnit,
   usePools,
 } from './housing.api';
-import {
-  departmentName,
-  formatKroner,
-  formatWhole,
-  mapFieldErrors,
-  RANGE_CODE,
-  readNumber,
-} from './housing-format';
+import { departmentName } from './housing-format';
 
 /** A pool's rent band in words: 4.500–5.000 kr. */
 function rentBand(t: TFunction, pool: Pool): string {
@@ -134,16 +129,18 @@ function AddUnitForm({ pool, departments }: { pool: Pool; departments: Departmen
   const add = useAddPoolUnit(pool.id);
   const prefix = `pool-${pool.id}-unit`;
   const empty = () => ({ departmentId: '', address: '', rent: '', boundFrom: todayText() });
-  const [values, setValues] = useState(empty);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const form = useFormProblems('housingPoolUnit', {
-    departmentId: { id: `${prefix}-department`, label: t('housing.pools.department') },
-    address: { id: `${prefix}-address`, label: t('housing.pools.address') },
-    rent: { id: `${prefix}-rent`, label: t('housing.pools.rent') },
-    boundFrom: { id: `${prefix}-from`, label: t('housing.pools.boundFrom') },
+  const form = useForm({
+    formKey: 'housingPoolUnit',
+    initial: empty,
+    fields: {
+      departmentId: { id: `${prefix}-department`, label: t('housing.pools.department') },
+      address: { id: `${prefix}-address`, label: t('housing.pools.address') },
+      rent: { id: `${prefix}-rent`, label: t('housing.pools.rent') },
+      boundFrom: { id: `${prefix}-from`, label: t('housing.pools.boundFrom') },
+    },
   });
-  const set = (key: keyof ReturnType<typeof empty>) => (value: string) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  const { values, setValues } = form;
   const band = { band: rentBand(t, pool) };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -204,41 +201,27 @@ function AddUnitForm({ pool, departments }: { pool: Pool; departments: Departmen
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate>
         <SelectField
+          {...form.field('departmentId')}
           id={`${prefix}-department`}
-          label={t('housing.pools.department')}
           placeholder={t('housing.pools.departmentPlaceholder')}
           options={departmentOptions}
-          value={values.departmentId}
-          onChange={(event) => set('departmentId')(event.target.value)}
-          error={form.fieldMessage('departmentId')}
         />
         <TextField
+          {...form.field('address')}
           id={`${prefix}-address`}
-          label={t('housing.pools.address')}
           autoComplete="off"
-          value={values.address}
-          onChange={(event) => set('address')(event.target.value)}
-          error={form.fieldMessage('address')}
           widthClass="input-width-xl"
         />
         <TextField
+          {...form.field('rent')}
           id={`${prefix}-rent`}
           label={t('housing.pools.rentMonthly')}
           hint={t('housing.pools.rentHint', band)}
           inputMode="decimal"
           autoComplete="off"
-          value={values.rent}
-          onChange={(event) => set('rent')(event.target.value)}
-          error={form.fieldMessage('rent')}
           widthClass="input-width-s"
         />
-        <DateField
-          id={`${prefix}-from`}
-          label={t('housing.pools.boundFrom')}
-          value={values.boundFrom}
-          onChange={(event) => set('boundFrom')(event.target.value)}
-          error={form.fieldMessage('boundFrom')}
-        />
+        <DateField {...form.field('boundFrom')} id={`${prefix}-from`} />
         <div className="mt-5">
           <button type="submit" className="button button-primary">
             {t('housing.pools.addUnitSubmit')}
@@ -269,18 +252,22 @@ function emptyPool() {
 function CreatePoolForm() {
   const { t } = useTranslation();
   const create = useCreatePool();
-  const [values, setValues] = useState(emptyPool);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const form = useFormProblems('housingPool', {
-    name: { id: 'pool-name', label: t('housing.pools.name') },
-    validFrom: { id: 'pool-from', label: t('housing.pools.validFrom') },
-    validTo: { id: 'pool-to', label: t('housing.pools.validTo') },
-    budget: { id: 'pool-budget', label: t('housing.pools.budget') },
-    amountPerUnit: { id: 'pool-amount', label: t('housing.pools.amountPerUnit') },
-    monthlyReduction: { id: 'pool-reduction', label: t('housing.pools.monthlyReduction') },
-    rentMin: { id: 'pool-rent-min', label: t('housing.pools.rentMin') },
-    rentMax: { id: 'pool-rent-max', label: t('housing.pools.rentMax') },
+  const form = useForm({
+    formKey: 'housingPool',
+    initial: emptyPool,
+    fields: {
+      name: { id: 'pool-name', label: t('housing.pools.name') },
+      validFrom: { id: 'pool-from', label: t('housing.pools.validFrom') },
+      validTo: { id: 'pool-to', label: t('housing.pools.validTo') },
+      budget: { id: 'pool-budget', label: t('housing.pools.budget') },
+      amountPerUnit: { id: 'pool-amount', label: t('housing.pools.amountPerUnit') },
+      monthlyReduction: { id: 'pool-reduction', label: t('housing.pools.monthlyReduction') },
+      rentMin: { id: 'pool-rent-min', label: t('housing.pools.rentMin') },
+      rentMax: { id: 'pool-rent-max', label: t('housing.pools.rentMax') },
+    },
   });
+  const { values, setValues } = form;
   const set = (key: keyof ReturnType<typeof emptyPool>) => (value: string) =>
     setValues((v) => ({ ...v, [key]: value }));
 
@@ -343,30 +330,9 @@ function CreatePoolForm() {
       <NoticeArea notice={notice} />
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate>
-        <TextField
-          id="pool-name"
-          label={t('housing.pools.name')}
-          autoComplete="off"
-          value={values.name}
-          onChange={(event) => set('name')(event.target.value)}
-          error={form.fieldMessage('name')}
-          widthClass="input-width-xl"
-        />
-        <DateField
-          id="pool-from"
-          label={t('housing.pools.validFrom')}
-          value={values.validFrom}
-          onChange={(event) => set('validFrom')(event.target.value)}
-          error={form.fieldMessage('validFrom')}
-        />
-        <DateField
-          id="pool-to"
-          label={t('housing.pools.validTo')}
-          hint={t('housing.pools.validToHint')}
-          value={values.validTo}
-          onChange={(event) => set('validTo')(event.target.value)}
-          error={form.fieldMessage('validTo')}
-        />
+        <TextField {...form.field('name')} autoComplete="off" widthClass="input-width-xl" />
+        <DateField {...form.field('validFrom')} />
+        <DateField {...form.field('validTo')} hint={t('housing.pools.validToHint')} />
         {amount('budget', 'pool-budget', t('housing.pools.kronerHint'))}
         {amount('amountPerUnit', 'pool-amount', t('housing.pools.amountPerUnitHint'))}
         {amount('monthlyReduction', 'pool-reduction', t('housing.pools.monthlyReductionHint'))}
@@ -440,12 +406,7 @@ export function PoolsPage() {
     <Page title={t('housing.pools.title')}>
       <p className="font-lead">{t('housing.pools.intro')}</p>
       <NoticeArea notice={notice} headingLevel={2} />
-      {pools.isPending ? <Loading /> : null}
-      {pools.isError ? (
-        <Alert variant="error" live="alert">
-          <p>{errorMessage(t, pools.error)}</p>
-        </Alert>
-      ) : null}
+      <QueryState query={pools} />
       {canManage ? <CreatePoolForm /> : null}
       {pools.data && items.length === 0 ? <p>{t('housing.pools.none')}</p> : null}
       {items.map((pool) => (

@@ -5,24 +5,18 @@ import type { FieldError } from '../../api';
 import { Alert } from '../../components/alert';
 import { DateField } from '../../components/date-field';
 import { ErrorSummary } from '../../components/error-summary';
-import { useFormProblems } from '../../components/form-problems';
 import { Icon } from '../../components/icon';
 import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
+import { QueryState } from '../../components/query-state';
+import { readDate } from '../../components/read-field';
 import { SelectField } from '../../components/select-field';
 import { TableScroll } from '../../components/table-scroll';
-import { errorMessage } from '../../i18n/errors';
-import { isoToDanishDate, parseDate } from '../../i18n/format';
+import { useForm } from '../../components/use-form';
+import { formatExpected, formatWhole, isoToDanishDate, parseDate, todayIso } from '../../i18n/format';
 import { i18n } from '../../i18n/index';
-import { readDate, todayIso } from '../citizens/citizen-format';
 import { type DialogueReport, reportQuery, useOrganisations, useReport } from './housing.api';
-import {
-  AreaStatusText,
-  departmentName,
-  formatExpected,
-  formatWhole,
-  organisationOptions,
-} from './housing-format';
+import { AreaStatusText, departmentName, organisationOptions } from './housing-format';
 
 /** The report's choice as it stands in the URL (so it can be bookmarked and sent to a colleague). */
 interface ReportChoice {
@@ -51,12 +45,16 @@ function ReportForm({ choice, onShow }: { choice: ReportChoice; onShow: (choice:
     from: isoToDanishDate(choice.from),
     to: isoToDanishDate(choice.to),
   };
-  const [values, setValues] = useState(initial);
-  const form = useFormProblems('housingReport', {
-    organisationId: { id: 'report-organisation', label: t('housing.report.organisation') },
-    from: { id: 'report-from', label: t('housing.report.from') },
-    to: { id: 'report-to', label: t('housing.report.to') },
+  const form = useForm({
+    formKey: 'housingReport',
+    initial: initial,
+    fields: {
+      organisationId: { id: 'report-organisation', label: t('housing.report.organisation') },
+      from: { id: 'report-from', label: t('housing.report.from') },
+      to: { id: 'report-to', label: t('housing.report.to') },
+    },
   });
+  const { values, setValues } = form;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -76,11 +74,7 @@ function ReportForm({ choice, onShow }: { choice: ReportChoice; onShow: (choice:
   return (
     <section aria-labelledby="report-form-heading">
       <h2 id="report-form-heading">{t('housing.report.formHeading')}</h2>
-      {organisations.isError ? (
-        <Alert variant="error" live="alert" headingLevel={3}>
-          <p>{errorMessage(t, organisations.error)}</p>
-        </Alert>
-      ) : null}
+      <QueryState query={organisations} spinner={false} headingLevel={3} />
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate className="housing-period">
         <SelectField
@@ -259,11 +253,7 @@ export function ReportPage() {
       <div role="status">
         {chosen && report.isFetching ? <Loading text={t('housing.report.loading')} announce={false} /> : null}
       </div>
-      {report.isError ? (
-        <Alert variant="error" live="alert">
-          <p>{errorMessage(t, report.error)}</p>
-        </Alert>
-      ) : null}
+      <QueryState query={report} spinner={false} />
       {chosen && report.data ? <ReportResult report={report.data} focus={asked} /> : null}
     </Page>
   );

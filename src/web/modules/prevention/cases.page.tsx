@@ -2,15 +2,15 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../components/alert';
+import { DateText } from '../../components/date-text';
 import { Loading } from '../../components/loading';
 import { NoValue } from '../../components/no-value';
 import { Page } from '../../components/page';
 import { Pagination } from '../../components/pagination';
+import { QueryState } from '../../components/query-state';
 import { SelectField } from '../../components/select-field';
 import { TableScroll } from '../../components/table-scroll';
-import { errorMessage } from '../../i18n/errors';
-import { hasPermission, useSession } from '../access/session';
-import { DateText } from '../citizens/citizen-format';
+import { hasPermission, useSession } from '../../session';
 import { type CaseStatus, caseHref, type InboxCase, useCases } from './prevention.api';
 import { arrearsText, ChildrenBadge, DutyList, PlaceText } from './prevention-format';
 
@@ -174,11 +174,7 @@ export function EvictionCasesPage() {
           {list.isFetching ? <Loading text={t('evictionCases.list.loading')} announce={false} /> : null}
           {data && !list.isFetching && data.total > 0 ? <p>{counts}</p> : null}
         </div>
-        {list.isError ? (
-          <Alert variant="error" live="alert" headingLevel={3}>
-            <p>{errorMessage(t, list.error)}</p>
-          </Alert>
-        ) : null}
+        <QueryState query={list} spinner={false} headingLevel={3} />
         {data && data.total === 0 && !list.isFetching ? <EmptyState status={status} /> : null}
         {items.length > 0 ? (
           <TableScroll label={caption}>

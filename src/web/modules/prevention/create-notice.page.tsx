@@ -1,10 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { Alert } from '../../components/alert';
-import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
-import { errorMessage } from '../../i18n/errors';
-import { hasPermission, useSession } from '../access/session';
+import { QueryState } from '../../components/query-state';
+import { hasPermission, useSession } from '../../session';
 import { NoticeForm } from './notice-form';
 import { caseHref, useCreateNotice, useHousingDepartments } from './prevention.api';
 import { noticeDepartmentOptions } from './prevention-format';
@@ -59,12 +57,7 @@ export function CreateNoticePage() {
       <p>
         <Link to="/udsaettelser">{t('evictionCases.backToInbox')}</Link>
       </p>
-      {canReadHousing && departments.isPending ? <Loading /> : null}
-      {departments.isError ? (
-        <Alert variant="error" live="alert">
-          <p>{errorMessage(t, departments.error)}</p>
-        </Alert>
-      ) : null}
+      <QueryState query={departments} spinner={canReadHousing} />
       {!canReadHousing || departments.data || departments.isError ? form : null}
     </Page>
   );

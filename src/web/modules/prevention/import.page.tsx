@@ -1,6 +1,6 @@
 import { type ImportColumn, ImportFlow, type ImportTexts } from '../../components/import-flow';
-import { CITIZENS_KEY } from '../citizens/citizens.api';
-import { TASKS_KEY } from '../tasks/tasks.api';
+import { CITIZENS_KEY } from '../citizens';
+import { TASKS_KEY } from '../tasks';
 import { PARTNER_KEY, PREVENTION_KEY } from './prevention.api';
 
 /**

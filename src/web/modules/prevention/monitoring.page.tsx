@@ -2,21 +2,19 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'rea
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { FieldError } from '../../api';
-import { Alert } from '../../components/alert';
 import { DateField } from '../../components/date-field';
 import { ErrorSummary } from '../../components/error-summary';
-import { useFormProblems } from '../../components/form-problems';
 import { Icon } from '../../components/icon';
 import { Loading } from '../../components/loading';
 import { NoValue } from '../../components/no-value';
 import { Page } from '../../components/page';
+import { QueryState } from '../../components/query-state';
+import { readDate } from '../../components/read-field';
+import { Section } from '../../components/section';
 import { TableScroll } from '../../components/table-scroll';
-import { errorMessage } from '../../i18n/errors';
-import { isoToDanishDate, parseDate } from '../../i18n/format';
+import { useForm } from '../../components/use-form';
+import { formatWhole, isoToDanishDate, parseDate, todayIso } from '../../i18n/format';
 import { currentLanguage } from '../../i18n/index';
-import { readDate, todayIso } from '../citizens/citizen-format';
-import { Section } from '../citizens/citizen-layout';
-import { formatWhole } from '../housing/housing-format';
 import { type MonitoringReport, monitoringXlsxHref, useMonitoring } from './prevention.api';
 
 /** The last 12 months: from the first day of the month 11 months ago to today. */
@@ -60,24 +58,22 @@ function PeriodForm({
   onShow: (period: { from: string; to: string }) => void;
 }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState({
-    from: isoToDanishDate(period.from),
-    to: isoToDanishDate(period.to),
+  const form = useForm({
+    formKey: 'evictionMonitoring',
+    initial: () => ({ from: isoToDanishDate(period.from), to: isoToDanishDate(period.to) }),
+    fields: {
+      from: { id: 'monitoring-from', label: t('evictionMonitoring.from') },
+      to: { id: 'monitoring-to', label: t('evictionMonitoring.to') },
+    },
   });
-  const form = useFormProblems('evictionMonitoring', {
-    from: { id: 'monitoring-from', label: t('evictionMonitoring.from') },
-    to: { id: 'monitoring-to', label: t('evictionMonitoring.to') },
-  });
+  const { values } = form;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const problems: FieldError[] = [];
     const from = readDate(values.from, 'from', problems, true);
     const to = readDate(values.to, 'to', problems, true);
     if (from && to && to < from) problems.push({ path: 'to', code: 'end_before_start' });
-    if (problems.length > 0 || !from || !to) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
+    if (form.failed(problems) || !from || !to) return;
     form.clear();
     onShow({ from, to });
   };
@@ -88,22 +84,10 @@ function PeriodForm({
       <form onSubmit={onSubmit} noValidate className="housing-period">
         <div className="row">
           <div className="col-12 col-md-6">
-            <DateField
-              id="monitoring-from"
-              label={t('evictionMonitoring.from')}
-              value={values.from}
-              onChange={(event) => setValues((v) => ({ ...v, from: event.target.value }))}
-              error={form.fieldMessage('from')}
-            />
+            <DateField {...form.field('from')} />
           </div>
           <div className="col-12 col-md-6">
-            <DateField
-              id="monitoring-to"
-              label={t('evictionMonitoring.to')}
-              value={values.to}
-              onChange={(event) => setValues((v) => ({ ...v, to: event.target.value }))}
-              error={form.fieldMessage('to')}
-            />
+            <DateField {...form.field('to')} />
           </div>
         </div>
         <div className="mt-5">
@@ -346,12 +330,9 @@ export function EvictionMonitoringPage() {
         }}
       />
       <div role="status">{report.isFetching ? <Loading announce={false} /> : null}</div>
-      {report.isError ? (
-        <Alert variant="error" live="alert">
-          <p>{errorMessage(t, report.error)}</p>
-        </Alert>
-      ) : null}
-      {report.data ? <MonitoringResult report={report.data} focus={asked} /> : null}
+      <QueryState query={report} spinner={false}>
+        {(data) => <MonitoringResult report={data} focus={asked} />}
+      </QueryState>
     </Page>
   );
 }

@@ -1,6 +1,6 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paakravDeadline, terminationAllowed } from '../../../shared/prevention/clocks';
 import { NOTICE_SOURCES, type NoticeSource } from '../../../shared/prevention/model';
@@ -8,14 +8,15 @@ import type { FieldError } from '../../api';
 import { CheckboxField } from '../../components/checkbox-field';
 import { DateField } from '../../components/date-field';
 import { ErrorSummary } from '../../components/error-summary';
-import { type FieldMap, useFormProblems } from '../../components/form-problems';
+import type { FieldMap } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
 import { RadioGroup } from '../../components/radio-group';
+import { notInFuture, readDate, readNumber } from '../../components/read-field';
 import { SelectField, type SelectOption } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
-import { isoToDanishDate, parseDate } from '../../i18n/format';
-import { notInFuture, readCpr, readDate, todayText } from '../citizens/citizen-format';
-import { mapFieldErrors, readNumber } from '../housing/housing-format';
+import { useForm } from '../../components/use-form';
+import { isoToDanishDate, parseDate, todayText } from '../../i18n/format';
+import { readCpr } from '../citizens';
 import type { NoticeCreated, NoticeInput } from './prevention.api';
 
 /** A notice's fields as typed. */
@@ -212,43 +213,31 @@ export function NoticeForm({
 }: NoticeFormProps) {
   const { t } = useTranslation();
   const only = departmentOptions?.length === 1 ? (departmentOptions[0]?.value ?? '') : '';
-  const initial = () => emptyNotice(fixedSource ?? '', only);
-  const [values, setValues] = useState(initial);
-  const form = useFormProblems(FORM_KEY, noticeFieldMap(t, idPrefix));
-  const set = (key: Exclude<keyof NoticeValues, 'childrenUnder18'>) => (value: string) =>
-    setValues((v) => ({ ...v, [key]: value }));
-  const id = (suffix: string) => `${idPrefix}-${suffix}`;
+  const form = useForm({
+    formKey: FORM_KEY,
+    initial: () => emptyNotice(fixedSource ?? '', only),
+    fields: noticeFieldMap(t, idPrefix),
+    mapServerField: noticeRange,
+  });
+  const { values } = form;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (save.isPending) return;
     const problems: FieldError[] = [];
     const input = readNotice(values, problems, departmentRequired);
-    if (!input) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
+    if (form.failed(problems) || !input) return;
     save.mutate(input, {
       onSuccess: (created) => {
         form.clear();
-        onSaved(created, input, () => setValues(initial()));
+        onSaved(created, input, form.reset);
       },
-      onError: (error) => form.reportError(mapFieldErrors(error, noticeRange)),
+      onError: form.reportError,
     });
   };
 
-  const dateField = (
-    key: 'paakravOn' | 'terminationOn' | 'bailiffFiledOn' | 'evictionDate',
-    suffix: string,
-  ) => (
-    <DateField
-      id={id(suffix)}
-      label={t(`evictionCases.form.${key}`)}
-      hint={`${t(`evictionCases.form.hints.${key}`)} ${t('form.dateHint')}`}
-      value={values[key]}
-      onChange={(event) => set(key)(event.target.value)}
-      error={form.fieldMessage(key)}
-    />
+  const dateField = (key: 'paakravOn' | 'terminationOn' | 'bailiffFiledOn' | 'evictionDate') => (
+    <DateField {...form.field(key)} hint={`${t(`evictionCases.form.hints.${key}`)} ${t('form.dateHint')}`} />
   );
 
   return (
@@ -259,63 +248,35 @@ export function NoticeForm({
           <legend className="h3">{t('evictionCases.form.noticeLegend')}</legend>
           {fixedSource ? null : (
             <RadioGroup
-              id={id('source')}
-              name={id('source')}
-              legend={t('evictionCases.form.source')}
+              {...form.radio('source')}
               hint={t('evictionCases.form.hints.source')}
               options={NOTICE_SOURCES.map((source) => ({
                 value: source,
                 label: t(`prevention.sources.${source}`),
               }))}
-              value={values.source}
-              onChange={set('source')}
-              error={form.fieldMessage('source')}
             />
           )}
-          <DateField
-            id={id('received')}
-            label={t('evictionCases.form.receivedOn')}
-            value={values.receivedOn}
-            onChange={(event) => set('receivedOn')(event.target.value)}
-            error={form.fieldMessage('receivedOn')}
-          />
+          <DateField {...form.field('receivedOn')} />
         </fieldset>
         <fieldset className="mt-6">
           <legend className="h3">{t('evictionCases.form.tenantLegend')}</legend>
+          <TextField {...form.field('tenantName')} autoComplete="off" widthClass="input-width-xl" />
           <TextField
-            id={id('name')}
-            label={t('evictionCases.form.tenantName')}
-            autoComplete="off"
-            value={values.tenantName}
-            onChange={(event) => set('tenantName')(event.target.value)}
-            error={form.fieldMessage('tenantName')}
-            widthClass="input-width-xl"
-          />
-          <TextField
-            id={id('cpr')}
-            label={t('evictionCases.form.tenantCpr')}
+            {...form.field('tenantCpr')}
             hint={t('evictionCases.form.hints.tenantCpr')}
             autoComplete="off"
             inputMode="numeric"
-            value={values.tenantCpr}
-            onChange={(event) => set('tenantCpr')(event.target.value)}
-            error={form.fieldMessage('tenantCpr')}
             widthClass="input-width-s"
           />
           <TextField
-            id={id('address')}
-            label={t('evictionCases.form.address')}
+            {...form.field('address')}
             hint={t('evictionCases.form.hints.address')}
             autoComplete="off"
-            value={values.address}
-            onChange={(event) => set('address')(event.target.value)}
-            error={form.fieldMessage('address')}
             widthClass="input-width-xl"
           />
           {departmentOptions ? (
             <SelectField
-              id={id('department')}
-              label={t('evictionCases.form.department')}
+              {...form.field('departmentId')}
               hint={departmentRequired ? undefined : t('evictionCases.form.hints.department')}
               placeholder={
                 departmentRequired
@@ -323,58 +284,44 @@ export function NoticeForm({
                   : t('evictionCases.form.departmentNone')
               }
               options={departmentOptions}
-              value={values.departmentId}
-              onChange={(event) => set('departmentId')(event.target.value)}
-              error={form.fieldMessage('departmentId')}
             />
           ) : departmentNote ? (
             <p className="form-hint">{departmentNote}</p>
           ) : null}
           <CheckboxField
-            id={id('children')}
-            label={t('evictionCases.form.childrenUnder18')}
+            {...form.checkbox('childrenUnder18')}
             hint={t('evictionCases.form.hints.childrenUnder18')}
-            checked={values.childrenUnder18}
-            onChange={(event) => setValues((v) => ({ ...v, childrenUnder18: event.target.checked }))}
           />
         </fieldset>
         <fieldset className="mt-6">
           <legend className="h3">{t('evictionCases.form.arrearsLegend')}</legend>
           <TextField
-            id={id('arrears')}
-            label={t('evictionCases.form.arrearsAmount')}
+            {...form.field('arrearsAmount')}
             hint={t('evictionCases.form.hints.arrearsAmount')}
             inputMode="decimal"
             autoComplete="off"
-            value={values.arrearsAmount}
-            onChange={(event) => set('arrearsAmount')(event.target.value)}
-            error={form.fieldMessage('arrearsAmount')}
             widthClass="input-width-s"
           />
           <TextField
-            id={id('months')}
-            label={t('evictionCases.form.arrearsMonths')}
+            {...form.field('arrearsMonths')}
             hint={t('evictionCases.form.hints.arrearsMonths')}
             inputMode="numeric"
             autoComplete="off"
-            value={values.arrearsMonths}
-            onChange={(event) => set('arrearsMonths')(event.target.value)}
-            error={form.fieldMessage('arrearsMonths')}
             widthClass="input-width-xs"
           />
         </fieldset>
         <fieldset className="mt-6">
           <legend className="h3">{t('evictionCases.form.stepsLegend')}</legend>
           <p>{t('evictionCases.form.stepsIntro')}</p>
-          {dateField('paakravOn', 'paakrav')}
+          {dateField('paakravOn')}
           <PaakravDeadline
-            id={id('deadline')}
+            id={`${idPrefix}-deadline`}
             paakravOn={values.paakravOn}
             terminationOn={values.terminationOn}
           />
-          {dateField('terminationOn', 'termination')}
-          {dateField('bailiffFiledOn', 'bailiff')}
-          {dateField('evictionDate', 'eviction')}
+          {dateField('terminationOn')}
+          {dateField('bailiffFiledOn')}
+          {dateField('evictionDate')}
         </fieldset>
         <div className="mt-5">
           <button type="submit" className="button button-primary">

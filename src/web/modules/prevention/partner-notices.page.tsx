@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/alert';
-import { Loading } from '../../components/loading';
+import { DateText } from '../../components/date-text';
+import { type Notice, NoticeArea } from '../../components/notice-area';
 import { Page } from '../../components/page';
+import { QueryState } from '../../components/query-state';
+import { Section } from '../../components/section';
 import { TableScroll } from '../../components/table-scroll';
-import { errorMessage } from '../../i18n/errors';
-import { usePartnerDepartments } from '../allocation/vacancies.api';
-import { DateText, type Notice, NoticeArea } from '../citizens/citizen-format';
-import { Section } from '../citizens/citizen-layout';
+import { usePartnerDepartments } from '../allocation';
 import { NoticeForm } from './notice-form';
 import { type NoticeDepartment, usePartnerNotices, useReportNotice } from './prevention.api';
 import { arrearsText, ChildrenBadge, noticeDepartmentOptions } from './prevention-format';
@@ -48,12 +48,7 @@ function NoticesSection() {
   return (
     <Section id="partner-notice-list" heading={t('partnerNotices.list.heading')}>
       <p>{t('partnerNotices.list.intro')}</p>
-      {notices.isPending ? <Loading /> : null}
-      {notices.isError ? (
-        <Alert variant="error" live="alert" headingLevel={3}>
-          <p>{errorMessage(t, notices.error)}</p>
-        </Alert>
-      ) : null}
+      <QueryState query={notices} headingLevel={3} />
       {items && items.length === 0 ? <p>{t('partnerNotices.list.empty')}</p> : null}
       {items && items.length > 0 ? (
         <TableScroll label={caption}>
@@ -101,27 +96,24 @@ function NoticesSection() {
 export function PartnerNoticesPage() {
   const { t } = useTranslation();
   const departments = usePartnerDepartments();
-  const items = departments.data?.items;
   return (
     <Page title={t('partnerNotices.title')}>
       <p className="font-lead">{t('partnerNotices.intro')}</p>
-      {departments.isPending ? <Loading /> : null}
-      {departments.isError ? (
-        <Alert variant="error" live="alert">
-          <p>{errorMessage(t, departments.error)}</p>
-        </Alert>
-      ) : null}
-      {items && items.length === 0 ? (
-        <Alert variant="info" heading={t('partnerNotices.notLinkedHeading')}>
-          <p>{t('partnerNotices.notLinked')}</p>
-        </Alert>
-      ) : null}
-      {items && items.length > 0 ? (
-        <>
-          <ReportSection departments={items} />
-          <NoticesSection />
-        </>
-      ) : null}
+      <QueryState
+        query={departments}
+        empty={
+          <Alert variant="info" heading={t('partnerNotices.notLinkedHeading')}>
+            <p>{t('partnerNotices.notLinked')}</p>
+          </Alert>
+        }
+      >
+        {(data) => (
+          <>
+            <ReportSection departments={data.items} />
+            <NoticesSection />
+          </>
+        )}
+      </QueryState>
     </Page>
   );
 }

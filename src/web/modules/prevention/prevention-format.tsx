@@ -4,8 +4,8 @@ import type { Duty } from '../../../shared/prevention/clocks';
 import { Icon } from '../../components/icon';
 import { NoValue } from '../../components/no-value';
 import type { SelectOption } from '../../components/select-field';
-import { isoToDanishDate } from '../../i18n/format';
-import { departmentName, formatKroner } from '../housing/housing-format';
+import { formatKroner, isoToDanishDate } from '../../i18n/format';
+import { departmentName } from '../housing';
 import type { NoticeDepartment } from './prevention.api';
 
 /** Arrears: "12.400 kr." or with the months: "12.400 kr. (3 måneder)". */

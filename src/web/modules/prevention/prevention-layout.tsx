@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { PageOutlet } from '../../components/page-outlet';
-import { hasPermission, useSession } from '../access/session';
+import { hasPermission, useSession } from '../../session';
 
 /** A page of the eviction-prevention module in its side menu. */
 interface PreventionPage {

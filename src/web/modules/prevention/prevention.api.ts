@@ -16,10 +16,10 @@ import type {
 } from '../../../shared/prevention/api';
 import type { EvictionStep } from '../../../shared/prevention/model';
 import { api } from '../../api';
-import { PARTNER_KEY } from '../allocation/vacancies.api';
-import { CITIZENS_KEY } from '../citizens/citizens.api';
-import { HOUSING_KEY } from '../housing/housing.api';
-import { TASKS_KEY } from '../tasks/tasks.api';
+import { PARTNER_KEY } from '../allocation';
+import { CITIZENS_KEY } from '../citizens';
+import { HOUSING_KEY } from '../housing';
+import { TASKS_KEY } from '../tasks';
 
 export type {
   ActionInput,

@@ -4,15 +4,16 @@ import type { DepositLoanLimit } from '../../../shared/prevention/model';
 import type { FieldError } from '../../api';
 import { Alert } from '../../components/alert';
 import { ErrorSummary } from '../../components/error-summary';
-import { type FieldMap, useFormProblems } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
+import { QueryState } from '../../components/query-state';
+import { readNumber } from '../../components/read-field';
+import { Section } from '../../components/section';
 import { TableScroll } from '../../components/table-scroll';
 import { TextField } from '../../components/text-field';
-import { errorMessage } from '../../i18n/errors';
-import { hasPermission, useSession } from '../access/session';
-import { Section } from '../citizens/citizen-layout';
-import { formatKroner, formatWhole, mapFieldErrors, readNumber } from '../housing/housing-format';
+import { useForm } from '../../components/use-form';
+import { formatKroner, formatWhole } from '../../i18n/format';
+import { hasPermission, useSession } from '../../session';
 import { type PreventionSettings, usePreventionSettings, useSavePreventionSettings } from './prevention.api';
 
 const FIELDS = ['year', 'base', 'perChild', 'maxChildren'] as const;
@@ -93,13 +94,17 @@ function AddYearForm({ settings }: { settings: PreventionSettings }) {
     perChild: '',
     maxChildren: '4',
   });
-  const [values, setValues] = useState(() => empty(latest));
   const [saved, setSaved] = useState<{ year: number; n: number } | null>(null);
   const savedRef = useRef<HTMLDivElement>(null);
-  const fieldMap: FieldMap = Object.fromEntries(
-    FIELDS.map((key) => [key, { id: fieldId(key), label: t(`evictionSettings.fields.${key}`) }]),
-  );
-  const form = useFormProblems('evictionSettings', fieldMap);
+  const form = useForm({
+    formKey: 'evictionSettings',
+    initial: () => empty(latest),
+    fields: Object.fromEntries(
+      FIELDS.map((key) => [key, { id: fieldId(key), label: t(`evictionSettings.fields.${key}`) }]),
+    ),
+    mapServerField: limitField,
+  });
+  const { values } = form;
 
   useEffect(() => {
     if (saved) savedRef.current?.focus();
@@ -117,15 +122,13 @@ function AddYearForm({ settings }: { settings: PreventionSettings }) {
     const perChild = readNumber(values.perChild, 'kroner', 'perChild', problems);
     const maxChildren = readNumber(values.maxChildren, 'count', 'maxChildren', problems);
     if (
-      problems.length > 0 ||
+      form.failed(problems) ||
       year === undefined ||
       base === undefined ||
       perChild === undefined ||
       maxChildren === undefined
-    ) {
-      form.report({ fields: problems, error: null });
+    )
       return;
-    }
     const limit: DepositLoanLimit = { year, base, perChild, maxChildren };
     const depositLoanLimits = [...settings.depositLoanLimits.filter((l) => l.year !== year), limit].sort(
       (a, b) => a.year - b.year,
@@ -135,10 +138,10 @@ function AddYearForm({ settings }: { settings: PreventionSettings }) {
       {
         onSuccess: (next) => {
           form.clear();
-          setValues(empty(Math.max(0, ...next.depositLoanLimits.map((l) => l.year))));
+          form.setValues(empty(Math.max(0, ...next.depositLoanLimits.map((l) => l.year))));
           setSaved((s) => ({ year, n: (s?.n ?? 0) + 1 }));
         },
-        onError: (error) => form.reportError(mapFieldErrors(error, limitField)),
+        onError: form.reportError,
       },
     );
   };
@@ -156,46 +159,30 @@ function AddYearForm({ settings }: { settings: PreventionSettings }) {
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate>
         <TextField
-          id={fieldId('year')}
-          label={t('evictionSettings.fields.year')}
+          {...form.field('year')}
           inputMode="numeric"
           autoComplete="off"
-          value={values.year}
-          onChange={(event) => setValues((v) => ({ ...v, year: event.target.value }))}
-          error={form.fieldMessage('year')}
           widthClass="input-width-xs"
         />
         <TextField
-          id={fieldId('base')}
-          label={t('evictionSettings.fields.base')}
+          {...form.field('base')}
           hint={t('evictionSettings.hints.base')}
           inputMode="decimal"
           autoComplete="off"
-          value={values.base}
-          onChange={(event) => setValues((v) => ({ ...v, base: event.target.value }))}
-          error={form.fieldMessage('base')}
           widthClass="input-width-s"
         />
         <TextField
-          id={fieldId('perChild')}
-          label={t('evictionSettings.fields.perChild')}
+          {...form.field('perChild')}
           hint={t('evictionSettings.hints.perChild')}
           inputMode="decimal"
           autoComplete="off"
-          value={values.perChild}
-          onChange={(event) => setValues((v) => ({ ...v, perChild: event.target.value }))}
-          error={form.fieldMessage('perChild')}
           widthClass="input-width-s"
         />
         <TextField
-          id={fieldId('maxChildren')}
-          label={t('evictionSettings.fields.maxChildren')}
+          {...form.field('maxChildren')}
           hint={t('evictionSettings.hints.maxChildren')}
           inputMode="numeric"
           autoComplete="off"
-          value={values.maxChildren}
-          onChange={(event) => setValues((v) => ({ ...v, maxChildren: event.target.value }))}
-          error={form.fieldMessage('maxChildren')}
           widthClass="input-width-xs"
         />
         <div className="mt-5">
@@ -223,21 +210,17 @@ export function EvictionSettingsPage() {
       <Alert variant="info" heading={t('evictionSettings.indexHeading')}>
         <p>{t('evictionSettings.indexText')}</p>
       </Alert>
-      {settings.isPending ? <Loading /> : null}
-      {settings.isError ? (
-        <Alert variant="error" live="alert">
-          <p>{errorMessage(t, settings.error)}</p>
-        </Alert>
-      ) : null}
-      {settings.data ? (
-        <>
-          <Section id="settings-limits" heading={t('evictionSettings.limitsHeading')}>
-            {canManage ? null : <p>{t('evictionSettings.readOnly')}</p>}
-            <LimitsTable limits={settings.data.depositLoanLimits} />
-          </Section>
-          {canManage ? <AddYearForm settings={settings.data} /> : null}
-        </>
-      ) : null}
+      <QueryState query={settings}>
+        {(data) => (
+          <>
+            <Section id="settings-limits" heading={t('evictionSettings.limitsHeading')}>
+              {canManage ? null : <p>{t('evictionSettings.readOnly')}</p>}
+              <LimitsTable limits={data.depositLoanLimits} />
+            </Section>
+            {canManage ? <AddYearForm settings={data} /> : null}
+          </>
+        )}
+      </QueryState>
     </Page>
   );
 }

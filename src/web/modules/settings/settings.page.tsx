@@ -4,8 +4,8 @@ import type { FieldError } from '../../api';
 import { Alert } from '../../components/alert';
 import { ErrorSummary } from '../../components/error-summary';
 import { useFormProblems } from '../../components/form-problems';
-import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
+import { QueryState } from '../../components/query-state';
 import { TextField } from '../../components/text-field';
 import { type InactivityPolicy, useInactivityPolicy, useSaveInactivityPolicy } from './settings.api';
 
@@ -104,15 +104,9 @@ export function SettingsPage() {
   const policy = useInactivityPolicy();
   return (
     <Page title={t('settings.title')}>
-      {policy.data ? (
-        <PolicyForm policy={policy.data} />
-      ) : policy.isError ? (
-        <Alert variant="error">
-          <p>{t('errors.UNKNOWN')}</p>
-        </Alert>
-      ) : (
-        <Loading text={t('common.loading')} />
-      )}
+      <QueryState query={policy} live={false} errorText={() => t('errors.UNKNOWN')}>
+        {(data) => <PolicyForm policy={data} />}
+      </QueryState>
     </Page>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
-import { useSession } from '../access/session';
+import { useSession } from '../../session';
 
 /**
  * /tilgaengelighed: the accessibility statement (tilgængelighedserklæring). Public, so it can be

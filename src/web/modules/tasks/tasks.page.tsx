@@ -2,14 +2,13 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { Alert } from '../../components/alert';
-import { NAV_ITEMS } from '../../components/app-header';
-import { Loading } from '../../components/loading';
+import { useNavigation } from '../../components/navigation';
 import { Page } from '../../components/page';
-import { errorMessage } from '../../i18n/errors';
+import { QueryState } from '../../components/query-state';
+import { ForbiddenPage } from '../../components/require-auth';
 import { formatDate, isoDateTime, isoToDanishDate } from '../../i18n/format';
 import { i18n } from '../../i18n/index';
-import { ForbiddenPage } from '../access/require-auth';
-import { hasPermission, useSession } from '../access/session';
+import { hasPermission, useSession } from '../../session';
 import { type Task, useTasks } from './tasks.api';
 
 /**
@@ -55,30 +54,27 @@ function TaskItem({ task }: { task: Task }) {
 function TaskList() {
   const { t } = useTranslation();
   const tasks = useTasks();
-  if (tasks.isPending) return <Loading text={t('tasksPage.loading')} />;
-  if (tasks.isError) {
-    return (
-      <Alert variant="error" live="alert">
-        <p>{errorMessage(t, tasks.error)}</p>
-      </Alert>
-    );
-  }
-  if (tasks.data.items.length === 0) {
-    return (
-      <Alert variant="info" heading={t('tasksPage.emptyHeading')}>
-        <p>{t('tasksPage.empty')}</p>
-      </Alert>
-    );
-  }
   return (
-    <>
-      <p>{t('tasksPage.count', { count: tasks.data.items.length })}</p>
-      <ul className="task-list nobullet-list">
-        {tasks.data.items.map((task) => (
-          <TaskItem key={task.id} task={task} />
-        ))}
-      </ul>
-    </>
+    <QueryState
+      query={tasks}
+      loadingText={t('tasksPage.loading')}
+      empty={
+        <Alert variant="info" heading={t('tasksPage.emptyHeading')}>
+          <p>{t('tasksPage.empty')}</p>
+        </Alert>
+      }
+    >
+      {(data) => (
+        <>
+          <p>{t('tasksPage.count', { count: data.items.length })}</p>
+          <ul className="task-list nobullet-list">
+            {data.items.map((task) => (
+              <TaskItem key={task.id} task={task} />
+            ))}
+          </ul>
+        </>
+      )}
+    </QueryState>
   );
 }
 
@@ -98,8 +94,9 @@ export function TasksPage() {
 export function HomePage() {
   const { data: session } = useSession();
   const user = session?.user;
+  const navigation = useNavigation();
   if (hasPermission(user, 'tasks.read')) return <TasksPage />;
-  const first = NAV_ITEMS.find((item) => hasPermission(user, item.permission));
+  const first = navigation.find((item) => hasPermission(user, item.permission));
   if (first) return <Navigate to={first.to} replace />;
   return <ForbiddenPage />;
 }

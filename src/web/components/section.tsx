@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-/** A section of the citizen page with its h2, which names the section for screen readers. */
+/** A section of a record page with its h2, which names the section for screen readers. */
 export function Section({ id, heading, children }: { id: string; heading: string; children?: ReactNode }) {
   return (
     <section aria-labelledby={`${id}-heading`} className="citizen-section">

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, api } from '../../api';
+import { ApiError, api } from './api';
 
 /** The municipality (tenant) a user belongs to. */
 export interface Municipality {

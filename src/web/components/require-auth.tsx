@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { Alert } from '../../components/alert';
-import { Loading } from '../../components/loading';
-import { Page } from '../../components/page';
-import { errorMessage } from '../../i18n/errors';
-import { hasPermission, useSession } from './session';
+import { errorMessage } from '../i18n/errors';
+import { hasPermission, useSession } from '../session';
+import { Alert } from './alert';
+import { Loading } from './loading';
+import { Page } from './page';
 
 /** Where the login page sends the user back to. */
 export interface LoginRedirectState {

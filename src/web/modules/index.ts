@@ -1,0 +1,26 @@
+import { accessModule } from './access';
+import { allocationModule } from './allocation';
+import { auditModule } from './audit';
+import { citizensModule } from './citizens';
+import { housingModule } from './housing';
+import type { WebModule } from './module';
+import { preventionModule } from './prevention';
+import { settingsModule } from './settings';
+import { siteModule } from './site';
+import { tasksModule } from './tasks';
+
+/**
+ * The web modules, one line each, in the order of the main menu. Adding a module is its folder
+ * (module.tsx with routes, menu entries and i18n/<name>.da.json / .en.json) plus one line here.
+ */
+export const WEB_MODULES: readonly WebModule[] = [
+  tasksModule,
+  citizensModule,
+  housingModule,
+  allocationModule,
+  preventionModule,
+  accessModule,
+  settingsModule,
+  auditModule,
+  siteModule,
+];
