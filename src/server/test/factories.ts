@@ -1,18 +1,3 @@
-/**
- * Test factories: the data a route test needs, made through the real HTTP API by a logged-in
- * Session, so that setting up a test exercises the same routes, validation and policies as a user.
- *
- * - `xInput(…, overrides)` builds a valid request body with sensible defaults (pure, sends nothing):
- *   use it to send a deliberately bad variant with `session.request` and assert on the refusal.
- * - `createX(session, …, overrides)` sends it and fails with the response body unless the route
- *   answers 201; it returns the response body.
- * - Municipalities and users are made directly in the database (there is no session yet):
- *   `createTestMunicipality`, `createTestUser` and `tenantWith` (a municipality with one logged-in
- *   user per role), re-exported here so that a test takes all its setup from one place.
- *
- * Every factory makes unique names, addresses and numbers, so tests can share a database.
- */
-import type { z } from 'zod';
 import type {
   ApplicationDetail,
   ApplicationInput,
