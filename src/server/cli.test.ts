@@ -29,7 +29,9 @@ async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => P
   }
 }
 
-describe('the hjemvej CLI', () => {
+// Each test starts several processes, each of which opens and migrates a database: on a busy
+// machine that takes minutes, not seconds, so these tests wait longer than the default.
+describe('the hjemvej CLI', { timeout: 180_000 }, () => {
   it('sets up a municipality and its first administrator, then verifies the audit chain', async () => {
     const m = await cli(
       'municipality:create',

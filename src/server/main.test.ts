@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from './db/database';
 import { runServerScript, spawnServerScript, tempDataDir } from './test/process';
 
-describe('starting and stopping the server', () => {
+// The server process builds, migrates and seeds before it answers: slow on a busy machine.
+describe('starting and stopping the server', { timeout: 180_000 }, () => {
   it('prints one clear line and exits 1 on a bad setting', async () => {
     const res = await runServerScript('main.ts', [], { PORT: 'abc', DATA_DIR: tempDataDir() });
     expect(res.code).toBe(1);

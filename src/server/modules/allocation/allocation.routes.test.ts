@@ -783,7 +783,7 @@ describe('vacancy import (issue 5 §4)', () => {
     const bad = `${number};Parkvej 2;familiebolig;2;60;-5;600;15000;nej;2026-12-01;kvote`;
     const rejected = (await upload(officer, [header, good, bad].join('\n'))).json();
     expect(rejected).toMatchObject({ rows: 2, valid: 1, imported: 0 });
-    expect(rejected.problems).toEqual([{ line: 3, field: 'rent', code: 'too_small' }]);
+    expect(rejected.problems).toEqual([{ line: 3, field: 'rent', code: 'too_small', value: '-5' }]);
     expect((await call(officer, 'GET', '/api/allocation/vacancies')).items).toEqual([]);
 
     const file = [
