@@ -556,7 +556,7 @@ for (const lang of LANGUAGES) {
       const report = region(page, t.reportHeading);
       await expect(report.getByRole('heading', { name: t.reportHeading })).toBeFocused();
       const problem = report.getByRole('row').filter({ hasText: t.negative });
-      await expect(problem.getByRole('cell')).toHaveText(['3', 'familieboliger', t.negative]);
+      await expect(problem.getByRole('cell')).toHaveText(['3', 'familieboliger', '-5', t.negative]);
       await expectNoAxeViolations(page);
       await report.getByRole('button', { name: t.importValid }).click();
       await expect(page.getByRole('heading', { name: t.importedCount })).toBeVisible();

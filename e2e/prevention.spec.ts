@@ -544,7 +544,7 @@ for (const lang of LANGUAGES) {
       const report = region(page, t.checkHeading);
       await expect(report.getByRole('heading', { name: t.checkHeading })).toBeFocused();
       const problem = report.getByRole('row').filter({ hasText: t.cprProblem });
-      await expect(problem.getByRole('cell')).toHaveText(['3', 'cpr', t.cprProblem]);
+      await expect(problem.getByRole('cell')).toHaveText(['3', 'cpr', '12345', t.cprProblem]);
       await expectNoAxeViolations(page);
       expect((await openCases()).filter((c) => names.includes(c.tenantName))).toEqual([]);
 

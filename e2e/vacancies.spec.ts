@@ -60,6 +60,7 @@ const LANGUAGES = [
       check: 'Kontrollér filen',
       checkHeading: 'Kontrol af filen',
       badType: 'Ikke en af de mulige værdier. Se listen over kolonner ovenfor',
+      allowedTypes: 'Tilladt: familiebolig, ungdomsbolig, ældrebolig, skæv bolig',
       importValid: 'Importér kun den 1 gyldige række',
       imported: '1 bolig importeret',
       returnSummary: 'Lever boligen tilbage til boligorganisationen ubrugt',
@@ -142,6 +143,7 @@ const LANGUAGES = [
       check: 'Check the file',
       checkHeading: 'File check',
       badType: 'Not one of the possible values. See the list of columns above',
+      allowedTypes: 'Allowed: familiebolig, ungdomsbolig, ældrebolig, skæv bolig',
       importValid: 'Import only the 1 valid row',
       imported: '1 unit imported',
       returnSummary: 'Return the unit to the housing organisation unused',
@@ -449,7 +451,12 @@ for (const lang of LANGUAGES) {
       const report = region(page, t.checkHeading);
       await expect(report.getByRole('heading', { name: t.checkHeading })).toBeFocused();
       const problem = report.getByRole('row').filter({ hasText: t.badType });
-      await expect(problem.getByRole('cell')).toHaveText(['3', 'type', t.badType]);
+      await expect(problem.getByRole('cell')).toHaveText([
+        '3',
+        'type',
+        'slot',
+        `${t.badType} ${t.allowedTypes}`,
+      ]);
       await expectNoAxeViolations(page);
       await report.getByRole('button', { name: t.importValid }).click();
       await expect(page.getByRole('heading', { name: t.imported })).toBeVisible();

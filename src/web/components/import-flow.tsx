@@ -6,12 +6,12 @@ import { i18n } from '../i18n/index';
 import { type ImportMode, type ImportProblem, type ImportReport, useImportFile } from '../import.api';
 import { Alert } from './alert';
 import { ErrorSummary } from './error-summary';
-import { useFormProblems } from './form-problems';
+import { FileField } from './file-field';
 import { Loading } from './loading';
 import { NoValue } from './no-value';
 import { Page } from './page';
 import { TableScroll } from './table-scroll';
-import { describedBy } from './text-field';
+import { useForm } from './use-form';
 
 /**
  * A column an import file may have (the server reads the same Danish headers), with the field the
@@ -122,6 +122,7 @@ function ProblemTable({
           <tr>
             <th scope="col">{t('import.problems.line')}</th>
             <th scope="col">{t('import.problems.field')}</th>
+            <th scope="col">{t('import.problems.value')}</th>
             <th scope="col">{t('import.problems.problem')}</th>
           </tr>
         </thead>
@@ -138,7 +139,18 @@ function ProblemTable({
                   <NoValue />
                 )}
               </td>
-              <td>{problemText(t, names.problemsKey, problem)}</td>
+              <td>{problem.value !== undefined ? <code>{problem.value}</code> : null}</td>
+              <td>
+                {problemText(t, names.problemsKey, problem)}
+                {problem.allowed && problem.allowed.length > 0 ? (
+                  <>
+                    {' '}
+                    <span className="d-block">
+                      {t('import.problems.allowed', { values: problem.allowed.join(', ') })}
+                    </span>
+                  </>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -269,11 +281,14 @@ function ImportResult({
 export function ImportFlow({ endpoint, invalidate, columns, texts, listPath, backLink }: ImportFlowProps) {
   const { t } = useTranslation();
   const upload = useImportFile(endpoint, invalidate);
-  const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [result, setResult] = useState<ImportReport | null>(null);
-  const form = useFormProblems('import', { file: { id: 'import-file', label: t('import.file') } });
-  const fileError = form.fieldMessage('file');
+  const form = useForm<{ file: File | null }>({
+    formKey: 'import',
+    initial: { file: null },
+    fields: { file: { id: 'import-file', label: t('import.file') } },
+  });
+  const file = form.values.file;
   const names: ProblemNames = {
     columnOfField: new Map(columns.map((c) => [c.field, c.column])),
     problemsKey: texts.problems,
@@ -284,10 +299,7 @@ export function ImportFlow({ endpoint, invalidate, columns, texts, listPath, bac
     if (upload.isPending) return;
     setReport(null);
     setResult(null);
-    if (!file) {
-      form.report({ fields: [{ path: 'file', code: 'required' }], error: null });
-      return;
-    }
+    if (form.failed(file ? [] : [{ path: 'file', code: 'required' }]) || !file) return;
     upload.mutate(
       { file, mode: 'all', dryRun: true },
       {
@@ -328,33 +340,16 @@ export function ImportFlow({ endpoint, invalidate, columns, texts, listPath, bac
         <h2 id="import-file-heading">{t('import.fileHeading')}</h2>
         {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
         <form onSubmit={onCheck} noValidate>
-          <div className={fileError ? 'form-group form-error' : 'form-group'}>
-            <label className="form-label" htmlFor="import-file">
-              {t('import.file')}
-            </label>
-            <span className="form-hint" id="import-file-hint">
-              {t('import.fileHint')}
-            </span>
-            {fileError ? (
-              <span className="form-error-message" id="import-file-error">
-                <span className="sr-only">{t('form.errorPrefix')} </span>
-                {fileError}
-              </span>
-            ) : null}
-            <input
-              type="file"
-              id="import-file"
-              name="file"
-              accept={ACCEPT}
-              aria-invalid={fileError ? true : undefined}
-              aria-describedby={describedBy('import-file-hint', fileError ? 'import-file-error' : undefined)}
-              onChange={(event) => {
-                setFile(event.target.files?.[0] ?? null);
+          <FileField
+            {...form.file('file', {
+              onChanged: () => {
                 setReport(null);
                 setResult(null);
-              }}
-            />
-          </div>
+              },
+            })}
+            hint={t('import.fileHint')}
+            accept={ACCEPT}
+          />
           <div className="mt-5">
             <button type="submit" className="button button-secondary">
               {t('import.check')}

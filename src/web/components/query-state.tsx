@@ -14,6 +14,9 @@
  * // a search that keeps its results while it refetches: spinner on every fetch, not announced
  * <QueryState query={list} fetching announce={false} loadingText={t('…loading')} />
  *
+ * // two queries behind one spinner and one error (data once both have theirs)
+ * <QueryState query={combineQueries({ organisations, departments })} />
+ *
  * // the error only (the spinner sits in the page's own status region); a 404 told elsewhere
  * <QueryState query={citizen} spinner={false} renderError={() => (notFound ? null : undefined)} />
  * ```
@@ -62,6 +65,31 @@ export interface QueryStateProps<T> {
   isEmpty?: (data: T) => boolean;
   /** The content, given the data (rendered whenever data is there, even after a failed refetch). */
   children?: (data: T) => ReactNode;
+}
+
+/**
+ * Several queries as one for {@link QueryState}: pending while any is, failed with the first error,
+ * and its data (each query's by name) once every one has data.
+ */
+export function combineQueries<T extends Record<string, unknown>>(
+  queries: {
+    [K in keyof T]: QueryLike<T[K]>;
+  },
+): QueryLike<T> {
+  const all = Object.values(queries) as QueryLike<unknown>[];
+  const failed = all.find((q) => q.isError);
+  const complete = all.every((q) => q.data !== undefined);
+  return {
+    data: complete
+      ? (Object.fromEntries(
+          Object.entries(queries).map(([k, q]) => [k, (q as QueryLike<unknown>).data]),
+        ) as T)
+      : undefined,
+    error: failed?.error ?? null,
+    isPending: all.some((q) => q.isPending),
+    isError: failed !== undefined,
+    isFetching: all.some((q) => q.isFetching ?? q.isPending),
+  };
 }
 
 function emptyByDefault(data: unknown): boolean {

@@ -146,8 +146,9 @@ export function parseVacancyRow(
 const vacancyKey = (v: VacancyBody) => `${v.departmentId}|${v.address.toLowerCase()}|${v.availableOn}`;
 
 const vacancyImport: ImportDefinition<VacancyField, VacancyBody, Department[]> = {
+  // The Danish words as users write them (the ASCII spellings are accepted too, but not offered).
   allowed: {
-    unitType: Object.keys(UNIT_WORDS),
+    unitType: ['familiebolig', 'ungdomsbolig', 'ældrebolig', 'skæv bolig'],
     accessible: ['ja', 'nej'],
     origin: Object.keys(ORIGIN_WORDS),
   },

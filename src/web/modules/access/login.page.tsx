@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import type { FieldError } from '../../api';
 import { ErrorSummary } from '../../components/error-summary';
-import { useFormProblems } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
 import type { LoginRedirectState } from '../../components/require-auth';
 import { TextField } from '../../components/text-field';
+import { useForm } from '../../components/use-form';
 import { login, useSession } from '../../session';
 
 function targetAfterLogin(state: unknown): string {
@@ -24,13 +24,16 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const session = useSession();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
   const [submitting, setSubmitting] = useState(false);
-  const form = useFormProblems('login', {
-    username: { id: 'login-username', label: t('login.username') },
-    password: { id: 'login-password', label: t('login.password') },
+  const form = useForm({
+    formKey: 'login',
+    initial: { username: '', password: '' },
+    fields: {
+      username: { id: 'login-username', label: t('login.username') },
+      password: { id: 'login-password', label: t('login.password') },
+    },
   });
+  const { username, password } = form.values;
 
   if (session.data && !submitting) return <Navigate to={targetAfterLogin(location.state)} replace />;
 
@@ -40,17 +43,14 @@ export function LoginPage() {
     const missing: FieldError[] = [];
     if (username.trim() === '') missing.push({ path: 'username', code: 'required' });
     if (password === '') missing.push({ path: 'password', code: 'required' });
-    if (missing.length > 0) {
-      form.report({ fields: missing, error: null });
-      return;
-    }
+    if (form.failed(missing)) return;
     setSubmitting(true);
     try {
       await login(queryClient, username.trim(), password);
       form.clear();
       await navigate(targetAfterLogin(location.state), { replace: true });
     } catch (error) {
-      setPassword('');
+      form.set('password', '');
       form.reportError(error);
     } finally {
       setSubmitting(false);
@@ -63,28 +63,20 @@ export function LoginPage() {
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <TextField
-          id="login-username"
+          {...form.field('username')}
           name="username"
-          label={t('login.username')}
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
           required
-          value={username}
-          onChange={(event) => setUsername(event.target.value)}
-          error={form.fieldMessage('username')}
           widthClass="input-width-l"
         />
         <TextField
-          id="login-password"
+          {...form.field('password')}
           name="password"
           type="password"
-          label={t('login.password')}
           autoComplete="current-password"
           required
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          error={form.fieldMessage('password')}
           widthClass="input-width-l"
         />
         <div className="mt-5">

@@ -182,13 +182,9 @@ function SettingsForm({ settings }: { settings: AllocationSettings }) {
           />
           {numberField('pauseDays', widthOf('pauseDays'))}
           <CheckboxGroup
-            id={fieldId('refusalReasons')}
-            legend={t('allocationSettings.fields.refusalReasons')}
+            {...form.checkboxList('refusalReasons')}
             hint={t('allocationSettings.hints.refusalReasons')}
             options={DECLINE_REASONS.map((r) => ({ value: r, label: t(`allocation.declineReasons.${r}`) }))}
-            values={values.refusalReasons}
-            onChange={(reasons) => form.set('refusalReasons', reasons)}
-            error={form.fieldMessage('refusalReasons')}
           />
           <div className="form-group">
             <CheckboxField

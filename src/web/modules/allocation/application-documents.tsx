@@ -6,10 +6,10 @@ import type { ApplicationDetail } from '../../../shared/allocation/api';
 import { ApiError } from '../../api';
 import { Alert } from '../../components/alert';
 import { ErrorSummary } from '../../components/error-summary';
+import { FileField } from '../../components/file-field';
 import { Loading } from '../../components/loading';
 import { FormDetails, Section } from '../../components/section';
 import { TableScroll } from '../../components/table-scroll';
-import { describedBy } from '../../components/text-field';
 import { useForm } from '../../components/use-form';
 import { formatWhole } from '../../i18n/format';
 import { hasPermission, useSession } from '../../session';
@@ -32,15 +32,14 @@ function formatSize(t: TFunction, bytes: number): string {
 function UploadForm({ applicationId }: { applicationId: string }) {
   const { t } = useTranslation();
   const upload = useUploadDocument(applicationId);
-  const [file, setFile] = useState<File | null>(null);
   const [uploaded, setUploaded] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const form = useForm({
+  const form = useForm<{ file: File | null }>({
     formKey: 'applications.documents',
-    initial: {},
+    initial: { file: null },
     fields: { file: { id: 'application-document', label: t('applications.documents.file') } },
   });
-  const error = form.fieldMessage('file');
+  const file = form.values.file;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -59,7 +58,7 @@ function UploadForm({ applicationId }: { applicationId: string }) {
       onSuccess: () => {
         form.clear();
         setUploaded(file.name);
-        setFile(null);
+        form.set('file', null);
         if (input.current) input.current.value = '';
       },
       onError: (err) => {
@@ -81,33 +80,12 @@ function UploadForm({ applicationId }: { applicationId: string }) {
       </div>
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate>
-        <div className={error ? 'form-group form-error' : 'form-group'}>
-          <label className="form-label" htmlFor="application-document">
-            {t('applications.documents.file')}
-          </label>
-          <span className="form-hint" id="application-document-hint">
-            {t('applications.documents.fileHint')}
-          </span>
-          {error ? (
-            <span className="form-error-message" id="application-document-error">
-              <span className="sr-only">{t('form.errorPrefix')} </span>
-              {error}
-            </span>
-          ) : null}
-          <input
-            ref={input}
-            type="file"
-            id="application-document"
-            name="file"
-            accept={DOCUMENT_ACCEPT}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy(
-              'application-document-hint',
-              error ? 'application-document-error' : undefined,
-            )}
-            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-          />
-        </div>
+        <FileField
+          {...form.file('file')}
+          ref={input}
+          hint={t('applications.documents.fileHint')}
+          accept={DOCUMENT_ACCEPT}
+        />
         <div className="mt-5">
           <button type="submit" className="button button-primary" disabled={upload.isPending}>
             {t('applications.documents.submit')}

@@ -19,7 +19,7 @@ import { errorMessage } from '../../i18n/errors';
 import { formatKroner, parseNumber } from '../../i18n/format';
 import { type Department, departmentName, useDepartments } from '../housing';
 import { CheckboxGroup } from './application-format';
-import { type FieldMessage, MemberFields } from './application-household';
+import { MemberFields } from './application-household';
 import {
   ADD_MEMBER_ID,
   type ApplicationAnswers,
@@ -39,14 +39,10 @@ import { applicationHref, useAllocationSettings, useSaveApplication } from './ap
 
 function DepartmentChoices({
   departments,
-  values,
-  onChange,
-  fieldMessage,
+  form,
 }: {
   departments: Department[];
-  values: ApplicationValues;
-  onChange: (wished: string[], excluded: string[]) => void;
-  fieldMessage: FieldMessage;
+  form: FormState<ApplicationAnswers>;
 }) {
   const { t } = useTranslation();
   const sorted = [...departments].sort(
@@ -63,36 +59,22 @@ function DepartmentChoices({
   return (
     <div className="row">
       <div className="col-12 col-md-6">
+        {/* A department is wished or excluded, never both. */}
         <CheckboxGroup
+          {...form.checkboxList('wishedDepartmentIds', { exclusiveOf: 'excludedDepartmentIds' })}
           id="application-wished"
           legend={t('applications.form.wished')}
           hint={t('applications.form.wishedHint')}
           options={options}
-          values={values.wishedDepartmentIds}
-          // A department is wished or excluded, never both.
-          onChange={(wished) =>
-            onChange(
-              wished,
-              values.excludedDepartmentIds.filter((id) => !wished.includes(id)),
-            )
-          }
-          error={fieldMessage('wishedDepartmentIds')}
         />
       </div>
       <div className="col-12 col-md-6">
         <CheckboxGroup
+          {...form.checkboxList('excludedDepartmentIds', { exclusiveOf: 'wishedDepartmentIds' })}
           id="application-excluded"
           legend={t('applications.form.excluded')}
           hint={t('applications.form.excludedHint')}
           options={options}
-          values={values.excludedDepartmentIds}
-          onChange={(excluded) =>
-            onChange(
-              values.wishedDepartmentIds.filter((id) => !excluded.includes(id)),
-              excluded,
-            )
-          }
-          error={fieldMessage('excludedDepartmentIds')}
         />
       </div>
     </div>
@@ -254,13 +236,9 @@ export function ApplicationForm({
             options={CASEWORKER_AREAS.map((a) => ({ value: a, label: t(`allocation.areas.${a}`) }))}
           />
           <CheckboxGroup
-            id="application-target-grounds"
-            legend={t('applications.form.targetGrounds')}
+            {...form.checkboxList('targetGrounds')}
             hint={t('applications.form.targetGroundsHint')}
             options={TARGET_GROUNDS.map((g) => ({ value: g, label: t(`allocation.targetGrounds.${g}`) }))}
-            values={values.targetGrounds}
-            onChange={(grounds) => form.set('targetGrounds', grounds)}
-            error={form.fieldMessage('targetGrounds')}
           />
           <TextAreaField
             {...form.field('justification')}
@@ -318,20 +296,7 @@ export function ApplicationForm({
           </legend>
           <p>{t('applications.form.wishesIntro')}</p>
           <QueryState query={departments} announce={false} live={false} headingLevel={3}>
-            {(data) => (
-              <DepartmentChoices
-                departments={data.items}
-                values={values}
-                onChange={(wished, excluded) =>
-                  form.setValues((v) => ({
-                    ...v,
-                    wishedDepartmentIds: wished,
-                    excludedDepartmentIds: excluded,
-                  }))
-                }
-                fieldMessage={form.fieldMessage}
-              />
-            )}
+            {(data) => <DepartmentChoices departments={data.items} form={form} />}
           </QueryState>
         </fieldset>
 
@@ -366,20 +331,9 @@ function YouthGrounds({ form }: { form: FormState<ApplicationAnswers> }) {
   const { t } = useTranslation();
   return (
     <CheckboxGroup
-      id="application-youth-grounds"
-      legend={t('applications.form.youthGrounds')}
+      {...form.checkboxFlags(YOUTH_GROUNDS)}
       hint={t('applications.form.youthGroundsHint')}
       options={YOUTH_GROUNDS.map((key) => ({ value: key, label: t(`applications.form.${key}`) }))}
-      values={YOUTH_GROUNDS.filter((key) => form.values[key])}
-      onChange={(chosen) =>
-        form.setValues((v) => ({
-          ...v,
-          inEducation: chosen.includes('inEducation'),
-          educationPlanned: chosen.includes('educationPlanned'),
-          youthSpecialNeed: chosen.includes('youthSpecialNeed'),
-        }))
-      }
-      error={form.fieldMessage('inEducation') ?? form.fieldMessage('youthSpecialNeed')}
     />
   );
 }

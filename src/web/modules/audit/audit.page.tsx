@@ -100,15 +100,10 @@ function SearchForm({
     setValues(toDisplay(initial));
   }
 
-  const set = (key: keyof AuditFilter) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
-
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const { filter, problems } = readFilter(values);
-    if (problems.length > 0) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
+    if (form.failed(problems)) return;
     form.clear();
     onSearch(filter);
   };
@@ -120,16 +115,8 @@ function SearchForm({
     onSearch(empty);
   };
 
-  const text = (key: keyof AuditFilter, id: string, widthClass: string) => (
-    <TextField
-      id={id}
-      label={t(`audit.search.${key}`)}
-      value={values[key]}
-      onChange={(event) => set(key)(event.target.value)}
-      error={form.fieldMessage(key)}
-      widthClass={widthClass}
-      autoComplete="off"
-    />
+  const text = (key: keyof AuditFilter) => (
+    <TextField {...form.field(key)} widthClass="input-width-l" autoComplete="off" />
   );
 
   return (
@@ -154,10 +141,10 @@ function SearchForm({
               widthClass="input-width-m"
             />
           </div>
-          <div className="col-12 col-md-6">{text('action', 'audit-action', 'input-width-l')}</div>
-          <div className="col-12 col-md-6">{text('actor', 'audit-actor', 'input-width-l')}</div>
-          <div className="col-12 col-md-6">{text('entityType', 'audit-entity-type', 'input-width-l')}</div>
-          <div className="col-12 col-md-6">{text('entityId', 'audit-entity-id', 'input-width-l')}</div>
+          <div className="col-12 col-md-6">{text('action')}</div>
+          <div className="col-12 col-md-6">{text('actor')}</div>
+          <div className="col-12 col-md-6">{text('entityType')}</div>
+          <div className="col-12 col-md-6">{text('entityId')}</div>
         </div>
         <div className="button-group mt-5">
           <button type="submit" className="button button-primary">

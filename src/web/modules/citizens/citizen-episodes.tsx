@@ -4,12 +4,12 @@ import type { FieldError } from '../../api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DateText } from '../../components/date-text';
 import { ErrorSummary } from '../../components/error-summary';
-import { useFormProblems } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
 import { NoValue } from '../../components/no-value';
 import { type Notice, NoticeArea } from '../../components/notice-area';
 import { FormDetails, Section } from '../../components/section';
 import { TextField } from '../../components/text-field';
+import { useForm } from '../../components/use-form';
 import { YesNoText } from '../../components/yes-no';
 import { formatDate, formatTime, isoDateTime, isoToDanishDate } from '../../i18n/format';
 import { type CitizenDetail, type Episode, useAddEpisode, useRetractEpisode } from './citizens.api';
@@ -169,31 +169,31 @@ function AddEpisodeForm({ citizen }: { citizen: CitizenDetail }) {
   const { t } = useTranslation();
   const add = useAddEpisode(citizen.id);
   const withNote = citizen.abilities.sensitive;
-  const [values, setValues] = useState(emptyEpisode);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const form = useFormProblems('episode', episodeFieldMap(t, 'episode', '', withNote));
+  const form = useForm({
+    formKey: 'episode',
+    initial: emptyEpisode,
+    fields: episodeFieldMap(t, 'episode', '', withNote),
+  });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (add.isPending) return;
     setNotice(null);
     const problems: FieldError[] = [];
-    const input = readEpisode(values, '', problems, withNote);
-    if (!input) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
+    const input = readEpisode(form.values, '', problems, withNote);
+    if (form.failed(problems) || !input) return;
     add.mutate(input, {
       onSuccess: () => {
         form.clear();
-        setValues(emptyEpisode());
+        form.reset();
         setNotice({
           kind: 'success',
           key: 'citizen.episodes.saved',
           params: { situation: t(`situations.${input.situation}`) },
         });
       },
-      onError: (error) => form.reportError(error),
+      onError: form.reportError,
     });
   };
 
@@ -203,11 +203,8 @@ function AddEpisodeForm({ citizen }: { citizen: CitizenDetail }) {
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate>
         <EpisodeFields
-          idPrefix="episode"
+          form={form}
           pathPrefix=""
-          values={values}
-          onChange={setValues}
-          fieldMessage={form.fieldMessage}
           withNote={withNote}
           situationPlaceholder={t('episode.situationPlaceholder')}
         />
@@ -227,20 +224,23 @@ export function EpisodesSection({ citizen }: { citizen: CitizenDetail }) {
   const { t } = useTranslation();
   const retract = useRetractEpisode(citizen.id);
   const [target, setTarget] = useState<Episode | null>(null);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState(false);
+  const dialog = useForm({
+    formKey: 'citizen.episodes.retractDialog',
+    initial: { reason: '' },
+    fields: { reason: { id: 'retract-reason', label: t('citizen.episodes.retractDialog.reason') } },
+  });
   const [notice, setNotice] = useState<Notice | null>(null);
 
   const open = (episode: Episode) => {
-    setReason('');
-    setReasonError(false);
+    dialog.reset();
+    dialog.clear();
     setTarget(episode);
   };
 
   const confirm = () => {
     if (!target || retract.isPending) return;
-    if (reason.trim() === '') {
-      setReasonError(true);
+    const reason = dialog.values.reason;
+    if (dialog.failed(reason.trim() === '' ? [{ path: 'reason', code: 'required' }] : [])) {
       document.getElementById('retract-reason')?.focus();
       return;
     }
@@ -279,15 +279,7 @@ export function EpisodesSection({ citizen }: { citizen: CitizenDetail }) {
               })
             : null}
         </p>
-        <TextField
-          id="retract-reason"
-          label={t('citizen.episodes.retractDialog.reason')}
-          autoComplete="off"
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          error={reasonError ? t('citizen.episodes.retractDialog.reasonRequired') : undefined}
-          widthClass="input-width-xl"
-        />
+        <TextField {...dialog.field('reason')} autoComplete="off" widthClass="input-width-xl" />
       </ConfirmDialog>
     </Section>
   );

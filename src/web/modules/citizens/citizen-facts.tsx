@@ -6,13 +6,13 @@ import { Alert } from '../../components/alert';
 import { DateField } from '../../components/date-field';
 import { DateText } from '../../components/date-text';
 import { ErrorSummary } from '../../components/error-summary';
-import { useFormProblems } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
 import { NoValue } from '../../components/no-value';
 import { type Notice, NoticeArea } from '../../components/notice-area';
 import { optionalText, readDate } from '../../components/read-field';
 import { Facts, FormDetails, Section } from '../../components/section';
 import { TextField } from '../../components/text-field';
+import { useForm } from '../../components/use-form';
 import { isoToDanishDate, todayText } from '../../i18n/format';
 import { CprText, isKommunekode, readCpr } from './citizen-format';
 import { type CitizenDetail, type UpdateCitizenInput, useChangeCpr, useUpdateCitizen } from './citizens.api';
@@ -124,15 +124,18 @@ function initialValues(citizen: CitizenDetail): EditValues {
 function EditForm({ citizen }: { citizen: CitizenDetail }) {
   const { t } = useTranslation();
   const update = useUpdateCitizen(citizen.id);
-  const [values, setValues] = useState(() => initialValues(citizen));
   const [notice, setNotice] = useState<Notice | null>(null);
-  const idOf = (field: EditField) => `citizen-edit-${field}`;
-  const form = useFormProblems(
-    'editCitizen',
-    Object.fromEntries(
-      EDIT_FIELDS.map((field) => [field, { id: idOf(field), label: t(`citizen.fields.${field}`) }]),
+  const form = useForm({
+    formKey: 'editCitizen',
+    initial: () => initialValues(citizen),
+    fields: Object.fromEntries(
+      EDIT_FIELDS.map((field) => [
+        field,
+        { id: `citizen-edit-${field}`, label: t(`citizen.fields.${field}`) },
+      ]),
     ),
-  );
+  });
+  const { values } = form;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -152,10 +155,7 @@ function EditForm({ citizen }: { citizen: CitizenDetail }) {
     }
     if (input.email && !/^[^\s@]+@[^\s@]+$/.test(input.email))
       problems.push({ path: 'email', code: 'email' });
-    if (problems.length > 0) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
+    if (form.failed(problems)) return;
     update.mutate(input, {
       onSuccess: () => {
         form.clear();
@@ -172,26 +172,14 @@ function EditForm({ citizen }: { citizen: CitizenDetail }) {
       <form onSubmit={onSubmit} noValidate>
         {EDIT_FIELDS.map((field) =>
           DATE_FIELDS.has(field) ? (
-            <DateField
-              key={field}
-              id={idOf(field)}
-              label={t(`citizen.fields.${field}`)}
-              hint={t(`citizen.edit.${field}Hint`)}
-              value={values[field]}
-              onChange={(event) => setValues((v) => ({ ...v, [field]: event.target.value }))}
-              error={form.fieldMessage(field)}
-            />
+            <DateField key={field} {...form.field(field)} hint={t(`citizen.edit.${field}Hint`)} />
           ) : (
             <TextField
               key={field}
-              id={idOf(field)}
-              label={t(`citizen.fields.${field}`)}
+              {...form.field(field)}
               hint={field === 'handlekommune' ? t('citizen.fields.handlekommuneHint') : undefined}
               type={field === 'email' ? 'email' : field === 'phone' ? 'tel' : 'text'}
               autoComplete="off"
-              value={values[field]}
-              onChange={(event) => setValues((v) => ({ ...v, [field]: event.target.value }))}
-              error={form.fieldMessage(field)}
               widthClass={
                 field === 'initials' || field === 'handlekommune' ? 'input-width-xs' : 'input-width-l'
               }
@@ -212,13 +200,15 @@ function EditForm({ citizen }: { citizen: CitizenDetail }) {
 function ChangeCprForm({ citizen }: { citizen: CitizenDetail }) {
   const { t } = useTranslation();
   const change = useChangeCpr(citizen.id);
-  const [newCpr, setNewCpr] = useState('');
-  const [changedOn, setChangedOn] = useState(todayText);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [existingId, setExistingId] = useState<string | null>(null);
-  const form = useFormProblems('changeCpr', {
-    newCpr: { id: 'citizen-new-cpr', label: t('citizen.cpr.newCpr') },
-    changedOn: { id: 'citizen-cpr-changed-on', label: t('citizen.cpr.changedOn') },
+  const form = useForm({
+    formKey: 'changeCpr',
+    initial: () => ({ newCpr: '', changedOn: todayText() }),
+    fields: {
+      newCpr: { id: 'citizen-new-cpr', label: t('citizen.cpr.newCpr') },
+      changedOn: { id: 'citizen-cpr-changed-on', label: t('citizen.cpr.changedOn') },
+    },
   });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -227,18 +217,15 @@ function ChangeCprForm({ citizen }: { citizen: CitizenDetail }) {
     setNotice(null);
     setExistingId(null);
     const problems: FieldError[] = [];
-    const cpr = readCpr(newCpr, 'newCpr', problems, true);
-    const date = readDate(changedOn, 'changedOn', problems, true);
-    if (cpr === undefined || date === undefined) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
+    const cpr = readCpr(form.values.newCpr, 'newCpr', problems, true);
+    const date = readDate(form.values.changedOn, 'changedOn', problems, true);
+    if (form.failed(problems) || cpr === undefined || date === undefined) return;
     change.mutate(
       { newCpr: cpr, changedOn: date },
       {
         onSuccess: () => {
           form.clear();
-          setNewCpr('');
+          form.set('newCpr', '');
           setNotice({ kind: 'success', key: 'citizen.cpr.saved' });
         },
         onError: (error) => {
@@ -268,22 +255,12 @@ function ChangeCprForm({ citizen }: { citizen: CitizenDetail }) {
       ) : null}
       <form onSubmit={onSubmit} noValidate>
         <TextField
-          id="citizen-new-cpr"
-          label={t('citizen.cpr.newCpr')}
+          {...form.field('newCpr')}
           autoComplete="off"
           spellCheck={false}
-          value={newCpr}
-          onChange={(event) => setNewCpr(event.target.value)}
-          error={form.fieldMessage('newCpr')}
           widthClass="input-width-s"
         />
-        <DateField
-          id="citizen-cpr-changed-on"
-          label={t('citizen.cpr.changedOn')}
-          value={changedOn}
-          onChange={(event) => setChangedOn(event.target.value)}
-          error={form.fieldMessage('changedOn')}
-        />
+        <DateField {...form.field('changedOn')} />
         <div className="mt-5">
           <button type="submit" className="button button-primary">
             {t('citizen.cpr.submit')}

@@ -39,7 +39,6 @@ function AddMemberForm({ citizen }: { citizen: CitizenDetail }) {
     },
   });
   const { values, setValues } = form;
-  const set = (key: keyof typeof EMPTY) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -51,10 +50,7 @@ function AddMemberForm({ citizen }: { citizen: CitizenDetail }) {
     if (name === undefined) problems.push({ path: 'name', code: 'required' });
     const birthDate = readDate(values.birthDate, 'birthDate', problems, true);
     const cpr = readCpr(values.cpr, 'cpr', problems);
-    if (problems.length > 0 || name === undefined || birthDate === undefined) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
+    if (form.failed(problems) || name === undefined || birthDate === undefined) return;
     add.mutate(
       { kind: values.kind as HouseholdKind, name, birthDate, ...(cpr ? { cpr } : {}) },
       {
@@ -74,13 +70,8 @@ function AddMemberForm({ citizen }: { citizen: CitizenDetail }) {
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate>
         <RadioGroup
-          id="household-kind"
-          name="household-kind"
-          legend={t('citizen.household.kind')}
+          {...form.radio('kind')}
           options={HOUSEHOLD_KINDS.map((kind) => ({ value: kind, label: t(`householdKinds.${kind}`) }))}
-          value={values.kind}
-          onChange={set('kind')}
-          error={form.fieldMessage('kind')}
           inline
         />
         <TextField {...form.field('name')} autoComplete="off" widthClass="input-width-l" />

@@ -4,6 +4,7 @@ import { CheckboxField } from '../../components/checkbox-field';
 import { Loading } from '../../components/loading';
 import { type Notice, NoticeArea } from '../../components/notice-area';
 import { Facts, FormDetails, Section } from '../../components/section';
+import { useForm } from '../../components/use-form';
 import { YesNoText } from '../../components/yes-no';
 import { type CitizenDetail, type SensitiveFlags, useSaveSensitive } from './citizens.api';
 
@@ -12,14 +13,19 @@ const FLAGS = ['mentalIllness', 'substanceAbuse', 'formerlyPlaced'] as const;
 function EditSensitiveForm({ citizen, flags }: { citizen: CitizenDetail; flags: SensitiveFlags }) {
   const { t } = useTranslation();
   const save = useSaveSensitive(citizen.id);
-  const [values, setValues] = useState(flags);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const form = useForm({
+    initial: flags,
+    fields: Object.fromEntries(
+      FLAGS.map((flag) => [flag, { id: `sensitive-${flag}`, label: t(`citizen.sensitive.${flag}`) }]),
+    ),
+  });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (save.isPending) return;
     setNotice(null);
-    save.mutate(values, {
+    save.mutate(form.values, {
       onSuccess: () => setNotice({ kind: 'success', key: 'citizen.sensitive.saved' }),
       onError: (error) => setNotice({ kind: 'error', error }),
     });
@@ -32,13 +38,7 @@ function EditSensitiveForm({ citizen, flags }: { citizen: CitizenDetail; flags: 
         <fieldset>
           <legend className="form-label">{t('citizen.sensitive.legend')}</legend>
           {FLAGS.map((flag) => (
-            <CheckboxField
-              key={flag}
-              id={`sensitive-${flag}`}
-              label={t(`citizen.sensitive.${flag}`)}
-              checked={values[flag]}
-              onChange={(event) => setValues((v) => ({ ...v, [flag]: event.target.checked }))}
-            />
+            <CheckboxField key={flag} {...form.checkbox(flag)} />
           ))}
         </fieldset>
         <div className="mt-5">

@@ -13,6 +13,7 @@ import { Pagination } from '../../components/pagination';
 import { QueryState } from '../../components/query-state';
 import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
+import { useForm } from '../../components/use-form';
 import { hasPermission, useSession } from '../../session';
 import { CprText, citizenName } from './citizen-format';
 import { CITIZENS_PAGE_SIZE, type CitizenFilter, SEXES, useCitizens, useDuplicates } from './citizens.api';
@@ -83,17 +84,24 @@ function SearchForm({
   onSearch: (filter: CitizenFilter) => void;
 }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState(initial);
+  const form = useForm({
+    initial,
+    fields: {
+      q: { id: 'citizens-q', label: t('citizens.search.q') },
+      status: { id: 'citizens-status', label: t('citizens.search.status') },
+      situation: { id: 'citizens-situation', label: t('citizens.search.situation') },
+      ageBand: { id: 'citizens-age-band', label: t('citizens.search.ageBand') },
+      sex: { id: 'citizens-sex', label: t('citizens.search.sex') },
+      youth: { id: 'citizens-youth', label: t('citizens.search.youth') },
+    },
+  });
+  const { values, setValues } = form;
   const [shown, setShown] = useState(initial);
   if (!sameFilter(shown, initial)) {
     // The URL changed (back/forward): show its filter without remounting the form (keeps focus).
     setShown(initial);
     setValues(initial);
   }
-  const set =
-    <K extends keyof CitizenFilter>(key: K) =>
-    (value: CitizenFilter[K]) =>
-      setValues((v) => ({ ...v, [key]: value }));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -112,65 +120,45 @@ function SearchForm({
       <h2 id="citizens-search-heading">{t('citizens.search.heading')}</h2>
       <form onSubmit={onSubmit} noValidate className="citizens-search">
         <TextField
-          id="citizens-q"
+          {...form.field('q')}
           type="search"
-          label={t('citizens.search.q')}
           hint={t('citizens.search.qHint')}
           autoComplete="off"
           spellCheck={false}
-          value={values.q}
-          onChange={(event) => set('q')(event.target.value)}
           widthClass="input-width-l"
         />
         <div className="row">
           <div className="col-12 col-md-6">
             <SelectField
-              id="citizens-status"
-              label={t('citizens.search.status')}
+              {...form.field('status')}
               placeholder={t('citizens.search.any')}
               options={STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
-              value={values.status}
-              onChange={(event) => set('status')(event.target.value)}
             />
           </div>
           <div className="col-12 col-md-6">
             <SelectField
-              id="citizens-situation"
-              label={t('citizens.search.situation')}
+              {...form.field('situation')}
               placeholder={t('citizens.search.any')}
               options={SITUATIONS.map((s) => ({ value: s, label: t(`situations.${s}`) }))}
-              value={values.situation}
-              onChange={(event) => set('situation')(event.target.value)}
             />
           </div>
           <div className="col-12 col-md-6">
             <SelectField
-              id="citizens-age-band"
-              label={t('citizens.search.ageBand')}
+              {...form.field('ageBand')}
               placeholder={t('citizens.search.any')}
               options={AGE_BANDS.map((b) => ({ value: b, label: t(`ageBands.${b}`) }))}
-              value={values.ageBand}
-              onChange={(event) => set('ageBand')(event.target.value)}
             />
           </div>
           <div className="col-12 col-md-6">
             <SelectField
-              id="citizens-sex"
-              label={t('citizens.search.sex')}
+              {...form.field('sex')}
               placeholder={t('citizens.search.any')}
               options={SEXES.map((s) => ({ value: s, label: t(`sexes.${s}`) }))}
-              value={values.sex}
-              onChange={(event) => set('sex')(event.target.value)}
             />
           </div>
         </div>
         <div className="form-group">
-          <CheckboxField
-            id="citizens-youth"
-            label={t('citizens.search.youth')}
-            checked={values.youth}
-            onChange={(event) => set('youth')(event.target.checked)}
-          />
+          <CheckboxField {...form.checkbox('youth')} />
         </div>
         <div className="button-group mt-5">
           <button type="submit" className="button button-primary">

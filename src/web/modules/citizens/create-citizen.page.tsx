@@ -43,7 +43,7 @@ const EMPTY_FORM = {
 
 type FormValues = typeof EMPTY_FORM;
 
-function readForm(values: FormValues, episode: EpisodeValues, withNote: boolean) {
+function readForm(values: FormValues & EpisodeValues, withNote: boolean) {
   const problems: FieldError[] = [];
   const cpr = readCpr(values.cpr, 'cpr', problems);
   const noCpr = values.cpr.trim() === '';
@@ -61,7 +61,7 @@ function readForm(values: FormValues, episode: EpisodeValues, withNote: boolean)
   if (email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(email))
     problems.push({ path: 'email', code: 'email' });
   const firstEpisode =
-    episode.situation === '' ? undefined : readEpisode(episode, 'firstEpisode.', problems, withNote);
+    values.situation === '' ? undefined : readEpisode(values, 'firstEpisode.', problems, withNote);
 
   const input: CreateCitizenInput = {};
   if (cpr !== undefined) input.cpr = cpr;
@@ -84,11 +84,11 @@ export function CreateCitizenPage() {
   const user = useSession().data?.user;
   const withNote = hasPermission(user, 'citizens.sensitive');
   const create = useCreateCitizen();
-  const [episode, setEpisode] = useState(emptyEpisode);
   const [existingId, setExistingId] = useState<string | null>(null);
   const form = useForm({
     formKey: 'createCitizen',
-    initial: EMPTY_FORM,
+    // The first episode's values sit beside the citizen's; its problems under `firstEpisode.`.
+    initial: (): FormValues & EpisodeValues => ({ ...EMPTY_FORM, ...emptyEpisode() }),
     fields: {
       cpr: { id: 'citizen-cpr', label: t('citizen.fields.cpr') },
       birthDate: { id: 'citizen-birth-date', label: t('citizen.fields.birthDate') },
@@ -103,19 +103,14 @@ export function CreateCitizenPage() {
       ...episodeFieldMap(t, 'citizen-episode', 'firstEpisode.', withNote),
     },
   });
-  const { values, setValues } = form;
-
-  const set = (key: keyof FormValues) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const { values } = form;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (create.isPending) return;
     setExistingId(null);
-    const { input, problems } = readForm(values, episode, withNote);
-    if (problems.length > 0) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
+    const { input, problems } = readForm(values, withNote);
+    if (form.failed(problems)) return;
     create.mutate(input, {
       onSuccess: (created) => {
         form.clear();
@@ -136,18 +131,13 @@ export function CreateCitizenPage() {
 
   const text = (
     key: keyof FormValues,
-    id: string,
     options: { autoComplete?: string; type?: string; hint?: string; widthClass?: string } = {},
   ) => (
     <TextField
-      id={id}
-      label={t(`citizen.fields.${key}`)}
+      {...form.field(key)}
       hint={options.hint}
       type={options.type}
       autoComplete={options.autoComplete ?? 'off'}
-      value={values[key]}
-      onChange={(event) => set(key)(event.target.value)}
-      error={form.fieldMessage(key)}
       widthClass={options.widthClass ?? 'input-width-l'}
     />
   );
@@ -181,18 +171,18 @@ export function CreateCitizenPage() {
             placeholder={t('createCitizen.sexPlaceholder')}
             options={SEXES.map((s) => ({ value: s, label: t(`sexes.${s}`) }))}
           />
-          {text('initials', 'citizen-initials', { widthClass: 'input-width-xs' })}
-          {text('givenName', 'citizen-given-name')}
-          {text('familyName', 'citizen-family-name')}
+          {text('initials', { widthClass: 'input-width-xs' })}
+          {text('givenName')}
+          {text('familyName')}
         </fieldset>
         <fieldset>
           <legend>
             <h2>{t('createCitizen.contact')}</h2>
           </legend>
-          {text('phone', 'citizen-phone', { type: 'tel', widthClass: 'input-width-m' })}
-          {text('email', 'citizen-email', { type: 'email', widthClass: 'input-width-xl' })}
-          {text('address', 'citizen-address', { widthClass: 'input-width-xl' })}
-          {text('handlekommune', 'citizen-handlekommune', {
+          {text('phone', { type: 'tel', widthClass: 'input-width-m' })}
+          {text('email', { type: 'email', widthClass: 'input-width-xl' })}
+          {text('address', { widthClass: 'input-width-xl' })}
+          {text('handlekommune', {
             hint: t('citizen.fields.handlekommuneHint'),
             widthClass: 'input-width-xs',
           })}
@@ -203,11 +193,8 @@ export function CreateCitizenPage() {
           </legend>
           <p>{t('createCitizen.whereaboutsIntro')}</p>
           <EpisodeFields
-            idPrefix="citizen-episode"
+            form={form}
             pathPrefix="firstEpisode."
-            values={episode}
-            onChange={setEpisode}
-            fieldMessage={form.fieldMessage}
             withNote={withNote}
             situationPlaceholder={t('createCitizen.noSituation')}
           />

@@ -13,6 +13,7 @@ import { RadioGroup } from '../../components/radio-group';
 import { notInFuture, optionalText, readDate } from '../../components/read-field';
 import { SelectField } from '../../components/select-field';
 import { TextAreaField } from '../../components/text-area-field';
+import type { BindOptions, BoundField, BoundRadio } from '../../components/use-form';
 import { type YesNo, yesNoOptions, yesNoToBoolean } from '../../components/yes-no';
 import { todayText } from '../../i18n/format';
 import type { EpisodeInput } from './citizens.api';
@@ -128,13 +129,23 @@ export function episodeFieldMap(
   return map;
 }
 
+type EpisodeYesNo = 'housingSolution' | 'hasContract' | 'temporary' | 'becauseOfHomelessness';
+
+/**
+ * What {@link EpisodeFields} needs of a `useForm` whose values include {@link EpisodeValues} and
+ * whose `fields` include {@link episodeFieldMap} (the ids and labels come from there).
+ */
+export interface EpisodeForm {
+  values: EpisodeValues;
+  field: (name: 'situation' | 'fromDate' | 'releaseDate' | 'note', options?: BindOptions) => BoundField;
+  radio: (name: EpisodeYesNo, options?: BindOptions) => BoundRadio;
+}
+
 /** Props of {@link EpisodeFields}. */
 export interface EpisodeFieldsProps {
-  idPrefix: string;
+  form: EpisodeForm;
+  /** Where the episode sits in the request (`firstEpisode.`), as in {@link episodeFieldMap}. */
   pathPrefix: string;
-  values: EpisodeValues;
-  onChange: (values: EpisodeValues) => void;
-  fieldMessage: (path: string) => string | undefined;
   /** Show the free-text note (only for users who may read notes). */
   withNote: boolean;
   /** Placeholder of the situation select; on the registration form the episode is optional. */
@@ -146,35 +157,15 @@ export interface EpisodeFieldsProps {
  * counts as homelessness (release date and housing solution for prison and hospital, contract and
  * temporariness for family/friends, the reason for a hotel stay).
  */
-export function EpisodeFields({
-  idPrefix,
-  pathPrefix,
-  values,
-  onChange,
-  fieldMessage,
-  withNote,
-  situationPlaceholder,
-}: EpisodeFieldsProps) {
+export function EpisodeFields({ form, pathPrefix, withNote, situationPlaceholder }: EpisodeFieldsProps) {
   const { t } = useTranslation();
-  const set =
-    <K extends keyof EpisodeValues>(key: K) =>
-    (value: EpisodeValues[K]) =>
-      onChange({ ...values, [key]: value });
-  const error = (field: string) => fieldMessage(`${pathPrefix}${field}`);
-  const situation = values.situation;
-  const yesNo = (
-    key: 'housingSolution' | 'hasContract' | 'temporary' | 'becauseOfHomelessness',
-    id: string,
-  ) => (
+  const at = (field: string) => ({ path: `${pathPrefix}${field}` });
+  const situation = form.values.situation;
+  const yesNo = (key: EpisodeYesNo) => (
     <RadioGroup
-      id={`${idPrefix}-${id}`}
-      name={`${idPrefix}-${id}`}
-      legend={t(`episode.${key}`)}
+      {...form.radio(key, at(key))}
       hint={t(`episode.${key}Hint`)}
       options={yesNoOptions(t)}
-      value={values[key]}
-      onChange={(value) => set(key)(value as YesNo)}
-      error={error(key)}
       inline
     />
   );
@@ -182,52 +173,26 @@ export function EpisodeFields({
   return (
     <>
       <SelectField
-        id={`${idPrefix}-situation`}
-        label={t('episode.situation')}
+        {...form.field('situation', at('situation'))}
         hint={t('episode.situationHint')}
         placeholder={situationPlaceholder}
         options={SITUATIONS.map((s) => ({ value: s, label: t(`situations.${s}`) }))}
-        value={situation}
-        onChange={(event) => set('situation')(event.target.value)}
-        error={error('situation')}
       />
       {needsRelease(situation) ? (
         <>
-          <DateField
-            id={`${idPrefix}-release`}
-            label={t('episode.releaseDate')}
-            hint={t('episode.releaseDateHint')}
-            value={values.releaseDate}
-            onChange={(event) => set('releaseDate')(event.target.value)}
-            error={error('releaseDate')}
-          />
-          {yesNo('housingSolution', 'housing')}
+          <DateField {...form.field('releaseDate', at('releaseDate'))} hint={t('episode.releaseDateHint')} />
+          {yesNo('housingSolution')}
         </>
       ) : null}
       {situation === 'family_friends' ? (
         <>
-          {yesNo('hasContract', 'contract')}
-          {yesNo('temporary', 'temporary')}
+          {yesNo('hasContract')}
+          {yesNo('temporary')}
         </>
       ) : null}
-      {situation === 'hotel' ? yesNo('becauseOfHomelessness', 'because') : null}
-      <DateField
-        id={`${idPrefix}-from`}
-        label={t('episode.fromDate')}
-        value={values.fromDate}
-        onChange={(event) => set('fromDate')(event.target.value)}
-        error={error('fromDate')}
-      />
-      {withNote ? (
-        <TextAreaField
-          id={`${idPrefix}-note`}
-          label={t('episode.note')}
-          hint={t('episode.noteHint')}
-          value={values.note}
-          onChange={(event) => set('note')(event.target.value)}
-          error={error('note')}
-        />
-      ) : null}
+      {situation === 'hotel' ? yesNo('becauseOfHomelessness') : null}
+      <DateField {...form.field('fromDate', at('fromDate'))} />
+      {withNote ? <TextAreaField {...form.field('note', at('note'))} hint={t('episode.noteHint')} /> : null}
     </>
   );
 }

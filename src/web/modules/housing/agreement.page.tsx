@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { type FormEvent, useRef, useState } from 'react';
+import { type ChangeEvent, type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { DEFAULT_QUOTA_PERCENT, expectedPerYear, UNIT_TYPES } from '../../../shared/housing/supply';
@@ -156,6 +156,27 @@ function QuotaTable({
   cellMessage: (path: string) => string | undefined;
 }) {
   const { t } = useTranslation();
+  /** One share cell of a department's row: its id, label, value, change and message. */
+  const share = (department: Department, column: UnitType | 'rehousing') => {
+    const row = rowFor(department.id);
+    if (column === 'rehousing')
+      return {
+        id: rehousingId(department.id),
+        label: rehousingLabel(t, department),
+        value: row.rehousing,
+        onChange: (event: ChangeEvent<HTMLInputElement>) =>
+          onRow(department.id, { ...row, rehousing: event.target.value }),
+        error: cellMessage(rehousingPath(department.id)),
+      };
+    return {
+      id: quotaId(department.id, column),
+      label: quotaLabel(t, department, column),
+      value: row.quota[column],
+      onChange: (event: ChangeEvent<HTMLInputElement>) =>
+        onRow(department.id, { ...row, quota: { ...row.quota, [column]: event.target.value } }),
+      error: cellMessage(quotaPath(department.id, column)),
+    };
+  };
   return (
     <TableScroll label={t('housing.agreement.quotasCaption')}>
       <table className="table table--compact quota-table">
@@ -206,32 +227,22 @@ function QuotaTable({
                 {UNIT_TYPES.map((type) => (
                   <td key={type}>
                     <TextField
-                      id={quotaId(department.id, type)}
-                      label={quotaLabel(t, department, type)}
+                      {...share(department, type)}
                       labelHidden
                       inputMode="decimal"
                       autoComplete="off"
                       disabled={!row.included}
-                      value={row.quota[type]}
-                      onChange={(event) =>
-                        onRow(department.id, { ...row, quota: { ...row.quota, [type]: event.target.value } })
-                      }
-                      error={cellMessage(quotaPath(department.id, type))}
                       widthClass="input-width-xxs"
                     />
                   </td>
                 ))}
                 <td>
                   <TextField
-                    id={rehousingId(department.id)}
-                    label={rehousingLabel(t, department)}
+                    {...share(department, 'rehousing')}
                     labelHidden
                     inputMode="decimal"
                     autoComplete="off"
                     disabled={!row.included}
-                    value={row.rehousing}
-                    onChange={(event) => onRow(department.id, { ...row, rehousing: event.target.value })}
-                    error={cellMessage(rehousingPath(department.id))}
                     widthClass="input-width-xxs"
                   />
                 </td>
@@ -272,7 +283,7 @@ function AgreementForm({ organisations, departments, agreement }: AgreementFormP
     }),
     fields: (v) => agreementFieldMap(t, departmentsOf(v.organisationId), agreement !== null),
   });
-  const { values, setValues } = form;
+  const { values } = form;
   const [rows, setRows] = useState<Record<string, QuotaRow>>(() => (agreement ? rowsOf(agreement) : {}));
   // Which department and unit type each line of the last request was: the server names them by index.
   const sent = useRef<{ departmentId: string; unitType: UnitType }[]>([]);
@@ -339,10 +350,7 @@ function AgreementForm({ organisations, departments, agreement }: AgreementFormP
     event.preventDefault();
     if (save.isPending) return;
     const { input, problems } = read();
-    if (!input) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
+    if (form.failed(problems) || !input) return;
     sent.current = input.quotas.map((q) => ({ departmentId: q.departmentId, unitType: q.unitType }));
     save.mutate(input, {
       onSuccess: () => {
@@ -379,16 +387,9 @@ function AgreementForm({ organisations, departments, agreement }: AgreementFormP
           <p>{t('housing.agreement.organisationFixed', { name: organisationName })}</p>
         ) : (
           <SelectField
-            id="agreement-organisation"
-            label={t('housing.agreement.organisation')}
+            {...form.field('organisationId', { onChanged: () => setRows({}) })}
             placeholder={t('housing.agreement.organisationPlaceholder')}
             options={organisationOptions(organisations)}
-            value={values.organisationId}
-            onChange={(event) => {
-              setValues((v) => ({ ...v, organisationId: event.target.value }));
-              setRows({});
-            }}
-            error={form.fieldMessage('organisationId')}
           />
         )}
         <TextField

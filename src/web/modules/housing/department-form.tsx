@@ -5,24 +5,35 @@ import type { FieldError } from '../../api';
 import type { FieldMap } from '../../components/form-problems';
 import { type NumberKind, optionalText, rangeFor, readNumber } from '../../components/read-field';
 import { TextField } from '../../components/text-field';
+import type { BindOptions, BoundField } from '../../components/use-form';
 import { formatInput } from '../../i18n/format';
 import type { Department, DepartmentInput, UnitCounts, UnitType } from './housing.api';
 
-/** A department's fields as typed. */
-export interface DepartmentValues {
+/** The value of one unit count, named by its request path (`units.family`). */
+type UnitsField = `units.${UnitType}`;
+
+/** A department's fields as typed; a unit count is named by its request path. */
+export type DepartmentValues = {
   number: string;
   name: string;
   address: string;
-  units: Record<UnitType, string>;
   turnoverPercent: string;
-}
+} & Record<UnitsField, string>;
+
+/** The value names of {@link DepartmentValues}. */
+export type DepartmentField = keyof DepartmentValues;
+
+const unitsField = (type: UnitType): UnitsField => `units.${type}`;
 
 export function emptyDepartment(): DepartmentValues {
   return {
     number: '',
     name: '',
     address: '',
-    units: { family: '0', youth: '0', elderly: '0', alternative: '0' },
+    'units.family': '0',
+    'units.youth': '0',
+    'units.elderly': '0',
+    'units.alternative': '0',
     turnoverPercent: '',
   };
 }
@@ -32,12 +43,10 @@ export function departmentValues(department: Department): DepartmentValues {
     number: department.number,
     name: department.name,
     address: department.address ?? '',
-    units: {
-      family: String(department.units.family),
-      youth: String(department.units.youth),
-      elderly: String(department.units.elderly),
-      alternative: String(department.units.alternative),
-    },
+    'units.family': String(department.units.family),
+    'units.youth': String(department.units.youth),
+    'units.elderly': String(department.units.elderly),
+    'units.alternative': String(department.units.alternative),
     turnoverPercent: formatInput(department.turnoverPercent),
   };
 }
@@ -50,7 +59,7 @@ export function departmentFieldMap(t: TFunction, idPrefix: string): FieldMap {
     address: { id: `${idPrefix}-address`, label: t('housing.department.address') },
   };
   for (const type of UNIT_TYPES) {
-    map[`units.${type}`] = { id: `${idPrefix}-units-${type}`, label: t(`housing.department.units.${type}`) };
+    map[unitsField(type)] = { id: `${idPrefix}-units-${type}`, label: t(`housing.department.units.${type}`) };
   }
   map.turnoverPercent = { id: `${idPrefix}-turnover`, label: t('housing.department.turnoverPercent') };
   return map;
@@ -74,7 +83,7 @@ export function readDepartment(
   if (name === '') problems.push({ path: 'name', code: 'required' });
   const units: Partial<UnitCounts> = {};
   for (const type of UNIT_TYPES) {
-    units[type] = readNumber(values.units[type], 'count', `units.${type}`, problems);
+    units[type] = readNumber(values[unitsField(type)], 'count', unitsField(type), problems);
   }
   const turnoverPercent = readNumber(values.turnoverPercent, 'percent', 'turnoverPercent', problems);
   if (problems.length > 0 || turnoverPercent === undefined) return undefined;
@@ -87,66 +96,36 @@ export function readDepartment(
   };
 }
 
+/**
+ * What {@link DepartmentFields} needs of a `useForm` whose values include {@link DepartmentValues}
+ * and whose `fields` include {@link departmentFieldMap} (the ids and labels come from there).
+ */
+export interface DepartmentForm {
+  field: (name: DepartmentField, options?: BindOptions) => BoundField;
+}
+
 /** The department's own fields (number, name, address, unit counts, turnover). */
-export function DepartmentFields({
-  idPrefix,
-  values,
-  onChange,
-  fieldMessage,
-}: {
-  idPrefix: string;
-  values: DepartmentValues;
-  onChange: (values: DepartmentValues) => void;
-  fieldMessage: (path: string) => string | undefined;
-}) {
+export function DepartmentFields({ form }: { form: DepartmentForm }) {
   const { t } = useTranslation();
-  const set = (key: 'number' | 'name' | 'address' | 'turnoverPercent') => (value: string) =>
-    onChange({ ...values, [key]: value });
   return (
     <>
       <TextField
-        id={`${idPrefix}-number`}
-        label={t('housing.department.number')}
+        {...form.field('number')}
         hint={t('housing.department.numberHint')}
         autoComplete="off"
-        value={values.number}
-        onChange={(event) => set('number')(event.target.value)}
-        error={fieldMessage('number')}
         widthClass="input-width-xs"
       />
-      <TextField
-        id={`${idPrefix}-name`}
-        label={t('housing.department.name')}
-        autoComplete="off"
-        value={values.name}
-        onChange={(event) => set('name')(event.target.value)}
-        error={fieldMessage('name')}
-        widthClass="input-width-l"
-      />
-      <TextField
-        id={`${idPrefix}-address`}
-        label={t('housing.department.address')}
-        autoComplete="off"
-        value={values.address}
-        onChange={(event) => set('address')(event.target.value)}
-        error={fieldMessage('address')}
-        widthClass="input-width-xl"
-      />
+      <TextField {...form.field('name')} autoComplete="off" widthClass="input-width-l" />
+      <TextField {...form.field('address')} autoComplete="off" widthClass="input-width-xl" />
       <fieldset className="mt-6">
         <legend className="form-label">{t('housing.department.unitsLegend')}</legend>
         <div className="row">
           {UNIT_TYPES.map((type) => (
             <div className="col-12 col-md-6" key={type}>
               <TextField
-                id={`${idPrefix}-units-${type}`}
-                label={t(`housing.department.units.${type}`)}
+                {...form.field(unitsField(type))}
                 inputMode="numeric"
                 autoComplete="off"
-                value={values.units[type]}
-                onChange={(event) =>
-                  onChange({ ...values, units: { ...values.units, [type]: event.target.value } })
-                }
-                error={fieldMessage(`units.${type}`)}
                 widthClass="input-width-xs"
               />
             </div>
@@ -154,14 +133,10 @@ export function DepartmentFields({
         </div>
       </fieldset>
       <TextField
-        id={`${idPrefix}-turnover`}
-        label={t('housing.department.turnoverPercent')}
+        {...form.field('turnoverPercent')}
         hint={t('housing.department.turnoverHint')}
         inputMode="decimal"
         autoComplete="off"
-        value={values.turnoverPercent}
-        onChange={(event) => set('turnoverPercent')(event.target.value)}
-        error={fieldMessage('turnoverPercent')}
         widthClass="input-width-xs"
       />
     </>

@@ -7,13 +7,12 @@ import { CheckboxField } from '../../components/checkbox-field';
 import { DateField } from '../../components/date-field';
 import { DateText } from '../../components/date-text';
 import { ErrorSummary } from '../../components/error-summary';
-import { useFormProblems } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
 import { NoValue } from '../../components/no-value';
 import { type Notice, NoticeArea } from '../../components/notice-area';
 import { Page } from '../../components/page';
 import { QueryState } from '../../components/query-state';
-import { mapFieldErrors, readDate } from '../../components/read-field';
+import { readDate } from '../../components/read-field';
 import { type Fact, Facts, FormDetails, Section } from '../../components/section';
 import { SelectField } from '../../components/select-field';
 import { TableScroll } from '../../components/table-scroll';
@@ -77,12 +76,15 @@ function AddAreaStatusForm({ department }: { department: DepartmentDetail }) {
   const form = useForm({
     formKey: 'housingAreaStatus',
     initial: EMPTY_STATUS,
+    serverErrors: { AREA_STATUS_DATE_TAKEN: { path: 'validFrom', code: 'taken' } },
     fields: {
       status: { id: 'area-status', label: t('housing.areaStatus.status') },
       validFrom: { id: 'area-status-from', label: t('housing.areaStatus.validFrom') },
+      combinedLetting: { id: 'area-status-51b', label: t('housing.section51b.label') },
+      section51c: { id: 'area-status-51c', label: t('housing.section51c.label') },
     },
   });
-  const { values, setValues } = form;
+  const { values } = form;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -91,17 +93,14 @@ function AddAreaStatusForm({ department }: { department: DepartmentDetail }) {
     const problems: FieldError[] = [];
     if (values.status === '') problems.push({ path: 'status', code: 'required' });
     const validFrom = readDate(values.validFrom, 'validFrom', problems, true);
-    if (problems.length > 0 || validFrom === undefined) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
+    if (form.failed(problems) || validFrom === undefined) return;
     const status = values.status as AreaStatus;
     add.mutate(
       { status, validFrom, combinedLetting: values.combinedLetting, section51c: values.section51c },
       {
         onSuccess: () => {
           form.clear();
-          setValues(EMPTY_STATUS);
+          form.reset();
           setNotice({
             kind: 'success',
             key: 'housing.areaStatus.saved',
@@ -109,10 +108,6 @@ function AddAreaStatusForm({ department }: { department: DepartmentDetail }) {
           });
         },
         onError: (error) => {
-          if (error instanceof ApiError && error.code === 'AREA_STATUS_DATE_TAKEN') {
-            form.report({ fields: [{ path: 'validFrom', code: 'taken' }], error: null });
-            return;
-          }
           form.reportError(error);
         },
       },
@@ -125,38 +120,15 @@ function AddAreaStatusForm({ department }: { department: DepartmentDetail }) {
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate>
         <SelectField
-          id="area-status"
-          label={t('housing.areaStatus.status')}
+          {...form.field('status')}
           placeholder={t('housing.areaStatus.statusPlaceholder')}
           options={areaStatusOptions(t)}
-          value={values.status}
-          onChange={(event) => setValues((v) => ({ ...v, status: event.target.value }))}
-          error={form.fieldMessage('status')}
         />
-        <DateField
-          id="area-status-from"
-          label={t('housing.areaStatus.validFrom')}
-          hint={t('housing.areaStatus.validFromHint')}
-          value={values.validFrom}
-          onChange={(event) => setValues((v) => ({ ...v, validFrom: event.target.value }))}
-          error={form.fieldMessage('validFrom')}
-        />
+        <DateField {...form.field('validFrom')} hint={t('housing.areaStatus.validFromHint')} />
         <fieldset className="form-group">
           <legend className="form-label">{t('housing.areaStatus.rules')}</legend>
-          <CheckboxField
-            id="area-status-51b"
-            label={t('housing.section51b.label')}
-            hint={t('housing.section51b.hint')}
-            checked={values.combinedLetting}
-            onChange={(event) => setValues((v) => ({ ...v, combinedLetting: event.target.checked }))}
-          />
-          <CheckboxField
-            id="area-status-51c"
-            label={t('housing.section51c.label')}
-            hint={t('housing.section51c.hint')}
-            checked={values.section51c}
-            onChange={(event) => setValues((v) => ({ ...v, section51c: event.target.checked }))}
-          />
+          <CheckboxField {...form.checkbox('combinedLetting')} hint={t('housing.section51b.hint')} />
+          <CheckboxField {...form.checkbox('section51c')} hint={t('housing.section51c.hint')} />
         </fieldset>
         <div className="mt-5">
           <button type="submit" className="button button-primary">
@@ -228,32 +200,28 @@ function AreaHistorySection({ department, canManage }: { department: DepartmentD
 function EditDepartmentForm({ department }: { department: DepartmentDetail }) {
   const { t } = useTranslation();
   const update = useUpdateDepartment(department.id);
-  const [values, setValues] = useState(() => departmentValues(department));
   const [notice, setNotice] = useState<Notice | null>(null);
-  const form = useFormProblems('housingDepartment', departmentFieldMap(t, 'edit-department'));
+  const form = useForm({
+    formKey: 'housingDepartment',
+    initial: () => departmentValues(department),
+    fields: departmentFieldMap(t, 'edit-department'),
+    serverErrors: { DEPARTMENT_NUMBER_TAKEN: { path: 'number', code: 'taken' } },
+    mapServerField: departmentRange,
+  });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (update.isPending) return;
     setNotice(null);
     const problems: FieldError[] = [];
-    const input = readDepartment(values, problems);
-    if (!input) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
+    const input = readDepartment(form.values, problems);
+    if (form.failed(problems) || !input) return;
     update.mutate(input, {
       onSuccess: () => {
         form.clear();
         setNotice({ kind: 'success', key: 'housing.department.saved' });
       },
-      onError: (error) => {
-        if (error instanceof ApiError && error.code === 'DEPARTMENT_NUMBER_TAKEN') {
-          form.report({ fields: [{ path: 'number', code: 'taken' }], error: null });
-          return;
-        }
-        form.reportError(mapFieldErrors(error, departmentRange));
-      },
+      onError: form.reportError,
     });
   };
 
@@ -263,12 +231,7 @@ function EditDepartmentForm({ department }: { department: DepartmentDetail }) {
         <NoticeArea notice={notice} />
         {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
         <form onSubmit={onSubmit} noValidate>
-          <DepartmentFields
-            idPrefix="edit-department"
-            values={values}
-            onChange={setValues}
-            fieldMessage={form.fieldMessage}
-          />
+          <DepartmentFields form={form} />
           <div className="mt-5">
             <button type="submit" className="button button-primary">
               {t('housing.department.save')}

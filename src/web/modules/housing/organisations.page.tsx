@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { UNIT_TYPES } from '../../../shared/housing/supply';
-import { ApiError, type FieldError } from '../../api';
+import type { FieldError } from '../../api';
 import { Alert } from '../../components/alert';
 import { CheckboxField } from '../../components/checkbox-field';
 import { DateText } from '../../components/date-text';
@@ -11,7 +11,8 @@ import { Loading } from '../../components/loading';
 import { NoValue } from '../../components/no-value';
 import { type Notice, NoticeArea } from '../../components/notice-area';
 import { Page } from '../../components/page';
-import { mapFieldErrors, optionalText } from '../../components/read-field';
+import { combineQueries, QueryState } from '../../components/query-state';
+import { optionalText } from '../../components/read-field';
 import { FormDetails, Section } from '../../components/section';
 import { SelectField } from '../../components/select-field';
 import { TableScroll } from '../../components/table-scroll';
@@ -263,54 +264,48 @@ function CreateDepartmentForm({
 }) {
   const { t } = useTranslation();
   const create = useCreateDepartment();
-  const [organisationId, setOrganisationId] = useState('');
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [preferred, setPreferred] = useState(preferredOrganisationId);
-  if (preferred !== preferredOrganisationId) {
-    // A new organisation was just created: it is the likely home of the next department.
-    setPreferred(preferredOrganisationId);
-    setOrganisationId(preferredOrganisationId);
-  }
   const form = useForm({
     formKey: 'housingDepartment',
-    initial: emptyDepartment,
+    initial: () => ({ organisationId: '', ...emptyDepartment() }),
     fields: {
       organisationId: { id: 'department-organisation', label: t('housing.department.organisation') },
       ...departmentFieldMap(t, 'department'),
     },
+    serverErrors: { DEPARTMENT_NUMBER_TAKEN: { path: 'number', code: 'taken' } },
+    mapServerField: departmentRange,
   });
-  const { values, setValues } = form;
+  const { values } = form;
+  const [preferred, setPreferred] = useState(preferredOrganisationId);
+  if (preferred !== preferredOrganisationId) {
+    // A new organisation was just created: it is the likely home of the next department.
+    setPreferred(preferredOrganisationId);
+    form.set('organisationId', preferredOrganisationId);
+  }
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (create.isPending) return;
     setNotice(null);
     const problems: FieldError[] = [];
+    const organisationId = values.organisationId;
     if (organisationId === '') problems.push({ path: 'organisationId', code: 'required' });
     const input = readDepartment(values, problems);
-    if (!input || problems.length > 0) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
+    if (form.failed(problems) || !input) return;
     create.mutate(
       { organisationId, ...input },
       {
         onSuccess: () => {
           form.clear();
-          setValues(emptyDepartment());
+          // The organisation stays chosen: the next department is likely another of its.
+          form.setValues((v) => ({ ...emptyDepartment(), organisationId: v.organisationId }));
           setNotice({
             kind: 'success',
             key: 'housing.department.created',
             params: { name: departmentName(t, input) },
           });
         },
-        onError: (error) => {
-          if (error instanceof ApiError && error.code === 'DEPARTMENT_NUMBER_TAKEN') {
-            form.report({ fields: [{ path: 'number', code: 'taken' }], error: null });
-            return;
-          }
-          form.reportError(mapFieldErrors(error, departmentRange));
-        },
+        onError: form.reportError,
       },
     );
   };
@@ -321,20 +316,11 @@ function CreateDepartmentForm({
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate>
         <SelectField
-          id="department-organisation"
-          label={t('housing.department.organisation')}
+          {...form.field('organisationId')}
           placeholder={t('housing.department.organisationPlaceholder')}
           options={organisationOptions(organisations)}
-          value={organisationId}
-          onChange={(event) => setOrganisationId(event.target.value)}
-          error={form.fieldMessage('organisationId')}
         />
-        <DepartmentFields
-          idPrefix="department"
-          values={values}
-          onChange={setValues}
-          fieldMessage={form.fieldMessage}
-        />
+        <DepartmentFields form={form} />
         <div className="mt-5">
           <button type="submit" className="button button-primary">
             {t('housing.department.submit')}
@@ -415,7 +401,6 @@ export function OrganisationsPage() {
   const organisations = useOrganisations();
   const departments = useDepartments();
   const [createdId, setCreatedId] = useState('');
-  const error = organisations.error ?? departments.error;
 
   const sorted = [...(organisations.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'da'));
   const byOrganisation = (id: string) =>
@@ -426,12 +411,7 @@ export function OrganisationsPage() {
   return (
     <Page title={t('housing.organisations.title')}>
       <p className="font-lead">{t('housing.organisations.intro')}</p>
-      {error ? (
-        <Alert variant="error" live="alert">
-          <p>{errorMessage(t, error)}</p>
-        </Alert>
-      ) : null}
-      {organisations.isPending || departments.isPending ? <Loading /> : null}
+      <QueryState query={combineQueries({ organisations, departments })} />
       {organisations.data && departments.data ? (
         <>
           <StockSummary departments={departments.data.items} />

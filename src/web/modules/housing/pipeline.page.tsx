@@ -70,8 +70,6 @@ function CreateProjectForm({ organisations }: { organisations: Organisation[] })
     },
   });
   const { values, setValues } = form;
-  const set = (key: keyof typeof EMPTY_PROJECT) => (value: string) =>
-    setValues((v) => ({ ...v, [key]: value }));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -129,16 +127,11 @@ function CreateProjectForm({ organisations }: { organisations: Organisation[] })
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate>
         <RadioGroup
-          id="project-kind"
-          name="project-kind"
-          legend={t('housing.pipeline.kind')}
+          {...form.radio('kind')}
           options={PIPELINE_KINDS.map((kind) => ({
             value: kind,
             label: t(`housing.pipeline.kinds.${kind}`),
           }))}
-          value={values.kind}
-          onChange={set('kind')}
-          error={form.fieldMessage('kind')}
           inline
         />
         <SelectField

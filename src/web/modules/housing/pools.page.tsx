@@ -268,8 +268,6 @@ function CreatePoolForm() {
     },
   });
   const { values, setValues } = form;
-  const set = (key: keyof ReturnType<typeof emptyPool>) => (value: string) =>
-    setValues((v) => ({ ...v, [key]: value }));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -311,16 +309,12 @@ function CreatePoolForm() {
     );
   };
 
-  const amount = (key: AmountField, id: string, hint?: string) => (
+  const amount = (key: AmountField, hint?: string) => (
     <TextField
-      id={id}
-      label={t(`housing.pools.${key}`)}
+      {...form.field(key)}
       hint={hint}
       inputMode="decimal"
       autoComplete="off"
-      value={values[key]}
-      onChange={(event) => set(key)(event.target.value)}
-      error={form.fieldMessage(key)}
       widthClass="input-width-s"
     />
   );
@@ -333,11 +327,11 @@ function CreatePoolForm() {
         <TextField {...form.field('name')} autoComplete="off" widthClass="input-width-xl" />
         <DateField {...form.field('validFrom')} />
         <DateField {...form.field('validTo')} hint={t('housing.pools.validToHint')} />
-        {amount('budget', 'pool-budget', t('housing.pools.kronerHint'))}
-        {amount('amountPerUnit', 'pool-amount', t('housing.pools.amountPerUnitHint'))}
-        {amount('monthlyReduction', 'pool-reduction', t('housing.pools.monthlyReductionHint'))}
-        {amount('rentMin', 'pool-rent-min', t('housing.pools.rentBandHint'))}
-        {amount('rentMax', 'pool-rent-max')}
+        {amount('budget', t('housing.pools.kronerHint'))}
+        {amount('amountPerUnit', t('housing.pools.amountPerUnitHint'))}
+        {amount('monthlyReduction', t('housing.pools.monthlyReductionHint'))}
+        {amount('rentMin', t('housing.pools.rentBandHint'))}
+        {amount('rentMax')}
         <div className="mt-5">
           <button type="submit" className="button button-primary">
             {t('housing.pools.submit')}
@@ -363,24 +357,26 @@ export function PoolsPage() {
   const departments = useDepartments();
   const end = useEndPoolUnit();
   const [target, setTarget] = useState<EndTarget | null>(null);
-  const [boundTo, setBoundTo] = useState('');
-  const [boundToError, setBoundToError] = useState<string | null>(null);
+  const dialog = useForm({
+    formKey: 'housing.pools.endDialog',
+    initial: { boundTo: '' },
+    fields: { boundTo: { id: 'end-bound-to', label: t('housing.pools.endDialog.boundTo') } },
+  });
   const [notice, setNotice] = useState<Notice | null>(null);
 
   const askEnd = (pool: Pool, unit: PoolUnit) => {
-    setBoundTo(todayText());
-    setBoundToError(null);
+    dialog.setValues({ boundTo: todayText() });
+    dialog.clear();
     setTarget({ pool, unit });
   };
 
   const confirmEnd = () => {
     if (!target || end.isPending) return;
     const problems: FieldError[] = [];
-    const date = readDate(boundTo, 'boundTo', problems, true);
+    const date = readDate(dialog.values.boundTo, 'boundTo', problems, true);
     if (date !== undefined && date < target.unit.boundFrom)
       problems.push({ path: 'boundTo', code: 'end_before_start' });
-    if (problems[0] || date === undefined) {
-      setBoundToError(problems[0]?.code ?? 'required');
+    if (dialog.failed(problems) || date === undefined) {
       document.getElementById('end-bound-to')?.focus();
       return;
     }
@@ -443,17 +439,7 @@ export function PoolsPage() {
             ? t('housing.pools.endDialog.text', { address: target.unit.address, pool: target.pool.name })
             : null}
         </p>
-        <DateField
-          id="end-bound-to"
-          label={t('housing.pools.endDialog.boundTo')}
-          value={boundTo}
-          onChange={(event) => setBoundTo(event.target.value)}
-          error={
-            boundToError
-              ? t(`fieldErrors.${boundToError}`, { field: t('housing.pools.endDialog.boundTo') })
-              : undefined
-          }
-        />
+        <DateField {...dialog.field('boundTo')} />
       </ConfirmDialog>
     </Page>
   );

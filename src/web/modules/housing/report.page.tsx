@@ -54,7 +54,7 @@ function ReportForm({ choice, onShow }: { choice: ReportChoice; onShow: (choice:
       to: { id: 'report-to', label: t('housing.report.to') },
     },
   });
-  const { values, setValues } = form;
+  const { values } = form;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -63,10 +63,7 @@ function ReportForm({ choice, onShow }: { choice: ReportChoice; onShow: (choice:
     const from = readDate(values.from, 'from', problems, true);
     const to = readDate(values.to, 'to', problems, true);
     if (from && to && to < from) problems.push({ path: 'to', code: 'end_before_start' });
-    if (problems.length > 0 || !from || !to) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
+    if (form.failed(problems) || !from || !to) return;
     form.clear();
     onShow({ organisationId: values.organisationId, from, to });
   };
@@ -78,32 +75,16 @@ function ReportForm({ choice, onShow }: { choice: ReportChoice; onShow: (choice:
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate className="housing-period">
         <SelectField
-          id="report-organisation"
-          label={t('housing.report.organisation')}
+          {...form.field('organisationId')}
           placeholder={t('housing.report.organisationPlaceholder')}
           options={organisationOptions(organisations.data?.items ?? [])}
-          value={values.organisationId}
-          onChange={(event) => setValues((v) => ({ ...v, organisationId: event.target.value }))}
-          error={form.fieldMessage('organisationId')}
         />
         <div className="row">
           <div className="col-12 col-md-6">
-            <DateField
-              id="report-from"
-              label={t('housing.report.from')}
-              value={values.from}
-              onChange={(event) => setValues((v) => ({ ...v, from: event.target.value }))}
-              error={form.fieldMessage('from')}
-            />
+            <DateField {...form.field('from')} />
           </div>
           <div className="col-12 col-md-6">
-            <DateField
-              id="report-to"
-              label={t('housing.report.to')}
-              value={values.to}
-              onChange={(event) => setValues((v) => ({ ...v, to: event.target.value }))}
-              error={form.fieldMessage('to')}
-            />
+            <DateField {...form.field('to')} />
           </div>
         </div>
         <div className="mt-5">

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../api';
 import { Alert } from '../../components/alert';
 import { ErrorSummary } from '../../components/error-summary';
-import { useFormProblems } from '../../components/form-problems';
 import { Page } from '../../components/page';
 import { QueryState } from '../../components/query-state';
 import { TextField } from '../../components/text-field';
+import { useForm } from '../../components/use-form';
 import { type InactivityPolicy, useInactivityPolicy, useSaveInactivityPolicy } from './settings.api';
 
 const FIELDS = ['noContactDays', 'institutionDays'] as const;
@@ -21,15 +21,19 @@ function days(value: string): number | null {
 function PolicyForm({ policy }: { policy: InactivityPolicy }) {
   const { t } = useTranslation();
   const save = useSaveInactivityPolicy();
-  const [values, setValues] = useState({
-    noContactDays: String(policy.noContactDays),
-    institutionDays: String(policy.institutionDays),
-  });
   const [saved, setSaved] = useState(false);
-  const form = useFormProblems('settings', {
-    noContactDays: { id: 'policy-no-contact', label: t('settings.noContactDays') },
-    institutionDays: { id: 'policy-institution', label: t('settings.institutionDays') },
+  const form = useForm({
+    formKey: 'settings',
+    initial: () => ({
+      noContactDays: String(policy.noContactDays),
+      institutionDays: String(policy.institutionDays),
+    }),
+    fields: {
+      noContactDays: { id: 'policy-no-contact', label: t('settings.noContactDays') },
+      institutionDays: { id: 'policy-institution', label: t('settings.institutionDays') },
+    },
   });
+  const { values } = form;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -39,10 +43,7 @@ function PolicyForm({ policy }: { policy: InactivityPolicy }) {
       path,
       code: 'days',
     }));
-    if (problems.length > 0) {
-      form.report({ fields: problems, error: null });
-      return;
-    }
+    if (form.failed(problems)) return;
     save.mutate(
       { noContactDays: days(values.noContactDays) ?? 0, institutionDays: days(values.institutionDays) ?? 0 },
       {
@@ -69,25 +70,17 @@ function PolicyForm({ policy }: { policy: InactivityPolicy }) {
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate>
         <TextField
-          id="policy-no-contact"
-          label={t('settings.noContactDays')}
+          {...form.field('noContactDays')}
           hint={t('settings.noContactHint')}
           inputMode="numeric"
           required
-          value={values.noContactDays}
-          onChange={(event) => setValues((v) => ({ ...v, noContactDays: event.target.value }))}
-          error={form.fieldMessage('noContactDays')}
           widthClass="input-width-xs"
         />
         <TextField
-          id="policy-institution"
-          label={t('settings.institutionDays')}
+          {...form.field('institutionDays')}
           hint={t('settings.institutionHint')}
           inputMode="numeric"
           required
-          value={values.institutionDays}
-          onChange={(event) => setValues((v) => ({ ...v, institutionDays: event.target.value }))}
-          error={form.fieldMessage('institutionDays')}
           widthClass="input-width-xs"
         />
         <button type="submit" className="button button-primary" disabled={save.isPending}>
