@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../src/server/db/database';
-import { refreshCurrentState } from '../../src/server/modules/citizens/citizens.repository';
+import { refreshCurrentState } from '../../src/server/modules/citizens/citizens.list.repository';
 import { parseCpr } from '../../src/shared/citizens/cpr';
 import { byRank, FAMILY_NAMES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from './danish-names';
 import { dayNumber, isoDate, Random, Weighted } from './random';

@@ -5,7 +5,7 @@ import { type Cell, copyRows } from '../../src/server/db/copy';
 import type { Db } from '../../src/server/db/database';
 import { insertMunicipality, insertUser } from '../../src/server/modules/access/access.repository';
 import { hashPassword } from '../../src/server/modules/access/password';
-import { refreshCurrentState } from '../../src/server/modules/citizens/citizens.repository';
+import { refreshCurrentState } from '../../src/server/modules/citizens/citizens.list.repository';
 import type { Role } from '../../src/shared/permissions';
 import { seedAllocation } from '../allocation-ranking';
 import { dayNumber, isoDate, Random, Weighted } from '../lib/random';

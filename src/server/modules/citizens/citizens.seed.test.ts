@@ -4,7 +4,7 @@ import { type DatabaseHandles, withTenant } from '../../db/database';
 import { seedDemo } from '../../demo/seed';
 import { testDatabase } from '../../test/helpers';
 import { findLoginUser, findMunicipalityByCode } from '../access';
-import { listCitizens } from './citizens.repository';
+import { listCitizens } from './citizens.list.repository';
 import { COUNT_2019, COUNT_2022 } from './citizens.seed';
 
 let db: DatabaseHandles;

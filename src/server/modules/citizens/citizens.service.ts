@@ -5,6 +5,7 @@ import { AppError } from '../../errors';
 import type { Actor } from '../../platform/actor';
 import { logPersonalDataRead, recordAudit } from '../../platform/audit';
 import type { TimelineProvider } from '../../platform/timeline';
+import * as list from './citizens.list.repository';
 import { citizenAbilities } from './citizens.policy';
 import * as repo from './citizens.repository';
 import { checkCpr, episodeFieldProblems, type FieldProblem, resolveIdentity } from './citizens.rules';
@@ -83,7 +84,7 @@ export async function createCitizen(trx: Tx, actor: Actor, input: CitizenInput):
   });
   if (input.firstEpisode) {
     await insertEpisode(trx, actor, row.id, input.firstEpisode);
-    await repo.refreshCurrentState(trx, actor.municipalityId, row.id);
+    await list.refreshCurrentState(trx, actor.municipalityId, row.id);
   }
   await recordAudit(trx, actor, actor.municipalityId, {
     action: 'citizen.create',
@@ -408,7 +409,7 @@ export async function addEpisode(trx: Tx, actor: Actor, id: string, e: EpisodeIn
   if (problems.length) throw invalid(problems);
   const c = await target(trx, actor, id);
   const row = await insertEpisode(trx, actor, c.id, e);
-  await repo.refreshCurrentState(trx, actor.municipalityId, c.id);
+  await list.refreshCurrentState(trx, actor.municipalityId, c.id);
   await recordAudit(trx, actor, actor.municipalityId, {
     action: 'citizen.episode_add',
     entityType: 'citizen',
@@ -537,7 +538,7 @@ export async function requireConsent(
 
 // ---- list ----
 
-export function presentSummary(r: repo.ListRow): CitizenSummary {
+export function presentSummary(r: list.ListRow): CitizenSummary {
   return {
     id: r.id,
     name: displayName(r),
@@ -554,8 +555,8 @@ export function presentSummary(r: repo.ListRow): CitizenSummary {
 
 export interface ListQuery {
   q?: string | undefined;
-  status?: repo.ListFilter['status'];
-  situation?: repo.ListFilter['situation'];
+  status?: list.ListFilter['status'];
+  situation?: list.ListFilter['situation'];
   ageBand?: keyof typeof AGE_BAND_RANGE | undefined;
   sex?: 'male' | 'female' | undefined;
   youth?: 'true' | 'false' | undefined;
@@ -574,7 +575,7 @@ export async function listCitizens(trx: Tx, actor: Actor, query: ListQuery) {
     maxAge = Math.min(maxAge ?? 29, 29);
   }
   const policy = await repo.policy(trx, actor.municipalityId);
-  const { rows, total } = await repo.listCitizens(trx, {
+  const { rows, total } = await list.listCitizens(trx, {
     municipalityId: actor.municipalityId,
     today: today(),
     onDate: query.onDate ?? today(),

@@ -3,6 +3,7 @@ import type { Tx } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
+import * as list from './citizens.list.repository';
 import * as repo from './citizens.repository';
 import { presentSummary } from './citizens.service';
 
@@ -29,7 +30,7 @@ export async function mergeDuplicate(trx: Tx, actor: Actor, candidateId: string,
     throw new AppError('CITIZEN_MERGE_CPR_CONFLICT');
 
   await repo.updateCitizen(trx, actor.municipalityId, merged.id, { merged_into: survivor.id });
-  await repo.refreshCurrentState(trx, actor.municipalityId, survivor.id);
+  await list.refreshCurrentState(trx, actor.municipalityId, survivor.id);
   const mergeId = await repo.insertMerge(trx, {
     municipality_id: actor.municipalityId,
     survivor_id: survivor.id,
@@ -53,8 +54,8 @@ export async function undoMerge(trx: Tx, actor: Actor, mergeId: string) {
   if (!merge) throw new AppError('NOT_FOUND');
   if (merge.undone_at) throw new AppError('MERGE_ALREADY_UNDONE');
   await repo.updateCitizen(trx, actor.municipalityId, merge.merged_id, { merged_into: null });
-  await repo.refreshCurrentState(trx, actor.municipalityId, merge.survivor_id);
-  await repo.refreshCurrentState(trx, actor.municipalityId, merge.merged_id);
+  await list.refreshCurrentState(trx, actor.municipalityId, merge.survivor_id);
+  await list.refreshCurrentState(trx, actor.municipalityId, merge.merged_id);
   await repo.markMergeUndone(trx, merge.id, actor.userId);
   if (merge.candidate_id) await repo.reopenCandidate(trx, merge.candidate_id);
   await recordAudit(trx, actor, actor.municipalityId, {
@@ -81,7 +82,7 @@ export async function dismissDuplicate(trx: Tx, actor: Actor, candidateId: strin
 export async function listDuplicates(trx: Tx, actor: Actor) {
   const candidates = await repo.openCandidates(trx, actor.municipalityId);
   const policy = await repo.policy(trx, actor.municipalityId);
-  const { rows } = await repo.listCitizens(trx, {
+  const { rows } = await list.listCitizens(trx, {
     municipalityId: actor.municipalityId,
     today: today(),
     onDate: today(),

@@ -73,6 +73,11 @@ describe('importing departments (issue 4 §8)', () => {
       ['Importbo', '1', 7.5],
     ]);
     const again = await upload(s, 'afdelinger.csv', CSV, { mode: 'all', dryRun: 'true' });
-    expect(again.json().problems).toContainEqual({ line: 2, field: 'number', code: 'number_taken', value: '1' });
+    expect(again.json().problems).toContainEqual({
+      line: 2,
+      field: 'number',
+      code: 'number_taken',
+      value: '1',
+    });
   });
 });

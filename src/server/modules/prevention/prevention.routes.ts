@@ -7,6 +7,7 @@ import { tenantTransactions } from '../../platform/tenant';
 import { readUpload } from '../../plugins/upload';
 import { renderHelpLetter, renderMonitoringXlsx } from './prevention.files';
 import { importNotices } from './prevention.import';
+import { monitoring } from './prevention.monitoring.service';
 import { PREVENTION_STEPS } from './prevention.policy';
 import {
   actionBody,
@@ -234,7 +235,7 @@ export async function preventionRoutes(app: FastifyInstance) {
     async (request) => {
       const actor = requireAuth(request);
       const { from, to } = period(request.query);
-      return tenant(actor, (trx) => prevention.monitoring(trx, actor, from, to));
+      return tenant(actor, (trx) => monitoring(trx, actor, from, to));
     },
   );
 
@@ -247,7 +248,7 @@ export async function preventionRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const actor = requireAuth(request);
       const { from, to } = period(request.query);
-      const report = await tenant(actor, (trx) => prevention.monitoring(trx, actor, from, to));
+      const report = await tenant(actor, (trx) => monitoring(trx, actor, from, to));
       return reply
         .type(XLSX)
         .header('content-disposition', `attachment; filename="udsaettelser-${from}-${to}.xlsx"`)
