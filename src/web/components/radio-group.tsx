@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { describedBy } from './text-field';
+import { describedBy } from './form-group';
 
 /** One choice in a {@link RadioGroup}. */
 export interface RadioOption {

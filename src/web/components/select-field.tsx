@@ -1,6 +1,5 @@
 import type { SelectHTMLAttributes } from 'react';
-import { useTranslation } from 'react-i18next';
-import { describedBy } from './text-field';
+import { FieldFrame } from './form-group';
 
 /** One choice in a {@link SelectField}. */
 export interface SelectOption {
@@ -35,41 +34,18 @@ export function SelectField({
   bare,
   ...select
 }: SelectFieldProps) {
-  const { t } = useTranslation();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const content = (
-    <>
-      <label className={labelHidden ? 'form-label sr-only' : 'form-label'} htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <span className="form-hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span className="form-error-message" id={errorId}>
-          <span className="sr-only">{t('form.errorPrefix')} </span>
-          {error}
-        </span>
-      ) : null}
-      <select
-        {...select}
-        id={id}
-        className="form-select"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId)}
-      >
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </>
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} labelHidden={labelHidden} bare={bare}>
+      {(aria) => (
+        <select {...select} id={id} className="form-select" {...aria}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
-  if (bare) return content;
-  return <div className={error ? 'form-group form-error' : 'form-group'}>{content}</div>;
 }

@@ -2,8 +2,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TargetGround } from '../../../shared/allocation/model';
 import { ApiError } from '../../api';
+import { describedBy } from '../../components/form-group';
 import { NoValue } from '../../components/no-value';
-import { describedBy } from '../../components/text-field';
 import { formatDate, formatTime, isoDateTime } from '../../i18n/format';
 
 /** A timestamp as dd.mm.åååå kl. tt.mm (Danish time). */
