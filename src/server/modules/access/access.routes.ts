@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { withTenant } from '../../db/database';
 import type { AuthContext } from '../../platform/actor';
 import { requireAuth } from '../../platform/request';
+import { tenantTransactions } from '../../platform/tenant';
 import {
   changeUserBody,
   createUserBody,
@@ -31,6 +31,7 @@ const presentSession = (ctx: AuthContext) => ({
 
 /** Login, session, logout, roles and the administrator's user management. */
 export async function accessRoutes(app: FastifyInstance, opts: { settings: access.AccessSettings }) {
+  const tenant = tenantTransactions(app);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { settings } = opts;
   const secureCookie = (reply: FastifyReply) =>
@@ -114,9 +115,7 @@ export async function accessRoutes(app: FastifyInstance, opts: { settings: acces
     async (request) => {
       const actor = requireAuth(request);
       return {
-        items: await withTenant(app.db.app, actor.municipalityId, (trx) =>
-          access.listUsers(trx, settings, actor),
-        ),
+        items: await tenant(actor, (trx) => access.listUsers(trx, settings, actor)),
       };
     },
   );
@@ -134,7 +133,7 @@ export async function accessRoutes(app: FastifyInstance, opts: { settings: acces
     },
     async (request, reply) => {
       const actor = requireAuth(request);
-      const user = await withTenant(app.db.app, actor.municipalityId, (trx) =>
+      const user = await tenant(actor, (trx) =>
         access.createUser(trx, actor, actor.municipalityId, request.body),
       );
       return reply.status(201).send(user);
@@ -155,9 +154,7 @@ export async function accessRoutes(app: FastifyInstance, opts: { settings: acces
     },
     async (request) => {
       const actor = requireAuth(request);
-      return withTenant(app.db.app, actor.municipalityId, (trx) =>
-        access.changeUser(trx, settings, actor, request.params.id, request.body),
-      );
+      return tenant(actor, (trx) => access.changeUser(trx, settings, actor, request.params.id, request.body));
     },
   );
 
@@ -174,9 +171,7 @@ export async function accessRoutes(app: FastifyInstance, opts: { settings: acces
     },
     async (request) => {
       const actor = requireAuth(request);
-      return withTenant(app.db.app, actor.municipalityId, (trx) =>
-        access.unlockUser(trx, settings, actor, request.params.id),
-      );
+      return tenant(actor, (trx) => access.unlockUser(trx, settings, actor, request.params.id));
     },
   );
 }

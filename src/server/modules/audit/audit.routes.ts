@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { withTenant } from '../../db/database';
 import { requireAuth } from '../../platform/request';
+import { tenantTransactions } from '../../platform/tenant';
 import { searchAudit, verifyChain } from './audit.service';
 
 const isoDate = z.iso.date();
@@ -38,6 +38,7 @@ const verifyResponse = z.object({
 
 /** The auditor's view of the audit log of their own municipality. */
 export async function auditRoutes(app: FastifyInstance) {
+  const tenant = tenantTransactions(app);
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -57,7 +58,7 @@ export async function auditRoutes(app: FastifyInstance) {
       const actor = requireAuth(request);
       const q = request.query;
       const empty = (v: string | undefined) => (v ? v : undefined);
-      const result = await withTenant(app.db.app, actor.municipalityId, (trx) =>
+      const result = await tenant(actor, (trx) =>
         searchAudit(trx, {
           municipalityId: actor.municipalityId,
           from: q.from,
@@ -86,7 +87,7 @@ export async function auditRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = requireAuth(request);
-      return withTenant(app.db.app, actor.municipalityId, (trx) => verifyChain(trx, actor.municipalityId));
+      return tenant(actor, (trx) => verifyChain(trx, actor.municipalityId));
     },
   );
 }

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { withTenant } from '../../db/database';
 import { requireAuth } from '../../platform/request';
 import type { TaskProvider } from '../../platform/tasks';
+import { tenantTransactions } from '../../platform/tenant';
 import { collectTasks } from './tasks.service';
 
 const task = z.object({
@@ -18,6 +18,7 @@ const task = z.object({
 
 /** "Mine opgaver": the union of every module's task provider for the logged-in user. */
 export async function tasksRoutes(app: FastifyInstance, opts: { providers: readonly TaskProvider[] }) {
+  const tenant = tenantTransactions(app);
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/tasks',
     {
@@ -27,9 +28,7 @@ export async function tasksRoutes(app: FastifyInstance, opts: { providers: reado
     async (request) => {
       const actor = requireAuth(request);
       return {
-        items: await withTenant(app.db.app, actor.municipalityId, (trx) =>
-          collectTasks(trx, actor, opts.providers),
-        ),
+        items: await tenant(actor, (trx) => collectTasks(trx, actor, opts.providers)),
       };
     },
   );
