@@ -1,21 +1,59 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3999);
 
+/** `--workers N` / `-j N` as given on the command line (a whole number only), else undefined. */
+function workersFlag(argv: readonly string[]): number | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const value =
+      /^(?:--workers|-j)=?(\d+)$/.exec(arg)?.[1] ?? (/^(--workers|-j)$/.test(arg) ? argv[i + 1] : undefined);
+    if (value !== undefined && /^\d+$/.test(value)) return Number(value);
+  }
+  return undefined;
+}
+
 /**
- * Browser journeys in Debian's Chromium (never a downloaded browser). The server runs on a fresh
- * database: a temporary PGlite directory, or, with DATABASE_URL, a fresh PostgreSQL database.
+ * Parallel workers, each with a server and database of its own (e2e/serve.ts), all started before
+ * the first test: in CI one per two cores (a journey keeps a browser and a server busy; on two cores
+ * two workers were measured slower than one: 209 s against 170 s for the same 18 journeys), at most
+ * 4; elsewhere one (a run of one spec needs no more), unless E2E_WORKERS or `--workers` says
+ * otherwise (`E2E_WORKERS=2 npm run test:e2e`).
+ */
+const WORKERS = Math.max(
+  1,
+  workersFlag(process.argv) ??
+    Number(process.env.E2E_WORKERS ?? (process.env.CI ? Math.min(4, Math.floor(availableParallelism() / 2)) : 1)),
+);
+// Workers inherit it: loading this file again, they read the same count.
+process.env.E2E_WORKERS = String(WORKERS);
+
+/**
+ * Playwright loads this file again in each worker process, with the worker's slot in
+ * TEST_PARALLEL_INDEX (0 … WORKERS − 1; a worker that replaces a failed one takes its slot): that
+ * worker's journeys talk to that slot's server only.
+ */
+const SLOT = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+
+/**
+ * Browser journeys in Debian's Chromium (never a downloaded browser). Each worker's server runs on
+ * a fresh database: a temporary PGlite directory, or, with DATABASE_URL, a fresh PostgreSQL
+ * database of its own. Files run in parallel, the tests of one file in order.
+ *
+ * The time limits are caps against a hang, not budgets for speed: each step waits on what the page
+ * shows, and on a machine busy with other work a journey must be slower, not red.
  */
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
-  workers: 1,
+  workers: WORKERS,
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: 30 * 60_000,
+  expect: { timeout: 120_000 },
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: `http://127.0.0.1:${PORT + SLOT}`,
     locale: 'da-DK',
     timezoneId: 'Europe/Copenhagen',
     launchOptions: {
@@ -33,11 +71,12 @@ export default defineConfig({
   },
   webServer: {
     command: 'node --disable-warning=ExperimentalWarning --import tsx e2e/serve.ts',
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
+    // Ready when every worker's server has printed its ready line; serve.ts exits, failing the run at
+    // once, if one of them exits first.
+    wait: { stdout: /Hjemvej e2e servers ready/ },
+    timeout: 30 * 60_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { E2E_PORT: String(PORT) },
+    env: { E2E_PORT: String(PORT), E2E_WORKERS: String(WORKERS) },
   },
 });

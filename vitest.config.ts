@@ -9,8 +9,11 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     globalSetup: ['src/server/test/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Caps against a hang, not budgets for speed: on a machine busy with other work an embedded
+    // database takes many times longer to open and migrate, and a test must then be slower, not red.
+    // Tests that start processes wait on the processes' own signals (src/server/test/process.ts).
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     pool: 'forks',
     maxWorkers: 2,
   },

@@ -61,3 +61,36 @@ export async function download(page: Page, link: Locator): Promise<{ name: strin
   const path = await file.path();
   return { name: file.suggestedFilename(), bytes: await readFile(path) };
 }
+
+/**
+ * The entry naming `text` in a list the page shows 25 at a time with a "show more" button (`more`):
+ * shows more until the entry is there. Journeys share their server's database with the demo data
+ * and with the other journeys, so what they look for may be anywhere in a long list; they find it
+ * as an officer would, never by where it happens to stand.
+ */
+export async function showListEntry(list: Locator, more: Locator, text: string): Promise<Locator> {
+  const items = list.locator(':scope > li');
+  const entry = items.filter({ hasText: text });
+  for (;;) {
+    await expect(entry.or(more).first(), `"${text}" in the list`).toBeVisible();
+    if ((await entry.count()) > 0) return entry;
+    const shown = await items.count();
+    await more.click();
+    await expect(items).not.toHaveCount(shown);
+  }
+}
+
+/**
+ * Shows the page of a paged table that holds `row`: follows the pagination's "next" link until the
+ * row is there (see {@link showListEntry}). `pagination` is the pagination's navigation landmark.
+ */
+export async function showTableRow(row: Locator, pagination: Locator, next: string): Promise<Locator> {
+  const nextLink = pagination.getByRole('link', { name: next, exact: true });
+  for (;;) {
+    await expect(row.or(nextLink).first(), 'the row on one of the pages').toBeVisible();
+    if ((await row.count()) > 0) return row;
+    const status = await pagination.locator('span').first().innerText();
+    await nextLink.click();
+    await expect(pagination.locator('span').first()).not.toHaveText(status);
+  }
+}

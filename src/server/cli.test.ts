@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './db/database';
 import { dropDatabase, recreateDatabase } from './test/pg-admin';
-import { runServerScript, tempDataDir } from './test/process';
+import { killChildren, PROCESS_TEST_CAP_MS, runServerScript, tempDataDir } from './test/process';
 
 /** The CLI runs against its own database: a temp PGlite directory, or a fresh PostgreSQL database. */
 let env: Record<string, string>;
@@ -14,6 +14,7 @@ beforeAll(async () => {
   env = { DATA_DIR: dataDir, SESSION_SECRET: 's'.repeat(32), LOG_LEVEL: 'silent' };
   if (base) env.DATABASE_URL = await recreateDatabase(base, pgDatabase);
 });
+afterEach(killChildren);
 afterAll(async () => {
   if (process.env.DATABASE_URL) await dropDatabase(process.env.DATABASE_URL, pgDatabase);
 });
@@ -30,8 +31,9 @@ async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => P
 }
 
 // Each test starts several processes, each of which opens and migrates a database: on a busy
-// machine that takes minutes, not seconds, so these tests wait longer than the default.
-describe('the hjemvej CLI', { timeout: 180_000 }, () => {
+// machine that takes minutes, not seconds. Each step waits on the process's exit, with only a cap
+// against a hang.
+describe('the hjemvej CLI', { timeout: PROCESS_TEST_CAP_MS }, () => {
   it('sets up a municipality and its first administrator, then verifies the audit chain', async () => {
     const m = await cli(
       'municipality:create',
