@@ -100,6 +100,10 @@ const LANGUAGES = [
       saveCpr: 'Gem nyt CPR-nummer',
       cprHistory: 'Tidligere CPR-numre',
       facts: 'Oplysninger',
+      statusOn: 'Status pr. dato',
+      countOn: (n: number, date: string) =>
+        `${n} borgere fundet på listen pr. ${date}, med status og opholdssted pr. denne dato.`,
+      statusOnError: 'Status pr. dato skal være en dato som dd.mm.åååå',
     },
   },
   {
@@ -195,6 +199,10 @@ const LANGUAGES = [
       saveCpr: 'Save new CPR number',
       cprHistory: 'Earlier CPR numbers',
       facts: 'Details',
+      statusOn: 'Status on date',
+      countOn: (n: number, date: string) =>
+        `${n} citizens found on the list as of ${date}, with status and whereabouts as of that date.`,
+      statusOnError: 'Status on date must be a date written as dd.mm.yyyy',
     },
   },
 ] as const;
@@ -436,6 +444,26 @@ for (const lang of LANGUAGES) {
       await cprForm.getByLabel(t.newCpr).fill(`${ddmm}${person.born.slice(2, 4)}5003`);
       await cprForm.getByRole('button', { name: t.saveCpr }).click();
       await expect(region(page, t.facts)).toContainText(`${ddmm}${person.born.slice(2, 4)}-5003`);
+      await expectNoAxeViolations(page);
+    });
+
+    test('the list as it stood on a date shows the 84 homeless of week 6 in 2019, kept in the URL (issue 14 §3)', async ({
+      page,
+    }) => {
+      await logIn(page, 'demo.leader');
+      await page.goto('/borgere');
+      const statusOn = page.getByLabel(t.statusOn, { exact: true });
+      await statusOn.fill('31.02.2019');
+      await page.getByRole('button', { name: t.searchButton, exact: true }).click();
+      await expect(page.getByText(t.statusOnError).first()).toBeVisible();
+      await statusOn.fill('06.02.2019');
+      await page.getByLabel(t.status, { exact: true }).selectOption({ label: t.homeless });
+      await page.getByRole('button', { name: t.searchButton, exact: true }).click();
+      await expect(page).toHaveURL(/statusOn=2019-02-06/);
+      await expect(page.getByText(t.countOn(84, '06.02.2019'))).toBeVisible();
+      await page.reload();
+      await expect(page.getByLabel(t.statusOn, { exact: true })).toHaveValue('06.02.2019');
+      await expect(page.getByText(t.countOn(84, '06.02.2019'))).toBeVisible();
       await expectNoAxeViolations(page);
     });
 

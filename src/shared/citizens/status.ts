@@ -55,6 +55,16 @@ export function episodeOn<E extends { fromDate: string; recordedAt?: string }>(
 }
 
 /**
+ * Whether a citizen was on the by-name list on a date: registered by then, or with whereabouts from
+ * then or earlier (a list imported later carries its earlier history). The list as it stood on a
+ * past date leaves the others out: someone who became known later counts on no earlier date, as
+ * active or otherwise. `registeredOn` is the earliest registration among merged records.
+ */
+export function onListOn(input: Pick<StatusInput, 'episodes' | 'registeredOn'>, date: string): boolean {
+  return input.registeredOn <= date || input.episodes.some((e) => e.fromDate <= date);
+}
+
+/**
  * A citizen's status on a date, derived from the whereabouts history and contacts; nothing is
  * stored that this cannot recompute. Died and moved away make a citizen inactive; so do more than
  * `institutionDays` in an institution and, while homeless, no contact for `noContactDays`. A Danish

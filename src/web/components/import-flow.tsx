@@ -98,8 +98,14 @@ function ColumnsSection({ columns, prefix }: { columns: readonly ImportColumn[];
   );
 }
 
-function problemText(t: T, problemsKey: string, problem: ImportProblem): string {
-  const key = `${problemsKey}.${problem.code}`;
+/**
+ * A problem's reason: an empty cell says "Mangler" and names its column (the same in every import);
+ * any other code is the import's own text.
+ */
+function problemText(t: T, names: ProblemNames, problem: ImportProblem): string {
+  if (problem.code === 'required' && problem.field && problem.field !== 'file')
+    return t('import.problems.missing', { column: names.columnOfField.get(problem.field) ?? problem.field });
+  const key = `${names.problemsKey}.${problem.code}`;
   return i18n.exists(key) ? t(key) : t('importProblems.unknown', { code: problem.code });
 }
 
@@ -141,13 +147,19 @@ function ProblemTable({
               </td>
               <td>{problem.value !== undefined ? <code>{problem.value}</code> : null}</td>
               <td>
-                {problemText(t, names.problemsKey, problem)}
+                {problemText(t, names, problem)}
                 {problem.allowed && problem.allowed.length > 0 ? (
                   <>
                     {' '}
                     <span className="d-block">
                       {t('import.problems.allowed', { values: problem.allowed.join(', ') })}
                     </span>
+                  </>
+                ) : null}
+                {problem.expected ? (
+                  <>
+                    {' '}
+                    <span className="d-block">{t(`import.expected.${problem.expected}`)}</span>
                   </>
                 ) : null}
               </td>

@@ -69,9 +69,14 @@ describe('importing a list (issue 3 §7)', () => {
       valid: 2,
       imported: 0,
       problems: [
-        { line: 3, field: 'cpr', code: 'cpr_date', value: '3102655013' },
-        { line: 5, field: 'birthDate', code: 'required' },
-        { line: 5, field: 'becauseOfHomelessness', code: 'hotel_not_homelessness' },
+        { line: 3, field: 'cpr', code: 'cpr_date', value: '3102655013', expected: 'cpr' },
+        { line: 5, field: 'birthDate', code: 'required', expected: 'date' },
+        {
+          line: 5,
+          field: 'becauseOfHomelessness',
+          code: 'hotel_not_homelessness',
+          allowed: ['ja', 'nej'],
+        },
       ],
     });
     expect(await count(s, 'importsen')).toBe(0);
@@ -108,6 +113,98 @@ describe('importing a list (issue 3 §7)', () => {
         { line: 4, field: 'cpr', code: 'duplicate_cpr', value: '0303655031' },
       ],
     });
+  });
+
+  it('reports a person without CPR number already registered as existing on a second import, and registers nobody twice (domain.md rule 6: one person counted once)', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker']);
+    const s = users.caseworker.session;
+    const csv = [
+      'cpr;fødselsdato;initialer;fornavn;efternavn;opholdssted;fra_dato',
+      '0505655051;;;Åse;Genimport;herberg;01.02.2026',
+      ';12.05.1990;GI;Gert;Genimport;gadesovende;01.02.2026',
+      ';13.05.1990;HG;;;natvarmestue;01.02.2026',
+    ].join('\n');
+    const first = await upload(s, 'liste.csv', Buffer.from(csv), { mode: 'all', dryRun: 'false' });
+    expect(first.json()).toMatchObject({ rows: 3, valid: 3, imported: 3, problems: [] });
+    expect(await count(s, 'genimport')).toBe(2);
+
+    const again = await upload(s, 'liste.csv', Buffer.from(csv), { mode: 'valid_only', dryRun: 'false' });
+    expect(again.json()).toEqual({
+      rows: 3,
+      valid: 0,
+      imported: 0,
+      problems: [
+        { line: 2, field: 'cpr', code: 'cpr_exists', value: '0505655051' },
+        { line: 3, field: 'initials', code: 'citizen_exists', value: 'GI' },
+        { line: 4, field: 'initials', code: 'citizen_exists', value: 'HG' },
+      ],
+    });
+    expect(await count(s, 'genimport')).toBe(2);
+    const byInitials = (await s.request({ method: 'GET', url: '/api/citizens?q=hg' })).json();
+    expect(byInitials.total).toBe(1);
+  });
+
+  it('finds a person without CPR number by birth date and a name alike when the initials differ', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker']);
+    const s = users.caseworker.session;
+    await s.request({
+      method: 'POST',
+      url: '/api/citizens',
+      payload: { birthDate: '1971-03-04', initials: 'KL', givenName: 'Karl', familyName: 'Lignesen' },
+    });
+    const csv = ['fødselsdato;initialer;fornavn;efternavn', '04.03.1971;KAL;Karl;Lignesen'].join('\n');
+    const res = await upload(s, 'a.csv', Buffer.from(csv), { mode: 'all', dryRun: 'true' });
+    expect(res.json().problems).toEqual([
+      { line: 2, field: 'initials', code: 'citizen_exists', value: 'KAL' },
+    ]);
+  });
+
+  it('refuses the same person without CPR number twice in one file, by birth date and initials or a name alike', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker']);
+    const s = users.caseworker.session;
+    const csv = [
+      'fødselsdato;initialer;fornavn;efternavn',
+      '01.01.1980;DP;Dorit;Dobbeltperson',
+      '1980-01-01;dp;;',
+      '01.01.1980;DOP;Dorit;Dobbeltperson',
+      '01.01.1980;XY;Xenia;Ypsilon',
+    ].join('\n');
+    const res = await upload(s, 'a.csv', Buffer.from(csv), { mode: 'valid_only', dryRun: 'false' });
+    expect(res.json()).toEqual({
+      rows: 4,
+      valid: 2,
+      imported: 2,
+      problems: [
+        { line: 3, field: 'initials', code: 'duplicate_person', value: 'dp' },
+        { line: 4, field: 'initials', code: 'duplicate_person', value: 'DOP' },
+      ],
+    });
+  });
+
+  it('reports a missing fra_dato also beside a misspelt situation, a date without a situation, and a date after today', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker']);
+    const s = users.caseworker.session;
+    const csv = [
+      'cpr;efternavn;opholdssted;fra_dato;løsladelsesdato',
+      '0606655061;Mangel;herbreg;;',
+      '0707655071;Mangel;;01.02.2026;',
+      '0808655081;Mangel;herberg;01.02.2999;',
+      '0909655091;Mangel;;;01.05.2026',
+    ].join('\n');
+    const res = await upload(s, 'a.csv', Buffer.from(csv), { mode: 'all', dryRun: 'true' });
+    expect(res.json().problems).toEqual([
+      {
+        line: 2,
+        field: 'situation',
+        code: 'invalid_enum',
+        value: 'herbreg',
+        allowed: expect.arrayContaining(['herberg']),
+      },
+      { line: 2, field: 'fromDate', code: 'required', expected: 'date' },
+      { line: 3, field: 'situation', code: 'required', allowed: expect.arrayContaining(['herberg']) },
+      { line: 4, field: 'fromDate', code: 'future_date', value: '01.02.2999' },
+      { line: 5, field: 'situation', code: 'required', allowed: expect.arrayContaining(['herberg']) },
+    ]);
   });
 
   it('reads XLSX files the same way', async () => {

@@ -1,20 +1,22 @@
 import type { FastifyRequest } from 'fastify';
 import { SITUATIONS, type Situation } from '../../../shared/citizens/whereabouts';
+import { today } from '../../../shared/dates';
 import type { ImportProblem, ImportReport } from '../../../shared/import';
 import { parseDate } from '../../../shared/parse';
-import type { Db } from '../../db/database';
+import type { Db, Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
 import {
   type ImportDefinition,
   type ImportFile,
   type ImportOptions,
   runImport,
+  type ValidRow,
 } from '../../platform/import/pipeline';
 import { readUpload } from '../../plugins/upload';
 import * as repo from './citizens.repository';
 import { episodeFieldProblems, type FieldProblem, resolveIdentity } from './citizens.rules';
 import { type CitizenInput, citizenInput } from './citizens.schema';
-import { createCitizen } from './citizens.service';
+import { createCitizen, DUPLICATE_THRESHOLD } from './citizens.service';
 
 /** Rows one file may hold. */
 export const MAX_IMPORT_ROWS = 10_000;
@@ -64,6 +66,9 @@ export type { ImportProblem, ImportReport };
 
 type Cells = Partial<Record<string, string>>;
 
+/** The cells that describe the first whereabouts, with the situation they belong to. */
+const EPISODE_CELLS = ['fromDate', 'releaseDate', 'housingSolution', 'hasContract', 'becauseOfHomelessness'];
+
 const yes = (v: string) =>
   v === ''
     ? undefined
@@ -107,8 +112,13 @@ export function rowToInput(cells: Cells): { input?: CitizenInput; problems: Fiel
         : SITUATION_WORDS[situationText];
   if (situationText && !situation) problems.push({ path: 'situation', code: 'invalid_enum' });
   const fromDate = date('fromDate');
-  if (situation && !fromDate && !problems.some((p) => p.path === 'fromDate'))
-    problems.push({ path: 'fromDate', code: 'required' });
+  // Whereabouts are a situation from a date: either without the other is reported, never dropped
+  // (also when the situation is misspelt, so that one round of corrections is enough).
+  if (situationText && !cells.fromDate) problems.push({ path: 'fromDate', code: 'required' });
+  if (!situationText && EPISODE_CELLS.some((f) => cells[f]))
+    problems.push({ path: 'situation', code: 'required' });
+  // Whereabouts are facts that have happened (the registration refuses a later date).
+  if (fromDate && fromDate > today()) problems.push({ path: 'fromDate', code: 'future_date' });
   const candidate = {
     cpr: cells.cpr || undefined,
     birthDate: date('birthDate'),
@@ -150,9 +160,57 @@ export function rowToInput(cells: Cells): { input?: CitizenInput; problems: Fiel
 
 type CitizenField = (typeof COLUMNS)[string];
 
+/** The answers the yes/no columns accept, as the list offers them. */
+const YES_NO = ['ja', 'nej'];
+
+/** A valid row as the check for people already known sees it (identity as the registration resolves it). */
+function importedPerson(line: number, input: CitizenInput): repo.ImportedPerson | undefined {
+  const identity = resolveIdentity(input);
+  if (!identity.ok) return undefined;
+  const name = `${input.givenName ?? ''} ${input.familyName ?? ''} ${input.initials ?? ''}`.toLowerCase();
+  return {
+    line,
+    cpr: identity.cpr,
+    birthDate: identity.birthDate,
+    initials: input.initials ?? null,
+    nameSearch: name,
+  };
+}
+
+/** The field a problem of a person already known is named by. */
+const KNOWN_FIELD: Record<repo.KnownPerson, string> = {
+  cpr_exists: 'cpr',
+  citizen_exists: 'initials',
+  duplicate_person: 'initials',
+};
+
+/**
+ * The lines naming a person the registry already has, or an earlier line of the file has: by CPR,
+ * and without one by birth date with initials or a name alike (domain.md rule 6). One query.
+ */
+async function knownLines(trx: Tx, actor: Actor, rows: ValidRow<CitizenInput>[]): Promise<ImportProblem[]> {
+  const people = rows.flatMap(({ line, value }) => importedPerson(line, value) ?? []);
+  const known = await repo.knownPeople(trx, actor.municipalityId, people, DUPLICATE_THRESHOLD);
+  return known.map(({ line, reason }) => ({ line, field: KNOWN_FIELD[reason], code: reason }));
+}
+
 const citizenImport: ImportDefinition<CitizenField, CitizenInput> = {
   columns: COLUMNS,
-  allowed: { sex: ['m', 'k'], situation: Object.keys(SITUATION_WORDS) },
+  allowed: {
+    sex: ['m', 'k'],
+    situation: Object.keys(SITUATION_WORDS),
+    housingSolution: YES_NO,
+    hasContract: YES_NO,
+    becauseOfHomelessness: YES_NO,
+  },
+  formats: {
+    cpr: 'cpr',
+    birthDate: 'date',
+    fromDate: 'date',
+    releaseDate: 'date',
+    email: 'email',
+    handlekommune: 'kommunekode',
+  },
   maxRows: MAX_IMPORT_ROWS,
   extensions: ['.csv', '.txt', '.xlsx'],
   audit: { action: 'citizen.import', entityType: 'citizen' },
@@ -164,18 +222,17 @@ const citizenImport: ImportDefinition<CitizenField, CitizenInput> = {
     };
   },
   duplicates: { key: (input) => cprKey(input), field: 'cpr', code: 'duplicate_cpr' },
-  async check(trx, actor, rows) {
-    const problems: ImportProblem[] = [];
-    for (const { line, value } of rows) {
-      const cpr = cprKey(value);
-      if (cpr && (await repo.findByCpr(trx, actor.municipalityId, cpr)))
-        problems.push({ line, field: 'cpr', code: 'cpr_exists' });
-    }
-    return problems;
-  },
+  check: (trx, actor, rows) => knownLines(trx, actor, rows),
   async write(trx, actor, rows, run) {
-    for (const row of rows) await createCitizen(trx, actor, row.value);
-    return { imported: rows.length, details: { rejected: run.problems } };
+    // Checked again under the import lock: an import that ran meanwhile may have registered them.
+    const known = new Set((await knownLines(trx, actor, rows)).map((p) => p.line));
+    let imported = 0;
+    for (const row of rows) {
+      if (known.has(row.line)) continue;
+      await createCitizen(trx, actor, row.value);
+      imported++;
+    }
+    return { imported, details: { rejected: run.problems, alreadyRegistered: known.size } };
   },
 };
 

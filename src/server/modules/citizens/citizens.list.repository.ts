@@ -42,9 +42,23 @@ export interface ListRow {
 const prefixEnd = (prefix: string) =>
   `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
 
+/**
+ * On the list on `onDate`: registered by then, or with whereabouts from then or earlier (a list
+ * imported later carries its earlier history), itself or a record merged into it. Mirrors `onListOn`
+ * in shared/citizens/status.ts. Only a past date needs it: everyone is registered by today.
+ */
+const onListOn = (onDate: string) => sql`(c.registered_on <= ${onDate}::date
+  or exists (select 1 from whereabouts_episode e
+    where e.citizen_id = c.id and e.retracted_at is null and e.from_date <= ${onDate}::date)
+  or exists (select 1 from citizen m where m.merged_into = c.id and (m.registered_on <= ${onDate}::date
+    or exists (select 1 from whereabouts_episode e
+      where e.citizen_id = m.id and e.retracted_at is null and e.from_date <= ${onDate}::date))))`;
+
 /** The WHERE conditions of the list on `citizen c`, all usable by an index under row-level security. */
-function listConditions(f: ListFilter): RawBuilder<unknown>[] {
+function listConditions(f: ListFilter & { today: string }): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [sql`c.municipality_id = ${f.municipalityId}`];
+  // The list as it stood on a past date holds only the citizens it knew then.
+  if (f.onDate < f.today) where.push(onListOn(f.onDate));
   if (!f.ids) where.push(sql`c.merged_into is null`);
   if (f.ids) where.push(f.ids.length ? sql`c.id in (${sql.join(f.ids)})` : sql`false`);
   if (f.cprPrefix) {
@@ -77,7 +91,8 @@ const NAME_ORDER = sql`lower(coalesce(c.family_name, '')), lower(coalesce(c.give
  * The status expression mirrors `statusOn` in shared/citizens/status.ts; a test compares the two.
  *
  * From today on, the status comes from the citizen's kept current state (no episode or contact is
- * ever dated in the future, so it holds); for a past date it is derived from the history. Without
+ * ever dated in the future, so it holds); for a past date it is derived from the history, and only
+ * the citizens the list knew on that date are on it (counted in `total` accordingly). Without
  * a status or situation filter the page is chosen first and only its rows are derived.
  */
 export async function listCitizens(

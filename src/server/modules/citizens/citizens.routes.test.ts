@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { statusOn } from '../../../shared/citizens/status';
+import { onListOn, statusOn } from '../../../shared/citizens/status';
 import { today } from '../../../shared/dates';
 import { type DatabaseHandles, withTenant } from '../../db/database';
 import { createCitizen, fakeCpr, tenantWith } from '../../test/factories';
@@ -233,11 +233,16 @@ describe('history and status (issue 3 §3–4)', () => {
     // Past dates derive from the history; today and later use the kept current state: both must agree.
     for (const onDate of ['2026-01-15', '2026-02-20', '2026-03-05', '2026-05-15', today(), '2027-01-01']) {
       const list = (
-        await s.request({ method: 'GET', url: `/api/citizens?q=matrix&onDate=${onDate}&pageSize=50` })
+        await s.request({ method: 'GET', url: `/api/citizens?q=matrix&statusOn=${onDate}&pageSize=50` })
       ).json();
       for (const sc of scenarios) {
         const row = list.items.find((i: { id: string }) => i.id === ids[sc.name]);
         const ep = (sc.body.firstEpisode ?? null) as { situation: 'street'; fromDate: string } | null;
+        // Not yet known on the date (registered later, no whereabouts by then): not on the list.
+        if (!onListOn({ episodes: ep ? [ep] : [], registeredOn }, onDate)) {
+          expect({ who: sc.name, onDate, row }).toEqual({ who: sc.name, onDate, row: undefined });
+          continue;
+        }
         const expected = statusOn(
           {
             episodes: ep ? [ep] : [],
@@ -263,6 +268,64 @@ describe('history and status (issue 3 §3–4)', () => {
         });
       }
     }
+  });
+});
+
+describe('the list as it stood on a date (issue 14 §3, "Status pr. dato")', () => {
+  it('counts a citizen who became homeless after the date as not active on it, and one housed after the date as active on it (domain.md rule 35: active on a date)', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker']);
+    const s = users.caseworker.session;
+    // Registered today (as every citizen registered through the API is) with their history.
+    const later = await createCitizen(s, {
+      cpr: fakeCpr(),
+      familyName: 'Pådatosenere',
+      firstEpisode: { situation: 'street', fromDate: '2026-06-01' },
+    });
+    const housed = await createCitizen(s, {
+      cpr: fakeCpr(),
+      familyName: 'Pådatobolig',
+      firstEpisode: { situation: 'shelter', fromDate: '2026-03-01' },
+    });
+    await s.request({
+      method: 'POST',
+      url: `/api/citizens/${housed.id}/episodes`,
+      payload: { situation: 'housed', fromDate: '2026-05-01' },
+    });
+    const onDate = '2026-04-15';
+    const active = async (statusOn?: string) =>
+      (
+        await s.request({
+          method: 'GET',
+          url: `/api/citizens?q=pådato&status=homeless${statusOn ? `&statusOn=${statusOn}` : ''}`,
+        })
+      ).json() as { total: number; items: { id: string; status: string; situation: string }[] };
+
+    const then = await active(onDate);
+    expect(then.items).toEqual([
+      expect.objectContaining({ id: housed.id, status: 'homeless', situation: 'shelter' }),
+    ]);
+    expect(then.total).toBe(1);
+    // The whole list on the date leaves out the citizen it did not know yet.
+    const all = (
+      await s.request({ method: 'GET', url: `/api/citizens?q=pådato&statusOn=${onDate}` })
+    ).json() as { total: number; items: { id: string }[] };
+    expect({ total: all.total, ids: all.items.map((i) => i.id) }).toEqual({ total: 1, ids: [housed.id] });
+    // Today the other way round.
+    const now = await active();
+    expect({ total: now.total, ids: now.items.map((i) => i.id) }).toEqual({ total: 1, ids: [later.id] });
+  });
+
+  it('refuses a date that is no date, naming the field', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker']);
+    const res = await users.caseworker.session.request({
+      method: 'GET',
+      url: '/api/citizens?statusOn=06.02.2019',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      code: 'V_VALIDATION',
+      fields: [{ path: 'statusOn', code: 'invalid' }],
+    });
   });
 });
 
@@ -564,7 +627,7 @@ describe('the inactivity policy (domain.md rule 36: configurable)', () => {
     });
     const onDate = '2026-03-15'; // 73 days after the last contact (the episode's start)
     const status = async () =>
-      (await s.request({ method: 'GET', url: `/api/citizens?q=politik&onDate=${onDate}` })).json().items[0]
+      (await s.request({ method: 'GET', url: `/api/citizens?q=politik&statusOn=${onDate}` })).json().items[0]
         .status;
     expect(await status()).toBe('homeless');
     const bad = await users.admin.session.request({

@@ -91,7 +91,8 @@ export const listQuery = z.strictObject({
   ageBand: z.enum(AGE_BANDS).optional(),
   sex: z.enum(['male', 'female']).optional(),
   youth: z.enum(['true', 'false']).optional(),
-  onDate: date.optional(),
+  /** Status pr. dato: the list as it stood on this date (åååå-mm-dd); today if left out. */
+  statusOn: date.optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
 });

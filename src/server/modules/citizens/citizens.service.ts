@@ -36,7 +36,7 @@ function invalid(problems: FieldProblem[]): AppError {
 }
 
 /** Similarity from which a new record is sent to the duplicate review queue. */
-const DUPLICATE_THRESHOLD = 0.45;
+export const DUPLICATE_THRESHOLD = 0.45;
 
 export interface CreateResult {
   id: string;
@@ -560,7 +560,8 @@ export interface ListQuery {
   ageBand?: keyof typeof AGE_BAND_RANGE | undefined;
   sex?: 'male' | 'female' | undefined;
   youth?: 'true' | 'false' | undefined;
-  onDate?: string | undefined;
+  /** The date the list is wanted as it stood on; today if left out. */
+  statusOn?: string | undefined;
   page: number;
   pageSize: number;
 }
@@ -578,7 +579,7 @@ export async function listCitizens(trx: Tx, actor: Actor, query: ListQuery) {
   const { rows, total } = await list.listCitizens(trx, {
     municipalityId: actor.municipalityId,
     today: today(),
-    onDate: query.onDate ?? today(),
+    onDate: query.statusOn ?? today(),
     q: cprDigits ? undefined : q || undefined,
     cprPrefix: cprDigits,
     status: query.status,

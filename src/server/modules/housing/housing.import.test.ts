@@ -51,7 +51,7 @@ describe('importing departments (issue 4 §8)', () => {
       rows: 3,
       valid: 2,
       imported: 0,
-      problems: [{ line: 3, field: 'turnoverPercent', code: 'too_small', value: '-1' }],
+      problems: [{ line: 3, field: 'turnoverPercent', code: 'too_small', value: '-1', expected: 'percent' }],
     });
     expect((await s.request({ method: 'GET', url: '/api/housing/departments' })).json().items).toEqual([]);
   });

@@ -62,7 +62,18 @@ const EMPTY_ROW: Omit<DepartmentImportRow, 'line'> = {
   turnoverPercent: '',
 };
 
-const COLUMNS = { columns: DEPARTMENT_COLUMNS, maxRows: MAX_DEPARTMENT_ROWS };
+const COLUMNS = {
+  columns: DEPARTMENT_COLUMNS,
+  maxRows: MAX_DEPARTMENT_ROWS,
+  // What a number column holds, named beside its problems in the report.
+  formats: {
+    family: 'whole_number',
+    youth: 'whole_number',
+    elderly: 'whole_number',
+    alternative: 'whole_number',
+    turnoverPercent: 'percent',
+  },
+} as const;
 
 /**
  * Reads a department file (CSV with ';' or ',', or XLSX) into rows of text, keyed by the Danish

@@ -133,6 +133,16 @@ export function parseNoticeRow(
 
 const noticeImport: ImportDefinition<keyof NoticeInput, PreparedNotice, NoticeContext> = {
   allowed: { source: Object.keys(SOURCE_WORDS), childrenUnder18: ['ja', 'nej'] },
+  formats: {
+    receivedOn: 'date',
+    tenantCpr: 'cpr',
+    arrearsAmount: 'amount',
+    arrearsMonths: 'whole_number',
+    paakravOn: 'date',
+    terminationOn: 'date',
+    bailiffFiledOn: 'date',
+    evictionDate: 'date',
+  },
   columns: COLUMNS,
   maxRows: MAX_ROWS,
   audit: { action: 'prevention.notice_import', entityType: 'eviction_notice' },

@@ -4,7 +4,7 @@
  * the valid ones in one transaction, one import per municipality at a time, with an audit entry.
  * A module supplies an ImportDefinition: its columns, its row parser and its writer.
  */
-import type { ImportMode, ImportProblem, ImportReport } from '../../../shared/import';
+import type { ImportFormat, ImportMode, ImportProblem, ImportReport } from '../../../shared/import';
 import { type Db, type Tx, withTenant } from '../../db/database';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit';
@@ -58,6 +58,8 @@ export interface ImportColumns<F extends string> {
   extensions?: readonly string[];
   /** The values a field with a fixed list accepts, as the file writes them: shown beside its problems. */
   allowed?: Readonly<Partial<Record<F, readonly string[]>>>;
+  /** What a field of dates, numbers or other formatted values holds: named beside its problems. */
+  formats?: Readonly<Partial<Record<F, ImportFormat>>>;
 }
 
 /** What a module supplies to import a list; everything else is the pipeline's. */
@@ -87,21 +89,35 @@ const fileProblem = (code: string): ImportProblem => ({ line: 0, field: 'file', 
 
 const MAX_VALUE_LENGTH = 100;
 
+/** The problems of a cell's form (empty, unreadable, out of range), beside which its format is named. */
+const FORMAT_CODES = new Set([
+  'required',
+  'invalid',
+  'date',
+  'too_small',
+  'too_big',
+  'cpr_format',
+  'cpr_date',
+]);
+
 /**
  * A row's problem as the report shows it: with the cell as written (when the problem is one cell's
- * and the cell has text) and the values its column accepts (when the column has a fixed list).
+ * and the cell has text), the values its column accepts (when the column has a fixed list) and, for
+ * a problem of the cell's form, what the column holds (when it has a format: a date, a number …).
  */
 function explained<F extends string>(
   problem: ImportProblem,
   record: ImportRecord<F> | undefined,
-  allowed: ImportColumns<F>['allowed'],
+  { allowed, formats }: Pick<ImportColumns<F>, 'allowed' | 'formats'>,
 ): ImportProblem {
   const cell = record?.fields[problem.field as F];
   const values = allowed?.[problem.field as F];
-  if (!cell && !values) return problem;
+  const format = FORMAT_CODES.has(problem.code) ? formats?.[problem.field as F] : undefined;
+  if (!cell && !values && !format) return problem;
   const out: ImportProblem = { ...problem };
   if (cell) out.value = cell.length > MAX_VALUE_LENGTH ? `${cell.slice(0, MAX_VALUE_LENGTH - 1)}…` : cell;
   if (values) out.allowed = [...values];
+  if (format) out.expected = format;
   return out;
 }
 
@@ -172,7 +188,7 @@ export async function runImport<F extends string, V, C>(
   for (const record of records) {
     const result = definition.parse(record, context);
     if (result.problems.length) {
-      for (const p of result.problems) problems.push(explained(p, record, definition.allowed));
+      for (const p of result.problems) problems.push(explained(p, record, definition));
       continue;
     }
     if (result.value === undefined) continue;
@@ -181,7 +197,7 @@ export async function runImport<F extends string, V, C>(
       if (key !== undefined) {
         if (seen.has(key)) {
           const { field, code } = definition.duplicates;
-          problems.push(explained({ line: record.line, field, code }, record, definition.allowed));
+          problems.push(explained({ line: record.line, field, code }, record, definition));
           continue;
         }
         seen.add(key);
@@ -197,7 +213,7 @@ export async function runImport<F extends string, V, C>(
       const refused = new Set(found.map((p) => p.line));
       valid = valid.filter((r) => !refused.has(r.line));
       const recordAt = new Map(records.filter((r) => refused.has(r.line)).map((r) => [r.line, r]));
-      for (const p of found) problems.push(explained(p, recordAt.get(p.line), definition.allowed));
+      for (const p of found) problems.push(explained(p, recordAt.get(p.line), definition));
       // Stable: a line's own problems stay before those the database check found.
       problems.sort((a, b) => a.line - b.line);
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMPORT_FORMATS } from '../../../shared/import';
 
 /** What every import endpoint answers (`ImportReport` in src/shared/import.ts), as its response schema. */
 export const importReportSchema = z.object({
@@ -12,6 +13,7 @@ export const importReportSchema = z.object({
       code: z.string(),
       value: z.string().optional(),
       allowed: z.array(z.string()).optional(),
+      expected: z.enum(IMPORT_FORMATS).optional(),
     }),
   ),
 });

@@ -85,6 +85,8 @@ export interface CitizenFilter {
   ageBand: string;
   sex: string;
   youth: boolean;
+  /** Status pr. dato: the list as it stood on this date (åååå-mm-dd), or '' for today. */
+  statusOn: string;
 }
 
 /** A whereabouts episode as it is recorded (POST /api/citizens/:id/episodes, or firstEpisode). */
@@ -266,6 +268,7 @@ export function useCitizens(filter: CitizenFilter, page: number) {
       if (filter.ageBand !== '') query.set('ageBand', filter.ageBand);
       if (filter.sex !== '') query.set('sex', filter.sex);
       if (filter.youth) query.set('youth', 'true');
+      if (filter.statusOn !== '') query.set('statusOn', filter.statusOn);
       query.set('page', String(page));
       query.set('pageSize', String(CITIZENS_PAGE_SIZE));
       return api.get<CitizenList>(`/api/citizens?${query.toString()}`, { signal });

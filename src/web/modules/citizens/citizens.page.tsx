@@ -6,7 +6,9 @@ import { AGE_BANDS, STATUSES } from '../../../shared/citizens/status';
 import { SITUATIONS } from '../../../shared/citizens/whereabouts';
 import { Alert } from '../../components/alert';
 import { CheckboxField } from '../../components/checkbox-field';
+import { DateField } from '../../components/date-field';
 import { DateText } from '../../components/date-text';
+import { ErrorSummary } from '../../components/error-summary';
 import { Loading } from '../../components/loading';
 import { Page } from '../../components/page';
 import { Pagination } from '../../components/pagination';
@@ -14,11 +16,20 @@ import { QueryState } from '../../components/query-state';
 import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
 import { useForm } from '../../components/use-form';
+import { isoToDanishDate, parseDate } from '../../i18n/format';
 import { hasPermission, useSession } from '../../session';
 import { CprText, citizenName } from './citizen-format';
 import { CITIZENS_PAGE_SIZE, type CitizenFilter, SEXES, useCitizens, useDuplicates } from './citizens.api';
 
-const EMPTY_FILTER: CitizenFilter = { q: '', status: '', situation: '', ageBand: '', sex: '', youth: false };
+const EMPTY_FILTER: CitizenFilter = {
+  q: '',
+  status: '',
+  situation: '',
+  ageBand: '',
+  sex: '',
+  youth: false,
+  statusOn: '',
+};
 
 function oneOf(value: string | null, allowed: readonly string[]): string {
   return value !== null && allowed.includes(value) ? value : '';
@@ -45,6 +56,8 @@ function filterFromLocation(params: URLSearchParams, state: unknown): CitizenFil
     ageBand: oneOf(params.get('ageBand'), AGE_BANDS),
     sex: oneOf(params.get('sex'), SEXES),
     youth: params.get('youth') === 'true',
+    // A date in the URL as åååå-mm-dd; anything else is no choice.
+    statusOn: parseDate(params.get('statusOn') ?? '') ?? '',
   };
 }
 
@@ -61,6 +74,7 @@ function toSearch(filter: CitizenFilter, page: number): string {
   if (filter.ageBand !== '') params.set('ageBand', filter.ageBand);
   if (filter.sex !== '') params.set('sex', filter.sex);
   if (filter.youth) params.set('youth', 'true');
+  if (filter.statusOn !== '') params.set('statusOn', filter.statusOn);
   if (page > 1) params.set('page', String(page));
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
@@ -72,7 +86,8 @@ const sameFilter = (a: CitizenFilter, b: CitizenFilter) =>
   a.situation === b.situation &&
   a.ageBand === b.ageBand &&
   a.sex === b.sex &&
-  a.youth === b.youth;
+  a.youth === b.youth &&
+  a.statusOn === b.statusOn;
 
 const isEmptyFilter = (filter: CitizenFilter) => sameFilter(filter, EMPTY_FILTER);
 
@@ -84,8 +99,14 @@ function SearchForm({
   onSearch: (filter: CitizenFilter) => void;
 }) {
   const { t } = useTranslation();
+  // The form shows the date as dd.mm.åååå; the URL and the API use åååå-mm-dd.
+  const display = (filter: CitizenFilter): CitizenFilter => ({
+    ...filter,
+    statusOn: isoToDanishDate(filter.statusOn),
+  });
   const form = useForm({
-    initial,
+    formKey: 'citizens',
+    initial: () => display(initial),
     fields: {
       q: { id: 'citizens-q', label: t('citizens.search.q') },
       status: { id: 'citizens-status', label: t('citizens.search.status') },
@@ -93,6 +114,7 @@ function SearchForm({
       ageBand: { id: 'citizens-age-band', label: t('citizens.search.ageBand') },
       sex: { id: 'citizens-sex', label: t('citizens.search.sex') },
       youth: { id: 'citizens-youth', label: t('citizens.search.youth') },
+      statusOn: { id: 'citizens-status-on', label: t('citizens.search.statusOn') },
     },
   });
   const { values, setValues } = form;
@@ -100,17 +122,22 @@ function SearchForm({
   if (!sameFilter(shown, initial)) {
     // The URL changed (back/forward): show its filter without remounting the form (keeps focus).
     setShown(initial);
-    setValues(initial);
+    setValues(display(initial));
   }
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const q = values.q.trim();
+    const dateText = values.statusOn.trim();
+    const statusOn = dateText === '' ? '' : parseDate(dateText);
+    if (form.failed(statusOn === null ? [{ path: 'statusOn', code: 'invalid_date' }] : [])) return;
+    form.clear();
     // A CPR number is stored without the hyphen; a name is searched as typed.
-    onSearch({ ...values, q: looksLikeCpr(q) ? q.replace('-', '') : q });
+    onSearch({ ...values, q: looksLikeCpr(q) ? q.replace('-', '') : q, statusOn: statusOn ?? '' });
   };
 
   const onReset = () => {
+    form.clear();
     setValues(EMPTY_FILTER);
     onSearch(EMPTY_FILTER);
   };
@@ -118,6 +145,7 @@ function SearchForm({
   return (
     <section aria-labelledby="citizens-search-heading">
       <h2 id="citizens-search-heading">{t('citizens.search.heading')}</h2>
+      {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate className="citizens-search">
         <TextField
           {...form.field('q')}
@@ -160,6 +188,7 @@ function SearchForm({
         <div className="form-group">
           <CheckboxField {...form.checkbox('youth')} />
         </div>
+        <DateField {...form.field('statusOn')} hint={t('citizens.search.statusOnHint')} />
         <div className="button-group mt-5">
           <button type="submit" className="button button-primary">
             {t('citizens.search.submit')}
@@ -231,7 +260,11 @@ function Results({
       <div role="status">
         {list.isFetching ? <Loading text={t('citizens.results.loading')} announce={false} /> : null}
         {data && !list.isFetching && data.total > 0 ? (
-          <p>{t('citizens.results.count', { count: data.total })}</p>
+          <p>
+            {filter.statusOn !== ''
+              ? t('citizens.results.countOn', { count: data.total, date: isoToDanishDate(filter.statusOn) })
+              : t('citizens.results.count', { count: data.total })}
+          </p>
         ) : null}
         {data && !list.isFetching && data.total === 0 && !isEmptyFilter(filter) ? (
           <p>{t('citizens.results.none')}</p>
