@@ -38,8 +38,11 @@ export function ForbiddenPage() {
 
 /** Props of {@link RequireAuth}. */
 export interface RequireAuthProps {
-  /** The permission the pages below need; without it any signed-in user may see them. */
-  permission?: string;
+  /**
+   * The permission the pages below need (or a list: any one of them will do); without it any
+   * signed-in user may see them.
+   */
+  permission?: string | readonly string[];
 }
 
 /**
@@ -58,6 +61,8 @@ export function RequireAuth({ permission }: RequireAuthProps) {
     };
     return <Navigate to="/login" replace state={state} />;
   }
-  if (permission && !hasPermission(session.data.user, permission)) return <ForbiddenPage />;
+  const user = session.data.user;
+  const anyOf = typeof permission === 'string' ? [permission] : (permission ?? []);
+  if (anyOf.length > 0 && !anyOf.some((p) => hasPermission(user, p))) return <ForbiddenPage />;
   return <Outlet />;
 }

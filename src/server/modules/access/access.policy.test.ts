@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/actor';
-import { canChangeUser } from './access.policy';
+import { canChangeUser, organisationProblem } from './access.policy';
 
 const admin: Actor = {
   userId: 'a',
@@ -24,5 +24,30 @@ describe('canChangeUser', () => {
     ['self: enable (no-op)', self, { disabled: false }, true],
   ] as const)('%s → %s', (_name, target, change, allowed) => {
     expect(canChangeUser(admin, target, change)).toBe(allowed);
+  });
+});
+
+describe('organisationProblem (issue 14 §3: a housing-organisation user acts for one organisation)', () => {
+  it.each([
+    [
+      'new housing-organisation user without organisation',
+      'partner_housing',
+      undefined,
+      false,
+      'USER_ORGANISATION_REQUIRED',
+    ],
+    ['new housing-organisation user with organisation', 'partner_housing', 'org', false, null],
+    ['housing-organisation user renamed, link kept', 'partner_housing', undefined, true, null],
+    [
+      'housing-organisation user with the link removed',
+      'partner_housing',
+      null,
+      true,
+      'USER_ORGANISATION_REQUIRED',
+    ],
+    ['caseworker with an organisation', 'caseworker', 'org', false, 'USER_ORGANISATION_NOT_ALLOWED'],
+    ['caseworker without', 'caseworker', undefined, false, null],
+  ] as const)('%s → %s', (_name, role, organisationId, alreadyPartner, problem) => {
+    expect(organisationProblem(role, organisationId, alreadyPartner)).toBe(problem);
   });
 });

@@ -19,3 +19,34 @@ export function canChangeUser(
 export function assertCanChangeUser(...args: Parameters<typeof canChangeUser>): void {
   if (!canChangeUser(...args)) throw new AppError('USER_CANNOT_CHANGE_SELF');
 }
+
+/** The role whose users act for one housing organisation (design.md §1: partner_housing). */
+export const PARTNER_ROLE = 'partner_housing';
+
+/**
+ * A housing-organisation user is linked to the one organisation it acts for; no other role is
+ * (issue 14 §3). `organisationId` undefined means "not given". A user who already holds the role
+ * keeps its link when the change does not name one.
+ */
+export function organisationProblem(
+  role: string,
+  organisationId: string | null | undefined,
+  alreadyPartner = false,
+): 'USER_ORGANISATION_REQUIRED' | 'USER_ORGANISATION_NOT_ALLOWED' | null {
+  if (role === PARTNER_ROLE) {
+    if (organisationId === null) return 'USER_ORGANISATION_REQUIRED';
+    if (organisationId === undefined && !alreadyPartner) return 'USER_ORGANISATION_REQUIRED';
+    return null;
+  }
+  return organisationId ? 'USER_ORGANISATION_NOT_ALLOWED' : null;
+}
+
+export function assertOrganisationFits(...args: Parameters<typeof organisationProblem>): void {
+  const problem = organisationProblem(...args);
+  if (problem)
+    throw new AppError(problem, {
+      fields: [
+        { path: 'organisationId', code: problem === 'USER_ORGANISATION_REQUIRED' ? 'required' : 'invalid' },
+      ],
+    });
+}

@@ -80,6 +80,11 @@ export async function deleteSessionsOfUser(db: Executor, userId: string): Promis
   await db.deleteFrom('session').where('user_id', '=', userId).execute();
 }
 
+/** Every municipality's id, in a stable order (for jobs that visit each tenant; owner handle). */
+export function municipalityIds(db: Executor) {
+  return db.selectFrom('municipality').select('id').orderBy('id').execute();
+}
+
 /** A user with the municipality and the role's permissions, in one query. */
 export async function findUserContext(db: Executor, userId: string) {
   return db

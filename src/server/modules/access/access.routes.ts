@@ -8,6 +8,7 @@ import {
   changeUserBody,
   createUserBody,
   loginBody,
+  organisationChoicesResponse,
   rolesResponse,
   sessionResponse,
   userIdParams,
@@ -133,9 +134,7 @@ export async function accessRoutes(app: FastifyInstance, opts: { settings: acces
     },
     async (request, reply) => {
       const actor = requireAuth(request);
-      const user = await tenant(actor, (trx) =>
-        access.createUser(trx, actor, actor.municipalityId, request.body),
-      );
+      const user = await tenant(actor, (trx) => access.adminCreateUser(trx, actor, request.body));
       return reply.status(201).send(user);
     },
   );
@@ -154,7 +153,25 @@ export async function accessRoutes(app: FastifyInstance, opts: { settings: acces
     },
     async (request) => {
       const actor = requireAuth(request);
-      return tenant(actor, (trx) => access.changeUser(trx, settings, actor, request.params.id, request.body));
+      return tenant(actor, (trx) =>
+        access.adminChangeUser(trx, settings, actor, request.params.id, request.body),
+      );
+    },
+  );
+
+  r.get(
+    '/api/admin/housing-organisations',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags: ['access'],
+        summary: 'The housing organisations a housing-organisation user can act for',
+        response: { 200: organisationChoicesResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return { items: await tenant(actor, (trx) => access.housingOrganisationChoices(trx, actor)) };
     },
   );
 

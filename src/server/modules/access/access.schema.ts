@@ -30,6 +30,7 @@ export const userView = z.object({
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
+  organisationId: z.uuid().nullable(),
 });
 
 export const usernameSchema = z
@@ -45,15 +46,22 @@ export const createUserBody = z.strictObject({
   displayName: z.string().trim().min(1).max(200),
   role: roleSchema,
   password: z.string().min(MIN_PASSWORD_LENGTH).max(1000),
+  /** The housing organisation a housing-organisation user acts for: required with that role only. */
+  organisationId: z.uuid().optional(),
 });
 
 export const changeUserBody = z.strictObject({
   role: roleSchema.optional(),
   displayName: z.string().trim().min(1).max(200).optional(),
   disabled: z.boolean().optional(),
+  organisationId: z.uuid().optional(),
 });
 
 export const userIdParams = z.strictObject({ id: z.uuid() });
+
+export const organisationChoicesResponse = z.object({
+  items: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});
 
 export const rolesResponse = z.object({
   items: z.array(z.object({ code: roleSchema, permissions: z.array(z.string()) })),

@@ -5,7 +5,8 @@ import { withTenant } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Actor, AuthContext } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
-import { assertCanChangeUser } from './access.policy';
+import { linkPartnerUser, organisationChoices, organisationExists, partnerOrganisationsOf } from '../housing';
+import { assertCanChangeUser, assertOrganisationFits, PARTNER_ROLE } from './access.policy';
 import * as repo from './access.repository';
 import type { AppUserRow } from './access.table';
 import { hashPassword, verifyPassword } from './password';
@@ -131,6 +132,24 @@ async function loadContext(
   return row ? toContext(row, session) : null;
 }
 
+/**
+ * The actor a background job acts as for a user: the role's permissions, no session. Null for a
+ * disabled or unknown user.
+ */
+export async function userActor(trx: Tx, userId: string): Promise<Actor | null> {
+  const row = await repo.findUserContext(trx, userId);
+  if (!row) return null;
+  const c = toContext(row, { tokenHash: '', csrfToken: '', clientIp: null });
+  return {
+    userId: c.userId,
+    username: c.username,
+    municipalityId: c.municipalityId,
+    role: c.role,
+    permissions: c.permissions,
+    clientIp: null,
+  };
+}
+
 function toContext(
   row: {
     id: string;
@@ -189,6 +208,8 @@ export interface UserView {
   lockedUntil: string | null;
   lastLoginAt: string | null;
   createdAt: string;
+  /** The housing organisation a housing-organisation user acts for; null for other roles. */
+  organisationId: string | null;
 }
 
 function present(row: AppUserRow, lockedUntil: Date | undefined): UserView {
@@ -201,6 +222,7 @@ function present(row: AppUserRow, lockedUntil: Date | undefined): UserView {
     lockedUntil: lockedUntil?.toISOString() ?? null,
     lastLoginAt: row.last_login_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
+    organisationId: null,
   };
 }
 
@@ -211,7 +233,100 @@ async function withLocks(trx: Executor, settings: AccessSettings, rows: AppUserR
 }
 
 export async function listUsers(trx: Tx, settings: AccessSettings, actor: Actor): Promise<UserView[]> {
-  return withLocks(trx, settings, await repo.listUsers(trx, actor.municipalityId));
+  return withOrganisations(
+    trx,
+    actor.municipalityId,
+    await withLocks(trx, settings, await repo.listUsers(trx, actor.municipalityId)),
+  );
+}
+
+/** Adds the organisation each housing-organisation user acts for (the housing module keeps the link). */
+async function withOrganisations(trx: Tx, municipalityId: string, users: UserView[]): Promise<UserView[]> {
+  const partners = users.filter((u) => u.role === PARTNER_ROLE).map((u) => u.id);
+  const links = await partnerOrganisationsOf(trx, municipalityId, partners);
+  return users.map((u) => ({ ...u, organisationId: links.get(u.id) ?? null }));
+}
+
+/** The municipality's housing organisations, for the user form's choice (users.manage, not housing.read). */
+export function housingOrganisationChoices(trx: Tx, actor: Actor) {
+  return organisationChoices(trx, actor.municipalityId);
+}
+
+/** The organisation must be one of the municipality's; the error names the field. */
+async function assertOrganisationExists(trx: Tx, municipalityId: string, organisationId: string) {
+  if (!(await organisationExists(trx, municipalityId, organisationId)))
+    throw new AppError('USER_ORGANISATION_NOT_FOUND', {
+      fields: [{ path: 'organisationId', code: 'invalid' }],
+    });
+}
+
+/**
+ * An administrator creates a user (issue 14 §3): a housing-organisation user is linked, in the same
+ * transaction, to the one organisation it acts for, which must be given.
+ */
+export async function adminCreateUser(
+  trx: Tx,
+  actor: Actor,
+  input: {
+    username: string;
+    displayName: string;
+    role: Role;
+    password: string;
+    organisationId?: string | undefined;
+  },
+): Promise<UserView> {
+  const { organisationId, ...user } = input;
+  assertOrganisationFits(input.role, organisationId);
+  if (organisationId) await assertOrganisationExists(trx, actor.municipalityId, organisationId);
+  const created = await createUser(trx, actor, actor.municipalityId, user);
+  if (!organisationId) return created;
+  await linkPartnerUser(trx, actor.municipalityId, created.id, organisationId);
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: 'user.organisation',
+    entityType: 'user',
+    entityId: created.id,
+    details: { organisationId },
+  });
+  return { ...created, organisationId };
+}
+
+/**
+ * An administrator changes a user's role, name, state or organisation (issue 14 §3): giving the
+ * housing-organisation role asks which organisation; leaving it ends the link.
+ */
+export async function adminChangeUser(
+  trx: Tx,
+  settings: AccessSettings,
+  actor: Actor,
+  userId: string,
+  input: {
+    role?: Role | undefined;
+    displayName?: string | undefined;
+    disabled?: boolean | undefined;
+    organisationId?: string | undefined;
+  },
+): Promise<UserView> {
+  const { organisationId, ...change } = input;
+  const current = await repo.findUser(trx, actor.municipalityId, userId);
+  if (!current) throw new AppError('NOT_FOUND');
+  const role = input.role ?? (current.role_code as Role);
+  const wasPartner = current.role_code === PARTNER_ROLE;
+  assertOrganisationFits(role, organisationId, wasPartner);
+  if (organisationId) await assertOrganisationExists(trx, actor.municipalityId, organisationId);
+  const changed = await changeUser(trx, settings, actor, userId, change);
+  const links = await partnerOrganisationsOf(trx, actor.municipalityId, [userId]);
+  const linked = links.get(userId) ?? null;
+  const next = role === PARTNER_ROLE ? (organisationId ?? linked) : null;
+  if (next !== linked) {
+    await linkPartnerUser(trx, actor.municipalityId, userId, next);
+    await recordAudit(trx, actor, actor.municipalityId, {
+      action: 'user.organisation',
+      entityType: 'user',
+      entityId: userId,
+      details: { organisationId: next },
+    });
+  }
+  return { ...changed, organisationId: next };
 }
 
 /** Users of the actor's municipality that are locked out now (feeds the admin's task list). */

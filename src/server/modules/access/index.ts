@@ -1,3 +1,4 @@
+import '../../../shared/access/errors';
 import type { Config } from '../../config';
 import type { ServerModule } from '../../platform/module';
 import { accessRoutes } from './access.routes';
@@ -22,8 +23,20 @@ export const module: ServerModule = {
   tasks: (config) => [lockedUserTasks(accessSettings(config))],
 };
 
-export { countMunicipalities, findLoginUser, findMunicipalityByCode } from './access.repository';
-export { type AccessSettings, changeUser, createUser, resolveSession, unlockUser } from './access.service';
+export {
+  countMunicipalities,
+  findLoginUser,
+  findMunicipalityByCode,
+  municipalityIds,
+} from './access.repository';
+export {
+  type AccessSettings,
+  changeUser,
+  createUser,
+  resolveSession,
+  unlockUser,
+  userActor,
+} from './access.service';
 export type { MunicipalityRow } from './access.table';
 export { authPlugin, SESSION_COOKIE } from './auth.plugin';
 export { truncateIp } from './client-ip';

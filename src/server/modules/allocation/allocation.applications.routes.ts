@@ -31,14 +31,18 @@ import {
   settingsBody,
   settingsView,
   snapshotBody,
-  snapshotsResponse,
   snapshotView,
-  waitingCountsResponse,
   waitingListQuery,
   waitingListResponse,
 } from './allocation.schema';
 import { getSettings, saveSettings } from './allocation.settings.service';
-import { listSnapshots, takeSnapshot, waitingCounts, waitingList } from './allocation.waiting-list.service';
+import { reportedCountsResponse, reportedSnapshotsResponse } from './allocation.waiting-list.schema';
+import {
+  reportedSnapshots,
+  reportedWaitingCounts,
+  takeSnapshot,
+  waitingList,
+} from './allocation.waiting-list.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -279,13 +283,13 @@ export async function applicationRoutes(app: FastifyInstance) {
       config: reports,
       schema: {
         tags,
-        response: { 200: waitingCountsResponse },
-        summary: 'Waiting-list counts (aggregates only)',
+        response: { 200: reportedCountsResponse },
+        summary: 'Waiting-list counts (aggregates only; small numbers suppressed outside case work)',
       },
     },
     async (request) => {
       const actor = requireAuth(request);
-      const counts = await tenant(actor, (trx) => waitingCounts(trx, actor));
+      const counts = await tenant(actor, (trx) => reportedWaitingCounts(trx, actor));
       return { counts, onDate: today() };
     },
   );
@@ -296,13 +300,14 @@ export async function applicationRoutes(app: FastifyInstance) {
       config: reports,
       schema: {
         tags,
-        response: { 200: snapshotsResponse },
-        summary: 'Dated waiting-list figures for budget follow-ups',
+        response: { 200: reportedSnapshotsResponse },
+        summary:
+          'Dated waiting-list figures for budget follow-ups (small numbers suppressed outside case work)',
       },
     },
     async (request) => {
       const actor = requireAuth(request);
-      return { items: await tenant(actor, (trx) => listSnapshots(trx, actor)) };
+      return { items: await tenant(actor, (trx) => reportedSnapshots(trx, actor)) };
     },
   );
 

@@ -18,6 +18,7 @@ import {
   mayUpdateApplication,
   noReplyCountsAsRefusal,
   refusalConsequence,
+  seesExactWaitingCounts,
 } from './allocation.policy';
 
 /** The allocation permissions each role is granted (migration 2026-11-21-0005-allocation). */
@@ -167,4 +168,13 @@ describe('refusals follow local policy (domain.md rule 25)', () => {
       );
     },
   );
+});
+
+describe('seesExactWaitingCounts (design.md §2 "insight": n < 5 outside case work; issue 14 §3)', () => {
+  it('gives exact waiting-list counts to the roles that work the cases, suppressed ones to leader and economy', () => {
+    const exact = (['admin', 'caseworker', 'allocation', 'leader', 'economy'] as const).filter((role) =>
+      seesExactWaitingCounts(actorOf(role)),
+    );
+    expect(exact).toEqual(['admin', 'caseworker', 'allocation']);
+  });
 });

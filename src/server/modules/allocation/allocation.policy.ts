@@ -98,3 +98,12 @@ export function refusalConsequence(
   if (refusals < settings.refusalLimit || settings.refusalConsequence === 'warn') return null;
   return settings.refusalConsequence === 'remove' ? 'remove' : 'pause';
 }
+
+/**
+ * Waiting-list figures leave case work when the reader does not work the cases (no
+ * allocation.read: the leader and economy roles): they get the aggregates with small numbers
+ * suppressed (design.md §2 "insight": n < 5; domain.md rule 33), never names.
+ */
+export function seesExactWaitingCounts(actor: Pick<Actor, 'permissions'>): boolean {
+  return actor.permissions.has('allocation.read');
+}

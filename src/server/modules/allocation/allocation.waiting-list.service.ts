@@ -11,9 +11,11 @@ import {
   type WaitingBand,
 } from '../../../shared/allocation/model';
 import { today } from '../../../shared/dates';
+import { type Suppressed, suppressBreakdown, suppressSmall } from '../../../shared/suppression';
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
+import { seesExactWaitingCounts } from './allocation.policy';
 import { maxRentOf, nameOf } from './allocation.present';
 import { json } from './allocation.repository';
 import { getSettings } from './allocation.settings.service';
@@ -90,6 +92,36 @@ export async function takeSnapshot(trx: Tx, actor: Actor, label: string): Promis
   });
   await audit(trx, actor, 'allocation.snapshot', 'waiting_list_snapshot', id, { label });
   return (await listSnapshots(trx, actor)).find((s) => s.id === id) as WaitingListSnapshot;
+}
+
+/** Counts as a reader outside case work may see them: small numbers suppressed, per breakdown. */
+export function suppressWaitingCounts(counts: WaitingListCounts): Suppressed<WaitingListCounts> {
+  return {
+    total: suppressSmall(counts.total),
+    byTargetGround: suppressBreakdown(counts.byTargetGround),
+    byAgeBand: suppressBreakdown(counts.byAgeBand),
+    byHouseholdSize: suppressBreakdown(counts.byHouseholdSize),
+    byWaitingBand: suppressBreakdown(counts.byWaitingBand),
+    byPriority: suppressBreakdown(counts.byPriority),
+  };
+}
+
+/** The counts as the actor may see them: exact in case work (allocation.read), else suppressed. */
+function reported(actor: Actor, counts: WaitingListCounts): Suppressed<WaitingListCounts> {
+  return seesExactWaitingCounts(actor) ? counts : suppressWaitingCounts(counts);
+}
+
+/** Today's waiting-list counts for the reports route (leader, economy: small numbers suppressed). */
+export async function reportedWaitingCounts(trx: Tx, actor: Actor): Promise<Suppressed<WaitingListCounts>> {
+  return reported(actor, await waitingCounts(trx, actor));
+}
+
+/** The dated snapshots (budget follow-ups) for the reports route, counts as the actor may see them. */
+export async function reportedSnapshots(
+  trx: Tx,
+  actor: Actor,
+): Promise<(Omit<WaitingListSnapshot, 'counts'> & { counts: Suppressed<WaitingListCounts> })[]> {
+  return (await listSnapshots(trx, actor)).map((s) => ({ ...s, counts: reported(actor, s.counts) }));
 }
 
 export async function listSnapshots(trx: Tx, actor: Actor): Promise<WaitingListSnapshot[]> {

@@ -24,6 +24,8 @@ const report: DialogueReport = {
       received: 2,
       used: 1,
       returnedUnused: 1,
+      emptyDays: 40,
+      emptyRent: 8219,
     },
     {
       departmentId: 'd-2',
@@ -34,9 +36,11 @@ const report: DialogueReport = {
       received: 0,
       used: 0,
       returnedUnused: 0,
+      emptyDays: 0,
+      emptyRent: 0,
     },
   ],
-  totals: { expected: 4.75, received: 2, used: 1, returnedUnused: 1 },
+  totals: { expected: 4.75, received: 2, used: 1, returnedUnused: 1, emptyDays: 40, emptyRent: 8219 },
   returnedReasons: [{ reason: 'Ingen egnet borger på ventelisten', count: 1 }],
   vacancyDataAvailable: false,
 };
@@ -69,11 +73,13 @@ describe('renderReportXlsx', () => {
       'Modtaget',
       'Anvendt',
       'Returneret ubrugt',
+      'Dage tom',
+      'Tomgangsleje (kr.)',
     ]);
-    expect(rows[6]).toEqual(['12', 'Søparken', 'udsat boligområde', 3.25, 2, 1, 1]);
-    expect(rows[7]).toEqual(['14-B', 'Åbyhøj Øst', 'ikke registreret', 1.5, 0, 0, 0]);
+    expect(rows[6]).toEqual(['12', 'Søparken', 'udsat boligområde', 3.25, 2, 1, 1, 40, 8219]);
+    expect(rows[7]).toEqual(['14-B', 'Åbyhøj Øst', 'ikke registreret', 1.5, 0, 0, 0, 0, 0]);
     expect(rows[8]?.slice(0, 1)).toEqual(['I alt']);
-    expect(rows[8]?.slice(3)).toEqual([4.75, 2, 1, 1]);
+    expect(rows[8]?.slice(3)).toEqual([4.75, 2, 1, 1, 40, 8219]);
     expect(sheet?.getRow(6).getCell(4).numFmt).toBe('0.0');
     expect(sheet?.getRow(5).font?.bold).toBe(true);
     expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
@@ -91,7 +97,7 @@ describe('renderReportXlsx', () => {
     const empty: DialogueReport = {
       ...report,
       departments: [],
-      totals: { expected: 0, received: 0, used: 0, returnedUnused: 0 },
+      totals: { expected: 0, received: 0, used: 0, returnedUnused: 0, emptyDays: 0, emptyRent: 0 },
       returnedReasons: [],
     };
     const texts = sheetTexts((await loadWorkbook(await renderReportXlsx(empty))).getWorksheet('Dialogmøde'));

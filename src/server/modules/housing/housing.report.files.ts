@@ -67,7 +67,13 @@ const REPORT_COLUMNS: Column[] = [
   { header: 'Modtaget', width: 12, numFmt: INTEGER_FORMAT },
   { header: 'Anvendt', width: 12, numFmt: INTEGER_FORMAT },
   { header: 'Returneret ubrugt', width: 18, numFmt: INTEGER_FORMAT },
+  { header: 'Dage tom', width: 12, numFmt: INTEGER_FORMAT },
+  { header: 'Tomgangsleje (kr.)', width: 18, numFmt: INTEGER_FORMAT },
 ];
+
+const EMPTY_RENT_EXPLANATION =
+  'Tomgangsleje: den husleje, kommunen betaler, mens en bolig, der er stillet til rådighed i perioden, ' +
+  'står tom – fra ledig fra-datoen til tilbuddet er accepteret, boligen er leveret tilbage eller til i dag.';
 
 /** The dialogue-meeting report as an XLSX workbook with one sheet, "Dialogmøde". */
 export async function renderReportXlsx(report: DialogueReport): Promise<Buffer> {
@@ -100,6 +106,8 @@ export async function renderReportXlsx(report: DialogueReport): Promise<Buffer> 
       d.received,
       d.used,
       d.returnedUnused,
+      d.emptyDays,
+      d.emptyRent,
     ]),
     { headerRow },
   );
@@ -116,6 +124,8 @@ export async function renderReportXlsx(report: DialogueReport): Promise<Buffer> 
     report.totals.received,
     report.totals.used,
     report.totals.returnedUnused,
+    report.totals.emptyDays,
+    report.totals.emptyRent,
   ];
   totals.font = { bold: true };
   REPORT_COLUMNS.forEach((c, i) => {
@@ -147,6 +157,7 @@ export async function renderReportXlsx(report: DialogueReport): Promise<Buffer> 
     fullWidth(next++, NO_VACANCY_DATA_NOTE, { italic: true }).height = 30;
   }
   fullWidth(next++, EXPECTED_EXPLANATION, { italic: true, size: 9 }).height = 30;
+  fullWidth(next++, EMPTY_RENT_EXPLANATION, { italic: true, size: 9 }).height = 30;
   return toBuffer(workbook);
 }
 
@@ -166,7 +177,9 @@ export async function renderReportPdf(
     report.departments.length === 0
       ? [
           [
-            { text: 'Organisationen har ingen afdelinger i perioden.', colSpan: 7, italics: true },
+            { text: 'Organisationen har ingen afdelinger i perioden.', colSpan: 9, italics: true },
+            '',
+            '',
             '',
             '',
             '',
@@ -183,6 +196,8 @@ export async function renderReportPdf(
           num(d.received),
           num(d.used),
           num(d.returnedUnused),
+          num(d.emptyDays),
+          num(d.emptyRent),
         ]);
   const totalsRow: TableCell[] = [
     { text: 'I alt', bold: true, colSpan: 3 },
@@ -192,6 +207,8 @@ export async function renderReportPdf(
     { ...num(report.totals.received), bold: true },
     { ...num(report.totals.used), bold: true },
     { ...num(report.totals.returnedUnused), bold: true },
+    { ...num(report.totals.emptyDays), bold: true },
+    { ...num(report.totals.emptyRent), bold: true },
   ];
   const reasons: Content =
     report.returnedReasons.length === 0
@@ -248,7 +265,7 @@ export async function renderReportPdf(
         table: {
           headerRows: 1,
           dontBreakRows: true,
-          widths: ['auto', '*', 'auto', 'auto', 'auto', 'auto', 'auto'],
+          widths: ['auto', '*', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto'],
           body: [header, ...departmentRows, totalsRow],
         },
         layout: 'lightHorizontalLines',
@@ -259,6 +276,7 @@ export async function renderReportPdf(
         ? []
         : [{ text: NO_VACANCY_DATA_NOTE, style: 'note', margin: [0, 6, 0, 0] } satisfies Content]),
       { text: EXPECTED_EXPLANATION, style: 'note', color: '#555555', margin: [0, 6, 0, 0] },
+      { text: EMPTY_RENT_EXPLANATION, style: 'note', color: '#555555', margin: [0, 6, 0, 0] },
     ],
   };
   return renderPdf(doc);

@@ -7,7 +7,7 @@ import type { Tx } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
-import { receivedUnits } from '../allocation';
+import { emptyRentByDepartment, receivedUnits } from '../allocation';
 import { assertPeriod, inForceOn } from './housing.policy';
 import * as repo from './housing.repository';
 import type { DialogueReport } from './housing.types';
@@ -51,6 +51,8 @@ export async function dialogueReport(
   }
   // Received, used and returned units are the vacancies the allocation module records.
   const figures = await receivedUnits(trx, actor.municipalityId, organisationId, from, to);
+  // Empty rent (tomgangsleje): what the units stood empty cost the municipality (design.md §1: economy).
+  const empty = await emptyRentByDepartment(trx, actor.municipalityId, organisationId, from, to);
   const rows = departments.map((d) => ({
     departmentId: d.id,
     number: d.number,
@@ -60,6 +62,8 @@ export async function dialogueReport(
     received: figures.perDepartment.get(d.id)?.received ?? 0,
     used: figures.perDepartment.get(d.id)?.used ?? 0,
     returnedUnused: figures.perDepartment.get(d.id)?.returnedUnused ?? 0,
+    emptyDays: empty.get(d.id)?.emptyDays ?? 0,
+    emptyRent: empty.get(d.id)?.emptyRent ?? 0,
   }));
   await audit(trx, actor, 'housing.report', 'housing_organisation', organisationId, { from, to });
   return {
@@ -73,6 +77,8 @@ export async function dialogueReport(
       received: rows.reduce((s, r) => s + r.received, 0),
       used: rows.reduce((s, r) => s + r.used, 0),
       returnedUnused: rows.reduce((s, r) => s + r.returnedUnused, 0),
+      emptyDays: rows.reduce((s, r) => s + r.emptyDays, 0),
+      emptyRent: rows.reduce((s, r) => s + r.emptyRent, 0),
     },
     returnedReasons: figures.reasons,
     vacancyDataAvailable: true,

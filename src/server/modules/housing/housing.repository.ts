@@ -559,3 +559,31 @@ export async function deleteProject(db: Executor, m: string, id: string): Promis
 }
 
 export { num };
+
+/** The organisation each of these users acts for (a housing-organisation user acts for one). */
+export function organisationsOfUsers(db: Executor, m: string, userIds: string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('housing_organisation_contact')
+    .select(['user_id', 'organisation_id'])
+    .where('municipality_id', '=', m)
+    .where('user_id', 'in', userIds)
+    .orderBy('user_id')
+    .orderBy('organisation_id')
+    .execute();
+}
+
+/** Makes the user a contact of this one organisation, or of none (null). */
+export async function replaceUserOrganisation(
+  db: Executor,
+  m: string,
+  userId: string,
+  organisationId: string | null,
+): Promise<void> {
+  await db
+    .deleteFrom('housing_organisation_contact')
+    .where('municipality_id', '=', m)
+    .where('user_id', '=', userId)
+    .execute();
+  if (organisationId) await insertOrganisationContact(db, { municipalityId: m, organisationId, userId });
+}

@@ -226,6 +226,8 @@ const reportFigures = {
   received: z.number(),
   used: z.number(),
   returnedUnused: z.number(),
+  emptyDays: z.number(),
+  emptyRent: z.number(),
 };
 
 export const dialogueReportResponse = z.object({

@@ -18,8 +18,18 @@ export interface DialogueReport {
     received: number;
     used: number;
     returnedUnused: number;
+    /** Days the units available in the period stood empty, and the rent paid meanwhile (tomgangsleje). */
+    emptyDays: number;
+    emptyRent: number;
   }[];
-  totals: { expected: number; received: number; used: number; returnedUnused: number };
+  totals: {
+    expected: number;
+    received: number;
+    used: number;
+    returnedUnused: number;
+    emptyDays: number;
+    emptyRent: number;
+  };
   returnedReasons: { reason: string; count: number }[];
   /** True since the allocation module records vacancies (kept for report consumers that label missing data). */
   vacancyDataAvailable: boolean;

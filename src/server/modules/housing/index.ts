@@ -17,3 +17,11 @@ export const module: ServerModule = {
     await linkDemoPartner(trx, demo.municipalityId, demo.userIdOf('partner_housing'));
   },
 };
+
+// What other modules may call: the access module links a housing-organisation user to its organisation.
+export {
+  linkPartnerUser,
+  organisationChoices,
+  organisationExists,
+  partnerOrganisationsOf,
+} from './housing.partner-users.service';

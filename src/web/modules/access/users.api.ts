@@ -12,6 +12,17 @@ export interface AdminUser {
   lockedUntil: string | null;
   lastLoginAt: string | null;
   createdAt: string;
+  /** The housing organisation a housing-organisation user acts for. */
+  organisationId: string | null;
+}
+
+/** The role whose users act for one housing organisation, chosen when the role is given. */
+export const PARTNER_ROLE = 'partner_housing';
+
+/** A housing organisation a housing-organisation user can act for. */
+export interface OrganisationChoice {
+  id: string;
+  name: string;
 }
 
 /** A role and what it may do. */
@@ -26,6 +37,7 @@ export interface CreateUserInput {
   displayName: string;
   role: string;
   password: string;
+  organisationId?: string;
 }
 
 /** Body of PATCH /api/admin/users/:id. */
@@ -33,6 +45,7 @@ export interface UpdateUserInput {
   role?: string;
   disabled?: boolean;
   displayName?: string;
+  organisationId?: string;
 }
 
 /** Query key of the user list. */
@@ -43,6 +56,15 @@ export function useUsers() {
   return useQuery({
     queryKey: USERS_KEY,
     queryFn: ({ signal }) => api.get<{ items: AdminUser[] }>('/api/admin/users', { signal }),
+  });
+}
+
+/** GET /api/admin/housing-organisations: the organisations to choose for a housing-organisation user. */
+export function useHousingOrganisations() {
+  return useQuery({
+    queryKey: [...USERS_KEY, 'housing-organisations'],
+    queryFn: ({ signal }) =>
+      api.get<{ items: OrganisationChoice[] }>('/api/admin/housing-organisations', { signal }),
   });
 }
 

@@ -15,8 +15,11 @@ import { formatDate, formatTime, isoDateTime } from '../../i18n/format';
 import { useSession } from '../../session';
 import {
   type AdminUser,
+  type OrganisationChoice,
+  PARTNER_ROLE,
   type Role,
   useCreateUser,
+  useHousingOrganisations,
   useRoles,
   useUnlockUser,
   useUpdateUser,
@@ -81,9 +84,14 @@ function UserStatus({ user, now }: { user: AdminUser; now: number }) {
   );
 }
 
+const organisationOptions = (organisations: OrganisationChoice[]): SelectOption[] =>
+  organisations.map((o) => ({ value: o.id, label: o.name }));
+
 interface UserRowProps {
   user: AdminUser;
   roleOptions: SelectOption[];
+  /** The housing organisations a housing-organisation user can act for. */
+  organisationOptions: SelectOption[];
   now: number;
   onNotice: (notice: Notice) => void;
   onAskDisable: (user: AdminUser) => void;
@@ -91,14 +99,28 @@ interface UserRowProps {
   isSelf: boolean;
 }
 
-function UserRow({ user, roleOptions, now, onNotice, onAskDisable, isSelf }: UserRowProps) {
+function UserRow({
+  user,
+  roleOptions,
+  organisationOptions,
+  now,
+  onNotice,
+  onAskDisable,
+  isSelf,
+}: UserRowProps) {
   const { t } = useTranslation();
   const [role, setRole] = useState(user.role);
   const [savedRole, setSavedRole] = useState(user.role);
+  const [organisationId, setOrganisationId] = useState(user.organisationId ?? '');
+  const [savedOrganisationId, setSavedOrganisationId] = useState(user.organisationId);
   if (user.role !== savedRole) {
     // The saved role changed (here or elsewhere): show it, without remounting the row (keeps focus).
     setSavedRole(user.role);
     setRole(user.role);
+  }
+  if (user.organisationId !== savedOrganisationId) {
+    setSavedOrganisationId(user.organisationId);
+    setOrganisationId(user.organisationId ?? '');
   }
   const update = useUpdateUser();
   const unlock = useUnlockUser();
@@ -107,8 +129,10 @@ function UserRow({ user, roleOptions, now, onNotice, onAskDisable, isSelf }: Use
 
   const saveRole = () => {
     if (busy) return;
+    // A housing-organisation user acts for one organisation: asked here with the role (issue 14 §3).
+    const partner = role === PARTNER_ROLE && organisationId !== '' ? { organisationId } : {};
     update.mutate(
-      { id: user.id, role },
+      { id: user.id, role, ...partner },
       {
         onSuccess: (saved) =>
           onNotice({
@@ -167,6 +191,19 @@ function UserRow({ user, roleOptions, now, onNotice, onAskDisable, isSelf }: Use
               value={role}
               onChange={(event) => setRole(event.target.value)}
             />
+            {role === PARTNER_ROLE ? (
+              <SelectField
+                bare
+                id={`user-${user.id}-organisation`}
+                label={t('users.table.organisationFor', { username: user.username })}
+                labelHidden
+                placeholder={t('createUser.organisationPlaceholder')}
+                options={organisationOptions}
+                value={organisationId}
+                onChange={(event) => setOrganisationId(event.target.value)}
+                required
+              />
+            ) : null}
             <button type="button" className="button button-secondary" onClick={saveRole}>
               {t('users.actions.saveRole')}
             </button>
@@ -207,6 +244,7 @@ function UsersTable({ roles }: { roles: Role[] }) {
   const [disableTarget, setDisableTarget] = useState<AdminUser | null>(null);
   const selfId = useSession().data?.user.id;
   const roleOptions = roles.map((role) => ({ value: role.code, label: t(`roles.${role.code}`) }));
+  const organisations = organisationOptions(useHousingOrganisations().data?.items ?? []);
   // One "now" per render of the list, so every row judges locks against the same moment.
   const now = users.dataUpdatedAt || Date.now();
 
@@ -251,6 +289,7 @@ function UsersTable({ roles }: { roles: Role[] }) {
                   key={user.id}
                   user={user}
                   roleOptions={roleOptions}
+                  organisationOptions={organisations}
                   now={now}
                   onNotice={setNotice}
                   onAskDisable={setDisableTarget}
@@ -276,11 +315,12 @@ function UsersTable({ roles }: { roles: Role[] }) {
   );
 }
 
-const EMPTY_FORM = { username: '', displayName: '', role: '', password: '' };
+const EMPTY_FORM = { username: '', displayName: '', role: '', organisationId: '', password: '' };
 
 function CreateUserForm({ roles }: { roles: Role[] }) {
   const { t } = useTranslation();
   const create = useCreateUser();
+  const organisations = useHousingOrganisations();
   const [notice, setNotice] = useState<Notice | null>(null);
   const form = useForm({
     formKey: 'createUser',
@@ -289,9 +329,14 @@ function CreateUserForm({ roles }: { roles: Role[] }) {
       username: { id: 'new-user-username', label: t('createUser.username') },
       displayName: { id: 'new-user-display-name', label: t('createUser.displayName') },
       role: { id: 'new-user-role', label: t('createUser.role') },
+      organisationId: { id: 'new-user-organisation', label: t('createUser.organisation') },
       password: { id: 'new-user-password', label: t('createUser.password') },
     },
-    serverErrors: { USER_USERNAME_TAKEN: { path: 'username', code: 'taken' } },
+    serverErrors: {
+      USER_USERNAME_TAKEN: { path: 'username', code: 'taken' },
+      USER_ORGANISATION_REQUIRED: { path: 'organisationId', code: 'required' },
+      USER_ORGANISATION_NOT_FOUND: { path: 'organisationId', code: 'invalid' },
+    },
   });
   const { values } = form;
 
@@ -299,11 +344,19 @@ function CreateUserForm({ roles }: { roles: Role[] }) {
     event.preventDefault();
     if (create.isPending) return;
     setNotice(null);
-    const input = { ...values, username: values.username.trim(), displayName: values.displayName.trim() };
+    const { organisationId, ...rest } = values;
+    const partner = values.role === PARTNER_ROLE;
+    const input = {
+      ...rest,
+      username: values.username.trim(),
+      displayName: values.displayName.trim(),
+      ...(partner && organisationId !== '' ? { organisationId } : {}),
+    };
     const problems: FieldError[] = [];
     if (input.username === '') problems.push({ path: 'username', code: 'required' });
     if (input.displayName === '') problems.push({ path: 'displayName', code: 'required' });
     if (input.role === '') problems.push({ path: 'role', code: 'required' });
+    if (partner && organisationId === '') problems.push({ path: 'organisationId', code: 'required' });
     if (input.password === '') problems.push({ path: 'password', code: 'required' });
     else if (input.password.length < MIN_PASSWORD_LENGTH)
       problems.push({ path: 'password', code: 'too_short' });
@@ -346,6 +399,15 @@ function CreateUserForm({ roles }: { roles: Role[] }) {
           options={roles.map((role) => ({ value: role.code, label: t(`roles.${role.code}`) }))}
           required
         />
+        {values.role === PARTNER_ROLE ? (
+          <SelectField
+            {...form.field('organisationId')}
+            hint={t('createUser.organisationHint')}
+            placeholder={t('createUser.organisationPlaceholder')}
+            options={organisationOptions(organisations.data?.items ?? [])}
+            required
+          />
+        ) : null}
         <TextField
           {...form.field('password')}
           type="password"

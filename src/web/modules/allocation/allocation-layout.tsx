@@ -9,7 +9,8 @@ interface AllocationPage {
   labelKey: string;
   /** Paths that belong to the page (details and forms below it). */
   below?: string[];
-  permission: string;
+  /** The permission the page needs, or a list of which any one will do. */
+  permission: string | readonly string[];
 }
 
 /** The allocation module's pages, in the order of the side menu. */
@@ -20,7 +21,12 @@ export const ALLOCATION_PAGES: AllocationPage[] = [
     below: ['/anvisning/ansoegninger', '/anvisning/ny'],
     permission: 'allocation.read',
   },
-  { to: '/anvisning/venteliste', labelKey: 'allocationLayout.waitingList', permission: 'allocation.read' },
+  {
+    to: '/anvisning/venteliste',
+    labelKey: 'allocationLayout.waitingList',
+    // Leaders and economy see the waiting-list figures (allocation.reports), not the names.
+    permission: ['allocation.read', 'allocation.reports'],
+  },
   {
     to: '/anvisning/boliger',
     labelKey: 'allocationLayout.vacancies',
@@ -46,7 +52,11 @@ export function AllocationLayout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const user = useSession().data?.user;
-  const pages = ALLOCATION_PAGES.filter((page) => hasPermission(user, page.permission));
+  const pages = ALLOCATION_PAGES.filter((page) =>
+    (typeof page.permission === 'string' ? [page.permission] : page.permission).some((p) =>
+      hasPermission(user, p),
+    ),
+  );
   return (
     <div className="row housing-layout allocation-layout">
       <div className="col-12 col-lg-3 col-xl-2">

@@ -100,15 +100,6 @@ export function useWaitingList(query: WaitingListQuery) {
   });
 }
 
-export function useSnapshots(enabled: boolean) {
-  return useQuery({
-    queryKey: [...ALLOCATION_KEY, 'snapshots'],
-    queryFn: ({ signal }) =>
-      api.get<{ items: WaitingListSnapshot[] }>('/api/allocation/snapshots', { signal }),
-    enabled,
-  });
-}
-
 export function useAllocationSettings() {
   return useQuery({
     queryKey: [...ALLOCATION_KEY, 'settings'],

@@ -23,6 +23,17 @@ export const allocationModule: WebModule = {
   name: 'allocation',
   routes: [
     {
+      // The waiting list: the list itself with allocation.read, its figures alone (no names, small
+      // numbers suppressed) with allocation.reports (leaders, economy; issue 14 §3).
+      element: <RequireAuth permission={['allocation.read', 'allocation.reports']} />,
+      children: [
+        {
+          element: <AllocationLayout />,
+          children: [{ path: '/anvisning/venteliste', element: <WaitingListPage /> }],
+        },
+      ],
+    },
+    {
       element: <RequireAuth permission="allocation.read" />,
       children: [
         {
@@ -32,7 +43,6 @@ export const allocationModule: WebModule = {
             { path: '/anvisning/boliger/:id', element: <VacancyPage /> },
             { path: '/anvisning', element: <ApplicationsPage /> },
             { path: '/anvisning/ansoegninger/:id', element: <ApplicationPage /> },
-            { path: '/anvisning/venteliste', element: <WaitingListPage /> },
             { path: '/anvisning/indstillinger', element: <AllocationSettingsPage /> },
             {
               element: <RequireAuth permission="allocation.apply" />,
@@ -61,6 +71,13 @@ export const allocationModule: WebModule = {
   ],
   nav: [
     { to: '/anvisning', labelKey: 'nav.allocation', permission: 'allocation.read' },
+    // Leaders and economy see the waiting-list figures, not the applications.
+    {
+      to: '/anvisning/venteliste',
+      labelKey: 'nav.allocation',
+      permission: 'allocation.reports',
+      unless: 'allocation.read',
+    },
     { to: '/partner/boliger', labelKey: 'nav.partnerVacancies', permission: 'vacancies.report' },
   ],
 };

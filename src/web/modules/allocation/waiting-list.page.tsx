@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +20,8 @@ import {
   type WaitingAgeBand,
   type WaitingBand,
 } from '../../../shared/allocation/model';
+import { type ReportedCount, SUPPRESSED, type Suppressed } from '../../../shared/suppression';
+import { api } from '../../api';
 import { Alert } from '../../components/alert';
 import { DateText } from '../../components/date-text';
 import { ErrorSummary } from '../../components/error-summary';
@@ -37,13 +40,41 @@ import { formatKroner, formatWhole } from '../../i18n/format';
 import { hasPermission, useSession } from '../../session';
 import { targetGroundsText } from './application-format';
 import {
+  ALLOCATION_KEY,
   applicationHref,
   useCreateSnapshot,
-  useSnapshots,
   useWaitingList,
   WAITING_LIST_PAGE_SIZE,
   WAITING_LIST_XLSX_HREF,
 } from './applications.api';
+
+/** Counts as the server reports them: exact in case work, else small numbers suppressed ("<5", "x"). */
+type ReportedCounts = Suppressed<WaitingListCounts>;
+type ReportedSnapshot = Omit<WaitingListSnapshot, 'counts'> & { counts: ReportedCounts };
+
+/** A count as shown: the number, or the suppression mark the server sent instead ("<5", "x"). */
+const formatCount = (count: ReportedCount) => (typeof count === 'number' ? formatWhole(count) : count);
+
+/** The count for plural forms: a suppressed count reads as "several". */
+const pluralCount = (count: ReportedCount) => (typeof count === 'number' ? count : 5);
+
+/** GET /api/allocation/snapshots: the budget follow-up figures (allocation.reports). */
+function useSnapshots() {
+  return useQuery({
+    queryKey: [...ALLOCATION_KEY, 'snapshots'],
+    queryFn: ({ signal }) => api.get<{ items: ReportedSnapshot[] }>('/api/allocation/snapshots', { signal }),
+  });
+}
+
+/** GET /api/allocation/waiting-list/counts: today's figures without names (allocation.reports). */
+function useWaitingCounts(enabled: boolean) {
+  return useQuery({
+    queryKey: [...ALLOCATION_KEY, 'waiting-list-counts'],
+    queryFn: ({ signal }) =>
+      api.get<{ counts: ReportedCounts; onDate: string }>('/api/allocation/waiting-list/counts', { signal }),
+    enabled,
+  });
+}
 
 /** The filters as they stand in the URL; empty strings mean "any". */
 interface Filter {
@@ -161,7 +192,7 @@ function CountTable({
 }: {
   id: string;
   heading: string;
-  rows: { label: string; count: number }[];
+  rows: { label: string; count: ReportedCount }[];
 }) {
   const { t } = useTranslation();
   return (
@@ -180,7 +211,7 @@ function CountTable({
           {rows.map((row) => (
             <tr key={row.label}>
               <th scope="row">{row.label}</th>
-              <td className="align-text-right">{formatWhole(row.count)}</td>
+              <td className="align-text-right">{formatCount(row.count)}</td>
             </tr>
           ))}
         </tbody>
@@ -193,26 +224,30 @@ function countRows(
   t: TFunction,
   values: readonly string[],
   group: string,
-  counts: Record<string, number>,
-): { label: string; count: number }[] {
+  counts: Record<string, ReportedCount>,
+): { label: string; count: ReportedCount }[] {
   return values.map((value) => ({ label: t(`${group}.${value}`), count: counts[value] ?? 0 }));
 }
 
-function CountsSection({ counts }: { counts: WaitingListCounts }) {
+function CountsSection({ counts, suppressed = false }: { counts: ReportedCounts; suppressed?: boolean }) {
   const { t } = useTranslation();
   return (
     <Section id="waiting-counts" heading={t('waitingList.counts.heading')}>
-      <p>{t('waitingList.counts.intro')}</p>
+      <p>
+        {suppressed
+          ? t('waitingList.figures.suppression', { mark: SUPPRESSED })
+          : t('waitingList.counts.intro')}
+      </p>
       <ul className="housing-totals nobullet-list">
         <li>
-          <span className="housing-total-value">{formatWhole(counts.total)}</span>{' '}
+          <span className="housing-total-value">{formatCount(counts.total)}</span>{' '}
           <span className="housing-total-label">
-            {t('waitingList.counts.total', { count: counts.total })}
+            {t('waitingList.counts.total', { count: pluralCount(counts.total) })}
           </span>
         </li>
         {PRIORITIES.map((priority) => (
           <li key={priority}>
-            <span className="housing-total-value">{formatWhole(counts.byPriority[priority] ?? 0)}</span>{' '}
+            <span className="housing-total-value">{formatCount(counts.byPriority[priority] ?? 0)}</span>{' '}
             <span className="housing-total-label">
               {t('waitingList.counts.priorityLabel', { priority: t(`allocation.priorities.${priority}`) })}
             </span>
@@ -446,7 +481,7 @@ function SnapshotForm() {
   );
 }
 
-function SnapshotTable({ snapshots }: { snapshots: WaitingListSnapshot[] }) {
+function SnapshotTable({ snapshots }: { snapshots: ReportedSnapshot[] }) {
   const { t } = useTranslation();
   const sorted = [...snapshots].sort((a, b) => b.takenOn.localeCompare(a.takenOn));
   return (
@@ -481,15 +516,15 @@ function SnapshotTable({ snapshots }: { snapshots: WaitingListSnapshot[] }) {
               </td>
               <th scope="row">{snapshot.label}</th>
               <td>{snapshot.takenByName}</td>
-              <td className="align-text-right">{formatWhole(snapshot.counts.total)}</td>
+              <td className="align-text-right">{formatCount(snapshot.counts.total)}</td>
               {PRIORITIES.map((priority) => (
                 <td className="align-text-right" key={priority}>
-                  {formatWhole(snapshot.counts.byPriority[priority] ?? 0)}
+                  {formatCount(snapshot.counts.byPriority[priority] ?? 0)}
                 </td>
               ))}
               {TARGET_GROUNDS.map((ground) => (
                 <td className="align-text-right" key={ground}>
-                  {formatWhole(snapshot.counts.byTargetGround[ground] ?? 0)}
+                  {formatCount(snapshot.counts.byTargetGround[ground] ?? 0)}
                 </td>
               ))}
             </tr>
@@ -502,7 +537,7 @@ function SnapshotTable({ snapshots }: { snapshots: WaitingListSnapshot[] }) {
 
 function SnapshotsSection({ canSave }: { canSave: boolean }) {
   const { t } = useTranslation();
-  const snapshots = useSnapshots(true);
+  const snapshots = useSnapshots();
   return (
     <Section id="waiting-snapshots" heading={t('waitingList.snapshots.heading')}>
       <p>{t('waitingList.snapshots.intro')}</p>
@@ -516,8 +551,32 @@ function SnapshotsSection({ canSave }: { canSave: boolean }) {
   );
 }
 
+/**
+ * The waiting list as a leader or the economy role sees it (issue 14 §3): today's figures and the
+ * budget follow-up snapshots, no names, small numbers suppressed by the server.
+ */
+function WaitingFigures() {
+  const { t } = useTranslation();
+  const counts = useWaitingCounts(true);
+  return (
+    <Page title={t('waitingList.title')}>
+      <p className="font-lead">{t('waitingList.figures.intro')}</p>
+      <QueryState query={counts} headingLevel={2} />
+      {counts.data ? <CountsSection counts={counts.data.counts} suppressed /> : null}
+      <SnapshotsSection canSave={false} />
+    </Page>
+  );
+}
+
 /** /anvisning/venteliste: the approved and paused applicants by priority and waiting time, with the counts. */
 export function WaitingListPage() {
+  const user = useSession().data?.user;
+  // Without allocation.read the page shows the figures alone (allocation.reports: leader, economy).
+  if (!hasPermission(user, 'allocation.read')) return <WaitingFigures />;
+  return <WaitingList />;
+}
+
+function WaitingList() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const user = useSession().data?.user;

@@ -133,6 +133,9 @@ export interface ReportFigures {
   received: number;
   used: number;
   returnedUnused: number;
+  /** Days the units available in the period stood empty, and the rent paid meanwhile (tomgangsleje). */
+  emptyDays: number;
+  emptyRent: number;
 }
 
 /** GET /api/housing/organisations/:id/report?from=&to=. */

@@ -13,7 +13,14 @@ import { readDate } from '../../components/read-field';
 import { SelectField } from '../../components/select-field';
 import { TableScroll } from '../../components/table-scroll';
 import { useForm } from '../../components/use-form';
-import { formatExpected, formatWhole, isoToDanishDate, parseDate, todayIso } from '../../i18n/format';
+import {
+  formatExpected,
+  formatKroner,
+  formatWhole,
+  isoToDanishDate,
+  parseDate,
+  todayIso,
+} from '../../i18n/format';
 import { i18n } from '../../i18n/index';
 import { type DialogueReport, reportQuery, useOrganisations, useReport } from './housing.api';
 import { AreaStatusText, departmentName, organisationOptions } from './housing-format';
@@ -147,6 +154,12 @@ function ReportResult({ report, focus }: { report: DialogueReport; focus: boolea
                 <th scope="col" className="align-text-right">
                   {t('housing.report.returnedUnused')}
                 </th>
+                <th scope="col" className="align-text-right">
+                  {t('housing.report.emptyDays')}
+                </th>
+                <th scope="col" className="align-text-right">
+                  {t('housing.report.emptyRent')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -160,6 +173,8 @@ function ReportResult({ report, focus }: { report: DialogueReport; focus: boolea
                   <td className="align-text-right">{formatWhole(department.received)}</td>
                   <td className="align-text-right">{formatWhole(department.used)}</td>
                   <td className="align-text-right">{formatWhole(department.returnedUnused)}</td>
+                  <td className="align-text-right">{formatWhole(department.emptyDays)}</td>
+                  <td className="align-text-right nowrap">{formatKroner(t, department.emptyRent)}</td>
                 </tr>
               ))}
             </tbody>
@@ -174,11 +189,16 @@ function ReportResult({ report, focus }: { report: DialogueReport; focus: boolea
                 <td className="align-text-right weight-semibold">
                   {formatWhole(report.totals.returnedUnused)}
                 </td>
+                <td className="align-text-right weight-semibold">{formatWhole(report.totals.emptyDays)}</td>
+                <td className="align-text-right weight-semibold nowrap">
+                  {formatKroner(t, report.totals.emptyRent)}
+                </td>
               </tr>
             </tfoot>
           </table>
         </TableScroll>
       )}
+      <p className="form-hint">{t('housing.report.emptyRentHint')}</p>
       <h3>{t('housing.report.reasonsHeading')}</h3>
       {report.returnedReasons.length === 0 ? (
         <p>{t('housing.report.noReasons')}</p>
