@@ -244,17 +244,47 @@ export interface VacancyView extends VacancyInput {
   /** The department's area status on the available date. */
   areaStatus: AreaStatus | null;
   status: VacancyStatus;
+  /** Whether the municipality has made an offer on the unit (answered or not): the report is then final. */
+  offerMade: boolean;
   reportedVia: 'officer' | 'partner' | 'import';
   reportedByName: string;
   createdAt: string;
   returnedOn: string | null;
   returnedReason: ReturnReason | null;
   returnedNote: string | null;
+  /** Set when the housing organisation withdrew the report, with its reason. */
+  withdrawnOn: string | null;
+  withdrawnReason: string | null;
+  /** When the housing organisation last corrected the report (null: never). */
+  correctedAt: string | null;
   /** Rent the municipality pays while the unit stands empty: days from available to let/returned/today. */
   emptyDays: number;
   emptyRent: number;
   liveOffer: OfferView | null;
   tenancy: TenancyView | null;
+}
+
+/** Body of POST /api/partner/vacancies: the unit, and a confirmation to report a likely duplicate anyway. */
+export interface PartnerVacancyInput extends VacancyInput {
+  confirmDuplicate?: boolean;
+}
+
+/** Body of PUT /api/partner/vacancies/:id: the corrected unit and why it was corrected. */
+export interface PartnerCorrectionInput extends PartnerVacancyInput {
+  reason: string;
+}
+
+/** Body of POST /api/partner/vacancies/:id/withdraw. */
+export interface PartnerWithdrawInput {
+  reason: string;
+}
+
+/** A vacancy already reported that a new report likely duplicates (same department, address, available date). */
+export interface DuplicateVacancy {
+  vacancyId: string;
+  address: string;
+  availableOn: string;
+  reportedOn: string;
 }
 
 export interface Candidate {
@@ -274,7 +304,12 @@ export interface Candidate {
 
 export interface CandidateList {
   vacancyId: string;
+  /**
+   * The one date every rule was judged on: the date an offer made now is made — today (issue 14 §3;
+   * § 59 stk. 6/7 forbid the allocation, which is the offer).
+   */
   onDate: string;
+  /** The department's area status on `onDate`. */
   areaStatus: AreaStatus | null;
   /** All eligible and excluded; the lists hold the first `eligibleLimit` / `excludedLimit` (default 25) of each. */
   eligibleCount: number;

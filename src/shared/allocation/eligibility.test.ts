@@ -3,9 +3,11 @@ import { monthsBefore } from '../dates';
 import {
   type ApplicationFacts,
   areaBlocks,
+  areaStatusOn,
   assessCandidate,
   blockingCriteria,
   compareCandidates,
+  disposableRequired,
   type MemberFacts,
   maxRent,
   section59Criteria,
@@ -150,7 +152,19 @@ describe('youth units (domain.md §4, rule 26)', () => {
   });
 });
 
-describe('rent against ability to pay (issue 5 §1)', () => {
+describe('rent against ability to pay (issue 5 §1, issue 14 §3)', () => {
+  it('ships a rådighedsbeløb above 0 kr. per adult and per child', () => {
+    expect(DEFAULT_ALLOCATION_SETTINGS.disposablePerAdult).toBeGreaterThan(0);
+    expect(DEFAULT_ALLOCATION_SETTINGS.disposablePerChild).toBeGreaterThan(0);
+  });
+  it('fails a rent that leaves the household less than its rådighedsbeløb, and shows what is left', () => {
+    const settings = { disposablePerAdult: 3_600, disposablePerChild: 1_300 };
+    // 12 000 income − 2 000 fixed costs − 5 600 rent leaves 4 400: enough for one adult (3 600) …
+    expect(maxRent(12_000, 2_000, { adults: 1, children: 0 }, settings)).toBe(6_400);
+    // … but not for an adult and a child (4 900): the highest rent is then 5 100.
+    expect(disposableRequired({ adults: 1, children: 1 }, settings)).toBe(4_900);
+    expect(maxRent(12_000, 2_000, { adults: 1, children: 1 }, settings)).toBe(5_100);
+  });
   it('leaves income minus fixed costs minus what each adult and child must keep', () => {
     expect(
       maxRent(
@@ -193,16 +207,16 @@ describe('assessing one candidate against one vacancy', () => {
     rent: 5_000,
     utilities: 500,
     accessible: false,
-    availableOn: '2026-11-15',
-    areaStatus: 'udsat',
+    areaStatuses: [{ validFrom: '2025-12-01', status: 'udsat' }],
   };
-  const fails = (a: ApplicationFacts, v = vacancy) =>
-    assessCandidate(a, v, DEFAULT_ALLOCATION_SETTINGS)
+  const onDate = '2026-11-15';
+  const fails = (a: ApplicationFacts, v = vacancy, on = onDate) =>
+    assessCandidate(a, v, DEFAULT_ALLOCATION_SETTINGS, on)
       .checks.filter((c) => c.outcome === 'fail')
       .map((c) => c.key);
 
   it('passes an applicant who fits every rule, with a check per rule', () => {
-    const result = assessCandidate(app(), vacancy, DEFAULT_ALLOCATION_SETTINGS);
+    const result = assessCandidate(app(), vacancy, DEFAULT_ALLOCATION_SETTINGS, onDate);
     expect(result.eligible).toBe(true);
     expect(result.checks.map((c) => c.key)).toEqual([
       'status.onList',
@@ -226,12 +240,88 @@ describe('assessing one candidate against one vacancy', () => {
     expect(fails(app(), { ...vacancy, unitType: 'youth' })).toEqual(['youth.notWished']);
     expect(fails(app(), { ...vacancy, unitType: 'elderly' })).toEqual(['unitType.elderlyNotTarget']);
   });
-  it('uses the area status on the available date: § 59 stk. 7 in a prevention area', () => {
+  it('uses the area status in force on the date judged: § 59 stk. 7 in a prevention area', () => {
     const pension = app({
       members: [member({ benefits: [{ benefit: 'foertidspension', from: '2020-01-01', to: null }] })],
     });
-    expect(fails(pension, { ...vacancy, areaStatus: 'forebyggelse' })).toEqual([]);
+    const prevention = {
+      ...vacancy,
+      areaStatuses: [{ validFrom: '2025-12-01', status: 'forebyggelse' as const }],
+    };
+    expect(fails(pension, prevention)).toEqual([]);
     expect(fails(pension)).toEqual(['p59_6.criterion6']);
+  });
+
+  it('§ 59 stk. 6: judges the area status and the household on the same date, the date the offer is made', () => {
+    // The department became a vulnerable area on 1 December 2026 (domain.md rule 24); the unit was
+    // available from 15 November, and the offer is made on 10 December. A member was released from
+    // prison on 1 August: within 6 months on both dates.
+    const changed = {
+      ...vacancy,
+      areaStatuses: [
+        { validFrom: '2025-12-01', status: 'normal' as const },
+        { validFrom: '2026-12-01', status: 'udsat' as const },
+      ],
+    };
+    const released = app({ members: [member({ prisonReleasedOn: '2026-08-01' })] });
+    // On the offer date the department is udsat, so § 59 stk. 6 nr. 1 forbids the allocation.
+    expect(fails(released, changed, '2026-12-10')).toEqual(['p59_6.criterion1']);
+    const check = assessCandidate(released, changed, DEFAULT_ALLOCATION_SETTINGS, '2026-12-10').checks.find(
+      (c) => c.rule === 'p59_6',
+    );
+    expect(check?.params).toMatchObject({ status: 'udsat', onDate: '2026-12-10' });
+    // On the available date it was not yet a vulnerable area: judged then, nothing blocks.
+    expect(fails(released, changed, '2026-11-15')).toEqual([]);
+    // And a member released in mid-June is within 6 months on 10 December but no longer on 20 December,
+    // when the area is still udsat: the facts move with the same date as the area status.
+    const june = app({ members: [member({ prisonReleasedOn: '2026-06-15' })] });
+    expect(fails(june, changed, '2026-12-10')).toEqual(['p59_6.criterion1']);
+    expect(fails(june, changed, '2026-12-20')).toEqual([]);
+  });
+
+  it('with the shipped rådighedsbeløb, fails a rent the income covers but that leaves less than it to live on', () => {
+    // 9 000 − 2 000 fixed costs − 5 500 rent leaves 1 500 kr.: the rent is "paid", but the adult
+    // must keep the rådighedsbeløb (with 0 kr. shipped, this passed).
+    const result = assessCandidate(
+      app({ monthlyIncome: 9_000 }),
+      vacancy,
+      DEFAULT_ALLOCATION_SETTINGS,
+      onDate,
+    );
+    const rent = result.checks.find((c) => c.rule === 'rent');
+    expect(rent).toMatchObject({
+      outcome: 'fail',
+      key: 'rent.tooHigh',
+      params: { total: 5_500, left: 1_500, required: DEFAULT_ALLOCATION_SETTINGS.disposablePerAdult },
+    });
+    expect(result.eligible).toBe(false);
+    const fits = assessCandidate(app(), vacancy, DEFAULT_ALLOCATION_SETTINGS, onDate).checks.find(
+      (c) => c.rule === 'rent',
+    );
+    expect(fits).toMatchObject({ outcome: 'pass', params: { left: 4_500 } });
+  });
+
+  it('reads the area status in force on a date from the date-versioned statuses', () => {
+    const periods = [
+      { validFrom: '2024-12-01', status: 'forebyggelse' as const },
+      { validFrom: '2025-12-01', status: 'udsat' as const },
+    ];
+    expect(areaStatusOn(periods, '2024-11-30')).toBeNull();
+    expect(areaStatusOn(periods, '2025-06-01')).toBe('forebyggelse');
+    expect(areaStatusOn(periods, '2025-12-01')).toBe('udsat');
+  });
+
+  it('counts the children of the household on the date judged, for the rent', () => {
+    // A child turns 18 on 1 December 2026: a child before, an adult after.
+    const family = app({
+      monthlyIncome: 20_000,
+      members: [member(), member({ role: 'child', name: 'Barn', birthDate: '2008-12-01' })],
+    });
+    const settings = { ...DEFAULT_ALLOCATION_SETTINGS, disposablePerAdult: 4_000, disposablePerChild: 1_000 };
+    const rent = (on: string) =>
+      assessCandidate(family, vacancy, settings, on).checks.find((c) => c.rule === 'rent')?.params;
+    expect(rent('2026-11-30')).toMatchObject({ required: 5_000 });
+    expect(rent('2026-12-01')).toMatchObject({ required: 8_000 });
   });
   it('ranks eligible candidates by priority, then longest waiting, with the excluded last (domain.md rule 20)', () => {
     const list = [

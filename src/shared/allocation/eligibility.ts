@@ -1,5 +1,5 @@
 import { ageOn, monthsBefore } from '../dates';
-import { type AreaStatus, isVulnerableArea, type UnitType } from '../housing/supply';
+import { type AreaStatus, isVulnerableArea, type UnitType, validOn } from '../housing/supply';
 import type {
   AllocationSettings,
   ApplicationStatus,
@@ -14,6 +14,12 @@ import type {
  * Whether an applicant fits a vacancy, rule by rule (issue 5 §5). Every check carries a key the web
  * translates (`ranking.<key>`) with its params, so the officer reads in plain Danish why someone
  * was or was not matched. Law: domain.md §4 and rules 19–26.
+ *
+ * One date for every rule (issue 14 §3): § 59 stk. 6 and 7 forbid the *allocation* ("må ikke
+ * anvises"), which is the offer, so every rule is judged on the date the offer is made — the
+ * household's facts (ages, the 6-month windows, benefit months, children for the rent) and the
+ * department's area status alike. `assessCandidate` takes that one `onDate` and reads the area
+ * status in force on it from the department's date-versioned statuses (domain.md rule 24).
  */
 
 export interface BenefitPeriod {
@@ -57,6 +63,12 @@ export interface ApplicationFacts {
   liveOffers: number;
 }
 
+/** One row of a department's date-versioned area status (domain.md rule 24). */
+export interface AreaStatusPeriod {
+  validFrom: string;
+  status: AreaStatus;
+}
+
 export interface VacancyFacts {
   departmentId: string;
   unitType: UnitType;
@@ -64,9 +76,16 @@ export interface VacancyFacts {
   rent: number;
   utilities: number;
   accessible: boolean;
-  availableOn: string;
-  /** The department's area status on the available date (null: none recorded, treated as normal). */
-  areaStatus: AreaStatus | null;
+  /**
+   * The department's area statuses, each from its date: the rules read the one in force on the
+   * date they judge (none in force: treated as normal).
+   */
+  areaStatuses: readonly AreaStatusPeriod[];
+}
+
+/** The department's area status in force on a date (null: none recorded then). */
+export function areaStatusOn(periods: readonly AreaStatusPeriod[], onDate: string): AreaStatus | null {
+  return validOn(periods, onDate)?.status ?? null;
 }
 
 export type Outcome = 'pass' | 'fail' | 'info';
@@ -227,6 +246,14 @@ export function householdCounts(members: readonly MemberFacts[], onDate: string)
   return { adults: members.length - children, children };
 }
 
+/** The amount the household must keep each month after rent and fixed costs (the rådighedsbeløb). */
+export function disposableRequired(
+  household: { adults: number; children: number },
+  settings: Pick<AllocationSettings, 'disposablePerAdult' | 'disposablePerChild'>,
+): number {
+  return household.adults * settings.disposablePerAdult + household.children * settings.disposablePerChild;
+}
+
 /**
  * The highest monthly rent (including utilities on account) the household can pay: income minus
  * fixed costs minus the amount each adult and child must keep (the municipality's own norm).
@@ -237,13 +264,7 @@ export function maxRent(
   household: { adults: number; children: number },
   settings: Pick<AllocationSettings, 'disposablePerAdult' | 'disposablePerChild'>,
 ): number {
-  return Math.max(
-    0,
-    monthlyIncome -
-      fixedCosts -
-      household.adults * settings.disposablePerAdult -
-      household.children * settings.disposablePerChild,
-  );
+  return Math.max(0, monthlyIncome - fixedCosts - disposableRequired(household, settings));
 }
 
 /** Youth-unit eligibility: under the age bound, and in education, planning it, or with a special need (rule 26). */
@@ -259,16 +280,20 @@ export function youthEligible(
   return { eligible: false, key: 'youth.noGround' };
 }
 
-/** Every rule for one applicant and one vacancy, in the order the officer reads them. */
+/**
+ * Every rule for one applicant and one vacancy, in the order the officer reads them, all judged on
+ * `onDate`: the date the offer is made (see the top of this file).
+ */
 export function assessCandidate(
   app: ApplicationFacts,
   vacancy: VacancyFacts,
   settings: AllocationSettings,
+  onDate: string,
 ): Assessment {
   const checks: Check[] = [];
   const add = (rule: Check['rule'], outcome: Outcome, key: string, params: Check['params'] = {}) =>
     checks.push({ rule, outcome, key, params });
-  const ref = vacancy.availableOn;
+  const areaStatus = areaStatusOn(vacancy.areaStatuses, onDate);
 
   if (app.status === 'paused') add('status', 'fail', 'status.paused', { until: app.pausedUntil ?? '' });
   else if (app.status !== 'approved') add('status', 'fail', 'status.notOnList', { status: app.status });
@@ -279,7 +304,7 @@ export function assessCandidate(
   else add('live_offer', 'pass', 'liveOffer.none');
 
   const applicant = app.members[0];
-  const age = applicant ? ageOn(applicant.birthDate, ref) : 0;
+  const age = applicant ? ageOn(applicant.birthDate, onDate) : 0;
   switch (vacancy.unitType) {
     case 'youth': {
       if (!app.youthWish) add('unit_type', 'fail', 'youth.notWished');
@@ -327,11 +352,16 @@ export function assessCandidate(
     },
   );
 
-  const limit = maxRent(app.monthlyIncome, app.fixedCosts, householdCounts(app.members, ref), settings);
+  // The rent check shows what the household would have left to live on after rent and fixed costs,
+  // against the rådighedsbeløb it must keep (issue 14 §3).
+  const household = householdCounts(app.members, onDate);
+  const limit = maxRent(app.monthlyIncome, app.fixedCosts, household, settings);
   const total = vacancy.rent + vacancy.utilities;
   add('rent', total <= limit ? 'pass' : 'fail', total <= limit ? 'rent.fits' : 'rent.tooHigh', {
     total,
     max: limit,
+    left: app.monthlyIncome - app.fixedCosts - total,
+    required: disposableRequired(household, settings),
   });
 
   if (app.accessibleNeed)
@@ -347,18 +377,20 @@ export function assessCandidate(
   else if (app.wishedDepartmentIds.length > 0) add('area', 'info', 'area.notWished');
   else add('area', 'pass', 'area.noWishes');
 
-  const rule = blockingCriteria(vacancy.areaStatus);
+  // § 59 stk. 6/7: the area status and the household's facts on the one date.
+  const rule = blockingCriteria(areaStatus);
   if (rule) {
-    const hits = areaBlocks(app.members, vacancy.areaStatus, ref);
+    const hits = areaBlocks(app.members, areaStatus, onDate);
     if (hits.length === 0)
-      add(rule.paragraph, 'pass', `${rule.paragraph}.clear`, { status: vacancy.areaStatus ?? '' });
+      add(rule.paragraph, 'pass', `${rule.paragraph}.clear`, { status: areaStatus ?? '', onDate });
     for (const h of hits)
       add(rule.paragraph, 'fail', `${rule.paragraph}.criterion${h.criterion}`, {
         member: h.member,
         detail: h.detail,
-        status: vacancy.areaStatus ?? '',
+        status: areaStatus ?? '',
+        onDate,
       });
-  } else add('p59_6', 'pass', 'p59.notApplicable', { status: vacancy.areaStatus ?? 'normal' });
+  } else add('p59_6', 'pass', 'p59.notApplicable', { status: areaStatus ?? 'normal', onDate });
 
   return { eligible: checks.every((c) => c.outcome !== 'fail'), checks };
 }

@@ -13,7 +13,16 @@ export const ALLOCATION_ERRORS = defineErrors({
   OFFER_CONFLICT: { status: 409, message: 'Someone else has just acted on this vacancy' },
   OFFER_NOT_OPEN: { status: 409, message: 'The offer has already been answered, expired or withdrawn' },
   OFFER_DEADLINE_NOT_PASSED: { status: 409, message: 'The reply deadline has not passed yet' },
-  VACANCY_NOT_OPEN: { status: 409, message: 'The vacancy is already let or returned' },
+  VACANCY_NOT_OPEN: { status: 409, message: 'The vacancy is already let, returned or withdrawn' },
+  VACANCY_LIKELY_DUPLICATE: {
+    status: 409,
+    message:
+      'A vacancy with the same department, address and available date is already reported; confirm to report it anyway',
+  },
+  VACANCY_OFFER_MADE: {
+    status: 409,
+    message: 'The municipality has made an offer on the vacancy; it can no longer be withdrawn or corrected',
+  },
   TENANCY_LEASE_MISSING: { status: 409, message: 'Record the signed lease before the move-in' },
   TENANCY_ALREADY_MOVED_IN: { status: 409, message: 'The move-in has already been recorded' },
 });

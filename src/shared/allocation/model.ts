@@ -82,7 +82,8 @@ export const VACANCY_ORIGINS = [
 export type VacancyOrigin = (typeof VACANCY_ORIGINS)[number];
 
 /** open: no tenant yet (may carry a live offer); let: a tenancy exists; returned: given back unused. */
-export const VACANCY_STATUSES = ['open', 'let', 'returned'] as const;
+/** `withdrawn`: the housing organisation took its report back before any offer (issue 14 §3). */
+export const VACANCY_STATUSES = ['open', 'let', 'returned', 'withdrawn'] as const;
 export type VacancyStatus = (typeof VACANCY_STATUSES)[number];
 
 /** Why a unit went back to the housing organisation unused. */
@@ -134,12 +135,30 @@ export interface AllocationSettings {
   noReplyCountsAsRefusal: boolean;
   /** Youth units: applicants must be younger than this (HTK uses < 30; domain.md rule 26). */
   youthAgeLimit: number;
-  /** Kroner a month each adult and child must keep after rent and fixed costs (the municipality's own norm). */
+  /**
+   * Kroner a month each adult and child must keep after rent and fixed costs (rådighedsbeløb; the
+   * municipality's own norm). See DEFAULT_DISPOSABLE for the shipped default and its basis.
+   */
   disposablePerAdult: number;
   disposablePerChild: number;
+  /**
+   * Whether the municipality has explicitly confirmed a rådighedsbeløb of 0 kr. (per adult or per
+   * child): without it, 0 is refused, since the rent check would then pass a rent up to the
+   * household's whole income after fixed costs.
+   */
+  disposableZeroConfirmed: boolean;
   /** Default days from the available date to the municipality's deadline to name a tenant. */
   nameDeadlineDays: number;
 }
+
+/**
+ * The shipped rådighedsbeløb (issue 14 §3; docs/allocation-settings.md): a municipal "vejledende
+ * rådighedsbeløb", the amount a household must keep each month for food, clothes, transport and the
+ * like after rent and fixed costs. Municipalities set one for help in special cases (aktivloven) and
+ * some also use it before allocating a unit under the quarter rule — Dragør, for example: 3 600 kr.
+ * for a single person and 1 300 kr. per child. Each adult is counted as a single person would be.
+ */
+export const DEFAULT_DISPOSABLE = { perAdult: 3_600, perChild: 1_300 } as const;
 
 export const DEFAULT_ALLOCATION_SETTINGS: AllocationSettings = {
   replyDays: 7,
@@ -151,8 +170,9 @@ export const DEFAULT_ALLOCATION_SETTINGS: AllocationSettings = {
   refusalReasons: ['no_reason', 'personal', 'other'],
   noReplyCountsAsRefusal: true,
   youthAgeLimit: 30,
-  disposablePerAdult: 0,
-  disposablePerChild: 0,
+  disposablePerAdult: DEFAULT_DISPOSABLE.perAdult,
+  disposablePerChild: DEFAULT_DISPOSABLE.perChild,
+  disposableZeroConfirmed: false,
   nameDeadlineDays: 14,
 };
 

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
+import type { AreaStatusPeriod } from '../../../shared/allocation/eligibility';
 import type { Executor } from '../../db/database';
 import type { ApplicationRow } from './allocation.table';
-import { type VacancyWithDepartment, vacancyQuery } from './allocation.vacancies.repository';
+import { areaStatusesOf, type VacancyWithDepartment, vacancyQuery } from './allocation.vacancies.repository';
 
 /**
  * The ranking's reads (ADR 0006): the vacancy to rank with the waiting list's version, every
@@ -10,6 +11,8 @@ import { type VacancyWithDepartment, vacancyQuery } from './allocation.vacancies
  */
 
 export interface VacancyToRank extends VacancyWithDepartment {
+  /** The department's date-versioned area statuses (the rules read the one in force on their date). */
+  area_statuses: AreaStatusPeriod[] | string;
   stored_settings: Record<string, unknown> | string | null;
   census_taken: boolean;
   /** The waiting list's version in this transaction's snapshot (0 before its first change). */
@@ -19,7 +22,7 @@ export interface VacancyToRank extends VacancyWithDepartment {
 }
 
 /**
- * The candidate list's first read, in one statement: the vacancy with its area status, the
+ * The candidate list's first read, in one statement: the vacancy with its area statuses, the
  * municipality's stored policy, whether the census of `censusDate` was taken for it, and the
  * waiting list's version.
  */
@@ -32,6 +35,7 @@ export async function findVacancyToRank(
   const row = await vacancyQuery(db, m)
     .where('v.id', '=', id)
     .select((eb) => [
+      areaStatusesOf('v.department_id').as('area_statuses'),
       eb
         .selectFrom('allocation_settings as s')
         .select('s.settings')

@@ -1,6 +1,8 @@
 import type { Candidate, CandidateList } from '../../../shared/allocation/api';
 import {
   type ApplicationFacts,
+  type AreaStatusPeriod,
+  areaStatusOn,
   assessCandidate,
   type Check,
   compareCandidates,
@@ -18,7 +20,7 @@ import * as rankingRepo from './allocation.ranking.repository';
 import { json, num } from './allocation.repository';
 import { getSettings, settingsOf } from './allocation.settings.service';
 import type { ApplicationRow } from './allocation.table';
-import type * as vacanciesRepo from './allocation.vacancies.repository';
+import * as vacanciesRepo from './allocation.vacancies.repository';
 
 /**
  * Candidate ranking (issue 5 §5; ADR 0006): every waiting application against one vacancy, rule
@@ -75,8 +77,9 @@ type Outcome = ReturnType<typeof assessCandidate>;
  * database draws from a sequence on every insert and update of the row (migration 0007): the
  * version is read in the ranking's own transaction, so a fact is used only for the very row
  * state that transaction sees, whichever app instance wrote it. A rule outcome is kept per
- * vacancy context (the vacancy's facts, the policy and the date) × application version × live
- * offers, the whole input of `assessCandidate`. Other processes simply fill their own.
+ * vacancy context (the date every rule is judged on, the vacancy's facts with its department's
+ * area statuses, and the policy) × application version × live offers, the whole input of
+ * `assessCandidate`. Other processes simply fill their own.
  */
 interface TenantCaches {
   facts: BoundedMap<FactsEntry>;
@@ -93,8 +96,8 @@ interface OutcomeEntry {
   result: Outcome;
 }
 /**
- * The last ranking per municipality × vacancy × date × vacancy context (the vacancy's facts with
- * its area status on the date, and the policy: anything not an application's own row or offers),
+ * The last ranking per municipality × vacancy × date × vacancy context (the date, the vacancy's
+ * facts with its area statuses, and the policy: anything not an application's own row or offers),
  * with the waiting list's version it was ranked at, the least recently used dropped first.
  *
  * The list version is written in the same commit as any change to the municipality's applications
@@ -227,7 +230,9 @@ export interface RankedApplication {
 
 export interface Ranking {
   vacancyId: string;
+  /** The one date every rule was judged on. */
   onDate: string;
+  /** The department's area status on `onDate`. */
   areaStatus: AreaStatus | null;
   eligibleCount: number;
   excludedCount: number;
@@ -243,6 +248,7 @@ export interface Ranking {
 function rankingOf(
   v: vacanciesRepo.VacancyWithDepartment,
   onDate: string,
+  areaStatus: AreaStatus | null,
   ordered: readonly RankedApplication[],
 ) {
   const eligible: RankedApplication[] = [];
@@ -256,7 +262,7 @@ function rankingOf(
   const ranking: Ranking = {
     vacancyId: v.id,
     onDate,
-    areaStatus: v.area_status,
+    areaStatus,
     eligibleCount: eligible.length,
     excludedCount: excluded.length,
     eligible,
@@ -292,11 +298,16 @@ function remember(key: string, listVersion: number, ranking: Ranking) {
   rankings.touch(key, { listVersion, ranking });
 }
 
-/** Every waiting application against one vacancy, rule by rule, ranked (issue 5 §5). */
+/**
+ * Every waiting application against one vacancy, rule by rule, ranked (issue 5 §5), every rule on
+ * one date: today, the date an offer made from this ranking is made (issue 14 §3: § 59 stk. 6/7
+ * forbid the allocation, so the household's facts and the department's area status are both judged
+ * on the offer's date — not the facts on one date and the area status on the available date).
+ */
 export async function rankCandidates(
   trx: Tx,
   actor: Pick<Actor, 'municipalityId'>,
-  v: vacanciesRepo.VacancyWithDepartment,
+  v: vacanciesRepo.VacancyWithDepartment & { area_statuses?: AreaStatusPeriod[] | string },
   opts: {
     /** The policy, when the caller has read it already. */
     policy?: AllocationSettings | undefined;
@@ -312,6 +323,10 @@ export async function rankCandidates(
   const m = actor.municipalityId;
   const settings = opts.policy ?? (await getSettings(trx, actor));
   const cache = cachesOf(m);
+  const areaStatuses =
+    v.area_statuses === undefined
+      ? await vacanciesRepo.departmentAreaStatuses(trx, m, v.department_id)
+      : json<AreaStatusPeriod[]>(v.area_statuses);
   const vacancy = {
     departmentId: v.department_id,
     unitType: v.unit_type,
@@ -319,14 +334,13 @@ export async function rankCandidates(
     rent: num(v.rent),
     utilities: num(v.utilities),
     accessible: v.accessible,
-    // The rules are tested on the date the unit is available (or today, if that has passed).
-    availableOn: v.available_on > onDate ? v.available_on : onDate,
-    areaStatus: v.area_status,
+    areaStatuses,
   };
-  // Everything a ranking depends on besides the applications and their offers: the vacancy's facts
-  // (its area status on the date among them), the policy and the date (live offers on the vacancy
-  // itself do not count; waiting days run to today).
-  const context = JSON.stringify([vacancy, settings]);
+  const areaStatus = areaStatusOn(areaStatuses, onDate);
+  // Everything a ranking depends on besides the applications and their offers: the date every rule
+  // is judged on, the vacancy's facts (its department's area statuses among them) and the policy
+  // (live offers on the vacancy itself do not count; waiting days run to the same date).
+  const context = JSON.stringify([onDate, vacancy, settings]);
   const memoKey =
     opts.listVersion === null || opts.listVersion === undefined ? null : `${m}|${v.id}|${onDate}|${context}`;
   const memo = memoKey === null ? undefined : rankings.get(memoKey);
@@ -358,6 +372,7 @@ export async function rankCandidates(
       { ...facts, status: r.status, pausedUntil: r.paused_until, liveOffers },
       vacancy,
       settings,
+      onDate,
     );
     if (keep) outcomes.set(r.id, { version: r.row_version, liveOffers, result });
     return result;
@@ -384,7 +399,7 @@ export async function rankCandidates(
         const facts = known?.version === r.row_version ? known.facts : rememberFacts(cache.facts, r).facts;
         fresh.push(placed(r, cachedOutcome(r) ?? assess(r, facts, true)));
       }
-      const ranking = rankingOf(v, vacancy.availableOn, mergeChanges(memo.ranking, changed, fresh));
+      const ranking = rankingOf(v, onDate, areaStatus, mergeChanges(memo.ranking, changed, fresh));
       remember(memoKey, listVersion, ranking);
       return ranking;
     }
@@ -412,7 +427,7 @@ export async function rankCandidates(
     }
   }
   ordered.sort(compareCandidates);
-  const ranking = rankingOf(v, vacancy.availableOn, ordered);
+  const ranking = rankingOf(v, onDate, areaStatus, ordered);
   if (memoKey !== null && consistent) remember(memoKey, listVersion, ranking);
   return ranking;
 }
@@ -448,11 +463,14 @@ export async function candidates(
   const date = today();
   const v = await rankingRepo.findVacancyToRank(trx, m, vacancyId, date);
   if (!v) throw new AppError('NOT_FOUND');
+  // A let, returned or withdrawn unit is offered to no one: its page shows the tenancy or the
+  // return instead, and no applicant's data is read for it (issue 14 §3).
+  if (v.status !== 'open') throw new AppError('VACANCY_NOT_OPEN');
   const list = await rankCandidates(trx, actor, v, {
     policy: settingsOf(v.stored_settings === null ? null : json(v.stored_settings)),
     listVersion: v.list_clean ? Number(v.list_version) : null,
   });
-  if (v.status === 'open' && !v.census_taken) await storeCensus(trx, m, list, date);
+  if (!v.census_taken) await storeCensus(trx, m, list, date);
   const eligible = list.eligible.slice(0, limits.eligibleLimit ?? CANDIDATE_PAGE);
   const excluded = list.excluded.slice(0, limits.excludedLimit ?? CANDIDATE_PAGE);
   const details = await rankingRepo.rankingDetails(trx, m, [

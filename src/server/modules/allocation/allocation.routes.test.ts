@@ -23,7 +23,7 @@ import { findVacancyToRank } from './allocation.ranking.repository';
 import { candidates, type Ranking, rankCandidates, rankingReads } from './allocation.ranking.service';
 import { json } from './allocation.repository';
 import { getSettings } from './allocation.settings.service';
-import { findVacancy } from './allocation.vacancies.repository';
+import { departmentAreaStatuses, findVacancy } from './allocation.vacancies.repository';
 
 let db: DatabaseHandles;
 let app: FastifyInstance;
@@ -783,7 +783,9 @@ describe('vacancy import (issue 5 §4)', () => {
     const bad = `${number};Parkvej 2;familiebolig;2;60;-5;600;15000;nej;2026-12-01;kvote`;
     const rejected = (await upload(officer, [header, good, bad].join('\n'))).json();
     expect(rejected).toMatchObject({ rows: 2, valid: 1, imported: 0 });
-    expect(rejected.problems).toEqual([{ line: 3, field: 'rent', code: 'too_small', value: '-5' }]);
+    expect(rejected.problems).toEqual([
+      { line: 3, field: 'rent', code: 'too_small', value: '-5', expected: 'amount' },
+    ]);
     expect((await call(officer, 'GET', '/api/allocation/vacancies')).items).toEqual([]);
 
     const file = [
@@ -955,11 +957,15 @@ describe('incremental ranking (issue 5 §5, ADR 0006)', () => {
   /** The ranking worked out from scratch: what is committed, the shared rules and the order, no cache. */
   async function fromScratch(actor: Actor, vacancyId: string) {
     const m = actor.municipalityId;
-    const { v, settings } = await withTenant(db.app, m, async (trx) => ({
-      v: await findVacancy(trx, m, vacancyId),
-      settings: await getSettings(trx, actor),
-    }));
-    if (!v) throw new Error('no vacancy');
+    const { v, settings, areaStatuses } = await withTenant(db.app, m, async (trx) => {
+      const found = await findVacancy(trx, m, vacancyId);
+      if (!found) throw new Error('no vacancy');
+      return {
+        v: found,
+        settings: await getSettings(trx, actor),
+        areaStatuses: await departmentAreaStatuses(trx, m, found.department_id),
+      };
+    });
     const rows = await db.owner
       .selectFrom('allocation_application')
       .selectAll()
@@ -980,8 +986,7 @@ describe('incremental ranking (issue 5 §5, ADR 0006)', () => {
       rent: Number(v.rent),
       utilities: Number(v.utilities),
       accessible: v.accessible,
-      availableOn: v.available_on > onDate ? v.available_on : onDate,
-      areaStatus: v.area_status,
+      areaStatuses,
     };
     const placed = rows
       .map((r) => {
@@ -1006,6 +1011,7 @@ describe('incremental ranking (issue 5 §5, ADR 0006)', () => {
           },
           unit,
           settings,
+          onDate,
         );
         return {
           id: r.id,
@@ -1178,23 +1184,24 @@ describe('incremental ranking (issue 5 §5, ADR 0006)', () => {
     );
   }, 120_000);
 
-  it('ranks afresh when the policy, the area status on the available date or the vacancy changes', async () => {
+  it('ranks afresh when the policy, the area status on the date judged or the vacancy changes', async () => {
     const { municipality, users } = await tenantWith(app, db, ['caseworker', 'allocation']);
     const cw = users.caseworker.session;
     const officer = users.allocation.session;
     const actor = actorOf(municipality.id, users.allocation);
     const { deptId } = await createDepartment(officer);
     const { id: released } = await createApprovedApplication(cw, officer, {
+      monthlyIncome: 15_000,
       members: [memberInput({ prisonReleasedOn: addDays(today(), -30) })],
     });
-    await createApprovedApplication(cw, officer, { monthlyIncome: 9_000 });
+    await createApprovedApplication(cw, officer, { monthlyIncome: 12_000 });
     const { id: vacancyId } = await createVacancy(officer, deptId);
     expect((await expectSame(actor, vacancyId, 'full')).eligibleCount).toBe(2);
     await expectSame(actor, vacancyId, 'memo');
 
-    // The policy: each adult must keep 4,000 kr. a month, which the 9,000 kr. household cannot after rent.
+    // The policy: each adult must keep 5,000 kr. a month, which the 12,000 kr. household cannot after rent.
     const settings = await call(officer, 'GET', '/api/allocation/settings');
-    await call(officer, 'PUT', '/api/allocation/settings', { ...settings, disposablePerAdult: 4_000 });
+    await call(officer, 'PUT', '/api/allocation/settings', { ...settings, disposablePerAdult: 5_000 });
     expect((await expectSame(actor, vacancyId, 'full')).eligibleCount).toBe(1);
 
     // The department becomes a vulnerable area from today: § 59 stk. 6 now excludes the released applicant.
@@ -1210,7 +1217,7 @@ describe('incremental ranking (issue 5 §5, ADR 0006)', () => {
     expect(udsat.excluded.map((c) => c.id)).toContain(released);
     expect(udsat.eligibleCount).toBe(0);
 
-    // The vacancy's facts: a lower rent lets the 9,000 kr. household in again.
+    // The vacancy's facts: a lower rent lets the 12,000 kr. household in again.
     await db.owner.updateTable('vacancy').set({ rent: 1_000 }).where('id', '=', vacancyId).execute();
     expect((await expectSame(actor, vacancyId, 'full')).eligibleCount).toBe(1);
     await expectSame(actor, vacancyId, 'memo');

@@ -126,6 +126,14 @@ export const vacancyBody = z.strictObject({
 });
 export type VacancyBody = z.infer<typeof vacancyBody>;
 
+/** A housing organisation's report: the unit, and `confirmDuplicate` to report a likely duplicate anyway. */
+export const partnerVacancyBody = vacancyBody.extend({ confirmDuplicate: z.boolean().optional() });
+/** A housing organisation's correction of its report, with the reason (audited). */
+export const partnerCorrectionBody = partnerVacancyBody.extend({ reason: text(2000) });
+export type PartnerCorrectionBody = z.infer<typeof partnerCorrectionBody>;
+/** A housing organisation withdraws its report, with the reason (audited). */
+export const partnerWithdrawBody = z.strictObject({ reason: text(2000) });
+
 export const vacanciesQuery = z.object({ status: z.enum(VACANCY_STATUSES).optional() });
 
 export const returnBody = z.strictObject({
@@ -169,6 +177,8 @@ export const settingsBody = z.strictObject({
   youthAgeLimit: z.number().int().min(15).max(40),
   disposablePerAdult: z.number().min(0).max(100_000),
   disposablePerChild: z.number().min(0).max(100_000),
+  /** Required to save a rådighedsbeløb of 0 kr. (issue 14 §3). */
+  disposableZeroConfirmed: z.boolean().optional().default(false),
   nameDeadlineDays: z.number().int().min(0).max(365),
 });
 
@@ -329,8 +339,6 @@ export const waitingListResponse = z.object({
   counts: waitingListCounts,
 });
 
-export const waitingCountsResponse = z.object({ counts: waitingListCounts, onDate: z.string() });
-
 export const snapshotView = z.object({
   id: z.string(),
   takenOn: z.string(),
@@ -338,7 +346,6 @@ export const snapshotView = z.object({
   takenByName: z.string(),
   counts: waitingListCounts,
 });
-export const snapshotsResponse = z.object({ items: z.array(snapshotView) });
 
 export const vacancyView = z.object({
   id: z.string(),
@@ -366,6 +373,10 @@ export const vacancyView = z.object({
   returnedOn: z.string().nullable(),
   returnedReason: z.enum(RETURN_REASONS).nullable(),
   returnedNote: z.string().nullable(),
+  withdrawnOn: z.string().nullable(),
+  withdrawnReason: z.string().nullable(),
+  correctedAt: z.string().nullable(),
+  offerMade: z.boolean(),
   emptyDays: z.number(),
   emptyRent: z.number(),
   liveOffer: offerView.nullable(),
@@ -449,6 +460,7 @@ export const settingsView = z.object({
   youthAgeLimit: z.number(),
   disposablePerAdult: z.number(),
   disposablePerChild: z.number(),
+  disposableZeroConfirmed: z.boolean(),
   nameDeadlineDays: z.number(),
 });
 

@@ -119,6 +119,10 @@ export interface VacancyTable {
   returned_on: string | null;
   returned_reason: ReturnReason | null;
   returned_note: string | null;
+  /** Migration 0012: the housing organisation's withdrawal and last correction (issue 14 §3). */
+  withdrawn_on: Generated<string | null>;
+  withdrawn_reason: Generated<string | null>;
+  corrected_at: Generated<Date | null>;
   reported_via: 'officer' | 'partner' | 'import';
   reported_by: string | null;
   import_key: string | null;

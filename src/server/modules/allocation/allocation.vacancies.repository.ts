@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { AreaStatusPeriod } from '../../../shared/allocation/eligibility';
 import type { AreaStatus } from '../../../shared/housing/supply';
 import type { Executor } from '../../db/database';
 import { partnerOrganisations } from './allocation.repository';
@@ -10,6 +11,31 @@ const areaStatusOn = (departmentRef: string, dateRef: string) =>
   sql<AreaStatus | null>`(select s.status from department_area_status s
     where s.department_id = ${sql.ref(departmentRef)} and s.valid_from <= ${sql.ref(dateRef)}
     order by s.valid_from desc limit 1)`;
+
+/**
+ * A department's date-versioned area statuses (domain.md rule 24) as one JSON array of
+ * { validFrom, status }, oldest first: the ranking reads the status in force on the date it judges.
+ */
+export const areaStatusesOf = (departmentRef: string) =>
+  sql<AreaStatusPeriod[] | string>`(select coalesce(json_agg(json_build_object(
+      'validFrom', to_char(s.valid_from, 'YYYY-MM-DD'), 'status', s.status) order by s.valid_from), '[]'::json)
+    from department_area_status s where s.department_id = ${sql.ref(departmentRef)})`;
+
+/** A department's date-versioned area statuses, oldest first. */
+export async function departmentAreaStatuses(
+  db: Executor,
+  m: string,
+  departmentId: string,
+): Promise<AreaStatusPeriod[]> {
+  const rows = await db
+    .selectFrom('department_area_status')
+    .select([sql<string>`to_char(valid_from, 'YYYY-MM-DD')`.as('validFrom'), 'status'])
+    .where('municipality_id', '=', m)
+    .where('department_id', '=', departmentId)
+    .orderBy('valid_from')
+    .execute();
+  return rows as AreaStatusPeriod[];
+}
 
 // ---- vacancies ----
 
@@ -44,7 +70,10 @@ export function vacancyQuery(db: Executor, m: string) {
 export function insertVacancy(
   db: Executor,
   m: string,
-  values: Omit<VacancyTable, 'id' | 'status' | 'created_at' | 'municipality_id'>,
+  values: Omit<
+    VacancyTable,
+    'id' | 'status' | 'created_at' | 'municipality_id' | 'withdrawn_on' | 'withdrawn_reason' | 'corrected_at'
+  >,
 ) {
   return db
     .insertInto('vacancy')
@@ -98,7 +127,12 @@ export async function setVacancyStatus(
   m: string,
   id: string,
   from: VacancyRow['status'],
-  values: Partial<Pick<VacancyRow, 'status' | 'returned_on' | 'returned_reason' | 'returned_note'>>,
+  values: Partial<
+    Pick<
+      VacancyRow,
+      'status' | 'returned_on' | 'returned_reason' | 'returned_note' | 'withdrawn_on' | 'withdrawn_reason'
+    >
+  >,
 ): Promise<boolean> {
   const r = await db
     .updateTable('vacancy')
@@ -108,6 +142,60 @@ export async function setVacancyStatus(
     .where('status', '=', from)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/** A correction of an open vacancy's facts (the housing organisation's, before any offer). */
+export async function correctVacancy(
+  db: Executor,
+  m: string,
+  id: string,
+  values: Omit<
+    VacancyTable,
+    | 'id'
+    | 'municipality_id'
+    | 'status'
+    | 'created_at'
+    | 'returned_on'
+    | 'returned_reason'
+    | 'returned_note'
+    | 'withdrawn_on'
+    | 'withdrawn_reason'
+    | 'corrected_at'
+    | 'reported_via'
+    | 'reported_by'
+    | 'import_key'
+  >,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('vacancy')
+    .set({ ...values, corrected_at: sql<Date>`now()` })
+    .where('municipality_id', '=', m)
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Vacancies of a department with an available date, not withdrawn (the candidates a duplicate check
+ * compares addresses with), other than `exceptId`.
+ */
+export async function vacanciesAt(
+  db: Executor,
+  m: string,
+  departmentId: string,
+  availableOn: string,
+  exceptId: string | null,
+) {
+  let q = db
+    .selectFrom('vacancy')
+    .select(['id', 'address', 'available_on', 'created_at'])
+    .where('municipality_id', '=', m)
+    .where('department_id', '=', departmentId)
+    .where('available_on', '=', availableOn)
+    .where('status', '<>', 'withdrawn');
+  if (exceptId) q = q.where('id', '<>', exceptId);
+  return q.orderBy('created_at').execute();
 }
 
 // ---- agreement monitoring (the housing module's dialogue report reads these) ----
@@ -129,6 +217,8 @@ export async function vacancyFigures(
     .where('d.organisation_id', '=', organisationId)
     .where('v.available_on', '>=', from)
     .where('v.available_on', '<=', to)
+    // A withdrawn report was never at the municipality's disposal.
+    .where('v.status', '<>', 'withdrawn')
     .groupBy(['v.department_id', 'v.status', 'v.returned_reason'])
     .execute();
   return rows.map((r) => ({ ...r, n: Number(r.n) }));

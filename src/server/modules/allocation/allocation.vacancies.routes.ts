@@ -35,7 +35,10 @@ import {
   noteBody,
   offerBody,
   offerView,
+  partnerCorrectionBody,
   partnerDepartmentsResponse,
+  partnerVacancyBody,
+  partnerWithdrawBody,
   returnBody,
   tenancyView,
   vacanciesQuery,
@@ -44,11 +47,14 @@ import {
   vacancyView,
 } from './allocation.schema';
 import {
+  correctReport,
   createVacancy,
   getVacancy,
   listVacancies,
   partnerDepartments,
+  reportVacancy,
   returnVacancy,
+  withdrawReport,
 } from './allocation.vacancies.service';
 
 /** Vacancies and their import, ranked candidates, the census, offers, tenancies and the partner view. */
@@ -395,12 +401,56 @@ export async function vacancyRoutes(app: FastifyInstance) {
     '/api/partner/vacancies',
     {
       config: partner,
-      schema: { tags, summary: 'Report a vacancy', body: vacancyBody, response: { 201: created } },
+      schema: {
+        tags,
+        summary:
+          'Report a vacancy; a likely duplicate (same department, address and available date) answers 409 VACANCY_LIKELY_DUPLICATE unless `confirmDuplicate`',
+        body: partnerVacancyBody,
+        response: { 201: created },
+      },
     },
     async (request, reply) => {
       const actor = requireAuth(request);
-      const id = await tenant(actor, (trx) => createVacancy(trx, actor, request.body, 'partner'));
-      return reply.status(201).send({ id: id as string });
+      const id = await tenant(actor, (trx) => reportVacancy(trx, actor, request.body));
+      return reply.status(201).send({ id });
+    },
+  );
+
+  r.put(
+    '/api/partner/vacancies/:id',
+    {
+      config: partner,
+      schema: {
+        tags,
+        summary:
+          'Correct a reported vacancy, with the reason, until the municipality has made an offer on it',
+        params: idParams,
+        body: partnerCorrectionBody,
+        response: { 200: vacancyView },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return tenant(actor, (trx) => correctReport(trx, actor, request.params.id, request.body));
+    },
+  );
+
+  r.post(
+    '/api/partner/vacancies/:id/withdraw',
+    {
+      config: partner,
+      schema: {
+        tags,
+        summary:
+          'Withdraw a reported vacancy, with the reason, until the municipality has made an offer on it',
+        params: idParams,
+        body: partnerWithdrawBody,
+        response: { 200: vacancyView },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return tenant(actor, (trx) => withdrawReport(trx, actor, request.params.id, request.body.reason));
     },
   );
 }

@@ -1,14 +1,15 @@
-import type { VacancyView } from '../../../shared/allocation/api';
+import type { DuplicateVacancy, VacancyView } from '../../../shared/allocation/api';
 import type { ReturnReason } from '../../../shared/allocation/model';
-import { addDays, daysBetween, today } from '../../../shared/dates';
+import { addDays, today } from '../../../shared/dates';
 import type { Tx } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
+import { emptyRentOf } from './allocation.empty-rent.service';
 import * as offersRepo from './allocation.offers.repository';
 import { invalid, isoDate, presentOffer, presentTenancy } from './allocation.present';
 import { findDepartment, num, partnerDepartments as partnerDepartmentsOf } from './allocation.repository';
-import type { VacancyBody } from './allocation.schema';
+import type { PartnerCorrectionBody, VacancyBody } from './allocation.schema';
 import { getSettings } from './allocation.settings.service';
 import * as vacanciesRepo from './allocation.vacancies.repository';
 
@@ -20,8 +21,8 @@ function presentVacancy(
   tenancies: offersRepo.TenancyWithNames[],
   showNames: boolean,
 ): VacancyView {
-  const end = v.status === 'returned' ? (v.returned_on ?? today()) : (tenancies[0]?.accepted_on ?? today());
-  const emptyDays = Math.max(0, daysBetween(v.available_on, end < today() ? end : today()));
+  // The municipality pays the rent from when the unit is at its disposal until it is let (§ 59 stk. 1; domain.md §4).
+  const empty = emptyRentOf({ ...v, accepted_on: tenancies[0]?.accepted_on ?? null });
   const live = offers.find((o) => o.status === 'open');
   return {
     id: v.id,
@@ -49,9 +50,12 @@ function presentVacancy(
     returnedOn: v.returned_on,
     returnedReason: v.returned_reason,
     returnedNote: v.returned_note,
-    emptyDays,
-    // The municipality pays the rent from when the unit is at its disposal until it is let (§ 59 stk. 1; domain.md §4).
-    emptyRent: Math.round(((num(v.rent) * 12) / 365) * emptyDays),
+    withdrawnOn: v.withdrawn_on,
+    withdrawnReason: v.withdrawn_reason,
+    correctedAt: v.corrected_at ? isoDate(v.corrected_at) : null,
+    offerMade: offers.length > 0,
+    emptyDays: empty.days,
+    emptyRent: empty.rent,
     liveOffer: live ? presentOffer(live, showNames) : null,
     tenancy: tenancies[0] ? presentTenancy(tenancies[0], showNames) : null,
   };
@@ -176,6 +180,131 @@ export async function returnVacancy(
   if (!ok) throw new AppError('VACANCY_NOT_OPEN');
   await audit(trx, actor, 'allocation.vacancy_return', 'vacancy', id, { reason: input.reason });
   return getVacancy(trx, actor, id);
+}
+
+// ---- the housing organisation's report: duplicates, withdrawal and correction (issue 14 §3) ----
+
+/** An address as a duplicate check compares it: case, punctuation and spacing do not count. */
+export const addressKey = (address: string) =>
+  address
+    .toLocaleLowerCase('da')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** A department of the partner user's own organisations, or a validation error naming the field. */
+async function ownDepartment(trx: Tx, actor: Actor, departmentId: string) {
+  const department = (await partnerDepartmentsOf(trx, actor.municipalityId, actor.userId)).find(
+    (d) => d.id === departmentId,
+  );
+  if (!department) throw invalid([{ path: 'departmentId', code: 'unknown_department' }]);
+  return department;
+}
+
+/**
+ * A vacancy already reported for the same department, address and available date (not withdrawn):
+ * the report is then likely a duplicate, and the partner must confirm to report it anyway.
+ */
+async function assertNoLikelyDuplicate(
+  trx: Tx,
+  actor: Actor,
+  unit: Pick<VacancyBody, 'departmentId' | 'address' | 'availableOn'>,
+  exceptId: string | null,
+) {
+  const key = addressKey(unit.address);
+  const same = (
+    await vacanciesRepo.vacanciesAt(trx, actor.municipalityId, unit.departmentId, unit.availableOn, exceptId)
+  ).find((v) => addressKey(v.address) === key);
+  if (!same) return;
+  const duplicate: DuplicateVacancy = {
+    vacancyId: same.id,
+    address: same.address,
+    availableOn: same.available_on,
+    reportedOn: isoDate(same.created_at).slice(0, 10),
+  };
+  throw new AppError('VACANCY_LIKELY_DUPLICATE', { params: { ...duplicate } });
+}
+
+/** A housing organisation reports a vacancy; a likely duplicate is refused unless confirmed. */
+export async function reportVacancy(
+  trx: Tx,
+  actor: Actor,
+  input: VacancyBody & { confirmDuplicate?: boolean | undefined },
+) {
+  const { confirmDuplicate, ...unit } = input;
+  await ownDepartment(trx, actor, unit.departmentId);
+  if (!confirmDuplicate) await assertNoLikelyDuplicate(trx, actor, unit, null);
+  const id = await createVacancy(trx, actor, unit, 'partner');
+  if (confirmDuplicate)
+    await audit(trx, actor, 'allocation.vacancy_duplicate_confirmed', 'vacancy', id as string, {
+      departmentId: unit.departmentId,
+    });
+  return id as string;
+}
+
+/**
+ * A vacancy of the partner's own organisations that it may still withdraw or correct, locked: open,
+ * and without any offer from the municipality. Another organisation's (or municipality's) vacancy
+ * is not found.
+ */
+async function changeableReport(trx: Tx, actor: Actor, id: string) {
+  const own = await vacanciesRepo.findVacancy(trx, actor.municipalityId, id, { partnerUserId: actor.userId });
+  if (!own) throw new AppError('NOT_FOUND');
+  const v = (await vacanciesRepo.findVacancy(trx, actor.municipalityId, id, {
+    lock: true,
+  })) as vacanciesRepo.VacancyWithDepartment;
+  const offers = await offersRepo.offersOf(trx, actor.municipalityId, { vacancyIds: [id] });
+  if (offers.length > 0) throw new AppError('VACANCY_OFFER_MADE');
+  if (v.status !== 'open') throw new AppError('VACANCY_NOT_OPEN');
+  return v;
+}
+
+/** The housing organisation withdraws its report, with the reason, until the municipality has made an offer. */
+export async function withdrawReport(trx: Tx, actor: Actor, id: string, reason: string) {
+  await changeableReport(trx, actor, id);
+  const ok = await vacanciesRepo.setVacancyStatus(trx, actor.municipalityId, id, 'open', {
+    status: 'withdrawn',
+    withdrawn_on: today(),
+    withdrawn_reason: reason,
+  });
+  if (!ok) throw new AppError('VACANCY_NOT_OPEN');
+  await audit(trx, actor, 'allocation.vacancy_withdraw', 'vacancy', id, { reason });
+  return getVacancy(trx, actor, id, true);
+}
+
+/** The housing organisation corrects its report, with the reason, until the municipality has made an offer. */
+export async function correctReport(trx: Tx, actor: Actor, id: string, input: PartnerCorrectionBody) {
+  const { reason, confirmDuplicate, ...unit } = input;
+  const before = await changeableReport(trx, actor, id);
+  await ownDepartment(trx, actor, unit.departmentId);
+  if (!confirmDuplicate) await assertNoLikelyDuplicate(trx, actor, unit, id);
+  const settings = await getSettings(trx, actor);
+  const deadlineOn = unit.deadlineOn ?? addDays(unit.availableOn, settings.nameDeadlineDays);
+  if (deadlineOn < unit.availableOn) throw invalid([{ path: 'deadlineOn', code: 'end_before_start' }]);
+  const values = {
+    department_id: unit.departmentId,
+    address: unit.address,
+    unit_type: unit.unitType,
+    rooms: unit.rooms,
+    area_m2: unit.areaM2,
+    rent: unit.rent,
+    utilities: unit.utilities,
+    deposit: unit.deposit,
+    accessible: unit.accessible,
+    available_on: unit.availableOn,
+    origin: unit.origin,
+    deadline_on: deadlineOn,
+  };
+  // What changed, field by field, for the audit entry.
+  const changed: Record<string, { from: string | number | boolean; to: string | number | boolean }> = {};
+  for (const [key, to] of Object.entries(values)) {
+    const raw = before[key as keyof typeof values];
+    const from = typeof to === 'number' ? num(raw as number | string) : (raw as string | boolean);
+    if (from !== to) changed[key] = { from, to };
+  }
+  if (!(await vacanciesRepo.correctVacancy(trx, actor.municipalityId, id, values)))
+    throw new AppError('VACANCY_NOT_OPEN');
+  await audit(trx, actor, 'allocation.vacancy_correct', 'vacancy', id, { reason, changed });
+  return getVacancy(trx, actor, id, true);
 }
 
 /** Received, used and returned units per department for the housing module's dialogue report (issue 5 §8). */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import {
   type AllocationSettings,
   DECLINE_REASONS,
+  DEFAULT_DISPOSABLE,
   type DeclineReason,
   REFUSAL_CONSEQUENCES,
   type RefusalConsequence,
@@ -57,6 +58,16 @@ type Values = Record<NumberKey, string> & {
   refusalConsequence: string;
   refusalReasons: string[];
   noReplyCountsAsRefusal: boolean;
+  disposableZeroConfirmed: boolean;
+};
+
+/** The rådighedsbeløb fields, which hold 0 kr. only with the explicit confirmation (issue 14 §3). */
+const DISPOSABLE_KEYS = ['disposablePerAdult', 'disposablePerChild'] as const;
+
+/** The shipped default of a rådighedsbeløb field, for its hint. */
+const DISPOSABLE_DEFAULT: Record<(typeof DISPOSABLE_KEYS)[number], number> = {
+  disposablePerAdult: DEFAULT_DISPOSABLE.perAdult,
+  disposablePerChild: DEFAULT_DISPOSABLE.perChild,
 };
 
 function valuesOf(settings: AllocationSettings): Values {
@@ -68,6 +79,7 @@ function valuesOf(settings: AllocationSettings): Values {
     refusalConsequence: settings.refusalConsequence,
     refusalReasons: [...settings.refusalReasons],
     noReplyCountsAsRefusal: settings.noReplyCountsAsRefusal,
+    disposableZeroConfirmed: settings.disposableZeroConfirmed,
   };
 }
 
@@ -85,6 +97,7 @@ function SettingsForm({ settings }: { settings: AllocationSettings }) {
         'refusalConsequence',
         'refusalReasons',
         'noReplyCountsAsRefusal',
+        'disposableZeroConfirmed',
       ].map((key) => [key, { id: fieldId(key), label: t(`allocationSettings.fields.${key}`) }]),
     ),
     mapServerField: (field) =>
@@ -110,12 +123,17 @@ function SettingsForm({ settings }: { settings: AllocationSettings }) {
       else if (n !== undefined) numbers[key] = n;
     }
     if (values.refusalConsequence === '') problems.push({ path: 'refusalConsequence', code: 'required' });
+    // 0 kr. lets the rent check pass a rent up to the whole income after fixed costs: only when confirmed.
+    if (!values.disposableZeroConfirmed)
+      for (const key of DISPOSABLE_KEYS)
+        if (numbers[key] === 0) problems.push({ path: key, code: 'zero_not_confirmed' });
     if (form.failed(problems)) return;
     const input: AllocationSettings = {
       ...(numbers as Record<NumberKey, number>),
       refusalConsequence: values.refusalConsequence as RefusalConsequence,
       refusalReasons: DECLINE_REASONS.filter((r) => values.refusalReasons.includes(r)) as DeclineReason[],
       noReplyCountsAsRefusal: values.noReplyCountsAsRefusal,
+      disposableZeroConfirmed: values.disposableZeroConfirmed,
     };
     save.mutate(input, {
       onSuccess: (next) => {
@@ -132,11 +150,15 @@ function SettingsForm({ settings }: { settings: AllocationSettings }) {
     const range = field
       ? t('allocationSettings.range', { min: formatWhole(field.min), max: formatWhole(field.max) })
       : '';
+    const hint =
+      key === 'disposablePerAdult' || key === 'disposablePerChild'
+        ? t(`allocationSettings.hints.${key}`, { amount: formatWhole(DISPOSABLE_DEFAULT[key]) })
+        : t(`allocationSettings.hints.${key}`);
     return (
       <TextField
         key={key}
         {...form.field(key)}
-        hint={`${t(`allocationSettings.hints.${key}`)} ${range}`}
+        hint={`${hint} ${range}`}
         inputMode={field?.kind === 'kroner' ? 'decimal' : 'numeric'}
         autoComplete="off"
         widthClass={width}
@@ -198,8 +220,15 @@ function SettingsForm({ settings }: { settings: AllocationSettings }) {
             <h2>{t('allocationSettings.rulesHeading')}</h2>
           </legend>
           {numberField('youthAgeLimit', widthOf('youthAgeLimit'))}
+          <p>{t('allocationSettings.disposableBasis')}</p>
           {numberField('disposablePerAdult', widthOf('disposablePerAdult'))}
           {numberField('disposablePerChild', widthOf('disposablePerChild'))}
+          <div className="form-group">
+            <CheckboxField
+              {...form.checkbox('disposableZeroConfirmed')}
+              hint={t('allocationSettings.hints.disposableZeroConfirmed')}
+            />
+          </div>
         </fieldset>
         <div className="mt-8">
           <button type="submit" className="button button-primary" disabled={save.isPending}>
@@ -263,6 +292,7 @@ function SettingsView({ settings }: { settings: AllocationSettings }) {
         <Facts items={refusals} label={t('allocationSettings.refusalsHeading')} />
       </Section>
       <Section id="settings-rules" heading={t('allocationSettings.rulesHeading')}>
+        <p>{t('allocationSettings.disposableBasis')}</p>
         <Facts items={rules} label={t('allocationSettings.rulesHeading')} />
       </Section>
     </>

@@ -17,6 +17,7 @@ import { YesNoText } from '../../components/yes-no';
 import { formatKroner, formatWhole } from '../../i18n/format';
 import { hasPermission, useSession } from '../../session';
 import { departmentName, useDepartments } from '../housing';
+import { PageTasks } from '../tasks';
 import { ActionsSection } from './application-actions';
 import { DocumentsSection } from './application-documents';
 import { DateTimeText, LongText, PriorityText, targetGroundsText } from './application-format';
@@ -487,6 +488,7 @@ export function ApplicationPage() {
       />
       {data ? (
         <>
+          <PageTasks />
           <StatusSection application={data} />
           <ActionsSection
             key={data.status}

@@ -30,7 +30,7 @@ import { daysText, PriorityText } from './vacancy-format';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Amounts in a check's text, shown with a thousands point (5.200). */
-const AMOUNT_PARAMS = new Set(['total', 'max']);
+const AMOUNT_PARAMS = new Set(['total', 'max', 'left', 'required']);
 
 /**
  * A check's params as its text shows them: dates as dd.mm.åååå, amounts with a thousands point, and
@@ -149,7 +149,18 @@ function offerState(vacancy: VacancyView, canManage: boolean): OfferState {
  * reasons rule by rule and (when the unit is free) a button to offer it; then the excluded with the
  * rules they fail, so the officer can always say why someone was not offered the unit.
  */
-export function CandidatesSection({ vacancy, canManage }: { vacancy: VacancyView; canManage: boolean }) {
+export function CandidatesSection({
+  vacancy,
+  canManage,
+  notice,
+  onNotice: setNotice,
+}: {
+  vacancy: VacancyView;
+  canManage: boolean;
+  /** The page's one result message, when it answers an action here. */
+  notice: Notice | null;
+  onNotice: (notice: Notice | null) => void;
+}) {
   const { t } = useTranslation();
   const [limits, setLimits] = useState({ eligible: CANDIDATE_PAGE, excluded: CANDIDATE_PAGE });
   const candidates = useCandidates(vacancy.id, limits);
@@ -157,7 +168,6 @@ export function CandidatesSection({ vacancy, canManage }: { vacancy: VacancyView
   const settings = useAllocationSettings(state === 'can_offer');
   const offer = useCreateOffer(vacancy.id);
   const [touched, setTouched] = useState(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
   const form = useForm({
     formKey: 'candidates.offer',
     initial: { replyBy: '' },
@@ -217,9 +227,13 @@ export function CandidatesSection({ vacancy, canManage }: { vacancy: VacancyView
       {data ? (
         <>
           <p>
-            {t('candidates.onDate', { date: isoToDanishDate(data.onDate) })}{' '}
+            <strong>{t('candidates.onDate', { date: isoToDanishDate(data.onDate) })}</strong>{' '}
+            {t('candidates.onDateWhy')}{' '}
             {data.areaStatus
-              ? t('candidates.areaStatus', { status: t(`housing.areaStatuses.${data.areaStatus}`) })
+              ? t('candidates.areaStatus', {
+                  status: t(`housing.areaStatuses.${data.areaStatus}`),
+                  date: isoToDanishDate(data.onDate),
+                })
               : null}
           </p>
           {state === 'live_offer' ? <p>{t('candidates.state.liveOffer')}</p> : null}

@@ -7,6 +7,7 @@ import type {
   CensusDay,
   Check,
   DeclineInput,
+  DuplicateVacancy,
   OfferInput,
   OfferView,
   TenancyView,
@@ -14,7 +15,7 @@ import type {
   VacancyView,
 } from '../../../shared/allocation/api';
 import type { ReturnReason, VacancyStatus } from '../../../shared/allocation/model';
-import { api } from '../../api';
+import { ApiError, api } from '../../api';
 import { CITIZENS_KEY } from '../citizens';
 import { HOUSING_KEY } from '../housing';
 import { TASKS_KEY } from '../tasks';
@@ -27,6 +28,7 @@ export type {
   CensusDay,
   Check,
   DeclineInput,
+  DuplicateVacancy,
   OfferInput,
   OfferView,
   TenancyView,
@@ -165,10 +167,47 @@ export function useCreateVacancy() {
   );
 }
 
-export function useReportVacancy() {
+/**
+ * A housing organisation reports a vacancy. A likely duplicate answers VACANCY_LIKELY_DUPLICATE
+ * unless `confirmDuplicate()` says the partner has confirmed it is another unit (issue 14 §3).
+ */
+export function useReportVacancy(confirmDuplicate: () => boolean = () => false) {
   return useAllocationMutation((input: VacancyInput) =>
-    api.post<{ id: string }>('/api/partner/vacancies', input),
+    api.post<{ id: string }>(
+      '/api/partner/vacancies',
+      confirmDuplicate() ? { ...input, confirmDuplicate: true } : input,
+    ),
   );
+}
+
+/** A housing organisation corrects its report, with the reason, until the municipality has made an offer. */
+export function useCorrectVacancy(vacancyId: string, confirmDuplicate: () => boolean = () => false) {
+  return useAllocationMutation(async (input: VacancyInput & { reason?: string }) => {
+    const corrected = await api.put<VacancyView>(
+      `/api/partner/vacancies/${enc(vacancyId)}`,
+      confirmDuplicate() ? { ...input, confirmDuplicate: true } : input,
+    );
+    return { id: corrected.id };
+  });
+}
+
+/** A housing organisation withdraws its report, with the reason, until the municipality has made an offer. */
+export function useWithdrawVacancy(vacancyId: string) {
+  return useAllocationMutation((input: { reason: string }) =>
+    api.post<VacancyView>(`/api/partner/vacancies/${enc(vacancyId)}/withdraw`, input),
+  );
+}
+
+/** The likely duplicate a report met, when the API answered VACANCY_LIKELY_DUPLICATE. */
+export function duplicateOf(error: unknown): DuplicateVacancy | null {
+  if (!(error instanceof ApiError) || error.code !== 'VACANCY_LIKELY_DUPLICATE') return null;
+  const p = error.params as Record<string, string | number | undefined>;
+  return {
+    vacancyId: String(p.vacancyId ?? ''),
+    address: String(p.address ?? ''),
+    availableOn: String(p.availableOn ?? ''),
+    reportedOn: String(p.reportedOn ?? ''),
+  };
 }
 
 export function useReturnVacancy(vacancyId: string) {

@@ -1,6 +1,6 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNIT_TYPES_ALLOCATED, VACANCY_ORIGINS } from '../../../shared/allocation/model';
 import type { UnitType } from '../../../shared/housing/supply';
@@ -12,11 +12,12 @@ import type { FieldMap } from '../../components/form-problems';
 import { Loading } from '../../components/loading';
 import { RANGE_CODE, readDate, readNumber } from '../../components/read-field';
 import { SelectField, type SelectOption } from '../../components/select-field';
+import { TextAreaField } from '../../components/text-area-field';
 import { TextField } from '../../components/text-field';
 import { useForm } from '../../components/use-form';
-import { parseNumber } from '../../i18n/format';
+import { formatInput, isoToDanishDate, parseNumber } from '../../i18n/format';
 import { departmentName } from '../housing';
-import type { VacancyInput } from './vacancies.api';
+import type { VacancyInput, VacancyView } from './vacancies.api';
 
 /** A vacancy's fields as typed. */
 export interface VacancyValues {
@@ -50,6 +51,27 @@ export function emptyVacancy(departmentId = ''): VacancyValues {
     deadlineOn: '',
   };
 }
+
+/** A vacancy's values as the form shows them, for a correction (issue 14 §3). */
+export function vacancyValues(v: VacancyView): VacancyValues {
+  return {
+    departmentId: v.departmentId,
+    address: v.address,
+    unitType: v.unitType,
+    rooms: formatInput(v.rooms),
+    areaM2: formatInput(v.areaM2),
+    rent: formatInput(v.rent),
+    utilities: formatInput(v.utilities),
+    deposit: formatInput(v.deposit),
+    accessible: v.accessible,
+    availableOn: isoToDanishDate(v.availableOn),
+    origin: v.origin,
+    deadlineOn: isoToDanishDate(v.deadlineOn),
+  };
+}
+
+/** What the form sends: the unit, and the reason when the form asks for one (a correction). */
+export type VacancyFormInput = VacancyInput & { reason?: string };
 
 /** The form's key for its own field messages (`vacancies.form.fieldErrors.<path>.<code>`). */
 const FORM_KEY = 'vacancies.form';
@@ -175,10 +197,20 @@ export interface VacancyFormProps {
   departmentOptions: SelectOption[];
   /** The settings' days from the available date to the deadline, when the user may read them. */
   deadlineDays: number | null;
-  save: UseMutationResult<{ id: string }, Error, VacancyInput>;
+  save: UseMutationResult<{ id: string }, Error, VacancyFormInput>;
   submitLabel: string;
   /** After a save; `reset` empties the form for the next vacancy. */
-  onSaved: (id: string, input: VacancyInput, reset: () => void) => void;
+  onSaved: (id: string, input: VacancyFormInput, reset: () => void) => void;
+  /** The values to start from (a correction); default an empty form. */
+  initialValues?: VacancyValues;
+  /** Asks for a reason too (a correction), required, with this label and hint. */
+  reason?: { label: string; hint: string };
+  /** Takes an error the page answers itself (a likely duplicate); true when handled. */
+  onSubmitError?: (error: unknown) => boolean;
+  /** Shown just above the submit button (the duplicate warning and its confirmation). */
+  beforeSubmit?: ReactNode;
+  /** A second button beside the submit button (cancel a correction). */
+  secondaryAction?: ReactNode;
 }
 
 /**
@@ -192,13 +224,19 @@ export function VacancyForm({
   save,
   submitLabel,
   onSaved,
+  initialValues,
+  reason,
+  onSubmitError,
+  beforeSubmit,
+  secondaryAction,
 }: VacancyFormProps) {
   const { t } = useTranslation();
   const only = options.length === 1 ? (options[0]?.value ?? '') : '';
+  const fields = vacancyFieldMap(t, idPrefix);
   const form = useForm({
     formKey: FORM_KEY,
-    initial: () => emptyVacancy(only),
-    fields: vacancyFieldMap(t, idPrefix),
+    initial: () => ({ ...(initialValues ?? emptyVacancy(only)), reason: '' }),
+    fields: reason ? { ...fields, reason: { id: `${idPrefix}-reason`, label: reason.label } } : fields,
     mapServerField: vacancyRange,
   });
 
@@ -206,14 +244,23 @@ export function VacancyForm({
     event.preventDefault();
     if (save.isPending) return;
     const problems: FieldError[] = [];
-    const input = readVacancy(form.values, problems);
-    if (form.failed(problems) || !input) return;
+    const unit = readVacancy(form.values, problems);
+    const why = form.values.reason.trim();
+    if (reason && why === '') problems.push({ path: 'reason', code: 'required' });
+    if (form.failed(problems) || !unit) return;
+    const input: VacancyFormInput = reason ? { ...unit, reason: why } : unit;
     save.mutate(input, {
       onSuccess: ({ id: newId }) => {
         form.clear();
-        onSaved(newId, input, () => form.setValues(emptyVacancy(only)));
+        onSaved(newId, input, () => form.setValues({ ...emptyVacancy(only), reason: '' }));
       },
-      onError: form.reportError,
+      onError: (error) => {
+        if (onSubmitError?.(error)) {
+          form.clear();
+          return;
+        }
+        form.reportError(error);
+      },
     });
   };
 
@@ -298,10 +345,13 @@ export function VacancyForm({
             options={originOptions}
           />
         </fieldset>
+        {reason ? <TextAreaField {...form.field('reason')} hint={reason.hint} rows={3} /> : null}
+        {beforeSubmit}
         <div className="mt-5">
           <button type="submit" className="button button-primary">
             {submitLabel}
           </button>
+          {secondaryAction ? <> {secondaryAction}</> : null}
         </div>
         {save.isPending ? <Loading text={t('common.saving')} /> : null}
       </form>

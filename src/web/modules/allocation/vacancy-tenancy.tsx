@@ -1,6 +1,5 @@
 /** The tenancy of a let unit: its dates, and recording the signed lease and the move-in. */
 import type { FormEvent } from 'react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../api';
 import { settle } from '../../api';
@@ -57,7 +56,7 @@ function LeaseForm({ tenancy, onDone }: { tenancy: TenancyView; onDone: (notice:
   );
 }
 
-function MoveInForm({ tenancy, onDone }: { tenancy: TenancyView; onDone: (notice: Notice) => void }) {
+function MoveInForm({ tenancy, onDone }: { tenancy: TenancyView; onDone: (notice: Notice | null) => void }) {
   const { t } = useTranslation();
   const moveIn = useMoveIn(tenancy.id);
   const form = useForm({
@@ -83,11 +82,8 @@ function MoveInForm({ tenancy, onDone }: { tenancy: TenancyView; onDone: (notice
       {
         onSuccess: () => {
           form.clear();
-          onDone({
-            kind: 'success',
-            key: 'offers.moveIn.done',
-            params: { name: tenancy.citizenName, date: isoToDanishDate(date) },
-          });
+          // The section's "housed" message is the one success message (issue 14 §3: it was shown twice).
+          onDone(null);
         },
         onError: form.reportError,
       },
@@ -107,9 +103,19 @@ function MoveInForm({ tenancy, onDone }: { tenancy: TenancyView; onDone: (notice
   );
 }
 
-export function TenancySection({ tenancy, canManage }: { tenancy: TenancyView; canManage: boolean }) {
+export function TenancySection({
+  tenancy,
+  canManage,
+  notice,
+  onNotice: setNotice,
+}: {
+  tenancy: TenancyView;
+  canManage: boolean;
+  /** The page's one result message, when it answers an action here. */
+  notice: Notice | null;
+  onNotice: (notice: Notice | null) => void;
+}) {
   const { t } = useTranslation();
-  const [notice, setNotice] = useState<Notice | null>(null);
   return (
     <Section id="vacancy-tenancy" heading={t('offers.tenancyHeading')}>
       <NoticeArea notice={notice} />
@@ -126,16 +132,20 @@ export function TenancySection({ tenancy, canManage }: { tenancy: TenancyView; c
           { label: t('offers.movedInOn'), value: <DateText value={tenancy.movedInOn} /> },
         ]}
       />
-      {tenancy.movedInOn ? (
-        <Alert variant="success" headingLevel={3} heading={t('offers.housedHeading')}>
-          <p>
-            {t('offers.housed', {
-              name: tenancy.citizenName || t('offers.theCitizen'),
-              date: isoToDanishDate(tenancy.movedInOn),
-            })}
-          </p>
-        </Alert>
-      ) : canManage ? (
+      {/* A status region that is always there, so the housed message is announced when it appears. */}
+      <div role="status">
+        {tenancy.movedInOn ? (
+          <Alert variant="success" headingLevel={3} heading={t('offers.housedHeading')}>
+            <p>
+              {t('offers.housed', {
+                name: tenancy.citizenName || t('offers.theCitizen'),
+                date: isoToDanishDate(tenancy.movedInOn),
+              })}
+            </p>
+          </Alert>
+        ) : null}
+      </div>
+      {tenancy.movedInOn ? null : canManage ? (
         tenancy.leaseSignedOn ? (
           <MoveInForm key={tenancy.id} tenancy={tenancy} onDone={setNotice} />
         ) : (

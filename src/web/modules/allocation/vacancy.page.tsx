@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { DECLINE_REASONS, RETURN_REASONS, type ReturnReason } from '../../../shared/allocation/model';
 import { ApiError, type FieldError, settle } from '../../api';
-import { Alert } from '../../components/alert';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DateField } from '../../components/date-field';
 import { DateText } from '../../components/date-text';
@@ -31,6 +30,7 @@ import {
 } from '../../i18n/format';
 import { hasPermission, useSession } from '../../session';
 import { AreaStatusText } from '../housing';
+import { PageTasks } from '../tasks';
 import { CandidatesSection } from './candidates';
 import type { VacancyCreatedState } from './create-vacancy.page';
 import {
@@ -46,6 +46,9 @@ import {
 } from './vacancies.api';
 import { CitizenLink, emptyText, placeText } from './vacancy-format';
 import { TenancySection } from './vacancy-tenancy';
+
+/** Where the page's one result message stands. */
+type NoticeAt = 'page' | 'offer' | 'tenancy' | 'candidates' | 'return';
 
 function isCreatedState(state: unknown): state is VacancyCreatedState {
   return typeof state === 'object' && state !== null && (state as VacancyCreatedState).created === true;
@@ -81,6 +84,18 @@ function FactsSection({ vacancy }: { vacancy: VacancyView }) {
       }),
     },
   ];
+  if (vacancy.status === 'withdrawn') {
+    items.push(
+      { label: t('vacancies.facts.withdrawnOn'), value: <DateText value={vacancy.withdrawnOn} /> },
+      { label: t('vacancies.facts.withdrawnReason'), value: vacancy.withdrawnReason ?? <NoValue /> },
+    );
+  }
+  if (vacancy.correctedAt) {
+    items.push({
+      label: t('vacancies.facts.correctedAt'),
+      value: <time dateTime={isoDateTime(vacancy.correctedAt)}>{formatDate(vacancy.correctedAt)}</time>,
+    });
+  }
   if (vacancy.status === 'returned') {
     items.push(
       { label: t('vacancies.facts.returnedOn'), value: <DateText value={vacancy.returnedOn} /> },
@@ -287,9 +302,19 @@ function OfferActions({ offer, onDone }: { offer: OfferView; onDone: (notice: No
   );
 }
 
-function OfferSection({ vacancy, canManage }: { vacancy: VacancyView; canManage: boolean }) {
+/** The page's one result message: shown in the section whose action it answers (issue 14 §3). */
+export interface SectionNotice {
+  notice: Notice | null;
+  onNotice: (notice: Notice | null) => void;
+}
+
+function OfferSection({
+  vacancy,
+  canManage,
+  notice,
+  onNotice: setNotice,
+}: { vacancy: VacancyView; canManage: boolean } & SectionNotice) {
   const { t } = useTranslation();
-  const [notice, setNotice] = useState<Notice | null>(null);
   const offer = vacancy.liveOffer;
   return (
     <Section id="vacancy-offer" heading={t('offers.heading')}>
@@ -326,7 +351,9 @@ function OfferSection({ vacancy, canManage }: { vacancy: VacancyView; canManage:
             ? t('offers.noneOpen')
             : vacancy.status === 'let'
               ? t('offers.noneLet')
-              : t('offers.noneReturned')}
+              : vacancy.status === 'withdrawn'
+                ? t('offers.noneWithdrawn')
+                : t('offers.noneReturned')}
         </p>
       )}
     </Section>
@@ -335,13 +362,12 @@ function OfferSection({ vacancy, canManage }: { vacancy: VacancyView; canManage:
 
 // ---- returning the unit ----
 
-function ReturnSection({ vacancy }: { vacancy: VacancyView }) {
+function ReturnSection({ vacancy, notice, onNotice: setNotice }: { vacancy: VacancyView } & SectionNotice) {
   const { t } = useTranslation();
   const giveBack = useReturnVacancy(vacancy.id);
   const [confirm, setConfirm] = useState<{ reason: ReturnReason; note?: string; returnedOn: string } | null>(
     null,
   );
-  const [notice, setNotice] = useState<Notice | null>(null);
   const form = useForm({
     formKey: 'vacancies.return',
     initial: { reason: '', note: '', returnedOn: todayText() },
@@ -445,6 +471,25 @@ export function VacancyPage() {
   const canManage = hasPermission(useSession().data?.user, 'allocation.manage');
   const vacancy = useVacancy(id);
   const data = vacancy.data;
+  // One result message on the page at a time, in the section whose action it answers: the
+  // registration's, then each later action's in its place (issue 14 §3: after a unit was let, the
+  // page still showed an earlier success message beside the latest).
+  const [notice, setNotice] = useState<{ at: NoticeAt; notice: Notice } | null>(() =>
+    isCreatedState(location.state)
+      ? {
+          at: 'page',
+          notice: {
+            kind: 'success',
+            key: 'vacancies.create.done',
+            params: { address: location.state.address },
+          },
+        }
+      : null,
+  );
+  const noticeAt = (at: NoticeAt): SectionNotice => ({
+    notice: notice?.at === at ? notice.notice : null,
+    onNotice: (next) => setNotice(next ? { at, notice: next } : null),
+  });
   const notFound = vacancy.error instanceof ApiError && vacancy.error.status === 404;
   const title = data
     ? data.address
@@ -457,19 +502,23 @@ export function VacancyPage() {
       <p>
         <Link to="/anvisning/boliger">{t('vacancies.backToList')}</Link>
       </p>
-      {isCreatedState(location.state) ? (
-        <Alert variant="success" live="status">
-          <p>{t('vacancies.create.done', { address: location.state.address })}</p>
-        </Alert>
-      ) : null}
+      <NoticeArea notice={noticeAt('page').notice} headingLevel={2} />
       <QueryState query={vacancy}>
         {(data) => (
           <>
+            <PageTasks />
             <FactsSection vacancy={data} />
-            <OfferSection vacancy={data} canManage={canManage} />
-            {data.tenancy ? <TenancySection tenancy={data.tenancy} canManage={canManage} /> : null}
-            <CandidatesSection vacancy={data} canManage={canManage} />
-            {canManage && data.status !== 'let' ? <ReturnSection vacancy={data} /> : null}
+            <OfferSection vacancy={data} canManage={canManage} {...noticeAt('offer')} />
+            {data.tenancy ? (
+              <TenancySection tenancy={data.tenancy} canManage={canManage} {...noticeAt('tenancy')} />
+            ) : null}
+            {/* A let, returned or withdrawn unit is offered to no one: no candidate list (issue 14 §3). */}
+            {data.status === 'open' ? (
+              <CandidatesSection vacancy={data} canManage={canManage} {...noticeAt('candidates')} />
+            ) : null}
+            {canManage && (data.status === 'open' || data.status === 'returned') ? (
+              <ReturnSection vacancy={data} {...noticeAt('return')} />
+            ) : null}
           </>
         )}
       </QueryState>
