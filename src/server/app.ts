@@ -27,6 +27,15 @@ declare module 'fastify' {
   }
 }
 
+/** What modules' routes and jobs read of the assembled app: the providers of every module (modules/index.ts). */
+export function moduleContext(config: Config): ModuleContext {
+  return {
+    config,
+    taskProviders: serverModules.flatMap((m) => m.tasks?.(config) ?? []),
+    timelineProviders: serverModules.flatMap((m) => m.timeline ?? []),
+  };
+}
+
 export interface BuildOptions {
   config: Config;
   db: DatabaseHandles;
@@ -107,11 +116,7 @@ export async function buildApp({
     async () => ({ status: 'ok' as const }),
   );
   // Every module's routes, with the task and timeline providers of all modules (modules/index.ts).
-  const context: ModuleContext = {
-    config,
-    taskProviders: serverModules.flatMap((m) => m.tasks?.(config) ?? []),
-    timelineProviders: serverModules.flatMap((m) => m.timeline ?? []),
-  };
+  const context = moduleContext(config);
   for (const { routes } of serverModules) {
     if (routes) await app.register(async (scope) => routes(scope, context));
   }

@@ -12,8 +12,12 @@ function serverSources(): string[] {
     .filter((file) => !file.startsWith('test/') && !file.startsWith('db/') && !file.includes('bench'));
 }
 
-/** Where SQL may be built: a module's repositories, the platform's repositories (and db/, not scanned). */
-const mayBuildSql = (file: string) => file.endsWith('.repository.ts');
+/**
+ * Where SQL may be built: a module's repositories and migrations (`modules/<m>/migrations/`), the
+ * platform's repositories (and db/, not scanned).
+ */
+const mayBuildSql = (file: string) =>
+  file.endsWith('.repository.ts') || /^modules\/[^/]+\/migrations\/[^/]+\.ts$/.test(file);
 
 /** The code without comments, so that a comment naming a query builder is not taken for one. */
 function code(text: string): string {

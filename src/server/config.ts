@@ -72,6 +72,23 @@ const envSchema = z.object({
   WEB_DIR: z.string().min(1).default('dist/web'),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * SMTP server of the daily task digest (`smtp://user:password@host:587`, `smtps://…:465`).
+   * Unset: no e-mail is sent. Needs SMTP_FROM and PUBLIC_URL.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/?#]+/, { message: 'must start with smtp:// or smtps:// and name a host' })
+    .optional(),
+  /** Sender of the digest, e.g. `Hjemvej <hjemvej@kommune.dk>`. */
+  SMTP_FROM: z.string().min(3).optional(),
+  /** The address users open Hjemvej on (`https://hjemvej.kommune.dk`): the digest's links start with it. */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/?#]+/, { message: 'must start with http:// or https:// and name a host' })
+    .optional(),
+  /** Hour of the day (Danish time, 0–23) from which the daily digest is sent. */
+  DIGEST_HOUR: int(0, 23).default(7),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -116,6 +133,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError('Invalid configuration: SESSION_SECRET is required when NODE_ENV=production');
     }
     secret = readOrCreateSecret(dataDir);
+  }
+  if (env.SMTP_URL) {
+    for (const key of ['SMTP_FROM', 'PUBLIC_URL'] as const)
+      if (!env[key]) throw new ConfigError(`Invalid configuration: ${key} is required when SMTP_URL is set`);
   }
   return { ...env, SESSION_SECRET: secret, dataDir, webDir: path.resolve(env.WEB_DIR) };
 }

@@ -1,4 +1,4 @@
-import { buildApp } from './app';
+import { buildApp, moduleContext } from './app';
 import { openConfiguredDatabase } from './boot';
 import { type Config, ConfigError, loadConfig } from './config';
 import { DEMO_MUNICIPALITY, demoUsername, seedDemo } from './demo/seed';
@@ -29,7 +29,8 @@ const db = await openConfiguredDatabase(config).catch((error: unknown) =>
 
 const demoUsers = config.DEMO_SEED ? await seedDemo(db, config.DEMO_PASSWORD) : [];
 const app = await buildApp({ config, db });
-const jobs = serverModules.flatMap((m) => m.jobs?.(db, app.log) ?? []);
+const context = moduleContext(config);
+const jobs = serverModules.flatMap((m) => m.jobs?.(db, app.log, context) ?? []);
 app.addHook('preClose', async () => {
   await Promise.all(jobs.map((job) => job.stop()));
 });

@@ -49,8 +49,8 @@ export interface ServerModule {
    * other module's and run in name order. Append only.
    */
   migrations?: Record<string, Migration>;
-  /** Background jobs of a server process (not run by tests or the CLI). */
-  jobs?: (db: DatabaseHandles, log: FastifyBaseLogger) => readonly Job[];
+  /** Background jobs of a server process (not run by tests or the CLI), with the assembled context. */
+  jobs?: (db: DatabaseHandles, log: FastifyBaseLogger, context: ModuleContext) => readonly Job[];
   /** Adds the module's demo data in the demo municipality's transaction, in list order. */
   seedDemo?: (trx: Tx, demo: DemoContext) => Promise<void>;
 }
