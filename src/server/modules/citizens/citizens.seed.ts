@@ -2,7 +2,7 @@ import type { Situation } from '../../../shared/citizens/whereabouts';
 import { addDays, today } from '../../../shared/dates';
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
-import { addContact, addEpisode, createCitizen } from './citizens.service';
+import { addConsent, addContact, addEpisode, createCitizen } from './citizens.service';
 
 /**
  * The demo municipality's by-name list, consistent with the plan's published figures
@@ -212,5 +212,87 @@ export async function seedDemoCitizens(trx: Tx, actor: Actor): Promise<number> {
         });
     }
   }
-  return created;
+  return created + (await seedRecentCitizens(trx, actor));
+}
+
+/**
+ * People who became homeless in the past year (after the counts, so the counts' figures stay as
+ * published): families evicted for rent arrears, young people, people leaving prison or hospital.
+ * They are the demo's applicants for housing (allocation seeds their applications). Fictitious,
+ * without CPR numbers; ages and dates are relative to today, so the demo stays current.
+ */
+const RECENT: {
+  given: string;
+  family: string;
+  sex: 'male' | 'female';
+  age: number;
+  situation: Situation;
+  monthsAgo: number;
+}[] = [
+  {
+    given: 'Maria',
+    family: 'Kristensen',
+    sex: 'female',
+    age: 34,
+    situation: 'family_friends',
+    monthsAgo: 11,
+  },
+  { given: 'Jonas', family: 'Larsen', sex: 'male', age: 23, situation: 'shelter', monthsAgo: 11 },
+  {
+    given: 'Camilla',
+    family: 'Sørensen',
+    sex: 'female',
+    age: 29,
+    situation: 'family_friends',
+    monthsAgo: 10,
+  },
+  { given: 'Henrik', family: 'Jørgensen', sex: 'male', age: 52, situation: 'shelter', monthsAgo: 10 },
+  { given: 'Mette', family: 'Hansen', sex: 'female', age: 41, situation: 'family_friends', monthsAgo: 9 },
+  { given: 'Kim', family: 'Petersen', sex: 'male', age: 45, situation: 'street', monthsAgo: 9 },
+  { given: 'Louise', family: 'Madsen', sex: 'female', age: 22, situation: 'family_friends', monthsAgo: 8 },
+  { given: 'Michael', family: 'Johansen', sex: 'male', age: 38, situation: 'prison', monthsAgo: 8 },
+  { given: 'Amina', family: 'Yusuf', sex: 'female', age: 31, situation: 'shelter', monthsAgo: 7 },
+  { given: 'Peter', family: 'Møller', sex: 'male', age: 61, situation: 'hospital', monthsAgo: 6 },
+  { given: 'Tina', family: 'Knudsen', sex: 'female', age: 47, situation: 'shelter', monthsAgo: 5 },
+  { given: 'Morten', family: 'Jakobsen', sex: 'male', age: 33, situation: 'night_shelter', monthsAgo: 4 },
+  { given: 'Sara', family: 'Berg', sex: 'female', age: 27, situation: 'family_friends', monthsAgo: 3 },
+  { given: 'Nikolaj', family: 'Lauridsen', sex: 'male', age: 19, situation: 'family_friends', monthsAgo: 2 },
+  { given: 'Jannie', family: 'Schmidt', sex: 'female', age: 36, situation: 'shelter', monthsAgo: 2 },
+  { given: 'Lars', family: 'Bertelsen', sex: 'male', age: 56, situation: 'street', monthsAgo: 1 },
+];
+
+async function seedRecentCitizens(trx: Tx, actor: Actor): Promise<number> {
+  const random = rng(2026_14);
+  const now = today();
+  for (const [i, p] of RECENT.entries()) {
+    const { id } = await createCitizen(trx, actor, {
+      birthDate: bornAged(p.age, now, random),
+      initials: `${p.given[0]}${p.family[0]}`,
+      givenName: p.given,
+      familyName: p.family,
+      sex: p.sex,
+      handlekommune: '169',
+      cpr: null,
+      phone: null,
+      email: null,
+      address: null,
+      firstEpisode: null,
+    });
+    const fromDate = addDays(now, -p.monthsAgo * 30 - Math.floor(random() * 20));
+    await addEpisode(trx, actor, id, { ...facts(p.situation, fromDate, now), note: null });
+    await addContact(trx, actor, id, {
+      contactOn: addDays(now, -1 - Math.floor(random() * 40)),
+      channel: 'meeting',
+    });
+    // Consents to share with the housing organisations: one has run out (a task), one runs out soon.
+    if (i % 4 === 0) {
+      const expiresOn = i === 0 ? addDays(now, -6) : i === 4 ? addDays(now, 21) : addDays(now, 300);
+      await addConsent(trx, actor, id, {
+        purpose: 'share_housing_org',
+        givenOn: addDays(expiresOn, -365),
+        expiresOn,
+      });
+    }
+  }
+  return RECENT.length;
 }
