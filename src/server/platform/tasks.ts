@@ -10,6 +10,12 @@ export interface Task {
   href: string;
   dueAt: string | null;
   severity: 'info' | 'warning' | 'error';
+  /**
+   * A notice: something that happened and that the user should know of (an offer made, an
+   * application decided), not an action. It disappears once the user marks it read; a task
+   * disappears when the work is done.
+   */
+  notice?: boolean;
 }
 
 /**

@@ -69,6 +69,43 @@ export function section5aDuties(c: CaseFacts, onDate: string): Duty[] {
   return duties;
 }
 
+/** A date a notice carries that the prevention team works against (issue 14 §1). */
+export interface NoticeDeadline {
+  kind: 'paakrav_deadline' | 'termination' | 'eviction_date';
+  dueOn: string;
+  /** The date has passed. */
+  overdue: boolean;
+  /** Paragraph named on the case page, if any. */
+  law: string | null;
+}
+
+/**
+ * The deadlines of an open case's notices, in the order of the steps: the latest påkrav's pay-by
+ * date (rule 27: påkrav + 14 days), the latest ophævelse and the latest eviction date. A closed
+ * case has none.
+ */
+export function noticeDeadlines(
+  notices: readonly { paakravOn: string | null; terminationOn: string | null; evictionDate: string | null }[],
+  status: 'open' | 'closed',
+  onDate: string,
+): NoticeDeadline[] {
+  if (status !== 'open') return [];
+  const latest = (dates: (string | null)[]) =>
+    dates
+      .filter((d): d is string => d !== null)
+      .sort()
+      .at(-1) ?? null;
+  const paakrav = latest(notices.map((n) => n.paakravOn));
+  const candidates: [NoticeDeadline['kind'], string | null, string | null][] = [
+    ['paakrav_deadline', paakrav && paakravDeadline(paakrav), 'lejeloven § 182, almenlejeloven § 90'],
+    ['termination', latest(notices.map((n) => n.terminationOn)), null],
+    ['eviction_date', latest(notices.map((n) => n.evictionDate)), null],
+  ];
+  return candidates.flatMap(([kind, dueOn, law]) =>
+    dueOn ? [{ kind, dueOn, overdue: dueOn < onDate, law }] : [],
+  );
+}
+
 /** How urgent a case is: overdue duties, then children, then the nearest date. Lower sorts first. */
 export function urgency(
   duties: readonly Duty[],

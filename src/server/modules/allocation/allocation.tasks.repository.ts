@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
 
 /** The queries behind allocation's deadlines in "Mine opgaver" (allocation.tasks.ts). */
@@ -62,14 +63,81 @@ export function openOffersDueBy(db: Executor, m: string, replyBy: string) {
     .execute();
 }
 
-/** Open vacancies whose deadline to name a tenant is on or before `deadlineOn`. */
-export function openVacanciesDueBy(db: Executor, m: string, deadlineOn: string) {
+/**
+ * Open vacancies that wait for an offer (issue 14 §1): none of their offers is open, so the
+ * officers must name a tenant; the nearest naming deadline first.
+ */
+export function vacanciesWithoutOpenOffer(db: Executor, m: string) {
   return db
-    .selectFrom('vacancy')
-    .select(['id', 'address', 'deadline_on'])
-    .where('municipality_id', '=', m)
-    .where('status', '=', 'open')
-    .where('deadline_on', '<=', deadlineOn)
+    .selectFrom('vacancy as v')
+    .select(['v.id', 'v.address', 'v.deadline_on', 'v.reported_via'])
+    .where('v.municipality_id', '=', m)
+    .where('v.status', '=', 'open')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('offer as f')
+            .select('f.id')
+            .whereRef('f.vacancy_id', '=', 'v.id')
+            .where('f.municipality_id', '=', m)
+            .where('f.status', '=', 'open'),
+        ),
+      ),
+    )
+    .orderBy('v.deadline_on')
+    .orderBy('v.id')
+    .limit(200)
+    .execute();
+}
+
+/**
+ * Offers to applicants the given caseworker submitted, made or answered (accepted, declined or
+ * expired) on or after `since`: the caseworker's notices.
+ */
+export function offerEventsForCaseworker(db: Executor, m: string, submittedBy: string, since: string) {
+  return db
+    .selectFrom('offer as f')
+    .innerJoin('vacancy as v', 'v.id', 'f.vacancy_id')
+    .innerJoin('allocation_application as a', 'a.id', 'f.application_id')
+    .innerJoin('citizen as c', 'c.id', 'a.citizen_id')
+    .select([
+      'f.id',
+      'f.status',
+      'f.reply_by',
+      'f.application_id',
+      'v.address',
+      'c.given_name',
+      'c.family_name',
+      'c.initials',
+      sql<boolean>`f.offered_at >= ${since}::date`.as('offered_recently'),
+      sql<boolean>`coalesce(f.responded_at >= ${since}::date, false)`.as('answered_recently'),
+    ])
+    .where('f.municipality_id', '=', m)
+    .where('a.submitted_by', '=', submittedBy)
+    .where((eb) =>
+      eb.or([
+        eb('f.offered_at', '>=', sql<Date>`${since}::date`),
+        eb.and([
+          eb('f.status', 'in', ['accepted', 'declined', 'expired']),
+          eb('f.responded_at', '>=', sql<Date>`${since}::date`),
+        ]),
+      ]),
+    )
+    .limit(200)
+    .execute();
+}
+
+/** Approvals and rejections since `since` of applications the given caseworker submitted. */
+export function decisionsForCaseworker(db: Executor, m: string, submittedBy: string, since: string) {
+  return db
+    .selectFrom('application_event as e')
+    .innerJoin('allocation_application as a', 'a.id', 'e.application_id')
+    .innerJoin('citizen as c', 'c.id', 'a.citizen_id')
+    .select(['e.id', 'e.application_id', 'e.to_status', 'c.given_name', 'c.family_name', 'c.initials'])
+    .where('e.municipality_id', '=', m)
+    .where('a.submitted_by', '=', submittedBy)
+    .where('e.action', 'in', ['approve', 'reject'])
+    .where('e.at', '>=', sql<Date>`${since}::date`)
     .limit(200)
     .execute();
 }

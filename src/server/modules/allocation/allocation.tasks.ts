@@ -7,29 +7,87 @@ import * as repo from './allocation.tasks.repository';
 const name = (c: { given_name: string | null; family_name: string | null; initials: string | null }) =>
   displayName(c) ?? '';
 
+/** A vacancy without an offer this many days before its naming deadline raises a stall alert (issue 14 §1). */
+export const VACANCY_STALL_DAYS = 7;
+/** Notices (offers made or answered, applications decided) show for this many days unless read first. */
+export const NOTICE_DAYS = 30;
+
+const applicationHref = (id: string) => `/anvisning/ansoegninger/${id}`;
+const vacancyHref = (id: string) => `/anvisning/boliger/${id}`;
+
 /**
- * Allocation's deadlines in "Mine opgaver" (issue 5 §10): for the officer, applications to assess,
- * pauses that have ended, offers whose reply deadline is near or passed, vacancies near their
- * naming deadline, leases and move-ins to record; for the caseworker who submitted, requests for
- * more information.
+ * The caseworker who submitted an application (issue 5 §10, issue 14 §1): requests for more
+ * information (a task, done when resubmitted), and notices of its decision and of every offer made,
+ * accepted, declined or expired (read marks make them disappear).
  */
-export const allocationTasks: TaskProvider = async (trx, actor) => {
+async function caseworkerTasks(trx: Parameters<TaskProvider>[0], m: string, userId: string, onDate: string) {
   const tasks: Task[] = [];
-  const m = actor.municipalityId;
-  const onDate = today();
-  if (actor.permissions.has('allocation.apply')) {
-    const rows = await repo.applicationsNeedingInfo(trx, m, actor.userId);
-    for (const r of rows)
+  for (const r of await repo.applicationsNeedingInfo(trx, m, userId))
+    tasks.push({
+      id: `application_needs_info:${r.id}`,
+      kind: 'application_needs_info',
+      titleKey: 'tasks.applicationNeedsInfo',
+      params: { name: name(r) },
+      href: applicationHref(r.id),
+      dueAt: null,
+      severity: 'warning',
+    });
+  const since = addDays(onDate, -NOTICE_DAYS);
+  for (const d of await repo.decisionsForCaseworker(trx, m, userId, since)) {
+    const approved = d.to_status === 'approved';
+    tasks.push({
+      id: `application_${approved ? 'approved' : 'rejected'}:${d.id}`,
+      kind: approved ? 'application_approved' : 'application_rejected',
+      titleKey: approved ? 'tasks.applicationApproved' : 'tasks.applicationRejected',
+      params: { name: name(d) },
+      href: applicationHref(d.application_id),
+      dueAt: null,
+      severity: 'info',
+      notice: true,
+    });
+  }
+  for (const o of await repo.offerEventsForCaseworker(trx, m, userId, since)) {
+    const params = { name: name(o), address: o.address, replyBy: o.reply_by };
+    if (o.offered_recently)
       tasks.push({
-        id: `application_needs_info:${r.id}`,
-        kind: 'application_needs_info',
-        titleKey: 'tasks.applicationNeedsInfo',
-        params: { name: name(r) },
-        href: `/anvisning/ansoegninger/${r.id}`,
+        id: `offer_made:${o.id}`,
+        kind: 'offer_made',
+        titleKey: 'tasks.offerMade',
+        params,
+        href: applicationHref(o.application_id),
+        dueAt: o.status === 'open' ? o.reply_by : null,
+        severity: 'info',
+        notice: true,
+      });
+    if (o.answered_recently && (o.status === 'accepted' || o.status === 'declined' || o.status === 'expired'))
+      tasks.push({
+        id: `offer_${o.status}:${o.id}`,
+        kind: `offer_${o.status}`,
+        titleKey: `tasks.offer${o.status.charAt(0).toUpperCase()}${o.status.slice(1)}`,
+        params,
+        href: applicationHref(o.application_id),
         dueAt: null,
-        severity: 'warning',
+        severity: o.status === 'accepted' ? 'info' : 'warning',
+        notice: true,
       });
   }
+  return tasks;
+}
+
+/**
+ * Allocation's deadlines in "Mine opgaver" (issue 5 §10, issue 14 §1). For the officer: applications
+ * to assess, pauses that have ended, offers whose reply deadline is near or passed (a stall alert
+ * once passed unanswered), every open vacancy without an open offer (reported by a partner,
+ * imported or entered) due by its naming deadline, with a stall alert from 7 days before it, and
+ * accepted offers without a lease and leases without a move-in. For the caseworker who submitted
+ * an application: see `caseworkerTasks`.
+ */
+export const allocationTasks: TaskProvider = async (trx, actor) => {
+  const m = actor.municipalityId;
+  const onDate = today();
+  const tasks: Task[] = actor.permissions.has('allocation.apply')
+    ? await caseworkerTasks(trx, m, actor.userId, onDate)
+    : [];
   if (!actor.permissions.has('allocation.manage')) return tasks;
   const settings = await getSettings(trx, actor);
 
@@ -42,7 +100,7 @@ export const allocationTasks: TaskProvider = async (trx, actor) => {
             kind: 'application_to_assess',
             titleKey: 'tasks.applicationToAssess',
             params: { name: name(a) },
-            href: `/anvisning/ansoegninger/${a.id}`,
+            href: applicationHref(a.id),
             dueAt: null,
             severity: 'info',
           }
@@ -51,7 +109,7 @@ export const allocationTasks: TaskProvider = async (trx, actor) => {
             kind: 'application_pause_ended',
             titleKey: 'tasks.applicationPauseEnded',
             params: { name: name(a) },
-            href: `/anvisning/ansoegninger/${a.id}`,
+            href: applicationHref(a.id),
             dueAt: a.paused_until,
             severity: 'warning',
           },
@@ -65,23 +123,33 @@ export const allocationTasks: TaskProvider = async (trx, actor) => {
       kind: overdue ? 'offer_reply_overdue' : 'offer_reply_due',
       titleKey: overdue ? 'tasks.offerReplyOverdue' : 'tasks.offerReplyDue',
       params: { name: name(o), address: o.address, replyBy: o.reply_by },
-      href: `/anvisning/boliger/${o.vacancy_id}`,
+      href: vacancyHref(o.vacancy_id),
       dueAt: o.reply_by,
       severity: overdue ? 'error' : 'warning',
     });
   }
 
-  const vacancies = await repo.openVacanciesDueBy(trx, m, addDays(onDate, 3));
-  for (const v of vacancies) {
-    const passed = v.deadline_on < onDate;
+  const stallFrom = addDays(onDate, VACANCY_STALL_DAYS);
+  for (const v of await repo.vacanciesWithoutOpenOffer(trx, m)) {
+    const kind =
+      v.deadline_on < onDate
+        ? 'vacancy_deadline_passed'
+        : v.deadline_on <= stallFrom
+          ? 'vacancy_stalled'
+          : 'vacancy_new';
     tasks.push({
       id: `vacancy_deadline:${v.id}`,
-      kind: passed ? 'vacancy_deadline_passed' : 'vacancy_deadline',
-      titleKey: passed ? 'tasks.vacancyDeadlinePassed' : 'tasks.vacancyDeadline',
+      kind,
+      titleKey:
+        kind === 'vacancy_deadline_passed'
+          ? 'tasks.vacancyDeadlinePassed'
+          : kind === 'vacancy_stalled'
+            ? 'tasks.vacancyStalled'
+            : 'tasks.vacancyNew',
       params: { address: v.address, deadlineOn: v.deadline_on },
-      href: `/anvisning/boliger/${v.id}`,
+      href: vacancyHref(v.id),
       dueAt: v.deadline_on,
-      severity: passed ? 'error' : 'warning',
+      severity: kind === 'vacancy_new' ? 'info' : 'error',
     });
   }
 
@@ -93,19 +161,19 @@ export const allocationTasks: TaskProvider = async (trx, actor) => {
         kind: 'lease_missing',
         titleKey: 'tasks.leaseMissing',
         params: { name: name(t), address: t.address },
-        href: `/anvisning/boliger/${t.vacancy_id}`,
+        href: vacancyHref(t.vacancy_id),
         dueAt: t.planned_move_in_on,
-        severity: 'info',
+        severity: t.planned_move_in_on && t.planned_move_in_on <= onDate ? 'warning' : 'info',
       });
-    else if (t.planned_move_in_on && t.planned_move_in_on <= onDate)
+    else
       tasks.push({
         id: `move_in_due:${t.id}`,
         kind: 'move_in_due',
-        titleKey: 'tasks.moveInDue',
-        params: { name: name(t), address: t.address, date: t.planned_move_in_on },
-        href: `/anvisning/boliger/${t.vacancy_id}`,
+        titleKey: t.planned_move_in_on ? 'tasks.moveInDue' : 'tasks.moveInMissing',
+        params: { name: name(t), address: t.address, date: t.planned_move_in_on ?? '' },
+        href: vacancyHref(t.vacancy_id),
         dueAt: t.planned_move_in_on,
-        severity: 'warning',
+        severity: t.planned_move_in_on && t.planned_move_in_on <= onDate ? 'warning' : 'info',
       });
   }
   return tasks;

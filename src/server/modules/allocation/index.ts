@@ -2,9 +2,11 @@ import '../../../shared/allocation/permissions';
 import '../../../shared/allocation/errors';
 import type { ServerModule } from '../../platform/module';
 import { allocationRoutes } from './allocation.routes';
+import { seedDemoAllocation } from './allocation.seed';
 import { allocationTasks } from './allocation.tasks';
 import { allocationTimeline } from './allocation.timeline';
 import { censusJob } from './census-job';
+import * as m0012 from './migrations/2026-12-03-0012-allocation-handoff-fixes';
 
 /** Housing allocation: applications, the waiting list, vacancies, ranking, offers, tenancies, census. */
 export const module: ServerModule = {
@@ -13,7 +15,11 @@ export const module: ServerModule = {
   tasks: () => [allocationTasks],
   timeline: [allocationTimeline],
   jobs: (db, log) => [censusJob(db, log)],
+  // A year of applications, vacancies, offers and tenancies (issue 14 §4).
+  seedDemo: seedDemoAllocation,
+  migrations: { '2026-12-03-0012-allocation-handoff-fixes': m0012 },
 };
 
+export { emptyRentByDepartment } from './allocation.empty-rent.service';
 export { receivedUnits } from './allocation.vacancies.service';
 export { reducedFunctionApplicants } from './allocation.waiting-list.service';

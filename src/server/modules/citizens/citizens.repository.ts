@@ -235,6 +235,65 @@ export async function flagLikelyDuplicates(
   return rows;
 }
 
+/** One valid line of an import file, as the check for people already known sees it. */
+export interface ImportedPerson {
+  line: number;
+  /** Without hyphen; null for a person without a CPR number. */
+  cpr: string | null;
+  birthDate: string;
+  initials: string | null;
+  /** As `citizen.name_search` makes it: lower(given || ' ' || family || ' ' || initials). */
+  nameSearch: string;
+}
+
+/** Why a line of an import file is a person already known. */
+export type KnownPerson = 'cpr_exists' | 'citizen_exists' | 'duplicate_person';
+
+/**
+ * The lines of an import file that name a person already known (domain.md rule 6: one person is
+ * counted once; CPR first, else birth date plus initials or name), in one statement for the whole
+ * file: a CPR number the registry has (`cpr_exists`); without a CPR number, a live citizen with the
+ * same birth date and the same initials or a name alike by at least `threshold`, as
+ * flagLikelyDuplicates pairs them (`citizen_exists`), or else an earlier line of the file alike in
+ * the same way (`duplicate_person`). One reason per line, in that order.
+ */
+export async function knownPeople(
+  db: Executor,
+  municipalityId: string,
+  people: readonly ImportedPerson[],
+  threshold: number,
+): Promise<{ line: number; reason: KnownPerson }[]> {
+  if (people.length === 0) return [];
+  const { rows } = await sql<{ line: number; reason: KnownPerson }>`
+    with f as (
+      select * from unnest(
+        ${people.map((p) => p.line)}::int[], ${people.map((p) => p.cpr)}::text[],
+        ${people.map((p) => p.birthDate)}::date[], ${people.map((p) => p.initials)}::text[],
+        ${people.map((p) => p.nameSearch)}::text[]
+      ) as f(line, cpr, birth_date, initials, name_search)
+    ), found as (
+      select f.line, 'cpr_exists' as reason, 1 as rank from f
+      where f.cpr is not null and exists (
+        select 1 from citizen c where c.municipality_id = ${municipalityId} and c.cpr = f.cpr)
+      union all
+      select f.line, 'citizen_exists', 2 from f
+      where f.cpr is null and exists (
+        select 1 from citizen c
+        where c.municipality_id = ${municipalityId} and c.birth_date = f.birth_date and c.merged_into is null
+          and ((c.initials is not null and lower(c.initials) = lower(f.initials))
+            or similarity(c.name_search, f.name_search) >= ${threshold}))
+      union all
+      select f.line, 'duplicate_person', 3 from f
+      where f.cpr is null and exists (
+        select 1 from f g
+        where g.line < f.line and g.birth_date = f.birth_date
+          and ((g.initials is not null and lower(g.initials) = lower(f.initials))
+            or similarity(g.name_search, f.name_search) >= ${threshold}))
+    )
+    select distinct on (line) line, reason from found order by line, rank`.execute(db);
+  return rows;
+}
+
 export function openCandidates(db: Executor, municipalityId: string) {
   return db
     .selectFrom('duplicate_candidate')
@@ -257,8 +316,11 @@ export function findCandidate(db: Executor, municipalityId: string, id: string) 
 
 // ---- consent tasks ----
 
-/** Consents that have expired (and were not withdrawn or renewed for the same purpose). */
-export async function expiredConsents(db: Executor, municipalityId: string, onDate: string, limit: number) {
+/**
+ * Consents that end on or before `toDate` (expired ones among them), not withdrawn, and not renewed
+ * by a later consent to the same purpose that lasts beyond them (issue 3 §2, issue 14 §1).
+ */
+export async function consentsEndingBy(db: Executor, municipalityId: string, toDate: string, limit: number) {
   const { rows } = await sql<{
     id: string;
     citizen_id: string;
@@ -270,12 +332,12 @@ export async function expiredConsents(db: Executor, municipalityId: string, onDa
   }>`
     select k.id, k.citizen_id, k.purpose, k.expires_on, c.given_name, c.family_name, c.initials
     from consent k join citizen c on c.id = k.citizen_id
-    where k.municipality_id = ${municipalityId} and k.withdrawn_on is null and k.expires_on < ${onDate}::date
+    where k.municipality_id = ${municipalityId} and k.withdrawn_on is null and k.expires_on <= ${toDate}::date
       and c.merged_into is null and c.died_on is null
       and not exists (
         select 1 from consent n where n.citizen_id = k.citizen_id and n.purpose = k.purpose
           and n.withdrawn_on is null and n.given_on >= k.given_on and n.id <> k.id
-          and (n.expires_on is null or n.expires_on >= ${onDate}::date))
+          and (n.expires_on is null or n.expires_on > k.expires_on))
     order by k.expires_on
     limit ${limit}`.execute(db);
   return rows;

@@ -2,6 +2,7 @@ import '../../../shared/prevention/permissions';
 import '../../../shared/prevention/errors';
 import type { ServerModule } from '../../platform/module';
 import { preventionRoutes } from './prevention.routes';
+import { seedDemoPrevention } from './prevention.seed';
 import { preventionTasks } from './prevention.tasks';
 import { preventionTimeline } from './prevention.timeline';
 
@@ -11,4 +12,6 @@ export const module: ServerModule = {
   routes: (app) => preventionRoutes(app),
   tasks: () => [preventionTasks],
   timeline: [preventionTimeline],
+  // A year of notices, actions and outcomes (issue 14 §4).
+  seedDemo: seedDemoPrevention,
 };

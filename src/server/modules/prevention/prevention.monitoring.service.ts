@@ -7,8 +7,6 @@ import { recordAudit } from '../../platform/audit';
 import { assertPeriodAllowed } from './prevention.policy';
 import * as repo from './prevention.repository';
 
-const { num } = repo;
-
 const monthOf = (d: string) => d.slice(0, 7);
 
 /**

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requireAuth } from '../../platform/request';
 import type { TaskProvider } from '../../platform/tasks';
 import { tenantTransactions } from '../../platform/tenant';
-import { collectTasks } from './tasks.service';
+import { collectTasks, markTaskRead } from './tasks.service';
 
 const task = z.object({
   id: z.string(),
@@ -14,12 +14,16 @@ const task = z.object({
   href: z.string(),
   dueAt: z.string().nullable(),
   severity: z.enum(['info', 'warning', 'error']),
+  notice: z.boolean(),
 });
+
+const readParams = z.strictObject({ id: z.string().min(1).max(200) });
 
 /** "Mine opgaver": the union of every module's task provider for the logged-in user. */
 export async function tasksRoutes(app: FastifyInstance, opts: { providers: readonly TaskProvider[] }) {
   const tenant = tenantTransactions(app);
-  app.withTypeProvider<ZodTypeProvider>().get(
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
     '/api/tasks',
     {
       config: { access: 'tasks.read' },
@@ -27,9 +31,26 @@ export async function tasksRoutes(app: FastifyInstance, opts: { providers: reado
     },
     async (request) => {
       const actor = requireAuth(request);
-      return {
-        items: await tenant(actor, (trx) => collectTasks(trx, actor, opts.providers)),
-      };
+      const items = await tenant(actor, (trx) => collectTasks(trx, actor, opts.providers));
+      return { items: items.map((t) => ({ ...t, notice: t.notice ?? false })) };
+    },
+  );
+
+  r.post(
+    '/api/tasks/:id/read',
+    {
+      config: { access: 'tasks.read' },
+      schema: {
+        tags: ['tasks'],
+        summary: 'Mark one of my notices read (it no longer shows)',
+        params: readParams,
+        response: { 204: z.undefined() },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireAuth(request);
+      await tenant(actor, (trx) => markTaskRead(trx, actor, opts.providers, request.params.id));
+      return reply.status(204).send();
     },
   );
 }

@@ -8,6 +8,7 @@ import { QueryState } from '../../components/query-state';
 import { SelectField } from '../../components/select-field';
 import { isoToDanishDate } from '../../i18n/format';
 import { hasPermission, useSession } from '../../session';
+import { PageTasks } from '../tasks';
 import { ConsentsSection } from './citizen-consents';
 import { ContactsSection } from './citizen-contacts';
 import { EpisodesSection } from './citizen-episodes';
@@ -173,6 +174,7 @@ export function CitizenPage() {
       {data ? (
         <>
           {citizen.isFetching && citizen.isPlaceholderData ? <Loading text={t('citizen.loading')} /> : null}
+          <PageTasks />
           <CitizenContent key={data.id} citizen={data} />
         </>
       ) : null}

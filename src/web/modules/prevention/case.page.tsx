@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
+import { today } from '../../../shared/dates';
+import { type NoticeDeadline, noticeDeadlines } from '../../../shared/prevention/clocks';
 import { ApiError } from '../../api';
 import { Alert } from '../../components/alert';
 import { DateText } from '../../components/date-text';
@@ -13,13 +15,14 @@ import { type Fact, Facts, Section } from '../../components/section';
 import { TableScroll } from '../../components/table-scroll';
 import { YesNoText } from '../../components/yes-no';
 import { errorMessage } from '../../i18n/errors';
-import { formatDate, formatWhole } from '../../i18n/format';
+import { formatDate, formatWhole, isoToDanishDate } from '../../i18n/format';
 import { hasPermission, useSession } from '../../session';
+import { PageTasks } from '../tasks';
 import { ActionsSection } from './case-actions';
 import { DecisionSection, OutcomeSection } from './case-decisions';
 import { isNoticeCreatedState } from './create-notice.page';
 import { type CaseDetail, letterHref, useCase } from './prevention.api';
-import { arrearsText, ChildrenBadge, DutyList, PlaceText } from './prevention-format';
+import { arrearsText, ChildrenBadge, DutyList, OverdueBadge, PlaceText } from './prevention-format';
 
 /** The tenant's name, linked to the citizen page when the case has a citizen and the user may read it. */
 function CitizenLink({ detail }: { detail: CaseDetail }) {
@@ -104,15 +107,44 @@ function FactsSection({ detail }: { detail: CaseDetail }) {
   );
 }
 
+/** The dates the notices carry (påkrav pay-by date, ophævelse, eviction date), as on the duties list. */
+function NoticeDeadlineList({ deadlines }: { deadlines: NoticeDeadline[] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="nobullet-list prevention-duties">
+      {deadlines.map((d) => (
+        <li key={d.kind} className={d.overdue ? 'prevention-duty-overdue' : undefined}>
+          {d.overdue ? (
+            <>
+              <OverdueBadge />{' '}
+            </>
+          ) : null}
+          <span>
+            {t('evictionCases.format.duty', {
+              duty: t(`prevention.duties.${d.kind}`),
+              date: isoToDanishDate(d.dueOn),
+            })}
+          </span>
+          {d.law ? <span className="d-block form-hint">{d.law}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function DutiesSection({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
+  const deadlines = noticeDeadlines(detail.noticeList, detail.status, today());
   return (
     <Section id="eviction-case-duties" heading={t('evictionCase.duties.heading')}>
       <p>{t('evictionCase.duties.intro')}</p>
-      {detail.duties.length === 0 ? (
+      {detail.duties.length === 0 && deadlines.length === 0 ? (
         <p>{detail.status === 'open' ? t('evictionCase.duties.none') : t('evictionCase.duties.closed')}</p>
       ) : (
-        <DutyList duties={detail.duties} law />
+        <>
+          {detail.duties.length > 0 ? <DutyList duties={detail.duties} law /> : null}
+          {deadlines.length > 0 ? <NoticeDeadlineList deadlines={deadlines} /> : null}
+        </>
       )}
     </Section>
   );
@@ -245,6 +277,7 @@ export function EvictionCasePage() {
               <p>{t('evictionCase.overdueText')}</p>
             </Alert>
           ) : null}
+          <PageTasks />
           <FactsSection detail={detail} />
           <DutiesSection detail={detail} />
           <NoticesSection detail={detail} />

@@ -15,4 +15,5 @@ export const tasksModule: WebModule = {
 };
 
 // What other modules may use (they import this folder, never its files).
+export { PageTasks } from './page-tasks';
 export { TASKS_KEY } from './tasks.api';

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
 
 /** One thing that needs the user's action; its title is an i18n key under `tasks.`. */
@@ -11,6 +11,8 @@ export interface Task {
   href: string;
   dueAt: string | null;
   severity: 'info' | 'warning' | 'error';
+  /** Something to know, not to do: it disappears once marked read. */
+  notice: boolean;
 }
 
 /** Query key of the task list. */
@@ -22,5 +24,14 @@ export function useTasks(enabled = true) {
     queryKey: TASKS_KEY,
     queryFn: ({ signal }) => api.get<{ items: Task[] }>('/api/tasks', { signal }),
     enabled,
+  });
+}
+
+/** POST /api/tasks/:id/read: the notice no longer shows for the user. */
+export function useMarkTaskRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<void>(`/api/tasks/${encodeURIComponent(id)}/read`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: TASKS_KEY }),
   });
 }

@@ -6,10 +6,12 @@ import { useNavigation } from '../../components/navigation';
 import { Page } from '../../components/page';
 import { QueryState } from '../../components/query-state';
 import { ForbiddenPage } from '../../components/require-auth';
+import { errorMessage } from '../../i18n/errors';
 import { formatDate, isoDateTime, isoToDanishDate } from '../../i18n/format';
 import { i18n } from '../../i18n/index';
 import { hasPermission, useSession } from '../../session';
-import { type Task, useTasks } from './tasks.api';
+import { DigestSettingsSection } from './digest-settings';
+import { type Task, useMarkTaskRead, useTasks } from './tasks.api';
 
 /**
  * Task parameters shown in words and Danish formats: a consent purpose reads mid-sentence ("Samtykke
@@ -27,7 +29,33 @@ function taskParams(t: TFunction, params: Task['params']): Task['params'] {
   return { ...shown, purpose: label.charAt(0).toLocaleLowerCase() + label.slice(1) };
 }
 
-function TaskItem({ task }: { task: Task }) {
+/** A notice's "Markér som læst": the notice leaves the list once the server has the mark. */
+function MarkReadButton({ task, title }: { task: Task; title: string }) {
+  const { t } = useTranslation();
+  const markRead = useMarkTaskRead();
+  return (
+    <>
+      {' '}
+      <button
+        type="button"
+        className="button button-tertiary task-mark-read"
+        disabled={markRead.isPending}
+        onClick={() => markRead.mutate(task.id)}
+        aria-label={t('tasksPage.markReadNamed', { title })}
+      >
+        {t('tasksPage.markRead')}
+      </button>
+      {markRead.isError ? (
+        <span className="form-error-message d-block" role="alert">
+          {errorMessage(t, markRead.error)}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** One task or notice: severity, the link where the user acts, the due date, and for a notice "mark read". */
+export function TaskItem({ task }: { task: Task }) {
   const { t } = useTranslation();
   const title = i18n.exists(task.titleKey)
     ? t(task.titleKey, taskParams(t, task.params))
@@ -35,7 +63,9 @@ function TaskItem({ task }: { task: Task }) {
   const internal = task.href.startsWith('/') && !task.href.startsWith('//');
   return (
     <li>
-      {task.severity !== 'info' ? (
+      {task.notice ? (
+        <span className="badge badge-info mr-3">{t('tasksPage.notice')}</span>
+      ) : task.severity !== 'info' ? (
         <span className={`badge badge-${task.severity} mr-3`}>
           {t(`tasksPage.severity.${task.severity}`)}
         </span>
@@ -47,6 +77,7 @@ function TaskItem({ task }: { task: Task }) {
           {t('tasksPage.due')} <time dateTime={isoDateTime(task.dueAt)}>{formatDate(task.dueAt)}</time>
         </span>
       ) : null}
+      {task.notice ? <MarkReadButton task={task} title={title} /> : null}
     </li>
   );
 }
@@ -84,6 +115,7 @@ export function TasksPage() {
   return (
     <Page title={t('tasksPage.title')}>
       <TaskList />
+      <DigestSettingsSection />
     </Page>
   );
 }
