@@ -24,7 +24,9 @@ function workersFlag(argv: readonly string[]): number | undefined {
 const WORKERS = Math.max(
   1,
   workersFlag(process.argv) ??
-    Number(process.env.E2E_WORKERS ?? (process.env.CI ? Math.min(4, Math.floor(availableParallelism() / 2)) : 1)),
+    Number(
+      process.env.E2E_WORKERS ?? (process.env.CI ? Math.min(4, Math.floor(availableParallelism() / 2)) : 1),
+    ),
 );
 // Workers inherit it: loading this file again, they read the same count.
 process.env.E2E_WORKERS = String(WORKERS);

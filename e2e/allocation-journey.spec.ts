@@ -3,6 +3,7 @@ import {
   csrfToken,
   danishDate,
   download,
+  escapeRegExp,
   expectNoAxeViolations,
   logIn,
   showListEntry,
@@ -167,7 +168,6 @@ const LANGUAGES = [
 
 const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One row of a label/value list (Facts), by its label. */
 const fact = (scope: Locator | Page, label: string) =>
   scope.getByRole('row', { name: new RegExp(`^${escapeRegExp(label)} `) }).getByRole('cell');

@@ -1,5 +1,13 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { csrfToken, download, expectNoAxeViolations, logIn, showTableRow, useLanguage } from './fixtures';
+import {
+  csrfToken,
+  download,
+  escapeRegExp,
+  expectNoAxeViolations,
+  logIn,
+  showTableRow,
+  useLanguage,
+} from './fixtures';
 
 /**
  * Applications for social housing allocation in both languages (issue 5): the caseworker recommends
@@ -199,8 +207,6 @@ const region = (page: Page, name: string) => page.getByRole('region', { name, ex
 const summary = (page: Page, text: string) => page.locator('summary', { hasText: text });
 /** A result alert (focused after an action), by its text. */
 const notice = (page: Page, text: string) => page.locator('.alert', { hasText: text });
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Opens a form behind its summary (DKFDS details) and returns the details element. */
 async function openForm(page: Page, text: string): Promise<Locator> {
   const details = page.locator('details', { has: summary(page, text) });

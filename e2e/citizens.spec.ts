@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { csrfToken, danishDate, expectNoAxeViolations, logIn, useLanguage } from './fixtures';
+import { csrfToken, danishDate, escapeRegExp, expectNoAxeViolations, logIn, useLanguage } from './fixtures';
 
 /**
  * The by-name registry in both languages (issue 3, "Done when"). Every CPR number is born in the
@@ -206,8 +206,6 @@ const LANGUAGES = [
     },
   },
 ] as const;
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const summary = (page: Page, text: string) => page.locator('summary', { hasText: text });
 const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });

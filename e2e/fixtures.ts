@@ -94,3 +94,12 @@ export async function showTableRow(row: Locator, pagination: Locator, next: stri
     await expect(pagination.locator('span').first()).not.toHaveText(status);
   }
 }
+
+/** Text to match literally inside a RegExp (a name or an address with dots, parentheses …). */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Logs in as another user: the session cookie goes first, as after a logout. */
+export async function logInAs(page: Page, username: string) {
+  await page.context().clearCookies();
+  await logIn(page, username);
+}

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { csrfToken, danishDate, expectNoAxeViolations, logIn, useLanguage } from './fixtures';
+import { csrfToken, danishDate, escapeRegExp, expectNoAxeViolations, logInAs, useLanguage } from './fixtures';
 
 /**
  * Handoffs in "Mine opgaver" in both languages (issue 14 §1): the housing organisation reports a
@@ -60,14 +60,7 @@ const LANGUAGES = [
   },
 ] as const;
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isoToday = () => danishDate().split('.').reverse().join('-');
-
-/** Logs in as another user: the session cookie goes first, as after a logout. */
-async function logInAs(page: Page, username: string) {
-  await page.context().clearCookies();
-  await logIn(page, username);
-}
 
 /** A JSON request as the logged-in user (with the session's CSRF token); fails unless it succeeds. */
 async function json<T>(page: Page, method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {

@@ -3,8 +3,9 @@ import {
   csrfToken,
   DEMO_PASSWORD,
   danishDate,
+  escapeRegExp,
   expectNoAxeViolations,
-  logIn,
+  logInAs,
   showListEntry,
   useLanguage,
 } from './fixtures';
@@ -192,14 +193,7 @@ const LANGUAGES = [
 
 const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isoToday = () => danishDate().split('.').reverse().join('-');
-
-/** Logs in as another user: the session cookie goes first, as after a logout. */
-async function logInAs(page: Page, username: string) {
-  await page.context().clearCookies();
-  await logIn(page, username);
-}
 
 /** A JSON request as the logged-in user (with the session's CSRF token). */
 async function call(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown) {
