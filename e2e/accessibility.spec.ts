@@ -1,14 +1,10 @@
-import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, logIn } from './fixtures';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, logIn, useLanguage } from './fixtures';
 
 const LANGUAGES = [
   { code: 'da', h1: { tasks: 'Mine opgaver', users: 'Brugere', audit: 'Revision / Auditlog' } },
   { code: 'en', h1: { tasks: 'My tasks', users: 'Users', audit: 'Audit log' } },
 ] as const;
-
-async function useLanguage(page: Page, code: 'da' | 'en') {
-  await page.addInitScript((lang) => window.localStorage.setItem('hjemvej.lang', lang), code);
-}
 
 for (const lang of LANGUAGES) {
   test.describe(`axe finds no WCAG 2.1 AA violations (${lang.code})`, () => {
@@ -107,3 +103,19 @@ for (const lang of LANGUAGES) {
     });
   });
 }
+
+test('the axe check fails on a page with a field without a label and text without contrast', async ({
+  page,
+}) => {
+  await page.goto('/login');
+  await expectNoAxeViolations(page);
+  await page.evaluate(() => {
+    const main = document.querySelector('main') ?? document.body;
+    main.insertAdjacentHTML(
+      'beforeend',
+      '<input type="text"><p style="color:#eee;background:#fff">Næsten usynlig tekst</p>',
+    );
+  });
+  await expect(expectNoAxeViolations(page)).rejects.toThrow(/"label"/);
+  await expect(expectNoAxeViolations(page)).rejects.toThrow(/color-contrast/);
+});

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
+import { createRequire } from 'node:module';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Hjemvej-demo-2026';
@@ -19,17 +20,42 @@ export async function submitLogin(page: Page, username: string, password = DEMO_
   await page.getByRole('button', { name: da ? 'Log ind' : 'Log in', exact: true }).click();
 }
 
-/** Fails with the list of WCAG 2.1 A/AA violations axe finds on the page as it is now. */
+/** axe-core's browser bundle, read once per worker. */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The WCAG 2.1 A and AA rules: the level design.md asks for. */
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  nodes: { target: unknown[] }[];
+}
+
+/**
+ * Fails with the list of WCAG 2.1 A/AA violations axe finds on the page as it is now.
+ *
+ * axe-core runs in the page itself, injected once per document (the app has no frames), and
+ * reports violations only: the same rules and the same verdicts as `@axe-core/playwright`'s
+ * `AxeBuilder`, which opens a second page for every analysis and took about 0.85 s a check here
+ * against 0.15 s (318 checks a run).
+ */
 export async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const summary = results.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    nodes: v.nodes.map((n) => n.target.join(' ')),
-  }));
-  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } }).axe;
+    const results = (await axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    })) as { violations: AxeViolation[] };
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => n.target.map(String).join(' ')),
+    }));
+  }, WCAG_21_AA);
+  expect(violations, `axe violations on ${page.url()}`).toEqual([]);
 }
 
 /** Makes the app start in the given language (as a user who chose it earlier). */

@@ -271,7 +271,10 @@ for (const lang of LANGUAGES) {
       page,
     }) => {
       await logIn(page, 'demo.allocation');
-      await page.getByRole('navigation', { name: t.nav }).getByRole('link', { name: t.housing }).click();
+      await page
+        .getByRole('navigation', { name: t.nav })
+        .getByRole('link', { name: t.housing, exact: true })
+        .click();
       await expect(h1(page, t.organisations)).toBeVisible();
       const housingNav = page.getByRole('navigation', { name: t.housingNav });
       await expect(housingNav.getByRole('link', { name: t.organisations })).toHaveAttribute(
@@ -525,7 +528,10 @@ for (const lang of LANGUAGES) {
       await expect(page.getByRole('link', { name: t.poolTask(poolName, danishDate(30)) })).toBeVisible();
 
       // A new-build project: zero units is refused; created; deleted after confirming.
-      await page.getByRole('navigation', { name: t.nav }).getByRole('link', { name: t.housing }).click();
+      await page
+        .getByRole('navigation', { name: t.nav })
+        .getByRole('link', { name: t.housing, exact: true })
+        .click();
       await housingNav.getByRole('link', { name: t.pipeline }).click();
       await expect(h1(page, t.pipelineTitle)).toBeVisible();
       await expectNoAxeViolations(page);
@@ -592,7 +598,10 @@ for (const lang of LANGUAGES) {
       page,
     }) => {
       await logIn(page, 'demo.leader');
-      await page.getByRole('navigation', { name: t.nav }).getByRole('link', { name: t.housing }).click();
+      await page
+        .getByRole('navigation', { name: t.nav })
+        .getByRole('link', { name: t.housing, exact: true })
+        .click();
       await expect(h1(page, t.organisations)).toBeVisible();
       const housingNav = page.getByRole('navigation', { name: t.housingNav });
       await expect(summary(page, t.createOrganisation)).toHaveCount(0);
