@@ -39,6 +39,20 @@ process.env.E2E_WORKERS = String(WORKERS);
 const SLOT = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
 
 /**
+ * The languages whose journeys run (`E2E_LANGUAGES=da`, default every one): a journey that runs
+ * once per language names it in its title as "(da)" or "(en)"; journeys without one always run.
+ * `.ci/run` runs every language on PGlite and the Danish journeys again on PostgreSQL (ADR 0008).
+ */
+const ALL_LANGUAGES = ['da', 'en'];
+const LANGUAGES = (process.env.E2E_LANGUAGES ?? ALL_LANGUAGES.join(','))
+  .split(',')
+  .map((code) => code.trim());
+for (const code of LANGUAGES)
+  if (!ALL_LANGUAGES.includes(code))
+    throw new Error(`E2E_LANGUAGES: unknown language "${code}" (known: ${ALL_LANGUAGES.join(', ')})`);
+const SKIPPED_LANGUAGES = ALL_LANGUAGES.filter((code) => !LANGUAGES.includes(code));
+
+/**
  * Browser journeys in Debian's Chromium (never a downloaded browser). Each worker's server runs on
  * a fresh database: a temporary PGlite directory, or, with DATABASE_URL, a fresh PostgreSQL
  * database of its own. Files run in parallel, the tests of one file in order.
@@ -49,6 +63,7 @@ const SLOT = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
+  ...(SKIPPED_LANGUAGES.length > 0 ? { grepInvert: new RegExp(`\\((?:${SKIPPED_LANGUAGES.join('|')})\\)`) } : {}),
   workers: WORKERS,
   retries: 0,
   timeout: 30 * 60_000,
