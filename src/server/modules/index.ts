@@ -4,7 +4,9 @@ import { module as allocation } from './allocation';
 import { module as audit } from './audit';
 import { module as citizens } from './citizens';
 import { module as housing } from './housing';
+import { module as plans } from './plans';
 import { module as prevention } from './prevention';
+import { module as support } from './support';
 import { module as tasks } from './tasks';
 
 /**
@@ -18,5 +20,7 @@ export const serverModules: readonly ServerModule[] = [
   citizens,
   allocation,
   prevention,
+  plans,
+  support,
   tasks,
 ];

@@ -4,9 +4,11 @@ import { auditModule } from './audit';
 import { citizensModule } from './citizens';
 import { housingModule } from './housing';
 import type { WebModule } from './module';
+import { plansModule } from './plans';
 import { preventionModule } from './prevention';
 import { settingsModule } from './settings';
 import { siteModule } from './site';
+import { supportModule } from './support';
 import { tasksModule } from './tasks';
 
 /**
@@ -19,6 +21,8 @@ export const WEB_MODULES: readonly WebModule[] = [
   housingModule,
   allocationModule,
   preventionModule,
+  supportModule,
+  plansModule,
   accessModule,
   settingsModule,
   auditModule,

@@ -100,6 +100,32 @@ export function liveOfferCount(db: Executor, m: string, applicationId: string) {
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * The citizens among the given ones who hold a live (open) offer of a dwelling, with the offer's
+ * reply-by date (the earliest if more than one). For other modules (plans: a deposit loan waiting
+ * too long while the citizen holds an offer), through the module's index.ts.
+ */
+export async function liveOffersOfCitizens(
+  db: Executor,
+  m: string,
+  citizenIds: readonly string[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  if (citizenIds.length === 0) return found;
+  const rows = await db
+    .selectFrom('offer as o')
+    .innerJoin('allocation_application as a', 'a.id', 'o.application_id')
+    .select(['a.citizen_id'])
+    .select((eb) => eb.fn.min('o.reply_by').as('reply_by'))
+    .where('o.municipality_id', '=', m)
+    .where('o.status', '=', 'open')
+    .where('a.citizen_id', 'in', [...citizenIds])
+    .groupBy('a.citizen_id')
+    .execute();
+  for (const r of rows) found.set(r.citizen_id, String(r.reply_by));
+  return found;
+}
+
 // ---- tenancies ----
 
 export interface TenancyWithNames extends TenancyRow {

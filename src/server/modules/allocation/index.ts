@@ -21,5 +21,8 @@ export const module: ServerModule = {
 };
 
 export { emptyRentByDepartment } from './allocation.empty-rent.service';
+export { liveOffersOfCitizens } from './allocation.offers.repository';
+// Tenancies' lease and move-in dates (support: the CTI housing rule and housing retention).
+export { tenancyFacts } from './allocation.tenancy-facts.repository';
 export { receivedUnits } from './allocation.vacancies.service';
 export { reducedFunctionApplicants } from './allocation.waiting-list.service';

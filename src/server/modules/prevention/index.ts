@@ -15,3 +15,6 @@ export const module: ServerModule = {
   // A year of notices, actions and outcomes (issue 14 §4).
   seedDemo: seedDemoPrevention,
 };
+
+// Open eviction cases' latest notices of given citizens (support: a task to the support worker).
+export { openNoticesOfCitizens } from './prevention.citizen-notices.repository';

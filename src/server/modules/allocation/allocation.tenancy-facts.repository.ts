@@ -1,0 +1,18 @@
+import type { Executor } from '../../db/database';
+
+/**
+ * Tenancies with their lease and move-in dates, for other modules (support: CTI may start only
+ * after a signed lease or move-in, and housing retention counts from the move-in). All of the
+ * municipality's tenancies, or those of the given citizens.
+ */
+export function tenancyFacts(db: Executor, m: string, citizenIds: readonly string[] | null) {
+  let q = db
+    .selectFrom('tenancy')
+    .select(['id', 'citizen_id', 'lease_signed_on', 'moved_in_on'])
+    .where('municipality_id', '=', m);
+  if (citizenIds) {
+    if (citizenIds.length === 0) return Promise.resolve([]);
+    q = q.where('citizen_id', 'in', [...citizenIds]);
+  }
+  return q.orderBy('citizen_id').orderBy('accepted_on').execute();
+}

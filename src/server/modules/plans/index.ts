@@ -1,0 +1,22 @@
+import '../../../shared/plans/permissions';
+import '../../../shared/plans/errors';
+import type { ServerModule } from '../../platform/module';
+import * as m0017 from './migrations/2026-12-04-0017-plans';
+import { plansRoutes } from './plans.routes';
+import { seedDemoPlans } from './plans.seed';
+import { plansTasks } from './plans.tasks';
+import { plansTimeline } from './plans.timeline';
+
+/**
+ * Coherent plans (sammenhængende borgerforløb): one coordinator and one plan per citizen, goals,
+ * actions owned by departments, reviews, participation, sharing under consent; and cross-sector
+ * alerts (benefit sanctions and stops, deposit-loan and § 81 cases past the fast-track limit).
+ */
+export const module: ServerModule = {
+  name: 'plans',
+  routes: (app) => plansRoutes(app),
+  tasks: () => [plansTasks],
+  timeline: [plansTimeline],
+  migrations: { '2026-12-04-0017-plans': m0017 },
+  seedDemo: seedDemoPlans,
+};

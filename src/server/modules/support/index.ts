@@ -1,0 +1,22 @@
+import '../../../shared/support/permissions';
+import '../../../shared/support/errors';
+import type { ServerModule } from '../../platform/module';
+import * as m0016 from './migrations/2026-12-04-0016-support';
+import { supportRoutes } from './support.routes';
+import { seedDemoSupport } from './support.seed';
+import { supportTasks } from './support.tasks';
+import { supportTimeline } from './support.timeline';
+
+/** Support (issue 15): method catalogue, workers and teams, enrollments, contacts, fidelity, retention. */
+export const module: ServerModule = {
+  name: 'support',
+  routes: (app) => supportRoutes(app),
+  tasks: () => [supportTasks],
+  timeline: [supportTimeline],
+  migrations: { '2026-12-04-0016-support': m0016 },
+  // Workers, teams and a year of enrollments and contacts (issue 15 §10).
+  seedDemo: seedDemoSupport,
+};
+
+// What other modules may call: the support workers (user ids) of citizens' active enrollments.
+export { supportWorkerUserIds } from './support.service';
