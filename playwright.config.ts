@@ -63,7 +63,9 @@ const SKIPPED_LANGUAGES = ALL_LANGUAGES.filter((code) => !LANGUAGES.includes(cod
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
-  ...(SKIPPED_LANGUAGES.length > 0 ? { grepInvert: new RegExp(`\\((?:${SKIPPED_LANGUAGES.join('|')})\\)`) } : {}),
+  ...(SKIPPED_LANGUAGES.length > 0
+    ? { grepInvert: new RegExp(`\\((?:${SKIPPED_LANGUAGES.join('|')})\\)`) }
+    : {}),
   workers: WORKERS,
   retries: 0,
   timeout: 30 * 60_000,
