@@ -38,6 +38,12 @@ const LANGUAGES = [
       tasksTitle: 'Mine opgaver',
       alert: (name: string) => `${name} (i egen bolig) er sanktioneret i sin ydelse`,
       alertsHeading: 'Advarsler fra andre sektorer',
+      settingsTitle: 'Hurtigspor for depositumslån og § 81',
+      workingDays: 'Frist i arbejdsdage',
+      saveLimit: 'Gem frist',
+      tooBig: 'Frist i arbejdsdage er for stor',
+      limitSaved: 'Fristen på 12 arbejdsdage er gemt.',
+      limitToday: 'Fristen i dag: 12 arbejdsdage.',
     },
   },
   {
@@ -69,6 +75,12 @@ const LANGUAGES = [
       tasksTitle: 'My tasks',
       alert: (name: string) => `${name} (housed) has a benefit sanction`,
       alertsHeading: 'Alerts from other sectors',
+      settingsTitle: 'Fast track for deposit loans and § 81',
+      workingDays: 'Limit in working days',
+      saveLimit: 'Save limit',
+      tooBig: 'Limit in working days is too large',
+      limitSaved: 'The limit of 12 working days is saved.',
+      limitToday: 'The limit today: 12 working days.',
     },
   },
 ] as const;
@@ -164,6 +176,19 @@ for (const lang of LANGUAGES) {
       await alert.click();
       await expect(page).toHaveURL(/\/borgere\/[0-9a-f-]+\/plan$/);
       await expect(page.getByRole('region', { name: t.alertsHeading })).toBeVisible();
+
+      // The administrator keeps the fast-track limit: a limit beyond a year is named, then one is saved.
+      await logInAs(page, 'demo.admin');
+      await page.getByRole('navigation', { name: t.mainNav }).getByRole('link', { name: t.plansNav }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t.settingsTitle })).toBeVisible();
+      await page.getByLabel(t.workingDays).fill('400');
+      await page.getByRole('button', { name: t.saveLimit }).click();
+      await expect(page.getByRole('alert').getByText(t.tooBig).first()).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.getByLabel(t.workingDays).fill('12');
+      await page.getByRole('button', { name: t.saveLimit }).click();
+      await expect(page.getByText(t.limitSaved)).toBeVisible();
+      await expect(page.getByText(t.limitToday)).toBeVisible();
     });
   });
 }

@@ -15,8 +15,6 @@ const LANGUAGES = [
       sideNav: 'Bostøtte',
       create: 'Nyt forløb',
       caseload: 'Mit caseload',
-      search: 'Søg efter borger',
-      searchButton: 'Søg',
       submit: 'Opret forløb',
       contactKind: 'Kontaktform',
       homeVisit: 'Hjemmebesøg',
@@ -33,6 +31,11 @@ const LANGUAGES = [
       catalogue: 'Metoder og medarbejdere',
       ctiTeam: 'CTI-teamet',
       saveNorm: 'Gem norm',
+      enrol: 'Indskriv i et bostøtteforløb',
+      phase: 'Fase',
+      phase1: 'Fase 1: overgang og planlægning',
+      savePhase: 'Gem faseskift',
+      phaseSaved: 'Faseskiftet til Fase 1: overgang og planlægning er gemt.',
     },
   },
   {
@@ -41,8 +44,6 @@ const LANGUAGES = [
       sideNav: 'Housing support',
       create: 'New enrollment',
       caseload: 'My caseload',
-      search: 'Search for a citizen',
-      searchButton: 'Search',
       submit: 'Create enrollment',
       contactKind: 'Kind of contact',
       homeVisit: 'Home visit',
@@ -59,12 +60,17 @@ const LANGUAGES = [
       catalogue: 'Methods and workers',
       ctiTeam: 'CTI-teamet',
       saveNorm: 'Save norm',
+      enrol: 'Enrol in housing support',
+      phase: 'Phase',
+      phase1: 'Phase 1: transition and planning',
+      savePhase: 'Save phase change',
+      phaseSaved: 'The change to Phase 1: transition and planning is saved.',
     },
   },
 ] as const;
 
-/** A housed citizen registered by the demo caseworker through the API. */
-async function housedCitizen(page: Page, given: string, family: string) {
+/** A housed citizen registered by the demo caseworker through the API: its id. */
+async function housedCitizen(page: Page, given: string, family: string): Promise<string> {
   await logInAs(page, 'demo.caseworker');
   const response = await page.request.post('/api/citizens', {
     headers: { 'x-csrf-token': await csrfToken(page) },
@@ -82,6 +88,7 @@ async function housedCitizen(page: Page, given: string, family: string) {
     },
   });
   expect(response.ok(), await response.text()).toBe(true);
+  return ((await response.json()) as { id: string }).id;
 }
 
 for (const lang of LANGUAGES) {
@@ -99,19 +106,20 @@ for (const lang of LANGUAGES) {
       const given = 'Bostøtte';
       const family = `Forløb${stamp}`;
       const name = `${given} ${family}`;
-      await housedCitizen(page, given, family);
+      const citizenId = await housedCitizen(page, given, family);
 
       await logInAs(page, 'demo.support');
       await page.goto('/stoette');
       const side = page.getByRole('navigation', { name: t.sideNav, exact: true });
       await side.getByRole('link', { name: t.create, exact: true }).click();
-      await page.getByLabel(t.search, { exact: true }).fill(family);
-      await page.getByRole('button', { name: t.searchButton, exact: true }).click();
       // No citizen chosen: the error names the field, nothing is saved.
       await page.getByRole('button', { name: t.submit, exact: true }).click();
       await expect(page.getByRole('alert').getByText(t.citizenRequired).first()).toBeVisible();
       await expectNoAxeViolations(page);
-      await page.getByRole('radio', { name: new RegExp(`^${escapeRegExp(name)}`) }).check();
+      // From the citizen page the form opens with the citizen chosen.
+      await page.goto(`/borgere/${citizenId}`);
+      await page.getByRole('link', { name: t.enrol, exact: true }).click();
+      await expect(page.getByRole('radio', { name: new RegExp(`^${escapeRegExp(name)}`) })).toBeChecked();
       await page.getByRole('button', { name: t.submit, exact: true }).click();
       await expect(page.getByRole('heading', { level: 1, name: t.title(name) })).toBeVisible();
 
@@ -124,6 +132,10 @@ for (const lang of LANGUAGES) {
       const contacts = page.getByRole('region', { name: t.contacts, exact: true });
       await expect(contacts.getByRole('row')).toHaveCount(3);
       await expect(contacts).toContainText('Gennemgik budgettet (e2e).');
+      // Contact building ends today: phase 1 begins (rule 16).
+      await page.getByLabel(t.phase, { exact: true }).selectOption({ label: t.phase1 });
+      await page.getByRole('button', { name: t.savePhase, exact: true }).click();
+      await expect(page.getByText(t.phaseSaved)).toBeVisible();
       await expectNoAxeViolations(page);
 
       await side.getByRole('link', { name: t.caseload, exact: true }).click();

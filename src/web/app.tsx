@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { ApiError, configureApi } from './api';
-import { NavigationProvider } from './components/navigation';
-import { navigation, router } from './routes';
+import { CitizenActionsProvider, NavigationProvider } from './components/navigation';
+import { citizenActions, navigation, router } from './routes';
 import { clearUserData, SESSION_KEY, type Session } from './session';
 
 /** Retry only what may succeed on a second try: network trouble and server errors, twice. */
@@ -34,7 +34,9 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <NavigationProvider value={navigation}>
-        <RouterProvider router={router} />
+        <CitizenActionsProvider value={citizenActions}>
+          <RouterProvider router={router} />
+        </CitizenActionsProvider>
       </NavigationProvider>
     </QueryClientProvider>
   );

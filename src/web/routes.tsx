@@ -10,6 +10,9 @@ import { WEB_MODULES } from './modules/index';
 /** The main menu's entries: every module's, in the order of the module list. */
 export const navigation = WEB_MODULES.flatMap((module) => module.nav ?? []);
 
+/** The citizen page's links into the modules, in the order of the module list. */
+export const citizenActions = WEB_MODULES.flatMap((module) => module.citizenActions ?? []);
+
 export const router = createBrowserRouter([
   {
     element: <AppLayout />,

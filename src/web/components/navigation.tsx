@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { NavEntry } from '../modules/module';
+import type { CitizenAction, NavEntry } from '../modules/module';
 
 const NavigationContext = createContext<readonly NavEntry[]>([]);
 
@@ -13,4 +13,14 @@ export const NavigationProvider = NavigationContext.Provider;
 /** The main menu's entries, in menu order (each still to be filtered by the user's permissions). */
 export function useNavigation(): readonly NavEntry[] {
   return useContext(NavigationContext);
+}
+
+const CitizenActionsContext = createContext<readonly CitizenAction[]>([]);
+
+/** Every web module's links on the citizen page, in the order of the module list (app.tsx). */
+export const CitizenActionsProvider = CitizenActionsContext.Provider;
+
+/** The citizen page's links into other modules (each still to be filtered by the user's permissions). */
+export function useCitizenActions(): readonly CitizenAction[] {
+  return useContext(CitizenActionsContext);
 }

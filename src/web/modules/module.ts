@@ -11,6 +11,17 @@ export interface NavEntry {
 }
 
 /**
+ * A link another module puts on the citizen page (`/borgere/:id`), shown only to users holding its
+ * permission: the citizens module lists them without knowing the modules behind them.
+ */
+export interface CitizenAction {
+  labelKey: string;
+  permission: string;
+  /** The page the link opens, for the citizen shown. */
+  to: (citizenId: string) => string;
+}
+
+/**
  * What a web module adds to the app: its pages (route objects under the app layout, each behind its
  * `RequireAuth` guard) and its main-menu entries (in menu order). The list of modules is
  * src/web/modules/index.ts; routes.tsx and the header assemble from it. The module's texts sit beside
@@ -20,6 +31,8 @@ export interface WebModule {
   name: string;
   routes: RouteObject[];
   nav?: NavEntry[];
+  /** Links on the citizen page into this module (a recommendation, an enrollment, the plan). */
+  citizenActions?: CitizenAction[];
 }
 
 /**

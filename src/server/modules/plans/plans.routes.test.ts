@@ -345,6 +345,12 @@ describe('cross-sector alerts (issue 15 §7)', () => {
       validFrom: addDays(today(), -60),
       workingDays: 15,
     });
+    expect(await call(users.admin.session, 'GET', '/api/plans/settings')).toMatchObject({
+      current: 15,
+      limits: [{ validFrom: addDays(today(), -60), workingDays: 15 }],
+    });
+    const notAdmin = await cw.request({ method: 'GET', url: '/api/plans/settings' });
+    expect(notAdmin.statusCode).toBe(403);
     expect(await taskKinds(cw)).not.toContain('plan_deposit_alert');
     await call(users.admin.session, 'PUT', '/api/plans/settings', {
       validFrom: addDays(today(), -60),

@@ -69,6 +69,13 @@ export const allocationModule: WebModule = {
       children: [{ path: '/partner/boliger', element: <PartnerVacanciesPage /> }],
     },
   ],
+  citizenActions: [
+    {
+      labelKey: 'applications.citizenLink',
+      permission: 'allocation.apply',
+      to: (citizenId) => `/anvisning/ny?citizenId=${encodeURIComponent(citizenId)}`,
+    },
+  ],
   nav: [
     { to: '/anvisning', labelKey: 'nav.allocation', permission: 'allocation.read' },
     // Leaders and economy see the waiting-list figures, not the applications.

@@ -6,7 +6,11 @@ import { Section } from '../../components/section';
 import { i18n } from '../../i18n/index';
 import type { CitizenDetail, TimelineItem } from './citizens.api';
 
-/** Parameters that are codes are shown in words; CPR numbers with their hyphen. */
+/**
+ * Parameters that are codes are shown in words; CPR numbers with their hyphen. A module names the
+ * words of its own codes in its catalogue as `timelineParams.<parameter>.<code>` (e.g. the plans
+ * module's departments); these groups are the older modules' lists.
+ */
 const PARAM_TRANSLATIONS: Record<string, string> = {
   situation: 'situations',
   purpose: 'consentPurposes',
@@ -24,7 +28,9 @@ function displayParams(t: TFunction, params: TimelineItem['params']): Record<str
       continue;
     }
     const group = PARAM_TRANSLATIONS[key];
-    if (group && typeof value === 'string' && i18n.exists(`${group}.${value}`))
+    if (typeof value === 'string' && i18n.exists(`timelineParams.${key}.${value}`))
+      out[key] = t(`timelineParams.${key}.${value}`);
+    else if (group && typeof value === 'string' && i18n.exists(`${group}.${value}`))
       out[key] = t(`${group}.${value}`);
     else if ((key === 'oldCpr' || key === 'newCpr') && typeof value === 'string') out[key] = formatCpr(value);
     else out[key] = value;

@@ -3,6 +3,7 @@ import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api';
 import { Alert } from '../../components/alert';
 import { Loading } from '../../components/loading';
+import { useCitizenActions } from '../../components/navigation';
 import { Page } from '../../components/page';
 import { QueryState } from '../../components/query-state';
 import { SelectField } from '../../components/select-field';
@@ -117,6 +118,25 @@ function CitizenContent({ citizen }: { citizen: CitizenDetail }) {
   );
 }
 
+/** The other modules' links for this citizen that the user may follow (a recommendation, an enrollment, the plan). */
+function CitizenActions({ citizenId }: { citizenId: string }) {
+  const { t } = useTranslation();
+  const user = useSession().data?.user;
+  const actions = useCitizenActions().filter((action) => hasPermission(user, action.permission));
+  if (actions.length === 0) return null;
+  return (
+    <ul className="nobullet-list citizen-actions">
+      {actions.map((action) => (
+        <li key={action.labelKey}>
+          <Link to={action.to(citizenId)} className="button button-secondary">
+            {t(action.labelKey)}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** /borgere/:id: everything about one citizen, viewed (and logged) for a stated purpose. */
 export function CitizenPage() {
   const { t } = useTranslation();
@@ -161,16 +181,7 @@ export function CitizenPage() {
         loadingText={t('citizen.loading')}
         renderError={() => (notFound ? null : undefined)}
       />
-      {data && hasPermission(user, 'allocation.apply') ? (
-        <p>
-          <Link
-            to={`/anvisning/ny?citizenId=${encodeURIComponent(data.id)}`}
-            className="button button-secondary"
-          >
-            {t('applications.citizenLink')}
-          </Link>
-        </p>
-      ) : null}
+      {data ? <CitizenActions citizenId={data.id} /> : null}
       {data ? (
         <>
           {citizen.isFetching && citizen.isPlaceholderData ? <Loading text={t('citizen.loading')} /> : null}

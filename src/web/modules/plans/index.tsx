@@ -6,6 +6,7 @@ const PlansPage = lazyPage(() => import('./plans.page'), 'PlansPage');
 const SanctionsPage = lazyPage(() => import('./sanctions.page'), 'SanctionsPage');
 const SanctionsImportPage = lazyPage(() => import('./import.page'), 'SanctionsImportPage');
 const DepositCasesPage = lazyPage(() => import('./deposit-cases.page'), 'DepositCasesPage');
+const PlansSettingsPage = lazyPage(() => import('./settings.page'), 'PlansSettingsPage');
 
 /**
  * Coherent plans (sammenhængende borgerforløb, issue 15 §6–7): the plan on the citizen, the
@@ -29,10 +30,28 @@ export const plansModule: WebModule = {
         { path: '/planer/depositumslaan', element: <DepositCasesPage /> },
       ],
     },
+    {
+      element: <RequireAuth permission="settings.manage" />,
+      children: [{ path: '/planer/indstillinger', element: <PlansSettingsPage /> }],
+    },
+  ],
+  citizenActions: [
+    {
+      labelKey: 'plans.citizenAction',
+      permission: 'plans.read',
+      to: (citizenId) => `/borgere/${encodeURIComponent(citizenId)}/plan`,
+    },
   ],
   nav: [
     { to: '/planer', labelKey: 'nav.plans', permission: 'plans.read' },
     { to: '/planer/sanktioner', labelKey: 'nav.plans', permission: 'plans.alerts', unless: 'plans.read' },
+    // The administrator keeps the fast-track limit.
+    {
+      to: '/planer/indstillinger',
+      labelKey: 'nav.plans',
+      permission: 'settings.manage',
+      unless: 'plans.read',
+    },
   ],
 };
 

@@ -7,6 +7,7 @@ const PAGES = [
   { to: '/planer/sanktioner', labelKey: 'plansNav.sanctions', permission: 'plans.alerts' },
   { to: '/planer/sanktioner/import', labelKey: 'plansNav.import', permission: 'plans.alerts' },
   { to: '/planer/depositumslaan', labelKey: 'plansNav.deposit', permission: 'plans.alerts' },
+  { to: '/planer/indstillinger', labelKey: 'plansNav.settings', permission: 'settings.manage' },
 ];
 
 /** The module's pages as a row of links (the current one marked), each shown with its permission. */

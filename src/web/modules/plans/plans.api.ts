@@ -152,3 +152,29 @@ export const useHandleDepositCase = () =>
   usePlansMutation(({ id, note }: { id: string; note: string }) =>
     api.post<void>(`/api/plans/deposit-cases/${enc(id)}/handle`, { note }),
   );
+
+/** The fast-track limit for deposit-loan and § 81 cases: in force today, and every dated change. */
+export interface FastTrackSettings {
+  current: number;
+  limits: { validFrom: string; workingDays: number }[];
+}
+
+export function useFastTrackSettings() {
+  return useQuery({
+    queryKey: [...PLANS_KEY, 'settings'],
+    queryFn: ({ signal }) => api.get<FastTrackSettings>('/api/plans/settings', { signal }),
+  });
+}
+
+/** Sets the limit from a date; the deposit-case alerts follow it at once. */
+export function useSaveFastTrackLimit() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { validFrom: string; workingDays: number }) =>
+      api.put<FastTrackSettings>('/api/plans/settings', input),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: PLANS_KEY });
+      void queryClient.invalidateQueries({ queryKey: TASKS_KEY });
+    },
+  });
+}

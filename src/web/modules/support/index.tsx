@@ -46,6 +46,13 @@ export const supportModule: WebModule = {
       ],
     },
   ],
+  citizenActions: [
+    {
+      labelKey: 'support.citizenAction',
+      permission: 'support.write',
+      to: (citizenId) => `/stoette/nyt?citizenId=${encodeURIComponent(citizenId)}`,
+    },
+  ],
   nav: [
     { to: '/stoette', labelKey: 'nav.support', permission: 'support.read' },
     // Leaders and economy see the figures, not the caseloads.

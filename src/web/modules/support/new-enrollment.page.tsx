@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { LEGAL_BASES, METHODS, type Method } from '../../../shared/support/model';
 import { mayHavePlannedEnd } from '../../../shared/support/rules';
 import type { FieldError } from '../../api';
@@ -18,7 +18,14 @@ import { TextField } from '../../components/text-field';
 import { useForm } from '../../components/use-form';
 import { formatDate, todayText } from '../../i18n/format';
 import { hasPermission, useSession } from '../../session';
-import { enrollmentHref, useCitizenSearch, useCreateEnrollment, useTeams, useWorkers } from './support.api';
+import {
+  enrollmentHref,
+  useCitizenSearch,
+  useCitizenToEnroll,
+  useCreateEnrollment,
+  useTeams,
+  useWorkers,
+} from './support.api';
 
 /** Who an enrollment is for: "self", `worker:<id>` or `team:<id>`. */
 function useAssignmentOptions(all: boolean) {
@@ -47,11 +54,14 @@ export function NewEnrollmentPage() {
   const [query, setQuery] = useState('');
   const [searched, setSearched] = useState('');
   const found = useCitizenSearch(searched);
+  // Opened from the citizen page: that citizen is chosen already.
+  const presetId = useSearchParams()[0].get('citizenId') ?? '';
+  const preset = useCitizenToEnroll(presetId);
   const assignment = useAssignmentOptions(all);
   const form = useForm({
     formKey: 'newEnrollment',
     initial: () => ({
-      citizenId: '',
+      citizenId: presetId,
       method: 'cti',
       assignedTo: 'self',
       decisionOn: todayText(),
@@ -132,7 +142,11 @@ export function NewEnrollmentPage() {
     );
   };
 
-  const citizens = found.data?.items ?? [];
+  const searchedCitizens = found.data?.items ?? [];
+  const citizens =
+    preset.data && !searchedCitizens.some((c) => c.id === preset.data.id)
+      ? [preset.data, ...searchedCitizens]
+      : searchedCitizens;
   return (
     <Page title={t('newEnrollment.title')}>
       <p className="font-lead">{t('newEnrollment.intro')}</p>
@@ -152,7 +166,7 @@ export function NewEnrollmentPage() {
           </button>
         </form>
         {found.isFetching ? <Loading text={t('common.loading')} /> : null}
-        {searched && found.data && citizens.length === 0 ? (
+        {searched && found.data && searchedCitizens.length === 0 ? (
           <p role="status">{t('newEnrollment.noneFound')}</p>
         ) : null}
       </Section>

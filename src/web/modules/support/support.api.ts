@@ -102,6 +102,15 @@ export interface FoundCitizen {
   situation: string;
 }
 
+/** The citizen the enrollment form was opened for from the citizen page (`?citizenId=`), read for support. */
+export function useCitizenToEnroll(id: string) {
+  return useQuery({
+    queryKey: [...CITIZENS_KEY, 'support-enroll', id],
+    queryFn: ({ signal }) => api.get<FoundCitizen>(`/api/citizens/${enc(id)}?purpose=support`, { signal }),
+    enabled: id !== '',
+  });
+}
+
 export function useCitizenSearch(q: string) {
   return useQuery({
     queryKey: [...CITIZENS_KEY, 'support-search', q],
