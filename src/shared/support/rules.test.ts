@@ -33,6 +33,40 @@ describe('CTI (domain.md rule 16)', () => {
     expect(housingAllowsStart({ leaseRequired: false }, '2026-03-01', { leaseOrMoveInOn: [] })).toBe(true);
   });
 
+  it('domain.md rule 16: the home must still be there on the start: an own home left for a shelter does not count', () => {
+    const cti = { leaseRequired: true };
+    const housedThenShelter = [
+      { from: '2025-01-01', housed: true },
+      { from: '2026-02-01', housed: false },
+    ];
+    expect(
+      housingAllowsStart(cti, '2026-03-01', { leaseOrMoveInOn: [], whereabouts: housedThenShelter }),
+    ).toBe(false);
+    expect(
+      housingAllowsStart(cti, '2026-01-15', { leaseOrMoveInOn: [], whereabouts: housedThenShelter }),
+    ).toBe(true);
+    // A lease signed after the stay in the shelter lets CTI start; one signed before it does not.
+    expect(
+      housingAllowsStart(cti, '2026-03-01', {
+        leaseOrMoveInOn: ['2026-02-20'],
+        whereabouts: housedThenShelter,
+      }),
+    ).toBe(true);
+    expect(
+      housingAllowsStart(cti, '2026-03-01', {
+        leaseOrMoveInOn: ['2025-06-01'],
+        whereabouts: housedThenShelter,
+      }),
+    ).toBe(false);
+    // A lease and an episode on the same day: the lease is what lets the citizen home.
+    expect(
+      housingAllowsStart(cti, '2026-03-01', {
+        leaseOrMoveInOn: ['2026-02-01'],
+        whereabouts: housedThenShelter,
+      }),
+    ).toBe(true);
+  });
+
   it('domain.md rule 16: the phase on a date is the latest change on or before it', () => {
     const changes = [
       { phase: 'contact_building' as const, fromOn: '2026-01-01' },

@@ -54,8 +54,10 @@ export function ctiPlannedPhases(startOn: string, contactBuildingDays: number): 
 
 /** The housing a CTI start can rest on (rule 16). */
 export interface HousingFacts {
-  /** Dates of tenancies' signed leases or move-ins, and own-home whereabouts, on or before the start. */
+  /** Dates of the citizen's tenancies' signed leases and move-ins (allocation). */
   leaseOrMoveInOn: readonly string[];
+  /** The citizen's whereabouts episodes (citizens): from when, and whether in an own home. */
+  whereabouts?: readonly { from: string; housed: boolean }[];
 }
 
 /** Rule 16: CTI (or any method whose settings require it) cannot start without a lease or move-in. */
@@ -65,7 +67,16 @@ export function housingAllowsStart(
   housing: HousingFacts,
 ): boolean {
   if (!settings.leaseRequired) return true;
-  return housing.leaseOrMoveInOn.some((d) => d <= startOn);
+  // The latest fact on or before the start decides: a lease signed or a move-in, or an episode of
+  // whereabouts. A home the citizen has since left (a later episode away from home) does not count;
+  // a lease on the same day as an episode does (the lease is what lets the citizen home).
+  let latest: { on: string; housed: boolean } | undefined;
+  for (const on of housing.leaseOrMoveInOn)
+    if (on <= startOn && (!latest || on >= latest.on)) latest = { on, housed: true };
+  for (const episode of housing.whereabouts ?? [])
+    if (episode.from <= startOn && (!latest || episode.from > latest.on))
+      latest = { on: episode.from, housed: episode.housed };
+  return latest?.housed ?? false;
 }
 
 /** A problem with one field of an enrollment or contact, in the API's field-error terms. */

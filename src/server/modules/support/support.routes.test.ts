@@ -76,6 +76,22 @@ describe('enrollments (issue 15 §3)', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe('SUPPORT_CTI_HOUSING_REQUIRED');
 
+    // domain.md rule 16: a home left before the start does not count (housed, then in a shelter).
+    const leftHome = await housedCitizen(users.caseworker.session, addDays(today(), -200));
+    await call(
+      users.caseworker.session,
+      'POST',
+      `/api/citizens/${leftHome.id}/episodes`,
+      { situation: 'shelter', fromDate: addDays(today(), -40) },
+      201,
+    );
+    const leftRefused = await s.request({
+      method: 'POST',
+      url: '/api/support/enrollments',
+      payload: enrollment(leftHome.id),
+    });
+    expect(leftRefused.json().code).toBe('SUPPORT_CTI_HOUSING_REQUIRED');
+
     const citizen = await housedCitizen(users.caseworker.session);
     const { id } = await call(s, 'POST', '/api/support/enrollments', enrollment(citizen.id), 201);
     const detail = await call(s, 'GET', `/api/support/enrollments/${id}`);

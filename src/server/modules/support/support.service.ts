@@ -39,6 +39,7 @@ import {
   daysWithoutContact,
   enrollmentDateProblems,
   type FieldProblem,
+  type HousingFacts,
   housedAfter,
   housingAllowsStart,
   mayHavePlannedEnd,
@@ -256,15 +257,18 @@ function summary(r: repo.EnrollmentRow, gapDays: number, onDate: string): Enroll
 }
 
 /** The housing a CTI start can rest on: leases, move-ins and own-home whereabouts (rule 16). */
-async function housingDates(trx: Tx, m: string, citizenId: string): Promise<string[]> {
-  const dates: string[] = [];
+/** A citizen's tenancies (allocation) and whereabouts (citizens): what a CTI start rests on (rule 16). */
+async function housingFacts(trx: Tx, m: string, citizenId: string): Promise<HousingFacts> {
+  const leaseOrMoveInOn: string[] = [];
   for (const t of await tenancyFacts(trx, m, [citizenId])) {
-    if (t.lease_signed_on) dates.push(t.lease_signed_on);
-    if (t.moved_in_on) dates.push(t.moved_in_on);
+    if (t.lease_signed_on) leaseOrMoveInOn.push(t.lease_signed_on);
+    if (t.moved_in_on) leaseOrMoveInOn.push(t.moved_in_on);
   }
-  for (const e of await whereaboutsFacts(trx, m, [citizenId]))
-    if (e.situation === 'housed') dates.push(e.from_date);
-  return dates;
+  const whereabouts = (await whereaboutsFacts(trx, m, [citizenId])).map((e) => ({
+    from: e.from_date,
+    housed: e.situation === 'housed',
+  }));
+  return { leaseOrMoveInOn, whereabouts };
 }
 
 async function ownWorker(trx: Tx, actor: Actor) {
@@ -302,7 +306,7 @@ export async function createEnrollment(
   if (input.plannedEndOn && !mayHavePlannedEnd(input.method))
     problems.push({ path: 'plannedEndOn', code: 'no_end_date' });
   if (problems.length) throw invalid(problems);
-  if (!housingAllowsStart(s, input.startOn, { leaseOrMoveInOn: await housingDates(trx, m, input.citizenId) }))
+  if (!housingAllowsStart(s, input.startOn, await housingFacts(trx, m, input.citizenId)))
     throw new AppError('SUPPORT_CTI_HOUSING_REQUIRED');
   if (await repo.activeEnrollmentIn(trx, m, input.citizenId, input.method))
     throw new AppError('SUPPORT_ENROLLMENT_ACTIVE');
