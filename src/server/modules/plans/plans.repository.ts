@@ -330,6 +330,18 @@ export function activePlansOfCitizens(db: Executor, m: string, citizenIds: reado
 
 // ---- tasks ----
 
+/** The citizens of the active plans the user coordinates. */
+export async function coordinatedCitizens(db: Executor, m: string, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('coherent_plan')
+    .select('citizen_id')
+    .where('municipality_id', '=', m)
+    .where('status', '=', 'active')
+    .where('coordinator_id', '=', userId)
+    .execute();
+  return rows.map((r) => r.citizen_id);
+}
+
 /** Open actions of active plans owned by the user and due before the date. */
 export function overdueActionsOf(db: Executor, m: string, userId: string, onDate: string) {
   return db

@@ -7,6 +7,7 @@ import {
   createApprovedApplication,
   createCitizen,
   createDepartment,
+  createNotice,
   createVacancy,
   fakeCpr,
   tenantWith,
@@ -407,5 +408,44 @@ describe("the citizen's support worker (support module)", () => {
     await call(cw, 'POST', '/api/plans/sanctions', { cpr, kind: 'stop', effectiveOn: today() }, 201);
     expect(await taskKinds(s)).toContain('plan_sanction_alert');
     expect(await taskKinds(cw)).toContain('plan_sanction_alert');
+  });
+
+  it('an eviction notice for a citizen in a support enrollment reaches the coordinator as well as the worker (issue 15 §7)', async () => {
+    const t = await tenantWith(app, db, ['admin', 'support', 'caseworker', 'prevention']);
+    const cw = t.users.caseworker.session;
+    const s = t.users.support.session;
+    const { id: citizenId, cpr } = await housedCitizen(cw);
+    await makePlan(cw, citizenId, t.users.caseworker.id);
+    await call(
+      t.users.admin.session,
+      'POST',
+      '/api/support/workers',
+      { userId: t.users.support.id, fte: 1 },
+      201,
+    );
+    const enrolled = {
+      citizenId,
+      method: 'icm',
+      decisionOn: addDays(today(), -30),
+      legalBasis: 's85a',
+      startOn: addDays(today(), -20),
+    };
+    await call(s, 'POST', '/api/support/enrollments', enrolled, 201);
+    // A notice for a citizen the coordinator does not coordinate is not hers.
+    const other = await housedCitizen(cw);
+    await call(s, 'POST', '/api/support/enrollments', { ...enrolled, citizenId: other.id }, 201);
+    await createNotice(t.users.prevention.session, { tenantCpr: other.cpr, address: 'Andenvej 2' });
+    expect(await taskKinds(cw)).not.toContain('plan_eviction_notice');
+
+    await createNotice(t.users.prevention.session, { tenantCpr: cpr, address: 'Planvej 1' });
+    const { items } = (await call(cw, 'GET', '/api/tasks')) as {
+      items: { id: string; kind: string; href: string; notice?: boolean }[];
+    };
+    const alert = items.find((x) => x.kind === 'plan_eviction_notice');
+    expect(alert).toMatchObject({ notice: true, href: `/borgere/${citizenId}/plan` });
+    expect(await taskKinds(s)).toContain('support_eviction_notice');
+    // Read once, gone.
+    await call(cw, 'POST', `/api/tasks/${encodeURIComponent(alert?.id ?? '')}/read`, undefined, 204);
+    expect(await taskKinds(cw)).not.toContain('plan_eviction_notice');
   });
 });

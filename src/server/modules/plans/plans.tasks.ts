@@ -1,8 +1,9 @@
 import { today } from '../../../shared/dates';
 import type { Task, TaskProvider } from '../../platform/tasks';
 import { displayName } from '../citizens';
+import { enrollmentAlertsOfCitizens, supportWorkerUserIds } from '../support';
 import { openAlerts } from './plans.alerts.service';
-import { overdueActionsOf, passedReviewsOf } from './plans.repository';
+import { coordinatedCitizens, overdueActionsOf, passedReviewsOf } from './plans.repository';
 
 /**
  * The coherent plan in "Mine opgaver" (issue 15 §6–7):
@@ -10,7 +11,10 @@ import { overdueActionsOf, passedReviewsOf } from './plans.repository';
  * - a review date passed without the review held is a task for the coordinator;
  * - a housed citizen's benefit sanction or stop, and a deposit-loan or § 81 case open longer than the
  *   fast-track limit while the citizen holds a live offer, are alerts for the coordinator and the
- *   citizen's support workers until acknowledged with a note (or the case decided).
+ *   citizen's support workers until acknowledged with a note (or the case decided);
+ * - an eviction notice while the citizen is in a support enrollment, and an enrollment ended while
+ *   the citizen had been housed less than 12 months, are notices for the coordinator (the support
+ *   worker hears of them in the support module's tasks; a coordinator who is also the worker, once).
  */
 export const plansTasks: TaskProvider = async (trx, actor) => {
   if (!actor.permissions.has('plans.read')) return [];
@@ -59,6 +63,37 @@ export const plansTasks: TaskProvider = async (trx, actor) => {
         dueAt: alert.date,
         severity: 'error',
       });
+  }
+  const coordinated = await coordinatedCitizens(trx, m, actor.userId);
+  if (coordinated.length > 0) {
+    const alerts = await enrollmentAlertsOfCitizens(trx, m, onDate, coordinated);
+    const workers = alerts.length > 0 ? await supportWorkerUserIds(trx, coordinated) : new Map();
+    for (const alert of alerts) {
+      if (alert.kind === 'eviction_notice' && workers.get(alert.citizenId)?.includes(actor.userId)) continue;
+      tasks.push(
+        alert.kind === 'eviction_notice'
+          ? {
+              id: `plan_eviction_notice:${alert.key}`,
+              kind: 'plan_eviction_notice',
+              titleKey: 'tasks.planEvictionNotice',
+              params: { name: alert.name, receivedOn: alert.receivedOn },
+              href: `/borgere/${alert.citizenId}/plan`,
+              dueAt: null,
+              severity: 'error',
+              notice: true,
+            }
+          : {
+              id: `plan_support_ended_early:${alert.key}`,
+              kind: 'plan_support_ended_early',
+              titleKey: 'tasks.planSupportEndedEarly',
+              params: { name: alert.name, endOn: alert.endOn, movedInOn: alert.movedInOn },
+              href: `/borgere/${alert.citizenId}/plan`,
+              dueAt: null,
+              severity: 'warning',
+              notice: true,
+            },
+      );
+    }
   }
   return tasks;
 };

@@ -2,6 +2,7 @@ import '../../../shared/support/permissions';
 import '../../../shared/support/errors';
 import type { ServerModule } from '../../platform/module';
 import * as m0016 from './migrations/2026-12-04-0016-support';
+import * as m0018 from './migrations/2026-12-04-0018-support-indexes';
 import { supportRoutes } from './support.routes';
 import { seedDemoSupport } from './support.seed';
 import { supportTasks } from './support.tasks';
@@ -13,10 +14,15 @@ export const module: ServerModule = {
   routes: (app) => supportRoutes(app),
   tasks: () => [supportTasks],
   timeline: [supportTimeline],
-  migrations: { '2026-12-04-0016-support': m0016 },
+  migrations: {
+    '2026-12-04-0016-support': m0016,
+    '2026-12-04-0018-support-indexes': m0018,
+  },
   // Workers, teams and a year of enrollments and contacts (issue 15 §10).
   seedDemo: seedDemoSupport,
 };
 
-// What other modules may call: the support workers (user ids) of citizens' active enrollments.
+// What other modules may call: citizens' enrollment alerts (an eviction notice, an early end) and
+// the support workers (user ids) of citizens' active enrollments.
+export { type EnrollmentAlert, enrollmentAlertsOfCitizens } from './support.alerts';
 export { supportWorkerUserIds } from './support.service';

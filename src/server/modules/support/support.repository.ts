@@ -16,24 +16,26 @@ import type {
 export type Scope = { all: true } | { all: false; userId: string };
 
 /**
- * The SQL condition of a scope on the enrollment alias `e`: the worker ids (her own, and her team
- * mates' when the team shares its caseload) and the team ids are collected first, so that the
- * enrollments are found through the worker and team indexes rather than by filtering all of the
- * municipality's enrollments.
+ * The SQL condition of a scope on the enrollment alias `e`. The caseload's enrollment ids are
+ * collected first through the worker and team indexes (migration 0018), so that the planner expects
+ * a caseload's few rows, not a share of all the municipality's enrollments, and looks the citizens up
+ * by key instead of reading all of them.
  */
 function inScope(scope: Scope) {
   if (scope.all) return sql<boolean>`true`;
-  return sql<boolean>`(
-    e.worker_id = any(array(
-      select w.id from support_worker w where w.user_id = ${scope.userId}
-      union
+  return sql<boolean>`e.id in (
+    select x.id from support_enrollment x
+    where x.worker_id in (select w.id from support_worker w where w.user_id = ${scope.userId})
+    union all
+    select x.id from support_enrollment x
+    where x.team_id in (select w.team_id from support_worker w where w.user_id = ${scope.userId} and w.active)
+    union all
+    select x.id from support_enrollment x
+    where x.worker_id in (
       select mate.id from support_worker me
       join support_team t on t.id = me.team_id and t.shared_caseload
       join support_worker mate on mate.team_id = me.team_id
-      where me.user_id = ${scope.userId} and me.active))
-    or e.team_id = any(array(
-      select w.team_id from support_worker w
-      where w.user_id = ${scope.userId} and w.active and w.team_id is not null)))`;
+      where me.user_id = ${scope.userId} and me.active))`;
 }
 
 // --- Settings ---------------------------------------------------------------------------------
@@ -138,6 +140,17 @@ export function workerOfUser(db: Executor, m: string, userId: string) {
   return workersQuery(db, m).where('w.user_id', '=', userId).executeTakeFirst();
 }
 
+/** Whether the user is (or was) a support worker of the municipality: without one, her caseload is empty. */
+export async function isWorker(db: Executor, m: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('support_worker')
+    .select('id')
+    .where('municipality_id', '=', m)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function insertWorker(db: Executor, row: Insertable<SupportWorkerTable>) {
   return db.insertInto('support_worker').values(row).returning('id').executeTakeFirstOrThrow();
 }
@@ -236,6 +249,17 @@ export async function enrollments(
       ${filter.active ? sql`and e.end_on is null` : sql``}
       ${filter.citizenIds ? sql`and e.citizen_id = any(${[...filter.citizenIds]}::uuid[])` : sql``}
     order by e.end_on is not null, c.family_name, c.given_name, e.start_on desc, e.id`.execute(db);
+  return rows;
+}
+
+/** The citizens' enrollments in a scope with only their method and dates (the timeline's steps). */
+export async function enrollmentSteps(db: Executor, m: string, scope: Scope, citizenIds: readonly string[]) {
+  if (citizenIds.length === 0) return [];
+  const { rows } = await sql<Pick<EnrollmentRow, 'id' | 'method' | 'start_on' | 'end_on'>>`
+    select e.id, e.method, e.start_on, e.end_on
+    from support_enrollment e
+    where e.municipality_id = ${m} and e.citizen_id = any(${[...citizenIds]}::uuid[]) and ${inScope(scope)}
+    order by e.end_on is not null, e.start_on desc, e.id`.execute(db);
   return rows;
 }
 

@@ -98,9 +98,17 @@ export async function seedDemoSupport(trx: Tx, demo: DemoContext): Promise<void>
       latest.set(e.citizen_id, { situation: e.situation, from: e.from_date });
   }
   const tenancies = await tenancyFacts(trx, m, null);
+  // Housed now, from the latest fact about the home (rule 16 as housingAllowsStart reads it): the
+  // latest move-in unless a later episode took the citizen away from it, else a housed episode.
   const housedFrom = new Map<string, string>();
   for (const [id, e] of latest) if (e.situation === 'housed') housedFrom.set(id, e.from);
-  for (const t of tenancies) if (t.moved_in_on) housedFrom.set(t.citizen_id, t.moved_in_on);
+  for (const t of tenancies) {
+    if (!t.moved_in_on || t.moved_in_on > now) continue;
+    const episode = latest.get(t.citizen_id);
+    if (episode && episode.from > t.moved_in_on && episode.situation !== 'housed') continue;
+    const known = housedFrom.get(t.citizen_id);
+    if (!known || t.moved_in_on > known) housedFrom.set(t.citizen_id, t.moved_in_on);
+  }
   const housed = [...housedFrom.entries()].sort(([a], [b]) => a.localeCompare(b));
   const others = [...latest.keys()].filter((id) => !housedFrom.has(id)).sort();
   const tenancyCitizens = new Set(tenancies.filter((t) => t.moved_in_on).map((t) => t.citizen_id));

@@ -1,14 +1,10 @@
 import { addDays, today } from '../../../shared/dates';
-import { addMonths, daysWithoutContact } from '../../../shared/support/rules';
+import { daysWithoutContact } from '../../../shared/support/rules';
 import type { Task, TaskProvider } from '../../platform/tasks';
-import { tenancyFacts } from '../allocation';
 import { displayName } from '../citizens';
-import { openNoticesOfCitizens } from '../prevention';
+import { ENROLLMENT_ALERT_DAYS, enrollmentAlerts } from './support.alerts';
 import * as repo from './support.repository';
 import { loadSettings } from './support.service';
-
-/** How long a notice to the support worker stays in "Mine opgaver" unless marked read. */
-const NOTICE_DAYS = 30;
 
 /**
  * "Mine opgaver" for a support worker (issue 15 §4, §7), over her own caseload only:
@@ -24,10 +20,12 @@ export const supportTasks: TaskProvider = async (trx, actor) => {
   const m = actor.municipalityId;
   const onDate = today();
   const scope = { all: false, userId: actor.userId } as const;
+  // A user who is no support worker (a caseworker, say) has no caseload of her own: nothing here.
+  if (!(await repo.isWorker(trx, m, actor.userId))) return [];
   const active = await repo.enrollments(trx, m, scope, { active: true, onDate });
   if (
     active.length === 0 &&
-    (await repo.endedSince(trx, m, scope, addDays(onDate, -NOTICE_DAYS))).length === 0
+    (await repo.endedSince(trx, m, scope, addDays(onDate, -ENROLLMENT_ALERT_DAYS))).length === 0
   )
     return [];
   const settings = await loadSettings(trx, m);
@@ -50,46 +48,29 @@ export const supportTasks: TaskProvider = async (trx, actor) => {
       severity: days >= 2 * gap ? 'error' : 'warning',
     });
   }
-  const byCitizen = new Map(active.map((e) => [e.citizen_id, e]));
-  const since = addDays(onDate, -NOTICE_DAYS);
-  for (const n of await openNoticesOfCitizens(trx, m, [...byCitizen.keys()])) {
-    const e = n.citizen_id ? byCitizen.get(n.citizen_id) : undefined;
-    if (!e || n.received_on < since) continue;
-    tasks.push({
-      id: `support_eviction_notice:${n.notice_id}:${e.id}`,
-      kind: 'support_eviction_notice',
-      titleKey: 'tasks.supportEvictionNotice',
-      params: { name: displayName(e) ?? '', receivedOn: n.received_on },
-      href: `/stoette/forloeb/${e.id}`,
-      dueAt: null,
-      severity: 'error',
-      notice: true,
-    });
-  }
-  const ended = await repo.endedSince(trx, m, scope, since);
-  const tenancies = await tenancyFacts(
-    trx,
-    m,
-    ended.map((e) => e.citizen_id),
-  );
-  for (const e of ended) {
-    const endOn = e.end_on as string;
-    const movedIn = tenancies
-      .filter((t) => t.citizen_id === e.citizen_id && t.moved_in_on && t.moved_in_on <= endOn)
-      .map((t) => t.moved_in_on as string)
-      .sort()
-      .at(-1);
-    if (!movedIn || movedIn <= addMonths(endOn, -12)) continue;
-    tasks.push({
-      id: `support_ended_early:${e.id}`,
-      kind: 'support_ended_early',
-      titleKey: 'tasks.supportEndedEarly',
-      params: { name: displayName(e) ?? '', endOn, movedInOn: movedIn },
-      href: `/stoette/forloeb/${e.id}`,
-      dueAt: null,
-      severity: 'warning',
-      notice: true,
-    });
-  }
+  for (const alert of await enrollmentAlerts(trx, m, scope, onDate, { active }))
+    tasks.push(
+      alert.kind === 'eviction_notice'
+        ? {
+            id: `support_eviction_notice:${alert.key}`,
+            kind: 'support_eviction_notice',
+            titleKey: 'tasks.supportEvictionNotice',
+            params: { name: alert.name, receivedOn: alert.receivedOn },
+            href: `/stoette/forloeb/${alert.enrollmentId}`,
+            dueAt: null,
+            severity: 'error',
+            notice: true,
+          }
+        : {
+            id: `support_ended_early:${alert.key}`,
+            kind: 'support_ended_early',
+            titleKey: 'tasks.supportEndedEarly',
+            params: { name: alert.name, endOn: alert.endOn, movedInOn: alert.movedInOn },
+            href: `/stoette/forloeb/${alert.enrollmentId}`,
+            dueAt: null,
+            severity: 'warning',
+            notice: true,
+          },
+    );
   return tasks;
 };

@@ -1,7 +1,6 @@
-import { today } from '../../../shared/dates';
 import type { TimelineItem, TimelineProvider } from '../../platform/timeline';
 import { scopeOf } from './support.policy';
-import { enrollments, phaseChanges } from './support.repository';
+import { enrollmentSteps, phaseChanges } from './support.repository';
 
 /**
  * Each step of an enrollment on the citizen's timeline (issue 15 §9): start, CTI phase changes and
@@ -10,7 +9,7 @@ import { enrollments, phaseChanges } from './support.repository';
 export const supportTimeline: TimelineProvider = async (trx, actor, citizenIds) => {
   if (citizenIds.length === 0 || !actor.permissions.has('support.read')) return [];
   const m = actor.municipalityId;
-  const rows = await enrollments(trx, m, scopeOf(actor), { citizenIds, onDate: today() });
+  const rows = await enrollmentSteps(trx, m, scopeOf(actor), citizenIds);
   if (rows.length === 0) return [];
   const method = new Map(rows.map((r) => [r.id, r.method]));
   const items: TimelineItem[] = [];
