@@ -45,8 +45,8 @@ Options:
   --seconds S          seconds per loaded run (default ${DEFAULT_OPTIONS.seconds})
   --warmup S           warm-up seconds before each run (default ${DEFAULT_OPTIONS.warmupSeconds})
   --serial S           seconds per single-connection run, 0 to skip
-                       (default: citizens ${DEFAULT_OPTIONS.serialSeconds}, allocation ${ALLOCATION_DEFAULTS.serialSeconds},
-                       prevention ${PREVENTION_DEFAULTS.serialSeconds})
+                       (default: national ${NATIONAL_DEFAULTS.serialSeconds}, citizens ${DEFAULT_OPTIONS.serialSeconds},
+                       allocation ${ALLOCATION_DEFAULTS.serialSeconds}, prevention ${PREVENTION_DEFAULTS.serialSeconds})
   --database NAME      the benchmark database, hjemvej_bench… (default hjemvej_bench), so that
                        two runs on one server keep apart
   --out DIR            where results go (default bench/results)
@@ -93,6 +93,7 @@ const SUITES: Record<string, Suite> = {
       ...defined({
         importRows: numbers['import-rows'],
         embeddedSeconds: numbers.embedded,
+        serialSeconds: numbers.serial,
         connections: numbers.connections,
         seconds: numbers.seconds,
         warmupSeconds: numbers.warmup,

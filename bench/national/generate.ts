@@ -11,6 +11,7 @@ import { seedAllocation } from '../allocation-ranking';
 import { dayNumber, isoDate, Random, Weighted } from '../lib/random';
 import { type PreventionSeedResult, seedPrevention } from '../prevention';
 import { MUNICIPALITIES, type MunicipalityInfo, TOTAL_POPULATION } from './municipalities';
+import { addSupport, type SupportCounts } from './support';
 
 /**
  * The national data set (issue 7): all 98 municipalities, each sized by its population, with ten
@@ -35,6 +36,9 @@ export const NATIONAL_TOTALS = {
   /** Past vacancies on top of the ones the allocation generator makes (their offers come with them). */
   historyVacancies: 56_000,
   auditRows: 3_000_000,
+  /** Support enrollments (forløb) over the last three years, and their contacts. */
+  enrollments: 25_000,
+  contacts: 600_000,
 };
 
 /** The password of every generated user: a benchmark database holds fake people only. */
@@ -48,6 +52,7 @@ export const BENCH_USERS = {
   importer: { role: 'prevention', name: 'import', display: 'Import af underretninger' },
   partner: { role: 'partner_housing', name: 'boligselskab', display: 'Boligselskab' },
   leader: { role: 'leader', name: 'leder', display: 'Leder' },
+  support: { role: 'support', name: 'stoette', display: 'Støttemedarbejder' },
 } as const satisfies Record<string, { role: Role; name: string; display: string }>;
 export type BenchUser = keyof typeof BENCH_USERS;
 
@@ -78,6 +83,8 @@ export interface GeneratedMunicipality {
   vacancies: { udsat: string; normal: string };
   organisationIds: string[];
   counts: { applications: number; waiting: number; notices: number; audit: number; vacancies: number };
+  /** Support teams, workers, enrollments (all and active), contacts and the bench user's caseload. */
+  support: SupportCounts;
 }
 
 export interface NationalSummary {
@@ -102,6 +109,10 @@ export function sizesFor(m: MunicipalityInfo, scale: number) {
     notices: atLeast(8, NATIONAL_TOTALS.notices * p),
     historyVacancies: atLeast(4, NATIONAL_TOTALS.historyVacancies * p),
     auditRows: atLeast(50, NATIONAL_TOTALS.auditRows * p),
+    support: {
+      enrollments: atLeast(4, NATIONAL_TOTALS.enrollments * p),
+      contacts: atLeast(40, NATIONAL_TOTALS.contacts * p),
+    },
   };
 }
 
@@ -130,7 +141,8 @@ export async function generateNational(o: NationalOptions): Promise<NationalData
     prevention.set(m.code, seeded);
     log(
       `${m.code} ${m.name}: ${g.counts.applications} applications, ${g.counts.notices} notices, ` +
-        `${g.counts.audit} audit rows in ${((performance.now() - t0) / 1000).toFixed(1)} s ` +
+        `${g.support.enrollments} enrollments (${g.support.active} active, ${g.support.benchCaseload} for ` +
+        `the bench's support worker), ${g.support.contacts} contacts, ${g.counts.audit} audit rows in ${((performance.now() - t0) / 1000).toFixed(1)} s ` +
         `(${Object.entries(steps)
           .map(([k, v]) => `${k} ${v}`)
           .join(', ')})`,
@@ -170,6 +182,11 @@ export async function tableRows(owner: Db): Promise<Record<string, number>> {
     'eviction_case',
     'eviction_notice',
     'eviction_action',
+    'support_team',
+    'support_worker',
+    'support_enrollment',
+    'support_phase_change',
+    'support_contact',
     'audit_event',
   ];
   const out: Record<string, number> = {};
@@ -259,6 +276,21 @@ async function generateMunicipality(
   step('history');
   const history = await addVacancyHistory(o, m, random, size.historyVacancies, day, users.allocation.id);
   step('vacancies');
+  // Its own generator, so that the rows generated before and after stay as they were.
+  const support = await addSupport({
+    owner: o.owner,
+    copy: o.copy,
+    municipalityId: m,
+    name: info.name,
+    code: info.code,
+    random: new Random(seed + 37),
+    sizes: size.support,
+    today: o.today,
+    benchUser: users.support.id,
+    createdBy: users.caseworker.id,
+    passwordHash,
+  });
+  step('support');
   const audit = await addAudit(o, m, random, size.auditRows, tenYearsAgo, day, users);
   step('audit');
 
@@ -277,6 +309,7 @@ async function generateMunicipality(
       vacancies:
         allocation.vacancies.open + allocation.vacancies.let + allocation.vacancies.returned + history,
     },
+    support,
   };
   return { g, seeded: prevention, steps };
 }

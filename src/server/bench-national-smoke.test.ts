@@ -21,7 +21,12 @@ const PATHS = [
   'prevention inbox',
   'Mine opgaver',
   'agreement report',
+  'support caseload',
+  'support Mine opgaver',
 ];
+
+/** The support worker's paths (issue 15): measured for one user too, against a 70 % share of raw. */
+const SUPPORT_PATHS = ['support caseload', 'support Mine opgaver'];
 
 describe('national benchmark', () => {
   it.skipIf(!adminUrl)(
@@ -32,8 +37,22 @@ describe('national benchmark', () => {
       try {
         const { summary } = await buildNationalDatabase({ url, seed: 5, scale: 0.003 });
         expect(summary.municipalities).toHaveLength(98);
-        for (const table of ['citizen', 'allocation_application', 'vacancy', 'offer', 'eviction_notice'])
+        for (const table of [
+          'citizen',
+          'allocation_application',
+          'vacancy',
+          'offer',
+          'eviction_notice',
+          'support_team',
+          'support_worker',
+          'support_enrollment',
+          'support_phase_change',
+          'support_contact',
+        ])
           expect(summary.rows[table]).toBeGreaterThan(0);
+        expect(summary.rows.support_enrollment).toBe(
+          summary.municipalities.reduce((n, m) => n + m.support.enrollments, 0),
+        );
         expect(summary.rows.audit_event).toBe(summary.municipalities.reduce((n, m) => n + m.counts.audit, 0));
 
         const db = await openDatabase({ url, poolSize: 2 });
@@ -53,6 +72,7 @@ describe('national benchmark', () => {
           warmupSeconds: 0,
           importRows: 40,
           embeddedSeconds: 1,
+          serialSeconds: 1,
         });
         expect(report.paths.map((p) => p.name)).toEqual(PATHS);
         for (const p of report.paths) {
@@ -64,12 +84,23 @@ describe('national benchmark', () => {
             expect(Number.isFinite(run?.p95)).toBe(true);
           }
           expect(Number.isFinite(p.plan?.executionMs)).toBe(true);
+          expect(p.oneUser?.requests).toBeGreaterThan(0);
+          expect(p.oneUser?.errors).toBe(0);
+          expect(Number.isFinite(p.oneUser?.p95)).toBe(true);
+        }
+        for (const name of SUPPORT_PATHS) {
+          const p = report.paths.find((x) => x.name === name);
+          expect(p?.shareOfRaw).toBe(0.7);
+          expect(p?.meetsOneUser).toBeTypeOf('boolean');
+          expect(p?.meetsRatio).toBeTypeOf('boolean');
         }
         expect(report.import).toMatchObject({ rows: 40, imported: 40, copy: { rows: 40 } });
         expect(report.import?.rowsPerSecond).toBeGreaterThan(0);
         expect(report.embedded?.paths.map((p) => p.name)).toEqual(PATHS);
         for (const p of report.embedded?.paths ?? []) expect(p.app.requests).toBeGreaterThan(0);
-        expect(nationalMarkdown(report)).toContain('| candidate ranking |');
+        const markdown = nationalMarkdown(report);
+        expect(markdown).toContain('| candidate ranking |');
+        for (const name of SUPPORT_PATHS) expect(markdown).toContain(`| ${name} |`);
       } finally {
         await dropDatabase(adminUrl ?? '', name);
       }
