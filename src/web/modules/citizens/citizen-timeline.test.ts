@@ -13,9 +13,7 @@ beforeAll(async () => {
 });
 
 const shared = (department: string) =>
-  ({ date: '2026-12-01', kind: 'plan_shared', params: { department } }) as Parameters<
-    typeof TimelineText
-  >[1];
+  ({ date: '2026-12-01', kind: 'plan_shared', params: { department } }) as Parameters<typeof TimelineText>[1];
 
 describe("the citizen's timeline", () => {
   it("shows a module's code in words from that module's catalogue (the plans module's department)", async () => {
