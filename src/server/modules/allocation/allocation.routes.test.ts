@@ -1136,9 +1136,12 @@ describe('incremental ranking (issue 5 §5, ADR 0006)', () => {
           await call(officer, 'POST', `/api/allocation/offers/${live.id}/withdraw`, {});
           return true;
         }
-        const list = await call(officer, 'GET', `/api/allocation/vacancies/${on}/candidates`);
-        if (list.eligible.length === 0) return false;
-        const applicationId = r.pick(list.eligible as { applicationId: string }[]).applicationId;
+        // Chosen from a ranking made without the process's memo: reading the candidate list here
+        // would bring the vacancy's memo up to date, and a change made just before this one would
+        // then (rightly) be found already merged in.
+        const eligible = (await fromScratch(actor, on)).filter((c) => c.eligible);
+        if (eligible.length === 0) return false;
+        const applicationId = r.pick(eligible).id;
         await call(officer, 'POST', `/api/allocation/vacancies/${on}/offers`, { applicationId }, 201);
         return true;
       },
