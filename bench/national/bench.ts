@@ -4,6 +4,7 @@ import os from 'node:os';
 import { type CompiledQuery, sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../../src/server/app';
+import { auditChainJob } from '../../src/server/modules/audit';
 import { loadConfig } from '../../src/server/config';
 import { type DatabaseHandles, openDatabase } from '../../src/server/db/database';
 import { MAX_UPLOAD_BYTES } from '../../src/server/plugins/upload';
@@ -266,10 +267,16 @@ export async function startApp(
   });
   const app = await buildApp({ config, db: { ...db, app: db.app.withPlugin(capture) }, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
+  // The audit chain's job runs as in a server (ADR 0009): its work is part of what a request costs.
+  const chain = auditChainJob(db, app.log);
+  chain.start();
   return {
     base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
     capture,
-    close: () => app.close(),
+    close: async () => {
+      await chain.stop();
+      await app.close();
+    },
   };
 }
 

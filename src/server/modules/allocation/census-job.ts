@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { type DatabaseHandles, withTenant } from '../../db/database';
+import { intervalJob } from '../../platform/job';
 import { municipalities } from './allocation.census.repository';
 import { takeCensus } from './allocation.census.service';
 
@@ -19,28 +20,12 @@ export async function runCensus(db: DatabaseHandles): Promise<number> {
 
 /** The hourly census: `start` after the server listens; `stop` waits for a run in progress. */
 export function censusJob(db: DatabaseHandles, log: FastifyBaseLogger) {
-  let running: Promise<void> | null = null;
-  let timer: NodeJS.Timeout | undefined;
-  const tick = () => {
-    if (running) return;
-    running = runCensus(db)
-      .then((taken) => {
-        if (taken > 0) log.info({ taken }, 'fairness census taken');
-      })
-      .catch((error: unknown) => log.error({ err: error }, 'fairness census failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  return {
-    start() {
-      tick();
-      timer = setInterval(tick, HOUR);
-      timer.unref();
+  return intervalJob({
+    everyMs: HOUR,
+    run: async () => {
+      const taken = await runCensus(db);
+      if (taken > 0) log.info({ taken }, 'fairness census taken');
     },
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+    onError: (error) => log.error({ err: error }, 'fairness census failed'),
+  });
 }

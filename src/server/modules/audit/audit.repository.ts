@@ -14,7 +14,7 @@ export interface AuditFilter {
   offset: number;
 }
 
-/** One page of a municipality's audit log, newest first, with the total count. */
+/** One page of a municipality's audit log, newest written first, with the total count. */
 export async function searchAuditEvents(
   db: Executor,
   filter: AuditFilter,
@@ -38,7 +38,7 @@ export async function searchAuditEvents(
   if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
   if (filter.actor) query = query.where('actor_username', '=', filter.actor.toLowerCase());
   const [rows, count] = await Promise.all([
-    query.selectAll().orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute(),
+    query.selectAll().orderBy('id', 'desc').limit(filter.limit).offset(filter.offset).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
@@ -81,4 +81,15 @@ export function chainHead(db: Executor, municipalityId: string) {
 /** Ids of every municipality with an audit chain (owner handle: crosses tenants). */
 export async function chainedMunicipalities(db: Executor): Promise<{ id: string; code: string }[]> {
   return db.selectFrom('municipality').select(['id', 'code']).orderBy('code').execute();
+}
+
+/**
+ * Chains the committed rows not yet in a chain, of one municipality or of all (ADR 0009), and
+ * answers how many it chained. Safe to call from several processes at once: chaining takes the
+ * chain head's row lock.
+ */
+export async function chainPending(db: Executor, municipalityId: string | null = null): Promise<number> {
+  const { rows } = await sql<{ chained: number }>`
+    select audit_chain_pending(${municipalityId}::uuid) as chained`.execute(db);
+  return Number(rows[0]?.chained ?? 0);
 }

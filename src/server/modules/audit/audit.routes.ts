@@ -19,7 +19,9 @@ const searchQuery = z.strictObject({
 });
 
 const entry = z.object({
-  seq: z.number(),
+  id: z.string(),
+  /** The row's place in the chain; null for the second or so before it is chained (ADR 0009). */
+  seq: z.number().nullable(),
   occurredAt: z.string(),
   actorUsername: z.string().nullable(),
   action: z.string(),

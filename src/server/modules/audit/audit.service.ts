@@ -4,6 +4,7 @@ import {
   chainBatch,
   chainedMunicipalities,
   chainHead,
+  chainPending,
   searchAuditEvents,
 } from './audit.repository';
 
@@ -13,7 +14,8 @@ export async function searchAudit(db: Executor, filter: AuditFilter) {
   return {
     total,
     items: rows.map((row) => ({
-      seq: row.seq,
+      id: String(row.id),
+      seq: row.seq === null ? null : Number(row.seq),
       occurredAt: row.occurred_at.toISOString(),
       actorUsername: row.actor_username,
       action: row.action,
@@ -36,10 +38,12 @@ const ZERO_HASH = '0'.repeat(64);
 const BATCH = 5000;
 
 /**
- * Walks one municipality's chain and reports the first row that was changed, removed or
- * re-linked. Reads in batches so millions of rows need little memory.
+ * Chains what has committed and is not yet chained, then walks one municipality's chain and
+ * reports the first row that was changed, removed or re-linked. Reads in batches so millions of
+ * rows need little memory.
  */
 export async function verifyChain(db: Executor, municipalityId: string): Promise<ChainReport> {
+  await chainPending(db, municipalityId);
   let expectedSeq = 1;
   let prevHash = ZERO_HASH;
   let checked = 0;

@@ -1,12 +1,14 @@
 import type { Generated, JSONColumnType, Selectable } from 'kysely';
 
 /**
- * One audit entry. `seq`, `prev_hash` and `hash` are set by the database trigger that chains the
- * rows; the table accepts only inserts.
+ * One audit entry. `id` is the order rows were written in. `seq`, `prev_hash` and `hash` are empty
+ * until `audit_chain_pending` chains the committed row, within about a second (ADR 0009); the
+ * table accepts only inserts and that one update.
  */
 export interface AuditEventTable {
+  id: Generated<string>;
   municipality_id: string;
-  seq: Generated<number>;
+  seq: Generated<number | null>;
   occurred_at: Generated<Date>;
   actor_user_id: string | null;
   actor_username: string | null;
@@ -18,8 +20,8 @@ export interface AuditEventTable {
   client_ip: string | null;
   /** Non-personal context (changed field names, counts). Never CPR, names or notes. */
   details: JSONColumnType<Record<string, unknown>>;
-  prev_hash: Generated<string>;
-  hash: Generated<string>;
+  prev_hash: Generated<string | null>;
+  hash: Generated<string | null>;
 }
 
 export interface AuditChainHeadTable {

@@ -10,6 +10,7 @@ import {
   testApp,
   testDatabase,
 } from '../../test/helpers';
+import { chainPending } from './audit.repository';
 import { verifyChain } from './audit.service';
 
 let db: DatabaseHandles;
@@ -40,11 +41,21 @@ async function municipalityWithEvents(count: number) {
       await recordAudit(trx, null, m.id, { action: 'test.event', entityType: 'test', entityId: String(i) });
     }
   });
+  // What the server's job does every second (ADR 0009).
+  await chainPending(db.app, m.id);
   return m;
 }
 
+const chainOf = (municipalityId: string) =>
+  db.owner
+    .selectFrom('audit_event')
+    .select(['id', 'seq', 'prev_hash', 'hash', 'entity_id'])
+    .where('municipality_id', '=', municipalityId)
+    .orderBy('id')
+    .execute();
+
 describe('audit log', () => {
-  it('numbers and chains each municipality’s rows from 1', async () => {
+  it('numbers and chains each municipality’s rows from 1 (ADR 0004)', async () => {
     const m = await municipalityWithEvents(3);
     const rows = await db.owner
       .selectFrom('audit_event')
@@ -56,6 +67,84 @@ describe('audit log', () => {
     expect(rows[0]?.prev_hash).toBe('0'.repeat(64));
     expect(rows[1]?.prev_hash).toBe(rows[0]?.hash);
     expect(await verifyChain(db.owner, m.id)).toMatchObject({ ok: true, checked: 4, brokenAt: null });
+  });
+
+  it('appends a row without a number and chains it once it has committed (ADR 0009)', async () => {
+    const m = await createTestMunicipality(db);
+    await chainPending(db.app, m.id);
+    await withTenant(db.app, m.id, (trx) =>
+      recordAudit(trx, null, m.id, { action: 'test.event', entityType: 'test', entityId: 'late' }),
+    );
+    const before = await chainOf(m.id);
+    expect(before.at(-1)).toMatchObject({ entity_id: 'late', seq: null, prev_hash: null, hash: null });
+    expect(await chainPending(db.app, m.id)).toBe(1);
+    const after = await chainOf(m.id);
+    expect(after.at(-1)).toMatchObject({ entity_id: 'late', seq: 2, prev_hash: after[0]?.hash });
+    expect(await chainPending(db.app, m.id)).toBe(0);
+    expect(await verifyChain(db.owner, m.id)).toMatchObject({ ok: true, checked: 2 });
+  });
+
+  // Issue 21 §1: before ADR 0009 the second insert waited for the first transaction's end, here
+  // for ever (the first waits for the second), and lock_timeout would end it with an error.
+  it.skipIf(!process.env.DATABASE_URL)(
+    'lets two transactions of one municipality write audit rows at once, and chains them in commit order',
+    async () => {
+      const m = await createTestMunicipality(db);
+      await chainPending(db.app, m.id);
+      let releaseFirst: () => void = () => {};
+      const firstMayCommit = new Promise<void>((resolve) => {
+        releaseFirst = resolve;
+      });
+      let firstWrote: () => void = () => {};
+      const firstHasWritten = new Promise<void>((resolve) => {
+        firstWrote = resolve;
+      });
+      const first = withTenant(db.app, m.id, async (trx) => {
+        await recordAudit(trx, null, m.id, { action: 'test.event', entityType: 'test', entityId: 'first' });
+        firstWrote();
+        await firstMayCommit;
+      });
+      await firstHasWritten;
+      await withTenant(db.app, m.id, async (trx) => {
+        await sql`set local lock_timeout = '10s'`.execute(trx);
+        await recordAudit(trx, null, m.id, { action: 'test.event', entityType: 'test', entityId: 'second' });
+      });
+      // The second has committed while the first is open: only the second is chained now.
+      expect(await chainPending(db.app, m.id)).toBe(1);
+      releaseFirst();
+      await first;
+      expect(await chainPending(db.app, m.id)).toBe(1);
+      const rows = await chainOf(m.id);
+      const seqOf = (entity: string) => rows.find((r) => r.entity_id === entity)?.seq;
+      expect([seqOf('second'), seqOf('first')]).toEqual([2, 3]);
+      expect(await verifyChain(db.owner, m.id)).toMatchObject({ ok: true, checked: 3 });
+    },
+  );
+
+  it('ignores a number or hash a caller gives a new row', async () => {
+    const m = await createTestMunicipality(db);
+    await chainPending(db.app, m.id);
+    await withTenant(db.app, m.id, (trx) =>
+      trx
+        .insertInto('audit_event')
+        .values({
+          municipality_id: m.id,
+          seq: 1,
+          prev_hash: 'f'.repeat(64),
+          hash: 'f'.repeat(64),
+          action: 'test.event',
+          entity_type: 'test',
+          actor_user_id: null,
+          actor_username: null,
+          entity_id: 'forged',
+          purpose: null,
+          client_ip: null,
+          details: '{}',
+        })
+        .execute(),
+    );
+    expect((await chainOf(m.id)).at(-1)).toMatchObject({ entity_id: 'forged', seq: null, hash: null });
+    expect(await verifyChain(db.owner, m.id)).toMatchObject({ ok: true, checked: 2 });
   });
 
   it('writes nothing when the transaction that made the change fails', async () => {
@@ -74,8 +163,20 @@ describe('audit log', () => {
     expect(n).toHaveLength(1); // only municipality.create
   });
 
-  it('refuses updates and deletes, even from the owner', async () => {
+  it('refuses updates and deletes, even from the owner, and any change to a row with its chain', async () => {
     const m = await municipalityWithEvents(1);
+    await withTenant(db.app, m.id, (trx) =>
+      recordAudit(trx, null, m.id, { action: 'test.event', entityType: 'test', entityId: 'pending' }),
+    );
+    // A row not yet chained can be given its chain only, never a different content.
+    await expect(
+      sql`update audit_event set purpose = 'x', seq = 99, prev_hash = 'a', hash = 'b'
+        where municipality_id = ${m.id} and hash is null`.execute(db.owner),
+    ).rejects.toThrow(/append-only/);
+    await chainPending(db.app, m.id);
+    await expect(
+      sql`update audit_event set hash = 'b' where municipality_id = ${m.id} and seq = 2`.execute(db.owner),
+    ).rejects.toThrow(/append-only/);
     await expect(
       sql`update audit_event set purpose = 'x' where municipality_id = ${m.id}`.execute(db.owner),
     ).rejects.toThrow(/append-only/);

@@ -5,6 +5,7 @@ import type { Config } from '../../config';
 import { type DatabaseHandles, type Tx, withTenant } from '../../db/database';
 import type { Actor } from '../../platform/actor';
 import { audit, recordAudit } from '../../platform/audit';
+import { intervalJob } from '../../platform/job';
 import type { Job } from '../../platform/module';
 import type { Task, TaskProvider } from '../../platform/tasks';
 import { municipalityIds, userActor } from '../access';
@@ -264,34 +265,19 @@ export function digestJob(
   context: { config: Config; taskProviders: readonly TaskProvider[] },
 ): Job {
   const { config, taskProviders } = context;
-  let running: Promise<void> | null = null;
-  let timer: NodeJS.Timeout | undefined;
-  const tick = () => {
-    if (running || !config.SMTP_URL || danishHour() < config.DIGEST_HOUR) return;
-    running = runDigest(db, { config, providers: taskProviders, log })
-      .then((run) => {
-        if (run.users > 0) log.info({ ...run }, 'task digest run');
-      })
-      .catch((error: unknown) => {
-        const { code } = error as { code?: unknown };
-        log.error({ code }, 'task digest failed');
-      })
-      .finally(() => {
-        running = null;
-      });
-  };
-  return {
-    start() {
-      if (!config.SMTP_URL) return;
-      tick();
-      timer = setInterval(tick, FIFTEEN_MINUTES);
-      timer.unref();
+  return intervalJob({
+    everyMs: FIFTEEN_MINUTES,
+    enabled: () => Boolean(config.SMTP_URL),
+    run: async () => {
+      if (danishHour() < config.DIGEST_HOUR) return;
+      const run = await runDigest(db, { config, providers: taskProviders, log });
+      if (run.users > 0) log.info({ ...run }, 'task digest run');
     },
-    async stop() {
-      clearInterval(timer);
-      await running;
+    onError: (error) => {
+      const { code } = error as { code?: unknown };
+      log.error({ code }, 'task digest failed');
     },
-  };
+  });
 }
 
 // ---- the user's own opt-in ----

@@ -3,7 +3,9 @@ import { api } from '../../api';
 
 /** One row of the audit log. */
 export interface AuditEntry {
-  seq: number;
+  id: string;
+  /** Null for the second or so before the row is chained. */
+  seq: number | null;
   occurredAt: string;
   actorUsername: string | null;
   action: string;

@@ -204,7 +204,7 @@ function Results({ filter, page }: { filter: AuditFilter; page: number }) {
               </thead>
               <tbody>
                 {data.items.map((entry) => (
-                  <tr key={entry.seq}>
+                  <tr key={entry.id}>
                     <td>
                       <time dateTime={isoDateTime(entry.occurredAt)}>
                         {t('common.dateTime', {
