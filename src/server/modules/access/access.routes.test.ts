@@ -147,6 +147,33 @@ describe('sessions', () => {
     expect(left).toEqual([]);
   });
 
+  it('writes a session’s last use at most once a minute, so a request only reads it (issue 21 §3)', async () => {
+    const { users } = await tenantWith(app, db, ['support']);
+    const lastSeen = async () =>
+      (
+        await db.owner
+          .selectFrom('session')
+          .select('last_seen_at')
+          .where('user_id', '=', users.support.id)
+          .executeTakeFirstOrThrow()
+      ).last_seen_at.getTime();
+    const twoMinutesAgo = new Date(Date.now() - 2 * 60_000);
+    await db.owner
+      .updateTable('session')
+      .set({ last_seen_at: twoMinutesAgo })
+      .where('user_id', '=', users.support.id)
+      .execute();
+    expect((await users.support.session.request({ method: 'GET', url: '/api/session' })).statusCode).toBe(
+      200,
+    );
+    const moved = await lastSeen();
+    expect(moved).toBeGreaterThan(twoMinutesAgo.getTime());
+    expect((await users.support.session.request({ method: 'GET', url: '/api/session' })).statusCode).toBe(
+      200,
+    );
+    expect(await lastSeen()).toBe(moved);
+  });
+
   it('stores only a keyed hash of the session token', async () => {
     const { users } = await tenantWith(app, db, ['economy']);
     const token = users.economy.session.cookie.split('=')[1] ?? '';

@@ -4,6 +4,7 @@ import type { ServerModule } from '../../platform/module';
 import { accessRoutes } from './access.routes';
 import type { AccessSettings } from './access.service';
 import { lockedUserTasks } from './access.tasks';
+import * as m0020 from './migrations/2026-12-04-0020-access-session-touch-once-a-minute';
 
 /** The session and login rules of a running app, from its configuration. */
 export function accessSettings(config: Config): AccessSettings {
@@ -21,6 +22,7 @@ export const module: ServerModule = {
   name: 'access',
   routes: (app, { config }) => accessRoutes(app, { settings: accessSettings(config) }),
   tasks: (config) => [lockedUserTasks(accessSettings(config))],
+  migrations: { '2026-12-04-0020-access-session-touch-once-a-minute': m0020 },
 };
 
 export {

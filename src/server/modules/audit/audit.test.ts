@@ -99,7 +99,10 @@ describe('audit log', () => {
       const firstHasWritten = new Promise<void>((resolve) => {
         firstWrote = resolve;
       });
-      const first = withTenant(db.app, m.id, async (trx) => {
+      // A plain transaction, so that the row is inserted at once and stays uncommitted while the
+      // second writes (a tenant transaction on PostgreSQL sends it with its COMMIT).
+      const first = db.app.transaction().execute(async (trx) => {
+        await sql`select set_config('hjemvej.municipality_id', ${m.id}, true)`.execute(trx);
         await recordAudit(trx, null, m.id, { action: 'test.event', entityType: 'test', entityId: 'first' });
         firstWrote();
         await firstMayCommit;
@@ -145,6 +148,27 @@ describe('audit log', () => {
     );
     expect((await chainOf(m.id)).at(-1)).toMatchObject({ entity_id: 'forged', seq: null, hash: null });
     expect(await verifyChain(db.owner, m.id)).toMatchObject({ ok: true, checked: 2 });
+  });
+
+  it('stores quotes, backslashes and SQL in its fields exactly as given, whichever way the row is sent', async () => {
+    const m = await createTestMunicipality(db);
+    const odd = "O'Brien \\ '); drop table audit_event; -- æøå \n 'x'";
+    await withTenant(db.app, m.id, (trx) =>
+      recordAudit(trx, null, m.id, {
+        action: 'test.event',
+        entityType: 'test',
+        entityId: odd,
+        purpose: odd,
+        details: { field: odd, count: 2 },
+      }),
+    );
+    const row = await db.owner
+      .selectFrom('audit_event')
+      .select(['entity_id', 'purpose', 'details'])
+      .where('municipality_id', '=', m.id)
+      .where('action', '=', 'test.event')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ entity_id: odd, purpose: odd, details: { field: odd, count: 2 } });
   });
 
   it('writes nothing when the transaction that made the change fails', async () => {
