@@ -44,6 +44,17 @@ const LANGUAGES = [
       tooBig: 'Frist i arbejdsdage er for stor',
       limitSaved: 'Fristen på 12 arbejdsdage er gemt.',
       limitToday: 'Fristen i dag: 12 arbejdsdage.',
+      closeSummary: 'Afslut planen',
+      reason: 'Årsag',
+      other: 'Andet',
+      closeSubmit: 'Afslut planen …',
+      noteMissing: 'Skriv et notat, når årsagen er »Andet«',
+      note: 'Notat',
+      confirmHeading: 'Vil du afslutte planen?',
+      openAction: '1 handling er stadig åben og bliver ikke fulgt op.',
+      confirm: 'Afslut planen',
+      closed: 'Planen er afsluttet.',
+      noPlan: 'Borgeren har ingen aktiv plan',
     },
   },
   {
@@ -81,12 +92,27 @@ const LANGUAGES = [
       tooBig: 'Limit in working days is too large',
       limitSaved: 'The limit of 12 working days is saved.',
       limitToday: 'The limit today: 12 working days.',
+      closeSummary: 'Close the plan',
+      reason: 'Reason',
+      other: 'Other',
+      closeSubmit: 'Close the plan …',
+      noteMissing: 'Write a note when the reason is “Other”',
+      note: 'Note',
+      confirmHeading: 'Close the plan?',
+      openAction: '1 action is still open and will not be followed up.',
+      confirm: 'Close the plan',
+      closed: 'The plan is closed.',
+      noPlan: 'The citizen has no active plan',
     },
   },
 ] as const;
 
 /** A housed citizen with a CPR number of the 1800s (no living person holds it), unique to the run. */
-async function housedCitizen(page: Page, given: string, family: string): Promise<string> {
+async function housedCitizen(
+  page: Page,
+  given: string,
+  family: string,
+): Promise<{ cpr: string; id: string }> {
   const serial = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
   const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
   const cpr = `${day}0165${5}${serial}`;
@@ -100,7 +126,7 @@ async function housedCitizen(page: Page, given: string, family: string): Promise
     },
   });
   expect(response.ok(), await response.text()).toBe(true);
-  return cpr;
+  return { cpr, id: ((await response.json()) as { id: string }).id };
 }
 
 for (const lang of LANGUAGES) {
@@ -119,7 +145,7 @@ for (const lang of LANGUAGES) {
       const family = `Forloeb${stamp}`;
       const name = `${given} ${family}`;
       await logInAs(page, 'demo.caseworker');
-      const cpr = await housedCitizen(page, given, family);
+      const { cpr } = await housedCitizen(page, given, family);
 
       // From "Planer", the citizen is found and the plan made.
       await page
@@ -189,6 +215,50 @@ for (const lang of LANGUAGES) {
       await page.getByRole('button', { name: t.saveLimit }).click();
       await expect(page.getByText(t.limitSaved)).toBeVisible();
       await expect(page.getByText(t.limitToday)).toBeVisible();
+    });
+
+    test('a coordinator closes a plan with its reason after a confirmation that counts the open actions', async ({
+      page,
+    }) => {
+      await logInAs(page, 'demo.caseworker');
+      const { id: citizenId } = await housedCitizen(page, 'Slut', `Plan${stamp}`);
+      const headers = { 'x-csrf-token': await csrfToken(page) };
+      const me = ((await (await page.request.get('/api/session')).json()) as { user: { id: string } }).user
+        .id;
+      const started = danishDate(-20).split('.').reverse().join('-');
+      const plan = await page.request.post('/api/plans', {
+        headers,
+        data: { citizenId, coordinatorId: me, startedOn: started, goals: ['Jeg vil klare mig selv'] },
+      });
+      expect(plan.ok(), await plan.text()).toBe(true);
+      const planId = ((await plan.json()) as { id: string }).id;
+      const action = await page.request.post(`/api/plans/${planId}/actions`, {
+        headers,
+        data: {
+          department: 'bolig',
+          description: 'Boligsamtale',
+          ownerName: 'Boligkontoret',
+          dueOn: started,
+        },
+      });
+      expect(action.ok(), await action.text()).toBe(true);
+
+      await page.goto(`/borgere/${citizenId}/plan`);
+      // The section's heading says the same as the summary that opens its form.
+      const closing = page.getByRole('region', { name: t.closeSummary });
+      await closing.locator('summary').click();
+      await closing.getByLabel(t.reason, { exact: true }).selectOption({ label: t.other });
+      await closing.getByRole('button', { name: t.closeSubmit, exact: true }).click();
+      await expect(page.getByRole('alert').getByText(t.noteMissing).first()).toBeVisible();
+      await closing.getByLabel(t.note, { exact: true }).fill('Flyttet på forsorgshjem i en anden kommune');
+      await closing.getByRole('button', { name: t.closeSubmit, exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: t.confirmHeading });
+      await expect(dialog).toBeVisible();
+      await expect(dialog.getByText(t.openAction)).toBeVisible();
+      await expectNoAxeViolations(page);
+      await dialog.getByRole('button', { name: t.confirm, exact: true }).click();
+      await expect(page.getByText(t.closed)).toBeVisible();
+      await expect(page.getByText(t.noPlan)).toBeVisible();
     });
   });
 }

@@ -1,4 +1,5 @@
 import type {
+  CloseReason,
   Department,
   DepositCaseKind,
   DepositOutcome,
@@ -62,6 +63,10 @@ export interface PlanDetail {
   coordinatorName: string;
   startedOn: string;
   status: 'active' | 'closed';
+  /** When and why the plan was closed (null while active). */
+  closedOn: string | null;
+  closedReason: CloseReason | null;
+  closedNote: string | null;
   goals: PlanGoal[];
   actions: PlanAction[];
   reviews: PlanReview[];

@@ -10,6 +10,8 @@ export const PLANS_ERRORS = defineErrors({
   PLAN_ACTION_DUE_BEFORE_START: { status: 400, message: 'The due date is before the plan starts' },
   PLAN_REVIEW_BEFORE_START: { status: 400, message: 'The review date is before the plan starts' },
   PLAN_DATE_BEFORE_START: { status: 400, message: 'The date is before the plan starts' },
+  PLAN_DATE_IN_FUTURE: { status: 400, message: 'The date is in the future' },
+  PLAN_CLOSE_NOTE_REQUIRED: { status: 400, message: 'Closing a plan for another reason needs a note' },
   PLAN_GOAL_UNKNOWN: { status: 400, message: 'The goal is not part of this plan' },
   PLAN_ALREADY_SHARED: { status: 409, message: 'The plan is already shared with this department' },
   ALERT_NOTE_REQUIRED: { status: 400, message: 'Acknowledging an alert needs a note' },

@@ -11,6 +11,10 @@ export const DEPARTMENTS = [
 ] as const;
 export type Department = (typeof DEPARTMENTS)[number];
 
+/** Why a coherent plan was closed; `other` needs a note. */
+export const CLOSE_REASONS = ['goals_met', 'citizen_declined', 'moved', 'other'] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+
 /** How the citizen took part in the plan. */
 export const PARTICIPATION_WAYS = [
   'meeting',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   actionProblems,
+  closeProblems,
   exceedsFastTrack,
   fastTrackDeadline,
   fastTrackLimitOn,
@@ -71,5 +72,33 @@ describe('the coherent plan (sammenhængende borgerforløb)', () => {
     expect(isOverdue({ dueOn: '2026-12-01', doneOn: null }, '2026-12-01')).toBe(false);
     expect(isOverdue({ dueOn: '2026-12-01', doneOn: null }, '2026-12-02')).toBe(true);
     expect(isOverdue({ dueOn: '2026-12-01', doneOn: '2026-12-03' }, '2026-12-04')).toBe(false);
+  });
+});
+
+describe('closing a plan (issue 15 §6)', () => {
+  const start = '2026-03-02';
+  it('accepts a closing day from the start to today', () => {
+    expect(closeProblems({ closedOn: start, reason: 'goals_met', note: null }, start, '2026-06-01')).toEqual(
+      [],
+    );
+    expect(
+      closeProblems({ closedOn: '2026-06-01', reason: 'moved', note: null }, start, '2026-06-01'),
+    ).toEqual([]);
+  });
+  it('refuses a closing day before the start or after today', () => {
+    expect(
+      closeProblems({ closedOn: '2026-03-01', reason: 'moved', note: null }, start, '2026-06-01'),
+    ).toEqual([{ field: 'closedOn', code: 'PLAN_DATE_BEFORE_START' }]);
+    expect(
+      closeProblems({ closedOn: '2026-06-02', reason: 'moved', note: null }, start, '2026-06-01'),
+    ).toEqual([{ field: 'closedOn', code: 'PLAN_DATE_IN_FUTURE' }]);
+  });
+  it('asks for a note when the reason is "other"', () => {
+    expect(closeProblems({ closedOn: start, reason: 'other', note: ' ' }, start, start)).toEqual([
+      { field: 'note', code: 'PLAN_CLOSE_NOTE_REQUIRED' },
+    ]);
+    expect(
+      closeProblems({ closedOn: start, reason: 'other', note: 'Flyttet til forsorgshjem' }, start, start),
+    ).toEqual([]);
   });
 });

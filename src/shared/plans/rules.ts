@@ -1,5 +1,5 @@
 import { addWorkingDays, workingDaysBetween } from '../dates';
-import { DEFAULT_FAST_TRACK_WORKING_DAYS } from './model';
+import { type CloseReason, DEFAULT_FAST_TRACK_WORKING_DAYS } from './model';
 
 /** A dated setting: the number of working days a deposit-loan or § 81 case may stay open (fast track). */
 export interface FastTrackLimit {
@@ -52,7 +52,10 @@ export interface PlanProblem {
     | 'PLAN_ACTION_OWNER_REQUIRED'
     | 'PLAN_ACTION_DUE_REQUIRED'
     | 'PLAN_ACTION_DUE_BEFORE_START'
-    | 'PLAN_REVIEW_BEFORE_START';
+    | 'PLAN_REVIEW_BEFORE_START'
+    | 'PLAN_DATE_BEFORE_START'
+    | 'PLAN_DATE_IN_FUTURE'
+    | 'PLAN_CLOSE_NOTE_REQUIRED';
 }
 
 /** An action needs a responsible person (a user or a name) and a due date not before the plan starts. */
@@ -71,4 +74,21 @@ export function actionProblems(
 /** A review date may not lie before the plan's start. */
 export function reviewProblems(reviewOn: string, planStartedOn: string): PlanProblem[] {
   return reviewOn < planStartedOn ? [{ field: 'reviewOn', code: 'PLAN_REVIEW_BEFORE_START' }] : [];
+}
+
+/**
+ * A plan is closed on a day from its start to today, never ahead (the closing records what has
+ * happened), and for another reason than the listed ones only with a note saying which.
+ */
+export function closeProblems(
+  c: { closedOn: string; reason: CloseReason; note: string | null },
+  planStartedOn: string,
+  onDate: string,
+): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  if (c.closedOn < planStartedOn) problems.push({ field: 'closedOn', code: 'PLAN_DATE_BEFORE_START' });
+  else if (c.closedOn > onDate) problems.push({ field: 'closedOn', code: 'PLAN_DATE_IN_FUTURE' });
+  if (c.reason === 'other' && !c.note?.trim())
+    problems.push({ field: 'note', code: 'PLAN_CLOSE_NOTE_REQUIRED' });
+  return problems;
 }

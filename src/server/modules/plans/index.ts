@@ -2,6 +2,7 @@ import '../../../shared/plans/permissions';
 import '../../../shared/plans/errors';
 import type { ServerModule } from '../../platform/module';
 import * as m0017 from './migrations/2026-12-04-0017-plans';
+import * as m0021 from './migrations/2026-12-04-0021-plans-close-reason';
 import { plansRoutes } from './plans.routes';
 import { seedDemoPlans } from './plans.seed';
 import { plansTasks } from './plans.tasks';
@@ -17,6 +18,9 @@ export const module: ServerModule = {
   routes: (app) => plansRoutes(app),
   tasks: () => [plansTasks],
   timeline: [plansTimeline],
-  migrations: { '2026-12-04-0017-plans': m0017 },
+  migrations: {
+    '2026-12-04-0017-plans': m0017,
+    '2026-12-04-0021-plans-close-reason': m0021,
+  },
   seedDemo: seedDemoPlans,
 };

@@ -1,4 +1,5 @@
 import { type Insertable, sql } from 'kysely';
+import type { CloseReason } from '../../../shared/plans/model';
 import type { Executor } from '../../db/database';
 import type {
   BenefitSanctionTable,
@@ -68,6 +69,9 @@ const planWithNames = (db: Executor, m: string) =>
       'p.coordinator_id',
       'p.started_on',
       'p.status',
+      'p.closed_on',
+      'p.closed_reason',
+      'p.closed_note',
       'c.given_name',
       'c.family_name',
       'c.initials',
@@ -233,10 +237,20 @@ export function insertShare(db: Executor, values: Insertable<PlanShareTable>) {
     .executeTakeFirst();
 }
 
-export function closePlan(db: Executor, m: string, planId: string, closedOn: string) {
+export function closePlan(
+  db: Executor,
+  m: string,
+  planId: string,
+  close: { closedOn: string; reason: CloseReason; note: string | null },
+) {
   return db
     .updateTable('coherent_plan')
-    .set({ status: 'closed', closed_on: closedOn })
+    .set({
+      status: 'closed',
+      closed_on: close.closedOn,
+      closed_reason: close.reason,
+      closed_note: close.note,
+    })
     .where('municipality_id', '=', m)
     .where('id', '=', planId)
     .where('status', '=', 'active')

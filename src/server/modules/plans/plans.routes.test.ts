@@ -243,6 +243,84 @@ describe('the coherent plan (issue 15 §6)', () => {
   });
 });
 
+describe('closing a coherent plan (issue 15 §6)', () => {
+  it('refuses a closing date before the start or ahead, and "other" without a note, naming the field; the plan stays open', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker']);
+    const s = users.caseworker.session;
+    const { id: citizenId } = await housedCitizen(s);
+    const { id } = await makePlan(s, citizenId, users.caseworker.id, addDays(today(), -10));
+    const close = (payload: Record<string, unknown>) =>
+      s.request({ method: 'POST', url: `/api/plans/${id}/close`, payload });
+    const early = await close({ closedOn: addDays(today(), -11), reason: 'goals_met' });
+    expect(early.statusCode).toBe(400);
+    expect(early.json()).toMatchObject({ code: 'PLAN_DATE_BEFORE_START', fields: [{ path: 'closedOn' }] });
+    const ahead = await close({ closedOn: addDays(today(), 1), reason: 'goals_met' });
+    expect(ahead.json()).toMatchObject({ code: 'PLAN_DATE_IN_FUTURE', fields: [{ path: 'closedOn' }] });
+    const noNote = await close({ closedOn: today(), reason: 'other', note: '  ' });
+    expect(noNote.json()).toMatchObject({ code: 'PLAN_CLOSE_NOTE_REQUIRED', fields: [{ path: 'note' }] });
+    const { plan } = await call(s, 'GET', `/api/plans/citizens/${citizenId}`);
+    expect(plan).toMatchObject({ id, status: 'active', closedOn: null, closedReason: null });
+  });
+
+  it('closes the plan with its reason: its tasks leave "Mine opgaver", it takes no more changes, it is on the timeline, and a new plan can follow', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker']);
+    const s = users.caseworker.session;
+    const { id: citizenId } = await housedCitizen(s);
+    const { id } = await makePlan(s, citizenId, users.caseworker.id);
+    await call(s, 'POST', `/api/plans/${id}/reviews`, { reviewOn: addDays(today(), -1) }, 201);
+    await call(
+      s,
+      'POST',
+      `/api/plans/${id}/actions`,
+      {
+        department: 'ydelse',
+        description: 'Ansøgning',
+        ownerUserId: users.caseworker.id,
+        dueOn: addDays(today(), -2),
+      },
+      201,
+    );
+    expect(await taskKinds(s)).toEqual(expect.arrayContaining(['plan_review_due', 'plan_action_overdue']));
+
+    await call(s, 'POST', `/api/plans/${id}/close`, { closedOn: today(), reason: 'goals_met' }, 204);
+    const closed = await call(s, 'GET', `/api/plans/${id}`);
+    expect(closed).toMatchObject({
+      status: 'closed',
+      closedOn: today(),
+      closedReason: 'goals_met',
+      canWrite: false,
+    });
+    const kinds = await taskKinds(s);
+    expect(kinds).not.toContain('plan_review_due');
+    expect(kinds).not.toContain('plan_action_overdue');
+    const late = await s.request({
+      method: 'POST',
+      url: `/api/plans/${id}/goals`,
+      payload: { text: 'Mere' },
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json()).toMatchObject({ code: 'PLAN_CLOSED' });
+    const twice = await s.request({
+      method: 'POST',
+      url: `/api/plans/${id}/close`,
+      payload: { closedOn: today(), reason: 'moved' },
+    });
+    expect(twice.json()).toMatchObject({ code: 'PLAN_CLOSED' });
+
+    const citizen = await call(s, 'GET', `/api/citizens/${citizenId}?purpose=casework`);
+    expect((citizen.timeline as { kind: string }[]).map((t) => t.kind)).toContain('plan_closed');
+    expect((await call(s, 'GET', `/api/plans/citizens/${citizenId}`)).plan).toBeNull();
+    await makePlan(s, citizenId, users.caseworker.id, today());
+    const audit = await db.owner
+      .selectFrom('audit_event')
+      .select('details')
+      .where('action', '=', 'coherent_plan.close')
+      .where('entity_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(audit.details).toEqual({ reason: 'goals_met', openActions: 1 });
+  });
+});
+
 describe('cross-sector alerts (issue 15 §7)', () => {
   it('imports a sanctions list: a bad row (unknown CPR, bad date) is named by line and nothing is saved', async () => {
     const { users } = await tenantWith(app, db, ['caseworker']);

@@ -12,6 +12,7 @@ import {
   actionParams,
   citizenParams,
   citizenPlanResponse,
+  closeBody,
   createdResponse,
   decisionBody,
   depositBody,
@@ -212,6 +213,25 @@ export async function plansRoutes(app: FastifyInstance) {
       await tenant(actor, (trx) =>
         plans.holdReview(trx, actor, id, reviewId, request.body.heldOn, request.body.note),
       );
+      return reply.status(204).send();
+    },
+  );
+
+  r.post(
+    '/api/plans/:id/close',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Close the plan, with the reason',
+        params: idParams,
+        body: closeBody,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireAuth(request);
+      await tenant(actor, (trx) => plans.closePlan(trx, actor, request.params.id, request.body));
       return reply.status(204).send();
     },
   );

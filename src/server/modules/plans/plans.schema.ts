@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  CLOSE_REASONS,
   DEPARTMENTS,
   DEPOSIT_CASE_KINDS,
   DEPOSIT_OUTCOMES,
@@ -59,6 +60,11 @@ export const participationBody = z.strictObject({
   note: optionalText(2000),
 });
 export const shareBody = z.strictObject({ department: z.enum(DEPARTMENTS) });
+export const closeBody = z.strictObject({
+  closedOn: date,
+  reason: z.enum(CLOSE_REASONS),
+  note: optionalText(2000),
+});
 
 export const staffResponse = z.array(z.object({ id: z.uuid(), displayName: z.string(), role: z.string() }));
 
@@ -99,6 +105,9 @@ export const planDetail = z.object({
   coordinatorName: z.string(),
   startedOn: z.string(),
   status: z.enum(['active', 'closed']),
+  closedOn: z.string().nullable(),
+  closedReason: z.enum(CLOSE_REASONS).nullable(),
+  closedNote: z.string().nullable(),
   goals: z.array(
     z.object({ id: z.uuid(), text: z.string(), createdOn: z.string(), achievedOn: z.string().nullable() }),
   ),

@@ -6,8 +6,8 @@ import type {
   PlanSummary,
   StaffMember,
 } from '../../../shared/plans/api';
-import type { Department, ParticipationWay } from '../../../shared/plans/model';
-import { actionProblems, isOverdue, reviewProblems } from '../../../shared/plans/rules';
+import type { CloseReason, Department, ParticipationWay } from '../../../shared/plans/model';
+import { actionProblems, closeProblems, isOverdue, reviewProblems } from '../../../shared/plans/rules';
 import type { Tx } from '../../db/database';
 import { AppError, type ErrorCode } from '../../errors';
 import type { Actor } from '../../platform/actor';
@@ -113,6 +113,9 @@ async function detail(
     })),
     sanctions: alerts.sanctions,
     depositCases: alerts.depositCases,
+    closedOn: head.closed_on,
+    closedReason: head.closed_reason,
+    closedNote: head.closed_note,
     canWrite: access === 'write' && head.status === 'active',
   };
   // Audit rows last (docs/ARCHITECTURE.md "Audit rows last").
@@ -336,4 +339,44 @@ export async function sharePlan(trx: Tx, actor: Actor, planId: string, departmen
     consentPurpose: SHARE_CONSENT_PURPOSE,
   });
   return { id: row.id };
+}
+
+/**
+ * Closes the plan (issue 15 §6) on a date from its start to today, with the reason (`other` with a
+ * note). Open actions stay as they were, and leave the owners' "Mine opgaver" with the plan; the
+ * citizen can get a new plan afterwards. Audited with the reason and how many actions were open.
+ */
+export async function closePlan(
+  trx: Tx,
+  actor: Actor,
+  planId: string,
+  input: { closedOn: string; reason: CloseReason; note?: string | null | undefined },
+) {
+  const head = await writablePlan(trx, actor, planId);
+  const note = input.note?.trim() || null;
+  const problems = closeProblems(
+    { closedOn: input.closedOn, reason: input.reason, note },
+    head.started_on,
+    today(),
+  );
+  const first = problems[0];
+  if (first)
+    throw new AppError(first.code, {
+      fields: problems.map((p) => ({
+        path: p.field,
+        code: p.code.endsWith('REQUIRED') ? 'required' : 'invalid',
+      })),
+    });
+  const openActions = (await repo.actionsOf(trx, actor.municipalityId, head.id)).filter(
+    (a) => !a.done_on,
+  ).length;
+  await repo.closePlan(trx, actor.municipalityId, head.id, {
+    closedOn: input.closedOn,
+    reason: input.reason,
+    note,
+  });
+  await audit(trx, actor, 'coherent_plan.close', 'coherent_plan', head.id, {
+    reason: input.reason,
+    openActions,
+  });
 }

@@ -1,5 +1,6 @@
 import type { Generated, Selectable } from 'kysely';
 import type {
+  CloseReason,
   Department,
   DepositCaseKind,
   DepositOutcome,
@@ -16,6 +17,8 @@ export interface CoherentPlanTable {
   started_on: string;
   status: Generated<'active' | 'closed'>;
   closed_on: string | null;
+  closed_reason: Generated<CloseReason | null>;
+  closed_note: Generated<string | null>;
   created_by: string | null;
   created_at: Generated<Date>;
 }

@@ -2,12 +2,14 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
+  CloseReason,
   Department,
   DepositCaseKind,
   DepositOutcome,
   ParticipationWay,
 } from '../../../shared/plans/model';
 import {
+  CLOSE_REASONS,
   DEPARTMENTS,
   DEPOSIT_CASE_KINDS,
   DEPOSIT_OUTCOMES,
@@ -15,6 +17,7 @@ import {
 } from '../../../shared/plans/model';
 import type { FieldError } from '../../api';
 import { settle } from '../../api';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DateField } from '../../components/date-field';
 import { ErrorSummary } from '../../components/error-summary';
 import { Loading } from '../../components/loading';
@@ -31,6 +34,7 @@ import {
   useAddAction,
   useAddGoal,
   useAddReview,
+  useClosePlan,
   useCompleteAction,
   useCreateDepositCase,
   useDecideDepositCase,
@@ -579,6 +583,96 @@ export function DecisionForm({
         </button>
         {decide.isPending ? <Loading text={t('common.saving')} /> : null}
       </form>
+    </FormDetails>
+  );
+}
+
+/**
+ * Closes the plan with the date and reason, after a confirmation that says how many actions are
+ * still open (they stay in the plan and leave their owners' tasks).
+ */
+export function ClosePlanForm({ plan, onDone }: { plan: PlanDetail; onDone: OnDone }) {
+  const { t } = useTranslation();
+  const close = useClosePlan(plan.id);
+  const [confirming, setConfirming] = useState<{
+    closedOn: string;
+    reason: CloseReason;
+    note: string | null;
+  } | null>(null);
+  const form = useForm({
+    formKey: 'plan.close',
+    initial: () => ({ closedOn: todayText(), reason: '', note: '' }),
+    fields: {
+      closedOn: { id: 'plan-close-on', label: t('plan.close.closedOn') },
+      reason: { id: 'plan-close-reason', label: t('plan.close.reason') },
+      note: { id: 'plan-close-note', label: t('plan.close.note') },
+    },
+    serverErrors: {
+      PLAN_DATE_BEFORE_START: { path: 'closedOn', code: 'before_start' },
+      PLAN_DATE_IN_FUTURE: { path: 'closedOn', code: 'future_date' },
+      PLAN_CLOSE_NOTE_REQUIRED: { path: 'note', code: 'required' },
+    },
+  });
+  const openActions = plan.actions.filter((a) => !a.doneOn).length;
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const problems: FieldError[] = [];
+    const closedOn = readDate(form.values.closedOn, 'closedOn', problems, true);
+    notInFuture(closedOn, 'closedOn', problems);
+    if (closedOn && closedOn < plan.startedOn) problems.push({ path: 'closedOn', code: 'before_start' });
+    const reason = CLOSE_REASONS.find((r) => r === form.values.reason);
+    if (!reason) problems.push({ path: 'reason', code: 'required' });
+    const note = optionalText(form.values.note) ?? null;
+    if (reason === 'other' && !note) problems.push({ path: 'note', code: 'required' });
+    if (form.failed(problems) || !closedOn || !reason) return;
+    setConfirming({ closedOn, reason, note });
+  };
+  const onConfirm = () => {
+    if (!confirming || close.isPending) return;
+    settle(close, confirming, {
+      onSuccess: () => {
+        setConfirming(null);
+        form.clear();
+        onDone({ kind: 'success', key: 'plan.close.done' });
+      },
+      onError: (error) => {
+        setConfirming(null);
+        form.reportError(error);
+      },
+    });
+  };
+  return (
+    <FormDetails summary={t('plan.close.summary')}>
+      {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
+      <form onSubmit={onSubmit} noValidate>
+        <DateField {...form.field('closedOn')} />
+        <SelectField
+          {...form.field('reason')}
+          placeholder={t('plan.close.reasonPlaceholder')}
+          options={CLOSE_REASONS.map((r) => ({ value: r, label: t(`plans.closeReasons.${r}`) }))}
+        />
+        <TextAreaField {...form.field('note')} hint={t('plan.close.noteHint')} rows={2} />
+        <button type="submit" className="button button-secondary">
+          {t('plan.close.submit')}
+        </button>
+      </form>
+      <ConfirmDialog
+        open={confirming !== null}
+        heading={t('plan.close.confirmHeading')}
+        confirmLabel={t('plan.close.confirm')}
+        cancelLabel={t('common.cancel')}
+        onConfirm={onConfirm}
+        onCancel={() => setConfirming(null)}
+        busy={close.isPending}
+      >
+        <p>
+          {t('plan.close.confirmText', {
+            date: confirming ? isoToDanishDate(confirming.closedOn) : '',
+            reason: confirming ? t(`plans.closeReasons.${confirming.reason}`) : '',
+          })}
+        </p>
+        {openActions > 0 ? <p>{t('plan.close.openActions', { count: openActions })}</p> : null}
+      </ConfirmDialog>
     </FormDetails>
   );
 }

@@ -22,6 +22,7 @@ import { hasPermission, useSession } from '../../session';
 import { PageTasks } from '../tasks';
 import {
   ActionForm,
+  ClosePlanForm,
   CompleteActionButton,
   DecisionForm,
   DepositCaseForm,
@@ -367,6 +368,12 @@ function PlanView({ plan, onDone }: { plan: PlanDetail; onDone: OnDone }) {
         )}
         {plan.canWrite ? <ShareForm plan={plan} onDone={onDone} /> : null}
       </Section>
+      {plan.canWrite ? (
+        <Section id="plan-close" heading={t('plan.close.heading')}>
+          <p>{t('plan.close.intro')}</p>
+          <ClosePlanForm plan={plan} onDone={onDone} />
+        </Section>
+      ) : null}
     </>
   );
 }

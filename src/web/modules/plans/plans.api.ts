@@ -10,7 +10,7 @@ import type {
   SanctionInput,
   StaffMember,
 } from '../../../shared/plans/api';
-import type { Department, DepositOutcome, ParticipationWay } from '../../../shared/plans/model';
+import type { CloseReason, Department, DepositOutcome, ParticipationWay } from '../../../shared/plans/model';
 import { api } from '../../api';
 import { CITIZENS_KEY } from '../citizens';
 import { TASKS_KEY } from '../tasks';
@@ -120,6 +120,11 @@ export const useAddReview = (planId: string) =>
 export const useHoldReview = (planId: string) =>
   usePlansMutation(({ reviewId, heldOn, note }: { reviewId: string; heldOn: string; note: string | null }) =>
     api.post<void>(`/api/plans/${enc(planId)}/reviews/${enc(reviewId)}/held`, { heldOn, note }),
+  );
+
+export const useClosePlan = (planId: string) =>
+  usePlansMutation((input: { closedOn: string; reason: CloseReason; note: string | null }) =>
+    api.post<void>(`/api/plans/${enc(planId)}/close`, input),
   );
 
 export const useRecordParticipation = (planId: string) =>
