@@ -22,7 +22,14 @@ const ROLES = [
 ] as const;
 
 /** Roles whose "Mine opgaver" the demo fills (the others have no duties of their own). */
-const WITH_TASKS = new Set<string>(['admin', 'caseworker', 'allocation', 'support', 'prevention']);
+const WITH_TASKS = new Set<string>([
+  'admin',
+  'caseworker',
+  'allocation',
+  'support',
+  'prevention',
+  'partner_shelter',
+]);
 
 /** Pages that are forms or settings: opened, not checked for data. */
 const FORM_PAGE = /\/(ny|import)$|\/indstillinger$|^\/admin\//;

@@ -6,6 +6,7 @@ import { module as citizens } from './citizens';
 import { module as housing } from './housing';
 import { module as plans } from './plans';
 import { module as prevention } from './prevention';
+import { module as shelters } from './shelters';
 import { module as support } from './support';
 import { module as tasks } from './tasks';
 
@@ -22,5 +23,6 @@ export const serverModules: readonly ServerModule[] = [
   prevention,
   plans,
   support,
+  shelters,
   tasks,
 ];

@@ -7,6 +7,7 @@ import type { WebModule } from './module';
 import { plansModule } from './plans';
 import { preventionModule } from './prevention';
 import { settingsModule } from './settings';
+import { sheltersModule } from './shelters';
 import { siteModule } from './site';
 import { supportModule } from './support';
 import { tasksModule } from './tasks';
@@ -23,6 +24,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   preventionModule,
   supportModule,
   plansModule,
+  sheltersModule,
   accessModule,
   settingsModule,
   auditModule,

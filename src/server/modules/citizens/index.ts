@@ -20,7 +20,7 @@ export const module: ServerModule = {
 };
 
 export type { CitizenInput, CitizenRequest } from './citizens.schema';
-export { addEpisode, displayName, flagDuplicatesOf, requireConsent } from './citizens.service';
+export { addEpisode, createCitizen, displayName, flagDuplicatesOf, requireConsent } from './citizens.service';
 // Whereabouts in force (support: own home before CTI, housing retention).
 export { whereaboutsFacts } from './citizens.whereabouts-facts.repository';
 export { citizensByCpr, registerCitizensFromNotices } from './register-from-notices';

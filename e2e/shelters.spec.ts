@@ -1,0 +1,116 @@
+import { expect, test } from '@playwright/test';
+import { danishDate, escapeRegExp, expectNoAxeViolations, logInAs, useLanguage } from './fixtures';
+
+/**
+ * A § 110 shelter's day in both languages (issue 16 §2–3): the demo shelter user opens "Herberg",
+ * sees the residents and the notification overdue for one of them, registers an admission of a
+ * person without CPR number (birth date and initials) and, after a named error for a missing
+ * handlekommune, finds the notification as a task in "Mine opgaver", records it, and the task is
+ * gone. axe finds nothing on the page.
+ */
+const LANGUAGES = [
+  {
+    code: 'da',
+    t: {
+      mainNav: 'Hovedmenu',
+      nav: 'Herberg',
+      title: 'Herberget Vestervang',
+      overdue: 'Underretning overskredet',
+      admitSummary: 'Registrér en indskrivning',
+      birthDate: 'Fødselsdato',
+      initials: 'Initialer',
+      givenName: 'Fornavn',
+      admittedOn: 'Indskrevet den',
+      handlekommune: 'Handlekommune (kommunekode)',
+      submit: 'Registrér indskrivning',
+      missing: 'Handlekommune (kommunekode) skal udfyldes',
+      admitted: 'Indskrivningen er registreret.',
+      tasksTitle: 'Mine opgaver',
+      task: (name: string) => `Underret handlekommune 169 om indskrivningen af ${name}`,
+      notifySummary: (name: string) => `Registrér underretning af handlekommunen for ${name}`,
+      notifySubmit: 'Registrér underretning',
+      notified: (name: string) => `Underretningen for ${name} er registreret.`,
+    },
+  },
+  {
+    code: 'en',
+    t: {
+      mainNav: 'Main menu',
+      nav: 'Shelter',
+      title: 'Herberget Vestervang',
+      overdue: 'Notification overdue',
+      admitSummary: 'Register an admission',
+      birthDate: 'Birth date',
+      initials: 'Initials',
+      givenName: 'Given name',
+      admittedOn: 'Admitted on',
+      handlekommune: 'Responsible municipality (code)',
+      submit: 'Register admission',
+      missing: 'Responsible municipality (code) is required',
+      admitted: 'The admission is registered.',
+      tasksTitle: 'My tasks',
+      task: (name: string) => `Notify municipality 169 of the admission of ${name}`,
+      notifySummary: (name: string) => `Record the notification of the responsible municipality for ${name}`,
+      notifySubmit: 'Record notification',
+      notified: (name: string) => `The notification for ${name} is recorded.`,
+    },
+  },
+] as const;
+
+for (const lang of LANGUAGES) {
+  const { t } = lang;
+  const stamp = `${lang.code.toUpperCase()}${Date.now().toString(36).slice(-4)}`;
+
+  test.describe(`a shelter's residents (${lang.code})`, () => {
+    test.beforeEach(async ({ page }) => {
+      await useLanguage(page, lang.code);
+    });
+
+    test('the shelter registers an admission, and the notification of the handlekommune is a task until recorded', async ({
+      page,
+    }) => {
+      const given = `Ophold${stamp}`;
+      await logInAs(page, 'demo.partner_shelter');
+      await page
+        .getByRole('navigation', { name: t.mainNav })
+        .getByRole('link', { name: t.nav, exact: true })
+        .click();
+      await expect(page.getByRole('heading', { level: 1, name: t.title })).toBeVisible();
+      await expect(page.getByText(t.overdue).first()).toBeVisible();
+
+      await page.locator('summary').filter({ hasText: t.admitSummary }).click();
+      await page.getByLabel(t.birthDate, { exact: true }).fill('02.04.1971');
+      await page.getByLabel(t.initials, { exact: true }).fill('KP');
+      await page.getByLabel(t.givenName, { exact: true }).fill(given);
+      await page.getByLabel(t.admittedOn, { exact: true }).fill(danishDate(0));
+      await page.getByRole('button', { name: t.submit, exact: true }).click();
+      await expect(page.getByRole('alert').getByText(t.missing).first()).toBeVisible();
+      await page.getByLabel(t.handlekommune, { exact: true }).fill('169');
+      await page.getByRole('button', { name: t.submit, exact: true }).click();
+      await expect(page.getByText(t.admitted)).toBeVisible();
+      await expectNoAxeViolations(page);
+
+      await page.goto('/');
+      await expect(page.getByRole('heading', { level: 1, name: t.tasksTitle, exact: true })).toBeVisible();
+      await expect(
+        page.getByRole('link', { name: new RegExp(`^${escapeRegExp(t.task(given))}`) }),
+      ).toBeVisible();
+
+      await page.goto('/herberg');
+      await page
+        .locator('summary')
+        .filter({ hasText: t.notifySummary(given) })
+        .click();
+      await page
+        .locator('details', { has: page.locator('summary', { hasText: t.notifySummary(given) }) })
+        .getByRole('button', { name: t.notifySubmit })
+        .click();
+      await expect(page.getByText(t.notified(given))).toBeVisible();
+      await page.goto('/');
+      await expect(page.getByRole('heading', { level: 1, name: t.tasksTitle, exact: true })).toBeVisible();
+      await expect(
+        page.getByRole('link', { name: new RegExp(`^${escapeRegExp(t.task(given))}`) }),
+      ).toHaveCount(0);
+    });
+  });
+}

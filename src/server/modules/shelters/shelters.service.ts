@@ -1,0 +1,269 @@
+import { today } from '../../../shared/dates';
+import type { DischargeDestination, ShelterKind } from '../../../shared/shelters/model';
+import { notificationDeadline, notificationStatus } from '../../../shared/shelters/rules';
+import type { Tx } from '../../db/database';
+import { AppError, type ErrorCode } from '../../errors';
+import type { Actor } from '../../platform/actor';
+import { audit } from '../../platform/audit';
+import { addEpisode, type CitizenInput, createCitizen, displayName } from '../citizens';
+import * as repo from './shelters.repository';
+
+function fieldError(code: ErrorCode, field: string, fieldCode = 'invalid'): AppError {
+  return new AppError(code, { fields: [{ path: field, code: fieldCode }] });
+}
+
+const money = (v: string | null | undefined) => (v === null || v === undefined ? null : Number(v));
+
+// ---- shelters (the administrator) ----
+
+export async function listShelters(trx: Tx, actor: Actor) {
+  const rows = await repo.shelters(trx, actor.municipalityId, today());
+  return rows.map((s) => ({
+    id: s.id,
+    name: s.name,
+    kind: s.kind,
+    places: s.places,
+    onTilbudsportalen: s.on_tilbudsportalen,
+    dailyRate: money(s.daily_rate),
+    residents: Number(s.residents ?? 0),
+  }));
+}
+
+export interface ShelterInput {
+  name: string;
+  kind: ShelterKind;
+  places: number;
+  onTilbudsportalen: boolean;
+  dailyRate: number;
+  rateFrom: string;
+}
+
+/** A new shelter with its first daily rate. */
+export async function createShelter(trx: Tx, actor: Actor, input: ShelterInput) {
+  const m = actor.municipalityId;
+  const { id } = await repo.insertShelter(trx, {
+    municipality_id: m,
+    name: input.name,
+    kind: input.kind,
+    places: input.places,
+    on_tilbudsportalen: input.onTilbudsportalen,
+  });
+  await repo.upsertRate(trx, {
+    municipality_id: m,
+    shelter_id: id,
+    valid_from: input.rateFrom,
+    daily_rate: input.dailyRate,
+    created_by: actor.userId,
+  });
+  await audit(trx, actor, 'shelter.create', 'shelter', id, { kind: input.kind, places: input.places });
+  return { id };
+}
+
+/** A daily rate (takst) from a date; the rates before it stay as history. */
+export async function setRate(
+  trx: Tx,
+  actor: Actor,
+  shelterId: string,
+  rate: { validFrom: string; dailyRate: number },
+) {
+  const m = actor.municipalityId;
+  if (!(await repo.shelter(trx, m, shelterId))) throw new AppError('NOT_FOUND');
+  await repo.upsertRate(trx, {
+    municipality_id: m,
+    shelter_id: shelterId,
+    valid_from: rate.validFrom,
+    daily_rate: rate.dailyRate,
+    created_by: actor.userId,
+  });
+  await audit(trx, actor, 'shelter.rate_set', 'shelter', shelterId, { validFrom: rate.validFrom });
+}
+
+/** Links a `partner_shelter` user to the shelter they work at (one shelter per user). */
+export async function linkUser(trx: Tx, actor: Actor, shelterId: string, userId: string) {
+  const m = actor.municipalityId;
+  if (!(await repo.shelter(trx, m, shelterId))) throw new AppError('NOT_FOUND');
+  if (!(await repo.isShelterUser(trx, m, userId))) throw fieldError('SHELTER_USER_UNLINKED', 'userId');
+  await repo.linkUser(trx, m, userId, shelterId);
+  await audit(trx, actor, 'shelter.user_link', 'shelter', shelterId, { userId });
+}
+
+// ---- the shelter's residents (the shelter's staff) ----
+
+/** The acting shelter user's shelter; SHELTER_USER_UNLINKED until the administrator links them. */
+async function ownShelter(trx: Tx, actor: Actor): Promise<string> {
+  const id = await repo.shelterOfUser(trx, actor.municipalityId, actor.userId);
+  if (!id) throw new AppError('SHELTER_USER_UNLINKED');
+  return id;
+}
+
+type StayRow = NonNullable<Awaited<ReturnType<typeof repo.stayOfShelter>>>;
+
+function stayView(s: StayRow, onDate: string) {
+  return {
+    id: s.id,
+    citizenId: s.citizen_id,
+    name: displayName(s),
+    birthDate: s.birth_date,
+    admittedOn: s.admitted_on,
+    admissionDecidedOn: s.admission_decided_on,
+    handlekommune: s.handlekommune,
+    notifyBy: notificationDeadline(s.admission_decided_on),
+    notifiedOn: s.notified_on,
+    notification: notificationStatus(s.admission_decided_on, s.notified_on, onDate),
+    dischargedOn: s.discharged_on,
+    dischargedTo: s.discharged_to,
+    dischargeReason: s.discharge_reason,
+    municipalDischarge: s.municipal_discharge,
+  };
+}
+
+/** The shelter's residents now, and its last discharges. */
+export async function myResidents(trx: Tx, actor: Actor) {
+  const m = actor.municipalityId;
+  const shelterId = await ownShelter(trx, actor);
+  const onDate = today();
+  const [shelter, open, ended] = await Promise.all([
+    repo.shelter(trx, m, shelterId),
+    repo.staysOfShelter(trx, m, shelterId, true),
+    repo.staysOfShelter(trx, m, shelterId, false),
+  ]);
+  return {
+    shelter: { id: shelterId, name: shelter?.name ?? '', places: shelter?.places ?? 0 },
+    residents: open.map((s) => stayView(s, onDate)),
+    discharged: ended.slice(0, 50).map((s) => stayView(s, onDate)),
+  };
+}
+
+export interface AdmissionInput {
+  cpr?: string | undefined;
+  birthDate?: string | undefined;
+  initials?: string | undefined;
+  givenName?: string | undefined;
+  familyName?: string | undefined;
+  admittedOn: string;
+  admissionDecidedOn: string;
+  handlekommune: string;
+}
+
+/**
+ * Registers an admission (§ 110 stk. 3–4): the citizen by CPR number, or by birth date and
+ * initials; a citizen not yet in the by-name list is registered, and the stay becomes the citizen's
+ * whereabouts (herberg/forsorgshjem). One open stay per citizen and shelter.
+ */
+export async function admit(trx: Tx, actor: Actor, input: AdmissionInput) {
+  const m = actor.municipalityId;
+  const shelterId = await ownShelter(trx, actor);
+  const onDate = today();
+  if (!input.cpr && !(input.birthDate && input.initials))
+    throw new AppError('STAY_CITIZEN_REQUIRED', {
+      fields: [
+        { path: 'cpr', code: 'required' },
+        { path: 'birthDate', code: 'required' },
+        { path: 'initials', code: 'required' },
+      ],
+    });
+  if (!input.handlekommune) throw fieldError('STAY_HANDLEKOMMUNE_REQUIRED', 'handlekommune', 'required');
+  if (input.admittedOn > onDate) throw fieldError('STAY_DATE_IN_FUTURE', 'admittedOn');
+  if (input.admissionDecidedOn > input.admittedOn)
+    throw fieldError('STAY_DECISION_AFTER_ADMISSION', 'admissionDecidedOn');
+  const citizen: CitizenInput = {
+    ...(input.cpr ? { cpr: input.cpr } : { birthDate: input.birthDate, initials: input.initials }),
+    ...(input.givenName ? { givenName: input.givenName } : {}),
+    ...(input.familyName ? { familyName: input.familyName } : {}),
+    ...(input.cpr && input.initials ? { initials: input.initials } : {}),
+    firstEpisode: { situation: 'shelter', fromDate: input.admittedOn },
+  } as CitizenInput;
+  let citizenId: string;
+  try {
+    citizenId = (await createCitizen(trx, actor, citizen)).id;
+  } catch (error) {
+    // Known by CPR number already: the stay is the citizen's new whereabouts.
+    const known =
+      error instanceof AppError && error.code === 'CITIZEN_CPR_EXISTS' ? error.params?.citizenId : null;
+    if (typeof known !== 'string') throw error;
+    citizenId = known;
+    await addEpisode(trx, actor, citizenId, { situation: 'shelter', fromDate: input.admittedOn, note: null });
+  }
+  const row = await repo.insertStay(trx, {
+    municipality_id: m,
+    shelter_id: shelterId,
+    citizen_id: citizenId,
+    admitted_on: input.admittedOn,
+    admission_decided_on: input.admissionDecidedOn,
+    handlekommune: input.handlekommune,
+    notified_on: null,
+    discharged_on: null,
+    discharged_to: null,
+    discharge_reason: null,
+    created_by: actor.userId,
+  });
+  if (!row) throw new AppError('STAY_ALREADY_OPEN');
+  await audit(trx, actor, 'shelter_stay.admit', 'shelter_stay', row.id, {
+    handlekommune: input.handlekommune,
+  });
+  return { id: row.id, citizenId };
+}
+
+async function ownStay(trx: Tx, actor: Actor, stayId: string) {
+  const shelterId = await ownShelter(trx, actor);
+  const stay = await repo.stayOfShelter(trx, actor.municipalityId, shelterId, stayId);
+  // Another shelter's resident is not found, never forbidden.
+  if (!stay) throw new AppError('NOT_FOUND');
+  return stay;
+}
+
+/** Records that the handlekommune was notified (§ 110 stk. 6), on a day from the decision to today. */
+export async function notify(trx: Tx, actor: Actor, stayId: string, notifiedOn: string) {
+  const stay = await ownStay(trx, actor, stayId);
+  if (notifiedOn > today()) throw fieldError('STAY_DATE_IN_FUTURE', 'notifiedOn');
+  if (notifiedOn < stay.admission_decided_on) throw fieldError('STAY_DECISION_AFTER_ADMISSION', 'notifiedOn');
+  if (!(await repo.markNotified(trx, actor.municipalityId, stay.id, notifiedOn)))
+    throw new AppError('STAY_ALREADY_NOTIFIED');
+  await audit(trx, actor, 'shelter_stay.notify', 'shelter_stay', stay.id, {
+    status: notificationStatus(stay.admission_decided_on, notifiedOn, today()),
+  });
+}
+
+/** The whereabouts a discharge leads to, where the destination says it without further facts. */
+const SITUATION_AFTER: Record<
+  DischargeDestination,
+  'housed' | 'institution' | 'shelter' | 'street' | 'unknown'
+> = {
+  own_home: 'housed',
+  care_107_108: 'institution',
+  other_shelter: 'shelter',
+  street: 'street',
+  hospital_prison: 'unknown',
+  family_friends: 'unknown',
+  unknown: 'unknown',
+};
+
+/**
+ * The shelter manager's discharge (§ 110 stk. 4): date (not before the admission, not ahead),
+ * where to and why; the destination becomes the citizen's whereabouts from that day.
+ */
+export async function dischargeStay(
+  trx: Tx,
+  actor: Actor,
+  stayId: string,
+  input: { dischargedOn: string; dischargedTo: DischargeDestination; reason?: string | null | undefined },
+) {
+  const stay = await ownStay(trx, actor, stayId);
+  if (stay.discharged_on !== null) throw new AppError('STAY_CLOSED');
+  if (input.dischargedOn < stay.admitted_on)
+    throw fieldError('STAY_DISCHARGE_BEFORE_ADMISSION', 'dischargedOn');
+  if (input.dischargedOn > today()) throw fieldError('STAY_DATE_IN_FUTURE', 'dischargedOn');
+  const ended = await repo.discharge(trx, actor.municipalityId, stay.id, {
+    discharged_on: input.dischargedOn,
+    discharged_to: input.dischargedTo,
+    discharge_reason: input.reason?.trim() || null,
+    municipal_discharge: false,
+  });
+  if (!ended) throw new AppError('STAY_CLOSED');
+  await addEpisode(trx, actor, stay.citizen_id, {
+    situation: SITUATION_AFTER[input.dischargedTo],
+    fromDate: input.dischargedOn,
+    note: null,
+  });
+  await audit(trx, actor, 'shelter_stay.discharge', 'shelter_stay', stay.id, { to: input.dischargedTo });
+}

@@ -1,0 +1,60 @@
+import type { Generated, Selectable } from 'kysely';
+import type { DischargeDestination, ShelterKind } from '../../../shared/shelters/model';
+
+export interface ShelterTable {
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+  kind: ShelterKind;
+  places: number;
+  on_tilbudsportalen: boolean;
+  created_at: Generated<Date>;
+}
+
+/** A shelter's daily rate (takst) from a date: a dated setting, history kept. */
+export interface ShelterRateTable {
+  municipality_id: string;
+  shelter_id: string;
+  valid_from: string;
+  daily_rate: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** The one shelter a `partner_shelter` user works at. */
+export interface ShelterUserTable {
+  user_id: string;
+  municipality_id: string;
+  shelter_id: string;
+}
+
+export interface ShelterStayTable {
+  id: Generated<string>;
+  municipality_id: string;
+  shelter_id: string;
+  citizen_id: string;
+  admitted_on: string;
+  admission_decided_on: string;
+  /** The handlekommune's three-digit kommunekode. */
+  handlekommune: string;
+  notified_on: string | null;
+  discharged_on: string | null;
+  discharged_to: DischargeDestination | null;
+  discharge_reason: string | null;
+  municipal_discharge: Generated<boolean>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export type ShelterRow = Selectable<ShelterTable>;
+export type ShelterStayRow = Selectable<ShelterStayTable>;
+
+declare module '../../db/schema' {
+  /** The shelters module's tables. */
+  interface Database {
+    shelter: ShelterTable;
+    shelter_rate: ShelterRateTable;
+    shelter_user: ShelterUserTable;
+    shelter_stay: ShelterStayTable;
+  }
+}

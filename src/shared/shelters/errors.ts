@@ -1,0 +1,24 @@
+import { type CodesOf, defineErrors } from '../error-codes';
+
+/** The shelters module's error codes: HTTP status and English fallback (texts in the web catalogues). */
+export const SHELTERS_ERRORS = defineErrors({
+  SHELTER_USER_UNLINKED: { status: 403, message: 'The user is not linked to a shelter' },
+  STAY_ALREADY_OPEN: { status: 409, message: 'The citizen already has an open stay at this shelter' },
+  STAY_CITIZEN_REQUIRED: {
+    status: 400,
+    message: 'An admission needs the CPR number, or the birth date and initials',
+  },
+  STAY_HANDLEKOMMUNE_REQUIRED: { status: 400, message: 'An admission needs the handlekommune' },
+  STAY_DISCHARGE_BEFORE_ADMISSION: { status: 400, message: 'The discharge date is before the admission' },
+  STAY_DECISION_AFTER_ADMISSION: {
+    status: 400,
+    message: 'The admission decision cannot be after the admission date',
+  },
+  STAY_DATE_IN_FUTURE: { status: 400, message: 'The date is in the future' },
+  STAY_CLOSED: { status: 409, message: 'The stay has ended' },
+  STAY_ALREADY_NOTIFIED: { status: 409, message: 'The handlekommune has already been notified' },
+});
+
+declare module '../error-codes' {
+  interface ModuleErrorCodes extends CodesOf<typeof SHELTERS_ERRORS> {}
+}

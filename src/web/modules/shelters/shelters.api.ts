@@ -1,0 +1,78 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  AdmissionInput,
+  Residents,
+  ShelterInput,
+  ShelterSummary,
+  Stay,
+} from '../../../shared/shelters/api';
+import type { DischargeDestination } from '../../../shared/shelters/model';
+import { api } from '../../api';
+import { CITIZENS_KEY } from '../citizens';
+import { TASKS_KEY } from '../tasks';
+
+export type { Residents, ShelterSummary, Stay };
+
+/** Every shelters query starts with this key, so any change refreshes the lists. */
+export const SHELTERS_KEY = ['shelters'] as const;
+
+const enc = encodeURIComponent;
+
+export function useResidents() {
+  return useQuery({
+    queryKey: [...SHELTERS_KEY, 'mine'],
+    queryFn: ({ signal }) => api.get<Residents>('/api/shelters/mine', { signal }),
+  });
+}
+
+export function useShelters() {
+  return useQuery({
+    queryKey: [...SHELTERS_KEY, 'list'],
+    queryFn: ({ signal }) => api.get<ShelterSummary[]>('/api/shelters', { signal }),
+  });
+}
+
+function useSheltersMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSettled: async () => {
+      await Promise.all(
+        [SHELTERS_KEY, CITIZENS_KEY, TASKS_KEY].map((queryKey) =>
+          queryClient.invalidateQueries({ queryKey }),
+        ),
+      );
+    },
+  });
+}
+
+export const useAdmit = () =>
+  useSheltersMutation((input: AdmissionInput) =>
+    api.post<{ id: string; citizenId: string }>('/api/shelters/stays', input),
+  );
+
+export const useNotify = () =>
+  useSheltersMutation(({ stayId, notifiedOn }: { stayId: string; notifiedOn: string }) =>
+    api.post<void>(`/api/shelters/stays/${enc(stayId)}/notify`, { notifiedOn }),
+  );
+
+export const useDischarge = () =>
+  useSheltersMutation(
+    ({
+      stayId,
+      ...body
+    }: {
+      stayId: string;
+      dischargedOn: string;
+      dischargedTo: DischargeDestination;
+      reason?: string;
+    }) => api.post<void>(`/api/shelters/stays/${enc(stayId)}/discharge`, body),
+  );
+
+export const useCreateShelter = () =>
+  useSheltersMutation((input: ShelterInput) => api.post<{ id: string }>('/api/shelters', input));
+
+export const useLinkUser = () =>
+  useSheltersMutation(({ shelterId, userId }: { shelterId: string; userId: string }) =>
+    api.put<void>(`/api/shelters/${enc(shelterId)}/users`, { userId }),
+  );
