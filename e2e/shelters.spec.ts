@@ -30,6 +30,17 @@ const LANGUAGES = [
       notifySummary: (name: string) => `Registrér underretning af handlekommunen for ${name}`,
       notifySubmit: 'Registrér underretning',
       notified: (name: string) => `Underretningen for ${name} er registreret.`,
+      adminNav: 'Herberger',
+      adminTitle: 'Herberger',
+      createSummary: 'Opret et herberg',
+      name: 'Navn',
+      kind: 'Drift',
+      municipal: 'Kommunalt',
+      places: 'Pladser',
+      dailyRate: 'Døgntakst (kr.)',
+      createSubmit: 'Opret herberg',
+      nameMissing: 'Navn skal udfyldes',
+      created: (name: string) => `${name} er oprettet.`,
     },
   },
   {
@@ -53,6 +64,17 @@ const LANGUAGES = [
       notifySummary: (name: string) => `Record the notification of the responsible municipality for ${name}`,
       notifySubmit: 'Record notification',
       notified: (name: string) => `The notification for ${name} is recorded.`,
+      adminNav: 'Shelters',
+      adminTitle: 'Shelters',
+      createSummary: 'Create a shelter',
+      name: 'Name',
+      kind: 'Operator',
+      municipal: 'Municipal',
+      places: 'Places',
+      dailyRate: 'Daily rate (DKK)',
+      createSubmit: 'Create shelter',
+      nameMissing: 'Name is required',
+      created: (name: string) => `${name} has been created.`,
     },
   },
 ] as const;
@@ -111,6 +133,29 @@ for (const lang of LANGUAGES) {
       await expect(
         page.getByRole('link', { name: new RegExp(`^${escapeRegExp(t.task(given))}`) }),
       ).toHaveCount(0);
+    });
+
+    test('the administrator creates a shelter with its daily rate, after a named error', async ({ page }) => {
+      const name = `Natherberget ${stamp}`;
+      await logInAs(page, 'demo.admin');
+      await page
+        .getByRole('navigation', { name: t.mainNav })
+        .getByRole('link', { name: t.adminNav, exact: true })
+        .click();
+      await expect(page.getByRole('heading', { level: 1, name: t.adminTitle, exact: true })).toBeVisible();
+      await expect(page.getByRole('cell', { name: 'Herberget Vestervang' })).toBeVisible();
+      const create = page.locator('details', { has: page.locator('summary', { hasText: t.createSummary }) });
+      await create.locator('summary').click();
+      await create.getByLabel(t.kind, { exact: true }).selectOption({ label: t.municipal });
+      await create.getByLabel(t.places, { exact: true }).fill('12');
+      await create.getByLabel(t.dailyRate, { exact: true }).fill('1.390');
+      await create.getByRole('button', { name: t.createSubmit, exact: true }).click();
+      await expect(page.getByRole('alert').getByText(t.nameMissing).first()).toBeVisible();
+      await expectNoAxeViolations(page);
+      await create.getByLabel(t.name, { exact: true }).fill(name);
+      await create.getByRole('button', { name: t.createSubmit, exact: true }).click();
+      await expect(page.getByText(t.created(name))).toBeVisible();
+      await expect(page.getByRole('cell', { name })).toBeVisible();
     });
   });
 }

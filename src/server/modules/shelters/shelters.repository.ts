@@ -124,6 +124,19 @@ export function linkUser(db: Executor, m: string, userId: string, shelterId: str
     .execute();
 }
 
+/** The municipality's active shelter users, each with the shelter they are linked to (if any). */
+export function shelterUsers(db: Executor, m: string) {
+  return db
+    .selectFrom('app_user as u')
+    .leftJoin('shelter_user as su', 'su.user_id', 'u.id')
+    .select(['u.id', 'u.display_name', 'u.username', 'su.shelter_id'])
+    .where('u.municipality_id', '=', m)
+    .where('u.role_code', '=', 'partner_shelter')
+    .where('u.disabled_at', 'is', null)
+    .orderBy('u.display_name')
+    .execute();
+}
+
 export function usersOf(db: Executor, m: string, shelterId: string) {
   return db
     .selectFrom('shelter_user as su')

@@ -71,6 +71,30 @@ describe('shelters and their rates (issue 16 §1)', () => {
     ]);
   });
 
+  it('sets a new daily rate from a date and lists the shelter users with their shelter', async () => {
+    const { users, shelterId } = await shelterWithStaff();
+    const admin = users.admin.session;
+    await call(
+      admin,
+      'PUT',
+      `/api/shelters/${shelterId}/rates`,
+      { validFrom: addDays(today(), 1), dailyRate: 1_600 },
+      204,
+    );
+    expect((await call(admin, 'GET', '/api/shelters'))[0].dailyRate).toBe(1_450);
+    await call(
+      admin,
+      'PUT',
+      `/api/shelters/${shelterId}/rates`,
+      { validFrom: today(), dailyRate: 1_500 },
+      204,
+    );
+    expect((await call(admin, 'GET', '/api/shelters'))[0].dailyRate).toBe(1_500);
+    expect(await call(admin, 'GET', '/api/shelters/users')).toEqual([
+      expect.objectContaining({ id: users.partner_shelter.id, shelterId }),
+    ]);
+  });
+
   it('links only a shelter user to a shelter', async () => {
     const { users, shelterId } = await shelterWithStaff();
     const res = await users.admin.session.request({

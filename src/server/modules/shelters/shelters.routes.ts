@@ -14,6 +14,7 @@ import {
   residentsResponse,
   shelterBody,
   sheltersResponse,
+  shelterUsersResponse,
   userBody,
 } from './shelters.schema';
 import * as shelters from './shelters.service';
@@ -51,6 +52,22 @@ export async function sheltersRoutes(app: FastifyInstance) {
       return reply
         .status(201)
         .send(await tenant(actor, (trx) => shelters.createShelter(trx, actor, request.body)));
+    },
+  );
+
+  r.get(
+    '/api/shelters/users',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'The shelter users and the shelter each works at',
+        response: { 200: shelterUsersResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return tenant(actor, (trx) => shelters.listShelterUsers(trx, actor));
     },
   );
 

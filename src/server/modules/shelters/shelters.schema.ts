@@ -36,6 +36,10 @@ export const sheltersResponse = z.array(
   }),
 );
 
+export const shelterUsersResponse = z.array(
+  z.object({ id: z.uuid(), displayName: z.string(), username: z.string(), shelterId: z.uuid().nullable() }),
+);
+
 export const admissionBody = z.strictObject({
   cpr: optional(20),
   birthDate: date.optional(),

@@ -78,6 +78,17 @@ export async function setRate(
   await audit(trx, actor, 'shelter.rate_set', 'shelter', shelterId, { validFrom: rate.validFrom });
 }
 
+/** The municipality's shelter users and the shelter each works at. */
+export async function listShelterUsers(trx: Tx, actor: Actor) {
+  const rows = await repo.shelterUsers(trx, actor.municipalityId);
+  return rows.map((u) => ({
+    id: u.id,
+    displayName: u.display_name,
+    username: u.username,
+    shelterId: u.shelter_id,
+  }));
+}
+
 /** Links a `partner_shelter` user to the shelter they work at (one shelter per user). */
 export async function linkUser(trx: Tx, actor: Actor, shelterId: string, userId: string) {
   const m = actor.municipalityId;

@@ -72,6 +72,25 @@ export const useDischarge = () =>
 export const useCreateShelter = () =>
   useSheltersMutation((input: ShelterInput) => api.post<{ id: string }>('/api/shelters', input));
 
+export interface ShelterUser {
+  id: string;
+  displayName: string;
+  username: string;
+  shelterId: string | null;
+}
+
+export function useShelterUsers() {
+  return useQuery({
+    queryKey: [...SHELTERS_KEY, 'users'],
+    queryFn: ({ signal }) => api.get<ShelterUser[]>('/api/shelters/users', { signal }),
+  });
+}
+
+export const useSetRate = () =>
+  useSheltersMutation(({ shelterId, ...body }: { shelterId: string; validFrom: string; dailyRate: number }) =>
+    api.put<void>(`/api/shelters/${enc(shelterId)}/rates`, body),
+  );
+
 export const useLinkUser = () =>
   useSheltersMutation(({ shelterId, userId }: { shelterId: string; userId: string }) =>
     api.put<void>(`/api/shelters/${enc(shelterId)}/users`, { userId }),
