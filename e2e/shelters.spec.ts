@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { danishDate, escapeRegExp, expectNoAxeViolations, logInAs, useLanguage } from './fixtures';
+import { csrfToken, danishDate, escapeRegExp, expectNoAxeViolations, logInAs, useLanguage } from './fixtures';
 
 /**
  * A § 110 shelter's day in both languages (issue 16 §2–3): the demo shelter user opens "Herberg",
@@ -41,6 +41,12 @@ const LANGUAGES = [
       createSubmit: 'Opret herberg',
       nameMissing: 'Navn skal udfyldes',
       created: (name: string) => `${name} er oprettet.`,
+      cwNav: 'Herberg',
+      cwTitle: 'Borgere på herberg',
+      missingPlan: (name: string) => `${name} på Herberget Vestervang mangler en handleplan (§ 141/§ 142)`,
+      planSummary: (name: string) => `Registrér handleplan for ${name}`,
+      planSubmit: 'Registrér handleplan',
+      planDone: (name: string) => `Handleplanen for ${name} er registreret.`,
     },
   },
   {
@@ -75,6 +81,12 @@ const LANGUAGES = [
       createSubmit: 'Create shelter',
       nameMissing: 'Name is required',
       created: (name: string) => `${name} has been created.`,
+      cwNav: 'Shelter',
+      cwTitle: 'Citizens in shelters',
+      missingPlan: (name: string) => `${name} at Herberget Vestervang has no action plan (§ 141/§ 142)`,
+      planSummary: (name: string) => `Record the action plan for ${name}`,
+      planSubmit: 'Record action plan',
+      planDone: (name: string) => `The action plan for ${name} is recorded.`,
     },
   },
 ] as const;
@@ -156,6 +168,57 @@ for (const lang of LANGUAGES) {
       await create.getByRole('button', { name: t.createSubmit, exact: true }).click();
       await expect(page.getByText(t.created(name))).toBeVisible();
       await expect(page.getByRole('cell', { name })).toBeVisible();
+    });
+
+    test("the handlekommune's caseworker finds a resident without an action plan in the tasks and records it", async ({
+      page,
+    }) => {
+      const given = `Plan${stamp}`;
+      // The shelter admits and notifies (as the first journey does through the page).
+      await logInAs(page, 'demo.partner_shelter');
+      const headers = { 'x-csrf-token': await csrfToken(page) };
+      const today = danishDate(0).split('.').reverse().join('-');
+      const admitted = await page.request.post('/api/shelters/stays', {
+        headers,
+        data: {
+          birthDate: '1968-08-08',
+          initials: 'HP',
+          givenName: given,
+          admittedOn: today,
+          admissionDecidedOn: today,
+          handlekommune: '169',
+        },
+      });
+      expect(admitted.ok(), await admitted.text()).toBe(true);
+      const { id } = (await admitted.json()) as { id: string };
+      const notified = await page.request.post(`/api/shelters/stays/${id}/notify`, {
+        headers,
+        data: { notifiedOn: today },
+      });
+      expect(notified.ok(), await notified.text()).toBe(true);
+
+      await logInAs(page, 'demo.caseworker');
+      await expect(page.getByRole('heading', { level: 1, name: t.tasksTitle, exact: true })).toBeVisible();
+      await expect(
+        page.getByRole('link', { name: new RegExp(`^${escapeRegExp(t.missingPlan(given))}`) }),
+      ).toBeVisible();
+      await page
+        .getByRole('navigation', { name: t.mainNav })
+        .getByRole('link', { name: t.cwNav, exact: true })
+        .click();
+      await expect(page.getByRole('heading', { level: 1, name: t.cwTitle })).toBeVisible();
+      const form = page.locator('details', {
+        has: page.locator('summary', { hasText: t.planSummary(given) }),
+      });
+      await form.locator('summary').click();
+      await expectNoAxeViolations(page);
+      await form.getByRole('button', { name: t.planSubmit }).click();
+      await expect(page.getByText(t.planDone(given))).toBeVisible();
+      await page.goto('/');
+      await expect(page.getByRole('heading', { level: 1, name: t.tasksTitle, exact: true })).toBeVisible();
+      await expect(
+        page.getByRole('link', { name: new RegExp(`^${escapeRegExp(t.missingPlan(given))}`) }),
+      ).toHaveCount(0);
     });
   });
 }

@@ -6,12 +6,15 @@ import { definePermissions, type NamesOf } from '../permissions';
  * - `shelters.stays`: a shelter's own residents: admissions, notifications and discharges
  *   (the shelter's staff, role `partner_shelter`, linked to one shelter);
  * - `shelters.read`: the stays of the municipality's citizens, notifications received and
- *   municipal discharges (caseworkers).
+ *   municipal discharges (caseworkers);
+ * - `shelters.casework`: the citizens in shelters the municipality is handlekommune for, and their
+ *   § 141/§ 142 action plans (caseworkers).
  */
 export const SHELTERS_PERMISSIONS = definePermissions([
   'shelters.manage',
   'shelters.stays',
   'shelters.read',
+  'shelters.casework',
 ] as const);
 
 declare module '../permissions' {

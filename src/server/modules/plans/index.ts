@@ -24,3 +24,6 @@ export const module: ServerModule = {
   },
   seedDemo: seedDemoPlans,
 };
+
+// What other modules may ask: which citizens have an active coherent plan (shelters, rule 11).
+export { citizensWithActivePlan } from './plans.service';

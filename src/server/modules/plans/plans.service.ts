@@ -380,3 +380,10 @@ export async function closePlan(
     openActions,
   });
 }
+
+/** Which of the citizens have an active coherent plan (a coordinated plan; the shelters module's rule 11). */
+export async function citizensWithActivePlan(trx: Tx, municipalityId: string, citizenIds: readonly string[]) {
+  return new Set(
+    (await repo.activePlansOfCitizens(trx, municipalityId, citizenIds)).map((p) => p.citizen_id),
+  );
+}

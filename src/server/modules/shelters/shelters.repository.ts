@@ -267,3 +267,48 @@ export function notifiedOpenStays(db: Executor, m: string, handlekommune: string
     .orderBy('t.notified_on')
     .execute();
 }
+
+/** The municipality's kommunekode (who it is as handlekommune). */
+export async function municipalityCode(db: Executor, m: string): Promise<string> {
+  const row = await db
+    .selectFrom('municipality')
+    .select('code')
+    .where('id', '=', m)
+    .executeTakeFirstOrThrow();
+  return row.code;
+}
+
+/** Open stays of the municipality's shelters for which it is the handlekommune. */
+export function staysOfHandlekommune(db: Executor, m: string, handlekommune: string) {
+  return db
+    .selectFrom('shelter_stay as t')
+    .innerJoin('citizen as c', 'c.id', 't.citizen_id')
+    .innerJoin('shelter as s', 's.id', 't.shelter_id')
+    .select([...stayColumns, 't.action_plan_on', 's.name as shelter_name'])
+    .where('t.municipality_id', '=', m)
+    .where('t.handlekommune', '=', handlekommune)
+    .where('t.discharged_on', 'is', null)
+    .orderBy('t.admitted_on', 'desc')
+    .limit(1000)
+    .execute();
+}
+
+/** One open stay the municipality is handlekommune for. */
+export function stayOfHandlekommune(db: Executor, m: string, handlekommune: string, stayId: string) {
+  return db
+    .selectFrom('shelter_stay')
+    .select(['id', 'citizen_id', 'discharged_on'])
+    .where('municipality_id', '=', m)
+    .where('handlekommune', '=', handlekommune)
+    .where('id', '=', stayId)
+    .executeTakeFirst();
+}
+
+export function setActionPlan(db: Executor, m: string, stayId: string, madeOn: string) {
+  return db
+    .updateTable('shelter_stay')
+    .set({ action_plan_on: madeOn })
+    .where('municipality_id', '=', m)
+    .where('id', '=', stayId)
+    .execute();
+}

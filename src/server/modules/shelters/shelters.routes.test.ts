@@ -235,3 +235,54 @@ describe('stays (issue 16 §2–3)', () => {
     expect(foreign.statusCode).toBe(404);
   });
 });
+
+describe("the handlekommune's caseworkers (issue 16 §4, rule 11)", () => {
+  it('list the citizens in shelters with their action plan; a notified resident without one is a task until recorded', async () => {
+    const { municipality, users, staff } = await shelterWithStaff();
+    const cw = users.caseworker.session;
+    const own = { handlekommune: municipality.code };
+    const { id } = await call(staff, 'POST', '/api/shelters/stays', admission(own), 201);
+    const planned = await call(staff, 'POST', '/api/shelters/stays', admission(own), 201);
+    await call(
+      cw,
+      'POST',
+      '/api/plans',
+      { citizenId: planned.citizenId, coordinatorId: users.caseworker.id, startedOn: today(), goals: [] },
+      201,
+    );
+    expect(
+      (await call(cw, 'GET', '/api/shelters/residents')).map((r: { plan: string }) => r.plan).sort(),
+    ).toEqual(['coherent_plan', 'missing']);
+    // Not before the shelter has notified the handlekommune.
+    expect((await taskIds(cw)).map((t) => t.id)).not.toContain(`shelter_action_plan:${id}`);
+    await call(staff, 'POST', `/api/shelters/stays/${id}/notify`, { notifiedOn: today() }, 204);
+    expect((await taskIds(cw)).map((t) => t.id)).toContain(`shelter_action_plan:${id}`);
+    const ahead = await cw.request({
+      method: 'POST',
+      url: `/api/shelters/stays/${id}/action-plan`,
+      payload: { madeOn: addDays(today(), 1) },
+    });
+    expect(ahead.json()).toMatchObject({ code: 'STAY_DATE_IN_FUTURE', fields: [{ path: 'madeOn' }] });
+    await call(cw, 'POST', `/api/shelters/stays/${id}/action-plan`, { madeOn: today() }, 204);
+    const after = await call(cw, 'GET', '/api/shelters/residents');
+    expect(after.find((r: { id: string }) => r.id === id)).toMatchObject({
+      plan: 'action_plan',
+      actionPlanOn: today(),
+    });
+    expect((await taskIds(cw)).map((t) => t.id)).not.toContain(`shelter_action_plan:${id}`);
+  });
+
+  it('leave out a resident another municipality is handlekommune for, and answer not found for its plan', async () => {
+    const { municipality, users, staff } = await shelterWithStaff();
+    const other = municipality.code === '999' ? '998' : '999';
+    const { id } = await call(staff, 'POST', '/api/shelters/stays', admission({ handlekommune: other }), 201);
+    const cw = users.caseworker.session;
+    expect(await call(cw, 'GET', '/api/shelters/residents')).toEqual([]);
+    const res = await cw.request({
+      method: 'POST',
+      url: `/api/shelters/stays/${id}/action-plan`,
+      payload: { madeOn: today() },
+    });
+    expect(res.statusCode).toBe(404);
+  });
+});

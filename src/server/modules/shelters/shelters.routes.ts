@@ -4,10 +4,12 @@ import { z } from 'zod';
 import { requireAuth } from '../../platform/request';
 import { tenantTransactions } from '../../platform/tenant';
 import {
+  actionPlanBody,
   admissionBody,
   admittedResponse,
   createdResponse,
   dischargeBody,
+  handlekommuneResponse,
   idParams,
   notifyBody,
   rateBody,
@@ -28,6 +30,44 @@ export async function sheltersRoutes(app: FastifyInstance) {
   const tags = ['shelters'];
   const manage = { access: 'shelters.manage' } as const;
   const stays = { access: 'shelters.stays' } as const;
+  const casework = { access: 'shelters.casework' } as const;
+
+  r.get(
+    '/api/shelters/residents',
+    {
+      config: casework,
+      schema: {
+        tags,
+        summary: 'The citizens in shelters the municipality is handlekommune for, with their action plan',
+        response: { 200: handlekommuneResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return tenant(actor, (trx) => shelters.handlekommuneResidents(trx, actor));
+    },
+  );
+
+  r.post(
+    '/api/shelters/stays/:id/action-plan',
+    {
+      config: casework,
+      schema: {
+        tags,
+        summary: "The day the resident's action plan was made",
+        params: idParams,
+        body: actionPlanBody,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireAuth(request);
+      await tenant(actor, (trx) =>
+        shelters.recordActionPlan(trx, actor, request.params.id, request.body.madeOn),
+      );
+      return reply.status(204).send();
+    },
+  );
 
   r.get(
     '/api/shelters',

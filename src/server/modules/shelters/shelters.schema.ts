@@ -82,3 +82,17 @@ export const residentsResponse = z.object({
   residents: z.array(stay),
   discharged: z.array(stay),
 });
+
+export const actionPlanBody = z.strictObject({ madeOn: date });
+export const handlekommuneResponse = z.array(
+  z.object({
+    id: z.uuid(),
+    citizenId: z.uuid(),
+    name: z.string().nullable(),
+    shelterName: z.string(),
+    admittedOn: z.string(),
+    notifiedOn: z.string().nullable(),
+    actionPlanOn: z.string().nullable(),
+    plan: z.enum(['action_plan', 'coherent_plan', 'missing']),
+  }),
+);

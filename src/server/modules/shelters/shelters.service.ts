@@ -6,6 +6,7 @@ import { AppError, type ErrorCode } from '../../errors';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { addEpisode, type CitizenInput, createCitizen, displayName } from '../citizens';
+import { citizensWithActivePlan } from '../plans';
 import * as repo from './shelters.repository';
 
 function fieldError(code: ErrorCode, field: string, fieldCode = 'invalid'): AppError {
@@ -277,4 +278,49 @@ export async function dischargeStay(
     note: null,
   });
   await audit(trx, actor, 'shelter_stay.discharge', 'shelter_stay', stay.id, { to: input.dischargedTo });
+}
+
+// ---- the handlekommune's caseworkers ----
+
+export type PlanStatus = 'action_plan' | 'coherent_plan' | 'missing';
+
+/**
+ * The citizens in the municipality's shelters it is handlekommune for, each with the action plan
+ * every § 110 resident needs (rule 11): a recorded § 141/§ 142 plan, an active coherent plan
+ * (a coordinated plan), or missing.
+ */
+export async function handlekommuneResidents(trx: Tx, actor: Actor) {
+  const m = actor.municipalityId;
+  const code = await repo.municipalityCode(trx, m);
+  const rows = await repo.staysOfHandlekommune(trx, m, code);
+  const planned = await citizensWithActivePlan(
+    trx,
+    m,
+    rows.map((r) => r.citizen_id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    citizenId: r.citizen_id,
+    name: displayName(r),
+    shelterName: r.shelter_name,
+    admittedOn: r.admitted_on,
+    notifiedOn: r.notified_on,
+    actionPlanOn: r.action_plan_on,
+    plan: (r.action_plan_on
+      ? 'action_plan'
+      : planned.has(r.citizen_id)
+        ? 'coherent_plan'
+        : 'missing') as PlanStatus,
+  }));
+}
+
+/** Records the day the resident's § 141/§ 142 action plan was made (not ahead of today). */
+export async function recordActionPlan(trx: Tx, actor: Actor, stayId: string, madeOn: string) {
+  const m = actor.municipalityId;
+  const stay = await repo.stayOfHandlekommune(trx, m, await repo.municipalityCode(trx, m), stayId);
+  if (!stay) throw new AppError('NOT_FOUND');
+  if (stay.discharged_on !== null) throw new AppError('STAY_CLOSED');
+  if (madeOn > today()) throw fieldError('STAY_DATE_IN_FUTURE', 'madeOn');
+  await repo.setActionPlan(trx, m, stay.id, madeOn);
+  await audit(trx, actor, 'shelter_stay.action_plan', 'shelter_stay', stay.id);
 }

@@ -42,6 +42,8 @@ export interface ShelterStayTable {
   discharged_to: DischargeDestination | null;
   discharge_reason: string | null;
   municipal_discharge: Generated<boolean>;
+  /** The day the handlekommune's § 141/§ 142 action plan was made (rule 11). */
+  action_plan_on: Generated<string | null>;
   created_by: string | null;
   created_at: Generated<Date>;
 }

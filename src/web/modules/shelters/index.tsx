@@ -3,6 +3,10 @@ import { lazyPage, type WebModule } from '../module';
 
 const ResidentsPage = lazyPage(() => import('./residents.page'), 'ResidentsPage');
 const SheltersAdminPage = lazyPage(() => import('./shelters-admin.page'), 'SheltersAdminPage');
+const CitizensInSheltersPage = lazyPage(
+  () => import('./citizens-in-shelters.page'),
+  'CitizensInSheltersPage',
+);
 
 /** § 110 shelters (issue 16): the shelter staff's residents, admissions, notifications and discharges. */
 export const sheltersModule: WebModule = {
@@ -13,6 +17,10 @@ export const sheltersModule: WebModule = {
       children: [{ path: '/herberg', element: <ResidentsPage /> }],
     },
     {
+      element: <RequireAuth permission="shelters.casework" />,
+      children: [{ path: '/herberg/borgere', element: <CitizensInSheltersPage /> }],
+    },
+    {
       element: <RequireAuth permission="shelters.manage" />,
       children: [{ path: '/herberger', element: <SheltersAdminPage /> }],
     },
@@ -20,6 +28,7 @@ export const sheltersModule: WebModule = {
   nav: [
     { to: '/herberg', labelKey: 'nav.shelter', permission: 'shelters.stays' },
     { to: '/herberger', labelKey: 'nav.shelters', permission: 'shelters.manage' },
+    { to: '/herberg/borgere', labelKey: 'nav.shelter', permission: 'shelters.casework' },
   ],
 };
 

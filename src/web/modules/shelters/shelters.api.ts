@@ -72,6 +72,30 @@ export const useDischarge = () =>
 export const useCreateShelter = () =>
   useSheltersMutation((input: ShelterInput) => api.post<{ id: string }>('/api/shelters', input));
 
+/** A citizen in a shelter the municipality is handlekommune for, with the action plan status. */
+export interface HandlekommuneResident {
+  id: string;
+  citizenId: string;
+  name: string | null;
+  shelterName: string;
+  admittedOn: string;
+  notifiedOn: string | null;
+  actionPlanOn: string | null;
+  plan: 'action_plan' | 'coherent_plan' | 'missing';
+}
+
+export function useHandlekommuneResidents() {
+  return useQuery({
+    queryKey: [...SHELTERS_KEY, 'handlekommune'],
+    queryFn: ({ signal }) => api.get<HandlekommuneResident[]>('/api/shelters/residents', { signal }),
+  });
+}
+
+export const useActionPlan = () =>
+  useSheltersMutation(({ stayId, madeOn }: { stayId: string; madeOn: string }) =>
+    api.post<void>(`/api/shelters/stays/${enc(stayId)}/action-plan`, { madeOn }),
+  );
+
 export interface ShelterUser {
   id: string;
   displayName: string;
