@@ -11,7 +11,7 @@ import { NoValue } from '../../components/no-value';
 import { type Notice, NoticeArea } from '../../components/notice-area';
 import { Page } from '../../components/page';
 import { QueryState } from '../../components/query-state';
-import { readDate } from '../../components/read-field';
+import { readDate, readNumber } from '../../components/read-field';
 import { FormDetails, Section } from '../../components/section';
 import { SelectField } from '../../components/select-field';
 import { TableScroll } from '../../components/table-scroll';
@@ -28,25 +28,6 @@ import {
 } from './shelters.api';
 
 type OnDone = (notice: Notice) => void;
-
-/** A whole number from a field, or a problem. */
-function readNumber(text: string, path: string, problems: FieldError[], max: number): number | undefined {
-  const value = text.trim().replace(/\./g, '').replace(',', '.');
-  if (value === '') {
-    problems.push({ path, code: 'required' });
-    return undefined;
-  }
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) {
-    problems.push({ path, code: 'number' });
-    return undefined;
-  }
-  if (n > max) {
-    problems.push({ path, code: 'too_big' });
-    return undefined;
-  }
-  return n;
-}
 
 function CreateShelterForm({ onDone }: { onDone: OnDone }) {
   const { t } = useTranslation();
@@ -79,8 +60,8 @@ function CreateShelterForm({ onDone }: { onDone: OnDone }) {
     if (!name) problems.push({ path: 'name', code: 'required' });
     const kind = SHELTER_KINDS.find((k) => k === values.kind);
     if (!kind) problems.push({ path: 'kind', code: 'required' });
-    const places = readNumber(values.places, 'places', problems, 10_000);
-    const dailyRate = readNumber(values.dailyRate, 'dailyRate', problems, 100_000);
+    const places = readNumber(values.places, 'count', 'places', problems);
+    const dailyRate = readNumber(values.dailyRate, 'kroner', 'dailyRate', problems);
     const rateFrom = readDate(values.rateFrom, 'rateFrom', problems, true);
     if (form.failed(problems) || !kind || places === undefined || dailyRate === undefined || !rateFrom)
       return;
@@ -89,7 +70,7 @@ function CreateShelterForm({ onDone }: { onDone: OnDone }) {
       {
         name,
         kind,
-        places: Math.round(places),
+        places,
         onTilbudsportalen: values.onTilbudsportalen,
         dailyRate,
         rateFrom,
@@ -142,7 +123,7 @@ function RateForm({ shelter, onDone }: { shelter: ShelterSummary; onDone: OnDone
     event.preventDefault();
     if (setRate.isPending) return;
     const problems: FieldError[] = [];
-    const dailyRate = readNumber(form.values.dailyRate, 'dailyRate', problems, 100_000);
+    const dailyRate = readNumber(form.values.dailyRate, 'kroner', 'dailyRate', problems);
     const validFrom = readDate(form.values.validFrom, 'validFrom', problems, true);
     if (form.failed(problems) || dailyRate === undefined || !validFrom) return;
     settle(
