@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, addWorkingDays, today } from '../../../shared/dates';
+import { addDays, addWorkingDays, isWorkingDay, today } from '../../../shared/dates';
 import type { DatabaseHandles } from '../../db/database';
 import {
   call,
@@ -404,6 +404,8 @@ describe('cross-sector alerts (issue 15 §7)', () => {
       { applicationId: application.id },
       201,
     );
+    // Counted back from the last working day, so the case is 11 working days open on a weekend too.
+    const lastWorkingDay = isWorkingDay(today()) ? today() : addWorkingDays(today(), -1);
     const late = await call(
       cw,
       'POST',
@@ -411,7 +413,7 @@ describe('cross-sector alerts (issue 15 §7)', () => {
       {
         citizenId,
         kind: 'deposit_loan',
-        openedOn: addWorkingDays(today(), -11),
+        openedOn: addWorkingDays(lastWorkingDay, -11),
       },
       201,
     );
