@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import { today } from '../../shared/dates';
 import { danishDate, danishNumber } from '../../shared/format';
 import { parseDate as parseDanishDate, parseNumber as parseDanishNumber } from '../../shared/parse';
+import { HIDDEN, type ReportedCount, SUPPRESSED } from '../../shared/suppression';
 
 const TIME_ZONE = 'Europe/Copenhagen';
 
@@ -102,6 +103,16 @@ export function formatInput(value: number): string {
 /** A percentage: 7,5 %. */
 export function formatPercent(t: TFunction, value: number): string {
   return t('format.percent', { value: danishNumber(value, 0, 2) });
+}
+
+/**
+ * A count that may be suppressed (small-number suppression, shared/suppression.ts): "<5" is written
+ * "under 5" and "x" "skjult", so a screen reader says what the cell means.
+ */
+export function formatReported(t: TFunction, count: ReportedCount): string {
+  if (count === SUPPRESSED) return t('format.suppressed');
+  if (count === HIDDEN) return t('format.hidden');
+  return formatWhole(count);
 }
 
 /** An amount in kroner: 1.250 kr. */
