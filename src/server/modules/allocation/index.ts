@@ -20,6 +20,7 @@ export const module: ServerModule = {
   migrations: { '2026-12-03-0012-allocation-handoff-fixes': m0012 },
 };
 
+export { openApplicationOf } from './allocation.applications.repository';
 export { emptyRentByDepartment } from './allocation.empty-rent.service';
 export { liveOffersOfCitizens } from './allocation.offers.repository';
 // Tenancies' lease and move-in dates (support: the CTI housing rule and housing retention).
