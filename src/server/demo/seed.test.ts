@@ -5,6 +5,7 @@ import { APPLICATION_STATUSES } from '../../shared/allocation/model';
 import type { Role } from '../../shared/permissions';
 import type { CasesPage, MonitoringReport } from '../../shared/prevention/api';
 import { EVICTION_STEPS } from '../../shared/prevention/model';
+import type { StayLengths } from '../../shared/shelters/api';
 import type { DatabaseHandles } from '../db/database';
 import { call } from '../test/factories';
 import { login, type Session, testApp, testDatabase } from '../test/helpers';
@@ -121,6 +122,14 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the demo municipality after 
     expect(report.totals.evicted).toBeGreaterThan(0);
     expect(report.totals.averted).toBeGreaterThan(0);
     expect(report.byDepartment.some((d) => d.rising)).toBe(true);
+  });
+
+  it("shows how long the demo shelters' stays last, with medians and a trend over the quarters", async () => {
+    const lengths = (await call(await as('economy'), 'GET', '/api/shelters/stay-lengths')) as StayLengths;
+    expect(lengths.shelters).toHaveLength(2);
+    expect(lengths.total.completed.medianNights).toBeGreaterThan(7);
+    for (const s of lengths.shelters) expect(s.completed.count).toBeGreaterThanOrEqual(5);
+    expect(lengths.quarters.filter((q) => q.medianNights !== null).length).toBeGreaterThanOrEqual(4);
   });
 
   it('uses no CPR number: no demo citizen or eviction notice has one', async () => {

@@ -1,5 +1,7 @@
+import type { ReportedCount } from '../suppression';
 import type { DischargeDestination, ShelterKind } from './model';
-import type { NotificationStatus } from './rules';
+import type { DischargeBlocker, NotificationStatus } from './rules';
+import type { LengthBand, ReportGap } from './statistics';
 
 /** A shelter as the administrator lists it. */
 export interface ShelterSummary {
@@ -31,6 +33,8 @@ export interface Stay {
   admittedOn: string;
   admissionDecidedOn: string;
   handlekommune: string;
+  /** The handlekommune is a municipality of this deployment: the notification goes to its inbox. */
+  handlekommuneInDeployment: boolean;
   /** The last day to notify the handlekommune (§ 110 stk. 6). */
   notifyBy: string;
   notifiedOn: string | null;
@@ -56,4 +60,83 @@ export interface AdmissionInput {
   admittedOn: string;
   admissionDecidedOn: string;
   handlekommune: string;
+}
+
+/** Stay lengths of a shelter or of all (issue 16 §10); counts as reported (small numbers suppressed). */
+export interface StayLengthFigures {
+  current: { count: ReportedCount; medianNights: number | null };
+  completed: {
+    count: ReportedCount;
+    medianNights: number | null;
+    meanNights: number | null;
+    distribution: Record<LengthBand, ReportedCount>;
+  };
+}
+
+export interface StayLengths {
+  asOf: string;
+  /** Completed stays are those ended from this day (12 months back). */
+  completedSince: string;
+  shelters: ({ id: string; name: string; places: number } & StayLengthFigures)[];
+  total: StayLengthFigures;
+  quarters: {
+    quarter: string;
+    admitted: ReportedCount;
+    completed: ReportedCount;
+    medianNights: number | null;
+  }[];
+}
+
+/** The completeness check of a quarter's stay report to Danmarks Statistik (issue 16 §9). */
+export interface StayReportCheck {
+  quarter: string;
+  shelter: { id: string; name: string };
+  stays: number;
+  complete: number;
+  gaps: Record<ReportGap, number>;
+  incomplete: {
+    stayId: string;
+    citizenId: string;
+    name: string | null;
+    admittedOn: string;
+    dischargedOn: string | null;
+    gaps: ReportGap[];
+  }[];
+}
+
+/** A § 110 stk. 6 notification in the handlekommune's inbox: only the notified facts. */
+export interface ShelterNotification {
+  id: string;
+  shelterName: string;
+  fromMunicipality: string;
+  cpr: string | null;
+  birthDate: string | null;
+  initials: string | null;
+  name: string | null;
+  admittedOn: string;
+  admissionDecidedOn: string;
+  notifiedOn: string;
+  /** The citizen of the municipality's by-name list it is linked to. */
+  citizenId: string | null;
+  /** The citizen of the by-name list with the notification's CPR number, while not linked. */
+  matchCitizenId: string | null;
+  acknowledgedOn: string | null;
+  acknowledgedBy: string | null;
+}
+
+/** How a notification is acknowledged: as it is, linked to the CPR match, or registering the citizen. */
+export type AcknowledgeLink = 'none' | 'match' | 'register';
+
+/** The conditions of a municipal discharge (§ 110 stk. 5, rule 12) on a day, gathered from the data. */
+export interface DischargeConditions {
+  onDate: string;
+  plan: 'action_plan' | 'coherent_plan' | 'missing';
+  housingAllocated: boolean;
+  supportDecided: boolean;
+  leaseSignedOn: string | null;
+  leaseSigned: boolean;
+  moveInOn: string | null;
+  canMoveIn: boolean;
+  careDecision: { kind: 's107' | 's108'; decidedOn: string; moveInOn: string } | null;
+  blockers: DischargeBlocker[];
 }

@@ -17,6 +17,18 @@ export const SHELTERS_ERRORS = defineErrors({
   STAY_DATE_IN_FUTURE: { status: 400, message: 'The date is in the future' },
   STAY_CLOSED: { status: 409, message: 'The stay has ended' },
   STAY_ALREADY_NOTIFIED: { status: 409, message: 'The handlekommune has already been notified' },
+  STAY_DISCHARGE_CONDITIONS: {
+    status: 409,
+    message: 'The conditions for a municipal discharge (§ 110 stk. 5) are not met',
+  },
+  SHELTER_NOTIFICATION_ACKNOWLEDGED: {
+    status: 409,
+    message: 'The notification has already been acknowledged',
+  },
+  SHELTER_NOTIFICATION_NO_MATCH: {
+    status: 409,
+    message: 'No citizen in the by-name list has the CPR number of the notification',
+  },
 });
 
 declare module '../error-codes' {

@@ -8,13 +8,16 @@ import { definePermissions, type NamesOf } from '../permissions';
  * - `shelters.read`: the stays of the municipality's citizens, notifications received and
  *   municipal discharges (caseworkers);
  * - `shelters.casework`: the citizens in shelters the municipality is handlekommune for, and their
- *   § 141/§ 142 action plans (caseworkers).
+ *   § 141/§ 142 action plans (caseworkers);
+ * - `shelters.statistics`: stay lengths, small numbers suppressed (a shelter's staff for their own
+ *   shelter; economy, leader and admin for every shelter).
  */
 export const SHELTERS_PERMISSIONS = definePermissions([
   'shelters.manage',
   'shelters.stays',
   'shelters.read',
   'shelters.casework',
+  'shelters.statistics',
 ] as const);
 
 declare module '../permissions' {

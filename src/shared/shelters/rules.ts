@@ -55,13 +55,16 @@ export interface DischargeFacts {
   careDecision: { moveInOn: string } | null;
 }
 
-export type DischargeBlocker =
-  | 'plan_missing'
-  | 'housing_or_care_missing'
-  | 'support_missing'
-  | 'lease_missing'
-  | 'move_in_not_possible'
-  | 'care_move_in_not_reached';
+/** What can stand in the way of a municipal discharge (rule 12), in the order they are listed. */
+export const DISCHARGE_BLOCKERS = [
+  'plan_missing',
+  'housing_or_care_missing',
+  'support_missing',
+  'lease_missing',
+  'move_in_not_possible',
+  'care_move_in_not_reached',
+] as const;
+export type DischargeBlocker = (typeof DISCHARGE_BLOCKERS)[number];
 
 /**
  * What stands in the way of a municipal discharge on `onDate` (§ 110 stk. 5 nr. 1–5): empty when it

@@ -8,7 +8,7 @@ import type { Executor } from '../../db/database';
 export function tenancyFacts(db: Executor, m: string, citizenIds: readonly string[] | null) {
   let q = db
     .selectFrom('tenancy')
-    .select(['id', 'citizen_id', 'lease_signed_on', 'moved_in_on'])
+    .select(['id', 'citizen_id', 'lease_signed_on', 'planned_move_in_on', 'moved_in_on'])
     .where('municipality_id', '=', m);
   if (citizenIds) {
     if (citizenIds.length === 0) return Promise.resolve([]);

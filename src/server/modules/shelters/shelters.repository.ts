@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Executor } from '../../db/database';
 import type { ShelterStayTable, ShelterTable } from './shelters.table';
 
@@ -311,4 +311,105 @@ export function setActionPlan(db: Executor, m: string, stayId: string, madeOn: s
     .where('municipality_id', '=', m)
     .where('id', '=', stayId)
     .execute();
+}
+
+/** The stay's action plan day and citizen, for the municipal discharge. */
+export function stayForDischarge(db: Executor, m: string, handlekommune: string, stayId: string) {
+  return db
+    .selectFrom('shelter_stay')
+    .select(['id', 'citizen_id', 'admitted_on', 'discharged_on', 'action_plan_on'])
+    .where('municipality_id', '=', m)
+    .where('handlekommune', '=', handlekommune)
+    .where('id', '=', stayId)
+    .executeTakeFirst();
+}
+
+// ---- notifications across tenants (§ 110 stk. 6, migration 0024) ----
+
+/**
+ * Sends the stay's notification to the handlekommune's inbox through `shelter_notification_send`,
+ * which copies only the notified facts: the new notification's id, or null when the handlekommune
+ * is not a municipality of this deployment (or it was sent before).
+ */
+export async function sendNotification(db: Executor, stayId: string, notifiedOn: string) {
+  const { rows } = await sql<{ id: string | null }>`
+    select shelter_notification_send(${stayId}::uuid, ${notifiedOn}::date) as id`.execute(db);
+  return rows[0]?.id ?? null;
+}
+
+/** Which of the kommunekoder belong to a municipality of this deployment. */
+export async function knownHandlekommuner(db: Executor, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const { rows } = await sql<{ code: string }>`
+    select shelter_handlekommune_known(${[...new Set(codes)]}::text[]) as code`.execute(db);
+  return new Set(rows.map((r) => r.code));
+}
+
+const notificationColumns = [
+  'n.id',
+  'n.shelter_name',
+  'n.from_municipality_name',
+  'n.cpr',
+  'n.birth_date',
+  'n.initials',
+  'n.given_name',
+  'n.family_name',
+  'n.admitted_on',
+  'n.admission_decided_on',
+  'n.notified_on',
+  'n.citizen_id',
+  'n.acknowledged_on',
+] as const;
+
+/** The municipality's inbox: unacknowledged first, then the newest notifications. */
+export function inbox(db: Executor, m: string, filter: { unacknowledged?: boolean } = {}) {
+  let q = db
+    .selectFrom('shelter_notification as n')
+    .leftJoin('app_user as u', 'u.id', 'n.acknowledged_by')
+    .select([...notificationColumns, 'u.display_name as acknowledged_by_name'])
+    .where('n.municipality_id', '=', m);
+  if (filter.unacknowledged) q = q.where('n.acknowledged_on', 'is', null);
+  return q
+    .orderBy(sql`n.acknowledged_on is not null`)
+    .orderBy('n.notified_on', 'desc')
+    .orderBy('n.id')
+    .limit(500)
+    .execute();
+}
+
+export function notification(db: Executor, m: string, id: string) {
+  return db
+    .selectFrom('shelter_notification as n')
+    .select([...notificationColumns])
+    .where('n.municipality_id', '=', m)
+    .where('n.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Acknowledges a notification (linking it to a citizen, if given); false when acknowledged already. */
+export async function acknowledgeNotification(
+  db: Executor,
+  m: string,
+  id: string,
+  values: { acknowledged_on: string; acknowledged_by: string; citizen_id: string | null },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('shelter_notification')
+    .set(values)
+    .where('municipality_id', '=', m)
+    .where('id', '=', id)
+    .where('acknowledged_on', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** The citizen's CPR number, if known (the notification letter). */
+export async function cprOfCitizen(db: Executor, m: string, citizenId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('citizen')
+    .select('cpr')
+    .where('municipality_id', '=', m)
+    .where('id', '=', citizenId)
+    .executeTakeFirst();
+  return row?.cpr ?? null;
 }

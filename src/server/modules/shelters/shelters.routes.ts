@@ -1,16 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { today } from '../../../shared/dates';
 import { requireAuth } from '../../platform/request';
 import { tenantTransactions } from '../../platform/tenant';
+import { renderNotificationLetter } from './shelters.files';
+import * as notifications from './shelters.notifications.service';
 import {
+  acknowledgeBody,
+  acknowledgedResponse,
   actionPlanBody,
   admissionBody,
   admittedResponse,
   createdResponse,
   dischargeBody,
+  dischargeConditionsResponse,
   handlekommuneResponse,
   idParams,
+  notificationsResponse,
+  notifiedResponse,
   notifyBody,
   rateBody,
   residentsResponse,
@@ -177,15 +185,116 @@ export async function sheltersRoutes(app: FastifyInstance) {
       config: stays,
       schema: {
         tags,
-        summary: 'The handlekommune was notified',
+        summary: 'The handlekommune was notified (to its inbox when it is in this deployment)',
         params: idParams,
         body: notifyBody,
+        response: { 200: notifiedResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return tenant(actor, (trx) => shelters.notify(trx, actor, request.params.id, request.body.notifiedOn));
+    },
+  );
+
+  r.get(
+    '/api/shelters/stays/:id/notification-letter',
+    {
+      config: { ...stays, file: true },
+      schema: {
+        tags,
+        summary: 'The notification letter to a handlekommune outside this deployment, as PDF',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireAuth(request);
+      const data = await tenant(actor, (trx) =>
+        shelters.notificationLetterData(trx, actor, request.params.id),
+      );
+      const pdf = await renderNotificationLetter({
+        ...data,
+        municipality: { name: actor.municipality.name, authority: actor.municipality.authority },
+        date: today(),
+        signedBy: actor.displayName,
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', 'attachment; filename="underretning-110.pdf"')
+        .send(pdf);
+    },
+  );
+
+  // ---- the handlekommune's inbox and municipal discharge ----
+
+  r.get(
+    '/api/shelters/notifications',
+    {
+      config: casework,
+      schema: {
+        tags,
+        summary: "The municipality's inbox of § 110 stk. 6 notifications from shelters",
+        response: { 200: notificationsResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return tenant(actor, (trx) => notifications.listNotifications(trx, actor));
+    },
+  );
+
+  r.post(
+    '/api/shelters/notifications/:id/acknowledge',
+    {
+      config: casework,
+      schema: {
+        tags,
+        summary: 'Acknowledge a notification, linked to or registering the citizen',
+        params: idParams,
+        body: acknowledgeBody,
+        response: { 200: acknowledgedResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return tenant(actor, (trx) =>
+        notifications.acknowledgeNotification(trx, actor, request.params.id, request.body.link),
+      );
+    },
+  );
+
+  r.get(
+    '/api/shelters/stays/:id/discharge-conditions',
+    {
+      config: casework,
+      schema: {
+        tags,
+        summary: 'The conditions of a municipal discharge (§ 110 stk. 5) today and what is missing',
+        params: idParams,
+        response: { 200: dischargeConditionsResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return tenant(actor, (trx) => shelters.municipalDischargeConditions(trx, actor, request.params.id));
+    },
+  );
+
+  r.post(
+    '/api/shelters/stays/:id/municipal-discharge',
+    {
+      config: casework,
+      schema: {
+        tags,
+        summary: 'A municipal discharge (§ 110 stk. 5), refused while its conditions are missing',
+        params: idParams,
+        body: dischargeBody,
         response: noContent,
       },
     },
     async (request, reply) => {
       const actor = requireAuth(request);
-      await tenant(actor, (trx) => shelters.notify(trx, actor, request.params.id, request.body.notifiedOn));
+      await tenant(actor, (trx) => shelters.municipalDischarge(trx, actor, request.params.id, request.body));
       return reply.status(204).send();
     },
   );

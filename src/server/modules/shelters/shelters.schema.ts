@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DISCHARGE_DESTINATIONS, SHELTER_KINDS } from '../../../shared/shelters/model';
+import { DISCHARGE_BLOCKERS } from '../../../shared/shelters/rules';
 
 const date = z.iso.date();
 const optional = (max: number) =>
@@ -55,6 +56,7 @@ export const admissionBody = z.strictObject({
 });
 export const admittedResponse = z.object({ id: z.uuid(), citizenId: z.uuid() });
 export const notifyBody = z.strictObject({ notifiedOn: date });
+export const notifiedResponse = z.object({ inbox: z.boolean() });
 export const dischargeBody = z.strictObject({
   dischargedOn: date,
   dischargedTo: z.enum(DISCHARGE_DESTINATIONS),
@@ -69,6 +71,8 @@ const stay = z.object({
   admittedOn: z.string(),
   admissionDecidedOn: z.string(),
   handlekommune: z.string(),
+  /** The handlekommune is a municipality of this deployment: the notification goes to its inbox. */
+  handlekommuneInDeployment: z.boolean(),
   notifyBy: z.string(),
   notifiedOn: z.string().nullable(),
   notification: z.enum(['due', 'overdue', 'notified', 'notified_late']),
@@ -96,3 +100,39 @@ export const handlekommuneResponse = z.array(
     plan: z.enum(['action_plan', 'coherent_plan', 'missing']),
   }),
 );
+
+export const notificationsResponse = z.array(
+  z.object({
+    id: z.uuid(),
+    shelterName: z.string(),
+    fromMunicipality: z.string(),
+    cpr: z.string().nullable(),
+    birthDate: z.string().nullable(),
+    initials: z.string().nullable(),
+    name: z.string().nullable(),
+    admittedOn: z.string(),
+    admissionDecidedOn: z.string(),
+    notifiedOn: z.string(),
+    citizenId: z.uuid().nullable(),
+    matchCitizenId: z.uuid().nullable(),
+    acknowledgedOn: z.string().nullable(),
+    acknowledgedBy: z.string().nullable(),
+  }),
+);
+export const acknowledgeBody = z.strictObject({ link: z.enum(['none', 'match', 'register']) });
+export const acknowledgedResponse = z.object({ citizenId: z.uuid().nullable() });
+
+export const dischargeConditionsResponse = z.object({
+  onDate: z.string(),
+  plan: z.enum(['action_plan', 'coherent_plan', 'missing']),
+  housingAllocated: z.boolean(),
+  supportDecided: z.boolean(),
+  leaseSignedOn: z.string().nullable(),
+  leaseSigned: z.boolean(),
+  moveInOn: z.string().nullable(),
+  canMoveIn: z.boolean(),
+  careDecision: z
+    .object({ kind: z.enum(['s107', 's108']), decidedOn: z.string(), moveInOn: z.string() })
+    .nullable(),
+  blockers: z.array(z.enum(DISCHARGE_BLOCKERS)),
+});

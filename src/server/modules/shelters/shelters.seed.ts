@@ -1,12 +1,15 @@
 import { addDays, addWorkingDays, today } from '../../../shared/dates';
 import type { Tx } from '../../db/database';
 import type { DemoContext } from '../../platform/module';
+import { acknowledgeNotification, unacknowledgedNotifications } from './shelters.notifications.service';
 import { admit, createShelter, dischargeStay, linkUser, notify } from './shelters.service';
 
 /**
  * Two shelters of the demo municipality, the demo shelter user at the first, and its residents:
  * one admitted today (to be notified), one whose notification is overdue, two notified, one from
- * another municipality, and three discharged (issue 16 §11).
+ * another municipality, and three discharged (issue 16 §11). The notifications of the demo
+ * municipality's own residents land in its inbox (the oldest open one acknowledged); København (101)
+ * is not in the demo deployment, so that one is a notification letter.
  */
 export async function seedDemoShelters(trx: Tx, demo: DemoContext) {
   const admin = demo.actorOf('admin', ['shelters.manage']);
@@ -123,4 +126,8 @@ export async function seedDemoShelters(trx: Tx, demo: DemoContext) {
         dischargedTo: r.dischargedAfter.to,
       });
   }
+  const caseworker = demo.actorOf('caseworker', ['shelters.casework']);
+  const inbox = await unacknowledgedNotifications(trx, caseworker);
+  const oldestOpen = inbox.find((n) => n.given_name === 'Poul');
+  if (oldestOpen) await acknowledgeNotification(trx, caseworker, oldestOpen.id, 'none');
 }

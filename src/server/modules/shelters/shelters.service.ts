@@ -1,12 +1,21 @@
+import type { Situation } from '../../../shared/citizens/whereabouts';
 import { today } from '../../../shared/dates';
 import type { DischargeDestination, ShelterKind } from '../../../shared/shelters/model';
-import { notificationDeadline, notificationStatus } from '../../../shared/shelters/rules';
+import {
+  type DischargeFacts,
+  dischargeBlockers,
+  notificationDeadline,
+  notificationStatus,
+} from '../../../shared/shelters/rules';
 import type { Tx } from '../../db/database';
 import { AppError, type ErrorCode } from '../../errors';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
+import { tenancyFacts } from '../allocation';
 import { addEpisode, type CitizenInput, createCitizen, displayName } from '../citizens';
+import { careDecisionOf } from '../placements';
 import { citizensWithActivePlan } from '../plans';
+import { citizensWithDecidedSupport } from '../support';
 import * as repo from './shelters.repository';
 
 function fieldError(code: ErrorCode, field: string, fieldCode = 'invalid'): AppError {
@@ -110,7 +119,7 @@ async function ownShelter(trx: Tx, actor: Actor): Promise<string> {
 
 type StayRow = NonNullable<Awaited<ReturnType<typeof repo.stayOfShelter>>>;
 
-function stayView(s: StayRow, onDate: string) {
+function stayView(s: StayRow, onDate: string, known: ReadonlySet<string>) {
   return {
     id: s.id,
     citizenId: s.citizen_id,
@@ -119,6 +128,7 @@ function stayView(s: StayRow, onDate: string) {
     admittedOn: s.admitted_on,
     admissionDecidedOn: s.admission_decided_on,
     handlekommune: s.handlekommune,
+    handlekommuneInDeployment: known.has(s.handlekommune),
     notifyBy: notificationDeadline(s.admission_decided_on),
     notifiedOn: s.notified_on,
     notification: notificationStatus(s.admission_decided_on, s.notified_on, onDate),
@@ -139,10 +149,15 @@ export async function myResidents(trx: Tx, actor: Actor) {
     repo.staysOfShelter(trx, m, shelterId, true),
     repo.staysOfShelter(trx, m, shelterId, false),
   ]);
+  const last = ended.slice(0, 50);
+  const known = await repo.knownHandlekommuner(
+    trx,
+    [...open, ...last].map((s) => s.handlekommune),
+  );
   return {
     shelter: { id: shelterId, name: shelter?.name ?? '', places: shelter?.places ?? 0 },
-    residents: open.map((s) => stayView(s, onDate)),
-    discharged: ended.slice(0, 50).map((s) => stayView(s, onDate)),
+    residents: open.map((s) => stayView(s, onDate, known)),
+    discharged: last.map((s) => stayView(s, onDate, known)),
   };
 }
 
@@ -224,29 +239,67 @@ async function ownStay(trx: Tx, actor: Actor, stayId: string) {
   return stay;
 }
 
-/** Records that the handlekommune was notified (§ 110 stk. 6), on a day from the decision to today. */
+/**
+ * Records that the handlekommune was notified (§ 110 stk. 6), on a day from the decision to today.
+ * When the handlekommune is a municipality of this deployment (the shelter's own included), the
+ * notification, only its facts, lands in that municipality's inbox; otherwise the shelter sends the
+ * notification letter (`notificationLetter`). Answers whether it went to an inbox.
+ */
 export async function notify(trx: Tx, actor: Actor, stayId: string, notifiedOn: string) {
   const stay = await ownStay(trx, actor, stayId);
   if (notifiedOn > today()) throw fieldError('STAY_DATE_IN_FUTURE', 'notifiedOn');
   if (notifiedOn < stay.admission_decided_on) throw fieldError('STAY_DECISION_AFTER_ADMISSION', 'notifiedOn');
   if (!(await repo.markNotified(trx, actor.municipalityId, stay.id, notifiedOn)))
     throw new AppError('STAY_ALREADY_NOTIFIED');
+  const sent = await repo.sendNotification(trx, stay.id, notifiedOn);
   await audit(trx, actor, 'shelter_stay.notify', 'shelter_stay', stay.id, {
     status: notificationStatus(stay.admission_decided_on, notifiedOn, today()),
+    inbox: sent !== null,
   });
+  return { inbox: sent !== null };
 }
 
-/** The whereabouts a discharge leads to, where the destination says it without further facts. */
-const SITUATION_AFTER: Record<
-  DischargeDestination,
-  'housed' | 'institution' | 'shelter' | 'street' | 'unknown'
-> = {
+/**
+ * What the notification letter to a handlekommune outside this deployment says (§ 110 stk. 6):
+ * the shelter and its municipality, the citizen's CPR number (or birth date and initials) and name,
+ * and the dates. The download is audited.
+ */
+export async function notificationLetterData(trx: Tx, actor: Actor, stayId: string) {
+  const stay = await ownStay(trx, actor, stayId);
+  const [shelter, cpr] = await Promise.all([
+    repo.shelter(trx, actor.municipalityId, stay.shelter_id),
+    repo.cprOfCitizen(trx, actor.municipalityId, stay.citizen_id),
+  ]);
+  await audit(trx, actor, 'shelter_stay.notification_letter', 'shelter_stay', stay.id);
+  return {
+    shelterName: shelter?.name ?? '',
+    handlekommune: stay.handlekommune,
+    citizen: {
+      name: [stay.given_name, stay.family_name].filter(Boolean).join(' ') || null,
+      cpr,
+      birthDate: cpr ? null : stay.birth_date,
+      initials: cpr ? null : stay.initials,
+    },
+    admittedOn: stay.admitted_on,
+    admissionDecidedOn: stay.admission_decided_on,
+    notifiedOn: stay.notified_on,
+  };
+}
+
+/**
+ * The whereabouts a discharge leads to (the VIVE situations of src/shared/citizens/whereabouts.ts).
+ * Family or friends is the couch-surfing situation (temporary, without a contract as far as is
+ * known). Hospital or prison is an institution: the VIVE situations `hospital` and `prison` need
+ * the release date and whether housing is arranged (rule 2), which a discharge does not tell, and
+ * without them the whereabouts model reads such a stay as an institution (`classifyOn`).
+ */
+export const SITUATION_AFTER: Record<DischargeDestination, Situation> = {
   own_home: 'housed',
   care_107_108: 'institution',
   other_shelter: 'shelter',
   street: 'street',
-  hospital_prison: 'unknown',
-  family_friends: 'unknown',
+  hospital_prison: 'institution',
+  family_friends: 'family_friends',
   unknown: 'unknown',
 };
 
@@ -323,4 +376,112 @@ export async function recordActionPlan(trx: Tx, actor: Actor, stayId: string, ma
   if (madeOn > today()) throw fieldError('STAY_DATE_IN_FUTURE', 'madeOn');
   await repo.setActionPlan(trx, m, stay.id, madeOn);
   await audit(trx, actor, 'shelter_stay.action_plan', 'shelter_stay', stay.id);
+}
+
+// ---- the municipal discharge (§ 110 stk. 5, rule 12) ----
+
+/**
+ * What rule 12 reads for a municipal discharge of the stay on a day, gathered from the data: the
+ * plan (the stay's § 141/§ 142 action plan, or an active coherent plan); the tenancy from the
+ * allocation module (allocated, lease signed, move-in or planned move-in on or before the day) that
+ * is not a home left before the stay; support decided and not ended (the support module); and a
+ * § 107/108 decision with its move-in date (the placements module).
+ */
+async function dischargeConditions(
+  trx: Tx,
+  m: string,
+  stay: { citizen_id: string; admitted_on: string; action_plan_on: string | null },
+  onDate: string,
+) {
+  const c = stay.citizen_id;
+  const [planned, tenancies, supported, care] = await Promise.all([
+    citizensWithActivePlan(trx, m, [c]),
+    tenancyFacts(trx, m, [c]),
+    citizensWithDecidedSupport(trx, m, [c], onDate),
+    careDecisionOf(trx, m, c),
+  ]);
+  const plan: PlanStatus =
+    stay.action_plan_on !== null && stay.action_plan_on <= onDate
+      ? 'action_plan'
+      : planned.has(c)
+        ? 'coherent_plan'
+        : 'missing';
+  const tenancy = tenancies.filter((t) => t.moved_in_on === null || t.moved_in_on >= stay.admitted_on).at(-1);
+  const moveInOn = tenancy ? (tenancy.moved_in_on ?? tenancy.planned_move_in_on) : null;
+  const facts: DischargeFacts = {
+    hasPlan: plan !== 'missing',
+    housingAllocated: tenancy !== undefined,
+    supportDecided: supported.has(c),
+    leaseSigned:
+      tenancy?.lease_signed_on !== null &&
+      tenancy?.lease_signed_on !== undefined &&
+      tenancy.lease_signed_on <= onDate,
+    canMoveIn: moveInOn !== null && moveInOn <= onDate,
+    careDecision: care ? { moveInOn: care.moveInOn } : null,
+  };
+  return {
+    onDate,
+    plan,
+    housingAllocated: facts.housingAllocated,
+    supportDecided: facts.supportDecided,
+    leaseSignedOn: tenancy?.lease_signed_on ?? null,
+    leaseSigned: facts.leaseSigned,
+    moveInOn,
+    canMoveIn: facts.canMoveIn,
+    careDecision: care ? { kind: care.kind, decidedOn: care.decidedOn, moveInOn: care.moveInOn } : null,
+    blockers: dischargeBlockers(facts, onDate),
+  };
+}
+
+/** The handlekommune's own open stay (the stay lives in the shelter's tenant: its own shelters). */
+async function handlekommuneStay(trx: Tx, actor: Actor, stayId: string) {
+  const m = actor.municipalityId;
+  const stay = await repo.stayForDischarge(trx, m, await repo.municipalityCode(trx, m), stayId);
+  if (!stay) throw new AppError('NOT_FOUND');
+  return stay;
+}
+
+/** The conditions of a municipal discharge today, and what is missing (rule 12). */
+export async function municipalDischargeConditions(trx: Tx, actor: Actor, stayId: string) {
+  const stay = await handlekommuneStay(trx, actor, stayId);
+  if (stay.discharged_on !== null) throw new AppError('STAY_CLOSED');
+  return dischargeConditions(trx, actor.municipalityId, stay, today());
+}
+
+/**
+ * The municipality's discharge of a resident it is handlekommune for (§ 110 stk. 5): recorded only
+ * when every condition holds on the discharge day (rule 12), else refused with what is missing
+ * (`params.blockers`, comma-separated) and nothing saved. The destination becomes the citizen's
+ * whereabouts, as at the shelter's own discharge.
+ */
+export async function municipalDischarge(
+  trx: Tx,
+  actor: Actor,
+  stayId: string,
+  input: { dischargedOn: string; dischargedTo: DischargeDestination; reason?: string | null | undefined },
+) {
+  const m = actor.municipalityId;
+  const stay = await handlekommuneStay(trx, actor, stayId);
+  if (stay.discharged_on !== null) throw new AppError('STAY_CLOSED');
+  if (input.dischargedOn < stay.admitted_on)
+    throw fieldError('STAY_DISCHARGE_BEFORE_ADMISSION', 'dischargedOn');
+  if (input.dischargedOn > today()) throw fieldError('STAY_DATE_IN_FUTURE', 'dischargedOn');
+  const { blockers } = await dischargeConditions(trx, m, stay, input.dischargedOn);
+  if (blockers.length > 0)
+    throw new AppError('STAY_DISCHARGE_CONDITIONS', { params: { blockers: blockers.join(',') } });
+  const ended = await repo.discharge(trx, m, stay.id, {
+    discharged_on: input.dischargedOn,
+    discharged_to: input.dischargedTo,
+    discharge_reason: input.reason?.trim() || null,
+    municipal_discharge: true,
+  });
+  if (!ended) throw new AppError('STAY_CLOSED');
+  await addEpisode(trx, actor, stay.citizen_id, {
+    situation: SITUATION_AFTER[input.dischargedTo],
+    fromDate: input.dischargedOn,
+    note: null,
+  });
+  await audit(trx, actor, 'shelter_stay.municipal_discharge', 'shelter_stay', stay.id, {
+    to: input.dischargedTo,
+  });
 }

@@ -48,7 +48,36 @@ export interface ShelterStayTable {
   created_at: Generated<Date>;
 }
 
+/**
+ * A § 110 stk. 6 notification in the handlekommune's inbox (migration 0024): only the notified
+ * facts, copied by `shelter_notification_send` from the sender's stay; `municipality_id` is the
+ * recipient, `from_municipality_id` the shelter's municipality. The recipient acknowledges it and
+ * may link it to a citizen of its own by-name list.
+ */
+export interface ShelterNotificationTable {
+  id: Generated<string>;
+  municipality_id: string;
+  from_municipality_id: string;
+  stay_id: string;
+  shelter_name: string;
+  from_municipality_name: string;
+  cpr: string | null;
+  birth_date: string | null;
+  initials: string | null;
+  given_name: string | null;
+  family_name: string | null;
+  admitted_on: string;
+  admission_decided_on: string;
+  notified_on: string;
+  /** The citizen in the recipient's own by-name list, once linked. */
+  citizen_id: string | null;
+  acknowledged_on: string | null;
+  acknowledged_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export type ShelterRow = Selectable<ShelterTable>;
+export type ShelterNotificationRow = Selectable<ShelterNotificationTable>;
 export type ShelterStayRow = Selectable<ShelterStayTable>;
 
 declare module '../../db/schema' {
@@ -58,5 +87,6 @@ declare module '../../db/schema' {
     shelter_rate: ShelterRateTable;
     shelter_user: ShelterUserTable;
     shelter_stay: ShelterStayTable;
+    shelter_notification: ShelterNotificationTable;
   }
 }

@@ -2,6 +2,7 @@ import { today } from '../../../shared/dates';
 import { notificationDeadline, notificationStatus } from '../../../shared/shelters/rules';
 import type { Task, TaskProvider } from '../../platform/tasks';
 import { displayName } from '../citizens';
+import { unacknowledgedNotifications } from './shelters.notifications.service';
 import { shelterOfUser, unnotifiedStays } from './shelters.repository';
 import { handlekommuneResidents } from './shelters.service';
 
@@ -13,6 +14,22 @@ import { handlekommuneResidents } from './shelters.service';
  */
 export const sheltersTasks: TaskProvider = async (trx, actor) => {
   const tasks: Task[] = [];
+  // The handlekommune's caseworkers: every notification in the inbox until acknowledged.
+  if (actor.permissions.has('shelters.casework'))
+    for (const n of await unacknowledgedNotifications(trx, actor))
+      tasks.push({
+        id: `shelter_notification:${n.id}`,
+        kind: 'shelter_notification_received',
+        titleKey: 'tasks.shelterNotificationReceived',
+        params: {
+          name: displayName(n) ?? '',
+          shelter: n.shelter_name,
+          municipality: n.from_municipality_name,
+        },
+        href: '/herberg/underretninger',
+        dueAt: null,
+        severity: 'warning',
+      });
   // The handlekommune's caseworkers: every notified resident without an action plan (rule 11).
   if (actor.permissions.has('shelters.casework'))
     for (const r of await handlekommuneResidents(trx, actor))

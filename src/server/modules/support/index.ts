@@ -25,4 +25,7 @@ export const module: ServerModule = {
 // What other modules may call: citizens' enrollment alerts (an eviction notice, an early end) and
 // the support workers (user ids) of citizens' active enrollments.
 export { type EnrollmentAlert, enrollmentAlertsOfCitizens } from './support.alerts';
-export { supportWorkerUserIds } from './support.service';
+// Shelters: whether support is decided before a municipal discharge (§ 110 stk. 5 nr. 3).
+export { citizensWithDecidedSupport } from './support.decided-support.repository';
+// The dated method costs (economics: support months × method cost, § 176 a stk. 1).
+export { loadSettings as supportSettings, supportWorkerUserIds } from './support.service';

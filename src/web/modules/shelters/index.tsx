@@ -3,6 +3,9 @@ import { lazyPage, type WebModule } from '../module';
 
 const ResidentsPage = lazyPage(() => import('./residents.page'), 'ResidentsPage');
 const SheltersAdminPage = lazyPage(() => import('./shelters-admin.page'), 'SheltersAdminPage');
+const StayLengthsPage = lazyPage(() => import('./stay-lengths.page'), 'StayLengthsPage');
+const StayReportPage = lazyPage(() => import('./stay-report.page'), 'StayReportPage');
+const ShelterNotificationsPage = lazyPage(() => import('./notifications.page'), 'ShelterNotificationsPage');
 const CitizensInSheltersPage = lazyPage(
   () => import('./citizens-in-shelters.page'),
   'CitizensInSheltersPage',
@@ -18,7 +21,18 @@ export const sheltersModule: WebModule = {
     },
     {
       element: <RequireAuth permission="shelters.casework" />,
-      children: [{ path: '/herberg/borgere', element: <CitizensInSheltersPage /> }],
+      children: [
+        { path: '/herberg/borgere', element: <CitizensInSheltersPage /> },
+        { path: '/herberg/underretninger', element: <ShelterNotificationsPage /> },
+      ],
+    },
+    {
+      element: <RequireAuth permission="shelters.statistics" />,
+      children: [{ path: '/herberg/opholdslaengder', element: <StayLengthsPage /> }],
+    },
+    {
+      element: <RequireAuth permission="shelters.stays" />,
+      children: [{ path: '/herberg/indberetning', element: <StayReportPage /> }],
     },
     {
       element: <RequireAuth permission="shelters.manage" />,
@@ -29,6 +43,8 @@ export const sheltersModule: WebModule = {
     { to: '/herberg', labelKey: 'nav.shelter', permission: 'shelters.stays' },
     { to: '/herberger', labelKey: 'nav.shelters', permission: 'shelters.manage' },
     { to: '/herberg/borgere', labelKey: 'nav.shelter', permission: 'shelters.casework' },
+    { to: '/herberg/indberetning', labelKey: 'nav.stayReport', permission: 'shelters.stays' },
+    { to: '/herberg/opholdslaengder', labelKey: 'nav.stayLengths', permission: 'shelters.statistics' },
   ],
 };
 

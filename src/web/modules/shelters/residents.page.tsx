@@ -6,6 +6,7 @@ import { settle } from '../../api';
 import { DateField } from '../../components/date-field';
 import { DateText } from '../../components/date-text';
 import { ErrorSummary } from '../../components/error-summary';
+import { Icon } from '../../components/icon';
 import { Loading } from '../../components/loading';
 import { NoValue } from '../../components/no-value';
 import { type Notice, NoticeArea } from '../../components/notice-area';
@@ -20,7 +21,14 @@ import { TextField } from '../../components/text-field';
 import { useForm } from '../../components/use-form';
 import { todayText } from '../../i18n/format';
 import { PageTasks } from '../tasks';
-import { type Stay, useAdmit, useDischarge, useNotify, useResidents } from './shelters.api';
+import {
+  notificationLetterHref,
+  type Stay,
+  useAdmit,
+  useDischarge,
+  useNotify,
+  useResidents,
+} from './shelters.api';
 
 type OnDone = (notice: Notice) => void;
 
@@ -144,8 +152,12 @@ function NotifyForm({ stay, onDone }: { stay: Stay; onDone: OnDone }) {
       notify,
       { stayId: stay.id, notifiedOn },
       {
-        onSuccess: () =>
-          onDone({ kind: 'success', key: 'shelters.notify.done', params: { name: stay.name ?? '' } }),
+        onSuccess: ({ inbox }) =>
+          onDone({
+            kind: 'success',
+            key: inbox ? 'shelters.notify.doneInbox' : 'shelters.notify.done',
+            params: { name: stay.name ?? '', handlekommune: stay.handlekommune },
+          }),
         onError: form.reportError,
       },
     );
@@ -153,6 +165,17 @@ function NotifyForm({ stay, onDone }: { stay: Stay; onDone: OnDone }) {
   return (
     <FormDetails summary={t('shelters.notify.summary', { name: stay.name ?? '' })}>
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
+      {stay.handlekommuneInDeployment ? (
+        <p>{t('shelters.notify.inbox', { handlekommune: stay.handlekommune })}</p>
+      ) : (
+        <p>
+          {t('shelters.notify.letterFirst', { handlekommune: stay.handlekommune })}{' '}
+          <a href={notificationLetterHref(stay.id)} className="function-link" download>
+            <Icon name="file-pdf" />
+            {t('shelters.notify.letter', { name: stay.name ?? '' })}
+          </a>
+        </p>
+      )}
       <form onSubmit={onSubmit} noValidate>
         <DateField {...form.field('notifiedOn')} />
         <button type="submit" className="button button-primary">
@@ -215,6 +238,32 @@ function DischargeForm({ stay, onDone }: { stay: Stay; onDone: OnDone }) {
         </button>
       </form>
     </FormDetails>
+  );
+}
+
+/**
+ * The notification letters (PDF) for residents whose handlekommune is not in Hjemvej: the shelter
+ * sends the letter itself (§ 110 stk. 6).
+ */
+function LetterLinks({ residents }: { residents: Stay[] }) {
+  const { t } = useTranslation();
+  const outside = residents.filter((s) => !s.handlekommuneInDeployment);
+  if (outside.length === 0) return null;
+  return (
+    <>
+      <h3>{t('shelters.letters.heading')}</h3>
+      <p>{t('shelters.letters.intro')}</p>
+      <ul className="nobullet-list">
+        {outside.map((s) => (
+          <li key={s.id}>
+            <a href={notificationLetterHref(s.id)} className="function-link" download>
+              <Icon name="file-pdf" />
+              {t('shelters.letters.link', { name: s.name ?? '', handlekommune: s.handlekommune })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -281,6 +330,7 @@ export function ResidentsPage() {
                       </tbody>
                     </table>
                   </TableScroll>
+                  <LetterLinks residents={data.residents} />
                   {data.residents
                     .filter((s) => s.notifiedOn === null)
                     .map((s) => (
@@ -319,6 +369,7 @@ export function ResidentsPage() {
                           </td>
                           <td>
                             {s.dischargedTo ? t(`shelters.destinations.${s.dischargedTo}`) : <NoValue />}
+                            {s.municipalDischarge ? ` ${t('shelters.discharged.municipal')}` : null}
                           </td>
                         </tr>
                       ))}

@@ -1,8 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  AcknowledgeLink,
   AdmissionInput,
+  DischargeConditions,
   Residents,
   ShelterInput,
+  ShelterNotification,
   ShelterSummary,
   Stay,
 } from '../../../shared/shelters/api';
@@ -11,7 +14,7 @@ import { api } from '../../api';
 import { CITIZENS_KEY } from '../citizens';
 import { TASKS_KEY } from '../tasks';
 
-export type { Residents, ShelterSummary, Stay };
+export type { DischargeConditions, Residents, ShelterNotification, ShelterSummary, Stay };
 
 /** Every shelters query starts with this key, so any change refreshes the lists. */
 export const SHELTERS_KEY = ['shelters'] as const;
@@ -53,7 +56,47 @@ export const useAdmit = () =>
 
 export const useNotify = () =>
   useSheltersMutation(({ stayId, notifiedOn }: { stayId: string; notifiedOn: string }) =>
-    api.post<void>(`/api/shelters/stays/${enc(stayId)}/notify`, { notifiedOn }),
+    api.post<{ inbox: boolean }>(`/api/shelters/stays/${enc(stayId)}/notify`, { notifiedOn }),
+  );
+
+/** The notification letter (PDF) to a handlekommune outside this deployment. */
+export const notificationLetterHref = (stayId: string) =>
+  `/api/shelters/stays/${enc(stayId)}/notification-letter`;
+
+/** The municipality's inbox of notifications from shelters (§ 110 stk. 6). */
+export function useNotifications() {
+  return useQuery({
+    queryKey: [...SHELTERS_KEY, 'notifications'],
+    queryFn: ({ signal }) => api.get<ShelterNotification[]>('/api/shelters/notifications', { signal }),
+  });
+}
+
+export const useAcknowledge = () =>
+  useSheltersMutation(({ id, link }: { id: string; link: AcknowledgeLink }) =>
+    api.post<{ citizenId: string | null }>(`/api/shelters/notifications/${enc(id)}/acknowledge`, { link }),
+  );
+
+/** The conditions of a municipal discharge today (§ 110 stk. 5), loaded when asked for. */
+export function useDischargeConditions(stayId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...SHELTERS_KEY, 'discharge-conditions', stayId],
+    queryFn: ({ signal }) =>
+      api.get<DischargeConditions>(`/api/shelters/stays/${enc(stayId)}/discharge-conditions`, { signal }),
+    enabled,
+  });
+}
+
+export const useMunicipalDischarge = () =>
+  useSheltersMutation(
+    ({
+      stayId,
+      ...body
+    }: {
+      stayId: string;
+      dischargedOn: string;
+      dischargedTo: DischargeDestination;
+      reason?: string;
+    }) => api.post<void>(`/api/shelters/stays/${enc(stayId)}/municipal-discharge`, body),
   );
 
 export const useDischarge = () =>
