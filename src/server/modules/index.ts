@@ -3,7 +3,9 @@ import { module as access } from './access';
 import { module as allocation } from './allocation';
 import { module as audit } from './audit';
 import { module as citizens } from './citizens';
+import { module as economics } from './economics';
 import { module as housing } from './housing';
+import { module as placements } from './placements';
 import { module as plans } from './plans';
 import { module as prevention } from './prevention';
 import { module as shelters } from './shelters';
@@ -24,5 +26,7 @@ export const serverModules: readonly ServerModule[] = [
   plans,
   support,
   shelters,
+  placements,
+  economics,
   tasks,
 ];

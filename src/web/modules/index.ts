@@ -2,8 +2,10 @@ import { accessModule } from './access';
 import { allocationModule } from './allocation';
 import { auditModule } from './audit';
 import { citizensModule } from './citizens';
+import { economicsModule } from './economics';
 import { housingModule } from './housing';
 import type { WebModule } from './module';
+import { placementsModule } from './placements';
 import { plansModule } from './plans';
 import { preventionModule } from './prevention';
 import { settingsModule } from './settings';
@@ -25,6 +27,8 @@ export const WEB_MODULES: readonly WebModule[] = [
   supportModule,
   plansModule,
   sheltersModule,
+  placementsModule,
+  economicsModule,
   accessModule,
   settingsModule,
   auditModule,
