@@ -224,6 +224,24 @@ export async function pathSpecs(
       paths: ['/api/tasks'],
       shareOfRaw: 0.7,
     },
+    {
+      name: 'shelter residents',
+      description: `GET /api/shelters/mine for the staff of a shelter (${g.shelters?.open ?? 0} open stays in the municipality)`,
+      user: 'shelter',
+      paths: ['/api/shelters/mine'],
+    },
+    {
+      name: 'stay lengths',
+      description: `GET /api/shelters/stay-lengths for the economy user (${g.shelters?.stays ?? 0} stays over ten years)`,
+      user: 'economy',
+      paths: ['/api/shelters/stay-lengths'],
+    },
+    {
+      name: 'economics',
+      description: `GET /api/economics for the economy user: this year's shelter costs, refunds and the dilemma (${g.shelters?.stays ?? 0} stays over ten years)`,
+      user: 'economy',
+      paths: ['/api/economics'],
+    },
   ];
 }
 

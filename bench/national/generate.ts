@@ -11,6 +11,7 @@ import { seedAllocation } from '../allocation-ranking';
 import { dayNumber, isoDate, Random, Weighted } from '../lib/random';
 import { type PreventionSeedResult, seedPrevention } from '../prevention';
 import { MUNICIPALITIES, type MunicipalityInfo, TOTAL_POPULATION } from './municipalities';
+import { addShelters, type ShelterCounts } from './shelters';
 import { addSupport, type SupportCounts } from './support';
 
 /**
@@ -39,6 +40,8 @@ export const NATIONAL_TOTALS = {
   /** Support enrollments (forløb) over the last three years, and their contacts. */
   enrollments: 25_000,
   contacts: 600_000,
+  /** § 110 shelter stays over the last ten years (DST: about 7,000 people a year stay at a shelter). */
+  shelterStays: 70_000,
 };
 
 /** The password of every generated user: a benchmark database holds fake people only. */
@@ -53,6 +56,8 @@ export const BENCH_USERS = {
   partner: { role: 'partner_housing', name: 'boligselskab', display: 'Boligselskab' },
   leader: { role: 'leader', name: 'leder', display: 'Leder' },
   support: { role: 'support', name: 'stoette', display: 'Støttemedarbejder' },
+  economy: { role: 'economy', name: 'okonomi', display: 'Økonomimedarbejder' },
+  shelter: { role: 'partner_shelter', name: 'herberg', display: 'Herbergsmedarbejder' },
 } as const satisfies Record<string, { role: Role; name: string; display: string }>;
 export type BenchUser = keyof typeof BENCH_USERS;
 
@@ -85,6 +90,8 @@ export interface GeneratedMunicipality {
   counts: { applications: number; waiting: number; notices: number; audit: number; vacancies: number };
   /** Support teams, workers, enrollments (all and active), contacts and the bench user's caseload. */
   support: SupportCounts;
+  /** § 110 shelters and their stays (all and open). */
+  shelters: ShelterCounts;
 }
 
 export interface NationalSummary {
@@ -113,6 +120,7 @@ export function sizesFor(m: MunicipalityInfo, scale: number) {
       enrollments: atLeast(4, NATIONAL_TOTALS.enrollments * p),
       contacts: atLeast(40, NATIONAL_TOTALS.contacts * p),
     },
+    shelterStays: atLeast(10, NATIONAL_TOTALS.shelterStays * p),
   };
 }
 
@@ -142,7 +150,7 @@ export async function generateNational(o: NationalOptions): Promise<NationalData
     log(
       `${m.code} ${m.name}: ${g.counts.applications} applications, ${g.counts.notices} notices, ` +
         `${g.support.enrollments} enrollments (${g.support.active} active, ${g.support.benchCaseload} for ` +
-        `the bench's support worker), ${g.support.contacts} contacts, ${g.counts.audit} audit rows in ${((performance.now() - t0) / 1000).toFixed(1)} s ` +
+        `the bench's support worker), ${g.support.contacts} contacts, ${g.shelters.stays} shelter stays, ${g.counts.audit} audit rows in ${((performance.now() - t0) / 1000).toFixed(1)} s ` +
         `(${Object.entries(steps)
           .map(([k, v]) => `${k} ${v}`)
           .join(', ')})`,
@@ -187,6 +195,9 @@ export async function tableRows(owner: Db): Promise<Record<string, number>> {
     'support_enrollment',
     'support_phase_change',
     'support_contact',
+    'shelter',
+    'shelter_rate',
+    'shelter_stay',
     'audit_event',
   ];
   const out: Record<string, number> = {};
@@ -291,6 +302,22 @@ async function generateMunicipality(
     passwordHash,
   });
   step('support');
+  const { rows: citizenRows } = await sql<{ id: string }>`
+    select id from citizen where municipality_id = ${m} and merged_into is null and died_on is null
+    order by id`.execute(o.owner);
+  const shelters = await addShelters({
+    copy: o.copy,
+    municipalityId: m,
+    name: info.name,
+    code: info.code,
+    random: new Random(seed + 41),
+    stays: size.shelterStays,
+    citizenIds: citizenRows.map((c) => c.id),
+    today: o.today,
+    createdBy: users.caseworker.id,
+    benchUser: users.shelter.id,
+  });
+  step('shelters');
   const audit = await addAudit(o, m, random, size.auditRows, tenYearsAgo, day, users);
   step('audit');
 
@@ -310,6 +337,7 @@ async function generateMunicipality(
         allocation.vacancies.open + allocation.vacancies.let + allocation.vacancies.returned + history,
     },
     support,
+    shelters,
   };
   return { g, seeded: prevention, steps };
 }

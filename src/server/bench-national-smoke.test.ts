@@ -23,6 +23,9 @@ const PATHS = [
   'agreement report',
   'support caseload',
   'support Mine opgaver',
+  'shelter residents',
+  'stay lengths',
+  'economics',
 ];
 
 /** The support worker's paths (issue 15): measured for one user too, against a 70 % share of raw. */
