@@ -99,6 +99,8 @@ export interface PathResult {
   targetP95Ms: number;
   meetsTarget: boolean;
   meetsOneUser?: boolean | undefined;
+  /** One user's p95 target in ms. */
+  oneUserTargetMs?: number | undefined;
   /** The share of the raw req/s the app must keep at full load. */
   shareOfRaw: number;
   meetsRatio?: boolean | undefined;
@@ -145,6 +147,8 @@ interface PathSpec {
   ranking?: boolean;
   /** The share of the raw req/s the app must keep (default: the suite's target). */
   shareOfRaw?: number;
+  /** One user's p95 target in ms when the path's issue names its own (default: the suite's). */
+  oneUserP95Ms?: number;
 }
 
 const SEARCHED = ['jensen', 'nielsen', 'hansen', 'pedersen', 'andersen', 'larsen', 'sørensen', 'møller'];
@@ -241,6 +245,8 @@ export async function pathSpecs(
       description: `GET /api/economics for the economy user: this year's shelter costs, refunds and the dilemma (${g.shelters?.stays ?? 0} stays over ten years)`,
       user: 'economy',
       paths: ['/api/economics'],
+      // Issue 16: the economics page for København, one user, p95 < 200 ms (a yearly report).
+      oneUserP95Ms: 200,
     },
   ];
 }
@@ -417,6 +423,7 @@ async function measurePaths(o: {
     }
     const targetP95Ms = spec.ranking ? o.targets.rankingP95Ms : o.targets.p95Ms;
     const shareOfRaw = spec.shareOfRaw ?? o.targets.appShareOfRaw;
+    const oneUserTargetMs = spec.oneUserP95Ms ?? Math.min(targetP95Ms, o.targets.oneUserP95Ms);
     results.push({
       name: spec.name,
       description: spec.description,
@@ -430,10 +437,9 @@ async function measurePaths(o: {
       targetP95Ms,
       meetsTarget: appRun.requests > 0 && appRun.errors === 0 && appRun.p95 < targetP95Ms,
       meetsOneUser: oneUser
-        ? oneUser.requests > 0 &&
-          oneUser.errors === 0 &&
-          oneUser.p95 < Math.min(targetP95Ms, o.targets.oneUserP95Ms)
+        ? oneUser.requests > 0 && oneUser.errors === 0 && oneUser.p95 < oneUserTargetMs
         : undefined,
+      oneUserTargetMs,
       shareOfRaw,
       meetsRatio: rawRun ? appRun.rps >= shareOfRaw * rawRun.rps : undefined,
     });
@@ -699,7 +705,8 @@ export function nationalMarkdown(r: NationalReport): string {
         ...APP_RAW_HEADER,
         'p95 target',
         'meets p95',
-        `one user p95 < ${t.oneUserP95Ms}`,
+        'one user p95 target',
+        'meets one user',
         'app÷raw target',
         'meets app÷raw',
         'slowest statement (EXPLAIN ANALYZE)',
@@ -711,6 +718,7 @@ export function nationalMarkdown(r: NationalReport): string {
         ...appRawCells(p.app, p.raw),
         `< ${p.targetP95Ms}`,
         yes(p.meetsTarget),
+        `< ${p.oneUserTargetMs ?? t.oneUserP95Ms}`,
         yes(p.meetsOneUser),
         `≥ ${(p.shareOfRaw ?? t.appShareOfRaw).toFixed(2)}×`,
         yes(p.meetsRatio),
