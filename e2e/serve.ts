@@ -60,6 +60,8 @@ if (index === undefined) {
   process.env.DEMO_SEED = 'true';
   process.env.LOGIN_RATE_PER_MINUTE = '1000';
   process.env.LOG_LEVEL = 'warn';
+  // The journeys set today's date with a cookie (ADR 0011).
+  process.env.HJEMVEJ_TEST_CLOCK = 'true';
   process.env.SESSION_SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e';
   await import('../src/server/main');
 }

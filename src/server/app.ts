@@ -19,6 +19,7 @@ import { serverModules } from './modules';
 import { accessSettings, authPlugin } from './modules/access';
 import type { ModuleContext } from './platform/module';
 import { responseSerializer } from './platform/serializer';
+import { installTestClock } from './platform/test-clock';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -68,6 +69,7 @@ export async function buildApp({
   app.decorate('config', config);
   app.decorate('db', db);
   registerErrorHandler(app);
+  if (config.HJEMVEJ_TEST_CLOCK) installTestClock(app);
 
   await app.register(cookie);
   await app.register(authPlugin, { settings: accessSettings(config) });

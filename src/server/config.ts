@@ -89,6 +89,11 @@ const envSchema = z.object({
     .optional(),
   /** Hour of the day (Danish time, 0–23) from which the daily digest is sent. */
   DIGEST_HOUR: int(0, 23).default(7),
+  /**
+   * Test clock for browser journeys (ADR 0011): a `hjemvej_test_clock=åååå-mm-dd` cookie sets
+   * today's date for that request. Refused when NODE_ENV=production.
+   */
+  HJEMVEJ_TEST_CLOCK: bool.default(false),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -134,6 +139,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     }
     secret = readOrCreateSecret(dataDir);
   }
+  if (env.HJEMVEJ_TEST_CLOCK && env.NODE_ENV === 'production')
+    throw new ConfigError(
+      'Invalid configuration: HJEMVEJ_TEST_CLOCK must not be set when NODE_ENV=production',
+    );
   if (env.SMTP_URL) {
     for (const key of ['SMTP_FROM', 'PUBLIC_URL'] as const)
       if (!env[key]) throw new ConfigError(`Invalid configuration: ${key} is required when SMTP_URL is set`);

@@ -9,9 +9,20 @@ const COPENHAGEN_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Cop
 const utc = (date: string) => Date.parse(`${date}T00:00:00Z`);
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+let todayProvider: (() => string | undefined) | null = null;
+
+/**
+ * Lets a test clock answer `today()` (ADR 0011): the provider returns a date (åååå-mm-dd) or
+ * undefined for the real date. Only the server's test clock (HJEMVEJ_TEST_CLOCK) sets one; null
+ * removes it.
+ */
+export function setTodayProvider(provider: (() => string | undefined) | null): void {
+  todayProvider = provider;
+}
+
 /** Today's date in Danish time: the date every status and deadline is measured on. */
 export function today(): string {
-  return COPENHAGEN_DATE.format(new Date());
+  return todayProvider?.() ?? COPENHAGEN_DATE.format(new Date());
 }
 
 /** The Danish calendar date of an instant. */
