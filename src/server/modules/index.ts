@@ -11,6 +11,8 @@ import { module as prevention } from './prevention';
 import { module as shelters } from './shelters';
 import { module as support } from './support';
 import { module as tasks } from './tasks';
+import { module as transitions } from './transitions';
+import { module as youth } from './youth';
 
 /**
  * Every server module, one line each, in the order their demo data is seeded and their task
@@ -27,6 +29,8 @@ export const serverModules: readonly ServerModule[] = [
   support,
   shelters,
   placements,
+  transitions,
+  youth,
   economics,
   tasks,
 ];

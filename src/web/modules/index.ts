@@ -13,6 +13,8 @@ import { sheltersModule } from './shelters';
 import { siteModule } from './site';
 import { supportModule } from './support';
 import { tasksModule } from './tasks';
+import { transitionsModule } from './transitions';
+import { youthModule } from './youth';
 
 /**
  * The web modules, one line each, in the order of the main menu. Adding a module is its folder
@@ -28,6 +30,8 @@ export const WEB_MODULES: readonly WebModule[] = [
   plansModule,
   sheltersModule,
   placementsModule,
+  youthModule,
+  transitionsModule,
   economicsModule,
   accessModule,
   settingsModule,

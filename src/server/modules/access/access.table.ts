@@ -33,6 +33,8 @@ export interface AppUserTable {
   last_login_at: Date | null;
   created_at: Generated<Date>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
+  /** The caseworker's service area, child/youth or adult (added by the youth module's migration 0028). */
+  service_area: ColumnType<'born_unge' | 'voksen' | null, 'born_unge' | 'voksen' | null | undefined>;
 }
 
 export interface SessionTable {

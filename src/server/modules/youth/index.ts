@@ -1,0 +1,22 @@
+import '../../../shared/youth/errors';
+import '../../../shared/youth/permissions';
+import type { ServerModule } from '../../platform/module';
+import * as m0028 from './migrations/2026-12-05-0028-youth';
+import { youthRoutes } from './youth.routes';
+import { seedDemoYouth } from './youth.seed';
+import { youthTasks } from './youth.tasks';
+
+/**
+ * Young people aged 15–29 (issue 17): the youth profile (education, KUI, own goals, housing),
+ * placements outside the home, supports (ungestøtte …), the decision on youth support due 6 months
+ * before the 18th birthday (rule 31), youth-unit eligibility (rule 26), the caseworker pair
+ * (parløb) of the child/youth and adult areas, and their tasks.
+ */
+export const module: ServerModule = {
+  name: 'youth',
+  routes: (app) => youthRoutes(app),
+  tasks: () => [youthTasks],
+  migrations: { '2026-12-05-0028-youth': m0028 },
+  // The plan's young homeless with profiles, placed young people and a caseworker pair (issue 17 §9).
+  seedDemo: seedDemoYouth,
+};

@@ -1,0 +1,188 @@
+import { isViveSituation, type Situation } from '../../../shared/citizens/whereabouts';
+import { addDays, ageOn, monthsBefore, today } from '../../../shared/dates';
+import {
+  leftCareAt18,
+  needsYouthSupportDecision,
+  placedOn,
+  youthSupportDeadline,
+} from '../../../shared/youth/rules';
+import type { Tx } from '../../db/database';
+import type { Actor } from '../../platform/actor';
+import type { Task, TaskProvider } from '../../platform/tasks';
+import { openApplicationOf } from '../allocation';
+import { displayName, whereaboutsFacts } from '../citizens';
+import { citizensWithActivePlan } from '../plans';
+import { openNoticesOfCitizens } from '../prevention';
+import * as repo from './youth.repository';
+import { youthBirthRange } from './youth.service';
+
+type Placed = Awaited<ReturnType<typeof repo.placedBornBetween>>[number];
+
+function groupByCitizen(rows: Placed[]) {
+  const out = new Map<string, { person: Placed; history: { fromDate: string; toDate: string | null }[] }>();
+  for (const r of rows) {
+    const entry = out.get(r.id) ?? { person: r, history: [] };
+    entry.history.push({ fromDate: r.from_date, toDate: r.to_date });
+    out.set(r.id, entry);
+  }
+  return out;
+}
+
+/**
+ * The youth clocks in "Mine opgaver" (issue 17 §3, §7), for caseworkers (youth.write):
+ * - rule 31 / Barnets Lov § 111: a young person placed outside the home, aged 17, without a
+ *   decision on youth support: a task due on the deadline (6 months before the 18th birthday), for
+ *   the paired child/youth-area caseworker, or, without a pair, for the child/youth area's
+ *   caseworkers (and caseworkers with no service area set);
+ * - leaving care at 18 (placed the day before the 18th birthday, now 18) without a decision on
+ *   youth support and without a housing application: an alert for the pair or every caseworker.
+ * Both are queries over the data: the task goes when the decision or the application is recorded.
+ */
+export const youthTasks: TaskProvider = async (trx: Tx, actor: Actor) => {
+  if (!actor.permissions.has('youth.write')) return [];
+  const m = actor.municipalityId;
+  const onDate = today();
+  const tasks: Task[] = [];
+
+  // Placed young people aged 17 or 18 today, in one query: born after the date 19 years ago and on
+  // or before the date 17 years ago; split at the date 18 years ago.
+  const placed = await repo.placedBornBetween(
+    trx,
+    m,
+    addDays(monthsBefore(onDate, 19 * 12), 1),
+    monthsBefore(onDate, 17 * 12),
+  );
+  const eighteenBorn = monthsBefore(onDate, 18 * 12);
+  const seventeen = groupByCitizen(placed.filter((p) => p.birth_date > eighteenBorn));
+  const eighteen = groupByCitizen(placed.filter((p) => p.birth_date <= eighteenBorn));
+  const decided = new Set(
+    (await repo.decisionsOf(trx, m, [...seventeen.keys(), ...eighteen.keys()])).map((d) => d.citizen_id),
+  );
+  // The actor's service area, asked only when an unpaired 17-year-old needs it.
+  let myArea: string | null | undefined;
+  const area = async () => {
+    if (myArea === undefined)
+      myArea = (await repo.usersWithArea(trx, m, [actor.userId]))[0]?.service_area ?? null;
+    return myArea;
+  };
+
+  for (const { person, history } of seventeen.values()) {
+    if (
+      !needsYouthSupportDecision(person.birth_date, placedOn(history, onDate), decided.has(person.id), onDate)
+    )
+      continue;
+    const mine = person.child_user_id ? person.child_user_id === actor.userId : (await area()) !== 'voksen';
+    if (!mine) continue;
+    const deadline = youthSupportDeadline(person.birth_date);
+    tasks.push({
+      id: `youth_decision_due:${person.id}`,
+      kind: 'youth_decision_due',
+      titleKey: 'tasks.youthDecisionDue',
+      params: { name: displayName(person) ?? '', deadline },
+      href: `/unge/${person.id}`,
+      dueAt: deadline,
+      severity: deadline < onDate ? 'error' : 'warning',
+    });
+  }
+
+  for (const { person, history } of eighteen.values()) {
+    if (decided.has(person.id) || !leftCareAt18(person.birth_date, history)) continue;
+    const paired = person.child_user_id !== null && person.adult_user_id !== null;
+    if (paired && person.child_user_id !== actor.userId && person.adult_user_id !== actor.userId) continue;
+    if (placedOn(history, onDate)) continue;
+    if (await openApplicationOf(trx, m, person.id)) continue;
+    tasks.push({
+      id: `youth_left_care:${person.id}`,
+      kind: 'youth_left_care_without_plan',
+      titleKey: 'tasks.youthLeftCare',
+      params: { name: displayName(person) ?? '' },
+      href: `/unge/${person.id}`,
+      dueAt: null,
+      severity: 'error',
+    });
+  }
+  tasks.push(...(await youngPeopleAlerts(trx, actor, onDate)));
+  return tasks;
+};
+
+/** How many days after a § 110 shelter stay ends the discharge is an alert. */
+export const SHELTER_DISCHARGE_ALERT_DAYS = 30;
+
+/**
+ * The alerts about young people with a youth profile (issue 17 §7), for their pair or, without a
+ * pair, every caseworker: homeless at 18–29 without a coherent plan (plans module); an open
+ * eviction case (prevention module); out of a § 110 shelter within the last 30 days (whereabouts: a
+ * shelter episode followed by another).
+ */
+async function youngPeopleAlerts(trx: Tx, actor: Actor, onDate: string): Promise<Task[]> {
+  const m = actor.municipalityId;
+  const { bornFrom, bornTo } = youthBirthRange(onDate);
+  const people = (await repo.profiledBornBetween(trx, m, bornFrom, bornTo)).filter(
+    (p) => !p.child_user_id || p.child_user_id === actor.userId || p.adult_user_id === actor.userId,
+  );
+  if (people.length === 0) return [];
+  const ids = people.map((p) => p.id);
+  const [episodes, withPlan, notices] = await Promise.all([
+    whereaboutsFacts(trx, m, ids),
+    citizensWithActivePlan(trx, m, ids),
+    openNoticesOfCitizens(trx, m, ids),
+  ]);
+  const history = new Map<string, { situation: string; from: string }[]>();
+  for (const e of episodes) {
+    if (e.from_date > onDate) continue;
+    history.set(e.citizen_id, [
+      ...(history.get(e.citizen_id) ?? []),
+      { situation: e.situation, from: e.from_date },
+    ]);
+  }
+  const noticed = new Map(notices.map((n) => [n.citizen_id, n]));
+  const tasks: Task[] = [];
+  for (const p of people) {
+    const name = displayName(p) ?? '';
+    const list = history.get(p.id) ?? [];
+    const now = list.at(-1);
+    const before = list.at(-2);
+    if (
+      now &&
+      isViveSituation(now.situation as Situation) &&
+      ageOn(p.birth_date, onDate) >= 18 &&
+      !withPlan.has(p.id)
+    )
+      tasks.push({
+        id: `youth_no_plan:${p.id}`,
+        kind: 'youth_homeless_without_plan',
+        titleKey: 'tasks.youthNoPlan',
+        params: { name },
+        href: `/unge/${p.id}`,
+        dueAt: null,
+        severity: 'warning',
+      });
+    const notice = noticed.get(p.id);
+    if (notice)
+      tasks.push({
+        id: `youth_eviction:${notice.case_id}`,
+        kind: 'youth_eviction_notice',
+        titleKey: 'tasks.youthEviction',
+        params: { name, receivedOn: String(notice.received_on) },
+        href: `/unge/${p.id}`,
+        dueAt: null,
+        severity: 'warning',
+      });
+    if (
+      now &&
+      before?.situation === 'shelter' &&
+      now.situation !== 'shelter' &&
+      now.from >= addDays(onDate, -SHELTER_DISCHARGE_ALERT_DAYS)
+    )
+      tasks.push({
+        id: `youth_shelter_discharge:${p.id}:${now.from}`,
+        kind: 'youth_shelter_discharge',
+        titleKey: 'tasks.youthShelterDischarge',
+        params: { name, dischargedOn: now.from },
+        href: `/unge/${p.id}`,
+        dueAt: null,
+        severity: 'info',
+      });
+  }
+  return tasks;
+}

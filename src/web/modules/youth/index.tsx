@@ -1,0 +1,38 @@
+import { RequireAuth } from '../../components/require-auth';
+import { lazyPage, type WebModule } from '../module';
+
+const YouthListPage = lazyPage(() => import('./youth-list.page'), 'YouthListPage');
+const YouthProfilePage = lazyPage(() => import('./youth-profile.page'), 'YouthProfilePage');
+const ServiceAreasPage = lazyPage(() => import('./service-areas.page'), 'ServiceAreasPage');
+
+/** Young people aged 15–29 (issue 17): the list, and each young person's youth profile. */
+export const youthModule: WebModule = {
+  name: 'youth',
+  routes: [
+    {
+      element: <RequireAuth permission="youth.read" />,
+      children: [
+        { path: '/unge', element: <YouthListPage /> },
+        { path: '/unge/:citizenId', element: <YouthProfilePage /> },
+      ],
+    },
+    {
+      element: <RequireAuth permission="users.manage" />,
+      children: [{ path: '/admin/serviceomraader', element: <ServiceAreasPage /> }],
+    },
+  ],
+  nav: [
+    { to: '/unge', labelKey: 'nav.youth', permission: 'youth.read' },
+    // The administrator puts caseworkers in the child/youth or the adult area (the pair needs both).
+    { to: '/admin/serviceomraader', labelKey: 'nav.serviceAreas', permission: 'users.manage' },
+  ],
+  citizenActions: [
+    {
+      labelKey: 'youth.citizenAction',
+      permission: 'youth.read',
+      to: (citizenId) => `/unge/${encodeURIComponent(citizenId)}`,
+    },
+  ],
+};
+
+export { YOUTH_KEY } from './youth.api';
