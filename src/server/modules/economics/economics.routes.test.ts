@@ -126,6 +126,32 @@ describe('the economy role sees the costs and refunds as handlekommune (issue 16
     expect(june.net).toBe((5 * 7500) / 2);
   });
 
+  it('adds a § 107 stay after the discharge at its monthly cost and refunds 50 % for 6 months (§ 176 a stk. 2, rule 14)', async () => {
+    const { users, citizenIds } = await municipalityWithStays(5);
+    for (const citizenId of citizenIds)
+      await call(
+        users.caseworker.session,
+        'POST',
+        '/api/placements',
+        {
+          citizenId,
+          kind: 's107',
+          provider: 'Bostedet Lindehuset',
+          decidedOn: '2026-04-20',
+          plannedMoveInOn: '2026-05-01',
+          startedOn: '2026-05-01',
+          monthlyCost: 30_000,
+        },
+        201,
+      );
+    const r = await report(users.economy.session);
+    const month = (m: string) => r.months.find((x: { month: string }) => x.month === m);
+    // Decided before the discharge on 1 May 2026: refunded from 1 May to 1 November 2026.
+    expect(month('2026-06-01')).toMatchObject({ placements: 5 * 30_000, careRefund: (5 * 30_000) / 2 });
+    expect(month('2026-10-01')).toMatchObject({ placements: 5 * 30_000, careRefund: (5 * 30_000) / 2 });
+    expect(month('2026-11-01')).toMatchObject({ placements: 5 * 30_000, careRefund: 0, net: 5 * 30_000 });
+  });
+
   it('leaves out the stays another municipality is handlekommune for', async () => {
     const { users } = await municipalityWithStays(5, true);
     const r = await report(users.economy.session);
