@@ -34,7 +34,3 @@ export const OFFER_KINDS = [
   'other',
 ] as const;
 export type OfferKind = (typeof OFFER_KINDS)[number];
-
-/** A transition plan is for a young person aged 15 to 29 (both included). */
-export const YOUTH_MIN_AGE = 15;
-export const YOUTH_MAX_AGE = 29;

@@ -1,12 +1,6 @@
 import { ageOn } from '../dates';
 import { isOverdue } from '../plans/rules';
-import {
-  ORGANISATION_PARTICIPANT_KINDS,
-  type ParticipantKind,
-  USER_PARTICIPANT_KINDS,
-  YOUTH_MAX_AGE,
-  YOUTH_MIN_AGE,
-} from './model';
+import { ORGANISATION_PARTICIPANT_KINDS, type ParticipantKind, USER_PARTICIPANT_KINDS } from './model';
 
 /** A field's problem in a transition plan's input: the field and the module's error code. */
 export interface TransitionProblem {
@@ -28,11 +22,8 @@ export interface TransitionProblem {
     | 'TRANSITION_OFFER_END_BEFORE_START';
 }
 
-/** Whether a citizen born on `birthDate` is a young person (15–29, issue 17) on `onDate`. */
-export function isYoungPerson(birthDate: string, onDate: string): boolean {
-  const age = ageOn(birthDate, onDate);
-  return age >= YOUTH_MIN_AGE && age <= YOUTH_MAX_AGE;
-}
+/** A transition plan is for a young person (15–29, issue 17): the youth module's one definition. */
+export { isYoungPerson } from '../youth/rules';
 
 /** A participant as the plan's input names it. */
 export interface ParticipantFacts {

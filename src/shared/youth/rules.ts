@@ -1,6 +1,6 @@
 import { youthEligible } from '../allocation/eligibility';
 import { ageOn, monthsBefore } from '../dates';
-import type { EducationStatus } from './model';
+import { type EducationStatus, YOUTH_MAX_AGE, YOUTH_MIN_AGE } from './model';
 
 /**
  * The youth rules of domain.md §6 (rules 26, 31, 32), pure and judged on a given date.
@@ -121,10 +121,13 @@ export function youthUnitEligibility(
   );
 }
 
-/** Whether a young person is 15–29 on a date. */
+/**
+ * Whether a citizen born on `birthDate` is a young person on `onDate`: aged YOUTH_MIN_AGE to
+ * YOUTH_MAX_AGE (15–29, both included; issue 17). The one definition: transition plans use it too.
+ */
 export function isYoungPerson(birthDate: string, onDate: string): boolean {
   const age = ageOn(birthDate, onDate);
-  return age >= 15 && age <= 29;
+  return age >= YOUTH_MIN_AGE && age <= YOUTH_MAX_AGE;
 }
 
 /** Whether a placement (from–to, `to` null while open) covers a date. */

@@ -22,8 +22,11 @@ export const module: ServerModule = {
 
 export { openApplicationOf } from './allocation.applications.repository';
 export { emptyRentByDepartment } from './allocation.empty-rent.service';
-export { liveOffersOfCitizens } from './allocation.offers.repository';
+export { liveOffersOfCitizens, offersOf } from './allocation.offers.repository';
+// The youth module's youth-unit alert (issue 17 §6): open vacancies and the youth age limit.
+export { getSettings as allocationSettings } from './allocation.settings.service';
 // Tenancies' lease and move-in dates (support: the CTI housing rule and housing retention).
 export { tenancyFacts } from './allocation.tenancy-facts.repository';
+export { listVacancies } from './allocation.vacancies.repository';
 export { receivedUnits } from './allocation.vacancies.service';
 export { reducedFunctionApplicants } from './allocation.waiting-list.service';

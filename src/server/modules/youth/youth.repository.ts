@@ -239,6 +239,8 @@ export function profiledBornBetween(db: Executor, m: string, bornFrom: string, b
       'c.given_name',
       'c.family_name',
       'c.initials',
+      'p.education_status',
+      'p.special_need',
       'r.child_user_id',
       'r.adult_user_id',
     ])

@@ -5,11 +5,12 @@ import {
   needsYouthSupportDecision,
   placedOn,
   youthSupportDeadline,
+  youthUnitEligibility,
 } from '../../../shared/youth/rules';
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
 import type { Task, TaskProvider } from '../../platform/tasks';
-import { openApplicationOf } from '../allocation';
+import { allocationSettings, listVacancies, offersOf, openApplicationOf } from '../allocation';
 import { displayName, whereaboutsFacts } from '../citizens';
 import { citizensWithActivePlan } from '../plans';
 import { openNoticesOfCitizens } from '../prevention';
@@ -37,12 +38,14 @@ function groupByCitizen(rows: Placed[]) {
  * - leaving care at 18 (placed the day before the 18th birthday, now 18) without a decision on
  *   youth support and without a housing application: an alert for the pair or every caseworker.
  * Both are queries over the data: the task goes when the decision or the application is recorded.
+ * The youth-unit alert (`youthHousingAlerts`) also reaches the allocation officers.
  */
 export const youthTasks: TaskProvider = async (trx: Tx, actor: Actor) => {
-  if (!actor.permissions.has('youth.write')) return [];
-  const m = actor.municipalityId;
   const onDate = today();
-  const tasks: Task[] = [];
+  const housing = await youthHousingAlerts(trx, actor, onDate);
+  if (!actor.permissions.has('youth.write')) return housing;
+  const m = actor.municipalityId;
+  const tasks: Task[] = [...housing];
 
   // Placed young people aged 17 or 18 today, in one query: born after the date 19 years ago and on
   // or before the date 17 years ago; split at the date 18 years ago.
@@ -184,5 +187,91 @@ async function youngPeopleAlerts(trx: Tx, actor: Actor, onDate: string): Promise
         severity: 'info',
       });
   }
+  return tasks;
+}
+
+/**
+ * Issue 17 §6: a youth unit (ungdomsbolig) is open in the allocation module without an open offer
+ * while an eligible homeless young person waits: a young person with a youth profile, eligible for
+ * youth units (rule 26, allocation's `youthEligible` with the municipality's age limit), homeless
+ * now (a VIVE situation) and with an open housing application. The allocation officers
+ * (allocation.manage) get one task per such unit, naming how many wait; the young person's pair or,
+ * without a pair, every caseworker (youth.write) one task per young person, naming the unit with
+ * the nearest naming deadline. A query over the data: the task goes when the unit gets an open
+ * offer or is let (or returned, withdrawn), or when nobody eligible waits any more.
+ */
+export async function youthHousingAlerts(trx: Tx, actor: Actor, onDate: string): Promise<Task[]> {
+  const officer = actor.permissions.has('allocation.manage');
+  const caseworker = actor.permissions.has('youth.write');
+  if (!officer && !caseworker) return [];
+  const m = actor.municipalityId;
+  const open = (await listVacancies(trx, m, { status: 'open' })).filter((v) => v.unit_type === 'youth');
+  if (open.length === 0) return [];
+  const offered = new Set(
+    (await offersOf(trx, m, { vacancyIds: open.map((v) => v.id) }))
+      .filter((o) => o.status === 'open')
+      .map((o) => o.vacancy_id),
+  );
+  const vacant = open
+    .filter((v) => !offered.has(v.id))
+    .sort((a, b) => a.deadline_on.localeCompare(b.deadline_on) || a.id.localeCompare(b.id));
+  const first = vacant[0];
+  if (!first) return [];
+
+  const { youthAgeLimit } = await allocationSettings(trx, actor);
+  const { bornFrom, bornTo } = youthBirthRange(onDate);
+  const profiled = (await repo.profiledBornBetween(trx, m, bornFrom, bornTo)).filter(
+    (p) =>
+      youthUnitEligibility(
+        p.birth_date,
+        { education: p.education_status, specialNeed: p.special_need },
+        onDate,
+        youthAgeLimit,
+      ).eligible,
+  );
+  if (profiled.length === 0) return [];
+  const current = new Map<string, { situation: string; from: string }>();
+  for (const e of await whereaboutsFacts(
+    trx,
+    m,
+    profiled.map((p) => p.id),
+  )) {
+    const before = current.get(e.citizen_id);
+    if (e.from_date <= onDate && (!before || e.from_date >= before.from))
+      current.set(e.citizen_id, { situation: e.situation, from: e.from_date });
+  }
+  const waiting: typeof profiled = [];
+  for (const p of profiled) {
+    const now = current.get(p.id);
+    if (!now || !isViveSituation(now.situation as Situation)) continue;
+    if (await openApplicationOf(trx, m, p.id)) waiting.push(p);
+  }
+  if (waiting.length === 0) return [];
+
+  const tasks: Task[] = [];
+  if (officer)
+    for (const v of vacant)
+      tasks.push({
+        id: `youth_unit_vacant:${v.id}`,
+        kind: 'youth_unit_vacant',
+        titleKey: 'tasks.youthUnitVacant',
+        params: { address: v.address, waiting: waiting.length },
+        href: `/anvisning/boliger/${v.id}`,
+        dueAt: v.deadline_on,
+        severity: 'warning',
+      });
+  if (caseworker)
+    for (const p of waiting) {
+      if (p.child_user_id && p.child_user_id !== actor.userId && p.adult_user_id !== actor.userId) continue;
+      tasks.push({
+        id: `youth_unit_for:${p.id}`,
+        kind: 'youth_unit_vacant_for_young_person',
+        titleKey: 'tasks.youthUnitForYoungPerson',
+        params: { name: displayName(p) ?? '', address: first.address, units: vacant.length },
+        href: `/unge/${p.id}`,
+        dueAt: first.deadline_on,
+        severity: 'info',
+      });
+    }
   return tasks;
 }
