@@ -43,6 +43,10 @@ const LANGUAGES = [
       adult: 'Voksen',
       areaSave: 'Gem',
       areaSaved: (name: string) => `Serviceområdet for ${name} er gemt.`,
+      indicatorsNav: 'Ungeindikatorer',
+      indicatorsTitle: 'Ungeindikatorer',
+      homelessTable: 'Unge i hjemløshed ved årets udgang, efter alder',
+      age18to24: '18–24 år',
     },
   },
   {
@@ -77,6 +81,10 @@ const LANGUAGES = [
       adult: 'Adults',
       areaSave: 'Save',
       areaSaved: (name: string) => `The service area of ${name} has been saved.`,
+      indicatorsNav: 'Youth indicators',
+      indicatorsTitle: 'Youth indicators',
+      homelessTable: 'Young homeless at the year’s end, by age',
+      age18to24: '18–24 years',
     },
   },
 ] as const;
@@ -185,6 +193,22 @@ for (const { code, t } of LANGUAGES) {
       await row.getByLabel(t.areaFor(vera), { exact: true }).selectOption({ label: t.adult });
       await row.getByRole('button', { name: t.areaSave, exact: true }).click();
       await expect(page.getByText(t.areaSaved(vera))).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+
+    test('the leader sees the youth indicators (issue 17 §8)', async ({ page }) => {
+      await logInAs(page, 'demo.leader');
+      await page
+        .getByRole('navigation', { name: t.mainNav })
+        .getByRole('link', { name: t.indicatorsNav, exact: true })
+        .click();
+      await expect(page).toHaveURL(/\/unge\/indikatorer$/);
+      await expect(
+        page.getByRole('heading', { level: 1, name: t.indicatorsTitle, exact: true }),
+      ).toBeVisible();
+      const table = page.getByRole('table', { name: t.homelessTable });
+      await expect(table.getByRole('columnheader', { name: t.age18to24 })).toBeVisible();
+      await expect(table.getByRole('row')).toHaveCount(6);
       await expectNoAxeViolations(page);
     });
   });

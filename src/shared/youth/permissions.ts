@@ -8,9 +8,15 @@ import { definePermissions, type NamesOf } from '../permissions';
  *   young people they support (need-to-know, design.md §1). Leader and economy are not granted it:
  *   they get figures, never names;
  * - `youth.write`: record the youth profile, placements, supports, the decision on youth support
- *   and the caseworker pair (caseworkers).
+ *   and the caseworker pair (caseworkers);
+ * - `youth.indicators`: the youth indicators per year, small numbers suppressed (leader and
+ *   administrator, migration 0030).
  */
-export const YOUTH_PERMISSIONS = definePermissions(['youth.read', 'youth.write'] as const);
+export const YOUTH_PERMISSIONS = definePermissions([
+  'youth.read',
+  'youth.write',
+  'youth.indicators',
+] as const);
 
 declare module '../permissions' {
   interface ModulePermissions extends NamesOf<typeof YOUTH_PERMISSIONS> {}

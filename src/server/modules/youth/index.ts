@@ -2,6 +2,8 @@ import '../../../shared/youth/errors';
 import '../../../shared/youth/permissions';
 import type { ServerModule } from '../../platform/module';
 import * as m0028 from './migrations/2026-12-05-0028-youth';
+import * as m0030 from './migrations/2026-12-05-0030-youth-indicators';
+import { youthIndicatorsRoutes } from './youth.indicators.routes';
 import { youthRoutes } from './youth.routes';
 import { seedDemoYouth } from './youth.seed';
 import { youthTasks } from './youth.tasks';
@@ -14,9 +16,12 @@ import { youthTasks } from './youth.tasks';
  */
 export const module: ServerModule = {
   name: 'youth',
-  routes: (app) => youthRoutes(app),
+  routes: async (app) => {
+    await youthRoutes(app);
+    await youthIndicatorsRoutes(app);
+  },
   tasks: () => [youthTasks],
-  migrations: { '2026-12-05-0028-youth': m0028 },
+  migrations: { '2026-12-05-0028-youth': m0028, '2026-12-05-0030-youth-indicators': m0030 },
   // The plan's young homeless with profiles, placed young people and a caseworker pair (issue 17 §9).
   seedDemo: seedDemoYouth,
 };
