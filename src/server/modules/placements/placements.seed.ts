@@ -3,6 +3,7 @@ import type { Permission } from '../../../shared/permissions';
 import type { PlacementKind } from '../../../shared/placements/model';
 import type { Tx } from '../../db/database';
 import type { DemoContext } from '../../platform/module';
+import { openApplicationOf, tenancyFacts } from '../allocation';
 import { whereaboutsFacts } from '../citizens';
 import {
   createPlacement,
@@ -28,9 +29,9 @@ const THORSHOLM = Array.from({ length: 10 }, (_, i) => ({
 /**
  * The placements' demo data (issue 16 §11): the 10 skæve boliger at Thorsholm, 8 of them let (one
  * after an earlier tenant moved on), and § 107 / § 108 placements. Two § 107 stays follow a shelter
- * discharge and were decided before it, so the economics page shows the § 176 a stk. 2 refund; one
- * of them ends within 30 days without a next step (a task), and one decision's move-in has passed
- * (a task). The monthly costs are demo figures: § 107 about 30,000–60,000 kr., § 108 about
+ * discharge and were decided before it, so the economics page shows the § 176 a stk. 2 refund. One
+ * § 107 stay ends within 30 days for a citizen with no next step (a task, whatever the seed date),
+ * and one decision's move-in has passed (a task). The monthly costs are demo figures: § 107 about 30,000–60,000 kr., § 108 about
  * 40,000–80,000 kr. a month.
  */
 export async function seedDemoPlacements(trx: Tx, demo: DemoContext): Promise<void> {
@@ -123,6 +124,7 @@ export async function seedDemoPlacements(trx: Tx, demo: DemoContext): Promise<vo
     startAfter: number | null;
     months?: number;
     endedAfter?: number;
+    withoutNextStep?: boolean;
   }[] = [
     { kind: 's108', provider: 'Botilbuddet Solsikken', cost: 62_000, decidedAgo: 420, startAfter: 30 },
     { kind: 's108', provider: 'Bofællesskabet Kirsebærhaven', cost: 54_500, decidedAgo: 200, startAfter: 21 },
@@ -145,9 +147,31 @@ export async function seedDemoPlacements(trx: Tx, demo: DemoContext): Promise<vo
     },
     // Decided, the planned move-in passed without a start: a task for the caseworker.
     { kind: 's107', provider: 'Bostedet Lindehuset', cost: 41_200, decidedAgo: 20, startAfter: null },
+    // Ends within 30 days and the citizen has no application or home yet: a task for the
+    // caseworker whatever the date the demo is seeded on.
+    {
+      kind: 's107',
+      provider: 'Midlertidigt botilbud Engtoften',
+      cost: 44_800,
+      decidedAgo: 160,
+      startAfter: 10,
+      months: 5,
+      withoutNextStep: true,
+    },
   ];
+  /** A homeless citizen with no open housing application and no tenancy. */
+  const takeWithoutNextStep = async () => {
+    for (const [i, id] of homeless.entries()) {
+      if (await openApplicationOf(trx, m, id)) continue;
+      if ((await tenancyFacts(trx, m, [id])).length > 0) continue;
+      homeless.splice(i, 1);
+      used.add(id);
+      return id;
+    }
+    return undefined;
+  };
   for (const p of placements) {
-    const citizenId = take();
+    const citizenId = p.withoutNextStep ? await takeWithoutNextStep() : take();
     if (!citizenId) break;
     const decidedOn = addDays(now, -p.decidedAgo);
     const moveIn = addDays(decidedOn, p.startAfter ?? 12);
