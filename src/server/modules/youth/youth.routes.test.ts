@@ -83,6 +83,26 @@ describe('the youth profile (issue 17 §1)', () => {
     expect(view.placements).toHaveLength(1);
   });
 
+  it("judges youth-unit eligibility with the municipality's own age limit from the allocation settings (rule 26)", async () => {
+    const { users } = await tenantWith(app, db, ['caseworker', 'allocation']);
+    const cw = users.caseworker.session;
+    const officer = users.allocation.session;
+    const c = await youngPerson(cw, bornAged(27));
+    await call(cw, 'PUT', `/api/youth/${c}/profile`, profile);
+    expect((await call(cw, 'GET', `/api/youth/${c}`)).youthUnit).toEqual({
+      eligible: true,
+      key: 'youth.inEducation',
+      ageLimit: 30,
+    });
+    const settings = await call(officer, 'GET', '/api/allocation/settings');
+    await call(officer, 'PUT', '/api/allocation/settings', { ...settings, youthAgeLimit: 25 });
+    expect((await call(cw, 'GET', `/api/youth/${c}`)).youthUnit).toEqual({
+      eligible: false,
+      key: 'youth.tooOld',
+      ageLimit: 25,
+    });
+  });
+
   it('refuses a placement ending before it starts with a field error naming the end date, saving nothing', async () => {
     const { cw } = await municipality();
     const c = await youngPerson(cw, bornAged(16));

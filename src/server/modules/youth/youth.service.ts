@@ -1,4 +1,3 @@
-import { DEFAULT_ALLOCATION_SETTINGS } from '../../../shared/allocation/model';
 import { addDays, ageOn, monthsBefore, today } from '../../../shared/dates';
 import type {
   DecisionOutcome,
@@ -28,7 +27,7 @@ import type { Tx } from '../../db/database';
 import { AppError, type ErrorCode } from '../../errors';
 import type { Actor } from '../../platform/actor';
 import { audit, logPersonalDataRead } from '../../platform/audit';
-import { openApplicationOf } from '../allocation';
+import { allocationSettings, openApplicationOf } from '../allocation';
 import { displayName, whereaboutsFacts } from '../citizens';
 import { supportWorkerUserIds } from '../support';
 import { mayRead, seesAllYoungPeople } from './youth.policy';
@@ -153,13 +152,14 @@ export async function getProfile(trx: Tx, actor: Actor, citizenId: string) {
   const m = actor.municipalityId;
   const c = await youngPerson(trx, actor, citizenId);
   const onDate = today();
-  const [profile, placements, supports, decisions, pairs, application] = await Promise.all([
+  const [profile, placements, supports, decisions, pairs, application, settings] = await Promise.all([
     repo.profile(trx, m, citizenId),
     repo.placementsOf(trx, m, [citizenId]),
     repo.supportsOf(trx, m, [citizenId]),
     repo.decisionsOf(trx, m, [citizenId]),
     repo.youngPeople(trx, m, c.birth_date, c.birth_date, [citizenId]),
     openApplicationOf(trx, m, citizenId),
+    allocationSettings(trx, actor),
   ]);
   await logPersonalDataRead(trx, actor, {
     entityType: 'youth_profile',
@@ -168,7 +168,8 @@ export async function getProfile(trx: Tx, actor: Actor, citizenId: string) {
   });
   const history = periodsOf(placements);
   const period = ungestoettePeriod(c.birth_date);
-  const ageLimit = DEFAULT_ALLOCATION_SETTINGS.youthAgeLimit;
+  // Rule 26 with the municipality's own age limit (allocation settings), as the ranking uses it.
+  const ageLimit = settings.youthAgeLimit;
   const pairRow = pairs[0];
   return {
     citizenId,
