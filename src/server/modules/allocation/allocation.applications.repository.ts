@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
 import type { AllocationApplicationTable, ApplicationRow } from './allocation.table';
 
@@ -95,6 +96,26 @@ export function openApplicationOf(db: Executor, m: string, citizenId: string) {
     .where('citizen_id', '=', citizenId)
     .where('status', 'in', ['submitted', 'needs_info', 'approved', 'paused'])
     .executeTakeFirst();
+}
+
+/**
+ * The day (Danish time) each of the citizens' first housing application was submitted, whatever
+ * became of it since: whether a young person leaving care had a housing plan by a given day.
+ */
+export function firstApplicationDates(db: Executor, m: string, citizenIds: readonly string[]) {
+  if (citizenIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('allocation_application')
+    .select([
+      'citizen_id',
+      sql<string>`to_char(min(submitted_at) at time zone 'Europe/Copenhagen', 'YYYY-MM-DD')`.as(
+        'submitted_on',
+      ),
+    ])
+    .where('municipality_id', '=', m)
+    .where('citizen_id', 'in', citizenIds)
+    .groupBy('citizen_id')
+    .execute();
 }
 
 /** The citizen an application is for: whether it exists in the municipality, and whether it was merged away. */

@@ -20,7 +20,7 @@ export const module: ServerModule = {
   migrations: { '2026-12-03-0012-allocation-handoff-fixes': m0012 },
 };
 
-export { openApplicationOf } from './allocation.applications.repository';
+export { firstApplicationDates, openApplicationOf } from './allocation.applications.repository';
 export { emptyRentByDepartment } from './allocation.empty-rent.service';
 export { liveOffersOfCitizens, offersOf } from './allocation.offers.repository';
 // The youth module's youth-unit alert (issue 17 §6): open vacancies and the youth age limit.

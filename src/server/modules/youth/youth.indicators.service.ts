@@ -12,7 +12,7 @@ import {
 import { birthdayAt, decisionTiming, leftCareAt18 } from '../../../shared/youth/rules';
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
-import { openApplicationOf } from '../allocation';
+import { firstApplicationDates } from '../allocation';
 import { whereaboutsFacts } from '../citizens';
 import * as repo from './youth.indicators.repository';
 
@@ -37,7 +37,8 @@ function groupBy<T extends { citizen_id: string }>(rows: readonly T[]) {
  * - § 111 decisions on youth support (a young person's first, rule 31) made in the year: on time or
  *   late (after the deadline 6 months before the 18th birthday, or after the birthday);
  * - transitions at 18: young people placed the day before their 18th birthday in the year, with a
- *   housing plan (a decision on youth support or an open housing application) or without.
+ *   housing plan by the day judged (a decision on youth support, or a housing application submitted,
+ *   whatever became of it since) or without.
  * Figures that leave case work: counts of 1–4 suppressed, each pair with secondary suppression.
  */
 export async function youthIndicators(trx: Tx, actor: Actor): Promise<YouthIndicators> {
@@ -49,11 +50,13 @@ export async function youthIndicators(trx: Tx, actor: Actor): Promise<YouthIndic
   // Aged 18–29 at some year's end, or 15–18 (a § 111 decision, a transition) in one of the years.
   const people = await repo.citizensBornBetween(trx, m, `${first - 30}-01-01`, `${thisYear - 15}-12-31`);
   const ids = people.map((p) => p.id);
-  const [episodes, placements, decisions] = await Promise.all([
+  const [episodes, placements, decisions, applications] = await Promise.all([
     whereaboutsFacts(trx, m, ids),
     repo.allPlacements(trx, m),
     repo.allDecisions(trx, m),
+    firstApplicationDates(trx, m, ids),
   ]);
+  const appliedOn = new Map(applications.map((a) => [a.citizen_id, a.submitted_on]));
   const episodesBy = groupBy(episodes);
   const placementsBy = new Map<string, Period[]>();
   for (const [id, list] of groupBy(placements))
@@ -99,7 +102,9 @@ export async function youthIndicators(trx: Tx, actor: Actor): Promise<YouthIndic
       }
       const eighteen = birthdayAt(p.birth_date, 18);
       if (eighteen.startsWith(`${year}-`) && eighteen <= onDate && leftCareAt18(p.birth_date, history)) {
-        const plan = decided !== undefined || (await openApplicationOf(trx, m, p.id)) !== undefined;
+        const applied = appliedOn.get(p.id);
+        const plan =
+          (decided !== undefined && decided <= onDate) || (applied !== undefined && applied <= onDate);
         if (plan) withPlan++;
         else withoutPlan++;
       }

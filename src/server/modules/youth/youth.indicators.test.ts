@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, monthsBefore, today } from '../../../shared/dates';
 import type { YouthIndicators } from '../../../shared/youth/indicators';
 import type { DatabaseHandles } from '../../db/database';
-import { call, createCitizen, tenantWith } from '../../test/factories';
+import { call, createApplication, createCitizen, tenantWith } from '../../test/factories';
 import { type Session, testApp, testDatabase } from '../../test/helpers';
 
 let db: DatabaseHandles;
@@ -83,6 +83,25 @@ describe('GET /api/youth/indicators (issue 17 §8)', () => {
       transitionsWithPlan: 0,
       transitionsWithoutPlan: '<5',
     });
+  });
+
+  it('counts a transition at 18 with a housing application as with a plan, also once the application is closed', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker', 'leader']);
+    const cw = users.caseworker.session;
+    // Five placed until yesterday, 18 today; each with an application submitted, one since withdrawn.
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { id } = await createCitizen(cw, { birthDate: bornAged(18) });
+      await placement(cw, id, bornAged(12), addDays(now, -1));
+      ids.push(id);
+    }
+    const applications = [];
+    for (const id of ids) applications.push(await createApplication(cw, { citizenId: id }));
+    await call(cw, 'POST', `/api/allocation/applications/${applications[0]?.id}/withdraw`, {
+      reason: 'Flytter i ungdomsbolig via sin uddannelse',
+    });
+    const res = (await call(users.leader.session, 'GET', '/api/youth/indicators')) as YouthIndicators;
+    expect(res.years.at(-1)).toMatchObject({ transitionsWithPlan: 5, transitionsWithoutPlan: 0 });
   });
 
   it('is the leader’s: a caseworker gets 403, and another municipality sees none of it', async () => {
