@@ -20,6 +20,7 @@ import { SelectField } from '../../components/select-field';
 import { TableScroll } from '../../components/table-scroll';
 import { TextAreaField } from '../../components/text-area-field';
 import { TextField } from '../../components/text-field';
+import { useConfirmedMutation } from '../../components/use-confirmed-mutation';
 import { useForm } from '../../components/use-form';
 import { formatKroner, isoToDanishDate, todayText } from '../../i18n/format';
 import { hasPermission, useSession } from '../../session';
@@ -215,11 +216,6 @@ function EndForm({ placement, onDone }: { placement: Placement; onDone: OnDone }
   const end = useEndPlacement();
   const name = placement.name ?? t('placements.unnamed');
   const started = placement.startedOn !== null;
-  const [confirming, setConfirming] = useState<{
-    endedOn: string;
-    situationAfter: (typeof SITUATIONS_AFTER)[number];
-    reason?: string;
-  } | null>(null);
   const form = useForm({
     formKey: 'placements.end',
     initial: () => ({ endedOn: todayText(), situationAfter: started ? '' : 'unknown', reason: '' }),
@@ -230,6 +226,18 @@ function EndForm({ placement, onDone }: { placement: Placement; onDone: OnDone }
     },
     serverErrors: { PLACEMENT_END_BEFORE_START: { path: 'endedOn', code: 'before_start' } },
   });
+  const confirm = useConfirmedMutation(end, {
+    onSuccess: () => {
+      form.clear();
+      onDone({
+        kind: 'success',
+        key: started ? 'placements.end.done' : 'placements.end.withdrawn',
+        params: { name },
+      });
+    },
+    onError: form.reportError,
+  });
+  const confirming = confirm.pending;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const problems: FieldError[] = [];
@@ -241,29 +249,7 @@ function EndForm({ placement, onDone }: { placement: Placement; onDone: OnDone }
     if (!situationAfter) problems.push({ path: 'situationAfter', code: 'required' });
     if (form.failed(problems) || !endedOn || !situationAfter) return;
     const reason = optionalText(form.values.reason);
-    setConfirming({ endedOn, situationAfter, ...(reason ? { reason } : {}) });
-  };
-  const onConfirm = () => {
-    if (!confirming || end.isPending) return;
-    settle(
-      end,
-      { id: placement.id, ...confirming },
-      {
-        onSuccess: () => {
-          setConfirming(null);
-          form.clear();
-          onDone({
-            kind: 'success',
-            key: started ? 'placements.end.done' : 'placements.end.withdrawn',
-            params: { name },
-          });
-        },
-        onError: (error) => {
-          setConfirming(null);
-          form.reportError(error);
-        },
-      },
-    );
+    confirm.ask({ id: placement.id, endedOn, situationAfter, ...(reason ? { reason } : {}) });
   };
   return (
     <FormDetails summary={t(started ? 'placements.end.summary' : 'placements.end.withdrawSummary', { name })}>
@@ -283,13 +269,10 @@ function EndForm({ placement, onDone }: { placement: Placement; onDone: OnDone }
         </button>
       </form>
       <ConfirmDialog
-        open={confirming !== null}
+        {...confirm.dialog}
         heading={t(started ? 'placements.end.confirmHeading' : 'placements.end.withdrawHeading', { name })}
         confirmLabel={t(started ? 'placements.end.confirm' : 'placements.end.withdrawConfirm')}
         cancelLabel={t('common.cancel')}
-        onConfirm={onConfirm}
-        onCancel={() => setConfirming(null)}
-        busy={end.isPending}
       >
         <p>
           {started

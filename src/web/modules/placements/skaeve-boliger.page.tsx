@@ -20,6 +20,7 @@ import { SelectField } from '../../components/select-field';
 import { TableScroll } from '../../components/table-scroll';
 import { TextAreaField } from '../../components/text-area-field';
 import { TextField } from '../../components/text-field';
+import { useConfirmedMutation } from '../../components/use-confirmed-mutation';
 import { useForm } from '../../components/use-form';
 import { formatKroner, isoToDanishDate, todayText } from '../../i18n/format';
 import { hasPermission, useSession } from '../../session';
@@ -187,11 +188,6 @@ function EndTenancyForm({ unit, onDone }: { unit: SkaevUnit; onDone: OnDone }) {
   const end = useEndTenancy();
   const tenancy = unit.tenancy;
   const name = tenancy?.name ?? t('placements.unnamed');
-  const [confirming, setConfirming] = useState<{
-    toDate: string;
-    situationAfter: (typeof SITUATIONS_AFTER)[number];
-    reason?: string;
-  } | null>(null);
   const form = useForm({
     formKey: 'skaeve.end',
     initial: () => ({ toDate: todayText(), situationAfter: '', reason: '' }),
@@ -202,6 +198,14 @@ function EndTenancyForm({ unit, onDone }: { unit: SkaevUnit; onDone: OnDone }) {
     },
     serverErrors: { SKAEV_END_BEFORE_START: { path: 'toDate', code: 'before_start' } },
   });
+  const confirm = useConfirmedMutation(end, {
+    onSuccess: () => {
+      form.clear();
+      onDone({ kind: 'success', key: 'skaeve.end.done', params: { name, unit: unit.name } });
+    },
+    onError: form.reportError,
+  });
+  const confirming = confirm.pending;
   if (!tenancy) return null;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -213,25 +217,7 @@ function EndTenancyForm({ unit, onDone }: { unit: SkaevUnit; onDone: OnDone }) {
     if (!situationAfter) problems.push({ path: 'situationAfter', code: 'required' });
     if (form.failed(problems) || !toDate || !situationAfter) return;
     const reason = optionalText(form.values.reason);
-    setConfirming({ toDate, situationAfter, ...(reason ? { reason } : {}) });
-  };
-  const onConfirm = () => {
-    if (!confirming || end.isPending) return;
-    settle(
-      end,
-      { tenancyId: tenancy.id, ...confirming },
-      {
-        onSuccess: () => {
-          setConfirming(null);
-          form.clear();
-          onDone({ kind: 'success', key: 'skaeve.end.done', params: { name, unit: unit.name } });
-        },
-        onError: (error) => {
-          setConfirming(null);
-          form.reportError(error);
-        },
-      },
-    );
+    confirm.ask({ tenancyId: tenancy.id, toDate, situationAfter, ...(reason ? { reason } : {}) });
   };
   return (
     <FormDetails summary={t('skaeve.end.summary', { name, unit: unit.name })}>
@@ -249,13 +235,10 @@ function EndTenancyForm({ unit, onDone }: { unit: SkaevUnit; onDone: OnDone }) {
         </button>
       </form>
       <ConfirmDialog
-        open={confirming !== null}
+        {...confirm.dialog}
         heading={t('skaeve.end.confirmHeading', { name, unit: unit.name })}
         confirmLabel={t('skaeve.end.confirm')}
         cancelLabel={t('common.cancel')}
-        onConfirm={onConfirm}
-        onCancel={() => setConfirming(null)}
-        busy={end.isPending}
       >
         <p>
           {t('skaeve.end.confirmText', {

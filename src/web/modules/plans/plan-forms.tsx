@@ -2,7 +2,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
-  CloseReason,
   Department,
   DepositCaseKind,
   DepositOutcome,
@@ -27,6 +26,7 @@ import { FormDetails } from '../../components/section';
 import { SelectField } from '../../components/select-field';
 import { TextAreaField } from '../../components/text-area-field';
 import { TextField } from '../../components/text-field';
+import { useConfirmedMutation } from '../../components/use-confirmed-mutation';
 import { useForm } from '../../components/use-form';
 import { isoToDanishDate, todayIso, todayText } from '../../i18n/format';
 import {
@@ -594,11 +594,6 @@ export function DecisionForm({
 export function ClosePlanForm({ plan, onDone }: { plan: PlanDetail; onDone: OnDone }) {
   const { t } = useTranslation();
   const close = useClosePlan(plan.id);
-  const [confirming, setConfirming] = useState<{
-    closedOn: string;
-    reason: CloseReason;
-    note: string | null;
-  } | null>(null);
   const form = useForm({
     formKey: 'plan.close',
     initial: () => ({ closedOn: todayText(), reason: '', note: '' }),
@@ -613,6 +608,14 @@ export function ClosePlanForm({ plan, onDone }: { plan: PlanDetail; onDone: OnDo
       PLAN_CLOSE_NOTE_REQUIRED: { path: 'note', code: 'required' },
     },
   });
+  const confirm = useConfirmedMutation(close, {
+    onSuccess: () => {
+      form.clear();
+      onDone({ kind: 'success', key: 'plan.close.done' });
+    },
+    onError: form.reportError,
+  });
+  const confirming = confirm.pending;
   const openActions = plan.actions.filter((a) => !a.doneOn).length;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -625,21 +628,7 @@ export function ClosePlanForm({ plan, onDone }: { plan: PlanDetail; onDone: OnDo
     const note = optionalText(form.values.note) ?? null;
     if (reason === 'other' && !note) problems.push({ path: 'note', code: 'required' });
     if (form.failed(problems) || !closedOn || !reason) return;
-    setConfirming({ closedOn, reason, note });
-  };
-  const onConfirm = () => {
-    if (!confirming || close.isPending) return;
-    settle(close, confirming, {
-      onSuccess: () => {
-        setConfirming(null);
-        form.clear();
-        onDone({ kind: 'success', key: 'plan.close.done' });
-      },
-      onError: (error) => {
-        setConfirming(null);
-        form.reportError(error);
-      },
-    });
+    confirm.ask({ closedOn, reason, note });
   };
   return (
     <FormDetails summary={t('plan.close.summary')}>
@@ -657,13 +646,10 @@ export function ClosePlanForm({ plan, onDone }: { plan: PlanDetail; onDone: OnDo
         </button>
       </form>
       <ConfirmDialog
-        open={confirming !== null}
+        {...confirm.dialog}
         heading={t('plan.close.confirmHeading')}
         confirmLabel={t('plan.close.confirm')}
         cancelLabel={t('common.cancel')}
-        onConfirm={onConfirm}
-        onCancel={() => setConfirming(null)}
-        busy={close.isPending}
       >
         <p>
           {t('plan.close.confirmText', {
