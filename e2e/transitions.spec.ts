@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { addDays, today } from '../src/shared/dates';
 import {
   csrfToken,
   DEMO_PASSWORD,
@@ -44,6 +45,29 @@ const LANGUAGES = [
       meetingSubmit: 'Gem mødet',
       recorded: 'Mødet er registreret.',
       tasksTitle: 'Mine opgaver',
+      offersNav: 'Ungetilbud',
+      offersTitle: 'Ungetilbud',
+      editSummary: 'Ret et ungetilbud',
+      editChoice: 'Tilbud',
+      contact: 'Kontakt',
+      saveOffer: 'Gem tilbuddet',
+      offerSaved: (name: string) => `${name} er gemt.`,
+      addOfferSummary: 'Tilføj et tilbud',
+      offer: 'Tilbud',
+      from: 'Fra',
+      addOffer: 'Tilføj tilbud',
+      offerAdded: 'Tilbuddet er tilføjet.',
+      endSummary: 'Afslut et tilbud',
+      endDate: 'Slutdato',
+      endSubmit: 'Afslut tilbuddet',
+      endBeforeStart: 'Til-datoen kan ikke ligge før fra-datoen',
+      ended: 'Tilbuddet er afsluttet.',
+      closeSummary: 'Afslut overgangsplanen',
+      closedOn: 'Afsluttet den',
+      closeSubmit: 'Afslut planen',
+      closeConfirm: 'Ja, afslut planen',
+      closed: 'Overgangsplanen er afsluttet.',
+      closedNote: 'Planen er afsluttet og kan ikke længere ændres.',
     },
   },
   {
@@ -74,6 +98,29 @@ const LANGUAGES = [
       meetingSubmit: 'Save the meeting',
       recorded: 'The meeting has been recorded.',
       tasksTitle: 'My tasks',
+      offersNav: 'Youth offers',
+      offersTitle: 'Youth offers',
+      editSummary: 'Edit a youth offer',
+      editChoice: 'Offer',
+      contact: 'Contact',
+      saveOffer: 'Save the offer',
+      offerSaved: (name: string) => `${name} has been saved.`,
+      addOfferSummary: 'Add an offer',
+      offer: 'Offer',
+      from: 'From',
+      addOffer: 'Add offer',
+      offerAdded: 'The offer has been added.',
+      endSummary: 'End an offer',
+      endDate: 'End date',
+      endSubmit: 'End the offer',
+      endBeforeStart: 'The to date cannot be before the from date',
+      ended: 'The offer has ended.',
+      closeSummary: 'Close the transition plan',
+      closedOn: 'Closed on',
+      closeSubmit: 'Close the plan',
+      closeConfirm: 'Yes, close the plan',
+      closed: 'The transition plan has been closed.',
+      closedNote: 'The plan is closed and can no longer be changed.',
     },
   },
 ] as const;
@@ -82,6 +129,14 @@ const LANGUAGES = [
 function bornSixteenAndAHalfAgo(): string {
   const d = new Date(Date.now() - Math.round(16.5 * 365.25) * 86_400_000);
   return d.toISOString().slice(0, 10);
+}
+
+/** Chooses the option of a select whose text starts with `prefix` (the rest shows ages or dates). */
+async function chooseStartingWith(select: Locator, prefix: string) {
+  const labels = await select.locator('option').allTextContents();
+  const label = labels.find((l) => l.startsWith(prefix));
+  expect(label, `an option starting with ${prefix}`).toBeDefined();
+  await select.selectOption({ label: label as string });
 }
 
 /** The child-area caseworker: a second caseworker, created by the administrator. */
@@ -183,6 +238,104 @@ for (const lang of LANGUAGES) {
         page.getByRole('heading', { level: 1, name: t.planTitle(name), exact: true }),
       ).toBeVisible();
       await expectNoAxeViolations(page);
+    });
+
+    test('the administrator edits a youth offer; the caseworker gives it, ends it and closes the plan', async ({
+      page,
+    }) => {
+      const offerName = `Mentor ${stamp}`;
+      const given = `Tilbud${stamp}`;
+      const name = `${given} Hansen`;
+
+      // The administrator keeps the catalogue: an offer of its own, its contact then changed.
+      await logInAs(page, 'demo.admin');
+      const offer = await page.request.post('/api/youth-offers', {
+        headers: { 'x-csrf-token': await csrfToken(page) },
+        data: {
+          kind: 'mentor',
+          name: offerName,
+          provider: 'Ungeenheden',
+          minAge: 15,
+          maxAge: 29,
+          contact: '1',
+        },
+      });
+      expect(offer.ok(), await offer.text()).toBe(true);
+      await page
+        .getByRole('navigation', { name: t.mainNav })
+        .getByRole('link', { name: t.offersNav, exact: true })
+        .click();
+      await expect(page.getByRole('heading', { level: 1, name: t.offersTitle, exact: true })).toBeVisible();
+      const edit = page.locator('details', { has: page.locator('summary', { hasText: t.editSummary }) });
+      await edit.locator('summary').click();
+      await edit
+        .getByLabel(t.editChoice, { exact: true })
+        .selectOption({ label: `${offerName} – Ungeenheden` });
+      await edit.getByLabel(t.contact, { exact: true }).fill('Ungeenheden, tlf. 72 36 00 00');
+      await edit.getByRole('button', { name: t.saveOffer, exact: true }).click();
+      await expect(page.getByText(t.offerSaved(offerName))).toBeVisible();
+      await expect(
+        page.getByRole('cell', { name: 'Ungeenheden, tlf. 72 36 00 00', exact: true }),
+      ).toBeVisible();
+      await expectNoAxeViolations(page);
+
+      // The caseworker's plan for a young person (created through the API; the form has its journey).
+      await logInAs(page, 'demo.caseworker');
+      const token = await csrfToken(page);
+      const citizen = await page.request.post('/api/citizens', {
+        headers: { 'x-csrf-token': token },
+        data: { givenName: given, familyName: 'Hansen', birthDate: bornSixteenAndAHalfAgo(), initials: 'TH' },
+      });
+      expect(citizen.ok(), await citizen.text()).toBe(true);
+      const citizenId = ((await citizen.json()) as { id: string }).id;
+      const startedOn = addDays(today(), -30);
+      const plan = await page.request.post('/api/transitions', {
+        headers: { 'x-csrf-token': token },
+        data: {
+          citizenId,
+          startedOn,
+          wishes: 'Jeg vil have en mentor.',
+          participants: [{ kind: 'young_person' }],
+        },
+      });
+      expect(plan.ok(), await plan.text()).toBe(true);
+      const planId = ((await plan.json()) as { id: string }).id;
+      await page.goto(`/overgange/${planId}`);
+      await expect(
+        page.getByRole('heading', { level: 1, name: t.planTitle(name), exact: true }),
+      ).toBeVisible();
+
+      // The offer given from the plan's start, then ended: an end before its start is refused first.
+      const add = page.locator('details', { has: page.locator('summary', { hasText: t.addOfferSummary }) });
+      await add.locator('summary').click();
+      await chooseStartingWith(add.getByLabel(t.offer, { exact: true }), `${offerName} – `);
+      await add.getByLabel(t.from, { exact: true }).fill(danishDate(-20));
+      await add.getByRole('button', { name: t.addOffer, exact: true }).click();
+      await expect(page.getByText(t.offerAdded)).toBeVisible();
+      const end = page.locator('details', { has: page.locator('summary', { hasText: t.endSummary }) });
+      await end.locator('summary').click();
+      await chooseStartingWith(end.getByLabel(t.offer, { exact: true }), `${offerName} – `);
+      await end.getByLabel(t.endDate, { exact: true }).fill(danishDate(-25));
+      await end.getByRole('button', { name: t.endSubmit, exact: true }).click();
+      await expect(page.getByRole('alert').getByText(t.endBeforeStart).first()).toBeVisible();
+      await end.getByLabel(t.endDate, { exact: true }).fill(danishDate(0));
+      await end.getByRole('button', { name: t.endSubmit, exact: true }).click();
+      await expect(page.getByText(t.ended)).toBeVisible();
+      await expect(page.getByRole('cell', { name: danishDate(0), exact: true })).toBeVisible();
+      await expectNoAxeViolations(page);
+
+      // Closing asks first; then the plan is closed and its forms are gone.
+      const close = page.locator('details', { has: page.locator('summary', { hasText: t.closeSummary }) });
+      await close.locator('summary').click();
+      await close.getByLabel(t.closedOn, { exact: true }).fill(danishDate(0));
+      await close.getByRole('button', { name: t.closeSubmit, exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog).toBeVisible();
+      await expectNoAxeViolations(page);
+      await dialog.getByRole('button', { name: t.closeConfirm, exact: true }).click();
+      await expect(page.getByText(t.closed)).toBeVisible();
+      await expect(page.getByText(t.closedNote)).toBeVisible();
+      await expect(page.locator('summary', { hasText: t.addOfferSummary })).toHaveCount(0);
     });
   });
 }

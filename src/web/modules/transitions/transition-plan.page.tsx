@@ -6,6 +6,7 @@ import { PARTICIPANT_KINDS, type ParticipantKind } from '../../../shared/transit
 import { offerFitsAge } from '../../../shared/transitions/rules';
 import type { FieldError } from '../../api';
 import { settle } from '../../api';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DateField } from '../../components/date-field';
 import { DateText } from '../../components/date-text';
 import { ErrorSummary } from '../../components/error-summary';
@@ -14,14 +15,15 @@ import { NoValue } from '../../components/no-value';
 import { type Notice, NoticeArea } from '../../components/notice-area';
 import { Page } from '../../components/page';
 import { QueryState } from '../../components/query-state';
-import { optionalText, readDate } from '../../components/read-field';
+import { notInFuture, optionalText, readDate } from '../../components/read-field';
 import { FormDetails, Section } from '../../components/section';
 import { SelectField } from '../../components/select-field';
 import { TableScroll } from '../../components/table-scroll';
 import { TextAreaField } from '../../components/text-area-field';
 import { TextField } from '../../components/text-field';
+import { useConfirmedMutation } from '../../components/use-confirmed-mutation';
 import { useForm } from '../../components/use-form';
-import { todayIso, todayText } from '../../i18n/format';
+import { isoToDanishDate, todayIso, todayText } from '../../i18n/format';
 import { PageTasks } from '../tasks';
 import { Checklist } from './checklist';
 import {
@@ -29,6 +31,8 @@ import {
   useAddMeeting,
   useAddParticipant,
   useAddPlanOffer,
+  useClosePlan,
+  useEndPlanOffer,
   useMarkActionDone,
   useRecordMeeting,
   useTransitionPlan,
@@ -490,6 +494,124 @@ function AddOfferForm({ plan, onDone }: { plan: Plan; onDone: OnDone }) {
   );
 }
 
+/** The end of an offer the young person has (one still running). */
+function EndOfferForm({ plan, onDone }: { plan: Plan; onDone: OnDone }) {
+  const { t } = useTranslation();
+  const end = useEndPlanOffer();
+  const running = plan.offers.filter((o) => o.toDate === null);
+  const form = useForm({
+    formKey: 'transitions.offers',
+    initial: () => ({ planOfferId: '', toDate: todayText() }),
+    fields: {
+      planOfferId: { id: 'plan-offer-end', label: t('transitions.offers.endOffer') },
+      toDate: { id: 'plan-offer-end-date', label: t('transitions.offers.endDate') },
+    },
+    serverErrors: {
+      TRANSITION_OFFER_END_BEFORE_START: { path: 'toDate', code: 'before_start' },
+      TRANSITION_OFFER_ENDED: { path: 'planOfferId', code: 'ended' },
+    },
+  });
+  if (running.length === 0) return null;
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (end.isPending) return;
+    const problems: FieldError[] = [];
+    const chosen = running.find((o) => o.id === form.values.planOfferId);
+    if (!chosen) problems.push({ path: 'planOfferId', code: 'required' });
+    const toDate = readDate(form.values.toDate, 'toDate', problems, true);
+    if (chosen && toDate && toDate < chosen.fromDate) problems.push({ path: 'toDate', code: 'before_start' });
+    if (form.failed(problems) || !chosen || !toDate) return;
+    settle(
+      end,
+      { planOfferId: chosen.id, toDate },
+      {
+        onSuccess: () => {
+          form.clear();
+          form.reset();
+          onDone({ kind: 'success', key: 'transitions.offers.ended' });
+        },
+        onError: form.reportError,
+      },
+    );
+  };
+  return (
+    <FormDetails summary={t('transitions.offers.endSummary')}>
+      {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
+      <form onSubmit={onSubmit} noValidate>
+        <SelectField
+          {...form.field('planOfferId')}
+          placeholder={t('transitions.offers.endPlaceholder')}
+          options={running.map((o) => ({
+            value: o.id,
+            label: `${o.name} – ${o.provider} (${t('transitions.offers.fromDate')} ${isoToDanishDate(o.fromDate)})`,
+          }))}
+        />
+        <DateField {...form.field('toDate')} />
+        <button type="submit" className="button button-secondary">
+          {t('transitions.offers.endSubmit')}
+        </button>
+        {end.isPending ? <Loading text={t('common.saving')} /> : null}
+      </form>
+    </FormDetails>
+  );
+}
+
+/** Closing the plan: a date, then a confirmation (nothing can be added after). */
+function ClosePlanForm({ plan, onDone }: { plan: Plan; onDone: OnDone }) {
+  const { t } = useTranslation();
+  const close = useClosePlan();
+  const form = useForm({
+    formKey: 'transitions.close',
+    initial: () => ({ closedOn: todayText() }),
+    fields: { closedOn: { id: 'transition-close-on', label: t('transitions.close.closedOn') } },
+    serverErrors: {
+      TRANSITION_DATE_BEFORE_START: { path: 'closedOn', code: 'before_start' },
+      TRANSITION_DATE_IN_FUTURE: { path: 'closedOn', code: 'future_date' },
+    },
+  });
+  const confirm = useConfirmedMutation(close, {
+    onSuccess: () => {
+      form.clear();
+      onDone({ kind: 'success', key: 'transitions.close.done' });
+    },
+    onError: form.reportError,
+  });
+  const openActions = plan.actions.filter((a) => !a.doneOn).length;
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const problems: FieldError[] = [];
+    const closedOn = readDate(form.values.closedOn, 'closedOn', problems, true);
+    notInFuture(closedOn, 'closedOn', problems);
+    if (closedOn && closedOn < plan.startedOn) problems.push({ path: 'closedOn', code: 'before_start' });
+    if (form.failed(problems) || !closedOn) return;
+    confirm.ask({ planId: plan.id, closedOn });
+  };
+  return (
+    <FormDetails summary={t('transitions.close.summary')}>
+      {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
+      <form onSubmit={onSubmit} noValidate>
+        <DateField {...form.field('closedOn')} />
+        <button type="submit" className="button button-secondary">
+          {t('transitions.close.submit')}
+        </button>
+      </form>
+      <ConfirmDialog
+        {...confirm.dialog}
+        heading={t('transitions.close.confirmHeading')}
+        confirmLabel={t('transitions.close.confirm')}
+        cancelLabel={t('common.cancel')}
+      >
+        <p>
+          {t('transitions.close.confirmText', {
+            date: confirm.pending ? isoToDanishDate(confirm.pending.closedOn) : '',
+          })}
+        </p>
+        {openActions > 0 ? <p>{t('transitions.close.openActions', { count: openActions })}</p> : null}
+      </ConfirmDialog>
+    </FormDetails>
+  );
+}
+
 function PlanView({ plan, onDone }: { plan: Plan; onDone: OnDone }) {
   const { t } = useTranslation();
   const participantsCaption = t('transitions.participant.caption');
@@ -573,11 +695,23 @@ function PlanView({ plan, onDone }: { plan: Plan; onDone: OnDone }) {
             </table>
           </TableScroll>
         )}
-        {plan.canWrite ? <AddOfferForm plan={plan} onDone={onDone} /> : null}
+        {plan.canWrite ? (
+          <>
+            <AddOfferForm plan={plan} onDone={onDone} />
+            <EndOfferForm plan={plan} onDone={onDone} />
+          </>
+        ) : null}
         <p>
           <Link to="/ungetilbud">{t('transitions.list.offersLink')}</Link>
         </p>
       </Section>
+      {plan.closedOn ? (
+        <p>{t('transitions.close.closedNote')}</p>
+      ) : plan.canWrite ? (
+        <Section id="transition-close" heading={t('transitions.close.heading')}>
+          <ClosePlanForm plan={plan} onDone={onDone} />
+        </Section>
+      ) : null}
     </>
   );
 }

@@ -120,6 +120,11 @@ export const useEndPlanOffer = () =>
     api.post<void>(`/api/transitions/offers/${enc(planOfferId)}/end`, { toDate }),
   );
 
+export const useClosePlan = () =>
+  useTransitionsMutation(({ planId, closedOn }: { planId: string; closedOn: string }) =>
+    api.post<void>(`/api/transitions/${enc(planId)}/close`, { closedOn }),
+  );
+
 export const useCreateOffer = () =>
   useTransitionsMutation((input: YouthOfferInput) => api.post<{ id: string }>('/api/youth-offers', input));
 

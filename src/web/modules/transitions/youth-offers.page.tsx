@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { YouthOfferInput } from '../../../shared/transitions/api';
 import { OFFER_KINDS } from '../../../shared/transitions/model';
 import type { FieldError } from '../../api';
 import { settle } from '../../api';
@@ -17,80 +18,96 @@ import { TextAreaField } from '../../components/text-area-field';
 import { TextField } from '../../components/text-field';
 import { useForm } from '../../components/use-form';
 import { hasPermission, useSession } from '../../session';
-import { useCreateOffer, useYouthOffers, type YouthOffer } from './transitions.api';
+import { useCreateOffer, useUpdateOffer, useYouthOffers, type YouthOffer } from './transitions.api';
 
-/** A new offer in the catalogue: kind, name, provider, age range and contact. */
-function NewOfferForm({ onDone }: { onDone: (notice: Notice) => void }) {
+type OfferValues = Record<
+  'kind' | 'name' | 'provider' | 'minAge' | 'maxAge' | 'contact' | 'description',
+  string
+>;
+
+const valuesOf = (o: YouthOffer | null): OfferValues => ({
+  kind: o?.kind ?? '',
+  name: o?.name ?? '',
+  provider: o?.provider ?? '',
+  minAge: o ? String(o.minAge) : '',
+  maxAge: o ? String(o.maxAge) : '',
+  contact: o?.contact ?? '',
+  description: o?.description ?? '',
+});
+
+/** Reads the offer form as the server checks it; undefined when something is missing or wrong. */
+function readOffer(values: OfferValues, problems: FieldError[]): YouthOfferInput | undefined {
+  const kind = OFFER_KINDS.find((k) => k === values.kind);
+  if (!kind) problems.push({ path: 'kind', code: 'required' });
+  const name = optionalText(values.name);
+  if (!name) problems.push({ path: 'name', code: 'required' });
+  const provider = optionalText(values.provider);
+  if (!provider) problems.push({ path: 'provider', code: 'required' });
+  const minAge = readNumber(values.minAge, 'count', 'minAge', problems);
+  const maxAge = readNumber(values.maxAge, 'count', 'maxAge', problems);
+  if (minAge !== undefined && maxAge !== undefined && minAge > maxAge)
+    problems.push({ path: 'maxAge', code: 'below_min' });
+  const contact = optionalText(values.contact);
+  if (!contact) problems.push({ path: 'contact', code: 'required' });
+  if (!kind || !name || !provider || !contact || minAge === undefined || maxAge === undefined) return;
+  return {
+    kind,
+    name,
+    provider,
+    minAge,
+    maxAge,
+    contact,
+    description: optionalText(values.description) ?? null,
+  };
+}
+
+/**
+ * An offer of the catalogue: kind, name, provider, age range and contact. A new one when `offer` is
+ * null; else the offer changed (its ids are prefixed, so both forms can be on the page).
+ */
+function OfferForm({ offer, onDone }: { offer: YouthOffer | null; onDone: (notice: Notice) => void }) {
   const { t } = useTranslation();
   const create = useCreateOffer();
+  const update = useUpdateOffer();
+  const pending = create.isPending || update.isPending;
+  const prefix = offer ? 'offer-edit' : 'offer';
   const form = useForm({
     formKey: 'transitions.catalogue',
-    initial: () => ({
-      kind: '',
-      name: '',
-      provider: '',
-      minAge: '',
-      maxAge: '',
-      contact: '',
-      description: '',
-    }),
+    initial: () => valuesOf(offer),
     fields: {
-      kind: { id: 'offer-kind', label: t('transitions.catalogue.kind') },
-      name: { id: 'offer-name', label: t('transitions.catalogue.name') },
-      provider: { id: 'offer-provider', label: t('transitions.catalogue.provider') },
-      minAge: { id: 'offer-min-age', label: t('transitions.catalogue.minAge') },
-      maxAge: { id: 'offer-max-age', label: t('transitions.catalogue.maxAge') },
-      contact: { id: 'offer-contact', label: t('transitions.catalogue.contact') },
-      description: { id: 'offer-description', label: t('transitions.catalogue.description') },
+      kind: { id: `${prefix}-kind`, label: t('transitions.catalogue.kind') },
+      name: { id: `${prefix}-name`, label: t('transitions.catalogue.name') },
+      provider: { id: `${prefix}-provider`, label: t('transitions.catalogue.provider') },
+      minAge: { id: `${prefix}-min-age`, label: t('transitions.catalogue.minAge') },
+      maxAge: { id: `${prefix}-max-age`, label: t('transitions.catalogue.maxAge') },
+      contact: { id: `${prefix}-contact`, label: t('transitions.catalogue.contact') },
+      description: { id: `${prefix}-description`, label: t('transitions.catalogue.description') },
     },
     serverErrors: {
       TRANSITION_OFFER_AGE_RANGE: { path: 'maxAge', code: 'below_min' },
       TRANSITION_OFFER_NAME_TAKEN: { path: 'name', code: 'taken' },
     },
   });
-  const { values } = form;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (create.isPending) return;
+    if (pending) return;
     const problems: FieldError[] = [];
-    const kind = OFFER_KINDS.find((k) => k === values.kind);
-    if (!kind) problems.push({ path: 'kind', code: 'required' });
-    const name = optionalText(values.name);
-    if (!name) problems.push({ path: 'name', code: 'required' });
-    const provider = optionalText(values.provider);
-    if (!provider) problems.push({ path: 'provider', code: 'required' });
-    const minAge = readNumber(values.minAge, 'count', 'minAge', problems);
-    const maxAge = readNumber(values.maxAge, 'count', 'maxAge', problems);
-    if (minAge !== undefined && maxAge !== undefined && minAge > maxAge)
-      problems.push({ path: 'maxAge', code: 'below_min' });
-    const contact = optionalText(values.contact);
-    if (!contact) problems.push({ path: 'contact', code: 'required' });
-    if (
-      form.failed(problems) ||
-      !kind ||
-      !name ||
-      !provider ||
-      !contact ||
-      minAge === undefined ||
-      maxAge === undefined
-    )
-      return;
-    const description = optionalText(values.description);
-    settle(
-      create,
-      { kind, name, provider, minAge, maxAge, contact, ...(description ? { description } : {}) },
-      {
-        onSuccess: () => {
-          form.clear();
-          form.reset();
-          onDone({ kind: 'success', key: 'transitions.catalogue.done', params: { name } });
-        },
-        onError: form.reportError,
-      },
-    );
+    const input = readOffer(form.values, problems);
+    if (form.failed(problems) || !input) return;
+    const onSuccess = () => {
+      form.clear();
+      if (!offer) form.reset();
+      onDone({
+        kind: 'success',
+        key: offer ? 'transitions.catalogue.updated' : 'transitions.catalogue.done',
+        params: { name: input.name },
+      });
+    };
+    if (offer) settle(update, { id: offer.id, ...input }, { onSuccess, onError: form.reportError });
+    else settle(create, input, { onSuccess, onError: form.reportError });
   };
   return (
-    <FormDetails summary={t('transitions.catalogue.summary')}>
+    <>
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate>
         <SelectField
@@ -105,10 +122,30 @@ function NewOfferForm({ onDone }: { onDone: (notice: Notice) => void }) {
         <TextField {...form.field('contact')} />
         <TextAreaField {...form.field('description')} rows={2} />
         <button type="submit" className="button button-primary">
-          {t('transitions.catalogue.submit')}
+          {t(offer ? 'transitions.catalogue.save' : 'transitions.catalogue.submit')}
         </button>
-        {create.isPending ? <Loading text={t('common.saving')} /> : null}
+        {pending ? <Loading text={t('common.saving')} /> : null}
       </form>
+    </>
+  );
+}
+
+/** Changing an offer: choose it, then its form, filled in. */
+function EditOffer({ rows, onDone }: { rows: YouthOffer[]; onDone: (notice: Notice) => void }) {
+  const { t } = useTranslation();
+  const [chosen, setChosen] = useState('');
+  const offer = rows.find((o) => o.id === chosen) ?? null;
+  return (
+    <FormDetails summary={t('transitions.catalogue.editSummary')}>
+      <SelectField
+        id="offer-edit-choice"
+        label={t('transitions.catalogue.editChoice')}
+        value={chosen}
+        onChange={(event) => setChosen(event.target.value)}
+        placeholder={t('transitions.catalogue.editPlaceholder')}
+        options={rows.map((o) => ({ value: o.id, label: `${o.name} – ${o.provider}` }))}
+      />
+      {offer ? <OfferForm key={offer.id} offer={offer} onDone={onDone} /> : null}
     </FormDetails>
   );
 }
@@ -159,7 +196,9 @@ export function YouthOffersPage() {
       <NoticeArea notice={notice} headingLevel={2} />
       {keeps ? (
         <Section id="offer-new" heading={t('transitions.catalogue.newHeading')}>
-          <NewOfferForm onDone={setNotice} />
+          <FormDetails summary={t('transitions.catalogue.summary')}>
+            <OfferForm offer={null} onDone={setNotice} />
+          </FormDetails>
         </Section>
       ) : null}
       <Section id="offer-list" heading={t('transitions.catalogue.listHeading')}>
@@ -169,7 +208,12 @@ export function YouthOffersPage() {
           empty={<p>{t(keeps ? 'transitions.catalogue.noneAdmin' : 'transitions.catalogue.none')}</p>}
           isEmpty={(rows) => rows.length === 0}
         >
-          {(rows) => <OffersTable rows={rows} />}
+          {(rows) => (
+            <>
+              <OffersTable rows={rows} />
+              {keeps ? <EditOffer rows={rows} onDone={setNotice} /> : null}
+            </>
+          )}
         </QueryState>
       </Section>
     </Page>
