@@ -7,8 +7,8 @@ import { csrfToken, expectNoAxeViolations, logInAs, useLanguage } from './fixtur
  * Young people in both languages (issue 17): a child caseworker registers a placed 16½-year-old —
  * after a named error for a placement ending before it starts — and reads the young person's own
  * goals first; with the test clock (ADR 0011) at the 17th birthday the § 111 task appears in "Mine
- * opgaver" with its deadline; at 18 the young person gets ungestøtte and the caseworker opens a
- * housing application for them. axe finds nothing on the pages.
+ * opgaver" with its deadline; at 18 the young person gets ungestøtte and the caseworker submits a
+ * youth-housing application for them. axe finds nothing on the pages.
  */
 const LANGUAGES = [
   {
@@ -37,6 +37,19 @@ const LANGUAGES = [
       ungestoette: 'Ungestøtte',
       createApplication: 'Opret boligansøgning',
       applicationTitle: 'Indstil til boligsocial anvisning',
+      adultArea: 'Voksenområdet',
+      specialSocial: 'Særlige sociale problemer',
+      justification: 'Begrundelse',
+      citizenship: 'Statsborgerskab',
+      danish: 'Dansk',
+      roomsMin: 'Mindst antal værelser',
+      income: 'Husstandens indtægt om måneden',
+      fixedCosts: 'Faste udgifter om måneden',
+      youthWish: 'Ønsker en ungdomsbolig',
+      inEducationGround: 'Er under uddannelse',
+      submitApplication: 'Indstil borgeren',
+      applicationCreated: 'Indstillingen er sendt til anvisningen.',
+      applicationOpen: 'Har en åben boligansøgning på ventelisten',
       areasNav: 'Serviceområder',
       areasTitle: 'Sagsbehandleres serviceområde',
       areaFor: (name: string) => `Serviceområde for ${name}`,
@@ -75,6 +88,19 @@ const LANGUAGES = [
       ungestoette: 'Youth support (ungestøtte)',
       createApplication: 'Create housing application',
       applicationTitle: 'Recommend for social housing allocation',
+      adultArea: 'Adult services',
+      specialSocial: 'Special social problems',
+      justification: 'Justification',
+      citizenship: 'Citizenship',
+      danish: 'Danish',
+      roomsMin: 'Fewest rooms',
+      income: 'Household income a month',
+      fixedCosts: 'Fixed costs a month',
+      youthWish: 'Wishes a youth unit',
+      inEducationGround: 'Is in education',
+      submitApplication: 'Recommend the citizen',
+      applicationCreated: 'The recommendation has been sent to the allocation officer.',
+      applicationOpen: 'Has an open housing application on the waiting list',
       areasNav: 'Service areas',
       areasTitle: "Caseworkers' service areas",
       areaFor: (name: string) => `Service area of ${name}`,
@@ -179,6 +205,25 @@ for (const { code, t } of LANGUAGES) {
       await expect(
         page.getByRole('heading', { level: 1, name: t.applicationTitle, exact: true }),
       ).toBeVisible();
+
+      // The youth-housing application: a youth unit wished, in education (rule 26).
+      await page.getByRole('radio', { name: t.adultArea }).check();
+      await page.getByRole('checkbox', { name: t.specialSocial }).check();
+      await page.getByLabel(t.justification, { exact: true }).fill('Forlader plejefamilien ved 18 år (e2e).');
+      await page
+        .getByRole('group', { name: /^Person 1/ })
+        .getByLabel(t.citizenship, { exact: true })
+        .selectOption({ label: t.danish });
+      await page.getByLabel(t.roomsMin, { exact: true }).fill('1');
+      await page.getByLabel(t.income, { exact: true }).fill('9.500');
+      await page.getByLabel(t.fixedCosts, { exact: true }).fill('1.000');
+      await page.getByRole('checkbox', { name: t.youthWish }).check();
+      await page.getByRole('checkbox', { name: t.inEducationGround }).check();
+      await page.getByRole('button', { name: t.submitApplication, exact: true }).click();
+      await expect(page.getByText(t.applicationCreated)).toBeVisible();
+      await page.goto(`/unge/${id}`);
+      await expect(page.getByRole('link', { name: t.applicationOpen, exact: true })).toBeVisible();
+      await expectNoAxeViolations(page);
     });
 
     test('the administrator keeps the caseworkers’ service areas', async ({ page }) => {
