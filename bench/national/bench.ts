@@ -248,6 +248,20 @@ export async function pathSpecs(
       // Issue 16: the economics page for København, one user, p95 < 200 ms (a yearly report).
       oneUserP95Ms: 200,
     },
+    {
+      name: 'young people',
+      description: `GET /api/youth for a caseworker: the young people aged 15–29 with profile, placements and clocks (${g.youth?.profiles ?? 0} profiles)`,
+      user: 'caseworker',
+      paths: ['/api/youth'],
+    },
+    {
+      name: 'youth indicators',
+      description: `GET /api/youth/indicators for the leader: five years of young homeless, the formerly placed, § 111 decisions and transitions (${g.youth?.placed ?? 0} formerly placed)`,
+      user: 'leader',
+      paths: ['/api/youth/indicators'],
+      // A yearly report, as the economics page.
+      oneUserP95Ms: 200,
+    },
   ];
 }
 

@@ -13,6 +13,7 @@ import { type PreventionSeedResult, seedPrevention } from '../prevention';
 import { MUNICIPALITIES, type MunicipalityInfo, TOTAL_POPULATION } from './municipalities';
 import { addShelters, type ShelterCounts } from './shelters';
 import { addSupport, type SupportCounts } from './support';
+import { addYouth, type YouthCounts } from './youth';
 
 /**
  * The national data set (issue 7): all 98 municipalities, each sized by its population, with ten
@@ -92,6 +93,8 @@ export interface GeneratedMunicipality {
   support: SupportCounts;
   /** § 110 shelters and their stays (all and open). */
   shelters: ShelterCounts;
+  /** Youth profiles, the formerly placed, § 111 decisions and youth supports. */
+  youth: YouthCounts;
 }
 
 export interface NationalSummary {
@@ -150,7 +153,7 @@ export async function generateNational(o: NationalOptions): Promise<NationalData
     log(
       `${m.code} ${m.name}: ${g.counts.applications} applications, ${g.counts.notices} notices, ` +
         `${g.support.enrollments} enrollments (${g.support.active} active, ${g.support.benchCaseload} for ` +
-        `the bench's support worker), ${g.support.contacts} contacts, ${g.shelters.stays} shelter stays, ${g.counts.audit} audit rows in ${((performance.now() - t0) / 1000).toFixed(1)} s ` +
+        `the bench's support worker), ${g.support.contacts} contacts, ${g.shelters.stays} shelter stays, ${g.youth.profiles} youth profiles, ${g.counts.audit} audit rows in ${((performance.now() - t0) / 1000).toFixed(1)} s ` +
         `(${Object.entries(steps)
           .map(([k, v]) => `${k} ${v}`)
           .join(', ')})`,
@@ -198,6 +201,10 @@ export async function tableRows(owner: Db): Promise<Record<string, number>> {
     'shelter',
     'shelter_rate',
     'shelter_stay',
+    'youth_profile',
+    'youth_placement',
+    'youth_support',
+    'youth_decision',
     'audit_event',
   ];
   const out: Record<string, number> = {};
@@ -302,8 +309,8 @@ async function generateMunicipality(
     passwordHash,
   });
   step('support');
-  const { rows: citizenRows } = await sql<{ id: string }>`
-    select id from citizen where municipality_id = ${m} and merged_into is null and died_on is null
+  const { rows: citizenRows } = await sql<{ id: string; birth_date: string }>`
+    select id, birth_date from citizen where municipality_id = ${m} and merged_into is null and died_on is null
     order by id`.execute(o.owner);
   const shelters = await addShelters({
     copy: o.copy,
@@ -318,6 +325,15 @@ async function generateMunicipality(
     benchUser: users.shelter.id,
   });
   step('shelters');
+  const youth = await addYouth({
+    copy: o.copy,
+    municipalityId: m,
+    random: new Random(seed + 43),
+    citizens: citizenRows,
+    today: o.today,
+    createdBy: users.caseworker.id,
+  });
+  step('youth');
   const audit = await addAudit(o, m, random, size.auditRows, tenYearsAgo, day, users);
   step('audit');
 
@@ -338,6 +354,7 @@ async function generateMunicipality(
     },
     support,
     shelters,
+    youth,
   };
   return { g, seeded: prevention, steps };
 }

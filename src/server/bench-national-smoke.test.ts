@@ -26,6 +26,8 @@ const PATHS = [
   'shelter residents',
   'stay lengths',
   'economics',
+  'young people',
+  'youth indicators',
 ];
 
 /** The support worker's paths (issue 15): measured for one user too, against a 70 % share of raw. */
@@ -51,10 +53,15 @@ describe('national benchmark', () => {
           'support_enrollment',
           'support_phase_change',
           'support_contact',
+          'youth_profile',
+          'youth_placement',
         ])
           expect(summary.rows[table]).toBeGreaterThan(0);
         expect(summary.rows.support_enrollment).toBe(
           summary.municipalities.reduce((n, m) => n + m.support.enrollments, 0),
+        );
+        expect(summary.rows.youth_profile).toBe(
+          summary.municipalities.reduce((n, m) => n + m.youth.profiles, 0),
         );
         expect(summary.rows.audit_event).toBe(summary.municipalities.reduce((n, m) => n + m.counts.audit, 0));
 
