@@ -114,35 +114,69 @@ function ProfileForm({ view, onDone }: { view: YouthProfileView; onDone: OnDone 
   );
 }
 
-/** A placement outside the home: type, from, to (not before from). */
-function PlacementForm({ citizenId, onDone }: { citizenId: string; onDone: OnDone }) {
+/** What a period form saves: its kind, from, to (not before from) and a free text. */
+interface PeriodValues<K extends string> {
+  kind: K;
+  fromDate: string;
+  toDate?: string;
+  text?: string;
+}
+
+/**
+ * A period of the young person's history: a kind, from, to (not before from) and a free text — a
+ * placement outside the home or a support. `save` sends it in the shape of its request.
+ */
+function PeriodForm<K extends string>({
+  prefix,
+  formKey,
+  summary,
+  kinds,
+  kindLabel,
+  kindText,
+  textLabel,
+  endBeforeStart,
+  pending,
+  save,
+  onDone,
+}: {
+  prefix: string;
+  formKey: string;
+  summary: string;
+  kinds: readonly K[];
+  kindLabel: string;
+  kindText: (kind: K) => string;
+  textLabel: string;
+  /** The server's error code for an end before the start. */
+  endBeforeStart: string;
+  pending: boolean;
+  save: (values: PeriodValues<K>, handlers: { onSuccess: () => void; onError: (e: unknown) => void }) => void;
+  onDone: OnDone;
+}) {
   const { t } = useTranslation();
-  const add = useAddPlacement(citizenId);
   const form = useForm({
-    formKey: 'youth.placementForm',
-    initial: () => ({ placementType: '', fromDate: '', toDate: '', note: '' }),
+    formKey,
+    initial: () => ({ kind: '', fromDate: '', toDate: '', text: '' }),
     fields: {
-      placementType: { id: 'youth-placement-type', label: t('youth.placementType') },
-      fromDate: { id: 'youth-placement-from', label: t('youth.fromDate') },
-      toDate: { id: 'youth-placement-to', label: t('youth.toDate') },
-      note: { id: 'youth-placement-note', label: t('youth.note') },
+      kind: { id: `${prefix}-kind`, label: kindLabel },
+      fromDate: { id: `${prefix}-from`, label: t('youth.fromDate') },
+      toDate: { id: `${prefix}-to`, label: t('youth.toDate') },
+      text: { id: `${prefix}-text`, label: textLabel },
     },
-    serverErrors: { YOUTH_PLACEMENT_END_BEFORE_START: { path: 'toDate', code: 'before_start' } },
+    serverErrors: { [endBeforeStart]: { path: 'toDate', code: 'before_start' } },
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (add.isPending) return;
+    if (pending) return;
     const problems: FieldError[] = [];
-    const placementType = pick(PLACEMENT_TYPES, form.values.placementType);
-    if (!placementType) problems.push({ path: 'placementType', code: 'required' });
+    const kind = pick(kinds, form.values.kind);
+    if (!kind) problems.push({ path: 'kind', code: 'required' });
     const fromDate = readDate(form.values.fromDate, 'fromDate', problems, true);
     const toDate = readDate(form.values.toDate, 'toDate', problems);
     if (fromDate && toDate && toDate < fromDate) problems.push({ path: 'toDate', code: 'before_start' });
-    if (form.failed(problems) || !placementType || !fromDate) return;
-    const note = optionalText(form.values.note);
-    settle(
-      add,
-      { placementType, fromDate, ...(toDate ? { toDate } : {}), ...(note ? { note } : {}) },
+    if (form.failed(problems) || !kind || !fromDate) return;
+    const text = optionalText(form.values.text);
+    save(
+      { kind, fromDate, ...(toDate ? { toDate } : {}), ...(text ? { text } : {}) },
       {
         onSuccess: () => {
           form.clear();
@@ -154,81 +188,68 @@ function PlacementForm({ citizenId, onDone }: { citizenId: string; onDone: OnDon
     );
   };
   return (
-    <FormDetails summary={t('youth.addPlacement')}>
+    <FormDetails summary={summary}>
       {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
       <form onSubmit={onSubmit} noValidate>
         <SelectField
-          {...form.field('placementType')}
+          {...form.field('kind')}
           placeholder={t('youth.choose')}
-          options={PLACEMENT_TYPES.map((s) => ({ value: s, label: t(`youth.placementTypes.${s}`) }))}
+          options={kinds.map((k) => ({ value: k, label: kindText(k) }))}
         />
         <DateField {...form.field('fromDate')} />
         <DateField {...form.field('toDate')} />
-        <TextField {...form.field('note')} />
+        <TextField {...form.field('text')} />
         <button type="submit" className="button button-primary">
-          {t('youth.addPlacement')}
+          {summary}
         </button>
       </form>
     </FormDetails>
   );
 }
 
-/** A support: ungestøtte (18–22), efterværn, mentor, ungeguide, støttekontaktperson. */
+/** A placement outside the home: type, from, to (not before from), a note. */
+function PlacementForm({ citizenId, onDone }: { citizenId: string; onDone: OnDone }) {
+  const { t } = useTranslation();
+  const add = useAddPlacement(citizenId);
+  return (
+    <PeriodForm
+      prefix="youth-placement"
+      formKey="youth.placementForm"
+      summary={t('youth.addPlacement')}
+      kinds={PLACEMENT_TYPES}
+      kindLabel={t('youth.placementType')}
+      kindText={(k) => t(`youth.placementTypes.${k}`)}
+      textLabel={t('youth.note')}
+      endBeforeStart="YOUTH_PLACEMENT_END_BEFORE_START"
+      pending={add.isPending}
+      save={({ kind, text, ...period }, handlers) =>
+        settle(add, { placementType: kind, ...period, ...(text ? { note: text } : {}) }, handlers)
+      }
+      onDone={onDone}
+    />
+  );
+}
+
+/** A support: ungestøtte (18–22), efterværn, mentor, ungeguide, støttekontaktperson; its provider. */
 function SupportForm({ citizenId, onDone }: { citizenId: string; onDone: OnDone }) {
   const { t } = useTranslation();
   const add = useAddSupport(citizenId);
-  const form = useForm({
-    formKey: 'youth.supportForm',
-    initial: () => ({ kind: '', fromDate: '', toDate: '', provider: '' }),
-    fields: {
-      kind: { id: 'youth-support-kind', label: t('youth.supportKind') },
-      fromDate: { id: 'youth-support-from', label: t('youth.fromDate') },
-      toDate: { id: 'youth-support-to', label: t('youth.toDate') },
-      provider: { id: 'youth-support-provider', label: t('youth.provider') },
-    },
-    serverErrors: { YOUTH_SUPPORT_END_BEFORE_START: { path: 'toDate', code: 'before_start' } },
-  });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (add.isPending) return;
-    const problems: FieldError[] = [];
-    const kind = pick(SUPPORT_KINDS, form.values.kind);
-    if (!kind) problems.push({ path: 'kind', code: 'required' });
-    const fromDate = readDate(form.values.fromDate, 'fromDate', problems, true);
-    const toDate = readDate(form.values.toDate, 'toDate', problems);
-    if (fromDate && toDate && toDate < fromDate) problems.push({ path: 'toDate', code: 'before_start' });
-    if (form.failed(problems) || !kind || !fromDate) return;
-    const provider = optionalText(form.values.provider);
-    settle(
-      add,
-      { kind, fromDate, ...(toDate ? { toDate } : {}), ...(provider ? { provider } : {}) },
-      {
-        onSuccess: () => {
-          form.clear();
-          form.reset();
-          onDone({ kind: 'success', key: 'youth.saved' });
-        },
-        onError: form.reportError,
-      },
-    );
-  };
   return (
-    <FormDetails summary={t('youth.addSupport')}>
-      {form.problems ? <ErrorSummary items={form.summaryItems} focusKey={form.problems} /> : null}
-      <form onSubmit={onSubmit} noValidate>
-        <SelectField
-          {...form.field('kind')}
-          placeholder={t('youth.choose')}
-          options={SUPPORT_KINDS.map((s) => ({ value: s, label: t(`youth.supportKinds.${s}`) }))}
-        />
-        <DateField {...form.field('fromDate')} />
-        <DateField {...form.field('toDate')} />
-        <TextField {...form.field('provider')} />
-        <button type="submit" className="button button-primary">
-          {t('youth.addSupport')}
-        </button>
-      </form>
-    </FormDetails>
+    <PeriodForm
+      prefix="youth-support"
+      formKey="youth.supportForm"
+      summary={t('youth.addSupport')}
+      kinds={SUPPORT_KINDS}
+      kindLabel={t('youth.supportKind')}
+      kindText={(k) => t(`youth.supportKinds.${k}`)}
+      textLabel={t('youth.provider')}
+      endBeforeStart="YOUTH_SUPPORT_END_BEFORE_START"
+      pending={add.isPending}
+      save={({ kind, text, ...period }, handlers) =>
+        settle(add, { kind, ...period, ...(text ? { provider: text } : {}) }, handlers)
+      }
+      onDone={onDone}
+    />
   );
 }
 
