@@ -41,7 +41,7 @@ const SLOT = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
 /**
  * The languages whose journeys run (`E2E_LANGUAGES=da`, default every one): a journey that runs
  * once per language names it in its title as "(da)" or "(en)"; journeys without one always run.
- * `.ci/run` runs every language on PGlite and the Danish journeys again on PostgreSQL (ADR 0008).
+ * `.ci/run` runs the English journeys on PGlite and the Danish ones on PostgreSQL (ADR 0013).
  */
 const ALL_LANGUAGES = ['da', 'en'];
 const LANGUAGES = (process.env.E2E_LANGUAGES ?? ALL_LANGUAGES.join(','))
