@@ -3,8 +3,10 @@ import { module as access } from './access';
 import { module as allocation } from './allocation';
 import { module as audit } from './audit';
 import { module as citizens } from './citizens';
+import { module as count } from './count';
 import { module as economics } from './economics';
 import { module as housing } from './housing';
+import { module as insight } from './insight';
 import { module as placements } from './placements';
 import { module as plans } from './plans';
 import { module as prevention } from './prevention';
@@ -31,6 +33,8 @@ export const serverModules: readonly ServerModule[] = [
   placements,
   transitions,
   youth,
+  count,
+  insight,
   economics,
   tasks,
 ];

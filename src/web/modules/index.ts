@@ -4,6 +4,7 @@ import { auditModule } from './audit';
 import { citizensModule } from './citizens';
 import { economicsModule } from './economics';
 import { housingModule } from './housing';
+import { insightModule } from './insight';
 import type { WebModule } from './module';
 import { placementsModule } from './placements';
 import { plansModule } from './plans';
@@ -31,6 +32,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   sheltersModule,
   placementsModule,
   youthModule,
+  insightModule,
   transitionsModule,
   economicsModule,
   accessModule,

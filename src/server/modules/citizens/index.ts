@@ -19,8 +19,13 @@ export const module: ServerModule = {
   },
 };
 
+// The inactivity policy and every citizen's status facts (insight: the monthly flow, rule 35).
+export { policy as inactivityPolicy } from './citizens.repository';
 export type { CitizenInput, CitizenRequest } from './citizens.schema';
 export { addEpisode, createCitizen, displayName, flagDuplicatesOf, requireConsent } from './citizens.service';
+export { statusFacts } from './citizens.status-facts.repository';
 // Whereabouts in force (support: own home before CTI, housing retention).
 export { whereaboutsFacts } from './citizens.whereabouts-facts.repository';
+// The week-6 count's list to register (issue 18 §1).
+export { homelessOnDays } from './homeless-on-days';
 export { citizensByCpr, registerCitizensFromNotices } from './register-from-notices';

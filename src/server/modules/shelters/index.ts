@@ -31,3 +31,6 @@ export const module: ServerModule = {
     await seedShelterHistory(trx, demo);
   },
 };
+
+// The shelters a citizen stayed at in a week (the week-6 count's units, issue 18 §1).
+export { shelterNamesOfStays } from './shelters.repository';

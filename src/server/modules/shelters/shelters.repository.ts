@@ -413,3 +413,24 @@ export async function cprOfCitizen(db: Executor, m: string, citizenId: string): 
     .executeTakeFirst();
   return row?.cpr ?? null;
 }
+
+/** The shelters where each of the citizens stayed on some day from `from` to `to` (the week-6 count's units). */
+export function shelterNamesOfStays(
+  db: Executor,
+  m: string,
+  citizenIds: readonly string[],
+  from: string,
+  to: string,
+) {
+  if (citizenIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('shelter_stay as t')
+    .innerJoin('shelter as s', 's.id', 't.shelter_id')
+    .select(['t.citizen_id', 's.name'])
+    .distinct()
+    .where('t.municipality_id', '=', m)
+    .where('t.citizen_id', 'in', [...citizenIds])
+    .where('t.admitted_on', '<=', to)
+    .where((eb) => eb.or([eb('t.discharged_on', 'is', null), eb('t.discharged_on', '>=', from)]))
+    .execute();
+}

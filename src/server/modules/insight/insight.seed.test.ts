@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InsightFlow } from '../../../shared/insight/report';
+import type { DatabaseHandles } from '../../db/database';
+import { demoUsername, seedDemo } from '../../demo/seed';
+import { call } from '../../test/factories';
+import { login, testApp, testDatabase } from '../../test/helpers';
+
+const PASSWORD = 'demo-password-long';
+let db: DatabaseHandles;
+let app: FastifyInstance;
+
+// The demo municipality has a fixed kommunekode, so this runs on PGlite only (as the other demo
+// seed tests).
+describe.skipIf(Boolean(process.env.DATABASE_URL))('the demo monthly flow (issue 18 §2)', () => {
+  beforeAll(async () => {
+    db = await testDatabase();
+    await seedDemo(db, PASSWORD);
+    app = await testApp(db);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  it('shows active people every month, inflow and outflow in most months, from the ten years of whereabouts', async () => {
+    const leader = await login(app, demoUsername('leader'), PASSWORD);
+    const flow = (await call(leader, 'GET', '/api/insight/flow')) as InsightFlow;
+    const active = flow.overall.map((m) => m.active);
+    expect(active.every((n) => typeof n === 'number' && n >= 5)).toBe(true);
+    const moving = flow.overall.filter((m) => m.inflow !== 0 && m.outflow !== 0);
+    expect(moving.length).toBeGreaterThanOrEqual(12);
+    // Where every term is shown, rule 35 holds.
+    expect(flow.overall.every((m) => m.balanced !== false)).toBe(true);
+  });
+});
