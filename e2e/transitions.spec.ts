@@ -113,7 +113,7 @@ const LANGUAGES = [
       endSummary: 'End an offer',
       endDate: 'End date',
       endSubmit: 'End the offer',
-      endBeforeStart: 'The to date cannot be before the from date',
+      endBeforeStart: 'The end date cannot be before the start date',
       ended: 'The offer has ended.',
       closeSummary: 'Close the transition plan',
       closedOn: 'Closed on',
