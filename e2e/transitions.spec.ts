@@ -266,7 +266,10 @@ for (const lang of LANGUAGES) {
         .getByRole('link', { name: t.offersNav, exact: true })
         .click();
       await expect(page.getByRole('heading', { level: 1, name: t.offersTitle, exact: true })).toBeVisible();
-      const edit = page.locator('details', { has: page.locator('summary', { hasText: t.editSummary }) });
+      // Exact: "Ret et ungetilbud" is also inside "Opret et ungetilbud".
+      const edit = page.locator('details', {
+        has: page.locator('summary', { hasText: new RegExp(`^${t.editSummary}$`) }),
+      });
       await edit.locator('summary').click();
       await edit
         .getByLabel(t.editChoice, { exact: true })
