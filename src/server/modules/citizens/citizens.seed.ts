@@ -2,6 +2,7 @@ import type { Situation } from '../../../shared/citizens/whereabouts';
 import { addDays, today } from '../../../shared/dates';
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
+import { backdateRegistration } from './citizens.seed.repository';
 import { addConsent, addContact, addEpisode, createCitizen } from './citizens.service';
 
 /**
@@ -147,9 +148,35 @@ function facts(situation: Situation, fromDate: string, countDay: string) {
   return { situation, fromDate };
 }
 
+/**
+ * Outreach and meetings every 50–85 days while a person is homeless, so that nobody on the list goes
+ * inactive (rule 36: 90 days without contact) between the counts and the monthly flow stays steady.
+ * The count days' contacts are recorded apart; a contact never falls on one of them or after today.
+ */
+async function regularContacts(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  from: string,
+  until: string,
+  random: () => number,
+) {
+  const last = [until, addDays(today(), -1)].sort()[0] ?? until;
+  for (
+    let on = addDays(from, 5 + Math.floor(random() * 40));
+    on < last;
+    on = addDays(on, 50 + Math.floor(random() * 36))
+  ) {
+    if (on === COUNT_2019 || on === COUNT_2022) continue;
+    await addContact(trx, actor, id, { contactOn: on, channel: random() < 0.5 ? 'outreach' : 'meeting' });
+  }
+}
+
 /** Registers the demo list through the ordinary service calls (validated and audited like any other). */
 export async function seedDemoCitizens(trx: Tx, actor: Actor): Promise<number> {
   const random = rng(2022_06);
+  // A stream of its own, so the contacts do not change who is housed or where.
+  const contactRandom = rng(2019_02);
   const now = today();
   const sits2022 = SITUATIONS_2022.flatMap(([s, n]) => Array<Situation>(n).fill(s));
   const sits2019: Situation[] = ['shelter', 'family_friends', 'street', 'night_shelter', 'other'];
@@ -175,14 +202,19 @@ export async function seedDemoCitizens(trx: Tx, actor: Actor): Promise<number> {
     created++;
     const episode = (e: Omit<Parameters<typeof addEpisode>[3], 'note'>) =>
       addEpisode(trx, actor, id, { ...e, note: null });
+    let homelessSince: string | null = null;
     if (p.group !== 'only2022') {
       const s2019 = sits2019[Math.floor(random() * sits2019.length)] ?? 'shelter';
-      await episode(facts(s2019, addDays(COUNT_2019, -30 - Math.floor(random() * 300)), COUNT_2019));
+      homelessSince = addDays(COUNT_2019, -30 - Math.floor(random() * 300));
+      await episode(facts(s2019, homelessSince, COUNT_2019));
+      await backdateRegistration(trx, actor.municipalityId, id, homelessSince);
       // Counted in week 6: a service was in contact with them that week.
       await addContact(trx, actor, id, { contactOn: COUNT_2019, channel: 'outreach' });
     }
     if (p.group === 'only2019') {
-      await episode({ situation: 'housed', fromDate: addDays(COUNT_2019, 60 + Math.floor(random() * 900)) });
+      const housedOn = addDays(COUNT_2019, 60 + Math.floor(random() * 900));
+      await episode({ situation: 'housed', fromDate: housedOn });
+      await regularContacts(trx, actor, id, homelessSince ?? COUNT_2019, housedOn, contactRandom);
       continue;
     }
     const s2022 = sits2022[i2022++] ?? 'shelter';
@@ -191,14 +223,15 @@ export async function seedDemoCitizens(trx: Tx, actor: Actor): Promise<number> {
         ? addDays(COUNT_2022, -20 - Math.floor(random() * 200))
         : addDays(COUNT_2022, -10 - Math.floor(random() * 500));
     await episode(facts(s2022, start2022, COUNT_2022));
+    if (homelessSince === null) await backdateRegistration(trx, actor.municipalityId, id, start2022);
     await addContact(trx, actor, id, { contactOn: COUNT_2022, channel: 'outreach' });
     // After the count: two in three have been housed since (Housing First), the rest are still on the list.
     if (random() < 0.66) {
-      await episode({
-        situation: 'housed',
-        fromDate: addDays(COUNT_2022, 100 + Math.floor(random() * 1200)),
-      });
+      const housedOn = addDays(COUNT_2022, 100 + Math.floor(random() * 1200));
+      await episode({ situation: 'housed', fromDate: housedOn });
+      await regularContacts(trx, actor, id, homelessSince ?? start2022, housedOn, contactRandom);
     } else {
+      await regularContacts(trx, actor, id, homelessSince ?? start2022, now, contactRandom);
       await episode({
         situation: random() < 0.5 ? 'shelter' : 'family_friends',
         fromDate: addDays(now, -200 - Math.floor(random() * 300)),
@@ -280,6 +313,7 @@ async function seedRecentCitizens(trx: Tx, actor: Actor): Promise<number> {
     });
     const fromDate = addDays(now, -p.monthsAgo * 30 - Math.floor(random() * 20));
     await addEpisode(trx, actor, id, { ...facts(p.situation, fromDate, now), note: null });
+    await backdateRegistration(trx, actor.municipalityId, id, fromDate);
     await addContact(trx, actor, id, {
       contactOn: addDays(now, -1 - Math.floor(random() * 40)),
       channel: 'meeting',

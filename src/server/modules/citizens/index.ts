@@ -23,6 +23,8 @@ export const module: ServerModule = {
 export { policy as inactivityPolicy } from './citizens.repository';
 export type { CitizenInput, CitizenRequest } from './citizens.schema';
 export { addEpisode, createCitizen, displayName, flagDuplicatesOf, requireConsent } from './citizens.service';
+// Demo seeds: a registration dated to when the list first met the person.
+export { backdateRegistration } from './citizens.seed.repository';
 export { statusFacts } from './citizens.status-facts.repository';
 // Whereabouts in force (support: own home before CTI, housing retention).
 export { whereaboutsFacts } from './citizens.whereabouts-facts.repository';

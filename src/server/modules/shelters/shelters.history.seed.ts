@@ -3,7 +3,7 @@ import { addDays, addWorkingDays, today } from '../../../shared/dates';
 import type { DischargeDestination } from '../../../shared/shelters/model';
 import type { Tx } from '../../db/database';
 import type { DemoContext } from '../../platform/module';
-import { addEpisode, createCitizen } from '../citizens';
+import { addEpisode, backdateRegistration, createCitizen } from '../citizens';
 import * as repo from './shelters.repository';
 
 const GIVEN = [
@@ -111,6 +111,7 @@ export async function seedShelterHistory(trx: Tx, demo: DemoContext) {
             : {}),
       },
     } as Parameters<typeof createCitizen>[2]);
+    await backdateRegistration(trx, m, citizenId, addDays(admittedOn, -30 - (i % 60)));
     await addEpisode(trx, caseworker, citizenId, { situation: 'shelter', fromDate: admittedOn, note: null });
     const to = dischargedOn ? (TO[i % TO.length] as DischargeDestination) : null;
     const shelter = list[open ? list.length - 1 : i % list.length] as (typeof list)[number];

@@ -7,7 +7,7 @@ import { birthdayAt, kuiCovers, youthSupportDeadline } from '../../../shared/you
 import type { Tx } from '../../db/database';
 import type { DemoContext } from '../../platform/module';
 import { createUser } from '../access';
-import { createCitizen, whereaboutsFacts } from '../citizens';
+import { backdateRegistration, createCitizen, whereaboutsFacts } from '../citizens';
 import * as repo from './youth.repository';
 import {
   addDecision,
@@ -91,6 +91,7 @@ export async function seedDemoYouth(trx: Tx, demo: DemoContext): Promise<void> {
         note: null,
       },
     });
+    await backdateRegistration(trx, m, id, addDays(now, -700));
     return id;
   };
 
