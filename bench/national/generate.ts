@@ -232,6 +232,7 @@ async function generateMunicipality(
     code: info.code,
     name: `${info.name} Kommune`,
     authority: `${info.name} Kommune, Socialforvaltningen`,
+    inhabitants: info.population * 1_000,
   });
   const m = municipality.id;
   const users = {} as Record<BenchUser, { id: string; username: string }>;

@@ -11,6 +11,8 @@ export const DEMO_MUNICIPALITY = {
   name: 'Høje-Taastrup Kommune (demo)',
   authority: 'Høje-Taastrup Kommune, Social og Sundhed (demo)',
   contactEmail: 'hjemvej-demo@example.invalid',
+  // Høje-Taastrup's inhabitants (Danmarks Statistik, early 2025, rounded): the basis of rates per 10,000.
+  inhabitants: 58_000,
 } as const;
 
 const DEMO_NAMES: Record<Role, string> = {

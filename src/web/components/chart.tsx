@@ -1,16 +1,12 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { barLayout, type ChartSeries } from './chart-layout';
+import { barLayout, CHART_COLOURS, type ChartSeries } from '../../shared/chart-layout';
 import { NoValue } from './no-value';
 import { TableScroll } from './table-scroll';
 
-export type { ChartSeries } from './chart-layout';
+export type { ChartSeries } from '../../shared/chart-layout';
 
-/**
- * Series colours: distinguishable with the common colour-vision deficiencies (after Okabe & Ito) and
- * each at least 3:1 against white (WCAG 1.4.11); the legend and the table name every series too.
- */
-const COLOURS = ['#0072B2', '#C04F00', '#007A5A', '#A0357A', '#5B5B5B', '#8A6D00'];
+const COLOURS = CHART_COLOURS;
 
 const WIDTH = 720;
 const HEIGHT = 260;

@@ -244,13 +244,52 @@ export function listRoles(db: Executor) {
 
 export function insertMunicipality(
   db: Executor,
-  m: { code: string; name: string; authority: string; contactEmail?: string | null },
+  m: {
+    code: string;
+    name: string;
+    authority: string;
+    contactEmail?: string | null;
+    inhabitants?: number | null;
+  },
 ): Promise<MunicipalityRow> {
   return db
     .insertInto('municipality')
-    .values({ code: m.code, name: m.name, authority: m.authority, contact_email: m.contactEmail ?? null })
+    .values({
+      code: m.code,
+      name: m.name,
+      authority: m.authority,
+      contact_email: m.contactEmail ?? null,
+      inhabitants: m.inhabitants ?? null,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+// ---- the municipality's own attributes (app handle, its own row) ----
+
+/** The municipality's code, name, suppression limit (rule 33) and inhabitants. */
+export function municipalityProfile(db: Executor, m: string) {
+  return db
+    .selectFrom('municipality')
+    .select(['id', 'code', 'name', 'suppression_limit', 'inhabitants'])
+    .where('id', '=', m)
+    .executeTakeFirstOrThrow();
+}
+
+/** Changes the municipality's suppression limit or inhabitants (the only columns the app role may update). */
+export async function updateMunicipalityProfile(
+  db: Executor,
+  m: string,
+  change: { suppressionLimit?: number; inhabitants?: number | null },
+) {
+  await db
+    .updateTable('municipality')
+    .set({
+      ...(change.suppressionLimit === undefined ? {} : { suppression_limit: change.suppressionLimit }),
+      ...(change.inhabitants === undefined ? {} : { inhabitants: change.inhabitants }),
+    })
+    .where('id', '=', m)
+    .execute();
 }
 
 export function findMunicipalityByCode(db: Executor, code: string): Promise<MunicipalityRow | undefined> {

@@ -10,6 +10,13 @@ export interface MunicipalityTable {
   authority: string;
   contact_email: string | null;
   created_at: Generated<Date>;
+  /**
+   * The suppression limit of figures that leave case work (rule 33: default 5, never below 3; added
+   * by the insight module's migration 0034).
+   */
+  suppression_limit: ColumnType<number, number | undefined, number>;
+  /** Inhabitants, the basis of rates per 10,000 (added by the insight module's migration 0034). */
+  inhabitants: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface RoleTable {

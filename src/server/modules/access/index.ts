@@ -30,6 +30,8 @@ export {
   findLoginUser,
   findMunicipalityByCode,
   municipalityIds,
+  municipalityProfile,
+  updateMunicipalityProfile,
 } from './access.repository';
 export {
   type AccessSettings,

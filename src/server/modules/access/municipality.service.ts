@@ -7,7 +7,13 @@ import type { MunicipalityRow } from './access.table';
 /** Creates a municipality (owner handle: a new tenant is a system act, done from the CLI). */
 export async function createMunicipality(
   owner: Db,
-  input: { code: string; name: string; authority: string; contactEmail?: string | null },
+  input: {
+    code: string;
+    name: string;
+    authority: string;
+    contactEmail?: string | null;
+    inhabitants?: number | null;
+  },
 ): Promise<MunicipalityRow> {
   return owner.transaction().execute(async (trx) => {
     if (await findMunicipalityByCode(trx, input.code)) throw new AppError('MUNICIPALITY_CODE_TAKEN');

@@ -228,3 +228,27 @@ export function documentContent(db: Executor, m: string, applicationId: string, 
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+/**
+ * Days from approval to first offer (insight, issue 18 §3) as a distribution: of every application
+ * whose first offer was made from `from` to `to` (Danish dates), the days from the day it was first
+ * approved (its first step to `approved`) to that day, counted per number of days. Applications
+ * offered without an approval before the offer are left out.
+ */
+export async function approvalToOfferDays(db: Executor, m: string, from: string, to: string) {
+  const { rows } = await sql<{ value: number; count: number }>`
+    with first_offer as (
+      select application_id, min(offered_at at time zone 'Europe/Copenhagen')::date as offered_on
+      from offer where municipality_id = ${m} group by application_id
+    ),
+    approved as (
+      select application_id, min(at at time zone 'Europe/Copenhagen')::date as approved_on
+      from application_event where municipality_id = ${m} and to_status = 'approved'
+      group by application_id
+    )
+    select (o.offered_on - a.approved_on)::int as value, count(*)::int as count
+    from first_offer o join approved a on a.application_id = o.application_id
+    where o.offered_on between ${from}::date and ${to}::date and a.approved_on <= o.offered_on
+    group by 1 order by 1`.execute(db);
+  return rows;
+}

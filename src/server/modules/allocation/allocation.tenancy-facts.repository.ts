@@ -16,3 +16,17 @@ export function tenancyFacts(db: Executor, m: string, citizenIds: readonly strin
   }
   return q.orderBy('citizen_id').orderBy('accepted_on').execute();
 }
+
+/**
+ * The tenancies moved into from `from` to `to`, for other modules (insight: housing retention 12
+ * months after the move-in, issue 18 §3).
+ */
+export function movedInBetween(db: Executor, m: string, from: string, to: string) {
+  return db
+    .selectFrom('tenancy')
+    .select(['citizen_id', 'moved_in_on'])
+    .where('municipality_id', '=', m)
+    .where('moved_in_on', '>=', from)
+    .where('moved_in_on', '<=', to)
+    .execute() as Promise<{ citizen_id: string; moved_in_on: string }[]>;
+}

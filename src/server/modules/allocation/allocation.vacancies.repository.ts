@@ -204,17 +204,19 @@ export async function vacanciesAt(
 export async function vacancyFigures(
   db: Executor,
   m: string,
-  organisationId: string,
+  organisationId: string | null,
   from: string,
   to: string,
 ) {
-  const rows = await db
+  let q = db
     .selectFrom('vacancy as v')
     .innerJoin('housing_department as d', 'd.id', 'v.department_id')
     .select(['v.department_id', 'v.status', 'v.returned_reason'])
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('v.municipality_id', '=', m)
-    .where('d.organisation_id', '=', organisationId)
+    .where('v.municipality_id', '=', m);
+  // Every organisation's (the insight module's agreed against received and used units), or one's.
+  if (organisationId !== null) q = q.where('d.organisation_id', '=', organisationId);
+  const rows = await q
     .where('v.available_on', '>=', from)
     .where('v.available_on', '<=', to)
     // A withdrawn report was never at the municipality's disposal.

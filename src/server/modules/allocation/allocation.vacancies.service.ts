@@ -307,11 +307,14 @@ export async function correctReport(trx: Tx, actor: Actor, id: string, input: Pa
   return getVacancy(trx, actor, id, true);
 }
 
-/** Received, used and returned units per department for the housing module's dialogue report (issue 5 §8). */
+/**
+ * Received, used and returned units per department for the housing module's dialogue report (issue 5
+ * §8) of one organisation, or of every organisation (`null`: the insight module's indicators).
+ */
 export async function receivedUnits(
   trx: Tx,
   municipalityId: string,
-  organisationId: string,
+  organisationId: string | null,
   from: string,
   to: string,
 ) {

@@ -20,13 +20,19 @@ export const module: ServerModule = {
   migrations: { '2026-12-03-0012-allocation-handoff-fixes': m0012 },
 };
 
-export { firstApplicationDates, openApplicationOf } from './allocation.applications.repository';
+// Days from approval to first offer (insight: the outcome indicators, issue 18 §3).
+export {
+  approvalToOfferDays,
+  firstApplicationDates,
+  openApplicationOf,
+} from './allocation.applications.repository';
 export { emptyRentByDepartment } from './allocation.empty-rent.service';
 export { liveOffersOfCitizens, offersOf } from './allocation.offers.repository';
 // The youth module's youth-unit alert (issue 17 §6): open vacancies and the youth age limit.
 export { getSettings as allocationSettings } from './allocation.settings.service';
 // Tenancies' lease and move-in dates (support: the CTI housing rule and housing retention).
-export { tenancyFacts } from './allocation.tenancy-facts.repository';
+export { movedInBetween, tenancyFacts } from './allocation.tenancy-facts.repository';
 export { listVacancies } from './allocation.vacancies.repository';
 export { receivedUnits } from './allocation.vacancies.service';
-export { reducedFunctionApplicants } from './allocation.waiting-list.service';
+// The committee report (insight, issue 18 §5): the waiting list now and at each budget follow-up.
+export { listSnapshots, reducedFunctionApplicants, waitingCounts } from './allocation.waiting-list.service';

@@ -19,12 +19,15 @@ export const module: ServerModule = {
   },
 };
 
+// The homelessness spells' figures of a period and the whereabouts in force on dates (insight: the
+// outcome indicators, issue 18 §3).
+export { homelessnessFacts, situationsOn } from './citizens.indicator-facts.repository';
 // The inactivity policy and every citizen's status facts (insight: the monthly flow, rule 35).
 export { policy as inactivityPolicy } from './citizens.repository';
 export type { CitizenInput, CitizenRequest } from './citizens.schema';
-export { addEpisode, createCitizen, displayName, flagDuplicatesOf, requireConsent } from './citizens.service';
 // Demo seeds: a registration dated to when the list first met the person.
 export { backdateRegistration } from './citizens.seed.repository';
+export { addEpisode, createCitizen, displayName, flagDuplicatesOf, requireConsent } from './citizens.service';
 export { statusFacts } from './citizens.status-facts.repository';
 // Whereabouts in force (support: own home before CTI, housing retention).
 export { whereaboutsFacts } from './citizens.whereabouts-facts.repository';

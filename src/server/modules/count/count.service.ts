@@ -366,6 +366,30 @@ export async function countReport(trx: Tx, actor: Actor, year: number): Promise<
   };
 }
 
+/**
+ * The total of the municipality's latest closed count (rules 5–7: homeless migrants without
+ * residence apart), raw: for a caller that suppresses it before it leaves case work (the insight
+ * module's comparison across municipalities). Null when no count is closed.
+ */
+export async function latestCountTotal(
+  trx: Tx,
+  municipalityId: string,
+): Promise<{ year: number; total: number } | null> {
+  const latest = (await repo.counts(trx, municipalityId)).find((k) => k.status === 'closed');
+  if (!latest) return null;
+  const people = (await repo.countedPeople(trx, municipalityId)).filter((p) => p.year === latest.year);
+  const figures = countFigures(
+    latest.year,
+    people.map((p) => ({
+      situation: p.situation,
+      birthDate: p.birth_date,
+      sex: p.sex,
+      migrantWithoutResidence: p.migrant_without_residence,
+    })),
+  );
+  return { year: latest.year, total: figures.total };
+}
+
 /** The count's answers for transfer to VIVE: CPR numbers included (VIVE removes double counts by them); logged. */
 export async function countExport(trx: Tx, actor: Actor, year: number) {
   const count = await countOf(trx, actor, year);

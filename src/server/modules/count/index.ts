@@ -18,3 +18,6 @@ export const module: ServerModule = {
   // The 2019 and 2022 counts of the plan (84 and 67 homeless), registered from the by-name list.
   seedDemo: seedDemoCounts,
 };
+
+// The comparison (latest total) and the committee report (the counts beside the national totals).
+export { countReport, latestCountTotal, listCounts } from './count.service';

@@ -28,27 +28,7 @@ export async function dialogueReport(
   const organisation = await repo.findOrganisation(trx, actor.municipalityId, organisationId);
   if (!organisation) throw new AppError('NOT_FOUND');
   const departments = await repo.listDepartments(trx, actor.municipalityId, to, { organisationId });
-  const perYear = new Map<string, number>();
-  // The agreement in force can change within the period: take the quotas on each month's first day.
-  const months = monthStarts(from, to);
-  const lines = await repo.quotaLinesBetween(
-    trx,
-    actor.municipalityId,
-    months[0]?.start ?? from,
-    months.at(-1)?.start ?? to,
-    organisationId,
-  );
-  for (const month of months) {
-    for (const l of lines) {
-      if (!inForceOn(l, month.start)) continue;
-      const share = expectedInPeriod(
-        expectedPerYear(l.units, l.turnover_percent, l.quota_percent),
-        month.start,
-        month.end,
-      );
-      perYear.set(l.department_id, (perYear.get(l.department_id) ?? 0) + share);
-    }
-  }
+  const perYear = await agreedUnits(trx, actor.municipalityId, from, to, organisationId);
   // Received, used and returned units are the vacancies the allocation module records.
   const figures = await receivedUnits(trx, actor.municipalityId, organisationId, from, to);
   // Empty rent (tomgangsleje): what the units stood empty cost the municipality (design.md §1: economy).
@@ -83,6 +63,42 @@ export async function dialogueReport(
     returnedReasons: figures.reasons,
     vacancyDataAvailable: true,
   };
+}
+
+/**
+ * The units agreed for a period per department: under the agreement in force on each month's first
+ * day, the month's share of the expected units per year (units × turnover × quota), summed. Of one
+ * organisation, or of every organisation (the insight module's agreed against received and used units).
+ */
+export async function agreedUnits(
+  trx: Tx,
+  municipalityId: string,
+  from: string,
+  to: string,
+  organisationId?: string,
+): Promise<Map<string, number>> {
+  const perDepartment = new Map<string, number>();
+  // The agreement in force can change within the period: take the quotas on each month's first day.
+  const months = monthStarts(from, to);
+  const lines = await repo.quotaLinesBetween(
+    trx,
+    municipalityId,
+    months[0]?.start ?? from,
+    months.at(-1)?.start ?? to,
+    organisationId,
+  );
+  for (const month of months) {
+    for (const l of lines) {
+      if (!inForceOn(l, month.start)) continue;
+      const share = expectedInPeriod(
+        expectedPerYear(l.units, l.turnover_percent, l.quota_percent),
+        month.start,
+        month.end,
+      );
+      perDepartment.set(l.department_id, (perDepartment.get(l.department_id) ?? 0) + share);
+    }
+  }
+  return perDepartment;
 }
 
 /** The period split at month boundaries: [start, end] of each part. */

@@ -25,3 +25,5 @@ export {
   organisationExists,
   partnerOrganisationsOf,
 } from './housing.partner-users.service';
+// The units agreed for a period per department (insight: agreed against received and used units).
+export { agreedUnits } from './housing.report.service';

@@ -1,4 +1,11 @@
-import { AGE_BANDS, type AgeBand, ageBand, onListOn, statusOn } from '../../../shared/citizens/status';
+import {
+  AGE_BANDS,
+  type AgeBand,
+  ageBand,
+  type InactivityPolicy,
+  onListOn,
+  statusOn,
+} from '../../../shared/citizens/status';
 import type { Situation } from '../../../shared/citizens/whereabouts';
 import { ageOn, today } from '../../../shared/dates';
 import {
@@ -8,7 +15,7 @@ import {
   monthEndsBetween,
   monthStartBefore,
 } from '../../../shared/insight/flow';
-import { type InsightFlow, reportFlow } from '../../../shared/insight/report';
+import { type FlowPopulations, type InsightFlow, reportFlow } from '../../../shared/insight/report';
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
 import { inactivityPolicy, statusFacts } from '../citizens';
@@ -55,7 +62,19 @@ function lastContactOn(contacts: readonly string[], date: string): string | null
  * people aged 18–29; figures leave case work, so they are suppressed (`reportFlow`).
  */
 export async function monthlyFlow(trx: Tx, actor: Actor, months: number): Promise<InsightFlow> {
-  const m = actor.municipalityId;
+  const { asOf, policy, populations } = await flowPopulations(trx, actor.municipalityId, months);
+  return { asOf, months, policy, ...reportFlow(populations) };
+}
+
+/**
+ * The raw flows behind `monthlyFlow`, before suppression (case work only: a caller suppresses
+ * what leaves it, as the comparison across municipalities does at the municipality's limit).
+ */
+export async function flowPopulations(
+  trx: Tx,
+  m: string,
+  months: number,
+): Promise<{ asOf: string; policy: InactivityPolicy; populations: FlowPopulations }> {
   const asOf = today();
   const [facts, policy] = await Promise.all([statusFacts(trx, m, asOf), inactivityPolicy(trx, m)]);
 
@@ -135,7 +154,7 @@ export async function monthlyFlow(trx: Tx, actor: Actor, months: number): Promis
       })),
       reportFrom,
     );
-  const populations = {
+  const populations: FlowPopulations = {
     overall: flow(),
     youth: flow((band) => band === '18_24' || band === '25_29'),
     bands: Object.fromEntries(AGE_BANDS.map((band) => [band, flow((b) => b === band)])) as Record<
@@ -143,5 +162,5 @@ export async function monthlyFlow(trx: Tx, actor: Actor, months: number): Promis
       FlowMonth[]
     >,
   };
-  return { asOf, months, policy, ...reportFlow(populations) };
+  return { asOf, policy, populations };
 }

@@ -533,3 +533,33 @@ export function timelineActions(db: Executor, m: string, caseIds: readonly strin
     .where('case_id', 'in', [...caseIds])
     .execute();
 }
+
+/**
+ * Eviction notices and their outcomes in one statement (insight: the outcome indicators, issue 18
+ * §3), as the monitoring's totals count them: the notices received from `from` to `to`, the cases
+ * they belong to, and of those cases the ones with an outcome, by outcome.
+ */
+export async function noticeOutcomeFigures(db: Executor, m: string, from: string, to: string) {
+  const { rows } = await sql<{
+    notices: number;
+    cases: number;
+    averted: number;
+    moved: number;
+    evicted: number;
+  }>`
+    with notice as (
+      select case_id from eviction_notice
+      where municipality_id = ${m} and received_on between ${from}::date and ${to}::date
+    ),
+    noticed_case as (
+      select c.outcome from eviction_case c
+      where c.municipality_id = ${m} and c.id in (select case_id from notice)
+    )
+    select (select count(*)::int from notice) as notices,
+      count(*)::int as cases,
+      count(*) filter (where outcome in ('averted_paid', 'averted_plan', 'averted_help'))::int as averted,
+      count(*) filter (where outcome = 'moved')::int as moved,
+      count(*) filter (where outcome = 'evicted')::int as evicted
+    from noticed_case`.execute(db);
+  return rows[0] ?? { notices: 0, cases: 0, averted: 0, moved: 0, evicted: 0 };
+}

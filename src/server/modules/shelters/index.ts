@@ -34,3 +34,5 @@ export const module: ServerModule = {
 
 // The shelters a citizen stayed at in a week (the week-6 count's units, issue 18 §1).
 export { shelterNamesOfStays } from './shelters.repository';
+// Stay lengths of a period (insight: the outcome indicators, issue 18 §3).
+export { stayNightsBetween } from './shelters.statistics.repository';

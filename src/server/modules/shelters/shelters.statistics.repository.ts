@@ -76,3 +76,21 @@ export function reportStays(db: Executor, m: string, shelterId: string, from: st
     .orderBy('s.id')
     .execute();
 }
+
+/**
+ * The nights of the municipality's stays discharged from `from` to `to`, counted per number of
+ * nights (insight: the outcome indicators, issue 18 §3; a stay's length as `stayLength` has it:
+ * discharge day minus admission day), and the stays still open on `to`.
+ */
+export async function stayNightsBetween(db: Executor, m: string, from: string, to: string) {
+  const { rows } = await sql<{ completed: { value: number; count: number }[] | null; open: number }>`
+    with completed as (
+      select greatest(0, discharged_on - admitted_on)::int as nights from shelter_stay
+      where municipality_id = ${m} and discharged_on between ${from}::date and ${to}::date
+    ),
+    nights as (select nights as value, count(*)::int as count from completed group by nights)
+    select (select json_agg(json_build_object('value', value, 'count', count)) from nights) as completed,
+      (select count(*)::int from shelter_stay where municipality_id = ${m} and admitted_on <= ${to}::date
+        and (discharged_on is null or discharged_on > ${to}::date)) as open`.execute(db);
+  return { completed: rows[0]?.completed ?? [], open: rows[0]?.open ?? 0 };
+}

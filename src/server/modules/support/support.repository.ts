@@ -1,5 +1,5 @@
 import { type Insertable, sql } from 'kysely';
-import type { CtiPhase } from '../../../shared/support/model';
+import type { CtiPhase, Method } from '../../../shared/support/model';
 import type { Executor } from '../../db/database';
 import type {
   SupportContactTable,
@@ -394,4 +394,19 @@ export function endedSince(db: Executor, m: string, scope: Scope, since: string)
     .where('e.end_on', '>=', since)
     .where(inScope(scope))
     .execute();
+}
+
+/**
+ * The enrollments active on a date per method, and the full-time equivalents of the active workers,
+ * in one statement (insight: support fidelity among the outcome indicators, issue 18 §3).
+ */
+export async function activeByMethodOn(db: Executor, m: string, onDate: string) {
+  const { rows } = await sql<{ method: Method | null; active: number; fte: number }>`
+    select e.method, count(e.id)::int as active,
+      (select coalesce(sum(fte), 0)::float8 from support_worker where municipality_id = ${m} and active) as fte
+    from (select 1) one
+    left join support_enrollment e on e.municipality_id = ${m} and e.start_on <= ${onDate}::date
+      and (e.end_on is null or e.end_on > ${onDate}::date)
+    group by e.method`.execute(db);
+  return rows;
 }

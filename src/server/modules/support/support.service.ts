@@ -638,6 +638,27 @@ export async function fidelity(trx: Tx, actor: Actor): Promise<FidelityOverview>
   return { onDate, units, methods, ctiPatternWarnings: suppressSmall(warned), months };
 }
 
+/**
+ * Rule 18 for the whole municipality on a date (insight: support fidelity among the outcome
+ * indicators): the enrollments active per method against the norm × the active workers' FTE, as the
+ * leader's overview counts them; load above 1 is over the norm.
+ */
+export async function caseloadOn(trx: Tx, m: string, onDate: string) {
+  const settings = await loadSettings(trx, m);
+  const rows = await repo.activeByMethodOn(trx, m, onDate);
+  const fte = rows[0]?.fte ?? 0;
+  const counts: Partial<Record<Method, number>> = {};
+  for (const r of rows) if (r.method) counts[r.method] = r.active;
+  const norms = normsOn(settings, onDate);
+  const load = caseloadLoad(counts, norms, fte);
+  const withNorm = load.lines.filter((l) => norms[l.method] !== null);
+  return {
+    active: withNorm.reduce((s, l) => s + l.active, 0),
+    capacity: Math.round(withNorm.reduce((s, l) => s + (l.capacity ?? 0), 0) * 10) / 10,
+    load: load.load,
+  };
+}
+
 /** Issue 15 §8: share of tenancies still housed 3, 6, 12 and 24 months after move-in; suppressed. */
 export async function retention(trx: Tx, actor: Actor): Promise<RetentionReport> {
   const m = actor.municipalityId;

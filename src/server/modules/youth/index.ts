@@ -25,3 +25,6 @@ export const module: ServerModule = {
   // The plan's young homeless with profiles, placed young people and a caseworker pair (issue 17 §9).
   seedDemo: seedDemoYouth,
 };
+
+// The committee report (insight, issue 18 §5): the young people's transitions per year.
+export { youthIndicators } from './youth.indicators.service';

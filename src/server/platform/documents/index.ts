@@ -3,5 +3,6 @@
  * workbooks (xlsx.ts) and the Danish formats they write (shared/format.ts).
  */
 export { danishDate, danishNumber, kroner } from '../../../shared/format';
+export * from './chart';
 export * from './pdf';
 export * from './xlsx';

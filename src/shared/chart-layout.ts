@@ -5,6 +5,13 @@
  * arithmetic is tested without a browser.
  */
 
+/**
+ * Series colours: distinguishable with the common colour-vision deficiencies (after Okabe & Ito) and
+ * each at least 3:1 against white (WCAG 1.4.11); the legend and the table name every series too.
+ * The same on the page and in the printed reports.
+ */
+export const CHART_COLOURS = ['#0072B2', '#C04F00', '#007A5A', '#A0357A', '#5B5B5B', '#8A6D00'] as const;
+
 /** One series of a chart: a value per label; null is no bar (no value, or a suppressed figure). */
 export interface ChartSeries {
   key: string;

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { daysBetween, today } from '../../../shared/dates';
+import {
+  defaultPeriod,
+  INDICATOR_KEYS,
+  INDICATOR_PERIOD_MAX_DAYS,
+  INDICATOR_UNITS,
+} from '../../../shared/insight/indicators';
+import { HIDDEN, SUPPRESSED } from '../../../shared/suppression';
+import { requireAuth } from '../../platform/request';
+import { tenantTransactions } from '../../platform/tenant';
+import { outcomeIndicators } from './insight.indicators.service';
+
+const isoDate = z.iso.date();
+const reported = z.union([z.number(), z.literal(SUPPRESSED), z.literal(HIDDEN)]);
+
+/** The period: both days or neither (the last 12 months), `from` not after `to`, at most ten years. */
+export const indicatorsQuery = z
+  .strictObject({ from: isoDate.optional(), to: isoDate.optional() })
+  .refine((q) => (q.from === undefined) === (q.to === undefined), { path: ['to'], message: 'required' })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'invalid' })
+  .refine((q) => !q.from || !q.to || daysBetween(q.from, q.to) <= INDICATOR_PERIOD_MAX_DAYS, {
+    path: ['from'],
+    message: 'invalid',
+  });
+
+export const indicatorsResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  indicators: z.array(
+    z.object({
+      key: z.enum(INDICATOR_KEYS),
+      unit: z.enum(INDICATOR_UNITS),
+      n: reported,
+      values: z.record(z.string(), reported.nullable()),
+    }),
+  ),
+});
+
+/** The outcome indicators of a period (issue 18 §3, docs/indicators.md), small numbers suppressed. */
+export async function insightIndicatorsRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tenant = tenantTransactions(app);
+  r.get(
+    '/api/insight/indicators',
+    {
+      config: { access: 'insight.indicators' },
+      schema: {
+        tags: ['insight'],
+        summary:
+          'Outcome indicators of a period: days homeless, exits, returns, first-time homeless, retention, waiting time, units, evictions, stays, fidelity',
+        querystring: indicatorsQuery,
+        response: { 200: indicatorsResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      const { from, to } =
+        request.query.from && request.query.to
+          ? { from: request.query.from, to: request.query.to }
+          : defaultPeriod(today());
+      return tenant(actor, (trx) => outcomeIndicators(trx, actor, from, to));
+    },
+  );
+}
