@@ -2,6 +2,7 @@ import { accessModule } from './access';
 import { allocationModule } from './allocation';
 import { auditModule } from './audit';
 import { citizensModule } from './citizens';
+import { countModule } from './count';
 import { economicsModule } from './economics';
 import { housingModule } from './housing';
 import { insightModule } from './insight';
@@ -32,6 +33,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   sheltersModule,
   placementsModule,
   youthModule,
+  countModule,
   insightModule,
   transitionsModule,
   economicsModule,
