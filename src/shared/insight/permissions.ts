@@ -15,6 +15,9 @@ import { definePermissions, type NamesOf } from '../permissions';
  *   opt-in to sharing, audited: the administrator.
  * - `insight.report` (migration 0035): the committee report of a period (issue 18 §5) as JSON, PDF
  *   and XLSX, and its introduction: the leader, the economy role and the administrator.
+ * - `insight.dashboard` (migration 0036): the dashboards page (issue 18 §4): the leader, the economy,
+ *   allocation and prevention roles and the administrator; each section needs its own permission
+ *   (`insight.dashboard.outcomes`, `.economy`, `.allocation`, `.prevention`; src/shared/insight/dashboard.ts).
  */
 export const INSIGHT_PERMISSIONS = definePermissions([
   'insight.flow',
@@ -22,6 +25,11 @@ export const INSIGHT_PERMISSIONS = definePermissions([
   'insight.compare',
   'insight.report',
   'insight.settings',
+  'insight.dashboard',
+  'insight.dashboard.outcomes',
+  'insight.dashboard.economy',
+  'insight.dashboard.allocation',
+  'insight.dashboard.prevention',
 ] as const);
 
 declare module '../permissions' {

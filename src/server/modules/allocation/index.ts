@@ -36,3 +36,5 @@ export { listVacancies } from './allocation.vacancies.repository';
 export { receivedUnits } from './allocation.vacancies.service';
 // The committee report (insight, issue 18 §5): the waiting list now and at each budget follow-up.
 export { listSnapshots, reducedFunctionApplicants, waitingCounts } from './allocation.waiting-list.service';
+// The allocation team's monthly flow (insight: the dashboards, issue 18 §4).
+export { type AllocationMonthRow, allocationMonths } from './allocation.months.repository';

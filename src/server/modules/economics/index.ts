@@ -17,3 +17,6 @@ export const module: ServerModule = {
   // Earlier daily rates and two years of stays, so the page shows plausible figures at first start.
   seedDemo: seedDemoEconomics,
 };
+
+// The municipality's costs and refunds per month (insight: the economy dashboard, issue 18 §4).
+export { economicsReport } from './economics.service';

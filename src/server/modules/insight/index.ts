@@ -3,12 +3,14 @@ import '../../../shared/insight/permissions';
 import type { ServerModule } from '../../platform/module';
 import { insightCommitteeRoutes } from './insight.committee.routes';
 import { insightComparisonRoutes } from './insight.comparison.routes';
+import { insightDashboardRoutes } from './insight.dashboard.routes';
 import { insightFlowRoutes } from './insight.flow.routes';
 import { insightIndicatorsRoutes } from './insight.indicators.routes';
 import * as m0032 from './migrations/2026-12-06-0032-insight';
 import * as m0033 from './migrations/2026-12-07-0033-insight-indicators';
 import * as m0034 from './migrations/2026-12-07-0034-insight-sharing';
 import * as m0035 from './migrations/2026-12-07-0035-insight-committee';
+import * as m0036 from './migrations/2026-12-08-0036-insight-dashboard';
 
 /**
  * Insight for steering (issue 18): the monthly by-name flow of Built for Zero (rule 35): active at
@@ -32,11 +34,13 @@ export const module: ServerModule = {
     await insightIndicatorsRoutes(app);
     await insightComparisonRoutes(app);
     await insightCommitteeRoutes(app);
+    await insightDashboardRoutes(app);
   },
   migrations: {
     '2026-12-06-0032-insight': m0032,
     '2026-12-07-0033-insight-indicators': m0033,
     '2026-12-07-0034-insight-sharing': m0034,
     '2026-12-07-0035-insight-committee': m0035,
+    '2026-12-08-0036-insight-dashboard': m0036,
   },
 };

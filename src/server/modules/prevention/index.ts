@@ -20,3 +20,5 @@ export const module: ServerModule = {
 export { openNoticesOfCitizens } from './prevention.citizen-notices.repository';
 // Notices and outcomes of a period (insight: the outcome indicators, issue 18 §3).
 export { noticeOutcomeFigures } from './prevention.repository';
+// The prevention team's monthly flow (insight: the dashboards, issue 18 §4).
+export { type NoticeMonthRow, noticeMonths } from './prevention.months.repository';

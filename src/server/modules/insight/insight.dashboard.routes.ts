@@ -1,0 +1,81 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ALLOCATION_FLOW, PREVENTION_FLOW } from '../../../shared/insight/dashboard';
+import { INDICATOR_KEYS, INDICATOR_UNITS } from '../../../shared/insight/indicators';
+import { HIDDEN } from '../../../shared/suppression';
+import { requireAuth } from '../../platform/request';
+import { tenantTransactions } from '../../platform/tenant';
+import { dashboard } from './insight.dashboard.service';
+
+const reported = z.union([z.number(), z.string().regex(/^<\d+$/), z.literal(HIDDEN)]);
+const kroner = z.number().nullable();
+
+/** A monthly series: one row per month (YYYY-MM) with a count per key, and the period's totals. */
+function series<K extends string>(keys: readonly [K, ...K[]]) {
+  const counts = z.object(Object.fromEntries(keys.map((k) => [k, reported])) as Record<K, typeof reported>);
+  return z.object({ months: z.array(counts.extend({ month: z.string() })), totals: counts });
+}
+
+export const dashboardResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  asOf: z.string(),
+  outcomes: z
+    .object({
+      indicators: z.array(
+        z.object({
+          key: z.enum(INDICATOR_KEYS),
+          unit: z.enum(INDICATOR_UNITS),
+          n: reported,
+          values: z.record(z.string(), reported.nullable()),
+        }),
+      ),
+      flow: z.array(
+        z.object({ monthEnd: z.string(), active: reported, inflow: reported, outflow: reported }),
+      ),
+    })
+    .nullable(),
+  economy: z
+    .object({
+      months: z.array(z.object({ month: z.string(), costs: kroner, refunds: kroner, net: kroner })),
+      total: z.object({ costs: kroner, refunds: kroner, net: kroner }),
+      supply: z.object({
+        agreed: z.number(),
+        received: z.number(),
+        used: z.number(),
+        returnedUnused: z.number(),
+      }),
+      waitingList: reported,
+    })
+    .nullable(),
+  allocation: z
+    .object({
+      flow: series(ALLOCATION_FLOW),
+      waitingList: z.object({ total: reported, byPriority: z.record(z.string(), reported) }),
+    })
+    .nullable(),
+  prevention: z.object({ flow: series(PREVENTION_FLOW) }).nullable(),
+});
+
+/** The dashboards (issue 18 §4): the sections of the last 12 months the user's role steers by. */
+export async function insightDashboardRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tenant = tenantTransactions(app);
+  r.get(
+    '/api/insight/dashboard',
+    {
+      config: { access: 'insight.dashboard' },
+      schema: {
+        tags: ['insight'],
+        summary:
+          'The dashboard of the last 12 months: outcomes, costs and supply, the allocation and prevention teams’ monthly flow — the sections the role may see',
+        response: { 200: dashboardResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return tenant(actor, (trx) => dashboard(trx, actor));
+    },
+  );
+}

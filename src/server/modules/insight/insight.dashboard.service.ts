@@ -1,0 +1,151 @@
+import { today } from '../../../shared/dates';
+import {
+  ALLOCATION_FLOW,
+  DASHBOARD_MONTHS,
+  DASHBOARD_SECTION_PERMISSIONS,
+  type Dashboard,
+  type DashboardAllocation,
+  type DashboardEconomy,
+  type DashboardOutcomes,
+  type DashboardPrevention,
+  type DashboardSection,
+  dashboardMonths,
+  PREVENTION_FLOW,
+  suppressSeries,
+} from '../../../shared/insight/dashboard';
+import { suppressBreakdown, suppressSmall } from '../../../shared/suppression';
+import type { Tx } from '../../db/database';
+import type { Actor } from '../../platform/actor';
+import { municipalityProfile } from '../access';
+import { allocationMonths, waitingCounts } from '../allocation';
+import { economicsReport } from '../economics';
+import { noticeMonths } from '../prevention';
+import { monthlyFlow } from './insight.flow.service';
+import { outcomeIndicators } from './insight.indicators.service';
+import { agreementSupply } from './insight.supply.repository';
+
+/** The last day of a YYYY-MM month. */
+function monthEnd(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/** Lays out counts by month (absent months are 0) in the dashboard's months, oldest first. */
+function byMonth<K extends string>(
+  months: readonly string[],
+  rows: readonly ({ month: string } & Record<K, number>)[],
+  keys: readonly K[],
+): Record<K, number>[] {
+  const found = new Map(rows.map((r) => [r.month, r]));
+  return months.map((month) => {
+    const row = found.get(month);
+    return Object.fromEntries(keys.map((k) => [k, row ? row[k] : 0])) as Record<K, number>;
+  });
+}
+
+async function outcomes(
+  trx: Tx,
+  actor: Actor,
+  from: string,
+  to: string,
+  months: readonly string[],
+): Promise<DashboardOutcomes> {
+  const [indicators, flow] = await Promise.all([
+    outcomeIndicators(trx, actor, from, to),
+    monthlyFlow(trx, actor, months.length),
+  ]);
+  return {
+    indicators: indicators.indicators,
+    flow: flow.overall.map(({ monthEnd: end, active, inflow, outflow }) => ({
+      monthEnd: end,
+      active,
+      inflow,
+      outflow,
+    })),
+  };
+}
+
+async function economy(
+  trx: Tx,
+  actor: Actor,
+  from: string,
+  to: string,
+  limit: number,
+): Promise<DashboardEconomy> {
+  const [report, supply, waiting] = await Promise.all([
+    economicsReport(trx, actor),
+    agreementSupply(trx, actor.municipalityId, from, to),
+    waitingCounts(trx, actor),
+  ]);
+  return {
+    months: report.months.map((m) => ({
+      month: m.month.slice(0, 7),
+      costs: m.costs,
+      refunds: m.refunds,
+      net: m.net,
+    })),
+    total: { costs: report.total.costs, refunds: report.total.refunds, net: report.total.net },
+    supply,
+    waitingList: suppressSmall(waiting.total, limit),
+  };
+}
+
+async function allocation(
+  trx: Tx,
+  actor: Actor,
+  from: string,
+  to: string,
+  months: readonly string[],
+  limit: number,
+): Promise<DashboardAllocation> {
+  const [rows, waiting] = await Promise.all([
+    allocationMonths(trx, actor.municipalityId, from, to),
+    waitingCounts(trx, actor),
+  ]);
+  return {
+    flow: suppressSeries(months, byMonth(months, rows, ALLOCATION_FLOW), ALLOCATION_FLOW, limit),
+    waitingList: {
+      total: suppressSmall(waiting.total, limit),
+      byPriority: suppressBreakdown(waiting.byPriority, limit),
+    },
+  };
+}
+
+async function prevention(
+  trx: Tx,
+  actor: Actor,
+  from: string,
+  to: string,
+  months: readonly string[],
+  limit: number,
+): Promise<DashboardPrevention> {
+  const rows = await noticeMonths(trx, actor.municipalityId, from, to);
+  return { flow: suppressSeries(months, byMonth(months, rows, PREVENTION_FLOW), PREVENTION_FLOW, limit) };
+}
+
+/** Whether the actor may see a section of the dashboard. */
+export function sectionAllowed(actor: Actor, section: DashboardSection): boolean {
+  return actor.permissions.has(DASHBOARD_SECTION_PERMISSIONS[section]);
+}
+
+/**
+ * The dashboard of the last 12 months for the actor (issue 18 §4): each section the actor holds the
+ * permission for, the others null, every figure from its module and suppressed at the
+ * municipality's limit (rule 33). The sections are read side by side in the one tenant transaction.
+ */
+export async function dashboard(trx: Tx, actor: Actor): Promise<Dashboard> {
+  const asOf = today();
+  const months = dashboardMonths(asOf, DASHBOARD_MONTHS);
+  const from = `${months[0]}-01`;
+  const to = monthEnd(months[months.length - 1] as string);
+  const { suppression_limit: limit } = await municipalityProfile(trx, actor.municipalityId);
+  const when = <T>(section: DashboardSection, load: () => Promise<T>) =>
+    sectionAllowed(actor, section) ? load() : Promise.resolve(null);
+  const [o, e, a, p] = await Promise.all([
+    when('outcomes', () => outcomes(trx, actor, from, asOf, months)),
+    when('economy', () => economy(trx, actor, from, asOf, limit)),
+    when('allocation', () => allocation(trx, actor, from, to, months, limit)),
+    when('prevention', () => prevention(trx, actor, from, to, months, limit)),
+  ]);
+  return { from, to, asOf, outcomes: o, economy: e, allocation: a, prevention: p };
+}

@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { today } from '../../../shared/dates';
+import type { Dashboard } from '../../../shared/insight/dashboard';
+import type { DatabaseHandles } from '../../db/database';
+import { call, createDepartment, createNotice, createVacancy, tenantWith } from '../../test/factories';
+import { testApp, testDatabase } from '../../test/helpers';
+
+let db: DatabaseHandles;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  db = await testDatabase();
+  app = await testApp(db);
+});
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+});
+
+const thisMonth = () => today().slice(0, 7);
+
+describe('the dashboards (issue 18 §4)', () => {
+  it('show each role its own sections: the leader all, economy costs and supply, allocation and prevention their flow', async () => {
+    const { users } = await tenantWith(app, db, ['leader', 'economy', 'allocation', 'prevention', 'admin']);
+    const sections = async (role: keyof typeof users) => {
+      const d = (await call(users[role].session, 'GET', '/api/insight/dashboard')) as Dashboard;
+      return (['outcomes', 'economy', 'allocation', 'prevention'] as const).filter((s) => d[s] !== null);
+    };
+    expect(await sections('leader')).toEqual(['outcomes', 'economy', 'allocation', 'prevention']);
+    expect(await sections('admin')).toEqual(['outcomes', 'economy', 'allocation', 'prevention']);
+    expect(await sections('economy')).toEqual(['economy']);
+    expect(await sections('allocation')).toEqual(['allocation']);
+    expect(await sections('prevention')).toEqual(['prevention']);
+  });
+
+  it('are closed to the case-working roles that steer by no aggregate', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker', 'support']);
+    await call(users.caseworker.session, 'GET', '/api/insight/dashboard', undefined, 403);
+    await call(users.support.session, 'GET', '/api/insight/dashboard', undefined, 403);
+  });
+
+  it('lay out twelve months up to this one, each month once, with the teams’ events counted in their month', async () => {
+    const { users } = await tenantWith(app, db, ['allocation', 'prevention', 'leader']);
+    const { deptId } = await createDepartment(users.allocation.session);
+    for (let i = 0; i < 6; i++) await createVacancy(users.allocation.session, deptId);
+    for (let i = 0; i < 7; i++) await createNotice(users.prevention.session);
+    const d = (await call(users.leader.session, 'GET', '/api/insight/dashboard')) as Dashboard;
+    const allocation = d.allocation?.flow;
+    const prevention = d.prevention?.flow;
+    expect(allocation?.months.map((m) => m.month)).toHaveLength(12);
+    expect(allocation?.months.at(-1)).toMatchObject({ month: thisMonth(), vacancies: 6, offers: 0 });
+    expect(allocation?.totals.vacancies).toBe(6);
+    expect(prevention?.months.at(-1)).toMatchObject({ month: thisMonth(), notices: 7, evicted: 0 });
+    expect(prevention?.totals.notices).toBe(7);
+    expect(d.outcomes?.flow).toHaveLength(12);
+  });
+
+  it('rule 33: suppress a small month at the municipality’s own limit, never showing 1 to limit − 1', async () => {
+    const { users } = await tenantWith(app, db, ['prevention', 'admin']);
+    for (let i = 0; i < 6; i++) await createNotice(users.prevention.session);
+    const before = (await call(users.prevention.session, 'GET', '/api/insight/dashboard')) as Dashboard;
+    expect(before.prevention?.flow.months.at(-1)?.notices).toBe(6);
+    await call(users.admin.session, 'PUT', '/api/insight/suppression-limit', { suppressionLimit: 7 });
+    const after = (await call(users.prevention.session, 'GET', '/api/insight/dashboard')) as Dashboard;
+    expect(after.prevention?.flow.months.at(-1)?.notices).toBe('<7');
+    expect(after.prevention?.flow.totals.notices).toBe('<7');
+  });
+});
