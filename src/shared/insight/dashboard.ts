@@ -14,7 +14,8 @@ import type { ReportedIndicator } from './indicators';
  *   move-ins) and the waiting list by priority — the allocation role and the leader;
  * - `prevention`: the prevention team's flow per month (notices received; cases ended averted,
  *   moved or evicted) — the prevention role and the leader.
- * Figures only, every count suppressed at the municipality's limit (rule 33).
+ * Figures only, every count suppressed at the municipality's limit (rule 33) — except a team's own
+ * flow shown to the team (it works every case by name: `allocation.manage`, `prevention.manage`).
  */
 export const DASHBOARD_SECTIONS = ['outcomes', 'economy', 'allocation', 'prevention'] as const;
 export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
@@ -93,27 +94,32 @@ export function dashboardMonths(asOf: string, count = DASHBOARD_MONTHS): string[
  * A monthly series as it leaves case work (rule 33): each column is suppressed with its total as a
  * one-column table, so a small month is "<limit" and, where the total would give it away, another
  * month is hidden ("x") too. The columns are different measures (not parts of one whole), so each
- * stands alone. `rows` are the months, oldest first, each with a count per key.
+ * stands alone. `rows` are the months, oldest first, each with a count per key. A `limit` of null
+ * is a case-working team's own flow: it sees every case by name, so the counts are shown as they are.
  */
 export function suppressSeries<K extends string>(
   months: readonly string[],
   rows: readonly Record<K, number>[],
   keys: readonly K[],
-  limit: number,
+  limit: number | null,
 ): DashboardSeries<K> {
-  const columns = keys.map((key) =>
-    suppressTable(
-      rows.map((row) => [row[key]]),
+  const columns = keys.map((key) => {
+    const values = rows.map((row) => row[key]);
+    if (limit === null)
+      return { cells: values.map((n) => [n]), total: values.reduce((s, n) => s + n, 0) as ReportedCountAt };
+    const table = suppressTable(
+      values.map((n) => [n]),
       limit,
-    ),
-  );
-  const pick = (get: (table: (typeof columns)[number]) => ReportedCountAt) =>
+    );
+    return { cells: table.cells, total: table.columnTotals[0] as ReportedCountAt };
+  });
+  const pick = (get: (column: (typeof columns)[number]) => ReportedCountAt) =>
     Object.fromEntries(keys.map((key, k) => [key, get(columns[k] as (typeof columns)[number])])) as Record<
       K,
       ReportedCountAt
     >;
   return {
-    months: months.map((month, i) => ({ month, ...pick((t) => t.cells[i]?.[0] as ReportedCountAt) })),
-    totals: pick((t) => t.columnTotals[0] as ReportedCountAt),
+    months: months.map((month, i) => ({ month, ...pick((c) => c.cells[i]?.[0] as ReportedCountAt) })),
+    totals: pick((c) => c.total),
   };
 }

@@ -13,6 +13,7 @@ import {
   PREVENTION_FLOW,
   suppressSeries,
 } from '../../../shared/insight/dashboard';
+import type { Permission } from '../../../shared/permissions';
 import { suppressBreakdown, suppressSmall } from '../../../shared/suppression';
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
@@ -41,6 +42,14 @@ function byMonth<K extends string>(
     const row = found.get(month);
     return Object.fromEntries(keys.map((k) => [k, row ? row[k] : 0])) as Record<K, number>;
   });
+}
+
+/**
+ * The limit of a team's own flow: none (null) for the team that works its cases by name — it sees
+ * every vacancy, offer and notice already — and the municipality's limit for everyone else (rule 33).
+ */
+function caseWorkLimit(actor: Actor, caseWork: Permission, limit: number): number | null {
+  return actor.permissions.has(caseWork) ? null : limit;
 }
 
 async function outcomes(
@@ -102,12 +111,16 @@ async function allocation(
     allocationMonths(trx, actor.municipalityId, from, to),
     waitingCounts(trx, actor),
   ]);
+  const own = caseWorkLimit(actor, 'allocation.manage', limit);
   return {
-    flow: suppressSeries(months, byMonth(months, rows, ALLOCATION_FLOW), ALLOCATION_FLOW, limit),
-    waitingList: {
-      total: suppressSmall(waiting.total, limit),
-      byPriority: suppressBreakdown(waiting.byPriority, limit),
-    },
+    flow: suppressSeries(months, byMonth(months, rows, ALLOCATION_FLOW), ALLOCATION_FLOW, own),
+    waitingList:
+      own === null
+        ? { total: waiting.total, byPriority: waiting.byPriority }
+        : {
+            total: suppressSmall(waiting.total, own),
+            byPriority: suppressBreakdown(waiting.byPriority, own),
+          },
   };
 }
 
@@ -120,7 +133,8 @@ async function prevention(
   limit: number,
 ): Promise<DashboardPrevention> {
   const rows = await noticeMonths(trx, actor.municipalityId, from, to);
-  return { flow: suppressSeries(months, byMonth(months, rows, PREVENTION_FLOW), PREVENTION_FLOW, limit) };
+  const own = caseWorkLimit(actor, 'prevention.manage', limit);
+  return { flow: suppressSeries(months, byMonth(months, rows, PREVENTION_FLOW), PREVENTION_FLOW, own) };
 }
 
 /** Whether the actor may see a section of the dashboard. */

@@ -56,14 +56,26 @@ describe('the dashboards (issue 18 §4)', () => {
     expect(d.outcomes?.flow).toHaveLength(12);
   });
 
-  it('rule 33: suppress a small month at the municipality’s own limit, never showing 1 to limit − 1', async () => {
-    const { users } = await tenantWith(app, db, ['prevention', 'admin']);
+  it('rule 33: suppress a small month for the leader at the municipality’s own limit, never showing 1 to limit − 1', async () => {
+    const { users } = await tenantWith(app, db, ['prevention', 'leader', 'admin']);
     for (let i = 0; i < 6; i++) await createNotice(users.prevention.session);
-    const before = (await call(users.prevention.session, 'GET', '/api/insight/dashboard')) as Dashboard;
+    const before = (await call(users.leader.session, 'GET', '/api/insight/dashboard')) as Dashboard;
     expect(before.prevention?.flow.months.at(-1)?.notices).toBe(6);
     await call(users.admin.session, 'PUT', '/api/insight/suppression-limit', { suppressionLimit: 7 });
-    const after = (await call(users.prevention.session, 'GET', '/api/insight/dashboard')) as Dashboard;
+    const after = (await call(users.leader.session, 'GET', '/api/insight/dashboard')) as Dashboard;
     expect(after.prevention?.flow.months.at(-1)?.notices).toBe('<7');
     expect(after.prevention?.flow.totals.notices).toBe('<7');
+  });
+
+  it('show a team its own flow as it is: the prevention team works each of these notices by name (rule 33 covers figures that leave case work)', async () => {
+    const { users } = await tenantWith(app, db, ['prevention', 'allocation']);
+    for (let i = 0; i < 2; i++) await createNotice(users.prevention.session);
+    const own = (await call(users.prevention.session, 'GET', '/api/insight/dashboard')) as Dashboard;
+    expect(own.prevention?.flow.months.at(-1)?.notices).toBe(2);
+    expect(own.prevention?.flow.totals.notices).toBe(2);
+    const { deptId } = await createDepartment(users.allocation.session);
+    await createVacancy(users.allocation.session, deptId);
+    const officer = (await call(users.allocation.session, 'GET', '/api/insight/dashboard')) as Dashboard;
+    expect(officer.allocation?.flow.totals.vacancies).toBe(1);
   });
 });
