@@ -12,7 +12,14 @@ import { dropDatabase, siblingUrl } from '../../src/server/test/pg-admin';
 import { today } from '../../src/shared/dates';
 import type { ImportReport } from '../../src/shared/import';
 import { CapturePlugin, readStatements } from '../lib/capture';
-import { type HttpRequest, type LoadResult, loadFunction, loadHttp, TIMEOUT_SECONDS } from '../lib/load';
+import {
+  type HttpRequest,
+  type LoadResult,
+  loadFunction,
+  loadHttp,
+  percentile,
+  TIMEOUT_SECONDS,
+} from '../lib/load';
 import { type MachineInfo, machineInfo } from '../lib/machine';
 import { type Explained, explain, rawPool, waitForIdle } from '../lib/raw-sql';
 import {
@@ -116,6 +123,87 @@ export interface ImportMeasurement {
   scratchLoadSeconds: number;
 }
 
+/** The monthly flow of each municipality in turn, one user, against the raw SQL it sends. */
+export interface FlowAllMeasurement {
+  municipalities: number;
+  /** Timed requests per municipality (after one that warms and captures). */
+  rounds: number;
+  /** Across municipalities, each municipality's median request, ms. */
+  app: { p50: number; p95: number; max: number };
+  raw: { p50: number; p95: number; max: number };
+  /** Seconds for one flow request of every municipality, one after the other (medians summed). */
+  appSecondsAll: number;
+  rawSecondsAll: number;
+  /** The five slowest municipalities. */
+  slowest: { code: string; name: string; appMs: number; rawMs: number }[];
+}
+
+/** The name under which `--path` selects the flow of every municipality. */
+export const FLOW_ALL = 'monthly flow, all municipalities';
+
+/**
+ * GET /api/insight/flow (24 months) for the leader of every municipality in turn: one request warms
+ * the path and captures its statements, then `rounds` timed requests, then the same statements
+ * replayed `rounds` times on one raw connection bound to the tenant (the same run, the same server).
+ */
+async function measureFlowAll(o: {
+  app: RunningApp;
+  url: string;
+  municipalities: readonly GeneratedMunicipality[];
+  rounds: number;
+  log: (line: string) => void;
+}): Promise<FlowAllMeasurement> {
+  const per: { code: string; name: string; appMs: number; rawMs: number }[] = [];
+  const median = (values: number[]) =>
+    percentile(
+      [...values].sort((a, b) => a - b),
+      0.5,
+    );
+  o.log(`${FLOW_ALL}: ${o.municipalities.length} municipalities`);
+  for (const g of o.municipalities) {
+    const session = await login(o.app.base, benchUsername(g.code, 'leader'));
+    const get = async () => {
+      const res = await fetch(`${o.app.base}/api/insight/flow`, { headers: { cookie: session.cookie } });
+      if (res.status !== 200)
+        throw new Error(`${FLOW_ALL}: ${g.code}: HTTP ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+    };
+    const statements = readStatements(await o.app.capture.capture(get));
+    const appTimes: number[] = [];
+    for (let i = 0; i < o.rounds; i++) {
+      const t0 = performance.now();
+      await get();
+      appTimes.push(performance.now() - t0);
+    }
+    const pool = await rawPool(o.url, 1, g.id);
+    const rawTimes: number[] = [];
+    try {
+      for (let i = 0; i < o.rounds; i++) {
+        const t0 = performance.now();
+        for (const q of statements) await pool.query(q.sql, q.parameters as unknown[]);
+        rawTimes.push(performance.now() - t0);
+      }
+    } finally {
+      await pool.end();
+    }
+    per.push({ code: g.code, name: g.name, appMs: median(appTimes), rawMs: median(rawTimes) });
+  }
+  const spread = (key: 'appMs' | 'rawMs') => {
+    const sorted = per.map((p) => p[key]).sort((a, b) => a - b);
+    return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted.at(-1) ?? 0 };
+  };
+  const seconds = (key: 'appMs' | 'rawMs') => Math.round(per.reduce((s, p) => s + p[key], 0)) / 1000;
+  return {
+    municipalities: per.length,
+    rounds: o.rounds,
+    app: spread('appMs'),
+    raw: spread('rawMs'),
+    appSecondsAll: seconds('appMs'),
+    rawSecondsAll: seconds('rawMs'),
+    slowest: [...per].sort((a, b) => b.appMs - a.appMs).slice(0, 5),
+  };
+}
+
 export interface NationalReport {
   suite: 'national';
   date: string;
@@ -129,6 +217,8 @@ export interface NationalReport {
   };
   paths: PathResult[];
   import?: ImportMeasurement | undefined;
+  /** The monthly by-name flow of every municipality (issue 18 §2). */
+  flowAll?: FlowAllMeasurement | undefined;
   embedded?: {
     code: string;
     name: string;
@@ -253,6 +343,23 @@ export async function pathSpecs(
       description: `GET /api/youth for a caseworker: the young people aged 15–29 with profile, placements and clocks (${g.youth?.profiles ?? 0} profiles)`,
       user: 'caseworker',
       paths: ['/api/youth'],
+    },
+    {
+      name: 'dashboard',
+      description:
+        "GET /api/insight/dashboard for the leader: every section — the outcome indicators and flow of 12 months, costs and supply, the allocation and prevention teams' monthly flow",
+      user: 'leader',
+      paths: ['/api/insight/dashboard'],
+      // Issue 18 §4: the dashboard for one user, p95 < 100 ms.
+      oneUserP95Ms: 100,
+    },
+    {
+      name: 'committee report',
+      description: `GET /api/insight/committee-report?from=${from}&to=${onDate} for the leader: indicators, flow, counts, youth, prevention and the waiting list of a year`,
+      user: 'leader',
+      paths: [`/api/insight/committee-report?${new URLSearchParams({ from, to: onDate })}`],
+      // Issue 18 §5: the committee report, p95 < 1 s (a report one person makes).
+      oneUserP95Ms: 1000,
     },
     {
       name: 'youth indicators',
@@ -554,6 +661,7 @@ export async function runNationalBench(
 
   const db = await openDatabase({ url: o.url, poolSize: o.connections });
   let paths: PathResult[];
+  let flowAll: FlowAllMeasurement | undefined;
   let machine: MachineInfo;
   try {
     machine = await machineInfo(db.owner);
@@ -573,6 +681,14 @@ export async function runNationalBench(
         targets: o.targets,
         log: o.log,
       });
+      if (!o.paths || o.paths.includes(FLOW_ALL))
+        flowAll = await measureFlowAll({
+          app,
+          url: o.url,
+          municipalities: summary.municipalities,
+          rounds: 3,
+          log: o.log,
+        });
     } finally {
       await app.close();
     }
@@ -639,6 +755,7 @@ export async function runNationalBench(
     data: { ...data, database: databaseName(o.url), measured, municipalities: municipalities.length },
     paths,
     import: imported,
+    flowAll,
     embedded,
     seconds: Math.round((performance.now() - started) / 1000),
   };
@@ -771,6 +888,28 @@ export function nationalMarkdown(r: NationalReport): string {
       `In a scratch database holding ${d.measured.code} ${d.measured.name} as the national set does (generated in ` +
         `${i.scratchLoadSeconds} s and dropped afterwards), so the national set stays as generated. ` +
         `${count(i.imported)} notices were imported.`,
+      '',
+    );
+  }
+  if (r.flowAll) {
+    const f = r.flowAll;
+    out.push('## The monthly flow of every municipality', '');
+    out.push(
+      `GET /api/insight/flow (24 months, overall, youth and by age band) for the leader of each of the ` +
+        `${f.municipalities} municipalities in turn, one user: one request to warm up and capture, then the ` +
+        `median of ${f.rounds}; the raw SQL replays the same statements on one connection bound to the tenant.`,
+      '',
+      markdownTable(
+        ['', 'p50 over municipalities', 'p95', 'max', 'all municipalities one after the other'],
+        [
+          ['app', ms(f.app.p50), ms(f.app.p95), ms(f.app.max), `${f.appSecondsAll} s`],
+          ['raw SQL', ms(f.raw.p50), ms(f.raw.p95), ms(f.raw.max), `${f.rawSecondsAll} s`],
+          ['app ÷ raw (p50)', ratio(f.app.p50, f.raw.p50), ratio(f.app.p95, f.raw.p95), '', ''],
+        ],
+        ['l', 'r', 'r', 'r', 'r'],
+      ),
+      '',
+      `Slowest: ${f.slowest.map((m) => `${m.code} ${m.name} ${ms(m.appMs)} (raw ${ms(m.rawMs)})`).join('; ')}.`,
       '',
     );
   }
