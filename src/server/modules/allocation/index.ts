@@ -27,6 +27,8 @@ export {
   openApplicationOf,
 } from './allocation.applications.repository';
 export { emptyRentByDepartment } from './allocation.empty-rent.service';
+// The allocation team's monthly flow (insight: the dashboards, issue 18 §4).
+export { type AllocationMonthRow, allocationMonths } from './allocation.months.repository';
 export { liveOffersOfCitizens, offersOf } from './allocation.offers.repository';
 // The youth module's youth-unit alert (issue 17 §6): open vacancies and the youth age limit.
 export { getSettings as allocationSettings } from './allocation.settings.service';
@@ -36,5 +38,3 @@ export { listVacancies } from './allocation.vacancies.repository';
 export { receivedUnits } from './allocation.vacancies.service';
 // The committee report (insight, issue 18 §5): the waiting list now and at each budget follow-up.
 export { listSnapshots, reducedFunctionApplicants, waitingCounts } from './allocation.waiting-list.service';
-// The allocation team's monthly flow (insight: the dashboards, issue 18 §4).
-export { type AllocationMonthRow, allocationMonths } from './allocation.months.repository';

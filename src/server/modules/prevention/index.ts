@@ -18,7 +18,7 @@ export const module: ServerModule = {
 
 // Open eviction cases' latest notices of given citizens (support: a task to the support worker).
 export { openNoticesOfCitizens } from './prevention.citizen-notices.repository';
-// Notices and outcomes of a period (insight: the outcome indicators, issue 18 §3).
-export { noticeOutcomeFigures } from './prevention.repository';
 // The prevention team's monthly flow (insight: the dashboards, issue 18 §4).
 export { type NoticeMonthRow, noticeMonths } from './prevention.months.repository';
+// Notices and outcomes of a period (insight: the outcome indicators, issue 18 §3).
+export { noticeOutcomeFigures } from './prevention.repository';
