@@ -1,6 +1,7 @@
-import { useId } from 'react';
+import * as Plot from '@observablehq/plot';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { barLayout, CHART_COLOURS, type ChartSeries } from '../../shared/chart-layout';
+import { CHART_COLOURS, type ChartSeries } from '../../shared/chart-layout';
 import { NoValue } from './no-value';
 import { TableScroll } from './table-scroll';
 
@@ -10,7 +11,6 @@ const COLOURS = CHART_COLOURS;
 
 const WIDTH = 720;
 const HEIGHT = 260;
-const AREA = { left: 84, top: 12, width: WIDTH - 96, height: HEIGHT - 52 };
 
 /** Props of {@link BarChart}. */
 export interface BarChartProps {
@@ -31,9 +31,86 @@ export interface BarChartProps {
   headingLevel?: 'h2' | 'h3' | 'h4';
 }
 
+/** One bar: a label, a series and its value (null values have no bar). */
+interface Bar {
+  label: string;
+  series: string;
+  value: number;
+}
+
+/**
+ * The chart drawn by Observable Plot (ADR 0015) as an SVG: bars side by side in a group per label, or
+ * stacked (negative values downwards from zero), the value axis in the chart's format, every n-th
+ * label on the label axis when there are many (the table has them all), the series in the project's
+ * colours. The SVG is an image named by the title and described as a chart whose figures are in
+ * the table; Plot's own tooltips name each bar's series, label and value.
+ */
+function plotChart({
+  labels,
+  series,
+  valueFormat,
+  stacked,
+  titleId,
+  descId,
+}: {
+  labels: readonly string[];
+  series: readonly ChartSeries[];
+  valueFormat: (value: number) => string;
+  stacked: boolean;
+  titleId: string;
+  descId: string;
+}): SVGSVGElement | HTMLElement {
+  const bars: Bar[] = series.flatMap((s) =>
+    labels.flatMap((label, i) => {
+      const value = s.values[i];
+      return value === null || value === undefined ? [] : [{ label, series: s.label, value }];
+    }),
+  );
+  const every = Math.max(1, Math.ceil(labels.length / 12));
+  const shown = new Set(labels.filter((_, i) => i % every === 0));
+  const labelTick = (label: string) => (shown.has(label) ? label : '');
+  const title = (b: Bar) => `${b.series}, ${b.label}: ${valueFormat(b.value)}`;
+  const colour = { domain: series.map((s) => s.label), range: COLOURS.slice(0, Math.max(1, series.length)) };
+  const y = { grid: true, label: null, tickFormat: valueFormat, nice: true };
+  const chart = stacked
+    ? Plot.plot({
+        width: WIDTH,
+        height: HEIGHT,
+        marginLeft: 84,
+        x: { domain: [...labels], label: null, tickFormat: labelTick, padding: 0.2 },
+        y,
+        color: colour,
+        marks: [Plot.barY(bars, { x: 'label', y: 'value', fill: 'series', title }), Plot.ruleY([0])],
+      })
+    : Plot.plot({
+        width: WIDTH,
+        height: HEIGHT,
+        marginLeft: 84,
+        fx: { domain: [...labels], label: null, tickFormat: labelTick, padding: 0.2 },
+        x: { domain: series.map((s) => s.label), axis: null },
+        y,
+        color: colour,
+        marks: [
+          Plot.barY(bars, { fx: 'label', x: 'series', y: 'value', fill: 'series', title }),
+          Plot.ruleY([0]),
+        ],
+      });
+  chart.setAttribute('role', 'img');
+  chart.setAttribute('aria-labelledby', `${titleId} ${descId}`);
+  chart.setAttribute('class', 'chart-svg');
+  // The image is named by the title and its figures are in the table: Plot's names of its marks
+  // (aria-label on <g>, not allowed there without a role) would only repeat them.
+  chart.removeAttribute('aria-label');
+  for (const named of chart.querySelectorAll('[aria-label], [aria-description]')) {
+    named.removeAttribute('aria-label');
+    named.removeAttribute('aria-description');
+  }
+  return chart;
+}
+
 /**
  * A bar chart with the same figures as a table beside it (design.md: charts with a data table).
- * The SVG is an image named by the title and described as a chart whose figures are in the table;
+ * The chart is an image named by the title and described as a chart whose figures are in the table;
  * the table is what a screen reader or a keyboard user reads, and what anyone can copy.
  */
 export function BarChart({
@@ -50,64 +127,20 @@ export function BarChart({
   const uid = useId();
   const titleId = `${id}-title-${uid}`;
   const descId = `${id}-desc-${uid}`;
-  const layout = barLayout(labels.length, series, stacked, AREA);
   const Heading = headingLevel;
-  // Long label rows: every n-th label on the axis (the table has them all).
-  const every = Math.max(1, Math.ceil(labels.length / 12));
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const chart = plotChart({ labels, series, valueFormat, stacked, titleId, descId });
+    host.current?.replaceChildren(chart);
+    return () => chart.remove();
+  }, [labels, series, valueFormat, stacked, titleId, descId]);
   return (
     <figure className="chart" aria-labelledby={titleId}>
       <Heading id={titleId}>{title}</Heading>
-      <svg
-        className="chart-svg"
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-labelledby={`${titleId} ${descId}`}
-        preserveAspectRatio="xMidYMid meet"
-      >
-        <title>{title}</title>
-        <desc id={descId}>{t('common.chartDescription')}</desc>
-        {layout.ticks.map((tick) => (
-          <g key={tick.value}>
-            <line x1={AREA.left} x2={AREA.left + AREA.width} y1={tick.y} y2={tick.y} stroke="#d8d8d8" />
-            <text x={AREA.left - 6} y={tick.y + 4} textAnchor="end" fontSize="12" fill="#1a1a1a">
-              {valueFormat(tick.value)}
-            </text>
-          </g>
-        ))}
-        <line
-          x1={AREA.left}
-          x2={AREA.left + AREA.width}
-          y1={layout.zeroY}
-          y2={layout.zeroY}
-          stroke="#1a1a1a"
-        />
-        {layout.bars.map((bar) => (
-          <rect
-            key={`${bar.series}-${bar.label}`}
-            x={bar.x}
-            y={bar.y}
-            width={bar.width}
-            height={Math.max(bar.height, 0.5)}
-            fill={COLOURS[bar.series % COLOURS.length]}
-          >
-            <title>{`${series[bar.series]?.label}, ${labels[bar.label]}: ${valueFormat(bar.value)}`}</title>
-          </rect>
-        ))}
-        {labels.map((label, i) =>
-          i % every === 0 ? (
-            <text
-              key={label}
-              x={layout.labelX[i]}
-              y={AREA.top + AREA.height + 20}
-              textAnchor="middle"
-              fontSize="12"
-              fill="#1a1a1a"
-            >
-              {label}
-            </text>
-          ) : null,
-        )}
-      </svg>
+      <p id={descId} className="sr-only">
+        {t('common.chartDescription')}
+      </p>
+      <div ref={host} className="chart-plot" />
       <ul className="chart-legend" aria-label={t('common.chartLegend')}>
         {series.map((s, i) => (
           <li key={s.key}>
