@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import { today } from '../../shared/dates';
 import { danishDate, danishNumber } from '../../shared/format';
 import { parseDate as parseDanishDate, parseNumber as parseDanishNumber } from '../../shared/parse';
-import { HIDDEN, type ReportedCount, SUPPRESSED } from '../../shared/suppression';
+import { HIDDEN, type ReportedCountAt } from '../../shared/suppression';
 
 const TIME_ZONE = 'Europe/Copenhagen';
 
@@ -106,12 +106,13 @@ export function formatPercent(t: TFunction, value: number): string {
 }
 
 /**
- * A count that may be suppressed (small-number suppression, shared/suppression.ts): "<5" is written
- * "under 5" and "x" "skjult", so a screen reader says what the cell means.
+ * A count that may be suppressed at the municipality's limit (small-number suppression,
+ * shared/suppression.ts): "<5" is written "under 5", "<7" "under 7", and "x" "skjult", so a screen
+ * reader says what the cell means.
  */
-export function formatReported(t: TFunction, count: ReportedCount): string {
-  if (count === SUPPRESSED) return t('format.suppressed');
+export function formatReported(t: TFunction, count: ReportedCountAt): string {
   if (count === HIDDEN) return t('format.hidden');
+  if (typeof count === 'string') return t('format.suppressed', { limit: count.slice(1) });
   return formatWhole(count);
 }
 
