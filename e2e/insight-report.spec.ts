@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { flatText, loadWorkbook, sheetValues } from '../src/server/test/documents';
 import { csrfToken, download, escapeRegExp, expectNoAxeViolations, logInAs, useLanguage } from './fixtures';
 
 /**
@@ -215,10 +216,22 @@ for (const lang of LANGUAGES) {
       const pdf = await download(page, page.getByRole('link', { name: t.pdf, exact: true }));
       expect(pdf.name).toMatch(/^socialudvalget-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.pdf$/);
       expect(pdf.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
+      // The PDF (in Danish, the committee's language) holds the headings, the introduction and the
+      // figures: the 2022 count beside the country's.
+      const text = flatText(pdf.bytes);
+      for (const heading of [
+        'Status på hjemløsheden til Socialudvalget',
+        'Indledning',
+        'Hjemløshedsindikatorer',
+      ])
+        expect(text).toContain(heading);
+      expect(text).toContain(t.introText);
+      expect(text).toMatch(/2022 67 20 5\.789/);
       const xlsx = await download(page, page.getByRole('link', { name: t.xlsx, exact: true }));
       expect(xlsx.name).toMatch(/\.xlsx$/);
-      // An XLSX workbook is a zip archive.
-      expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+      const workbook = await loadWorkbook(xlsx.bytes);
+      const counts = sheetValues(workbook.getWorksheet('Tællinger')).filter((r) => r?.[0] === 2022);
+      expect(counts.map((r) => r.slice(0, 3))).toEqual([[2022, 67, 20]]);
     });
 
     test('the administrator opts in to sharing and publishes; the leader compares with the country', async ({
