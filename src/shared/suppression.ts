@@ -22,14 +22,17 @@ export const SUPPRESSED = '<5' as const;
 /** A count hidden so that a suppressed neighbour cannot be worked out from the total. */
 export const HIDDEN = 'x' as const;
 
-/** A count reported at the default limit (5). */
-export type ReportedCount = number | typeof SUPPRESSED | typeof HIDDEN;
-
 /** A small count's mark at any limit: "<3", "<5", "<10". */
 export type SuppressedMark = `<${number}`;
 
-/** A count reported at any limit. */
+/** A count reported at any limit: what every figure that leaves case work holds (rule 33). */
 export type ReportedCountAt = number | SuppressedMark | typeof HIDDEN;
+
+/**
+ * A count as reported. Every figure is suppressed at the municipality's limit, so its mark may be
+ * any "<limit", not only "<5": the same type as `ReportedCountAt` (kept for the pages that name it).
+ */
+export type ReportedCount = ReportedCountAt;
 
 /** The mark of a small count at a limit: "<5" at the default. */
 export function suppressedMark(limit: number = SMALL_NUMBER_LIMIT): SuppressedMark {
@@ -47,18 +50,16 @@ function checkLimit(limit: number) {
     throw new RangeError(`A suppression limit is a whole number of at least 3: ${limit}`);
 }
 
-/** A figure's shape with every count replaced by a reported count. */
+/** A figure's shape with every count replaced by a count reported at any limit. */
 export type Suppressed<T> = T extends number
-  ? ReportedCount
+  ? ReportedCountAt
   : T extends readonly (infer U)[]
     ? Suppressed<U>[]
     : T extends object
       ? { [K in keyof T]: Suppressed<T[K]> }
       : T;
 
-/** One count: 1–4 become "<5" (at the default limit); 0 and counts of the limit or more are shown. */
-export function suppressSmall(count: number): ReportedCount;
-export function suppressSmall(count: number, limit: number): ReportedCountAt;
+/** One count: 1 to limit − 1 become "<limit" ("<5" at the default); 0 and counts of the limit or more are shown. */
 export function suppressSmall(count: number, limit: number = SMALL_NUMBER_LIMIT): ReportedCountAt {
   checkLimit(limit);
   return count > 0 && count < limit ? suppressedMark(limit) : count;
@@ -69,11 +70,6 @@ export function suppressSmall(count: number, limit: number = SMALL_NUMBER_LIMIT)
  * suppression of the smallest shown cells until the hidden cells are at least two, add up to at
  * least the limit and do not add up to the most their "<limit" allows (limit − 1 each).
  */
-export function suppressBreakdown<K extends string>(cells: Record<K, number>): Record<K, ReportedCount>;
-export function suppressBreakdown<K extends string>(
-  cells: Record<K, number>,
-  limit: number,
-): Record<K, ReportedCountAt>;
 export function suppressBreakdown<K extends string>(
   cells: Record<K, number>,
   limit: number = SMALL_NUMBER_LIMIT,
@@ -101,9 +97,7 @@ export function suppressBreakdown<K extends string>(
 }
 
 /** Whether a reported count was suppressed or hidden. */
-export function isSuppressed(count: ReportedCount): count is typeof SUPPRESSED | typeof HIDDEN;
-export function isSuppressed(count: ReportedCountAt): count is SuppressedMark | typeof HIDDEN;
-export function isSuppressed(count: ReportedCountAt): boolean {
+export function isSuppressed(count: ReportedCountAt): count is SuppressedMark | typeof HIDDEN {
   return typeof count === 'string';
 }
 

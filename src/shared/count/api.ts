@@ -1,5 +1,5 @@
 import type { ViveSituation } from '../citizens/whereabouts';
-import type { ReportedCount } from '../suppression';
+import type { ReportedCountAt } from '../suppression';
 import type { Answer, Cause, CountCitizenship, CountSex, CountStatus, Duration, IncomeSource } from './model';
 import type { ReportedFigures } from './report';
 
@@ -9,7 +9,7 @@ export interface CountSummary {
   weekTo: string;
   status: CountStatus;
   /** Suppressed (rule 33) for those who may not read the registrations. */
-  registered: ReportedCount;
+  registered: ReportedCountAt;
 }
 
 /** The answers of the person form. */
@@ -74,5 +74,5 @@ export interface CountReport {
   status: CountStatus;
   figures: ReportedFigures;
   /** Every count of the municipality, oldest first, beside the national total of the year (rule 9). */
-  years: { year: number; total: ReportedCount; youth18to29: ReportedCount; national: number | null }[];
+  years: { year: number; total: ReportedCountAt; youth18to29: ReportedCountAt; national: number | null }[];
 }

@@ -1,7 +1,7 @@
 import { AGE_BANDS, type AgeBand, ageBand } from '../citizens/status';
 import { VIVE_SITUATIONS, type ViveSituation } from '../citizens/whereabouts';
 import { ageOn } from '../dates';
-import { type ReportedCount, suppressBreakdown, suppressSmall } from '../suppression';
+import { type ReportedCountAt, SMALL_NUMBER_LIMIT, suppressBreakdown, suppressSmall } from '../suppression';
 import type { CountSex } from './model';
 import { countDay } from './rules';
 
@@ -58,23 +58,24 @@ export function countFigures(year: number, people: readonly CountedPerson[]): Co
 
 /** The figures as they may leave case work (rule 33): each breakdown suppressed on its own total. */
 export interface ReportedFigures {
-  total: ReportedCount;
-  youth18to29: ReportedCount;
-  migrants: ReportedCount;
-  bySituation: Record<ViveSituation, ReportedCount>;
-  byAgeBand: Record<AgeBand, ReportedCount>;
-  bySex: Record<CountSex, ReportedCount>;
+  total: ReportedCountAt;
+  youth18to29: ReportedCountAt;
+  migrants: ReportedCountAt;
+  bySituation: Record<ViveSituation, ReportedCountAt>;
+  byAgeBand: Record<AgeBand, ReportedCountAt>;
+  bySex: Record<CountSex, ReportedCountAt>;
 }
 
-export function reportedFigures(f: CountFigures): ReportedFigures {
+/** The figures suppressed at the municipality's limit (rule 33; default 5). */
+export function reportedFigures(f: CountFigures, limit: number = SMALL_NUMBER_LIMIT): ReportedFigures {
   // Young people 18–29 and the others: a complement of a small cell would tell it.
-  const youth = suppressBreakdown({ youth: f.youth18to29, other: f.total - f.youth18to29 });
+  const youth = suppressBreakdown({ youth: f.youth18to29, other: f.total - f.youth18to29 }, limit);
   return {
-    total: suppressSmall(f.total),
+    total: suppressSmall(f.total, limit),
     youth18to29: youth.youth,
-    migrants: suppressSmall(f.migrants),
-    bySituation: suppressBreakdown(f.bySituation),
-    byAgeBand: suppressBreakdown(f.byAgeBand),
-    bySex: suppressBreakdown(f.bySex),
+    migrants: suppressSmall(f.migrants, limit),
+    bySituation: suppressBreakdown(f.bySituation, limit),
+    byAgeBand: suppressBreakdown(f.byAgeBand, limit),
+    bySex: suppressBreakdown(f.bySex, limit),
   };
 }

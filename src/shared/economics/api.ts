@@ -1,5 +1,5 @@
 import type { StayRefundLimit } from '../shelters/rules';
-import type { ReportedCount } from '../suppression';
+import type { ReportedCountAt } from '../suppression';
 import type { CitizenGroup, EconomicsSettings } from './model';
 import type { ReportedFigures } from './report';
 
@@ -15,7 +15,7 @@ export interface EconomicsMonth extends ReportedFigures {
 export interface DilemmaMonth {
   month: string;
   /** Citizens with stay days beyond the limit this month. */
-  citizensBeyond: ReportedCount;
+  citizensBeyond: ReportedCountAt;
   refundedDays: number | null;
   /** The municipality's share of the refunded days' net cost (after the refund). */
   refundedMunicipal: number | null;

@@ -47,6 +47,17 @@ describe('small-number suppression of the economics figures', () => {
     expect(row).toMatchObject({ citizens: '<5', shelter: null, net: null, costs: null });
   });
 
+  it('rule 33: at the municipality\'s limit of 7 a row of 6 citizens is "<7" and shows no kroner', () => {
+    const f = figures({ shelter: [60_000, 6], support: [30_000, 6] }, 6);
+    expect(reportRows([f])[0]).toMatchObject({ citizens: 6, shelter: 60_000, net: 90_000 });
+    expect(reportRows([f], undefined, 7)[0]).toMatchObject({
+      citizens: '<7',
+      shelter: null,
+      support: null,
+      net: null,
+    });
+  });
+
   it('hides a second month when only one month of a column is hidden', () => {
     const rows = [20, 3, 9, 30].map((n) => figures({ shelter: [n * 10_000, n] }, n + 10));
     const reported = reportRows(rows);

@@ -1,12 +1,13 @@
 /**
  * The economics figures as they leave case work (issue 16 §8; src/shared/suppression.ts): a count of
- * citizens of 1–4 is shown as "<5", and a kroner sum built from fewer than 5 citizens is not shown.
+ * citizens of 1 to limit − 1 is shown as "<limit" ("<5" at the default), and a kroner sum built from
+ * fewer citizens than the limit is not shown.
  * Secondary suppression hides further cells of a row or a column until no hidden cell can be worked
  * out from a shown total: the hidden cells of a line are none, or at least two built from at least
  * 5 citizens together. Subtotals (costs, refunds, net, youth) are shown only when they reveal no
  * single hidden cell either.
  */
-import { type ReportedCount, SMALL_NUMBER_LIMIT, suppressBreakdown, suppressSmall } from '../suppression';
+import { type ReportedCountAt, SMALL_NUMBER_LIMIT, suppressBreakdown, suppressSmall } from '../suppression';
 
 /** The parts of the municipality's cost: three costs and three refunds. */
 export const COMPONENTS = [
@@ -47,7 +48,7 @@ export const emptyFigures = (): Figures => ({
 
 /** A row as reported: kroner rounded to whole kroner, null where suppressed. */
 export interface ReportedFigures {
-  citizens: ReportedCount;
+  citizens: ReportedCountAt;
   shelter: number | null;
   support: number | null;
   placements: number | null;
@@ -60,22 +61,32 @@ export interface ReportedFigures {
   net: number | null;
 }
 
-const small = (n: number) => n > 0 && n < SMALL_NUMBER_LIMIT;
+const small = (n: number, limit: number) => n > 0 && n < limit;
 
-/** Whether a line's hidden cells are safe next to its shown total: none, or ≥ 2 from ≥ 5 citizens. */
-function safe(n: readonly number[], hidden: readonly boolean[], indexes: readonly number[]): boolean {
+/** Whether a line's hidden cells are safe next to its shown total: none, or ≥ 2 from ≥ limit citizens. */
+function safe(
+  n: readonly number[],
+  hidden: readonly boolean[],
+  indexes: readonly number[],
+  limit: number,
+): boolean {
   const h = indexes.filter((i) => hidden[i] && (n[i] as number) > 0);
   if (h.length === 0) return true;
-  return h.length >= 2 && h.reduce((s, i) => s + (n[i] as number), 0) >= SMALL_NUMBER_LIMIT;
+  return h.length >= 2 && h.reduce((s, i) => s + (n[i] as number), 0) >= limit;
 }
 
 /**
- * Primary and secondary suppression of a grid of counts (rows × columns): cells of 1–4 are hidden,
- * then in every row and column that is not safe the smallest shown positive cell is hidden too,
- * until every line is safe or has nothing left to hide. `hidden` may start with cells hidden already.
+ * Primary and secondary suppression of a grid of counts (rows × columns): cells of 1 to limit − 1
+ * are hidden, then in every row and column that is not safe the smallest shown positive cell is
+ * hidden too, until every line is safe or has nothing left to hide. `hidden` may start with cells
+ * hidden already. The limit is the municipality's (default 5).
  */
-export function suppressGrid(counts: readonly (readonly number[])[], start?: boolean[][]): boolean[][] {
-  const hidden = counts.map((row, r) => row.map((n, c) => (start?.[r]?.[c] ?? false) || small(n)));
+export function suppressGrid(
+  counts: readonly (readonly number[])[],
+  start?: boolean[][],
+  limit: number = SMALL_NUMBER_LIMIT,
+): boolean[][] {
+  const hidden = counts.map((row, r) => row.map((n, c) => (start?.[r]?.[c] ?? false) || small(n, limit)));
   const lines: [number, number][][] = [];
   const rows = counts.length;
   const cols = counts[0]?.length ?? 0;
@@ -87,7 +98,7 @@ export function suppressGrid(counts: readonly (readonly number[])[], start?: boo
       const n = line.map(([r, c]) => counts[r]?.[c] ?? 0);
       const h = line.map(([r, c]) => hidden[r]?.[c] ?? false);
       const all = line.map((_, i) => i);
-      while (!safe(n, h, all)) {
+      while (!safe(n, h, all, limit)) {
         let next = -1;
         for (const i of all)
           if (!h[i] && (n[i] as number) > 0 && (next < 0 || (n[i] as number) < (n[next] as number))) next = i;
@@ -105,19 +116,23 @@ export function suppressGrid(counts: readonly (readonly number[])[], start?: boo
 const round = (v: number) => Math.round(v);
 
 /** One row as reported, with the cells `hidden` says are hidden (in the order of COMPONENTS). */
-export function reportRow(f: Figures, hidden: readonly boolean[]): ReportedFigures {
+export function reportRow(
+  f: Figures,
+  hidden: readonly boolean[],
+  limit: number = SMALL_NUMBER_LIMIT,
+): ReportedFigures {
   const n = COMPONENTS.map((c) => f.cells[c].n);
   const idx = (list: readonly Component[]) => list.map((c) => COMPONENTS.indexOf(c));
   const costs = idx(COST_COMPONENTS);
   const refunds = idx(REFUND_COMPONENTS);
   const all = COMPONENTS.map((_, i) => i);
-  const shown = f.citizens >= SMALL_NUMBER_LIMIT;
+  const shown = f.citizens >= limit;
   const sum = (list: readonly Component[]) => list.reduce((s, c) => s + f.cells[c].kr, 0);
   // Costs and refunds are each the rest of the other under the net: both must be safe.
-  const partsSafe = safe(n, hidden, costs) && safe(n, hidden, refunds);
+  const partsSafe = safe(n, hidden, costs, limit) && safe(n, hidden, refunds, limit);
   const value = (c: Component) => (hidden[COMPONENTS.indexOf(c)] || !shown ? null : round(f.cells[c].kr));
   return {
-    citizens: suppressSmall(f.citizens),
+    citizens: suppressSmall(f.citizens, limit),
     shelter: value('shelter'),
     support: value('support'),
     placements: value('placements'),
@@ -126,17 +141,21 @@ export function reportRow(f: Figures, hidden: readonly boolean[]): ReportedFigur
     careRefund: value('careRefund'),
     costs: shown && partsSafe ? round(sum(COST_COMPONENTS)) : null,
     refunds: shown && partsSafe ? round(sum(REFUND_COMPONENTS)) : null,
-    net: shown && safe(n, hidden, all) ? round(sum(COST_COMPONENTS) - sum(REFUND_COMPONENTS)) : null,
+    net: shown && safe(n, hidden, all, limit) ? round(sum(COST_COMPONENTS) - sum(REFUND_COMPONENTS)) : null,
   };
 }
 
 /** Rows of a table (months, or groups) with their cells suppressed together as one grid. */
-export function reportRows(rows: readonly Figures[], rowsHidden?: readonly boolean[]): ReportedFigures[] {
+export function reportRows(
+  rows: readonly Figures[],
+  rowsHidden?: readonly boolean[],
+  limit: number = SMALL_NUMBER_LIMIT,
+): ReportedFigures[] {
   const counts = rows.map((f) => COMPONENTS.map((c) => f.cells[c].n));
   const start = rows.map((_, r) => COMPONENTS.map(() => rowsHidden?.[r] ?? false));
-  const hidden = suppressGrid(counts, start);
+  const hidden = suppressGrid(counts, start, limit);
   return rows.map((f, r) => {
-    const reported = reportRow(f, hidden[r] as boolean[]);
+    const reported = reportRow(f, hidden[r] as boolean[], limit);
     return rowsHidden?.[r]
       ? { ...reported, citizens: 'x' as const, net: null, costs: null, refunds: null }
       : reported;
@@ -151,10 +170,12 @@ export function reportRows(rows: readonly Figures[], rowsHidden?: readonly boole
 export function reportGroups<G extends string>(
   groups: Record<G, Figures>,
   subtotal: readonly NoInfer<G>[],
+  limit: number = SMALL_NUMBER_LIMIT,
 ): { rows: Record<G, ReportedFigures>; subtotal: ReportedFigures } {
   const keys = Object.keys(groups) as G[];
   const counts = suppressBreakdown(
     Object.fromEntries(keys.map((k) => [k, groups[k].citizens])) as Record<G, number>,
+    limit,
   );
   const rowsHidden = keys.map((k) => typeof counts[k] === 'string');
   const figures = keys.map((k) => groups[k]);
@@ -162,10 +183,11 @@ export function reportGroups<G extends string>(
   const hidden = suppressGrid(
     cellCounts,
     keys.map((_, r) => COMPONENTS.map(() => rowsHidden[r] as boolean)),
+    limit,
   );
   const rows = {} as Record<G, ReportedFigures>;
   keys.forEach((k, r) => {
-    const reported = reportRow(groups[k], hidden[r] as boolean[]);
+    const reported = reportRow(groups[k], hidden[r] as boolean[], limit);
     rows[k] = rowsHidden[r]
       ? { ...reported, citizens: counts[k], net: null, costs: null, refunds: null }
       : { ...reported, citizens: counts[k] };
@@ -187,20 +209,22 @@ export function reportGroups<G extends string>(
   const subHidden = COMPONENTS.map((_, c) => {
     const n = figures.map((f) => cellCounts[figures.indexOf(f)]?.[c] ?? 0);
     const h = hidden.map((row) => row[c] as boolean);
-    return !(safe(n, h, inside) && safe(n, h, outside));
+    return !(safe(n, h, inside, limit) && safe(n, h, outside, limit));
   });
   const citizenCountsSafe =
     safe(
       figures.map((f) => f.citizens),
       rowsHidden,
       inside,
+      limit,
     ) &&
     safe(
       figures.map((f) => f.citizens),
       rowsHidden,
       outside,
+      limit,
     );
-  const reportedSub = reportRow(sub, subHidden);
+  const reportedSub = reportRow(sub, subHidden, limit);
   return {
     rows,
     subtotal: citizenCountsSafe

@@ -1,4 +1,4 @@
-import type { ReportedCount } from '../suppression';
+import type { ReportedCountAt } from '../suppression';
 import type { YouthIndicatorYear } from '../youth/indicators';
 import type { ReportedIndicator } from './indicators';
 
@@ -21,39 +21,41 @@ export interface CommitteeIntroduction {
 
 export interface CommitteeFlowMonth {
   monthEnd: string;
-  active: ReportedCount;
-  inflow: ReportedCount;
-  outflow: ReportedCount;
+  active: ReportedCountAt;
+  inflow: ReportedCountAt;
+  outflow: ReportedCountAt;
 }
 
 export interface CommitteeCountYear {
   year: number;
-  total: ReportedCount;
-  youth18to29: ReportedCount;
+  total: ReportedCountAt;
+  youth18to29: ReportedCountAt;
   /** VIVE's national total of the year, for context (rule 9). */
   national: number | null;
 }
 
 /** Eviction prevention in the period: notices received, their cases and how those ended so far. */
 export interface CommitteePrevention {
-  notices: ReportedCount;
-  cases: ReportedCount;
-  averted: ReportedCount;
-  moved: ReportedCount;
-  evicted: ReportedCount;
+  notices: ReportedCountAt;
+  cases: ReportedCountAt;
+  averted: ReportedCountAt;
+  moved: ReportedCountAt;
+  evicted: ReportedCountAt;
   /** Cases without an outcome yet. */
-  open: ReportedCount;
+  open: ReportedCountAt;
 }
 
 /** The waiting list now and at each budget follow-up (the allocation module's snapshots). */
 export interface CommitteeWaitingList {
-  now: ReportedCount;
-  snapshots: { label: string; takenOn: string; total: ReportedCount }[];
+  now: ReportedCountAt;
+  snapshots: { label: string; takenOn: string; total: ReportedCountAt }[];
 }
 
 /** GET /api/insight/committee-report. */
 export interface CommitteeReport {
   municipality: string;
+  /** The municipality's limit for small numbers (rule 33) every figure is suppressed at. */
+  suppressionLimit: number;
   from: string;
   to: string;
   madeOn: string;

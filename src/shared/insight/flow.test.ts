@@ -247,6 +247,22 @@ describe('the flow as reported (rule 35, small numbers suppressed)', () => {
     expect(report?.housed).toBe(HIDDEN);
   });
 
+  it('rule 33: at the municipality\'s limit of 7 a flow of 6 is "<7" and the other flow is hidden', () => {
+    const overall = [month('2026-11-30', { activeBefore: 40, active: 36, newlyIdentified: 6, housed: 10 })];
+    expect(reportFlow(populations(overall)).overall[0]).toMatchObject({
+      inflow: 6,
+      outflow: 10,
+      balanced: true,
+    });
+    expect(reportFlow(populations(overall), 7).overall[0]).toMatchObject({
+      activeBefore: 40,
+      active: 36,
+      inflow: '<7',
+      outflow: HIDDEN,
+      balanced: null,
+    });
+  });
+
   it('rule 35: an age band below 5 is "<5" with a neighbour hidden, and the young people are reported on their own', () => {
     const overall = [month('2026-11-30', { activeBefore: 40, active: 40 })];
     const bands = Object.fromEntries(AGE_BANDS.map((b) => [b, zeros(overall)])) as Record<

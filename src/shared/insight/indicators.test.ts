@@ -93,6 +93,12 @@ describe('rule 33: the suppression of an indicator that leaves case work', () =>
     expect(reportIndicator(returns(20, 2)).values.returned).toBe('<5');
   });
 
+  it('rule 33: at the municipality\'s limit of 7 a count of 6 is "<7", and a share needs a basis of 7', () => {
+    expect(reportIndicator(returns(20, 6), 7).values).toEqual({ returned: '<7', returnedShare: null });
+    expect(reportIndicator(returns(6, 0), 7).n).toBe('<7');
+    expect(reportIndicator(returns(20, 10), 7).values).toEqual({ returned: 10, returnedShare: 0.5 });
+  });
+
   it('hides the share when the count or the rest of the basis is small, and the count when the rest would give it away', () => {
     // 2 of 20: the count is "<5", so the share (10 %) is not shown.
     expect(reportIndicator(returns(20, 2)).values).toEqual({ returned: '<5', returnedShare: null });

@@ -1,5 +1,5 @@
 import { addDays, monthsBefore } from '../dates';
-import { type ReportedCount, SMALL_NUMBER_LIMIT, suppressBreakdown, suppressSmall } from '../suppression';
+import { type ReportedCountAt, SMALL_NUMBER_LIMIT, suppressBreakdown, suppressSmall } from '../suppression';
 
 /**
  * The outcome indicators of issue 18 §3, as pure definitions (docs/indicators.md has each one's
@@ -84,13 +84,13 @@ export interface Indicator {
   breakdown?: readonly string[];
 }
 
-/** A value as it leaves case work: a number, "<5", "x" or not shown (null). */
-export type ReportedValue = ReportedCount | null;
+/** A value as it leaves case work: a number, "<limit", "x" or not shown (null). */
+export type ReportedValue = ReportedCountAt | null;
 
 export interface ReportedIndicator {
   key: IndicatorKey;
   unit: IndicatorUnit;
-  n: ReportedCount;
+  n: ReportedCountAt;
   values: Record<string, ReportedValue>;
 }
 
@@ -168,11 +168,12 @@ export function centre(distribution: readonly Frequency[]): Record<'median' | 'm
 const shown = (v: ReportedValue): v is number => typeof v === 'number';
 
 /**
- * One indicator as it may leave case work (rule 33): n (unless it counts dwellings) and every count
- * of 1–4 as "<5"; the breakdown's cells with secondary suppression ("x"); a median, mean or ratio
- * only over n ≥ 5; a share only where its count and the rest are shown (and n ≥ 5); amounts as they are.
+ * One indicator as it may leave case work (rule 33), at the municipality's limit (default 5): n
+ * (unless it counts dwellings) and every count of 1 to limit − 1 as "<limit"; the breakdown's cells
+ * with secondary suppression ("x"); a median, mean or ratio only over n ≥ limit; a share only where
+ * its count and the rest are shown (and n ≥ limit); amounts as they are.
  */
-export function reportIndicator(indicator: Indicator): ReportedIndicator {
+export function reportIndicator(indicator: Indicator, limit: number = SMALL_NUMBER_LIMIT): ReportedIndicator {
   const { n, values } = indicator;
   const out: Record<string, ReportedValue> = {};
   const count = (name: string) => {
@@ -180,14 +181,14 @@ export function reportIndicator(indicator: Indicator): ReportedIndicator {
     return m?.kind === 'count' ? m.value : 0;
   };
   for (const [name, m] of Object.entries(values)) {
-    if (m.kind === 'count') out[name] = suppressSmall(m.value);
+    if (m.kind === 'count') out[name] = suppressSmall(m.value, limit);
     else if (m.kind === 'amount') out[name] = m.value;
     else if (m.kind === 'share') out[name] = null;
-    else out[name] = n >= SMALL_NUMBER_LIMIT ? m.value : null;
+    else out[name] = n >= limit ? m.value : null;
   }
   const breakdown = indicator.breakdown ?? [];
   if (breakdown.length > 0) {
-    const cells = suppressBreakdown(Object.fromEntries(breakdown.map((name) => [name, count(name)])));
+    const cells = suppressBreakdown(Object.fromEntries(breakdown.map((name) => [name, count(name)])), limit);
     for (const name of breakdown) out[name] = cells[name] ?? out[name] ?? null;
   }
   for (const [name, m] of Object.entries(values)) {
@@ -195,23 +196,24 @@ export function reportIndicator(indicator: Indicator): ReportedIndicator {
     const numerator = count(m.of);
     if (breakdown.includes(m.of)) {
       const all = breakdown.every((cell) => shown(out[cell] ?? null));
-      out[name] = all && n >= SMALL_NUMBER_LIMIT ? shareOf(numerator, n) : null;
+      out[name] = all && n >= limit ? shareOf(numerator, n) : null;
       continue;
     }
     // The count and the rest of the basis: both shown, or the share would give one away.
-    const split = suppressBreakdown({ count: numerator, rest: n - numerator });
+    const split = suppressBreakdown({ count: numerator, rest: n - numerator }, limit);
     const previous = out[m.of];
     out[m.of] = typeof previous === 'string' ? previous : (split.count ?? null);
     out[name] =
-      shown(split.count ?? null) && shown(split.rest ?? null) && n >= SMALL_NUMBER_LIMIT
-        ? shareOf(numerator, n)
-        : null;
+      shown(split.count ?? null) && shown(split.rest ?? null) && n >= limit ? shareOf(numerator, n) : null;
   }
-  const basis = AMOUNT_UNITS.includes(indicator.unit) ? n : suppressSmall(n);
+  const basis = AMOUNT_UNITS.includes(indicator.unit) ? n : suppressSmall(n, limit);
   return { key: indicator.key, unit: indicator.unit, n: basis, values: out };
 }
 
-/** The whole set as it may leave case work. */
-export function reportIndicators(indicators: readonly Indicator[]): ReportedIndicator[] {
-  return indicators.map(reportIndicator);
+/** The whole set as it may leave case work, at the municipality's limit (default 5). */
+export function reportIndicators(
+  indicators: readonly Indicator[],
+  limit: number = SMALL_NUMBER_LIMIT,
+): ReportedIndicator[] {
+  return indicators.map((indicator) => reportIndicator(indicator, limit));
 }

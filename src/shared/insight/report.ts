@@ -1,5 +1,11 @@
 import { AGE_BANDS, type AgeBand, type InactivityPolicy } from '../citizens/status';
-import { HIDDEN, type ReportedCount, suppressBreakdown, suppressSmall } from '../suppression';
+import {
+  HIDDEN,
+  type ReportedCountAt,
+  SMALL_NUMBER_LIMIT,
+  suppressBreakdown,
+  suppressSmall,
+} from '../suppression';
 import {
   type FlowMonth,
   INFLOW_KINDS,
@@ -17,20 +23,20 @@ export const FLOW_MONTHS_MAX = 36;
 /** One month of the flow as reported: small numbers suppressed. */
 export type ReportedFlowMonth = {
   monthEnd: string;
-  activeBefore: ReportedCount;
-  active: ReportedCount;
-  inflow: ReportedCount;
-  outflow: ReportedCount;
+  activeBefore: ReportedCountAt;
+  active: ReportedCountAt;
+  inflow: ReportedCountAt;
+  outflow: ReportedCountAt;
   /** Rule 35 checked on the figures shown; null when one of its four terms is suppressed. */
   balanced: boolean | null;
-} & Record<InflowKind | OutflowKind, ReportedCount>;
+} & Record<InflowKind | OutflowKind, ReportedCountAt>;
 
 /** One age band's month: active at the month end, inflow and outflow (the band is the population). */
 export interface ReportedBandCell {
   band: AgeBand;
-  active: ReportedCount;
-  inflow: ReportedCount;
-  outflow: ReportedCount;
+  active: ReportedCountAt;
+  inflow: ReportedCountAt;
+  outflow: ReportedCountAt;
 }
 
 export interface ReportedBandMonth {
@@ -60,7 +66,7 @@ export interface FlowPopulations {
 /** A count with what is shown of it. */
 interface Cell {
   value: number;
-  reported: ReportedCount;
+  reported: ReportedCountAt;
 }
 
 /** Counts that can be worked out from one another: a total and its parts, or rule 35's four terms. */
@@ -70,12 +76,12 @@ interface Relation {
   prefer: Cell[];
 }
 
-const cell = (value: number): Cell => ({ value, reported: suppressSmall(value) });
+const cell = (value: number, limit: number): Cell => ({ value, reported: suppressSmall(value, limit) });
 const hidden = (c: Cell) => typeof c.reported === 'string';
 
 /** Primary and secondary suppression of one breakdown, kept in its cells. */
-function breakdown(cells: Cell[]) {
-  const reported = suppressBreakdown(Object.fromEntries(cells.map((c, i) => [String(i), c.value])));
+function breakdown(cells: Cell[], limit: number) {
+  const reported = suppressBreakdown(Object.fromEntries(cells.map((c, i) => [String(i), c.value])), limit);
   cells.forEach((c, i) => {
     c.reported = reported[String(i)] ?? c.reported;
   });
@@ -115,24 +121,24 @@ interface SeriesCells {
 }
 
 /** The cells of one population's series: month k's `before` is month k − 1's `active`. */
-function seriesCells(months: readonly FlowMonth[], relations: Relation[]): SeriesCells[] {
+function seriesCells(months: readonly FlowMonth[], relations: Relation[], limit: number): SeriesCells[] {
   const out: SeriesCells[] = [];
   months.forEach((m, k) => {
-    const before = out[k - 1]?.active ?? cell(m.activeBefore);
+    const before = out[k - 1]?.active ?? cell(m.activeBefore, limit);
     const kinds = Object.fromEntries(
-      [...INFLOW_KINDS, ...OUTFLOW_KINDS].map((kind) => [kind, cell(m[kind])]),
+      [...INFLOW_KINDS, ...OUTFLOW_KINDS].map((kind) => [kind, cell(m[kind], limit)]),
     ) as Record<InflowKind | OutflowKind, Cell>;
     const s: SeriesCells = {
       before,
-      active: cell(m.active),
-      inflow: cell(inflowOf(m)),
-      outflow: cell(outflowOf(m)),
+      active: cell(m.active, limit),
+      inflow: cell(inflowOf(m), limit),
+      outflow: cell(outflowOf(m), limit),
       kinds,
     };
     const ins = INFLOW_KINDS.map((kind) => kinds[kind]);
     const outs = OUTFLOW_KINDS.map((kind) => kinds[kind]);
-    breakdown(ins);
-    breakdown(outs);
+    breakdown(ins, limit);
+    breakdown(outs, limit);
     relations.push(
       { cells: [s.before, s.inflow, s.outflow, s.active], prefer: [s.inflow, s.outflow] },
       { cells: [s.inflow, ...ins], prefer: [] },
@@ -149,7 +155,7 @@ function reportedSeries(series: readonly SeriesCells[], months: readonly FlowMon
     const shown = terms.every((c) => !hidden(c));
     const kinds = Object.fromEntries(
       Object.entries(s.kinds).map(([kind, c]) => [kind, c.reported]),
-    ) as Record<InflowKind | OutflowKind, ReportedCount>;
+    ) as Record<InflowKind | OutflowKind, ReportedCountAt>;
     return {
       monthEnd: months[k]?.monthEnd ?? '',
       activeBefore: s.before.reported,
@@ -163,8 +169,8 @@ function reportedSeries(series: readonly SeriesCells[], months: readonly FlowMon
 }
 
 /**
- * The flows as they may leave case work (design.md §2, domain.md rule 33): every count of 1–4 as
- * "<5"; the inflow and outflow kinds and the age bands as breakdowns (secondary suppression, "x");
+ * The flows as they may leave case work (design.md §2, domain.md rule 33), at the municipality's
+ * limit: every count of 1 to limit − 1 as "<limit" ("<5" at the default); the inflow and outflow kinds and the age bands as breakdowns (secondary suppression, "x");
  * and then, until none is left, any hidden count that the figures shown would give away: through
  * rule 35 (active before + inflow − outflow = active; the other flow is hidden first, so the
  * active counts stay shown where they can), through a flow and its kinds, through the total active
@@ -172,20 +178,25 @@ function reportedSeries(series: readonly SeriesCells[], months: readonly FlowMon
  */
 export function reportFlow(
   populations: FlowPopulations,
+  limit: number = SMALL_NUMBER_LIMIT,
 ): Pick<InsightFlow, 'overall' | 'youth' | 'byAgeBand'> {
   const relations: Relation[] = [];
-  const overall = seriesCells(populations.overall, relations);
-  const youth = seriesCells(populations.youth, relations);
+  const overall = seriesCells(populations.overall, relations, limit);
+  const youth = seriesCells(populations.youth, relations, limit);
   const bands = AGE_BANDS.map((band) =>
     populations.bands[band].map((m) => ({
-      active: cell(m.active),
-      inflow: cell(inflowOf(m)),
-      outflow: cell(outflowOf(m)),
+      active: cell(m.active, limit),
+      inflow: cell(inflowOf(m), limit),
+      outflow: cell(outflowOf(m), limit),
     })),
   );
   populations.overall.forEach((_, k) => {
     const at = bands.map((b) => b[k] as { active: Cell; inflow: Cell; outflow: Cell });
-    for (const measure of ['active', 'inflow', 'outflow'] as const) breakdown(at.map((b) => b[measure]));
+    for (const measure of ['active', 'inflow', 'outflow'] as const)
+      breakdown(
+        at.map((b) => b[measure]),
+        limit,
+      );
     const actives = at.map((b) => b.active);
     const total = overall[k]?.active;
     if (total) relations.push({ cells: [total, ...actives], prefer: [] });

@@ -1,3 +1,4 @@
+import type { ReportedCountAt } from '../suppression';
 import type { Duty } from './clocks';
 import type { ActionKind, DepositLoanLimit, EvictionStep, NoticeSource, Outcome, ReportedVia } from './model';
 
@@ -139,38 +140,45 @@ export interface OutcomeInput {
   note: string | null;
 }
 
-export interface MonitoringReport {
+/**
+ * The monitoring's figures with counts of type `C`: exact (numbers) for case work, reported (small
+ * numbers suppressed at the municipality's limit, rule 33) for the roles outside it.
+ */
+export interface MonitoringFigures<C> {
   from: string;
   to: string;
-  months: { month: string; notices: number; withChildren: number; evicted: number; averted: number }[];
+  months: { month: string; notices: C; withChildren: C; evicted: C; averted: C }[];
   totals: {
-    notices: number;
-    cases: number;
-    withChildren: number;
-    evicted: number;
-    averted: number;
-    moved: number;
+    notices: C;
+    cases: C;
+    withChildren: C;
+    evicted: C;
+    averted: C;
+    moved: C;
   };
-  /** Share of cases with children under 18 (0–1). */
-  shareWithChildren: number;
+  /** Share of cases with children under 18 (0–1); null where it would tell a suppressed count. */
+  shareWithChildren: number | null;
   medianDaysToOutcome: number | null;
   byOrganisation: {
     organisationId: string | null;
     organisationName: string | null;
-    notices: number;
-    evicted: number;
+    notices: C;
+    evicted: C;
   }[];
   /** Departments with notices in the last 3 months against the 3 before; rising = early warning. */
   byDepartment: {
     departmentId: string;
     departmentName: string;
     organisationName: string;
-    notices: number;
-    last3Months: number;
-    previous3Months: number;
+    notices: C;
+    last3Months: C;
+    previous3Months: C;
     rising: boolean;
   }[];
 }
+
+/** GET /api/prevention/monitoring: exact in case work, suppressed outside it. */
+export type MonitoringReport = MonitoringFigures<ReportedCountAt>;
 
 export interface PreventionSettings {
   depositLoanLimits: DepositLoanLimit[];

@@ -1,4 +1,4 @@
-import type { ReportedCount } from '../suppression';
+import type { ReportedCountAt } from '../suppression';
 import type { DischargeDestination, ShelterKind } from './model';
 import type { DischargeBlocker, NotificationStatus } from './rules';
 import type { LengthBand, ReportGap } from './statistics';
@@ -64,12 +64,12 @@ export interface AdmissionInput {
 
 /** Stay lengths of a shelter or of all (issue 16 §10); counts as reported (small numbers suppressed). */
 export interface StayLengthFigures {
-  current: { count: ReportedCount; medianNights: number | null };
+  current: { count: ReportedCountAt; medianNights: number | null };
   completed: {
-    count: ReportedCount;
+    count: ReportedCountAt;
     medianNights: number | null;
     meanNights: number | null;
-    distribution: Record<LengthBand, ReportedCount>;
+    distribution: Record<LengthBand, ReportedCountAt>;
   };
 }
 
@@ -81,8 +81,8 @@ export interface StayLengths {
   total: StayLengthFigures;
   quarters: {
     quarter: string;
-    admitted: ReportedCount;
-    completed: ReportedCount;
+    admitted: ReportedCountAt;
+    completed: ReportedCountAt;
     medianNights: number | null;
   }[];
 }

@@ -1,4 +1,4 @@
-import type { ReportedCount } from '../suppression';
+import type { ReportedCountAt } from '../suppression';
 import type {
   ContactGapSetting,
   ContactKind,
@@ -175,18 +175,18 @@ export interface FidelityOverview {
     name: string;
     teamName: string | null;
     fte: number;
-    active: ReportedCount;
+    active: ReportedCountAt;
     load: number | null;
     overNorm: boolean;
   }[];
-  methods: { method: Method; active: ReportedCount; capacity: number | null }[];
-  ctiPatternWarnings: ReportedCount;
-  months: { month: string; active: ReportedCount; started: ReportedCount; ended: ReportedCount }[];
+  methods: { method: Method; active: ReportedCountAt; capacity: number | null }[];
+  ctiPatternWarnings: ReportedCountAt;
+  months: { month: string; active: ReportedCountAt; started: ReportedCountAt; ended: ReportedCountAt }[];
 }
 
 export interface RetentionCell {
-  due: ReportedCount;
-  housed: ReportedCount;
+  due: ReportedCountAt;
+  housed: ReportedCountAt;
   /** Share housed of those due (percent, one decimal); null when suppressed or none due. */
   percent: number | null;
 }
@@ -194,7 +194,7 @@ export interface RetentionCell {
 export interface RetentionRow {
   group: 'all' | 'method' | 'team';
   key: string;
-  tenancies: ReportedCount;
+  tenancies: ReportedCountAt;
   cells: Record<`m${RetentionMonth}`, RetentionCell>;
 }
 

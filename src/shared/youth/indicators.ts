@@ -1,4 +1,4 @@
-import type { ReportedCount } from '../suppression';
+import type { ReportedCountAt } from '../suppression';
 
 /** How many years back the youth indicators go (the current year included, to date). */
 export const INDICATOR_YEARS = 5;
@@ -9,18 +9,18 @@ export interface YouthIndicatorYear {
   /** The date the year is judged on: 31 December, or today for the current year. */
   onDate: string;
   /** Young homeless (a VIVE situation in force) aged 18–24 and 25–29 on `onDate`. */
-  homeless18to24: ReportedCount;
-  homeless25to29: ReportedCount;
+  homeless18to24: ReportedCountAt;
+  homeless25to29: ReportedCountAt;
   /** Of the young homeless aged 18–29: those with a placement outside the home that has ended. */
-  formerlyPlaced: ReportedCount;
+  formerlyPlaced: ReportedCountAt;
   /** The share formerly placed in per cent, only when both counts are shown (null otherwise). */
   formerlyPlacedPercent: number | null;
   /** § 111 decisions on youth support made in the year (rule 31): on time, and late or after 18. */
-  decisionsOnTime: ReportedCount;
-  decisionsLate: ReportedCount;
+  decisionsOnTime: ReportedCountAt;
+  decisionsLate: ReportedCountAt;
   /** Placed young people who turned 18 in the year: with a housing plan, and without one. */
-  transitionsWithPlan: ReportedCount;
-  transitionsWithoutPlan: ReportedCount;
+  transitionsWithPlan: ReportedCountAt;
+  transitionsWithoutPlan: ReportedCountAt;
 }
 
 /** The national count of young homeless (VIVE, counted in week 6) of one year. */
@@ -51,7 +51,7 @@ export interface YouthIndicators {
 }
 
 /** A share in per cent (one decimal), or null when a count is suppressed or the total is 0. */
-export function shareOf(part: ReportedCount, total: ReportedCount): number | null {
+export function shareOf(part: ReportedCountAt, total: ReportedCountAt): number | null {
   if (typeof part !== 'number' || typeof total !== 'number' || total === 0) return null;
   return Math.round((part / total) * 1000) / 10;
 }

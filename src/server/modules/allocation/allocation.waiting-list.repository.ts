@@ -281,3 +281,16 @@ export function snapshots(db: Executor, m: string) {
     .orderBy('s.taken_at', 'desc')
     .execute();
 }
+
+/**
+ * The municipality's limit for small numbers (rule 33; migration 0034). Read here rather than
+ * through the access module, which depends on the housing module and so, through it, on this one.
+ */
+export async function suppressionLimit(db: Executor, m: string): Promise<number> {
+  const row = await db
+    .selectFrom('municipality')
+    .select('suppression_limit')
+    .where('id', '=', m)
+    .executeTakeFirstOrThrow();
+  return row.suppression_limit;
+}

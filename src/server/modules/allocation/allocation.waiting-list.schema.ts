@@ -6,13 +6,12 @@ import {
   WAITING_AGE_BANDS,
   WAITING_BANDS,
 } from '../../../shared/allocation/model';
-import { HIDDEN, SUPPRESSED } from '../../../shared/suppression';
+import { reportedCount } from '../../platform/reported';
 
 /**
  * The waiting-list figures for readers outside case work (allocation.reports): each count a number
  * or, suppressed, "<5" / "x" (shared/suppression.ts). No names, no ids of people.
  */
-export const reportedCount = z.union([z.number(), z.literal(SUPPRESSED), z.literal(HIDDEN)]);
 
 const byKey = <const T extends readonly string[]>(keys: T) =>
   z.object(

@@ -11,7 +11,12 @@ import {
   type WaitingBand,
 } from '../../../shared/allocation/model';
 import { today } from '../../../shared/dates';
-import { type Suppressed, suppressBreakdown, suppressSmall } from '../../../shared/suppression';
+import {
+  SMALL_NUMBER_LIMIT,
+  type Suppressed,
+  suppressBreakdown,
+  suppressSmall,
+} from '../../../shared/suppression';
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
@@ -94,26 +99,41 @@ export async function takeSnapshot(trx: Tx, actor: Actor, label: string): Promis
   return (await listSnapshots(trx, actor)).find((s) => s.id === id) as WaitingListSnapshot;
 }
 
-/** Counts as a reader outside case work may see them: small numbers suppressed, per breakdown. */
-export function suppressWaitingCounts(counts: WaitingListCounts): Suppressed<WaitingListCounts> {
+/**
+ * Counts as a reader outside case work may see them: small numbers suppressed at the municipality's
+ * limit (rule 33), per breakdown.
+ */
+export function suppressWaitingCounts(
+  counts: WaitingListCounts,
+  limit: number = SMALL_NUMBER_LIMIT,
+): Suppressed<WaitingListCounts> {
   return {
-    total: suppressSmall(counts.total),
-    byTargetGround: suppressBreakdown(counts.byTargetGround),
-    byAgeBand: suppressBreakdown(counts.byAgeBand),
-    byHouseholdSize: suppressBreakdown(counts.byHouseholdSize),
-    byWaitingBand: suppressBreakdown(counts.byWaitingBand),
-    byPriority: suppressBreakdown(counts.byPriority),
+    total: suppressSmall(counts.total, limit),
+    byTargetGround: suppressBreakdown(counts.byTargetGround, limit),
+    byAgeBand: suppressBreakdown(counts.byAgeBand, limit),
+    byHouseholdSize: suppressBreakdown(counts.byHouseholdSize, limit),
+    byWaitingBand: suppressBreakdown(counts.byWaitingBand, limit),
+    byPriority: suppressBreakdown(counts.byPriority, limit),
   };
 }
 
-/** The counts as the actor may see them: exact in case work (allocation.read), else suppressed. */
-function reported(actor: Actor, counts: WaitingListCounts): Suppressed<WaitingListCounts> {
-  return seesExactWaitingCounts(actor) ? counts : suppressWaitingCounts(counts);
+/**
+ * How the actor may see counts: exact in case work (allocation.read), else suppressed at the
+ * municipality's limit (read once, for every count of the request).
+ */
+async function reporter(
+  trx: Tx,
+  actor: Actor,
+): Promise<(counts: WaitingListCounts) => Suppressed<WaitingListCounts>> {
+  if (seesExactWaitingCounts(actor)) return (counts) => counts;
+  const limit = await waitingListRepo.suppressionLimit(trx, actor.municipalityId);
+  return (counts) => suppressWaitingCounts(counts, limit);
 }
 
 /** Today's waiting-list counts for the reports route (leader, economy: small numbers suppressed). */
 export async function reportedWaitingCounts(trx: Tx, actor: Actor): Promise<Suppressed<WaitingListCounts>> {
-  return reported(actor, await waitingCounts(trx, actor));
+  const reported = await reporter(trx, actor);
+  return reported(await waitingCounts(trx, actor));
 }
 
 /** The dated snapshots (budget follow-ups) for the reports route, counts as the actor may see them. */
@@ -121,7 +141,8 @@ export async function reportedSnapshots(
   trx: Tx,
   actor: Actor,
 ): Promise<(Omit<WaitingListSnapshot, 'counts'> & { counts: Suppressed<WaitingListCounts> })[]> {
-  return (await listSnapshots(trx, actor)).map((s) => ({ ...s, counts: reported(actor, s.counts) }));
+  const reported = await reporter(trx, actor);
+  return (await listSnapshots(trx, actor)).map((s) => ({ ...s, counts: reported(s.counts) }));
 }
 
 export async function listSnapshots(trx: Tx, actor: Actor): Promise<WaitingListSnapshot[]> {

@@ -9,10 +9,10 @@ import {
   INCOME_SOURCES,
   SEXES,
 } from '../../../shared/count/model';
-import { HIDDEN, SUPPRESSED } from '../../../shared/suppression';
+import { reportedCount } from '../../platform/reported';
 
 const date = z.iso.date();
-const reported = z.union([z.number(), z.literal(SUPPRESSED), z.literal(HIDDEN)]);
+const reported = reportedCount;
 
 export const yearParams = z.object({ year: z.coerce.number().int().min(2007).max(2100) });
 export const registrationParams = yearParams.extend({ id: z.uuid() });

@@ -17,6 +17,7 @@ import type { Tx } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Actor } from '../../platform/actor';
 import { audit, logPersonalDataRead } from '../../platform/audit';
+import { municipalityProfile } from '../access';
 import { openApplicationOf } from '../allocation';
 import { displayName, homelessOnDays, whereaboutsFacts } from '../citizens';
 import { citizensWithActivePlan } from '../plans';
@@ -33,9 +34,11 @@ const PREFILL_FACTS_DAYS = 90;
  * The municipality's counts, newest first. How many are registered is a figure for those who may
  * not read the registrations (leader, economy, administrator): small numbers suppressed.
  */
-export async function listCounts(trx: Tx, actor: Actor) {
+export async function listCounts(trx: Tx, actor: Actor, knownLimit?: number) {
   const rows = await repo.counts(trx, actor.municipalityId);
   const caseWork = actor.permissions.has('count.read');
+  // Rule 33: outside case work, at the municipality's limit (given by a caller that has read it).
+  const limit = caseWork ? null : (knownLimit ?? (await suppressionLimitOf(trx, actor)));
   return rows.map((k) => {
     const registered = Number(k.registered ?? 0);
     return {
@@ -43,9 +46,14 @@ export async function listCounts(trx: Tx, actor: Actor) {
       weekFrom: k.week_from,
       weekTo: k.week_to,
       status: k.status,
-      registered: caseWork ? registered : suppressSmall(registered),
+      registered: limit === null ? registered : suppressSmall(registered, limit),
     };
   });
+}
+
+/** The municipality's limit for small numbers (rule 33), read once per request. */
+async function suppressionLimitOf(trx: Tx, actor: Actor): Promise<number> {
+  return (await municipalityProfile(trx, actor.municipalityId)).suppression_limit;
 }
 
 /** Opens a count year's count (rule 5: a count year, week 6). */
@@ -331,8 +339,15 @@ export async function updateRegistration(
  * migrants apart, beside every earlier count of the municipality and the national totals. Computed
  * from the registrations; small numbers suppressed (the report leaves case work).
  */
-export async function countReport(trx: Tx, actor: Actor, year: number): Promise<CountReport> {
+export async function countReport(
+  trx: Tx,
+  actor: Actor,
+  year: number,
+  knownLimit?: number,
+): Promise<CountReport> {
   const count = await countOf(trx, actor, year);
+  // Rule 33: the municipality's limit (given by a caller that has read it for the whole request).
+  const limit = knownLimit ?? (await suppressionLimitOf(trx, actor));
   const people = await repo.countedPeople(trx, actor.municipalityId);
   const known = (await repo.counts(trx, actor.municipalityId)).map((k) => k.year);
   const byYear = (y: number) =>
@@ -352,13 +367,13 @@ export async function countReport(trx: Tx, actor: Actor, year: number): Promise<
     year,
     countDay: countDay(year),
     status: count.status,
-    figures: reportedFigures(byYear(year)),
+    figures: reportedFigures(byYear(year), limit),
     years: years.map((y) => {
       const f = byYear(y);
-      const youth = suppressBreakdown({ youth: f.youth18to29, other: f.total - f.youth18to29 });
+      const youth = suppressBreakdown({ youth: f.youth18to29, other: f.total - f.youth18to29 }, limit);
       return {
         year: y,
-        total: suppressSmall(f.total),
+        total: suppressSmall(f.total, limit),
         youth18to29: youth.youth,
         national: NATIONAL_COUNT_TOTALS.find((n) => n.year === y)?.total ?? null,
       };

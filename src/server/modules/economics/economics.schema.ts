@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { CITIZEN_GROUPS, DAY_SUMS, RUNNING_YEARS } from '../../../shared/economics/model';
+import { reportedCount } from '../../platform/reported';
 
 const date = z.iso.date();
-const reported = z.union([z.number(), z.literal('<5'), z.literal('x')]);
+const reported = reportedCount;
 const kroner = z.number().nullable();
 
 export const reportQuery = z.strictObject({

@@ -46,6 +46,7 @@ import type { Tx } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
+import { municipalityProfile } from '../access';
 import { placementsForEconomics } from '../placements';
 import { supportSettings } from '../support';
 import * as repo from './economics.repository';
@@ -182,12 +183,15 @@ export async function economicsReport(trx: Tx, actor: Actor, year?: number): Pro
   const months = monthStartsBetween(from, until);
   const monthIndex = new Map(months.map((mo, i) => [mo, i]));
 
-  const [code, econ, rates, support] = await Promise.all([
+  const [code, econ, rates, support, profile] = await Promise.all([
     repo.municipalityCode(trx, m),
     loadEconomicsSettings(trx, m),
     repo.shelterRates(trx, m),
     supportSettings(trx, m),
+    municipalityProfile(trx, m),
   ]);
+  // Rule 33: the municipality's limit for small numbers, for every figure of the report.
+  const limit = profile.suppression_limit;
   const settingsNow = economicsSettingsOn(econ.history, lastDay);
   const shareOn = (date: string) => economicsSettingsOn(econ.history, date).refundSharePercent;
 
@@ -350,23 +354,32 @@ export async function economicsReport(trx: Tx, actor: Actor, year?: number): Pro
   }
 
   // Suppressed as they leave case work.
-  const reportedMonths = reportRows(monthRows.map((r) => r.figures()));
+  const reportedMonths = reportRows(
+    monthRows.map((r) => r.figures()),
+    undefined,
+    limit,
+  );
   const totalFigures = total.figures();
-  const [reportedTotal] = reportRows([totalFigures]);
+  const [reportedTotal] = reportRows([totalFigures], undefined, limit);
   const groups = reportGroups(
     Object.fromEntries(CITIZEN_GROUPS.map((g) => [g, groupRows[g].figures()])) as Record<
       CitizenGroup,
       Figures
     >,
     YOUTH_GROUPS,
+    limit,
   );
 
-  const dilemmaHidden = suppressGrid(dilemma.map((d) => [d.refunded.size, d.beyond.size]));
+  const dilemmaHidden = suppressGrid(
+    dilemma.map((d) => [d.refunded.size, d.beyond.size]),
+    undefined,
+    limit,
+  );
   const dilemmaMonths: DilemmaMonth[] = dilemma.map((d, i) => {
     const [refundedHidden, beyondHidden] = dilemmaHidden[i] as boolean[];
     return {
       month: months[i] as string,
-      citizensBeyond: suppressSmall(d.beyond.size),
+      citizensBeyond: suppressSmall(d.beyond.size, limit),
       refundedDays: refundedHidden ? null : d.refundedDays,
       refundedMunicipal: refundedHidden ? null : Math.round(d.refundedMunicipal),
       beyondDays: beyondHidden ? null : d.beyondDays,
@@ -375,8 +388,8 @@ export async function economicsReport(trx: Tx, actor: Actor, year?: number): Pro
   });
   const sum = (f: (d: (typeof dilemma)[number]) => number) => dilemma.reduce((s, d) => s + f(d), 0);
   const refundedCitizens = new Set(dilemma.flatMap((d) => [...d.refunded]));
-  const beyondShown = beyondCitizens.size >= 5;
-  const refundedShown = refundedCitizens.size >= 5;
+  const beyondShown = beyondCitizens.size >= limit;
+  const refundedShown = refundedCitizens.size >= limit;
   const beyondNet = sum((d) => d.beyondNet);
   const housingFirst: HousingFirstComparison[] = HOUSING_FIRST_METHODS.map((method) => {
     const supportMonthly = support.on(method, lastDay).monthlyCost;
@@ -409,7 +422,7 @@ export async function economicsReport(trx: Tx, actor: Actor, year?: number): Pro
     dilemma: {
       months: dilemmaMonths,
       total: {
-        citizensBeyond: suppressSmall(beyondCitizens.size),
+        citizensBeyond: suppressSmall(beyondCitizens.size, limit),
         refundedDays: refundedShown ? sum((d) => d.refundedDays) : null,
         refundedMunicipal: refundedShown ? Math.round(sum((d) => d.refundedMunicipal)) : null,
         beyondDays: beyondShown ? sum((d) => d.beyondDays) : null,

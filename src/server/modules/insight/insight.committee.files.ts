@@ -19,11 +19,11 @@ import {
   toBuffer,
   writeTable,
 } from '../../platform/documents';
-import { INDICATOR_TEXT, isShareKey, SUPPRESSION_NOTE, VALUE_TEXT } from './insight.committee.labels';
+import { INDICATOR_TEXT, isShareKey, suppressionNote, VALUE_TEXT } from './insight.committee.labels';
 
 export const COMMITTEE_TITLE = 'Status på hjemløsheden til Socialudvalget';
 
-/** A figure as the report writes it: a number, a share in per cent, "<5", "x" or a dash. */
+/** A figure as the report writes it: a number, a share in per cent, "<limit", "x" or a dash. */
 export function figureText(value: ReportedValue | undefined, share = false): string {
   if (value === null || value === undefined) return '–';
   if (typeof value === 'string') return value;
@@ -117,7 +117,7 @@ const TWO_COLUMNS = (first: string): Column[] => [
   { header: 'Antal', width: 14 },
 ];
 
-/** A cell of a workbook: numbers as numbers (so they add up), "<5", "x" and "–" as text. */
+/** A cell of a workbook: numbers as numbers (so they add up), "<limit", "x" and "–" as text. */
 const cell = (text: string, value?: ReportedValue) => (typeof value === 'number' ? value : text);
 
 /** The committee report as an XLSX workbook: one sheet per part, the numbers as numbers. */
@@ -140,7 +140,7 @@ export async function renderCommitteeXlsx(report: CommitteeReport): Promise<Buff
     `Periode: ${danishDate(report.from)}–${danishDate(report.to)}. Udarbejdet ${danishDate(report.madeOn)}.`;
   intro.getCell(4, 1).value = report.introduction.text || 'Der er ikke skrevet en indledning.';
   intro.getCell(4, 1).alignment = { wrapText: true, vertical: 'top' };
-  intro.getCell(6, 1).value = SUPPRESSION_NOTE;
+  intro.getCell(6, 1).value = suppressionNote(report.suppressionLimit);
   intro.getCell(6, 1).alignment = { wrapText: true };
   sheet(
     'Indikatorer',
@@ -294,7 +294,7 @@ export async function renderCommitteePdf(report: CommitteeReport): Promise<Buffe
         'Ingen tal i perioden.',
       ),
       pdfTable(TWO_COLUMNS('Ventelisten ved budgetopfølgningerne'), t.waiting, ''),
-      { text: SUPPRESSION_NOTE, style: 'note', margin: [0, 12, 0, 0] },
+      { text: suppressionNote(report.suppressionLimit), style: 'note', margin: [0, 12, 0, 0] },
     ],
   };
   return renderPdf(doc);

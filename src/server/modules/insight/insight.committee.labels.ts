@@ -46,7 +46,8 @@ export const VALUE_TEXT: Record<string, string> = {
 /** Whether a value is a share (0–1) to be written in per cent. */
 export const isShareKey = (key: string) => key.endsWith('Share') || key === 'load';
 
-export const SUPPRESSION_NOTE =
-  'Små tal er skjult af hensyn til borgernes anonymitet: "<5" er 1–4 personer, og "x" er et tal, der ' +
-  'er skjult, så et skjult tal ikke kan regnes ud af totalen. En median, et gennemsnit eller en andel ' +
-  'vises kun over mindst 5.';
+/** The note on small numbers at the municipality's limit (rule 33): "<5" is 1–4 persons at the default. */
+export const suppressionNote = (limit: number) =>
+  `Små tal er skjult af hensyn til borgernes anonymitet: "<${limit}" er 1–${limit - 1} personer, og "x" er et ` +
+  'tal, der er skjult, så et skjult tal ikke kan regnes ud af totalen. En median, et gennemsnit eller en ' +
+  `andel vises kun over mindst ${limit}.`;

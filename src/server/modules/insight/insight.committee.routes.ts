@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { today } from '../../../shared/dates';
 import { INTRODUCTION_MAX_LENGTH } from '../../../shared/insight/committee';
 import { defaultPeriod } from '../../../shared/insight/indicators';
+import { reportedCount } from '../../platform/reported';
 import { requireAuth } from '../../platform/request';
 import { tenantTransactions } from '../../platform/tenant';
 import { renderCommitteePdf, renderCommitteeXlsx } from './insight.committee.files';
@@ -11,10 +12,11 @@ import { committeeReport, saveIntroduction } from './insight.committee.service';
 import { indicatorsQuery, indicatorsResponse } from './insight.indicators.routes';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const reported = z.union([z.number(), z.string().regex(/^(<[0-9]+|x)$/)]);
+const reported = reportedCount;
 
 const committeeResponse = z.object({
   municipality: z.string(),
+  suppressionLimit: z.number(),
   from: z.string(),
   to: z.string(),
   madeOn: z.string(),

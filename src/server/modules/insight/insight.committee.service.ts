@@ -30,10 +30,14 @@ function monthsSince(from: string, asOf: string): number {
  * The closed week-6 counts, beside the national totals (rule 9); empty before the first is closed
  * (an open count's figures are not final).
  */
-async function counts(trx: Tx, actor: Actor): Promise<CommitteeCountYear[]> {
-  const closed = (await listCounts(trx, actor)).filter((c) => c.status === 'closed').map((c) => c.year);
+async function counts(trx: Tx, actor: Actor, limit: number): Promise<CommitteeCountYear[]> {
+  const closed = (await listCounts(trx, actor, limit))
+    .filter((c) => c.status === 'closed')
+    .map((c) => c.year);
   if (closed.length === 0) return [];
-  return (await countReport(trx, actor, Math.max(...closed))).years.filter((y) => closed.includes(y.year));
+  return (await countReport(trx, actor, Math.max(...closed), limit)).years.filter((y) =>
+    closed.includes(y.year),
+  );
 }
 
 /**
@@ -50,29 +54,34 @@ export async function committeeReport(
 ): Promise<CommitteeReport> {
   const m = actor.municipalityId;
   const asOf = today();
-  const [profile, intro, indicators, flow, countYears, youth, notices, waiting, snapshots] =
-    await Promise.all([
-      municipalityProfile(trx, m),
-      repo.introduction(trx, m, from, to),
-      outcomeIndicators(trx, actor, from, to),
-      monthlyFlow(trx, actor, Math.min(monthsSince(from, asOf), 120)),
-      counts(trx, actor),
-      youthIndicators(trx, actor),
-      noticeOutcomeFigures(trx, m, from, to),
-      waitingCounts(trx, actor),
-      listSnapshots(trx, actor),
-    ]);
+  // Rule 33: the municipality's limit, read once and given to every figure of the report.
+  const profile = await municipalityProfile(trx, m);
+  const limit = profile.suppression_limit;
+  const [intro, indicators, flow, countYears, youth, notices, waiting, snapshots] = await Promise.all([
+    repo.introduction(trx, m, from, to),
+    outcomeIndicators(trx, actor, from, to, limit),
+    monthlyFlow(trx, actor, Math.min(monthsSince(from, asOf), 120), limit),
+    counts(trx, actor, limit),
+    youthIndicators(trx, actor, limit),
+    noticeOutcomeFigures(trx, m, from, to),
+    waitingCounts(trx, actor),
+    listSnapshots(trx, actor),
+  ]);
   const decided = notices.averted + notices.moved + notices.evicted;
-  const outcomes = suppressBreakdown({
-    averted: notices.averted,
-    moved: notices.moved,
-    evicted: notices.evicted,
-    open: notices.cases - decided,
-  });
+  const outcomes = suppressBreakdown(
+    {
+      averted: notices.averted,
+      moved: notices.moved,
+      evicted: notices.evicted,
+      open: notices.cases - decided,
+    },
+    limit,
+  );
   const firstYear = Number(from.slice(0, 4));
   const lastYear = Number(to.slice(0, 4));
   return {
     municipality: profile.name,
+    suppressionLimit: limit,
     from,
     to,
     madeOn: asOf,
@@ -88,15 +97,15 @@ export async function committeeReport(
     counts: countYears,
     youth: youth.years.filter((y) => y.year >= firstYear && y.year <= lastYear),
     prevention: {
-      notices: suppressSmall(notices.notices),
-      cases: suppressSmall(notices.cases),
+      notices: suppressSmall(notices.notices, limit),
+      cases: suppressSmall(notices.cases, limit),
       ...outcomes,
     },
     waitingList: {
-      now: suppressSmall(waiting.total),
+      now: suppressSmall(waiting.total, limit),
       snapshots: snapshots
         .filter((s) => s.takenOn >= from && s.takenOn <= to)
-        .map((s) => ({ label: s.label, takenOn: s.takenOn, total: suppressSmall(s.counts.total) })),
+        .map((s) => ({ label: s.label, takenOn: s.takenOn, total: suppressSmall(s.counts.total, limit) })),
     },
   };
 }

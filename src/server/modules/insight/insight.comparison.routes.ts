@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { HIDDEN } from '../../../shared/suppression';
+import { reportedCount } from '../../platform/reported';
 import { requireAuth } from '../../platform/request';
 import { tenantTransactions } from '../../platform/tenant';
 import {
@@ -12,8 +12,7 @@ import {
   saveSuppressionLimit,
 } from './insight.comparison.service';
 
-/** A count as reported at any limit: a number, "<limit" or "x". */
-const reported = z.union([z.number(), z.string().regex(/^<[0-9]+$/), z.literal(HIDDEN)]);
+const reported = reportedCount;
 
 const comparedMunicipality = z.object({
   code: z.string(),

@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ALLOCATION_FLOW, PREVENTION_FLOW } from '../../../shared/insight/dashboard';
-import { INDICATOR_KEYS, INDICATOR_UNITS } from '../../../shared/insight/indicators';
-import { HIDDEN } from '../../../shared/suppression';
+import { reportedCount } from '../../platform/reported';
 import { requireAuth } from '../../platform/request';
 import { tenantTransactions } from '../../platform/tenant';
 import { dashboard } from './insight.dashboard.service';
+import { reportedIndicator } from './insight.indicators.routes';
 
-const reported = z.union([z.number(), z.string().regex(/^<\d+$/), z.literal(HIDDEN)]);
+const reported = reportedCount;
 const kroner = z.number().nullable();
 
 /** A monthly series: one row per month (YYYY-MM) with a count per key, and the period's totals. */
@@ -23,14 +23,7 @@ export const dashboardResponse = z.object({
   asOf: z.string(),
   outcomes: z
     .object({
-      indicators: z.array(
-        z.object({
-          key: z.enum(INDICATOR_KEYS),
-          unit: z.enum(INDICATOR_UNITS),
-          n: reported,
-          values: z.record(z.string(), reported.nullable()),
-        }),
-      ),
+      indicators: z.array(reportedIndicator),
       flow: z.array(
         z.object({ monthEnd: z.string(), active: reported, inflow: reported, outflow: reported }),
       ),

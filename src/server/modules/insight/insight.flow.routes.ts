@@ -3,12 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AGE_BANDS } from '../../../shared/citizens/status';
 import { FLOW_MONTHS_DEFAULT, FLOW_MONTHS_MAX } from '../../../shared/insight/report';
-import { HIDDEN, SUPPRESSED } from '../../../shared/suppression';
+import { reportedCount } from '../../platform/reported';
 import { requireAuth } from '../../platform/request';
 import { tenantTransactions } from '../../platform/tenant';
 import { monthlyFlow } from './insight.flow.service';
 
-const reported = z.union([z.number(), z.literal(SUPPRESSED), z.literal(HIDDEN)]);
+const reported = reportedCount;
 
 export const flowQuery = z.strictObject({
   months: z.coerce.number().int().min(1).max(FLOW_MONTHS_MAX).default(FLOW_MONTHS_DEFAULT),

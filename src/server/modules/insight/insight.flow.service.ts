@@ -18,6 +18,7 @@ import {
 import { type FlowPopulations, type InsightFlow, reportFlow } from '../../../shared/insight/report';
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
+import { municipalityProfile } from '../access';
 import { inactivityPolicy, statusFacts } from '../citizens';
 
 /** How far back the history goes that tells "newly identified" from "returned" (20 years). */
@@ -61,9 +62,16 @@ function lastContactOn(contacts: readonly string[], date: string): string | null
  * returned. The populations: everyone, each age band (by the age at each month end) and the young
  * people aged 18–29; figures leave case work, so they are suppressed (`reportFlow`).
  */
-export async function monthlyFlow(trx: Tx, actor: Actor, months: number): Promise<InsightFlow> {
+export async function monthlyFlow(
+  trx: Tx,
+  actor: Actor,
+  months: number,
+  knownLimit?: number,
+): Promise<InsightFlow> {
+  // Rule 33: the municipality's limit (given by a caller that has read it for the whole request).
+  const limit = knownLimit ?? (await municipalityProfile(trx, actor.municipalityId)).suppression_limit;
   const { asOf, policy, populations } = await flowPopulations(trx, actor.municipalityId, months);
-  return { asOf, months, policy, ...reportFlow(populations) };
+  return { asOf, months, policy, ...reportFlow(populations, limit) };
 }
 
 /**

@@ -8,13 +8,13 @@ import {
   INDICATOR_PERIOD_MAX_DAYS,
   INDICATOR_UNITS,
 } from '../../../shared/insight/indicators';
-import { HIDDEN, SUPPRESSED } from '../../../shared/suppression';
+import { reportedCount } from '../../platform/reported';
 import { requireAuth } from '../../platform/request';
 import { tenantTransactions } from '../../platform/tenant';
 import { outcomeIndicators } from './insight.indicators.service';
 
 const isoDate = z.iso.date();
-const reported = z.union([z.number(), z.literal(SUPPRESSED), z.literal(HIDDEN)]);
+const reported = reportedCount;
 
 /** The period: both days or neither (the last 12 months), `from` not after `to`, at most ten years. */
 export const indicatorsQuery = z
@@ -26,17 +26,18 @@ export const indicatorsQuery = z
     message: 'invalid',
   });
 
+/** One outcome indicator as reported (the indicators, the dashboard and the committee report). */
+export const reportedIndicator = z.object({
+  key: z.enum(INDICATOR_KEYS),
+  unit: z.enum(INDICATOR_UNITS),
+  n: reported,
+  values: z.record(z.string(), reported.nullable()),
+});
+
 export const indicatorsResponse = z.object({
   from: z.string(),
   to: z.string(),
-  indicators: z.array(
-    z.object({
-      key: z.enum(INDICATOR_KEYS),
-      unit: z.enum(INDICATOR_UNITS),
-      n: reported,
-      values: z.record(z.string(), reported.nullable()),
-    }),
-  ),
+  indicators: z.array(reportedIndicator),
 });
 
 /** The outcome indicators of a period (issue 18 §3, docs/indicators.md), small numbers suppressed. */

@@ -11,6 +11,7 @@ import {
 import { housedAfter } from '../../../shared/support/rules';
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
+import { municipalityProfile } from '../access';
 import * as repo from './insight.indicators.repository';
 
 const returnKey = (months: ReturnHorizon) => `returns${months}` as const;
@@ -28,8 +29,11 @@ export async function outcomeIndicators(
   actor: Actor,
   from: string,
   to: string,
+  knownLimit?: number,
 ): Promise<IndicatorSet> {
   const asOf = today();
+  // Rule 33: the municipality's limit (given by a caller that has read it for the whole request).
+  const limit = knownLimit ?? (await municipalityProfile(trx, actor.municipalityId)).suppression_limit;
   const facts = await repo.indicatorFacts(trx, actor.municipalityId, from, to, to > asOf ? asOf : to);
   const { homeless, waiting, agreed, received, evictions, stays, caseload } = facts;
   // Housing retention (HUD SPM 7b.2, design.md §2): the support module's rule `housedAfter` on the
@@ -144,5 +148,5 @@ export async function outcomeIndicators(
       },
     },
   ];
-  return { from, to, indicators: reportIndicators(indicators) };
+  return { from, to, indicators: reportIndicators(indicators, limit) };
 }

@@ -6,6 +6,7 @@
  */
 import type { Content } from 'pdfmake/interfaces';
 import type { MonitoringReport } from '../../../shared/prevention/api';
+import type { ReportedCountAt } from '../../../shared/suppression';
 import {
   danishDate,
   INTEGER_FORMAT,
@@ -222,7 +223,8 @@ export async function renderMonitoringXlsx(input: {
   header.values = ['Nøgletal', 'Værdi'];
   styleHeaderRow(header);
   const median = report.medianDaysToOutcome;
-  const figures: [string, number | null, string, string?][] = [
+  // Counts as the reader may see them: "<limit" and "x" where suppressed (rule 33).
+  const figures: [string, ReportedCountAt | null, string, string?][] = [
     ['Underretninger i alt', report.totals.notices, INTEGER_FORMAT],
     ['Sager i alt', report.totals.cases, INTEGER_FORMAT],
     ['Sager med børn under 18', report.totals.withChildren, INTEGER_FORMAT],

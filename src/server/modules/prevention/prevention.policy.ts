@@ -48,6 +48,14 @@ export function canTakeStep(actor: Pick<Actor, 'permissions'>, step: PreventionS
   return actor.permissions.has(PREVENTION_STEPS[step]);
 }
 
+/**
+ * Whether the monitoring's counts are exact for the actor: case work on eviction prevention
+ * (prevention.read). Every other reader gets them suppressed at the municipality's limit (rule 33).
+ */
+export function seesExactMonitoring(actor: Pick<Actor, 'permissions'>): boolean {
+  return actor.permissions.has(PREVENTION_STEPS.readCases);
+}
+
 export function assertCanTakeStep(...args: Parameters<typeof canTakeStep>): void {
   if (!canTakeStep(...args)) throw new AppError('FORBIDDEN');
 }

@@ -300,10 +300,19 @@ describe('actions, outcome and monitoring (issue 6 §4–7)', () => {
     expect(again.json().code).toBe('CASE_CLOSED');
     const person = await call(s, 'GET', `/api/citizens/${citizenId}?purpose=prevention`);
     expect(person.status).toBe('housed');
-    const report = await call(users.leader.session, 'GET', '/api/prevention/monitoring');
+    // Case work sees the monitoring exactly.
+    const report = await call(s, 'GET', '/api/prevention/monitoring');
     expect(report.totals).toMatchObject({ notices: 1, cases: 1, withChildren: 1, averted: 1, evicted: 0 });
     expect(report.shareWithChildren).toBe(1);
     expect(report.months.at(-1)).toMatchObject({ notices: 1, withChildren: 1, averted: 1 });
+    // Rule 33: the leader's figures leave case work, so a count of 1 is "<5" (the default limit)
+    // and neither the share nor the median tells it.
+    const reported = await call(users.leader.session, 'GET', '/api/prevention/monitoring');
+    expect(reported.totals).toMatchObject({ notices: '<5', cases: '<5', withChildren: '<5', evicted: 0 });
+    expect(reported.totals.averted).toBe('<5');
+    expect(reported.shareWithChildren).toBeNull();
+    expect(reported.medianDaysToOutcome).toBeNull();
+    expect(reported.months.at(-1)).toMatchObject({ notices: '<5', withChildren: '<5', averted: '<5' });
     const xlsx = await users.leader.session.request({
       method: 'GET',
       url: '/api/prevention/monitoring.xlsx',

@@ -6,6 +6,7 @@ import {
   OUTCOMES,
   REPORTED_VIA,
 } from '../../../shared/prevention/model';
+import { reportedCount } from '../../platform/reported';
 
 const date = z.iso.date();
 const nullableDate = date.nullish().transform((v) => v ?? null);
@@ -181,28 +182,28 @@ export const monitoringReport = z.object({
   months: z.array(
     z.object({
       month: z.string(),
-      notices: z.number(),
-      withChildren: z.number(),
-      evicted: z.number(),
-      averted: z.number(),
+      notices: reportedCount,
+      withChildren: reportedCount,
+      evicted: reportedCount,
+      averted: reportedCount,
     }),
   ),
   totals: z.object({
-    notices: z.number(),
-    cases: z.number(),
-    withChildren: z.number(),
-    evicted: z.number(),
-    averted: z.number(),
-    moved: z.number(),
+    notices: reportedCount,
+    cases: reportedCount,
+    withChildren: reportedCount,
+    evicted: reportedCount,
+    averted: reportedCount,
+    moved: reportedCount,
   }),
-  shareWithChildren: z.number(),
+  shareWithChildren: z.number().nullable(),
   medianDaysToOutcome: z.number().nullable(),
   byOrganisation: z.array(
     z.object({
       organisationId: z.uuid().nullable(),
       organisationName: z.string().nullable(),
-      notices: z.number(),
-      evicted: z.number(),
+      notices: reportedCount,
+      evicted: reportedCount,
     }),
   ),
   byDepartment: z.array(
@@ -210,9 +211,9 @@ export const monitoringReport = z.object({
       departmentId: z.uuid(),
       departmentName: z.string(),
       organisationName: z.string(),
-      notices: z.number(),
-      last3Months: z.number(),
-      previous3Months: z.number(),
+      notices: reportedCount,
+      last3Months: reportedCount,
+      previous3Months: reportedCount,
       rising: z.boolean(),
     }),
   ),

@@ -3,12 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { today } from '../../../shared/dates';
 import { LENGTH_BANDS, type Quarter } from '../../../shared/shelters/statistics';
-import { HIDDEN, SUPPRESSED } from '../../../shared/suppression';
+import { reportedCount } from '../../platform/reported';
 import { requireAuth } from '../../platform/request';
 import { tenantTransactions } from '../../platform/tenant';
 import { quarterToReport, reportCheck, reportDownload, stayLengths } from './shelters.statistics.service';
 
-const count = z.union([z.number(), z.literal(SUPPRESSED), z.literal(HIDDEN)]);
+const count = reportedCount;
 const nights = z.number().nullable();
 const figures = {
   current: z.object({ count, medianNights: nights }),

@@ -13,11 +13,12 @@ import {
   reportGaps,
   stayLength,
 } from '../../../shared/shelters/statistics';
-import { SMALL_NUMBER_LIMIT, suppressBreakdown, suppressSmall } from '../../../shared/suppression';
+import { suppressBreakdown, suppressSmall } from '../../../shared/suppression';
 import type { Tx } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Actor } from '../../platform/actor';
 import { logPersonalDataRead } from '../../platform/audit';
+import { municipalityProfile } from '../access';
 import { displayName } from '../citizens';
 import { shelterOfUser } from './shelters.repository';
 import * as repo from './shelters.statistics.repository';
@@ -34,20 +35,19 @@ async function scope(trx: Tx, actor: Actor): Promise<string | null | 'none'> {
   return (await shelterOfUser(trx, actor.municipalityId, actor.userId)) ?? 'none';
 }
 
-/** A median shown only over at least five stays (a smaller one tells one person's stay). */
-const shownMedian = (lengths: readonly number[]) =>
-  lengths.length >= SMALL_NUMBER_LIMIT ? median(lengths) : null;
+/** A median shown only over at least `limit` stays (a smaller one tells one person's stay). */
+const shownMedian = (lengths: readonly number[], limit: number) =>
+  lengths.length >= limit ? median(lengths) : null;
 
-function figures(open: readonly number[], completed: readonly number[]): StayLengthFigures {
-  const mean =
-    completed.length >= SMALL_NUMBER_LIMIT ? completed.reduce((s, n) => s + n, 0) / completed.length : null;
+function figures(open: readonly number[], completed: readonly number[], limit: number): StayLengthFigures {
+  const mean = completed.length >= limit ? completed.reduce((s, n) => s + n, 0) / completed.length : null;
   return {
-    current: { count: suppressSmall(open.length), medianNights: shownMedian(open) },
+    current: { count: suppressSmall(open.length, limit), medianNights: shownMedian(open, limit) },
     completed: {
-      count: suppressSmall(completed.length),
-      medianNights: shownMedian(completed),
+      count: suppressSmall(completed.length, limit),
+      medianNights: shownMedian(completed, limit),
       meanNights: mean === null ? null : Math.round(mean * 10) / 10,
-      distribution: suppressBreakdown<LengthBand>(lengthDistribution(completed)),
+      distribution: suppressBreakdown<LengthBand>(lengthDistribution(completed), limit),
     },
   };
 }
@@ -55,13 +55,15 @@ function figures(open: readonly number[], completed: readonly number[]): StayLen
 /**
  * Stay lengths (issue 16 §10): per shelter and in all, the stays open today (nights so far) and the
  * stays ended in the last 12 months (median, mean, distribution), and the median of the stays ended
- * in each of the last eight quarters. Figures that leave case work: counts of 1–4 suppressed, and a
- * median or mean only over five stays or more.
+ * in each of the last eight quarters. Figures that leave case work: counts below the municipality's
+ * limit suppressed (rule 33; "<5" at the default), and a median or mean only over that many stays or
+ * more.
  */
 export async function stayLengths(trx: Tx, actor: Actor): Promise<StayLengths> {
   const m = actor.municipalityId;
   const onDate = today();
   const only = await scope(trx, actor);
+  const limit = (await municipalityProfile(trx, m)).suppression_limit;
   const shelters = only === 'none' ? [] : await repo.sheltersOf(trx, m, only);
   const quarters = quartersUpTo(onDate, TREND_QUARTERS);
   const yearAgo = monthsBefore(onDate, 12);
@@ -101,14 +103,14 @@ export async function stayLengths(trx: Tx, actor: Actor): Promise<StayLengths> {
       id: s.id,
       name: s.name,
       places: s.places,
-      ...figures(open.get(s.id) ?? [], completed.get(s.id) ?? []),
+      ...figures(open.get(s.id) ?? [], completed.get(s.id) ?? [], limit),
     })),
-    total: figures(all(open), all(completed)),
+    total: figures(all(open), all(completed), limit),
     quarters: quarters.map((q) => ({
       quarter: q,
-      admitted: suppressSmall(admitted.get(q) ?? 0),
-      completed: suppressSmall(byQuarter.get(q)?.length ?? 0),
-      medianNights: shownMedian(byQuarter.get(q) ?? []),
+      admitted: suppressSmall(admitted.get(q) ?? 0, limit),
+      completed: suppressSmall(byQuarter.get(q)?.length ?? 0, limit),
+      medianNights: shownMedian(byQuarter.get(q) ?? [], limit),
     })),
   };
 }

@@ -7,6 +7,7 @@ import {
   METHODS,
   RETENTION_MONTHS,
 } from '../../../shared/support/model';
+import { reportedCount } from '../../platform/reported';
 
 const date = z.iso.date();
 const nullableDate = date.nullish().transform((v) => v ?? null);
@@ -17,7 +18,7 @@ const optionalText = (max: number) =>
     .max(max)
     .nullish()
     .transform((v) => (v ? v : null));
-const reported = z.union([z.number(), z.literal('<5'), z.literal('x')]);
+const reported = reportedCount;
 
 export const idParams = z.object({ id: z.uuid() });
 export const methodParams = z.object({ method: z.enum(METHODS) });

@@ -51,6 +51,7 @@ import { isUniqueViolation, type Tx } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Actor } from '../../platform/actor';
 import { audit, logPersonalDataRead } from '../../platform/audit';
+import { municipalityProfile } from '../access';
 import { tenancyFacts } from '../allocation';
 import { displayName, whereaboutsFacts } from '../citizens';
 import { mayAssign, notesVisible, scopeOf } from './support.policy';
@@ -555,6 +556,8 @@ export async function fidelity(trx: Tx, actor: Actor): Promise<FidelityOverview>
   const m = actor.municipalityId;
   const onDate = today();
   const settings = await loadSettings(trx, m);
+  // Rule 33: the municipality's limit for small numbers, for every count of the overview.
+  const limit = (await municipalityProfile(trx, m)).suppression_limit;
   const norms = normsOn(settings, onDate);
   const facts = await repo.enrollmentFacts(trx, m);
   const active = facts.filter((f) => activeOn(f, onDate));
@@ -570,7 +573,7 @@ export async function fidelity(trx: Tx, actor: Actor): Promise<FidelityOverview>
       name: t.name,
       teamName: null,
       fte: t.fte,
-      active: suppressSmall(mine.length),
+      active: suppressSmall(mine.length, limit),
       load: l.load,
       overNorm: l.overNorm,
     });
@@ -584,14 +587,14 @@ export async function fidelity(trx: Tx, actor: Actor): Promise<FidelityOverview>
       name: w.name,
       teamName: w.team_name,
       fte: Number(w.fte),
-      active: suppressSmall(mine.length),
+      active: suppressSmall(mine.length, limit),
       load: l.load,
       overNorm: l.overNorm,
     });
   }
   const byMethod = countByMethod(active);
   const counts = Object.fromEntries(METHODS.map((mm) => [mm, byMethod[mm] ?? 0])) as Record<Method, number>;
-  const reported = suppressBreakdown(counts);
+  const reported = suppressBreakdown(counts, limit);
   const totalFte = workers.reduce((s, w) => s + Number(w.fte), 0);
   const methods = METHODS.map((method) => ({
     method,
@@ -629,13 +632,16 @@ export async function fidelity(trx: Tx, actor: Actor): Promise<FidelityOverview>
     const end = i === 0 ? onDate : monthEnd(month);
     months.push({
       month,
-      active: suppressSmall(facts.filter((f) => activeOn(f, end)).length),
-      started: suppressSmall(facts.filter((f) => monthOf(f.start_on) === month).length),
-      ended: suppressSmall(facts.filter((f) => f.end_on !== null && monthOf(f.end_on) === month).length),
+      active: suppressSmall(facts.filter((f) => activeOn(f, end)).length, limit),
+      started: suppressSmall(facts.filter((f) => monthOf(f.start_on) === month).length, limit),
+      ended: suppressSmall(
+        facts.filter((f) => f.end_on !== null && monthOf(f.end_on) === month).length,
+        limit,
+      ),
     });
   }
   await audit(trx, actor, 'support.fidelity_read', 'support_report', m);
-  return { onDate, units, methods, ctiPatternWarnings: suppressSmall(warned), months };
+  return { onDate, units, methods, ctiPatternWarnings: suppressSmall(warned, limit), months };
 }
 
 /**
@@ -663,6 +669,8 @@ export async function caseloadOn(trx: Tx, m: string, onDate: string) {
 export async function retention(trx: Tx, actor: Actor): Promise<RetentionReport> {
   const m = actor.municipalityId;
   const onDate = today();
+  // Rule 33: the municipality's limit for small numbers.
+  const limit = (await municipalityProfile(trx, m)).suppression_limit;
   const tenancies = (await tenancyFacts(trx, m, null)).filter((t) => t.moved_in_on);
   const episodes = await whereaboutsFacts(trx, m, null);
   const byCitizen = new Map<string, { situation: string; fromDate: string; recordedAt: string }[]>();
@@ -723,15 +731,15 @@ export async function retention(trx: Tx, actor: Actor): Promise<RetentionReport>
     RETENTION_MONTHS.forEach((months, i) => {
       const due = g.due[i] ?? 0;
       const housed = g.housed[i] ?? 0;
-      const split = suppressBreakdown({ housed, lost: due - housed });
+      const split = suppressBreakdown({ housed, lost: due - housed }, limit);
       const shown = typeof split.housed === 'number' && typeof split.lost === 'number';
       cells[`m${months}`] = {
-        due: suppressSmall(due),
+        due: suppressSmall(due, limit),
         housed: split.housed,
         percent: shown && due > 0 ? Math.round((housed / due) * 1000) / 10 : null,
       };
     });
-    return { group: g.group, key: g.key, tenancies: suppressSmall(g.tenancies), cells };
+    return { group: g.group, key: g.key, tenancies: suppressSmall(g.tenancies, limit), cells };
   });
   rows.sort((a, b) =>
     a.group === b.group

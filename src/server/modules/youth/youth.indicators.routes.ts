@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { HIDDEN, SUPPRESSED } from '../../../shared/suppression';
+import { reportedCount } from '../../platform/reported';
 import { requireAuth } from '../../platform/request';
 import { tenantTransactions } from '../../platform/tenant';
 import { youthIndicators } from './youth.indicators.service';
 
-const reported = z.union([z.number(), z.literal(SUPPRESSED), z.literal(HIDDEN)]);
+const reported = reportedCount;
 
 export const indicatorsResponse = z.object({
   asOf: z.string(),

@@ -12,6 +12,7 @@ import {
 import { birthdayAt, decisionTiming, leftCareAt18 } from '../../../shared/youth/rules';
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
+import { municipalityProfile } from '../access';
 import { firstApplicationDates } from '../allocation';
 import { whereaboutsFacts } from '../citizens';
 import * as repo from './youth.indicators.repository';
@@ -39,9 +40,10 @@ function groupBy<T extends { citizen_id: string }>(rows: readonly T[]) {
  * - transitions at 18: young people placed the day before their 18th birthday in the year, with a
  *   housing plan by the day judged (a decision on youth support, or a housing application submitted,
  *   whatever became of it since) or without.
- * Figures that leave case work: counts of 1–4 suppressed, each pair with secondary suppression.
+ * Figures that leave case work: counts below the municipality's limit suppressed (rule 33), each
+ * pair with secondary suppression.
  */
-export async function youthIndicators(trx: Tx, actor: Actor): Promise<YouthIndicators> {
+export async function youthIndicators(trx: Tx, actor: Actor, knownLimit?: number): Promise<YouthIndicators> {
   const m = actor.municipalityId;
   const asOf = today();
   const thisYear = Number(asOf.slice(0, 4));
@@ -56,6 +58,8 @@ export async function youthIndicators(trx: Tx, actor: Actor): Promise<YouthIndic
     repo.allDecisions(trx, m),
     firstApplicationDates(trx, m, ids),
   ]);
+  // Rule 33: the municipality's limit (given by a caller that has read it for the whole request).
+  const limit = knownLimit ?? (await municipalityProfile(trx, m)).suppression_limit;
   const appliedOn = new Map(applications.map((a) => [a.citizen_id, a.submitted_on]));
   const episodesBy = groupBy(episodes);
   const placementsBy = new Map<string, Period[]>();
@@ -109,13 +113,13 @@ export async function youthIndicators(trx: Tx, actor: Actor): Promise<YouthIndic
         else withoutPlan++;
       }
     }
-    const homeless = suppressBreakdown({ young, old });
-    const total = suppressSmall(young + old);
+    const homeless = suppressBreakdown({ young, old }, limit);
+    const total = suppressSmall(young + old, limit);
     // The formerly placed and the others: a share of a small complement would tell it.
-    const placedCells = suppressBreakdown({ formerly, other: young + old - formerly });
+    const placedCells = suppressBreakdown({ formerly, other: young + old - formerly }, limit);
     const formerlyPlaced = placedCells.formerly;
-    const decisionsCells = suppressBreakdown({ onTime, late });
-    const transitions = suppressBreakdown({ withPlan, withoutPlan });
+    const decisionsCells = suppressBreakdown({ onTime, late }, limit);
+    const transitions = suppressBreakdown({ withPlan, withoutPlan }, limit);
     rows.push({
       year,
       onDate,

@@ -20,7 +20,7 @@ import {
   type WaitingAgeBand,
   type WaitingBand,
 } from '../../../shared/allocation/model';
-import { type ReportedCount, SUPPRESSED, type Suppressed } from '../../../shared/suppression';
+import type { ReportedCount, Suppressed } from '../../../shared/suppression';
 import { api } from '../../api';
 import { Alert } from '../../components/alert';
 import { DateText } from '../../components/date-text';
@@ -48,7 +48,7 @@ import {
   WAITING_LIST_XLSX_HREF,
 } from './applications.api';
 
-/** Counts as the server reports them: exact in case work, else small numbers suppressed ("<5", "x"). */
+/** Counts as the server reports them: exact in case work, else small numbers suppressed at the municipality's limit ("<5", "x"). */
 type ReportedCounts = Suppressed<WaitingListCounts>;
 type ReportedSnapshot = Omit<WaitingListSnapshot, 'counts'> & { counts: ReportedCounts };
 
@@ -233,11 +233,7 @@ function CountsSection({ counts, suppressed = false }: { counts: ReportedCounts;
   const { t } = useTranslation();
   return (
     <Section id="waiting-counts" heading={t('waitingList.counts.heading')}>
-      <p>
-        {suppressed
-          ? t('waitingList.figures.suppression', { mark: SUPPRESSED })
-          : t('waitingList.counts.intro')}
-      </p>
+      <p>{suppressed ? t('waitingList.figures.suppression') : t('waitingList.counts.intro')}</p>
       <ul className="housing-totals nobullet-list">
         <li>
           <span className="housing-total-value">{formatCount(counts.total)}</span>{' '}

@@ -13,7 +13,7 @@ import { readDate } from '../../components/read-field';
 import { Section } from '../../components/section';
 import { TableScroll } from '../../components/table-scroll';
 import { useForm } from '../../components/use-form';
-import { formatWhole, isoToDanishDate, parseDate, todayIso } from '../../i18n/format';
+import { formatReported, formatWhole, isoToDanishDate, parseDate, todayIso } from '../../i18n/format';
 import { currentLanguage } from '../../i18n/index';
 import { type MonitoringReport, monitoringXlsxHref, useMonitoring } from './prevention.api';
 
@@ -103,16 +103,19 @@ function PeriodForm({
 function Totals({ report }: { report: MonitoringReport }) {
   const { t } = useTranslation();
   const figures: { key: string; value: ReactNode; hint?: string }[] = [
-    { key: 'notices', value: formatWhole(report.totals.notices) },
-    { key: 'cases', value: formatWhole(report.totals.cases) },
+    { key: 'notices', value: formatReported(t, report.totals.notices) },
+    { key: 'cases', value: formatReported(t, report.totals.cases) },
     {
       key: 'withChildren',
-      value: formatWhole(report.totals.withChildren),
-      hint: t('evictionMonitoring.totals.share', { share: shareText(t, report.shareWithChildren) }),
+      value: formatReported(t, report.totals.withChildren),
+      hint:
+        report.shareWithChildren === null
+          ? undefined
+          : t('evictionMonitoring.totals.share', { share: shareText(t, report.shareWithChildren) }),
     },
-    { key: 'averted', value: formatWhole(report.totals.averted) },
-    { key: 'evicted', value: formatWhole(report.totals.evicted) },
-    { key: 'moved', value: formatWhole(report.totals.moved) },
+    { key: 'averted', value: formatReported(t, report.totals.averted) },
+    { key: 'evicted', value: formatReported(t, report.totals.evicted) },
+    { key: 'moved', value: formatReported(t, report.totals.moved) },
     {
       key: 'medianDays',
       value: report.medianDaysToOutcome === null ? <NoValue /> : formatWhole(report.medianDaysToOutcome),
@@ -168,10 +171,10 @@ function MonthsTable({ report }: { report: MonitoringReport }) {
               {report.months.map((month) => (
                 <tr key={month.month}>
                   <th scope="row">{monthText(month.month)}</th>
-                  <td className="align-text-right">{formatWhole(month.notices)}</td>
-                  <td className="align-text-right">{formatWhole(month.withChildren)}</td>
-                  <td className="align-text-right">{formatWhole(month.averted)}</td>
-                  <td className="align-text-right">{formatWhole(month.evicted)}</td>
+                  <td className="align-text-right">{formatReported(t, month.notices)}</td>
+                  <td className="align-text-right">{formatReported(t, month.withChildren)}</td>
+                  <td className="align-text-right">{formatReported(t, month.averted)}</td>
+                  <td className="align-text-right">{formatReported(t, month.evicted)}</td>
                 </tr>
               ))}
             </tbody>
@@ -208,8 +211,8 @@ function OrganisationsTable({ report }: { report: MonitoringReport }) {
               {report.byOrganisation.map((row) => (
                 <tr key={row.organisationId ?? 'none'}>
                   <th scope="row">{row.organisationName ?? t('evictionMonitoring.organisations.none')}</th>
-                  <td className="align-text-right">{formatWhole(row.notices)}</td>
-                  <td className="align-text-right">{formatWhole(row.evicted)}</td>
+                  <td className="align-text-right">{formatReported(t, row.notices)}</td>
+                  <td className="align-text-right">{formatReported(t, row.evicted)}</td>
                 </tr>
               ))}
             </tbody>
@@ -256,9 +259,9 @@ function DepartmentsTable({ report }: { report: MonitoringReport }) {
                   <tr key={row.departmentId}>
                     <th scope="row">{row.departmentName}</th>
                     <td>{row.organisationName}</td>
-                    <td className="align-text-right">{formatWhole(row.notices)}</td>
-                    <td className="align-text-right">{formatWhole(row.last3Months)}</td>
-                    <td className="align-text-right">{formatWhole(row.previous3Months)}</td>
+                    <td className="align-text-right">{formatReported(t, row.notices)}</td>
+                    <td className="align-text-right">{formatReported(t, row.last3Months)}</td>
+                    <td className="align-text-right">{formatReported(t, row.previous3Months)}</td>
                     <td>
                       {row.rising ? (
                         <span className="badge badge-warning nowrap">
