@@ -27,6 +27,8 @@ const PATHS = [
   'stay lengths',
   'economics',
   'young people',
+  'dashboard',
+  'committee report',
   'youth indicators',
 ];
 
@@ -104,6 +106,11 @@ describe('national benchmark', () => {
           expect(p?.meetsOneUser).toBeTypeOf('boolean');
           expect(p?.meetsRatio).toBeTypeOf('boolean');
         }
+        // Issue 18: the monthly flow of every municipality, against its raw SQL.
+        expect(report.flowAll?.municipalities).toBe(98);
+        expect(report.flowAll?.app.p95).toBeGreaterThan(0);
+        expect(report.flowAll?.raw.p95).toBeGreaterThan(0);
+        expect(nationalMarkdown(report)).toContain('## The monthly flow of every municipality');
         expect(report.import).toMatchObject({ rows: 40, imported: 40, copy: { rows: 40 } });
         expect(report.import?.rowsPerSecond).toBeGreaterThan(0);
         expect(report.embedded?.paths.map((p) => p.name)).toEqual(PATHS);

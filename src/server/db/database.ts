@@ -45,6 +45,8 @@ export interface DatabaseHandles {
   /** Runs as the owner: migrations, the CLI, the demo seed and the cross-tenant audit check. */
   owner: Db;
   close(): Promise<void>;
+  /** PGlite only: the whole database as a dump that `loadDataDir` starts another from (tests). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -54,6 +56,8 @@ export interface DatabaseOptions {
   ownerUrl?: string | undefined;
   /** PGlite data directory, or `memory://` for an in-memory database. */
   dataDir?: string;
+  /** PGlite only: start from this dump of a data directory (`dumpDataDir`; the tests' migrated snapshot). */
+  loadDataDir?: Blob | undefined;
   poolSize?: number;
   /**
    * Told when PostgreSQL closes an idle pooled connection (a restart, a failover,
@@ -127,6 +131,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     pglite = await PGlite.create(dataDir, {
       parsers: { [DATE]: (value: string) => value },
       extensions: { pg_trgm },
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
   } catch (error) {
     unlock();
@@ -145,6 +150,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       if (!pglite.closed) await pglite.close();
       unlock();
     },
+    dumpDataDir: () => pglite.dumpDataDir('none'),
   };
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import type { Role } from '../../shared/permissions';
@@ -12,10 +13,20 @@ import { createMunicipality, createUser, type MunicipalityRow } from '../modules
 /** The password every test user gets. */
 export const TEST_PASSWORD = 'correct-horse-battery';
 
-/** A migrated database: this run's PostgreSQL database, or a fresh in-memory PGlite. */
+/**
+ * A migrated database: this run's PostgreSQL database, or a fresh in-memory PGlite started from the
+ * run's migrated snapshot (global-setup.ts). `migrate` then finds nothing to do, or applies what
+ * the snapshot lacks.
+ */
 export async function testDatabase({ poolSize = 4 } = {}): Promise<DatabaseHandles> {
   const url = inject('pgTestUrl');
-  const db = url ? await openDatabase({ url, poolSize }) : await openDatabase({ dataDir: 'memory://' });
+  const snapshot = inject('pgliteSnapshot');
+  const db = url
+    ? await openDatabase({ url, poolSize })
+    : await openDatabase({
+        dataDir: 'memory://',
+        loadDataDir: snapshot ? new Blob([readFileSync(snapshot)]) : undefined,
+      });
   await migrate(db.owner);
   return db;
 }

@@ -1,41 +1,23 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CountReport } from '../../../shared/count/api';
-import type { DatabaseHandles } from '../../db/database';
-import { demoUsername, seedDemo } from '../../demo/seed';
+import { seededDemo, skipDemo } from '../../test/demo';
 import { call } from '../../test/factories';
-import { login, testApp, testDatabase } from '../../test/helpers';
-
-const PASSWORD = 'demo-password-long';
-let db: DatabaseHandles;
-let app: FastifyInstance;
 
 // The demo municipality has a fixed kommunekode, so this runs on PGlite only (as the other demo
 // seed tests).
-describe.skipIf(Boolean(process.env.DATABASE_URL))(
-  'the demo week-6 counts (issue 18 §1; domain.md rule 9)',
-  () => {
-    beforeAll(async () => {
-      db = await testDatabase();
-      await seedDemo(db, PASSWORD);
-      app = await testApp(db);
-    });
-    afterAll(async () => {
-      await app?.close();
-      await db?.close();
-    });
+describe.skipIf(skipDemo)('the demo week-6 counts (issue 18 §1; domain.md rule 9)', () => {
+  const demo = seededDemo();
 
-    it('report 84 homeless (22 aged 18–29) in 2019 and 67 (20) in 2022, counted from the registrations', async () => {
-      const leader = await login(app, demoUsername('leader'), PASSWORD);
-      const report = (await call(leader, 'GET', '/api/counts/2022/report')) as CountReport;
-      expect(report.figures).toMatchObject({ total: 67, youth18to29: 20, migrants: '<5' });
-      expect(report.years.slice(0, 2)).toEqual([
-        { year: 2019, total: 84, youth18to29: 22, national: 6431 },
-        { year: 2022, total: 67, youth18to29: 20, national: 5789 },
-      ]);
-      const caseworker = await login(app, demoUsername('caseworker'), PASSWORD);
-      const counts = (await call(caseworker, 'GET', '/api/counts')) as { year: number; status: string }[];
-      expect(counts.find((c) => c.year === 2022)).toMatchObject({ status: 'closed' });
-    });
-  },
-);
+  it('report 84 homeless (22 aged 18–29) in 2019 and 67 (20) in 2022, counted from the registrations', async () => {
+    const leader = await demo.login('leader');
+    const report = (await call(leader, 'GET', '/api/counts/2022/report')) as CountReport;
+    expect(report.figures).toMatchObject({ total: 67, youth18to29: 20, migrants: '<5' });
+    expect(report.years.slice(0, 2)).toEqual([
+      { year: 2019, total: 84, youth18to29: 22, national: 6431 },
+      { year: 2022, total: 67, youth18to29: 20, national: 5789 },
+    ]);
+    const caseworker = await demo.login('caseworker');
+    const counts = (await call(caseworker, 'GET', '/api/counts')) as { year: number; status: string }[];
+    expect(counts.find((c) => c.year === 2022)).toMatchObject({ status: 'closed' });
+  });
+});

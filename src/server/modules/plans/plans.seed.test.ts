@@ -1,30 +1,15 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandles } from '../../db/database';
-import { demoUsername, seedDemo } from '../../demo/seed';
+import { describe, expect, it } from 'vitest';
+import { seededDemo, skipDemo } from '../../test/demo';
 import { call } from '../../test/factories';
-import { login, testApp, testDatabase } from '../../test/helpers';
-
-const PASSWORD = 'demo-password-long';
-let db: DatabaseHandles;
-let app: FastifyInstance;
 
 // The demo municipality has a fixed kommunekode, so (like src/server/demo/seed.test.ts) this runs on
 // PGlite only, where each test file has a database of its own.
-describe.skipIf(Boolean(process.env.DATABASE_URL))('the demo plans (issue 15 §6–7)', () => {
-  beforeAll(async () => {
-    db = await testDatabase();
-    await seedDemo(db, PASSWORD);
-    app = await testApp(db);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+describe.skipIf(skipDemo)('the demo plans (issue 15 §6–7)', () => {
+  const demo = seededDemo();
 
   it('gives the coordinators plans with overdue actions, sanctions and a deposit loan waiting', async () => {
-    const caseworker = await login(app, demoUsername('caseworker'), PASSWORD);
-    const support = await login(app, demoUsername('support'), PASSWORD);
+    const caseworker = await demo.login('caseworker');
+    const support = await demo.login('support');
     const plans = await call(caseworker, 'GET', '/api/plans?scope=all');
     expect(plans.length).toBeGreaterThanOrEqual(3);
     expect(plans.some((p: { overdueActions: number }) => p.overdueActions > 0)).toBe(true);

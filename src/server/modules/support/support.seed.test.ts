@@ -1,30 +1,15 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseloadView, FidelityOverview, RetentionReport } from '../../../shared/support/api';
-import type { DatabaseHandles } from '../../db/database';
-import { demoUsername, seedDemo } from '../../demo/seed';
+import { seededDemo, skipDemo } from '../../test/demo';
 import { call } from '../../test/factories';
-import { login, testApp, testDatabase } from '../../test/helpers';
 
 /** The support module's demo year (issue 15 §10): every support page shows figures at first start. */
 
-const PASSWORD = 'demo-password-long';
-let db: DatabaseHandles;
-let app: FastifyInstance;
+const demo = seededDemo();
 
-beforeAll(async () => {
-  db = await testDatabase();
-  await seedDemo(db, PASSWORD);
-  app = await testApp(db);
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
-
-describe.skipIf(Boolean(process.env.DATABASE_URL))('support in the demo municipality', () => {
+describe.skipIf(skipDemo)('support in the demo municipality', () => {
   it('gives the demo support worker a caseload over the norm, a CTI pattern warning and a task', async () => {
-    const support = await login(app, demoUsername('support'), PASSWORD);
+    const support = await demo.login('support');
     const caseload = (await call(support, 'GET', '/api/support/caseload')) as CaseloadView;
     expect(caseload.enrollments.length).toBeGreaterThanOrEqual(8);
     expect(caseload.overNorm).toBe(true);
@@ -36,7 +21,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('support in the demo municipa
   });
 
   it('gives the leader fidelity figures by team and month, and housing retention', async () => {
-    const leader = await login(app, demoUsername('leader'), PASSWORD);
+    const leader = await demo.login('leader');
     const fidelity = (await call(leader, 'GET', '/api/support/fidelity')) as FidelityOverview;
     expect(fidelity.units.filter((u) => u.kind === 'team').map((u) => u.name)).toEqual(
       expect.arrayContaining(['CTI-teamet', 'ICM-teamet', 'ACT-teamet']),

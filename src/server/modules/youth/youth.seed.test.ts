@@ -1,13 +1,6 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandles } from '../../db/database';
-import { demoUsername, seedDemo } from '../../demo/seed';
+import { describe, expect, it } from 'vitest';
+import { seededDemo, skipDemo } from '../../test/demo';
 import { call } from '../../test/factories';
-import { login, testApp, testDatabase } from '../../test/helpers';
-
-const PASSWORD = 'demo-password-long';
-let db: DatabaseHandles;
-let app: FastifyInstance;
 
 interface Item {
   citizenId: string;
@@ -24,19 +17,11 @@ const HOMELESS = ['street', 'night_shelter', 'shelter', 'family_friends', 'hotel
 
 // The demo municipality has a fixed kommunekode, so this runs on PGlite only (as the other demo
 // seed tests).
-describe.skipIf(Boolean(process.env.DATABASE_URL))('the demo young people (issue 17 §9)', () => {
-  beforeAll(async () => {
-    db = await testDatabase();
-    await seedDemo(db, PASSWORD);
-    app = await testApp(db);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+describe.skipIf(skipDemo)('the demo young people (issue 17 §9)', () => {
+  const demo = seededDemo();
 
   it('show about 20 young homeless aged 18–29 with profiles, some formerly placed, a placed 17-year-old with a deadline, a placed 16½-year-old and a pair', async () => {
-    const caseworker = await login(app, demoUsername('caseworker'), PASSWORD);
+    const caseworker = await demo.login('caseworker');
     const { items } = (await call(caseworker, 'GET', '/api/youth')) as { items: Item[] };
     const homeless = items.filter(
       (i) => i.age >= 18 && HOMELESS.includes(i.situation ?? '') && i.educationStatus,
@@ -60,9 +45,9 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the demo young people (issue
   });
 
   it('show the support worker the young people they support, and no one else', async () => {
-    const support = await login(app, demoUsername('support'), PASSWORD);
+    const support = await demo.login('support');
     const { items } = (await call(support, 'GET', '/api/youth')) as { items: Item[] };
-    const caseworker = await login(app, demoUsername('caseworker'), PASSWORD);
+    const caseworker = await demo.login('caseworker');
     const all = (await call(caseworker, 'GET', '/api/youth')) as { items: Item[] };
     expect(items.length).toBeGreaterThan(0);
     expect(items.length).toBeLessThan(all.items.length);
