@@ -1,5 +1,13 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { csrfToken, download, escapeRegExp, expectNoAxeViolations, logInAs, useLanguage } from './fixtures';
+import {
+  csrfToken,
+  download,
+  escapeRegExp,
+  expectNoAxeViolations,
+  logInAs,
+  rowOf,
+  useLanguage,
+} from './fixtures';
 
 /**
  * The week-6 count in both languages (issue 18 §1): the leader, who reads figures only, finds the
@@ -132,13 +140,6 @@ const LANGUAGES = [
 ] as const;
 
 type Texts = (typeof LANGUAGES)[number]['t'];
-
-/** The row of a table whose row header is exactly `header` (a year), its cells after it. */
-function rowOf(table: Locator, header: string): Locator {
-  return table
-    .locator('tbody tr')
-    .filter({ has: table.page().getByRole('rowheader', { name: header, exact: true }) });
-}
 
 /** Answers the questions of the person form that a person not on the list starts without. */
 async function answerForm(form: Locator, t: Texts) {

@@ -129,3 +129,10 @@ export async function logInAs(page: Page, username: string) {
   await page.context().clearCookies();
   await logIn(page, username);
 }
+
+/** The row of a table whose row header is exactly `header` (a year, a name), its cells after it. */
+export function rowOf(table: Locator, header: string): Locator {
+  return table
+    .locator('tbody tr')
+    .filter({ has: table.page().getByRole('rowheader', { name: header, exact: true }) });
+}

@@ -1,6 +1,14 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { flatText, loadWorkbook, sheetValues } from '../src/server/test/documents';
-import { csrfToken, download, escapeRegExp, expectNoAxeViolations, logInAs, useLanguage } from './fixtures';
+import {
+  csrfToken,
+  download,
+  escapeRegExp,
+  expectNoAxeViolations,
+  logInAs,
+  rowOf,
+  useLanguage,
+} from './fixtures';
 
 /**
  * Insight for steering in both languages (issue 18 §5, §7): the leader opens the committee report,
@@ -125,13 +133,6 @@ const LANGUAGES = [
 ] as const;
 
 type Texts = (typeof LANGUAGES)[number]['t'];
-
-/** The row of a table whose row header is exactly `header`, its cells after it. */
-function rowOf(table: Locator, header: string): Locator {
-  return table
-    .locator('tbody tr')
-    .filter({ has: table.page().getByRole('rowheader', { name: header, exact: true }) });
-}
 
 /** Opens a page from the main menu and waits for its h1. */
 async function openFromMenu(page: Page, t: Texts, link: string, title: string) {
