@@ -1,3 +1,4 @@
+import type { WaitingListCounts } from '../../../shared/allocation/api';
 import { today } from '../../../shared/dates';
 import {
   ALLOCATION_FLOW,
@@ -58,10 +59,11 @@ async function outcomes(
   from: string,
   to: string,
   months: readonly string[],
+  limit: number,
 ): Promise<DashboardOutcomes> {
   const [indicators, flow] = await Promise.all([
-    outcomeIndicators(trx, actor, from, to),
-    monthlyFlow(trx, actor, months.length),
+    outcomeIndicators(trx, actor, from, to, limit),
+    monthlyFlow(trx, actor, months.length, limit),
   ]);
   return {
     indicators: indicators.indicators,
@@ -80,12 +82,14 @@ async function economy(
   from: string,
   to: string,
   limit: number,
+  waitingList: () => Promise<WaitingListCounts>,
 ): Promise<DashboardEconomy> {
   const [report, supply, waiting] = await Promise.all([
     economicsReport(trx, actor),
     agreementSupply(trx, actor.municipalityId, from, to),
-    waitingCounts(trx, actor),
+    waitingList(),
   ]);
+  const own = caseWorkLimit(actor, 'allocation.manage', limit);
   return {
     months: report.months.map((m) => ({
       month: m.month.slice(0, 7),
@@ -95,7 +99,7 @@ async function economy(
     })),
     total: { costs: report.total.costs, refunds: report.total.refunds, net: report.total.net },
     supply,
-    waitingList: suppressSmall(waiting.total, limit),
+    waitingList: own === null ? waiting.total : suppressSmall(waiting.total, own),
   };
 }
 
@@ -106,10 +110,11 @@ async function allocation(
   to: string,
   months: readonly string[],
   limit: number,
+  waitingList: () => Promise<WaitingListCounts>,
 ): Promise<DashboardAllocation> {
   const [rows, waiting] = await Promise.all([
     allocationMonths(trx, actor.municipalityId, from, to),
-    waitingCounts(trx, actor),
+    waitingList(),
   ]);
   const own = caseWorkLimit(actor, 'allocation.manage', limit);
   return {
@@ -153,12 +158,18 @@ export async function dashboard(trx: Tx, actor: Actor): Promise<Dashboard> {
   const from = `${months[0]}-01`;
   const to = monthEnd(months[months.length - 1] as string);
   const { suppression_limit: limit } = await municipalityProfile(trx, actor.municipalityId);
+  // The waiting list's counts, read once for the economy and allocation sections that both show it.
+  let waiting: Promise<WaitingListCounts> | undefined;
+  const waitingList = () => {
+    waiting ??= waitingCounts(trx, actor);
+    return waiting;
+  };
   const when = <T>(section: DashboardSection, load: () => Promise<T>) =>
     sectionAllowed(actor, section) ? load() : Promise.resolve(null);
   const [o, e, a, p] = await Promise.all([
-    when('outcomes', () => outcomes(trx, actor, from, asOf, months)),
-    when('economy', () => economy(trx, actor, from, asOf, limit)),
-    when('allocation', () => allocation(trx, actor, from, to, months, limit)),
+    when('outcomes', () => outcomes(trx, actor, from, asOf, months, limit)),
+    when('economy', () => economy(trx, actor, from, asOf, limit, waitingList)),
+    when('allocation', () => allocation(trx, actor, from, to, months, limit, waitingList)),
     when('prevention', () => prevention(trx, actor, from, to, months, limit)),
   ]);
   return { from, to, asOf, outcomes: o, economy: e, allocation: a, prevention: p };

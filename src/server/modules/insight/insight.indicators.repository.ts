@@ -5,12 +5,12 @@ import {
 } from '../../../shared/insight/indicators';
 import { addMonths } from '../../../shared/support/rules';
 import type { Tx } from '../../db/database';
-import { approvalToOfferDays, movedInBetween, receivedUnits } from '../allocation';
+import { approvalToOfferDays, movedInBetween } from '../allocation';
 import { homelessnessFacts, situationsOn } from '../citizens';
-import { agreedUnits } from '../housing';
 import { noticeOutcomeFigures } from '../prevention';
 import { stayNightsBetween } from '../shelters';
 import { caseloadOn } from '../support';
+import { agreementSupply } from './insight.supply.repository';
 
 /**
  * The facts of the outcome indicators (issue 18 §3). The insight module has no tables: each figure
@@ -20,12 +20,11 @@ import { caseloadOn } from '../support';
  */
 export async function indicatorFacts(trx: Tx, m: string, from: string, to: string, caseloadOnDate: string) {
   const retentionWindow = cohortWindow(from, to, RETENTION_MONTHS);
-  const [homeless, movedIn, waiting, agreed, received, evictions, stays, caseload] = await Promise.all([
+  const [homeless, movedIn, waiting, units, evictions, stays, caseload] = await Promise.all([
     homelessnessFacts(trx, m, from, to, FIRST_TIME_LOOKBACK_MONTHS),
     movedInBetween(trx, m, retentionWindow.from, retentionWindow.to),
     approvalToOfferDays(trx, m, from, to),
-    agreedUnits(trx, m, from, to),
-    receivedUnits(trx, m, null, from, to),
+    agreementSupply(trx, m, from, to),
     noticeOutcomeFigures(trx, m, from, to),
     stayNightsBetween(trx, m, from, to),
     caseloadOn(trx, m, caseloadOnDate),
@@ -44,8 +43,7 @@ export async function indicatorFacts(trx: Tx, m: string, from: string, to: strin
       fromDate: after[i]?.fromDate ?? null,
     })),
     waiting,
-    agreed,
-    received,
+    units,
     evictions,
     stays,
     caseload,

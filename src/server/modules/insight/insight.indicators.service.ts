@@ -35,7 +35,7 @@ export async function outcomeIndicators(
   // Rule 33: the municipality's limit (given by a caller that has read it for the whole request).
   const limit = knownLimit ?? (await municipalityProfile(trx, actor.municipalityId)).suppression_limit;
   const facts = await repo.indicatorFacts(trx, actor.municipalityId, from, to, to > asOf ? asOf : to);
-  const { homeless, waiting, agreed, received, evictions, stays, caseload } = facts;
+  const { homeless, waiting, units, evictions, stays, caseload } = facts;
   // Housing retention (HUD SPM 7b.2, design.md §2): the support module's rule `housedAfter` on the
   // whereabouts in force 12 months after each move-in of the cohort window.
   const kept = {
@@ -49,15 +49,6 @@ export async function outcomeIndicators(
       ),
     ).length,
   };
-  const units = [...received.perDepartment.values()].reduce(
-    (s, d) => ({
-      received: s.received + d.received,
-      used: s.used + d.used,
-      returnedUnused: s.returnedUnused + d.returnedUnused,
-    }),
-    { received: 0, used: 0, returnedUnused: 0 },
-  );
-  const agreedTotal = [...agreed.values()].reduce((s, n) => s + n, 0);
   const waitingN = waiting.reduce((s, f) => s + f.count, 0);
   const staysN = stays.completed.reduce((s, f) => s + f.count, 0);
   const decided = evictions.averted + evictions.moved + evictions.evicted;
@@ -109,7 +100,7 @@ export async function outcomeIndicators(
       unit: 'units',
       n: units.received,
       values: {
-        agreed: { kind: 'amount', value: Math.round(agreedTotal * 10) / 10 },
+        agreed: { kind: 'amount', value: units.agreed },
         received: { kind: 'amount', value: units.received },
         used: { kind: 'amount', value: units.used },
         returnedUnused: { kind: 'amount', value: units.returnedUnused },
