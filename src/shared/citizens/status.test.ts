@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn } from '../dates';
-import { ageBand, type StatusInput, statusOn } from './status';
+import { addDays, ageOn } from '../dates';
+import { monthEndsBetween } from '../insight/flow';
+import {
+  ageBand,
+  type InactivityPolicy,
+  onListOn,
+  type StatusHistory,
+  type StatusInput,
+  statusesOn,
+  statusOn,
+} from './status';
+import { SITUATIONS } from './whereabouts';
 
 const base: StatusInput = {
   episodes: [],
@@ -135,5 +145,59 @@ describe('age bands of the national count (domain.md §1, rule 8)', () => {
       '50_59',
       '60_plus',
     ]);
+  });
+});
+
+/** A small seeded generator (mulberry32), so a failure can be replayed. */
+function seeded(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('the status at every month end (rules 35–36, the monthly flow)', () => {
+  it('rule 36: statusesOn answers as statusOn on every month end, for seeded random histories and policies', () => {
+    const ends = monthEndsBetween('2014-01-01', '2026-12-06');
+    for (const seed of [1, 36, 2026]) {
+      const random = seeded(seed);
+      const day = (from: string, span: number) => addDays(from, Math.floor(random() * span));
+      for (let n = 0; n < 300; n++) {
+        const policy: InactivityPolicy = {
+          noContactDays: 30 + Math.floor(random() * 150),
+          institutionDays: 30 + Math.floor(random() * 150),
+        };
+        const episodes = Array.from({ length: Math.floor(random() * 6) }, () => {
+          const fromDate = day('2014-01-01', 4700);
+          return {
+            situation: SITUATIONS[Math.floor(random() * SITUATIONS.length)] as (typeof SITUATIONS)[number],
+            fromDate,
+            releaseDate: random() < 0.4 ? day(fromDate, 400) : null,
+            housingSolution: random() < 0.3 ? random() < 0.5 : null,
+            // Two episodes on one day now and then: the one recorded last is in force.
+            recordedAt: `2026-01-0${1 + Math.floor(random() * 3)}T00:00:00.000Z`,
+          };
+        });
+        const contacts = Array.from({ length: Math.floor(random() * 8) }, () =>
+          day('2014-01-01', 4700),
+        ).sort();
+        const history: StatusHistory = {
+          episodes,
+          contacts,
+          registeredOn: day('2014-01-01', 4700),
+          diedOn: random() < 0.1 ? day('2016-01-01', 3800) : null,
+          movedAwayOn: random() < 0.1 ? day('2016-01-01', 3800) : null,
+        };
+        const expected = ends.map((date) => {
+          if (!onListOn(history, date)) return null;
+          const lastContactOn = contacts.filter((c) => c <= date).at(-1) ?? null;
+          return statusOn({ ...history, lastContactOn }, date, policy).status;
+        });
+        expect(statusesOn(history, ends, policy)).toEqual(expected);
+      }
+    }
   });
 });

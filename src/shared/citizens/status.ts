@@ -1,5 +1,5 @@
-import { daysBetween } from '../dates';
-import { classifyOn, type EpisodeFacts, type Situation } from './whereabouts';
+import { dayNumber, daysBetween } from '../dates';
+import { classifyOn, type EpisodeFacts, oneMonthBefore, type Situation } from './whereabouts';
 
 /** A citizen's place on the by-name list. */
 export const STATUSES = ['homeless', 'at_risk', 'housed', 'inactive'] as const;
@@ -97,6 +97,114 @@ export function statusOn(
   }
   // A VIVE situation or unknown whereabouts: on the list as homeless.
   return { status: 'homeless', situation, inactiveReason: null };
+}
+
+/** A citizen's history for `statusesOn`: the status input with every contact instead of the latest. */
+export interface StatusHistory extends Omit<StatusInput, 'lastContactOn'> {
+  /** Contact dates, ascending (the latest of each month is enough for month ends). */
+  contacts: readonly string[];
+}
+
+/**
+ * The days (`dayNumber`) from which `statusOn` may answer differently than the day before: it reads
+ * the episode in force (changes where one starts), its classification (prison and hospital one
+ * month before release), death and moving away, the institution limit (`institutionDays` after the
+ * episode started) and the no-contact limit (`noContactDays` after the latest contact, registration
+ * or episode start). Between two of these days the status is the same on every day.
+ */
+function statusChangeDays(h: StatusHistory, policy: InactivityPolicy): number[] {
+  const afterNoContact = policy.noContactDays + 1;
+  const registered = dayNumber(h.registeredOn);
+  const out = [registered, registered + afterNoContact];
+  for (const e of h.episodes) {
+    const from = dayNumber(e.fromDate);
+    out.push(from, from + afterNoContact, from + policy.institutionDays + 1);
+    if (e.releaseDate) out.push(dayNumber(oneMonthBefore(e.releaseDate)));
+  }
+  for (const c of h.contacts) {
+    const day = dayNumber(c);
+    out.push(day, day + afterNoContact);
+  }
+  if (h.diedOn) out.push(dayNumber(h.diedOn));
+  if (h.movedAwayOn) out.push(dayNumber(h.movedAwayOn));
+  return out.sort((a, b) => a - b);
+}
+
+/** The day numbers of a list of dates, read once per list (the flow asks for every citizen). */
+const dayNumbersOf = new WeakMap<readonly string[], Float64Array>();
+function dayNumbers(dates: readonly string[]): Float64Array {
+  let days = dayNumbersOf.get(dates);
+  if (!days) {
+    days = Float64Array.from(dates, dayNumber);
+    dayNumbersOf.set(dates, days);
+  }
+  return days;
+}
+
+/** A run of equal statuses: from `dates[from]` until the next run's `from` (or the last date). */
+export interface StatusRun {
+  from: number;
+  /** null: not on the list yet (`onListOn`). */
+  status: CitizenStatus | null;
+}
+
+/**
+ * A citizen's status on each of ascending `dates` (the monthly by-name flow's month ends) as runs of
+ * equal statuses, null before the citizen was on the list (`onListOn`). The same answer as
+ * `statusOn` on every date; it is computed again only on a date where something may have changed
+ * since the date before (`statusChangeDays`), so a history of twenty years costs its events, not
+ * its months.
+ */
+export function statusRuns(
+  h: StatusHistory,
+  dates: readonly string[],
+  policy: InactivityPolicy = DEFAULT_POLICY,
+): StatusRun[] {
+  const changes = statusChangeDays(h, policy);
+  const days = dayNumbers(dates);
+  const runs: StatusRun[] = [];
+  let contact = 0; // the number of contacts on or before the date evaluated last
+  const evaluate = (i: number) => {
+    const date = dates[i] as string;
+    while (contact < h.contacts.length && (h.contacts[contact] as string) <= date) contact++;
+    const status = onListOn(h, date)
+      ? statusOn({ ...h, lastContactOn: h.contacts[contact - 1] ?? null }, date, policy).status
+      : null;
+    if (runs.length === 0 || runs.at(-1)?.status !== status) runs.push({ from: i, status });
+  };
+  if (dates.length === 0) return runs;
+  evaluate(0);
+  let evaluated = 0;
+  for (const change of changes) {
+    if (change <= (days[evaluated] as number)) continue;
+    // The first date on or after the change: the status may differ from there.
+    let lo = evaluated + 1;
+    let hi = dates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((days[mid] as number) < change) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === dates.length) break;
+    evaluate(lo);
+    evaluated = lo;
+  }
+  return runs;
+}
+
+/** `statusRuns` as one status per date. */
+export function statusesOn(
+  h: StatusHistory,
+  dates: readonly string[],
+  policy: InactivityPolicy = DEFAULT_POLICY,
+): (CitizenStatus | null)[] {
+  const out: (CitizenStatus | null)[] = [];
+  for (const run of statusRuns(h, dates, policy)) {
+    while (out.length < run.from) out.push(out.at(-1) ?? null);
+    out.push(run.status);
+  }
+  while (out.length < dates.length) out.push(out.at(-1) ?? null);
+  return out;
 }
 
 /** The age bands of the national count reports (domain.md §1, rule 8). */

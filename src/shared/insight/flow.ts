@@ -56,10 +56,15 @@ export interface FlowMonth extends FlowCounts {
   monthEnd: string;
 }
 
-/** One person's statuses, one per month end; `inPopulation` (same length) narrows the population. */
+/**
+ * One person's statuses, one per month end; `inPopulation` (same length) narrows the population;
+ * `activeEarlier`: active in the population at a month end before the first of `statuses` (the
+ * history before them, summed up).
+ */
 export interface PersonMonths {
   statuses: readonly MonthStatus[];
   inPopulation?: readonly boolean[];
+  activeEarlier?: boolean;
 }
 
 export const inflowOf = (m: FlowCounts) => INFLOW_KINDS.reduce((s, k) => s + m[k], 0);
@@ -133,7 +138,7 @@ export function flowOf(
   const from = Math.max(1, reportFrom);
   const months: FlowMonth[] = monthEnds.slice(from).map((monthEnd) => ({ monthEnd, ...emptyCounts() }));
   for (const p of people) {
-    let everActive = false;
+    let everActive = p.activeEarlier ?? false;
     for (let i = 0; i < monthEnds.length; i++) {
       const current = effective(p, i);
       if (i >= from) {

@@ -3,8 +3,8 @@ import {
   type AgeBand,
   ageBand,
   type InactivityPolicy,
-  onListOn,
-  statusOn,
+  type StatusRun,
+  statusRuns,
 } from '../../../shared/citizens/status';
 import type { Situation } from '../../../shared/citizens/whereabouts';
 import { ageOn, today } from '../../../shared/dates';
@@ -40,16 +40,6 @@ interface Person {
   episodes: Episode[];
   /** The latest contact of each month, ascending. */
   contacts: string[];
-}
-
-/** The latest contact on or before a date (contacts ascending). */
-function lastContactOn(contacts: readonly string[], date: string): string | null {
-  let last: string | null = null;
-  for (const c of contacts) {
-    if (c > date) break;
-    last = c;
-  }
-  return last;
 }
 
 /**
@@ -135,32 +125,43 @@ export async function flowPopulations(
   // The window's months, and the month end before them as the starting point.
   const reportFrom = monthEnds.length - months;
 
-  const statuses: MonthStatus[][] = [];
-  const bands: AgeBand[][] = [];
+  // The starting month end and the window's months: a status and an age band at each. The months
+  // before tell only in which populations a person was ever active: the age bands of every month end
+  // of a homeless run, which are all the bands from its first month's to its last (age only grows).
+  const start = reportFrom - 1;
+  const windowEnds = monthEnds.slice(start);
+  const bandOn = (birthDate: string, i: number) =>
+    AGE_BANDS.indexOf(ageBand(ageOn(birthDate, monthEnds[i] as string)));
+  const persons: { statuses: MonthStatus[]; bands: AgeBand[]; earlier: Set<AgeBand> }[] = [];
   for (const p of people.values()) {
-    const input = {
-      episodes: p.episodes,
-      registeredOn: p.registeredOn,
-      diedOn: p.diedOn,
-      movedAwayOn: p.movedAwayOn,
-      lastContactOn: null,
-    };
-    statuses.push(
-      monthEnds.map((date): MonthStatus => {
-        if (!onListOn(input, date)) return 'off_list';
-        return statusOn({ ...input, lastContactOn: lastContactOn(p.contacts, date) }, date, policy).status;
-      }),
-    );
-    bands.push(monthEnds.map((date) => ageBand(ageOn(p.birthDate, date))));
+    const runs = statusRuns(p, monthEnds, policy);
+    const statuses: MonthStatus[] = [];
+    let r = 0;
+    for (let i = start; i < monthEnds.length; i++) {
+      while ((runs[r + 1]?.from ?? Number.POSITIVE_INFINITY) <= i) r++;
+      statuses.push(runs[r]?.status ?? 'off_list');
+    }
+    // Never active in the window: in no population's flow (every transition is `none`).
+    if (!statuses.includes('homeless')) continue;
+    const earlier = new Set<AgeBand>();
+    for (let k = 0; k < runs.length && (runs[k] as StatusRun).from < start; k++) {
+      const run = runs[k] as StatusRun;
+      if (run.status !== 'homeless') continue;
+      const last = Math.min((runs[k + 1]?.from ?? monthEnds.length) - 1, start - 1);
+      for (let b = bandOn(p.birthDate, run.from); b <= bandOn(p.birthDate, last); b++)
+        earlier.add(AGE_BANDS[b] as AgeBand);
+    }
+    persons.push({ statuses, bands: windowEnds.map((date) => ageBand(ageOn(p.birthDate, date))), earlier });
   }
   const flow = (inBand?: (band: AgeBand) => boolean): FlowMonth[] =>
     flowOf(
-      monthEnds,
-      statuses.map((s, i) => ({
-        statuses: s,
-        ...(inBand ? { inPopulation: (bands[i] as AgeBand[]).map(inBand) } : {}),
+      windowEnds,
+      persons.map((p) => ({
+        statuses: p.statuses,
+        ...(inBand
+          ? { inPopulation: p.bands.map(inBand), activeEarlier: [...p.earlier].some(inBand) }
+          : { activeEarlier: p.earlier.size > 0 }),
       })),
-      reportFrom,
     );
   const populations: FlowPopulations = {
     overall: flow(),
