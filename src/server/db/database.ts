@@ -99,6 +99,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       connectionString: options.url,
       max: options.poolSize ?? 10,
       types: pgTypes,
+      // No JIT compilation for the application's statements: at a municipality's size compiling
+      // costs more than it saves (the outcome indicators' statement: about 90 ms of JIT for a
+      // 0.4 s statement, national benchmark, ADR 0016).
+      options: '-c jit=off',
     });
     for (const pool of [ownerPool, appPool]) {
       pool.on('error', options.onIdleError ?? reportIdleError);

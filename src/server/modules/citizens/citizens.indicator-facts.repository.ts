@@ -126,13 +126,16 @@ export async function homelessnessFacts(
         and (${to}::date - make_interval(months => h.months))::date
     group by h.months, x.person
   ),
+  -- Back within the horizon: a join on the person (a correlated test scanned every spell per person).
+  returned as (
+    select distinct c.months, c.person
+    from cohort c join spell s on s.person = c.person
+    where s.s_from >= c.exit_on and s.s_from <= (c.exit_on + make_interval(months => c.months))::date
+  ),
   returns as (
-    select c.months, count(*)::int as cohort,
-      count(*) filter (where exists (
-        select 1 from spell s where s.person = c.person and s.s_from >= c.exit_on
-          and s.s_from <= (c.exit_on + make_interval(months => c.months))::date
-      ))::int as returned
-    from cohort c group by c.months
+    select c.months, count(*)::int as cohort, count(r.person)::int as returned
+    from cohort c left join returned r on r.months = c.months and r.person = c.person
+    group by c.months
   )
   select
     (select count(*)::int from in_period) as homeless,
