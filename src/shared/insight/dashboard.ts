@@ -74,6 +74,8 @@ export interface Dashboard {
   from: string;
   to: string;
   asOf: string;
+  /** When the figures were computed (an instant): a dashboard is kept for a few minutes. */
+  computedAt: string;
   outcomes: DashboardOutcomes | null;
   economy: DashboardEconomy | null;
   allocation: DashboardAllocation | null;

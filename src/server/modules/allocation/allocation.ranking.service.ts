@@ -14,6 +14,7 @@ import type { Tx } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
+import { BoundedMap } from '../../platform/bounded-map';
 import * as censusRepo from './allocation.census.repository';
 import { membersOf, nameOf } from './allocation.present';
 import * as rankingRepo from './allocation.ranking.repository';
@@ -118,26 +119,6 @@ const RANKINGS_LIMIT = 256;
 const CACHE_LIMIT = 200_000;
 /** Municipalities, and vacancy contexts per municipality, kept per process. */
 const CONTEXT_LIMIT = 1000;
-
-/**
- * A map of at most `limit` entries that forgets the oldest one to make room. Reads are a plain
- * Map's, with no bookkeeping: a ranking reads its caches thousands of times, and a least-recently-
- * used cache that records every read made that in-memory step nearly twice as slow (allocation
- * benchmark). `touch` moves an entry to the newest end, for the few reads that should keep one.
- */
-class BoundedMap<V> extends Map<string, V> {
-  constructor(private readonly limit: number) {
-    super();
-  }
-  override set(key: string, value: V) {
-    if (this.size >= this.limit && !this.has(key)) this.delete(this.keys().next().value as string);
-    return super.set(key, value);
-  }
-  touch(key: string, value: V) {
-    this.delete(key);
-    return this.set(key, value);
-  }
-}
 
 const caches = new BoundedMap<TenantCaches>(CONTEXT_LIMIT);
 const rankings = new BoundedMap<Memo>(RANKINGS_LIMIT);

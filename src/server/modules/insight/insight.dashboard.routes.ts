@@ -21,6 +21,7 @@ export const dashboardResponse = z.object({
   from: z.string(),
   to: z.string(),
   asOf: z.string(),
+  computedAt: z.string(),
   outcomes: z
     .object({
       indicators: z.array(reportedIndicator),
@@ -51,6 +52,14 @@ export const dashboardResponse = z.object({
   prevention: z.object({ flow: series(PREVENTION_FLOW) }).nullable(),
 });
 
+/** `refresh=true` computes the figures now instead of serving those computed minutes ago. */
+const dashboardQuery = z.object({
+  refresh: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+});
+
 /** The dashboards (issue 18 §4): the sections of the last 12 months the user's role steers by. */
 export async function insightDashboardRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -61,6 +70,7 @@ export async function insightDashboardRoutes(app: FastifyInstance) {
       config: { access: 'insight.dashboard' },
       schema: {
         tags: ['insight'],
+        querystring: dashboardQuery,
         summary:
           'The dashboard of the last 12 months: outcomes, costs and supply, the allocation and prevention teams’ monthly flow — the sections the role may see',
         response: { 200: dashboardResponse },
@@ -68,7 +78,8 @@ export async function insightDashboardRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = requireAuth(request);
-      return tenant(actor, (trx) => dashboard(trx, actor));
+      const { refresh } = request.query;
+      return tenant(actor, (trx) => dashboard(trx, actor, { refresh }));
     },
   );
 }

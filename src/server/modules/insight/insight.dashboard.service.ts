@@ -18,6 +18,7 @@ import type { Permission } from '../../../shared/permissions';
 import { suppressBreakdown, suppressSmall } from '../../../shared/suppression';
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
+import { BoundedMap } from '../../platform/bounded-map';
 import { municipalityProfile } from '../access';
 import { allocationMonths, waitingCounts } from '../allocation';
 import { economicsReport } from '../economics';
@@ -152,12 +153,47 @@ export function sectionAllowed(actor: Actor, section: DashboardSection): boolean
  * permission for, the others null, every figure from its module and suppressed at the
  * municipality's limit (rule 33). The sections are read side by side in the one tenant transaction.
  */
-export async function dashboard(trx: Tx, actor: Actor): Promise<Dashboard> {
+/**
+ * How long a computed dashboard is served before it is computed again: the figures of 12 months are
+ * read from every module and take about a second for the largest municipality, so the page says
+ * when they were computed and offers to compute them now (ADR 0016).
+ */
+export const DASHBOARD_FRESH_MS = 5 * 60_000;
+
+/** Computed dashboards per process: one per municipality, date, limit and set of permissions. */
+const computed = new BoundedMap<{ at: number; dashboard: Dashboard }>(1000);
+
+/**
+ * The dashboard of the last 12 months (issue 18 §4) with the sections the actor may see: as
+ * computed for the same municipality, date, limit (rule 33 applies a changed limit at once) and
+ * permissions within `DASHBOARD_FRESH_MS`, or computed now (always with `refresh`).
+ */
+export async function dashboard(
+  trx: Tx,
+  actor: Actor,
+  options: { refresh?: boolean } = {},
+): Promise<Dashboard> {
   const asOf = today();
+  const { suppression_limit: limit } = await municipalityProfile(trx, actor.municipalityId);
+  const key = [actor.municipalityId, asOf, limit, [...actor.permissions].sort().join(',')].join('|');
+  const kept = computed.get(key);
+  const now = Date.now();
+  if (kept && !options.refresh && now - kept.at < DASHBOARD_FRESH_MS) return kept.dashboard;
+  const fresh = await computeDashboard(trx, actor, asOf, limit, new Date(now).toISOString());
+  computed.set(key, { at: now, dashboard: fresh });
+  return fresh;
+}
+
+async function computeDashboard(
+  trx: Tx,
+  actor: Actor,
+  asOf: string,
+  limit: number,
+  computedAt: string,
+): Promise<Dashboard> {
   const months = dashboardMonths(asOf, DASHBOARD_MONTHS);
   const from = `${months[0]}-01`;
   const to = monthEnd(months[months.length - 1] as string);
-  const { suppression_limit: limit } = await municipalityProfile(trx, actor.municipalityId);
   // The waiting list's counts, read once for the economy and allocation sections that both show it.
   let waiting: Promise<WaitingListCounts> | undefined;
   const waitingList = () => {
@@ -172,5 +208,5 @@ export async function dashboard(trx: Tx, actor: Actor): Promise<Dashboard> {
     when('allocation', () => allocation(trx, actor, from, to, months, limit, waitingList)),
     when('prevention', () => prevention(trx, actor, from, to, months, limit)),
   ]);
-  return { from, to, asOf, outcomes: o, economy: e, allocation: a, prevention: p };
+  return { from, to, asOf, computedAt, outcomes: o, economy: e, allocation: a, prevention: p };
 }

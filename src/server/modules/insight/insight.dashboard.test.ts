@@ -78,4 +78,23 @@ describe('the dashboards (issue 18 §4)', () => {
     const officer = (await call(users.allocation.session, 'GET', '/api/insight/dashboard')) as Dashboard;
     expect(officer.allocation?.flow.totals.vacancies).toBe(1);
   });
+
+  it('serve the figures computed minutes ago with the time they were computed, and compute them now on refresh', async () => {
+    const { users } = await tenantWith(app, db, ['prevention']);
+    const first = (await call(users.prevention.session, 'GET', '/api/insight/dashboard')) as Dashboard;
+    expect(first.prevention?.flow.totals.notices).toBe(0);
+    expect(Date.parse(first.computedAt)).not.toBeNaN();
+    for (let i = 0; i < 2; i++) await createNotice(users.prevention.session);
+    const kept = (await call(users.prevention.session, 'GET', '/api/insight/dashboard')) as Dashboard;
+    expect(kept).toEqual(first);
+    const fresh = (await call(
+      users.prevention.session,
+      'GET',
+      '/api/insight/dashboard?refresh=true',
+    )) as Dashboard;
+    expect(fresh.prevention?.flow.totals.notices).toBe(2);
+    expect(fresh.computedAt >= first.computedAt).toBe(true);
+    const after = (await call(users.prevention.session, 'GET', '/api/insight/dashboard')) as Dashboard;
+    expect(after).toEqual(fresh);
+  });
 });

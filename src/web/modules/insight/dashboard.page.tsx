@@ -9,8 +9,8 @@ import { Page } from '../../components/page';
 import { QueryState } from '../../components/query-state';
 import { Section } from '../../components/section';
 import { TableScroll } from '../../components/table-scroll';
-import { formatKroner, formatReported, formatWhole } from '../../i18n/format';
-import { type Dashboard, useDashboard } from './dashboard.api';
+import { formatKroner, formatReported, formatTime, formatWhole, isoDateTime } from '../../i18n/format';
+import { type Dashboard, useDashboard, useRefreshDashboard } from './dashboard.api';
 import { IndicatorTable } from './indicator-table';
 import { drawn, monthLabel } from './steering';
 
@@ -227,6 +227,7 @@ function Prevention({ data }: { data: NonNullable<Dashboard['prevention']> }) {
 export function DashboardPage() {
   const { t } = useTranslation();
   const query = useDashboard();
+  const refresh = useRefreshDashboard();
   return (
     <Page title={t('insightDashboard.title')}>
       <p>{t('insightDashboard.intro')}</p>
@@ -241,6 +242,18 @@ export function DashboardPage() {
                 onClick={() => window.print()}
               >
                 {t('insightDashboard.print')}
+              </button>
+            </p>
+            <p aria-live="polite">
+              {t('insightDashboard.computedAt')}{' '}
+              <time dateTime={isoDateTime(data.computedAt)}>{formatTime(data.computedAt)}</time>.{' '}
+              <button
+                type="button"
+                className="button button-tertiary d-print-none"
+                disabled={refresh.isPending}
+                onClick={() => refresh.mutate()}
+              >
+                {refresh.isPending ? t('insightDashboard.computing') : t('insightDashboard.refresh')}
               </button>
             </p>
             {data.outcomes && <Outcomes data={data.outcomes} />}
