@@ -20,6 +20,8 @@ const LANGUAGES = [
       vacancies: 'Ledige boliger',
       flowNav: 'Månedligt flow',
       flowTitle: 'Månedligt flow',
+      computedAt: 'Tallene er beregnet kl.',
+      refresh: 'Beregn tallene nu',
     },
   },
   {
@@ -33,6 +35,8 @@ const LANGUAGES = [
       vacancies: 'Vacancies',
       flowNav: 'Monthly flow',
       flowTitle: 'Monthly flow',
+      computedAt: 'The figures were computed at',
+      refresh: 'Compute the figures now',
     },
   },
 ] as const;
@@ -82,6 +86,12 @@ for (const lang of LANGUAGES) {
       }
       // The active people each month: figures, not only suppressed marks.
       await expect(page.locator('#dashboard-active-table tbody td').first()).toHaveText(/^\d/);
+      // The figures say when they were computed, and can be computed again now (ADR 0016).
+      const computed = page.getByText(t.computedAt);
+      await expect(computed).toContainText(/\d{2}[.:]\d{2}/);
+      await page.getByRole('button', { name: t.refresh, exact: true }).click();
+      await expect(page.getByRole('button', { name: t.refresh, exact: true })).toBeEnabled();
+      await expect(page.locator('#dashboard-active-table tbody tr')).toHaveCount(12);
       await expectNoAxeViolations(page);
 
       await page

@@ -354,6 +354,13 @@ export async function pathSpecs(
       oneUserP95Ms: 100,
     },
     {
+      name: 'dashboard, computed now',
+      description:
+        'GET /api/insight/dashboard?refresh=true for the leader: the same sections computed from every module at each request, as the first view after five minutes or the button "Beregn tallene nu" does',
+      user: 'leader',
+      paths: ['/api/insight/dashboard?refresh=true'],
+    },
+    {
       name: 'committee report',
       description: `GET /api/insight/committee-report?from=${from}&to=${onDate} for the leader: indicators, flow, counts, youth, prevention and the waiting list of a year`,
       user: 'leader',

@@ -28,6 +28,7 @@ const PATHS = [
   'economics',
   'young people',
   'dashboard',
+  'dashboard, computed now',
   'committee report',
   'youth indicators',
 ];
