@@ -3,6 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '../../shared/permissions';
 import type { DatabaseHandles } from '../db/database';
 import { demoUsername, seedDemo } from '../demo/seed';
+import { DEMO_TEST_PASSWORD } from './demo-password';
 import { login, type Session, testApp, testDatabase } from './helpers';
 
 /**
@@ -12,8 +13,6 @@ import { login, type Session, testApp, testDatabase } from './helpers';
  */
 export const skipDemo = Boolean(process.env.DATABASE_URL);
 
-const PASSWORD = 'demo-password-long';
-
 /**
  * The demo seeded into a fresh database with an app on it, for the tests of the `describe` that
  * calls this (it registers their beforeAll and afterAll). `login(role)` logs in the role's demo user.
@@ -21,8 +20,9 @@ const PASSWORD = 'demo-password-long';
 export function seededDemo() {
   let handles: { db: DatabaseHandles; app: FastifyInstance } | undefined;
   beforeAll(async () => {
-    const db = await testDatabase();
-    await seedDemo(db, PASSWORD);
+    // The demo as the global setup seeded it once for the run (PGlite); seeded here otherwise.
+    const db = await testDatabase({ demo: true });
+    await seedDemo(db, DEMO_TEST_PASSWORD);
     handles = { db, app: await testApp(db) };
   });
   afterAll(async () => {
@@ -40,6 +40,6 @@ export function seededDemo() {
     get db() {
       return ready().db;
     },
-    login: (role: Role): Promise<Session> => login(ready().app, demoUsername(role), PASSWORD),
+    login: (role: Role): Promise<Session> => login(ready().app, demoUsername(role), DEMO_TEST_PASSWORD),
   };
 }

@@ -18,9 +18,16 @@ export const TEST_PASSWORD = 'correct-horse-battery';
  * run's migrated snapshot (global-setup.ts). `migrate` then finds nothing to do, or applies what
  * the snapshot lacks.
  */
-export async function testDatabase({ poolSize = 4 } = {}): Promise<DatabaseHandles> {
+export async function testDatabase({
+  poolSize = 4,
+  demo = false,
+}: {
+  poolSize?: number;
+  /** On PGlite: start from the dump with the demo seeded (`seededDemo`). */
+  demo?: boolean;
+} = {}): Promise<DatabaseHandles> {
   const url = inject('pgTestUrl');
-  const snapshot = inject('pgliteSnapshot');
+  const snapshot = demo ? inject('pgliteDemoSnapshot') : inject('pgliteSnapshot');
   const db = url
     ? await openDatabase({ url, poolSize })
     : await openDatabase({
