@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from './random';
 import {
   HIDDEN,
   MIN_SMALL_NUMBER_LIMIT,
@@ -130,17 +131,6 @@ function workedOut(t: ReportedTable): [number, number][] {
   return found;
 }
 
-/** A seeded generator (mulberry32), so the random tables are the same on every run. */
-function seeded(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('suppressTable (rule 33: secondary suppression across rows, columns and their totals)', () => {
   it('shows a table without small cells as it is, with its totals', () => {
     expect(
@@ -235,7 +225,7 @@ describe('suppressTable (rule 33: secondary suppression across rows, columns and
   });
 
   it('gives no hidden cell away by row or column subtraction in 2,000 random tables (seeded)', () => {
-    const random = seeded(33);
+    const random = mulberry32(33);
     const pick = (n: number) => Math.floor(random() * n);
     for (let k = 0; k < 2_000; k++) {
       const limit = [3, 5, 7][pick(3)] as number;

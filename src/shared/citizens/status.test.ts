@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, ageOn } from '../dates';
 import { monthEndsBetween } from '../insight/flow';
+import { mulberry32 } from '../random';
 import {
   ageBand,
   type InactivityPolicy,
@@ -148,22 +149,11 @@ describe('age bands of the national count (domain.md §1, rule 8)', () => {
   });
 });
 
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function seeded(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('the status at every month end (rules 35–36, the monthly flow)', () => {
   it('rule 36: statusesOn answers as statusOn on every month end, for seeded random histories and policies', () => {
     const ends = monthEndsBetween('2014-01-01', '2026-12-06');
     for (const seed of [1, 36, 2026]) {
-      const random = seeded(seed);
+      const random = mulberry32(seed);
       const day = (from: string, span: number) => addDays(from, Math.floor(random() * span));
       for (let n = 0; n < 300; n++) {
         const policy: InactivityPolicy = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AGE_BANDS, type AgeBand, type StatusInput, statusOn } from '../citizens/status';
 import type { EpisodeFacts } from '../citizens/whereabouts';
+import { mulberry32 } from '../random';
 import { HIDDEN, SUPPRESSED } from '../suppression';
 import {
   type FlowMonth,
@@ -16,17 +17,6 @@ import {
 } from './flow';
 import { reportFlow } from './report';
 
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function seeded(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const ENDS = ['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30'];
 
 /** The flow of one person through the given statuses. */
@@ -36,7 +26,7 @@ describe('the monthly flow (rule 35)', () => {
   it('rule 35: active equals active before plus inflow minus outflow in every month, on seeded random lists', () => {
     const statuses: MonthStatus[] = ['homeless', 'at_risk', 'housed', 'inactive', 'off_list'];
     for (const seed of [1, 7, 35, 2026]) {
-      const random = seeded(seed);
+      const random = mulberry32(seed);
       const ends = monthEndsBetween('2023-01-15', '2026-12-06');
       const people = Array.from({ length: 300 }, () => {
         // Off the list until some month, then a random walk that mostly stays put.

@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/allocation/model';
 import { addDays, ageOn, today } from '../../../shared/dates';
 import type { UnitType } from '../../../shared/housing/supply';
+import { mulberry32 } from '../../../shared/random';
 import type { Tx } from '../../db/database';
 import type { DemoContext } from '../../platform/module';
 import { assess, caseworkerStep, createApplication } from './allocation.applications.service';
@@ -684,17 +685,6 @@ const VACANCIES: VacancyPlan[] = [
   },
 ];
 
-/** Deterministic pseudo-random numbers (mulberry32), so every demo install is alike. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PARTNER_NAMES = ['Anne', 'Thomas', 'Sanne', 'Martin', 'Helle', 'Jesper', 'Rikke', 'Brian'];
 const CHILD_NAMES = ['Emma', 'Noah', 'Ida', 'William', 'Freja', 'Oscar', 'Alma', 'Carl', 'Ella', 'Lucas'];
 
@@ -749,7 +739,7 @@ export async function seedDemoAllocation(trx: Tx, demo: DemoContext): Promise<vo
   const m = demo.municipalityId;
   const now = today();
   const ago = (days: number) => addDays(now, -days);
-  const random = rng(2026_1404);
+  const random = mulberry32(2026_1404);
   const caseworker = demo.actorOf('caseworker', ['allocation.apply', 'allocation.read']);
   const officer = demo.actorOf('allocation', ['allocation.manage', 'allocation.read', 'allocation.reports']);
   const partner = demo.actorOf('partner_housing', ['vacancies.report']);

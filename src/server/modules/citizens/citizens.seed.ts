@@ -1,5 +1,6 @@
 import type { Situation } from '../../../shared/citizens/whereabouts';
 import { addDays, today } from '../../../shared/dates';
+import { mulberry32 } from '../../../shared/random';
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
 import { backdateRegistration } from './citizens.seed.repository';
@@ -101,17 +102,6 @@ const SITUATIONS_2022: [Situation, number][] = [
   ['other', 3],
 ];
 
-/** Deterministic pseudo-random numbers (mulberry32), so every demo install is alike. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A birth date that makes the person `age` years old on `onDate`. */
 const bornAged = (age: number, onDate: string, random: () => number) =>
   addDays(`${Number(onDate.slice(0, 4)) - age - 1}-${onDate.slice(5)}`, 1 + Math.floor(random() * 360));
@@ -174,9 +164,9 @@ async function regularContacts(
 
 /** Registers the demo list through the ordinary service calls (validated and audited like any other). */
 export async function seedDemoCitizens(trx: Tx, actor: Actor): Promise<number> {
-  const random = rng(2022_06);
+  const random = mulberry32(2022_06);
   // A stream of its own, so the contacts do not change who is housed or where.
-  const contactRandom = rng(2019_02);
+  const contactRandom = mulberry32(2019_02);
   const now = today();
   const sits2022 = SITUATIONS_2022.flatMap(([s, n]) => Array<Situation>(n).fill(s));
   const sits2019: Situation[] = ['shelter', 'family_friends', 'street', 'night_shelter', 'other'];
@@ -295,7 +285,7 @@ const RECENT: {
 ];
 
 async function seedRecentCitizens(trx: Tx, actor: Actor): Promise<number> {
-  const random = rng(2026_14);
+  const random = mulberry32(2026_14);
   const now = today();
   for (const [i, p] of RECENT.entries()) {
     const { id } = await createCitizen(trx, actor, {

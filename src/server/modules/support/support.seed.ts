@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { addDays, today } from '../../../shared/dates';
 import type { Permission } from '../../../shared/permissions';
+import { mulberry32 } from '../../../shared/random';
 import type { ContactKind, EndReason, Method } from '../../../shared/support/model';
 import { addMonths, ctiPlannedPhases } from '../../../shared/support/rules';
 import type { Tx } from '../../db/database';
@@ -29,17 +30,6 @@ const PERMISSIONS: Permission[] = [
   'citizens.sensitive',
 ];
 
-/** A small deterministic generator, so every first start shows the same year. */
-function generator(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const COLLEAGUES = [
   { username: 'demo.support.cti', name: 'Carl Christensen', team: 'cti', fte: 0.8 },
   { username: 'demo.support.icm', name: 'Ida Mortensen', team: 'icm', fte: 1 },
@@ -58,7 +48,7 @@ const NOTES = [
 export async function seedDemoSupport(trx: Tx, demo: DemoContext): Promise<void> {
   const m = demo.municipalityId;
   const now = today();
-  const random = generator(1_50_2026);
+  const random = mulberry32(1_50_2026);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const actorFor = (userId: string, username: string): Actor => ({
     userId,
