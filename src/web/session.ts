@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ApiError, api } from './api';
 
 /** The municipality (tenant) a user belongs to. */
@@ -38,9 +38,16 @@ async function fetchSession({ signal }: { signal: AbortSignal }): Promise<Sessio
   }
 }
 
+/** The session check: asked once, kept until a login or logout replaces it (main.tsx starts it early). */
+export const sessionQuery = queryOptions({
+  queryKey: SESSION_KEY,
+  queryFn: fetchSession,
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
 /** The current session (`data` is `null` when nobody is signed in). */
 export function useSession() {
-  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Number.POSITIVE_INFINITY });
+  return useQuery(sessionQuery);
 }
 
 /** Whether the user holds a permission; the server decides, the client only hides what it may not use. */
