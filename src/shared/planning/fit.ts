@@ -1,0 +1,183 @@
+import {
+  emptyMoves,
+  emptyStocks,
+  HOMELESS_STATES,
+  HOUSED_STATES,
+  type Moves,
+  PLAN_STATES,
+  type PlanHistory,
+  type PlanState,
+  type Stocks,
+} from './model';
+import { beta, dirichlet, gamma, type Uniform } from './sampling';
+
+/**
+ * The counts the model's rates come from, summed over the history's window: each compartment's
+ * moves, the inflow from outside the list, and the waiting list's lettings against the units
+ * received. Rates are drawn from them (`drawRates`), so the forecast carries their uncertainty: a
+ * rate seen in few moves varies more from draw to draw than one seen in many.
+ */
+export interface FittedModel {
+  /** Months of moves in the window. */
+  months: number;
+  /** The compartments at the window's last month end: where the forecast starts. */
+  start: Stocks;
+  /** Moves summed over the window. */
+  moves: Moves;
+  /** Inflow from outside the list, summed over the window. */
+  inflow: Stocks;
+  /** Citizens housed from the waiting list, by housed compartment (the lettings). */
+  lettings: Stocks;
+  /** Units received for allocation over the window. */
+  unitsReceived: number;
+  /** Month ends on the waiting list spent in a § 110 shelter, and in all. */
+  waitingInShelter: { inShelter: number; all: number };
+}
+
+/** Sums a history into the counts the rates are drawn from. */
+export function fitHistory(history: PlanHistory): FittedModel {
+  const months = history.moves.length;
+  if (months < 1 || history.stocks.length !== months + 1)
+    throw new RangeError('fitHistory: the history needs at least two month ends and one month of moves');
+  const moves = emptyMoves();
+  const inflow = emptyStocks();
+  for (let t = 0; t < months; t++) {
+    const month = history.moves[t] as Moves;
+    for (const from of PLAN_STATES) for (const to of PLAN_STATES) moves[from][to] += month[from][to];
+    for (const to of PLAN_STATES) inflow[to] += (history.inflow[t] as Stocks)[to];
+  }
+  const lettings = emptyStocks();
+  for (const to of HOUSED_STATES) lettings[to] = moves.waiting[to];
+  return {
+    months,
+    start: { ...(history.stocks[months] as Stocks) },
+    moves,
+    inflow,
+    lettings,
+    unitsReceived: history.unitsReceived.reduce((a, b) => a + b, 0),
+    waitingInShelter: { ...history.waitingInShelter },
+  };
+}
+
+/**
+ * One set of monthly rates: for each compartment the probabilities of where its people are a month
+ * later (in `PLAN_STATES` order), the inflow per month, the share of received units let to the
+ * waiting list, and how lettings split between support methods. The waiting list's row leaves out
+ * the housed compartments: how many are housed from it is decided by the supply.
+ */
+export interface PlanRates {
+  rows: Record<PlanState, number[]>;
+  inflowPerMonth: number[];
+  usedShare: number;
+  lettingSplit: number[];
+  waitingShelterShare: number;
+}
+
+/** Prior weight on each destination seen at least once (Jeffreys' 0.5), and on staying put. */
+const PRIOR = 0.5;
+
+/** The destinations a compartment's row may take: those seen, and itself. */
+function rowWeights(fitted: FittedModel, from: PlanState): number[] {
+  const row = fitted.moves[from];
+  return PLAN_STATES.map((to) => {
+    if (from === 'waiting' && HOUSED_STATES.includes(to)) return 0;
+    const count = row[to];
+    return count > 0 || to === from ? count + PRIOR : 0;
+  });
+}
+
+function normalise(weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  return sum > 0 ? weights.map((w) => w / sum) : weights.map(() => 0);
+}
+
+/** The lettings' split between housed compartments; without lettings in the window, unsupported. */
+function lettingWeights(fitted: FittedModel): number[] {
+  const weights = PLAN_STATES.map((s) => fitted.lettings[s]);
+  return weights.some((w) => w > 0) ? weights : PLAN_STATES.map((s) => (s === 'housed' ? 1 : 0));
+}
+
+/** The rates at the centre of their uncertainty (the mean of each distribution). */
+export function meanRates(fitted: FittedModel): PlanRates {
+  const letted = sumOf(fitted.lettings);
+  return {
+    rows: Object.fromEntries(PLAN_STATES.map((s) => [s, normalise(rowWeights(fitted, s))])) as Record<
+      PlanState,
+      number[]
+    >,
+    inflowPerMonth: PLAN_STATES.map((s) =>
+      fitted.inflow[s] > 0 ? (fitted.inflow[s] + PRIOR) / fitted.months : 0,
+    ),
+    usedShare: usedShareWeights(letted, fitted.unitsReceived).mean,
+    lettingSplit: normalise(lettingWeights(fitted)),
+    waitingShelterShare:
+      (fitted.waitingInShelter.inShelter + PRIOR) / (fitted.waitingInShelter.all + 2 * PRIOR),
+  };
+}
+
+/** One draw of the rates from their uncertainty. */
+export function drawRates(fitted: FittedModel, u: Uniform): PlanRates {
+  const letted = sumOf(fitted.lettings);
+  const used = usedShareWeights(letted, fitted.unitsReceived);
+  const rows = {} as Record<PlanState, number[]>;
+  for (const s of PLAN_STATES) {
+    const weights = rowWeights(fitted, s);
+    const positive = weights.filter((w) => w > 0);
+    const drawn = dirichlet(u, positive);
+    let k = 0;
+    rows[s] = weights.map((w) => (w > 0 ? (drawn[k++] as number) : 0));
+  }
+  const split = lettingWeights(fitted);
+  const splitPositive = split.filter((w) => w > 0);
+  const splitDrawn = dirichlet(
+    u,
+    splitPositive.map((w) => w + PRIOR),
+  );
+  let k = 0;
+  return {
+    rows,
+    inflowPerMonth: PLAN_STATES.map((s) =>
+      fitted.inflow[s] > 0 ? gamma(u, fitted.inflow[s] + PRIOR) / fitted.months : 0,
+    ),
+    usedShare: used.b > 0 ? beta(u, used.a, used.b) : used.mean,
+    lettingSplit: split.map((w) => (w > 0 ? (splitDrawn[k++] as number) : 0)),
+    waitingShelterShare: beta(
+      u,
+      fitted.waitingInShelter.inShelter + PRIOR,
+      fitted.waitingInShelter.all - fitted.waitingInShelter.inShelter + PRIOR,
+    ),
+  };
+}
+
+/**
+ * The share of received units let to the waiting list, as a beta distribution of lettings against
+ * units. Lettings can outnumber units (a citizen housed outside the quota): the share is then near 1.
+ */
+function usedShareWeights(lettings: number, units: number) {
+  // Lettings without any unit recorded as received: each unit of the forecast lets one.
+  if (units <= 0) return lettings > 0 ? { a: 1, b: 0, mean: 1 } : { a: 0, b: 0, mean: 0 };
+  const a = Math.min(lettings, units) + PRIOR;
+  const b = Math.max(units - lettings, 0) + PRIOR;
+  return { a, b, mean: a / (a + b) };
+}
+
+function sumOf(stocks: Stocks): number {
+  let sum = 0;
+  for (const s of PLAN_STATES) sum += stocks[s];
+  return sum;
+}
+
+/** The mean months a § 110 stay lasts, from a shelter row (1 / the monthly chance of leaving). */
+export function meanShelterStayMonths(rates: PlanRates): number {
+  const stay = rates.rows.shelter[PLAN_STATES.indexOf('shelter')] ?? 1;
+  return stay >= 1 ? Number.POSITIVE_INFINITY : 1 / (1 - stay);
+}
+
+/** The share of at-risk citizens who leave that status without becoming homeless, 0–1. */
+export function preventionSuccess(rates: PlanRates): number {
+  const row = rates.rows.at_risk;
+  const leave = 1 - (row[PLAN_STATES.indexOf('at_risk')] ?? 1);
+  if (leave <= 0) return 1;
+  const homeless = HOMELESS_STATES.reduce((sum, s) => sum + (row[PLAN_STATES.indexOf(s)] ?? 0), 0);
+  return 1 - homeless / leave;
+}

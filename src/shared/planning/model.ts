@@ -1,0 +1,105 @@
+/**
+ * The planning model's vocabulary (issue 19): the compartments a municipality's citizens move
+ * between month by month, what the history of those moves looks like, and the levers of a scenario.
+ * A stock-and-flow model of the kind Scotland's homelessness model and HUD's Stella use
+ * (domain.md §10), fitted on the municipality's own by-name history.
+ */
+
+/** The Housing First methods whose places the model counts (support capacity is per method). */
+export const PLAN_METHODS = ['cti', 'icm', 'act'] as const;
+export type PlanMethod = (typeof PLAN_METHODS)[number];
+
+/**
+ * The compartments, disjoint: every citizen on the by-name list is in exactly one at a month end.
+ * `waiting` holds homeless citizens on the waiting list for a home (an approved application), the
+ * other homeless states those who are not on it, by situation group.
+ */
+export const PLAN_STATES = [
+  'at_risk',
+  'street',
+  'shelter',
+  'other_homeless',
+  'waiting',
+  'housed_cti',
+  'housed_icm',
+  'housed_act',
+  'housed',
+  'inactive',
+] as const;
+export type PlanState = (typeof PLAN_STATES)[number];
+
+/** The homeless compartments: the week-6 count counts these. */
+export const HOMELESS_STATES: readonly PlanState[] = ['street', 'shelter', 'other_homeless', 'waiting'];
+
+/** The housed compartments, with and without support. */
+export const HOUSED_STATES: readonly PlanState[] = ['housed_cti', 'housed_icm', 'housed_act', 'housed'];
+
+/** The compartment of a citizen housed with a method's support. */
+export const SUPPORTED_STATE: Record<PlanMethod, PlanState> = {
+  cti: 'housed_cti',
+  icm: 'housed_icm',
+  act: 'housed_act',
+};
+
+/** How many people are in each compartment. */
+export type Stocks = Record<PlanState, number>;
+
+/** Moves in one month: `moves[from][to]` people were in `from` at its start and in `to` at its end. */
+export type Moves = Record<PlanState, Stocks>;
+
+/** Stocks of zero in every compartment. */
+export function emptyStocks(): Stocks {
+  return Object.fromEntries(PLAN_STATES.map((s) => [s, 0])) as Stocks;
+}
+
+/** A move table of zeros. */
+export function emptyMoves(): Moves {
+  return Object.fromEntries(PLAN_STATES.map((s) => [s, emptyStocks()])) as Moves;
+}
+
+/** Everyone in the stocks. */
+export function total(stocks: Stocks): number {
+  let sum = 0;
+  for (const s of PLAN_STATES) sum += stocks[s];
+  return sum;
+}
+
+/** A municipality's history as the model is fitted on it, month by month. */
+export interface PlanHistory {
+  /** The month ends of the window, ascending (YYYY-MM-DD). */
+  monthEnds: string[];
+  /** The compartments at each month end (as `monthEnds`). */
+  stocks: Stocks[];
+  /** The moves between neighbouring month ends (one fewer than `monthEnds`). */
+  moves: Moves[];
+  /** Citizens not yet on the list at a month end, by compartment at the next (as `moves`). */
+  inflow: Stocks[];
+  /** Units the municipality received for allocation each month (as `moves`). */
+  unitsReceived: number[];
+  /** Month ends on which a citizen on the waiting list stayed in a § 110 shelter, and in all. */
+  waitingInShelter: { inShelter: number; all: number };
+}
+
+/** What a shelter day and a month of support cost, and the shares the state refunds. */
+export interface PlanEconomics {
+  /** The net cost of a shelter day (rate less the resident's own payment), kr. */
+  netPerShelterDay: number;
+  /** The share of shelter costs refunded (§ 110 stay refund, days within the limit), 0–1. */
+  shelterRefundShare: number;
+  /** A month of each method's support, kr. */
+  supportMonthlyCost: Record<PlanMethod, number>;
+  /** The share of support costs refunded (§ 85 a after a § 110 stay), 0–1. */
+  supportRefundShare: number;
+}
+
+/** What a scenario changes; every field left out keeps the baseline. */
+export interface PlanLevers {
+  /** Units for allocation each month of the forecast, replacing the baseline supply. */
+  unitsPerMonth?: number[];
+  /** Support places per method (FTE × caseload norm). */
+  supportCapacity?: Partial<Record<PlanMethod, number>>;
+  /** The mean months a stay in a § 110 shelter lasts. */
+  shelterStayMonths?: number;
+  /** The share of eviction cases that end without homelessness, percent. */
+  preventionSuccessPercent?: number;
+}
