@@ -29,6 +29,7 @@ export type { CitizenInput, CitizenRequest } from './citizens.schema';
 export { backdateRegistration } from './citizens.seed.repository';
 export { addEpisode, createCitizen, displayName, flagDuplicatesOf, requireConsent } from './citizens.service';
 export { statusFacts } from './citizens.status-facts.repository';
+export { type CitizenHistory, statusHistories } from './citizens.status-histories.service';
 // Whereabouts in force (support: own home before CTI, housing retention).
 export { whereaboutsFacts } from './citizens.whereabouts-facts.repository';
 // The week-6 count's list to register (issue 18 §1).

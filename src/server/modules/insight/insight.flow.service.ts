@@ -6,7 +6,6 @@ import {
   type StatusRun,
   statusRuns,
 } from '../../../shared/citizens/status';
-import type { Situation } from '../../../shared/citizens/whereabouts';
 import { ageOn, today } from '../../../shared/dates';
 import {
   type FlowMonth,
@@ -19,28 +18,10 @@ import { type FlowPopulations, type InsightFlow, reportFlow } from '../../../sha
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
 import { municipalityProfile } from '../access';
-import { inactivityPolicy, statusFacts } from '../citizens';
+import { inactivityPolicy, statusHistories } from '../citizens';
 
 /** How far back the history goes that tells "newly identified" from "returned" (20 years). */
 const HISTORY_MONTHS = 240;
-
-type Episode = {
-  situation: Situation;
-  fromDate: string;
-  releaseDate: string | null;
-  housingSolution: boolean | null;
-  recordedAt: string;
-};
-
-interface Person {
-  birthDate: string;
-  registeredOn: string;
-  diedOn: string | null;
-  movedAwayOn: string | null;
-  episodes: Episode[];
-  /** The latest contact of each month, ascending. */
-  contacts: string[];
-}
 
 /**
  * The monthly by-name flow for the municipality (issue 18 §2, rule 35): the last `months` month
@@ -74,45 +55,7 @@ export async function flowPopulations(
   months: number,
 ): Promise<{ asOf: string; policy: InactivityPolicy; populations: FlowPopulations }> {
   const asOf = today();
-  const [facts, policy] = await Promise.all([statusFacts(trx, m, asOf), inactivityPolicy(trx, m)]);
-
-  // Each record to its survivor (following a chain of merges).
-  const mergedInto = new Map(facts.citizens.map((c) => [c.id, c.merged_into]));
-  const survivorOf = (id: string) => {
-    let current = id;
-    for (let i = 0; i < 10; i++) {
-      const next = mergedInto.get(current);
-      if (!next) break;
-      current = next;
-    }
-    return current;
-  };
-  const people = new Map<string, Person>();
-  for (const c of facts.citizens)
-    if (c.merged_into === null)
-      people.set(c.id, {
-        birthDate: c.birth_date,
-        registeredOn: c.registered_on,
-        diedOn: c.died_on,
-        movedAwayOn: c.moved_away_on,
-        episodes: [],
-        contacts: [],
-      });
-  for (const c of facts.citizens) {
-    const p = c.merged_into === null ? undefined : people.get(survivorOf(c.id));
-    // The earliest registration among merged records (as the by-name list has it).
-    if (p && c.registered_on < p.registeredOn) p.registeredOn = c.registered_on;
-  }
-  for (const e of facts.episodes)
-    people.get(survivorOf(e.citizen_id))?.episodes.push({
-      situation: e.situation,
-      fromDate: e.from_date,
-      releaseDate: e.release_date,
-      housingSolution: e.housing_solution,
-      recordedAt: e.recorded_at.toISOString(),
-    });
-  for (const k of facts.contacts) people.get(survivorOf(k.citizen_id))?.contacts.push(k.contact_on);
-  for (const p of people.values()) p.contacts.sort();
+  const [people, policy] = await Promise.all([statusHistories(trx, m, asOf), inactivityPolicy(trx, m)]);
 
   const windowStart = monthStartBefore(asOf, months);
   const historyStart = monthStartBefore(asOf, months + HISTORY_MONTHS);

@@ -1,0 +1,70 @@
+import type { StatusHistory } from '../../../shared/citizens/status';
+import type { Situation } from '../../../shared/citizens/whereabouts';
+import type { Executor } from '../../db/database';
+import { statusFacts } from './citizens.status-facts.repository';
+
+/** A citizen's whereabouts episode as `statusOn` reads it. */
+export interface HistoryEpisode {
+  situation: Situation;
+  fromDate: string;
+  releaseDate: string | null;
+  housingSolution: boolean | null;
+  recordedAt: string;
+}
+
+/** What the by-name status of one citizen on any past date needs, with the birth date. */
+export interface CitizenHistory extends StatusHistory {
+  birthDate: string;
+  episodes: HistoryEpisode[];
+  contacts: string[];
+}
+
+/**
+ * Every citizen's history up to a date, by the id of the record that survives merges: a merged
+ * record's episodes and contacts count for its survivor (following a chain of merges), and the
+ * earliest registration among merged records is the survivor's (as the by-name list has it).
+ * Contacts are the latest of each month, ascending.
+ */
+export async function statusHistories(
+  db: Executor,
+  m: string,
+  upTo: string,
+): Promise<Map<string, CitizenHistory>> {
+  const facts = await statusFacts(db, m, upTo);
+  const mergedInto = new Map(facts.citizens.map((c) => [c.id, c.merged_into]));
+  const survivorOf = (id: string) => {
+    let current = id;
+    for (let i = 0; i < 10; i++) {
+      const next = mergedInto.get(current);
+      if (!next) break;
+      current = next;
+    }
+    return current;
+  };
+  const people = new Map<string, CitizenHistory>();
+  for (const c of facts.citizens)
+    if (c.merged_into === null)
+      people.set(c.id, {
+        birthDate: c.birth_date,
+        registeredOn: c.registered_on,
+        diedOn: c.died_on,
+        movedAwayOn: c.moved_away_on,
+        episodes: [],
+        contacts: [],
+      });
+  for (const c of facts.citizens) {
+    const p = c.merged_into === null ? undefined : people.get(survivorOf(c.id));
+    if (p && c.registered_on < p.registeredOn) p.registeredOn = c.registered_on;
+  }
+  for (const e of facts.episodes)
+    people.get(survivorOf(e.citizen_id))?.episodes.push({
+      situation: e.situation,
+      fromDate: e.from_date,
+      releaseDate: e.release_date,
+      housingSolution: e.housing_solution,
+      recordedAt: e.recorded_at.toISOString(),
+    });
+  for (const k of facts.contacts) people.get(survivorOf(k.citizen_id))?.contacts.push(k.contact_on);
+  for (const p of people.values()) p.contacts.sort();
+  return people;
+}
