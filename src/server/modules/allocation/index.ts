@@ -38,3 +38,4 @@ export { listVacancies } from './allocation.vacancies.repository';
 export { receivedUnits } from './allocation.vacancies.service';
 // The committee report (insight, issue 18 §5): the waiting list now and at each budget follow-up.
 export { listSnapshots, reducedFunctionApplicants, waitingCounts } from './allocation.waiting-list.service';
+export { type WaitingSpell, waitingSpells } from './allocation.waiting-spells.service';

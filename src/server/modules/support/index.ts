@@ -29,3 +29,4 @@ export { type EnrollmentAlert, enrollmentAlertsOfCitizens } from './support.aler
 export { citizensWithDecidedSupport } from './support.decided-support.repository';
 // The dated method costs (economics: support months × method cost, § 176 a stk. 1).
 export { caseloadOn, loadSettings as supportSettings, supportWorkerUserIds } from './support.service';
+export { type SupportSpell, supportSpells } from './support.spells.repository';

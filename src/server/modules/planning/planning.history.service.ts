@@ -1,0 +1,124 @@
+import { type InactivityPolicy, statusOn } from '../../../shared/citizens/status';
+import type { Situation } from '../../../shared/citizens/whereabouts';
+import { monthEndsBetween, monthStartBefore } from '../../../shared/insight/flow';
+import {
+  emptyMoves,
+  emptyStocks,
+  PLAN_METHODS,
+  type PlanHistory,
+  type PlanMethod,
+  type PlanState,
+  SUPPORTED_STATE,
+} from '../../../shared/planning/model';
+import type { Executor } from '../../db/database';
+import { allocationMonths, waitingSpells } from '../allocation';
+import { type CitizenHistory, inactivityPolicy, statusHistories } from '../citizens';
+import { supportSpells } from '../support';
+
+/** The homeless compartment of a situation (the VIVE situations in three groups). */
+function homelessState(situation: Situation): PlanState {
+  if (situation === 'street' || situation === 'night_shelter') return 'street';
+  if (situation === 'shelter') return 'shelter';
+  return 'other_homeless';
+}
+
+interface Spell {
+  from: string;
+  to: string | null;
+}
+
+const covers = (spells: readonly Spell[] | undefined, date: string) =>
+  spells?.some((s) => s.from <= date && (s.to === null || s.to > date)) ?? false;
+
+/**
+ * A citizen's compartment at each month end (null: not on the list yet): the by-name status
+ * (`statusOn` with the municipality's policy), a homeless citizen on the waiting list in `waiting`
+ * and the others by situation group, a housed citizen by the Housing First support going on.
+ */
+export function statesOf(
+  person: CitizenHistory,
+  monthEnds: readonly string[],
+  policy: InactivityPolicy,
+  waiting: readonly Spell[] | undefined,
+  support: Partial<Record<PlanMethod, Spell[]>> | undefined,
+): { state: PlanState | null; situation: Situation | null }[] {
+  let contact = 0;
+  return monthEnds.map((date) => {
+    while (contact < person.contacts.length && (person.contacts[contact] as string) <= date) contact++;
+    const onList = person.registeredOn <= date || person.episodes.some((e) => e.fromDate <= date);
+    if (!onList) return { state: null, situation: null };
+    const { status, situation } = statusOn(
+      { ...person, lastContactOn: person.contacts[contact - 1] ?? null },
+      date,
+      policy,
+    );
+    if (status === 'homeless')
+      return { state: covers(waiting, date) ? 'waiting' : homelessState(situation), situation };
+    if (status === 'housed') {
+      const method = PLAN_METHODS.find((m) => covers(support?.[m], date));
+      return { state: method ? SUPPORTED_STATE[method] : 'housed', situation };
+    }
+    return { state: status, situation };
+  });
+}
+
+/**
+ * The municipality's history as the planning model is fitted on it (issue 19 §1): the last
+ * `months` completed months before `asOf`, each citizen's compartment at every month end, the moves
+ * between them, those new to the list, the units received for allocation each month, and how often
+ * a citizen on the waiting list was in a § 110 shelter. Nobody leaves the list (the inactive are a
+ * compartment), so each month end holds those of the one before plus those new to the list.
+ */
+export async function planningHistory(
+  db: Executor,
+  m: string,
+  asOf: string,
+  months: number,
+): Promise<PlanHistory> {
+  const monthEnds = monthEndsBetween(monthStartBefore(asOf, months + 1), asOf).slice(0, months + 1);
+  const upTo = monthEnds.at(-1) as string;
+  const [people, policy, waiting, support, allocation] = await Promise.all([
+    statusHistories(db, m, upTo),
+    inactivityPolicy(db, m),
+    waitingSpells(db, m, upTo),
+    supportSpells(db, m, upTo),
+    allocationMonths(db, m, monthStartBefore(upTo, months - 1), upTo),
+  ]);
+  const waitingBy = new Map<string, Spell[]>();
+  for (const s of waiting) waitingBy.set(s.citizenId, [...(waitingBy.get(s.citizenId) ?? []), s]);
+  const supportBy = new Map<string, Partial<Record<PlanMethod, Spell[]>>>();
+  for (const s of support) {
+    if (!(PLAN_METHODS as readonly string[]).includes(s.method)) continue;
+    const byMethod = supportBy.get(s.citizenId) ?? {};
+    const method = s.method as PlanMethod;
+    byMethod[method] = [...(byMethod[method] ?? []), s];
+    supportBy.set(s.citizenId, byMethod);
+  }
+
+  const history: PlanHistory = {
+    monthEnds,
+    stocks: monthEnds.map(() => emptyStocks()),
+    moves: monthEnds.slice(1).map(() => emptyMoves()),
+    inflow: monthEnds.slice(1).map(() => emptyStocks()),
+    unitsReceived: monthEnds
+      .slice(1)
+      .map((end) => allocation.find((row) => row.month === end.slice(0, 7))?.vacancies ?? 0),
+    waitingInShelter: { inShelter: 0, all: 0 },
+  };
+  for (const [id, person] of people) {
+    const states = statesOf(person, monthEnds, policy, waitingBy.get(id), supportBy.get(id));
+    states.forEach(({ state, situation }, t) => {
+      if (state === null) return;
+      (history.stocks[t] as Record<PlanState, number>)[state]++;
+      if (state === 'waiting') {
+        history.waitingInShelter.all++;
+        if (situation === 'shelter') history.waitingInShelter.inShelter++;
+      }
+      if (t === 0) return;
+      const before = states[t - 1]?.state ?? null;
+      if (before === null) (history.inflow[t - 1] as Record<PlanState, number>)[state]++;
+      else (history.moves[t - 1] as Record<PlanState, Record<PlanState, number>>)[before][state]++;
+    });
+  }
+  return history;
+}

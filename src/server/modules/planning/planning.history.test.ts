@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { today } from '../../../shared/dates';
+import { PLAN_STATES, type PlanState, total } from '../../../shared/planning/model';
+import { withTenant } from '../../db/database';
+import { seededDemo, skipDemo } from '../../test/demo';
+import type { CitizenHistory } from '../citizens';
+import { planningHistory, statesOf } from './planning.history.service';
+
+describe('a citizen’s compartment at each month end (issue 19 §1)', () => {
+  const person: CitizenHistory = {
+    birthDate: '1990-05-01',
+    registeredOn: '2025-01-10',
+    diedOn: null,
+    movedAwayOn: null,
+    episodes: [
+      {
+        situation: 'shelter',
+        fromDate: '2025-01-10',
+        releaseDate: null,
+        housingSolution: null,
+        recordedAt: 'a',
+      },
+      {
+        situation: 'housed',
+        fromDate: '2025-06-15',
+        releaseDate: null,
+        housingSolution: null,
+        recordedAt: 'b',
+      },
+    ],
+    contacts: ['2025-02-20', '2025-03-20', '2025-04-20', '2025-05-20'],
+  };
+  const ends = [
+    '2024-12-31',
+    '2025-01-31',
+    '2025-02-28',
+    '2025-03-31',
+    '2025-05-31',
+    '2025-06-30',
+    '2025-12-31',
+  ];
+
+  it('follows a citizen from a shelter onto the waiting list and into a home with CTI, and not before registration', () => {
+    const states = statesOf(
+      person,
+      ends,
+      { noContactDays: 90, institutionDays: 90 },
+      [{ from: '2025-03-01', to: '2025-06-15' }],
+      { cti: [{ from: '2025-06-15', to: '2025-12-01' }] },
+    );
+    expect(states.map((s) => s.state)).toEqual([
+      null,
+      'shelter',
+      'shelter',
+      'waiting',
+      'waiting',
+      'housed_cti',
+      'housed',
+    ]);
+    expect(states[3]?.situation).toBe('shelter');
+  });
+
+  it('makes a homeless citizen inactive after the policy’s days without contact, on the list or not (rule 36)', () => {
+    const quiet = { ...person, contacts: [] };
+    const states = statesOf(quiet, ends, { noContactDays: 90, institutionDays: 90 }, undefined, undefined);
+    expect(states[4]?.state).toBe('inactive');
+  });
+});
+
+describe.skipIf(skipDemo)('the demo municipality’s planning history', () => {
+  const demo = seededDemo();
+
+  it('accounts for everyone: each month end holds the moves from the one before plus those new to the list', async () => {
+    const { id: m } = await demo.db.owner
+      .selectFrom('municipality')
+      .select('id')
+      .where('code', '=', '169')
+      .executeTakeFirstOrThrow();
+    const history = await withTenant(demo.db.app, m, (trx) => planningHistory(trx, m, today(), 24));
+    expect(history.monthEnds).toHaveLength(25);
+    expect(history.monthEnds.at(-1)! < today()).toBe(true);
+    for (let t = 0; t < 24; t++) {
+      const moves = history.moves[t]!;
+      for (const from of PLAN_STATES) {
+        const out = PLAN_STATES.reduce((sum, to) => sum + moves[from][to], 0);
+        expect(out, `moves out of ${from} in month ${t}`).toBe(history.stocks[t]![from]);
+      }
+      for (const to of PLAN_STATES) {
+        const into = PLAN_STATES.reduce((sum, from) => sum + moves[from][to], 0) + history.inflow[t]![to];
+        expect(into, `moves into ${to} in month ${t}`).toBe(history.stocks[t + 1]![to]);
+      }
+      expect(total(history.stocks[t + 1]!)).toBe(total(history.stocks[t]!) + total(history.inflow[t]!));
+    }
+    // The demo has people in every kind of place, and units received for allocation.
+    const last = history.stocks.at(-1)!;
+    for (const state of ['shelter', 'waiting', 'housed', 'inactive'] as PlanState[])
+      expect(last[state], state).toBeGreaterThan(0);
+    expect(history.unitsReceived.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  });
+});
