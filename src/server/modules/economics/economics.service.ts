@@ -39,6 +39,7 @@ import {
   monthStartsBetween,
   shelterDays,
 } from '../../../shared/economics/stays';
+import type { PlanEconomics } from '../../../shared/planning/model';
 import { monthsAfter, type StayRefundLimit } from '../../../shared/shelters/rules';
 import { METHODS } from '../../../shared/support/model';
 import { suppressSmall } from '../../../shared/suppression';
@@ -173,8 +174,13 @@ export function periodOf(year: number | undefined, onDate: string) {
  * The municipality's costs and refunds as handlekommune, per month and per citizen group, and the
  * reform's dilemma (issue 16 §8), with small numbers suppressed. Days after today cost nothing yet.
  */
-export async function economicsReport(trx: Tx, actor: Actor, year?: number): Promise<EconomicsReport> {
-  const m = actor.municipalityId;
+/**
+ * The economics of a calendar year (or the last twelve months) before suppression: each month's,
+ * each citizen group's and the whole period's costs and refunds, with the shelter days priced.
+ * `economicsReport` suppresses them as they leave case work; the planning model prices its
+ * forecast with them (`planningEconomics`).
+ */
+async function economicsFigures(trx: Tx, m: string, year?: number) {
   const onDate = today();
   const { from, until } = periodOf(year, onDate);
   const tomorrow = addDays(onDate, 1);
@@ -267,6 +273,7 @@ export async function economicsReport(trx: Tx, actor: Actor, year?: number): Pro
   }));
   const beyondCitizens = new Set<string>();
   let daysWithoutRate = 0;
+  let shelterDayCount = 0;
   for (const [citizenId, perMonth] of days) {
     const group = citizenGroup(birthDates.get(citizenId) as string, lastDay);
     perMonth.forEach((f, i) => {
@@ -274,6 +281,7 @@ export async function economicsReport(trx: Tx, actor: Actor, year?: number): Pro
       add('shelter', citizenId, group, i, f.net);
       add('stayRefund', citizenId, group, i, f.refund);
       daysWithoutRate += f.daysWithoutRate;
+      shelterDayCount += f.days;
       const d = dilemma[i];
       if (!d) return;
       d.refundedDays += f.refundedDays;
@@ -352,6 +360,45 @@ export async function economicsReport(trx: Tx, actor: Actor, year?: number): Pro
       add('careRefund', p.citizenId, group, i, kr);
     });
   }
+
+  return {
+    from,
+    until,
+    code,
+    econ,
+    limit,
+    lastDay,
+    settingsNow,
+    support,
+    months,
+    monthRows,
+    groupRows,
+    total,
+    dilemma,
+    beyondCitizens,
+    daysWithoutRate,
+    shelterDays: shelterDayCount,
+  };
+}
+
+export async function economicsReport(trx: Tx, actor: Actor, year?: number): Promise<EconomicsReport> {
+  const {
+    from,
+    until,
+    code,
+    econ,
+    limit,
+    lastDay,
+    settingsNow,
+    support,
+    months,
+    monthRows,
+    groupRows,
+    total,
+    dilemma,
+    beyondCitizens,
+    daysWithoutRate,
+  } = await economicsFigures(trx, actor.municipalityId, year);
 
   // Suppressed as they leave case work.
   const reportedMonths = reportRows(
@@ -434,5 +481,38 @@ export async function economicsReport(trx: Tx, actor: Actor, year?: number): Pro
     daysWithoutRate,
     settings: settingsNow,
     limits: econ.limits,
+  };
+}
+
+/**
+ * What the planning model prices its forecast with (issue 19 §3), from the last twelve months: the
+ * net cost of a shelter day (the days' net cost over their number; without days, the mean daily rate
+ * in force less the own payment), the share of it the § 110 stay refund covered, each Housing First
+ * method's monthly cost, and the share of support costs the § 176 a refund covered.
+ */
+export async function planningEconomics(trx: Tx, m: string): Promise<PlanEconomics> {
+  const f = await economicsFigures(trx, m);
+  const kr = f.total.kr;
+  let netPerShelterDay = f.shelterDays > 0 ? kr.shelter / f.shelterDays : 0;
+  if (f.shelterDays === 0) {
+    const current = new Map<string, number>();
+    const rates = [...(await repo.shelterRates(trx, m))].sort((a, b) =>
+      a.valid_from.localeCompare(b.valid_from),
+    );
+    for (const r of rates) if (r.valid_from <= f.lastDay) current.set(r.shelter_id, Number(r.daily_rate));
+    const inForce = [...current.values()];
+    if (inForce.length > 0)
+      netPerShelterDay = Math.max(
+        0,
+        inForce.reduce((a, b) => a + b, 0) / inForce.length - f.settingsNow.ownPaymentPerDay,
+      );
+  }
+  return {
+    netPerShelterDay,
+    shelterRefundShare: kr.shelter > 0 ? kr.stayRefund / kr.shelter : 0,
+    supportMonthlyCost: Object.fromEntries(
+      HOUSING_FIRST_METHODS.map((method) => [method, f.support.on(method, f.lastDay).monthlyCost ?? 0]),
+    ) as PlanEconomics['supportMonthlyCost'],
+    supportRefundShare: kr.support > 0 ? kr.supportRefund / kr.support : 0,
   };
 }

@@ -19,4 +19,4 @@ export const module: ServerModule = {
 };
 
 // The municipality's costs and refunds per month (insight: the economy dashboard, issue 18 §4).
-export { economicsReport } from './economics.service';
+export { economicsReport, planningEconomics } from './economics.service';
