@@ -15,11 +15,7 @@ describe.skipIf(skipDemo)('the prices of the planning model (issue 19 §3)', () 
       .where('code', '=', '169')
       .executeTakeFirstOrThrow();
     const prices = await withTenant(demo.db.app, m, (trx) => planningEconomics(trx, m));
-    const report = (await call(
-      await demo.login('economy'),
-      'GET',
-      '/api/economics',
-    )) as EconomicsReport;
+    const report = (await call(await demo.login('economy'), 'GET', '/api/economics')) as EconomicsReport;
     const { shelter, stayRefund, support, supportRefund } = report.total;
     if (shelter === null || stayRefund === null || support === null || supportRefund === null)
       throw new Error('the demo’s totals should not be suppressed');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { today } from '../../../shared/dates';
-import { PLAN_STATES, type PlanState, total } from '../../../shared/planning/model';
+import { type Moves, PLAN_STATES, type PlanState, type Stocks, total } from '../../../shared/planning/model';
 import { withTenant } from '../../db/database';
 import { seededDemo, skipDemo } from '../../test/demo';
 import type { CitizenHistory } from '../citizens';
@@ -78,21 +78,23 @@ describe.skipIf(skipDemo)('the demo municipality’s planning history', () => {
       .executeTakeFirstOrThrow();
     const history = await withTenant(demo.db.app, m, (trx) => planningHistory(trx, m, today(), 24));
     expect(history.monthEnds).toHaveLength(25);
-    expect(history.monthEnds.at(-1)! < today()).toBe(true);
+    expect((history.monthEnds.at(-1) as string) < today()).toBe(true);
+    const stocksAt = (t: number) => history.stocks[t] as Stocks;
     for (let t = 0; t < 24; t++) {
-      const moves = history.moves[t]!;
+      const moves = history.moves[t] as Moves;
+      const inflow = history.inflow[t] as Stocks;
       for (const from of PLAN_STATES) {
         const out = PLAN_STATES.reduce((sum, to) => sum + moves[from][to], 0);
-        expect(out, `moves out of ${from} in month ${t}`).toBe(history.stocks[t]![from]);
+        expect(out, `moves out of ${from} in month ${t}`).toBe(stocksAt(t)[from]);
       }
       for (const to of PLAN_STATES) {
-        const into = PLAN_STATES.reduce((sum, from) => sum + moves[from][to], 0) + history.inflow[t]![to];
-        expect(into, `moves into ${to} in month ${t}`).toBe(history.stocks[t + 1]![to]);
+        const into = PLAN_STATES.reduce((sum, from) => sum + moves[from][to], 0) + inflow[to];
+        expect(into, `moves into ${to} in month ${t}`).toBe(stocksAt(t + 1)[to]);
       }
-      expect(total(history.stocks[t + 1]!)).toBe(total(history.stocks[t]!) + total(history.inflow[t]!));
+      expect(total(stocksAt(t + 1))).toBe(total(stocksAt(t)) + total(inflow));
     }
     // The demo has people in every kind of place, and units received for allocation.
-    const last = history.stocks.at(-1)!;
+    const last = stocksAt(24);
     for (const state of ['shelter', 'waiting', 'housed', 'inactive'] as PlanState[])
       expect(last[state], state).toBeGreaterThan(0);
     expect(history.unitsReceived.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
