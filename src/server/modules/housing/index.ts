@@ -26,4 +26,5 @@ export {
   partnerOrganisationsOf,
 } from './housing.partner-users.service';
 // The units agreed for a period per department (insight: agreed against received and used units).
+export { type PlanningSupply, planningSupply } from './housing.planning.service';
 export { agreedUnits } from './housing.report.service';
