@@ -15,7 +15,14 @@ import {
   total,
 } from './model';
 import { binomial, dirichlet, gamma, multinomial, poisson } from './sampling';
-import { applyLevers, type ForecastInput, forecast, simulatePath, stream } from './simulate';
+import {
+  applyLevers,
+  type ForecastInput,
+  forecast,
+  forecastMonthEnds,
+  simulatePath,
+  stream,
+} from './simulate';
 import { monthlySupply } from './supply';
 
 type Table = Partial<Record<PlanState, Partial<Stocks>>>;
@@ -253,6 +260,18 @@ describe('the supply', () => {
       12,
     );
     expect(changed.builds[8]).toBe(30);
+  });
+});
+
+describe('the months of a forecast', () => {
+  it('are the month ends after the month of the last one fitted, across a year end', () => {
+    expect(forecastMonthEnds('2026-11-30', 4)).toEqual([
+      '2026-12-31',
+      '2027-01-31',
+      '2027-02-28',
+      '2027-03-31',
+    ]);
+    expect(forecastMonthEnds('2027-12-31', 3)).toEqual(['2028-01-31', '2028-02-29', '2028-03-31']);
   });
 });
 

@@ -302,3 +302,12 @@ export function forecast(input: ForecastInput, onProgress?: (done: number) => vo
 function definedOnly<T extends object>(value: T | undefined): Partial<T> {
   return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/** The `months` month ends after the month of `after` (YYYY-MM-DD): the months a forecast covers. */
+export function forecastMonthEnds(after: string, months: number): string[] {
+  const year = Number(after.slice(0, 4));
+  const month = Number(after.slice(5, 7));
+  return Array.from({ length: months }, (_, i) =>
+    new Date(Date.UTC(year, month + i + 1, 0)).toISOString().slice(0, 10),
+  );
+}

@@ -65,3 +65,20 @@ export async function allocationMonths(db: Executor, m: string, from: string, to
     }),
   );
 }
+
+/**
+ * The units received for allocation from `from` to `to` (their available date) by where they came
+ * from (agreement quota, youth quota, rehousing, subsidy pool, new build), for other modules
+ * (planning: the units outside the agreements' quota).
+ */
+export async function vacanciesByOrigin(db: Executor, m: string, from: string, to: string) {
+  const rows = await db
+    .selectFrom('vacancy')
+    .select(['origin', (eb) => eb.fn.countAll<string>().as('units')])
+    .where('municipality_id', '=', m)
+    .where('available_on', '>=', from)
+    .where('available_on', '<=', to)
+    .groupBy('origin')
+    .execute();
+  return new Map(rows.map((r) => [r.origin, Number(r.units)]));
+}

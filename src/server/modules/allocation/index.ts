@@ -28,7 +28,7 @@ export {
 } from './allocation.applications.repository';
 export { emptyRentByDepartment } from './allocation.empty-rent.service';
 // The allocation team's monthly flow (insight: the dashboards, issue 18 §4).
-export { type AllocationMonthRow, allocationMonths } from './allocation.months.repository';
+export { type AllocationMonthRow, allocationMonths, vacanciesByOrigin } from './allocation.months.repository';
 export { liveOffersOfCitizens, offersOf } from './allocation.offers.repository';
 // The youth module's youth-unit alert (issue 17 §6): open vacancies and the youth age limit.
 export { getSettings as allocationSettings } from './allocation.settings.service';

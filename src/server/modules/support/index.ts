@@ -28,5 +28,11 @@ export { type EnrollmentAlert, enrollmentAlertsOfCitizens } from './support.aler
 // Shelters: whether support is decided before a municipal discharge (§ 110 stk. 5 nr. 3).
 export { citizensWithDecidedSupport } from './support.decided-support.repository';
 // The dated method costs (economics: support months × method cost, § 176 a stk. 1).
-export { caseloadOn, loadSettings as supportSettings, supportWorkerUserIds } from './support.service';
+export {
+  caseloadOn,
+  loadSettings as supportSettings,
+  type MethodCapacity,
+  methodCapacity,
+  supportWorkerUserIds,
+} from './support.service';
 export { type SupportSpell, supportSpells } from './support.spells.repository';

@@ -1,4 +1,5 @@
 import { addDays, today } from '../../../shared/dates';
+import { HOUSING_FIRST_METHODS } from '../../../shared/economics/model';
 import type {
   CaseloadView,
   Catalogue,
@@ -776,4 +777,44 @@ export async function supportWorkerUserIds(trx: Tx, citizenIds: string[]): Promi
     out.set(r.citizen_id, list);
   }
   return out;
+}
+
+/** One Housing First method's share of the support workers, its norm and its clients on a date. */
+type HousingFirstMethod = (typeof HOUSING_FIRST_METHODS)[number];
+
+export interface MethodCapacity {
+  /** The full-time workers the method's clients take (the FTE shared by the current mix). */
+  fte: number;
+  /** Clients per full-time worker (rule 18), null without a norm. */
+  caseloadNorm: number | null;
+  active: number;
+}
+
+/**
+ * The support capacity per Housing First method on a date, for other modules (planning: support
+ * places = FTE × norm). The active workers' FTE is shared between the methods as their clients use
+ * it (each method's clients over its norm, rule 18); without clients, evenly between the methods
+ * with a norm.
+ */
+export async function methodCapacity(
+  trx: Tx,
+  m: string,
+  onDate: string,
+): Promise<Record<HousingFirstMethod, MethodCapacity>> {
+  const [settings, rows] = await Promise.all([loadSettings(trx, m), repo.activeByMethodOn(trx, m, onDate)]);
+  const norms = normsOn(settings, onDate);
+  const fte = rows[0]?.fte ?? 0;
+  const active = (method: Method) => rows.find((r) => r.method === method)?.active ?? 0;
+  const use = HOUSING_FIRST_METHODS.map((method) => {
+    const norm = norms[method];
+    return norm ? active(method) / norm : 0;
+  });
+  const used = use.reduce((a, b) => a + b, 0);
+  const withNorm = HOUSING_FIRST_METHODS.filter((method) => norms[method]).length;
+  return Object.fromEntries(
+    HOUSING_FIRST_METHODS.map((method, i) => {
+      const share = used > 0 ? (use[i] as number) / used : norms[method] ? 1 / withNorm : 0;
+      return [method, { fte: fte * share, caseloadNorm: norms[method], active: active(method) }];
+    }),
+  ) as Record<HousingFirstMethod, MethodCapacity>;
 }
