@@ -41,5 +41,14 @@ export function seededDemo() {
       return ready().db;
     },
     login: (role: Role): Promise<Session> => login(ready().app, demoUsername(role), DEMO_TEST_PASSWORD),
+    /** The demo municipality's id (kommunekode 169), for a service called in its tenant. */
+    municipalityId: async (): Promise<string> =>
+      (
+        await ready()
+          .db.owner.selectFrom('municipality')
+          .select('id')
+          .where('code', '=', '169')
+          .executeTakeFirstOrThrow()
+      ).id,
   };
 }

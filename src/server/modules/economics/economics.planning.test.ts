@@ -9,11 +9,7 @@ describe.skipIf(skipDemo)('the prices of the planning model (issue 19 §3)', () 
   const demo = seededDemo();
 
   it('are the economics report’s own figures: refund shares of its costs, and the methods’ monthly costs', async () => {
-    const { id: m } = await demo.db.owner
-      .selectFrom('municipality')
-      .select('id')
-      .where('code', '=', '169')
-      .executeTakeFirstOrThrow();
+    const m = await demo.municipalityId();
     const prices = await withTenant(demo.db.app, m, (trx) => planningEconomics(trx, m));
     const report = (await call(await demo.login('economy'), 'GET', '/api/economics')) as EconomicsReport;
     const { shelter, stayRefund, support, supportRefund } = report.total;

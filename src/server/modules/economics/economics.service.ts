@@ -171,10 +171,6 @@ export function periodOf(year: number | undefined, onDate: string) {
 }
 
 /**
- * The municipality's costs and refunds as handlekommune, per month and per citizen group, and the
- * reform's dilemma (issue 16 §8), with small numbers suppressed. Days after today cost nothing yet.
- */
-/**
  * The economics of a calendar year (or the last twelve months) before suppression: each month's,
  * each citizen group's and the whole period's costs and refunds, with the shelter days priced.
  * `economicsReport` suppresses them as they leave case work; the planning model prices its
@@ -381,6 +377,10 @@ async function economicsFigures(trx: Tx, m: string, year?: number) {
   };
 }
 
+/**
+ * The municipality's costs and refunds as handlekommune, per month and per citizen group, and the
+ * reform's dilemma (issue 16 §8), with small numbers suppressed. Days after today cost nothing yet.
+ */
 export async function economicsReport(trx: Tx, actor: Actor, year?: number): Promise<EconomicsReport> {
   const {
     from,

@@ -9,11 +9,7 @@ describe.skipIf(skipDemo)('the supply the planning model reads (issue 19 §2)', 
   const demo = seededDemo();
 
   it('gives over a year the housing module’s expected units from the agreements (units × turnover × quota, § 59)', async () => {
-    const { id: m } = await demo.db.owner
-      .selectFrom('municipality')
-      .select('id')
-      .where('code', '=', '169')
-      .executeTakeFirstOrThrow();
+    const m = await demo.municipalityId();
     const year = 2026;
     const expected = (await call(
       await demo.login('allocation'),

@@ -28,12 +28,7 @@ describe.skipIf(skipDemo)('the demo placements and skæve boliger (issue 16 §6,
   });
 
   it('have two § 107 stays decided before a shelter discharge (§ 176 a stk. 2)', async () => {
-    const row = await demo.db.owner
-      .selectFrom('municipality')
-      .select('id')
-      .where('code', '=', '169')
-      .executeTakeFirstOrThrow();
-    const m = row.id;
+    const m = await demo.municipalityId();
     const placements = await withTenant(demo.db.app, m, (trx) =>
       placementsForEconomics(trx, m, '2000-01-01', '2100-01-01'),
     );

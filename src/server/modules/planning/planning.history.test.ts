@@ -71,11 +71,7 @@ describe.skipIf(skipDemo)('the demo municipality’s planning history', () => {
   const demo = seededDemo();
 
   it('accounts for everyone: each month end holds the moves from the one before plus those new to the list', async () => {
-    const { id: m } = await demo.db.owner
-      .selectFrom('municipality')
-      .select('id')
-      .where('code', '=', '169')
-      .executeTakeFirstOrThrow();
+    const m = await demo.municipalityId();
     const history = await withTenant(demo.db.app, m, (trx) => planningHistory(trx, m, today(), 24));
     expect(history.monthEnds).toHaveLength(25);
     expect((history.monthEnds.at(-1) as string) < today()).toBe(true);

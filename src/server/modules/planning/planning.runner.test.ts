@@ -11,11 +11,7 @@ describe.skipIf(skipDemo)('a forecast of the demo municipality (issue 19 §1–3
   const demo = seededDemo();
 
   it('runs in a worker thread with its progress, and gives what the same forecast gives in the process', async () => {
-    const { id: m } = await demo.db.owner
-      .selectFrom('municipality')
-      .select('id')
-      .where('code', '=', '169')
-      .executeTakeFirstOrThrow();
+    const m = await demo.municipalityId();
     const asOf = today();
     const inputs = await withTenant(demo.db.app, m, (trx) => planningInputs(trx, m, asOf));
     const after = inputs.past.monthEnds.at(-1) as string;
