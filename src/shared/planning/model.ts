@@ -103,3 +103,8 @@ export interface PlanLevers {
   /** The share of eviction cases that end without homelessness, percent. */
   preventionSuccessPercent?: number;
 }
+
+/** The fields of an object whose values are defined (a form's blanks left out). */
+export function definedOnly<T extends object>(value: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

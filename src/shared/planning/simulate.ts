@@ -1,6 +1,7 @@
 import { mulberry32 } from '../random';
 import { drawRates, type FittedModel, meanRates, type PlanRates } from './fit';
 import {
+  definedOnly,
   emptyStocks,
   HOMELESS_STATES,
   PLAN_METHODS,
@@ -297,10 +298,6 @@ export function forecast(input: ForecastInput, onProgress?: (done: number) => vo
     waitingMonths: waitingMonths.map((v) => (v.length * 2 >= input.draws ? bandOf(v) : null)),
     assumptions: applyLevers(meanRates(input.fitted), input.levers),
   };
-}
-
-function definedOnly<T extends object>(value: T | undefined): Partial<T> {
-  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** The `months` month ends after the month of `after` (YYYY-MM-DD): the months a forecast covers. */

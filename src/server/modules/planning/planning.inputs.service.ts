@@ -68,10 +68,3 @@ export async function planningInputs(
     acceptanceRate: offers > 0 ? accepted / offers : null,
   };
 }
-
-/** Support places per method: FTE × caseload norm (none without a norm). */
-export function supportPlaces(capacity: Record<PlanMethod, { fte: number; caseloadNorm: number | null }>) {
-  return Object.fromEntries(
-    PLAN_METHODS.map((method) => [method, capacity[method].fte * (capacity[method].caseloadNorm ?? 0)]),
-  ) as Record<PlanMethod, number>;
-}

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { today } from '../../../shared/dates';
+import { supportPlaces } from '../../../shared/planning/scenario';
 import { type ForecastInput, forecast, forecastMonthEnds } from '../../../shared/planning/simulate';
 import { monthlySupply } from '../../../shared/planning/supply';
 import { withTenant } from '../../db/database';
 import { seededDemo, skipDemo } from '../../test/demo';
-import { planningInputs, supportPlaces } from './planning.inputs.service';
+import { planningInputs } from './planning.inputs.service';
 import { runForecast } from './planning.runner';
 
 describe.skipIf(skipDemo)('a forecast of the demo municipality (issue 19 §1–3, §6)', () => {
