@@ -248,7 +248,7 @@ function figuresOf(month: PathMonth, rates: PlanRates, economics: PlanEconomics,
 }
 
 /** The value at a quantile of sorted values (linear between neighbours). */
-export function quantile(sorted: readonly number[], q: number): number {
+export function quantile(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return 0;
   const at = (sorted.length - 1) * q;
   const below = Math.floor(at);
@@ -258,7 +258,8 @@ export function quantile(sorted: readonly number[], q: number): number {
 }
 
 export function bandOf(values: number[]): Band {
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numbers as numbers, without a comparison function: several times faster.
+  const sorted = Float64Array.from(values).sort();
   const mean = values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
   return { mean, low: quantile(sorted, 0.1), high: quantile(sorted, 0.9) };
 }
