@@ -263,6 +263,13 @@ describe('the supply', () => {
   });
 });
 
+describe('the compartments', () => {
+  it('start empty with every compartment there, in the order of PLAN_STATES', () => {
+    expect(Object.keys(emptyStocks())).toEqual([...PLAN_STATES]);
+    expect(total(emptyStocks())).toBe(0);
+  });
+});
+
 describe('the months of a forecast', () => {
   it('are the month ends after the month of the last one fitted, across a year end', () => {
     expect(forecastMonthEnds('2026-11-30', 4)).toEqual([
