@@ -27,7 +27,8 @@ export {
   openApplicationOf,
 } from './allocation.applications.repository';
 export { emptyRentByDepartment } from './allocation.empty-rent.service';
-// The allocation team's monthly flow (insight: the dashboards, issue 18 §4).
+// The allocation team's monthly flow (insight: the dashboards, issue 18 §4), and the units received by
+// origin (planning: subsidy-pool units).
 export { type AllocationMonthRow, allocationMonths, vacanciesByOrigin } from './allocation.months.repository';
 export { liveOffersOfCitizens, offersOf } from './allocation.offers.repository';
 // The youth module's youth-unit alert (issue 17 §6): open vacancies and the youth age limit.
@@ -38,4 +39,5 @@ export { listVacancies } from './allocation.vacancies.repository';
 export { receivedUnits } from './allocation.vacancies.service';
 // The committee report (insight, issue 18 §5): the waiting list now and at each budget follow-up.
 export { listSnapshots, reducedFunctionApplicants, waitingCounts } from './allocation.waiting-list.service';
+// Who waited for a home when (planning: the forecast's history).
 export { type WaitingSpell, waitingSpells } from './allocation.waiting-spells.service';

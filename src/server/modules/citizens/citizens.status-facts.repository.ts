@@ -3,7 +3,7 @@ import type { Executor } from '../../db/database';
 
 /**
  * What the by-name status of every citizen of the municipality on any past date needs (`statusOn`
- * in shared/citizens/status.ts), for other modules (insight: the monthly flow, rule 35): each
+ * in shared/citizens/status.ts), as `statusHistories` folds it for other modules: each
  * citizen (with `merged_into`, so a merged record's history counts for its survivor), the
  * whereabouts in force with the facts `classifyOn` reads, and the latest contact of each month.
  */

@@ -23,13 +23,14 @@ export interface CitizenHistory extends StatusHistory {
  * Every citizen's history up to a date, by the id of the record that survives merges: a merged
  * record's episodes and contacts count for its survivor (following a chain of merges), and the
  * earliest registration among merged records is the survivor's (as the by-name list has it).
- * Contacts are the latest of each month, ascending.
+ * Contacts are the latest of each month, ascending. `survivorOf` gives the survivor of any record,
+ * for facts another module keeps by citizen (an application, an enrollment).
  */
 export async function statusHistories(
   db: Executor,
   m: string,
   upTo: string,
-): Promise<Map<string, CitizenHistory>> {
+): Promise<{ people: Map<string, CitizenHistory>; survivorOf: (citizenId: string) => string }> {
   const facts = await statusFacts(db, m, upTo);
   const mergedInto = new Map(facts.citizens.map((c) => [c.id, c.merged_into]));
   const survivorOf = (id: string) => {
@@ -66,5 +67,5 @@ export async function statusHistories(
     });
   for (const k of facts.contacts) people.get(survivorOf(k.citizen_id))?.contacts.push(k.contact_on);
   for (const p of people.values()) p.contacts.sort();
-  return people;
+  return { people, survivorOf };
 }

@@ -25,6 +25,7 @@ export {
   organisationExists,
   partnerOrganisationsOf,
 } from './housing.partner-users.service';
-// The units agreed for a period per department (insight: agreed against received and used units).
+// The agreements' lines in force and the projects to come (planning: the forecast's supply).
 export { type PlanningSupply, planningSupply } from './housing.planning.service';
+// The units agreed for a period per department (insight: agreed against received and used units).
 export { agreedUnits } from './housing.report.service';

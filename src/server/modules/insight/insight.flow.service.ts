@@ -55,7 +55,7 @@ export async function flowPopulations(
   months: number,
 ): Promise<{ asOf: string; policy: InactivityPolicy; populations: FlowPopulations }> {
   const asOf = today();
-  const [people, policy] = await Promise.all([statusHistories(trx, m, asOf), inactivityPolicy(trx, m)]);
+  const [{ people }, policy] = await Promise.all([statusHistories(trx, m, asOf), inactivityPolicy(trx, m)]);
 
   const windowStart = monthStartBefore(asOf, months);
   const historyStart = monthStartBefore(asOf, months + HISTORY_MONTHS);

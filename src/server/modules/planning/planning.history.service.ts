@@ -1,4 +1,4 @@
-import { type InactivityPolicy, statusOn } from '../../../shared/citizens/status';
+import { type InactivityPolicy, onListOn, statusOn } from '../../../shared/citizens/status';
 import type { Situation } from '../../../shared/citizens/whereabouts';
 import { monthEndsBetween, monthStartBefore } from '../../../shared/insight/flow';
 import {
@@ -45,8 +45,7 @@ export function statesOf(
   let contact = 0;
   return monthEnds.map((date) => {
     while (contact < person.contacts.length && (person.contacts[contact] as string) <= date) contact++;
-    const onList = person.registeredOn <= date || person.episodes.some((e) => e.fromDate <= date);
-    if (!onList) return { state: null, situation: null };
+    if (!onListOn(person, date)) return { state: null, situation: null };
     const { status, situation } = statusOn(
       { ...person, lastContactOn: person.contacts[contact - 1] ?? null },
       date,
@@ -77,7 +76,7 @@ export async function planningHistory(
 ): Promise<PlanHistory> {
   const monthEnds = monthEndsBetween(monthStartBefore(asOf, months + 1), asOf).slice(0, months + 1);
   const upTo = monthEnds.at(-1) as string;
-  const [people, policy, waiting, support, allocation] = await Promise.all([
+  const [{ people, survivorOf }, policy, waiting, support, allocation] = await Promise.all([
     statusHistories(db, m, upTo),
     inactivityPolicy(db, m),
     waitingSpells(db, m, upTo),
@@ -85,14 +84,19 @@ export async function planningHistory(
     allocationMonths(db, m, monthStartBefore(upTo, months - 1), upTo),
   ]);
   const waitingBy = new Map<string, Spell[]>();
-  for (const s of waiting) waitingBy.set(s.citizenId, [...(waitingBy.get(s.citizenId) ?? []), s]);
+  // An application or enrollment of a merged record counts for its survivor, as its history does.
+  for (const s of waiting) {
+    const id = survivorOf(s.citizenId);
+    waitingBy.set(id, [...(waitingBy.get(id) ?? []), s]);
+  }
   const supportBy = new Map<string, Partial<Record<PlanMethod, Spell[]>>>();
   for (const s of support) {
     if (!(PLAN_METHODS as readonly string[]).includes(s.method)) continue;
-    const byMethod = supportBy.get(s.citizenId) ?? {};
+    const id = survivorOf(s.citizenId);
+    const byMethod = supportBy.get(id) ?? {};
     const method = s.method as PlanMethod;
     byMethod[method] = [...(byMethod[method] ?? []), s];
-    supportBy.set(s.citizenId, byMethod);
+    supportBy.set(id, byMethod);
   }
 
   const history: PlanHistory = {

@@ -27,7 +27,8 @@ export const module: ServerModule = {
 export { type EnrollmentAlert, enrollmentAlertsOfCitizens } from './support.alerts';
 // Shelters: whether support is decided before a municipal discharge (§ 110 stk. 5 nr. 3).
 export { citizensWithDecidedSupport } from './support.decided-support.repository';
-// The dated method costs (economics: support months × method cost, § 176 a stk. 1).
+// The dated method costs (economics: support months × method cost, § 176 a stk. 1), and each
+// method's staffing (planning: support places = FTE × norm).
 export {
   caseloadOn,
   loadSettings as supportSettings,
@@ -35,4 +36,5 @@ export {
   methodCapacity,
   supportWorkerUserIds,
 } from './support.service';
+// Who had which method's support when (planning: the forecast's history).
 export { type SupportSpell, supportSpells } from './support.spells.repository';

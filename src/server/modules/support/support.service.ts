@@ -779,9 +779,9 @@ export async function supportWorkerUserIds(trx: Tx, citizenIds: string[]): Promi
   return out;
 }
 
-/** One Housing First method's share of the support workers, its norm and its clients on a date. */
 type HousingFirstMethod = (typeof HOUSING_FIRST_METHODS)[number];
 
+/** One Housing First method's share of the support workers, its norm and its clients on a date. */
 export interface MethodCapacity {
   /** The full-time workers the method's clients take (the FTE shared by the current mix). */
   fte: number;
