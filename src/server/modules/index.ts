@@ -8,6 +8,7 @@ import { module as economics } from './economics';
 import { module as housing } from './housing';
 import { module as insight } from './insight';
 import { module as placements } from './placements';
+import { module as planning } from './planning';
 import { module as plans } from './plans';
 import { module as prevention } from './prevention';
 import { module as shelters } from './shelters';
@@ -36,5 +37,6 @@ export const serverModules: readonly ServerModule[] = [
   count,
   insight,
   economics,
+  planning,
   tasks,
 ];

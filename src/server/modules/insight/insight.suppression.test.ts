@@ -59,6 +59,14 @@ beforeAll(async () => {
     // An organisation and a count, so that the routes with an id or a year have one to call.
     await createOrganisation(admin);
     await call(users.caseworker.session, 'POST', '/api/counts', { year: COUNT_YEAR }, 201);
+    // A scenario, so that the planning routes have one to read.
+    await call(
+      users.leader.session,
+      'POST',
+      '/api/planning/scenarios',
+      { name: 'Basis', scenario: { years: 1 }, draws: 100 },
+      202,
+    );
   }
   await call(admin, 'PUT', '/api/insight/suppression-limit', { suppressionLimit: LIMIT });
 });
@@ -159,6 +167,47 @@ const DWELLINGS: Record<string, string> = {
   remaining: 'kroner',
 };
 
+/**
+ * The planning module's figures: the model's expectations and their bands, not counts of persons (ADR
+ * 0018), its settings and the supply in dwellings. The past it is fitted on is counted (suppressed).
+ */
+const PLANNING: Record<string, string> = {
+  ...DWELLINGS,
+  mean: "a forecast's mean over its draws (a modelled expectation)",
+  low: "a forecast band's 10th percentile",
+  high: "a forecast band's 90th percentile",
+  fitMonths: 'months of history the model is fitted on',
+  years: 'years ahead asked for',
+  year: 'a forecast year',
+  draws: 'draws of the Monte Carlo run',
+  seed: 'the random seed',
+  progress: 'the share of a run done',
+  agreementsPerYear: 'expected dwellings a year',
+  otherPerYear: 'expected dwellings a year',
+  usedShare: 'a share of dwellings',
+  acceptanceShare: 'a share of offers',
+  fte: 'full-time equivalents',
+  caseloadNorm: 'clients per worker (a setting)',
+  capacity: 'support places by FTE × norm',
+  cti: 'kroner a month, or support places by FTE × norm',
+  icm: 'kroner a month, or support places by FTE × norm',
+  act: 'kroner a month, or support places by FTE × norm',
+  shelterStayMonths: 'months (a rate of the model or a lever)',
+  preventionSuccessPercent: 'a per cent (a rate of the model or a lever)',
+  inflowPerMonth: 'a modelled rate of inflow',
+  netPerShelterDay: 'kroner a day',
+  shelterRefundShare: 'a share',
+  supportRefundShare: 'a share',
+  lettings: "a forecast year's expected lettings (a modelled expectation)",
+  shelterDays: "a forecast year's expected shelter days",
+  shelterNet: 'kroner',
+  shelterRefund: 'kroner',
+  supportCost: 'kroner',
+  supportRefund: 'kroner',
+  netCost: 'kroner',
+  supportRefused: "a forecast year's expected support starts refused for lack of places",
+};
+
 const PERIOD = `?from=${YEAR - 1}-01-01&to=${YEAR - 1}-12-31`;
 
 /**
@@ -204,6 +253,13 @@ const ROUTES: Record<string, Entry> = {
     reason: 'drawn from the same committee report as the JSON and the XLSX: its marks are checked',
   },
   'GET /api/insight/dashboard': { kind: 'aggregate' },
+  'GET /api/planning/baseline': { kind: 'aggregate', measures: PLANNING },
+  'GET /api/planning/scenarios': { kind: 'aggregate', measures: PLANNING },
+  'GET /api/planning/scenarios/:id': {
+    kind: 'aggregate',
+    url: '/api/planning/scenarios/{planningScenario}',
+    measures: PLANNING,
+  },
   'GET /api/housing/area-status': { kind: 'aggregate', measures: DWELLINGS },
   'GET /api/housing/agreements': { kind: 'aggregate', measures: DWELLINGS },
   'GET /api/housing/expected': { kind: 'aggregate', measures: DWELLINGS },
@@ -334,10 +390,10 @@ function walk(
     // An indicator counted in dwellings (agreement units): amounts of dwellings, not persons.
     if (object.unit === 'units' && 'values' in object) return;
     for (const [key, v] of Object.entries(object)) {
-      const s =
-        schema.properties?.[key] ??
-        (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : {});
-      walk(v, s, `${path}.${key}`, key, f, measures);
+      const own = schema.properties?.[key];
+      const s = own ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : {});
+      // A record's values (keyed by an id) are what the record's name says they are.
+      walk(v, s, `${path}.${key}`, own ? key : name, f, measures);
     }
     return;
   }
@@ -379,6 +435,12 @@ async function urlOf(session: Session, route: string, entry: { url?: string }): 
       | { items: { id: string }[] };
     const list = Array.isArray(organisations) ? organisations : organisations.items;
     url = url.replace('{organisation}', list[0]?.id ?? '');
+  }
+  if (url.includes('{planningScenario}')) {
+    const { scenarios } = (await call(session, 'GET', '/api/planning/scenarios')) as {
+      scenarios: { id: string }[];
+    };
+    url = url.replace('{planningScenario}', scenarios[0]?.id ?? '');
   }
   if (url.includes('{latestCount}')) {
     const counts = (await call(session, 'GET', '/api/counts')) as { year: number }[];
