@@ -1,3 +1,4 @@
+import type { ReportedScenario } from '../planning/api';
 import type { ReportedCountAt } from '../suppression';
 import type { YouthIndicatorYear } from '../youth/indicators';
 import type { ReportedIndicator } from './indicators';
@@ -66,6 +67,8 @@ export interface CommitteeReport {
   youth: YouthIndicatorYear[];
   prevention: CommitteePrevention;
   waitingList: CommitteeWaitingList;
+  /** The planning scenarios added to the report, oldest first (issue 19 §4). */
+  planning: ReportedScenario[];
 }
 
 /** PUT /api/insight/committee-report/introduction. */

@@ -158,3 +158,15 @@ export interface ScenarioResult {
 export interface ScenarioDetail extends ScenarioSummary {
   result: ScenarioResult | null;
 }
+
+/** A scenario as the committee report shows it (issue 19 §4): its levers and its years' key figures. */
+export interface ReportedScenario {
+  id: string;
+  name: string;
+  createdAt: string;
+  fittedUpTo: string | null;
+  scenario: PlanScenario;
+  /** The names of the organisations whose quota the scenario changes, by id. */
+  organisationNames: Record<string, string>;
+  years: ScenarioYear[];
+}

@@ -8,6 +8,8 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { ChartSeries } from '../../../shared/chart-layout';
 import type { CommitteeReport } from '../../../shared/insight/committee';
 import type { ReportedValue } from '../../../shared/insight/indicators';
+import type { ReportedScenario } from '../../../shared/planning/api';
+import type { Band } from '../../../shared/planning/simulate';
 import type { ReportedCount } from '../../../shared/suppression';
 import {
   type Column,
@@ -34,6 +36,63 @@ export function figureText(value: ReportedValue | undefined, share = false): str
 const drawn = (value: ReportedCount) => (typeof value === 'number' ? value : null);
 
 const monthText = (monthEnd: string) => `${monthEnd.slice(5, 7)}.${monthEnd.slice(0, 4)}`;
+
+const METHOD_TEXT = { cti: 'CTI', icm: 'ICM', act: 'ACT' } as const;
+
+/** What a planning scenario changes against the baseline, in the committee's Danish (issue 19 §3). */
+export function scenarioChanges(scenario: ReportedScenario): string {
+  const s = scenario.scenario;
+  const changes = [
+    ...Object.entries(s.quotaPercent ?? {}).map(
+      ([id, quota]) => `kvote hos ${scenario.organisationNames[id] ?? '–'} ${danishNumber(quota, 1)} %`,
+    ),
+    ...(s.builds ?? []).map(
+      (b) =>
+        `${danishNumber(b.units)} nye boliger klar ${danishDate(b.readyDate)} (${danishNumber(b.allocationPercent, 0)} % til kommunen)`,
+    ),
+    ...Object.entries(s.staffing ?? {}).flatMap(([method, staffing]) =>
+      staffing
+        ? [
+            `${METHOD_TEXT[method as keyof typeof METHOD_TEXT]}: ${[
+              staffing.fte === undefined ? null : `${danishNumber(staffing.fte, 1)} årsværk`,
+              staffing.caseloadNorm == null ? null : `norm ${danishNumber(staffing.caseloadNorm)} borgere`,
+            ]
+              .filter(Boolean)
+              .join(', ')}`,
+          ]
+        : [],
+    ),
+    ...(s.shelterStayMonths === undefined
+      ? []
+      : [`gennemsnitligt ophold på § 110-boform ${danishNumber(s.shelterStayMonths, 1)} måneder`]),
+    ...(s.preventionSuccessPercent === undefined
+      ? []
+      : [`${danishNumber(s.preventionSuccessPercent, 0)} % af udsættelsestruede undgår hjemløshed`]),
+  ];
+  const changed = changes.length === 0 ? 'ingen ændringer (basis)' : changes.join('; ');
+  return `${danishNumber(s.years)} år frem fra ${scenario.fittedUpTo ? danishDate(scenario.fittedUpTo) : '–'}: ${changed}.`;
+}
+
+/** A forecast band as the report writes it: the mean and the 80 % band, "38 (34–42)". */
+const bandText = (band: Band | null | undefined, decimals = 0) =>
+  band
+    ? `${danishNumber(band.mean, decimals)} (${danishNumber(band.low, decimals)}–${danishNumber(band.high, decimals)})`
+    : '–';
+
+/** The planning scenarios' rows: one per scenario and forecast year. */
+function planningRows(report: CommitteeReport): string[][] {
+  return report.planning.flatMap((scenario) =>
+    scenario.years.map((y) => [
+      `${scenario.name}, år ${y.year}`,
+      bandText(y.waiting),
+      bandText(y.waitingMonths, 1),
+      y.countWeek6 ? bandText(y.countWeek6.homeless) : '–',
+      danishNumber(y.lettings),
+      danishNumber(y.shelterDays),
+      danishNumber(y.netCost),
+    ]),
+  );
+}
 
 /** The rows of every table, shared by the PDF and the workbook. */
 function tables(report: CommitteeReport) {
@@ -112,6 +171,18 @@ const YOUTH_COLUMNS: Column[] = [
   { header: 'Fyldt 18 med boligplan', width: 14 },
   { header: 'Fyldt 18 uden boligplan', width: 14 },
 ];
+const PLANNING_COLUMNS: Column[] = [
+  { header: 'Scenarie og år', width: 40 },
+  { header: 'Venteliste ved årets udgang', width: 16 },
+  { header: 'Forventet ventetid (måneder)', width: 16 },
+  { header: 'Hjemløse ved tællingen i uge 6', width: 16 },
+  { header: 'Udlejninger i året', width: 14 },
+  { header: 'Herbergsdøgn i året', width: 14 },
+  { header: 'Nettoudgift i året (kr.)', width: 16 },
+];
+const PLANNING_NOTE =
+  'Fremskrivningerne er modellens forventning med et usikkerhedsbånd (10.–90. percentil af 1.000 ' +
+  'simulerede forløb) ud fra kommunens egne data for de seneste to år; de er ikke optællinger af personer.';
 const TWO_COLUMNS = (first: string): Column[] => [
   { header: first, width: 44 },
   { header: 'Antal', width: 14 },
@@ -207,6 +278,40 @@ export async function renderCommitteeXlsx(report: CommitteeReport): Promise<Buff
       cell(figureText(s.total), s.total),
     ]),
   ]);
+  const decimals = '#,##0.0';
+  sheet(
+    'Planlægning',
+    [
+      { header: 'Scenarie', width: 36 },
+      { header: 'År', width: 8 },
+      { header: 'Årets udgang', width: 12 },
+      { header: 'Venteliste (forventet)', width: 14, numFmt: decimals },
+      { header: 'Venteliste 10. percentil', width: 14, numFmt: decimals },
+      { header: 'Venteliste 90. percentil', width: 14, numFmt: decimals },
+      { header: 'Ventetid (måneder)', width: 12, numFmt: decimals },
+      { header: 'Hjemløse ved uge 6 (forventet)', width: 14, numFmt: decimals },
+      { header: 'Udlejninger', width: 12, numFmt: decimals },
+      { header: 'Herbergsdøgn', width: 12, numFmt: decimals },
+      { header: 'Nettoudgift (kr.)', width: 16, numFmt: decimals },
+      { header: 'Ændringer', width: 80 },
+    ],
+    report.planning.flatMap((scenario) =>
+      scenario.years.map((y) => [
+        scenario.name,
+        `År ${y.year}`,
+        danishDate(y.yearEnd),
+        y.waiting.mean,
+        y.waiting.low,
+        y.waiting.high,
+        y.waitingMonths?.mean ?? null,
+        y.countWeek6?.homeless.mean ?? null,
+        y.lettings,
+        y.shelterDays,
+        y.netCost,
+        scenarioChanges(scenario),
+      ]),
+    ),
+  );
   return toBuffer(workbook);
 }
 
@@ -294,6 +399,27 @@ export async function renderCommitteePdf(report: CommitteeReport): Promise<Buffe
         'Ingen tal i perioden.',
       ),
       pdfTable(TWO_COLUMNS('Ventelisten ved budgetopfølgningerne'), t.waiting, ''),
+      ...(report.planning.length > 0
+        ? [
+            h('Planlægning: fremskrivninger'),
+            ...report.planning.map(
+              (scenario): Content => ({
+                text: [{ text: `${scenario.name}: `, bold: true }, scenarioChanges(scenario)],
+                margin: [0, 0, 0, 4],
+              }),
+            ),
+            pdfBarChart({
+              labels: (report.planning[0]?.years ?? []).map((y) => `Venteliste, år ${y.year}`),
+              series: report.planning.map((scenario, i) => ({
+                key: `scenario-${i}`,
+                label: scenario.name,
+                values: scenario.years.map((y) => Math.round(y.waiting.mean)),
+              })),
+            }),
+            pdfTable(PLANNING_COLUMNS, planningRows(report), ''),
+            { text: PLANNING_NOTE, style: 'note' },
+          ]
+        : []),
       { text: suppressionNote(report.suppressionLimit), style: 'note', margin: [0, 12, 0, 0] },
     ],
   };

@@ -7,6 +7,7 @@ import { defaultPeriod } from '../../../shared/insight/indicators';
 import { reportedCount } from '../../platform/reported';
 import { requireAuth } from '../../platform/request';
 import { tenantTransactions } from '../../platform/tenant';
+import { reportedScenario } from '../planning';
 import { renderCommitteePdf, renderCommitteeXlsx } from './insight.committee.files';
 import { committeeReport, saveIntroduction } from './insight.committee.service';
 import { indicatorsQuery, indicatorsResponse } from './insight.indicators.routes';
@@ -56,6 +57,7 @@ const committeeResponse = z.object({
     now: reported,
     snapshots: z.array(z.object({ label: z.string(), takenOn: z.string(), total: reported })),
   }),
+  planning: z.array(reportedScenario),
 });
 
 const introductionBody = z.strictObject({

@@ -11,6 +11,7 @@ import { audit } from '../../platform/audit';
 import { municipalityProfile } from '../access';
 import { listSnapshots, waitingCounts } from '../allocation';
 import { countReport, listCounts } from '../count';
+import { reportedScenarios } from '../planning';
 import { noticeOutcomeFigures } from '../prevention';
 import { youthIndicators } from '../youth';
 import * as repo from './insight.committee.repository';
@@ -57,16 +58,18 @@ export async function committeeReport(
   // Rule 33: the municipality's limit, read once and given to every figure of the report.
   const profile = await municipalityProfile(trx, m);
   const limit = profile.suppression_limit;
-  const [intro, indicators, flow, countYears, youth, notices, waiting, snapshots] = await Promise.all([
-    repo.introduction(trx, m, from, to),
-    outcomeIndicators(trx, actor, from, to, limit),
-    monthlyFlow(trx, actor, Math.min(monthsSince(from, asOf), 120), limit),
-    counts(trx, actor, limit),
-    youthIndicators(trx, actor, limit),
-    noticeOutcomeFigures(trx, m, from, to),
-    waitingCounts(trx, actor),
-    listSnapshots(trx, actor),
-  ]);
+  const [intro, indicators, flow, countYears, youth, notices, waiting, snapshots, planning] =
+    await Promise.all([
+      repo.introduction(trx, m, from, to),
+      outcomeIndicators(trx, actor, from, to, limit),
+      monthlyFlow(trx, actor, Math.min(monthsSince(from, asOf), 120), limit),
+      counts(trx, actor, limit),
+      youthIndicators(trx, actor, limit),
+      noticeOutcomeFigures(trx, m, from, to),
+      waitingCounts(trx, actor),
+      listSnapshots(trx, actor),
+      reportedScenarios(trx, m),
+    ]);
   const decided = notices.averted + notices.moved + notices.evicted;
   const outcomes = suppressBreakdown(
     {
@@ -107,6 +110,7 @@ export async function committeeReport(
         .filter((s) => s.takenOn >= from && s.takenOn <= to)
         .map((s) => ({ label: s.label, takenOn: s.takenOn, total: suppressSmall(s.counts.total, limit) })),
     },
+    planning,
   };
 }
 

@@ -157,6 +157,15 @@ describe.skipIf(onPostgres)('the demo committee report (issue 18 §5)', () => {
     expect(text).toMatch(/2019 84 22 6\.431/);
     expect(text).toMatch(/2022 67 20 5\.789/);
     expect(text).toContain('Dage i hjemløshed, median');
+    // Issue 19 §4: the demo's two planning scenarios are in the report, each with its five years.
+    expect(report.planning.map((p) => [p.name, p.years.length])).toEqual([
+      ['Basis', 5],
+      ['Flere boliger: højere kvote og nybyggeri', 5],
+    ]);
+    expect(text).toContain('Planlægning: fremskrivninger');
+    expect(text).toContain('Basis: 5 år frem fra');
+    expect(text).toContain('ingen ændringer (basis)');
+    expect(text).toMatch(/nye boliger klar \d\d\.\d\d\.\d{4} \(25 % til kommunen\)/);
 
     const xlsx = await leader.request({
       method: 'GET',
@@ -172,11 +181,20 @@ describe.skipIf(onPostgres)('the demo committee report (issue 18 §5)', () => {
       'Unge',
       'Udsættelser',
       'Venteliste',
+      'Planlægning',
     ]);
     const counts = sheetValues(workbook.getWorksheet('Tællinger')).filter((r) => typeof r?.[0] === 'number');
     expect(counts.map((r) => r.slice(0, 3))).toEqual([
       [2019, 84, 22],
       [2022, 67, 20],
     ]);
+    const planning = sheetValues(workbook.getWorksheet('Planlægning')).filter(
+      (r) => typeof r?.[3] === 'number',
+    );
+    expect(planning.map((r) => [r[0], r[1]])).toEqual(
+      ['Basis', 'Flere boliger: højere kvote og nybyggeri'].flatMap((name) =>
+        [1, 2, 3, 4, 5].map((y) => [name, `År ${y}`]),
+      ),
+    );
   });
 });

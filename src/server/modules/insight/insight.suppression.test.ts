@@ -230,7 +230,11 @@ const ROUTES: Record<string, Entry> = {
     kind: 'aggregate',
     measures: { total: "the national count's total (Danmarks Statistik), the comparison's context" },
   },
-  'GET /api/insight/committee-report': { kind: 'aggregate', url: `/api/insight/committee-report${PERIOD}` },
+  'GET /api/insight/committee-report': {
+    kind: 'aggregate',
+    url: `/api/insight/committee-report${PERIOD}`,
+    measures: PLANNING,
+  },
   'GET /api/counts': { kind: 'aggregate' },
   'GET /api/counts/:year/report': { kind: 'aggregate', url: '/api/counts/{latestCount}/report' },
   'GET /api/economics': { kind: 'aggregate', url: `/api/economics?year=${YEAR - 1}` },
@@ -392,8 +396,9 @@ function walk(
     for (const [key, v] of Object.entries(object)) {
       const own = schema.properties?.[key];
       const s = own ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : {});
-      // A record's values (keyed by an id) are what the record's name says they are.
-      walk(v, s, `${path}.${key}`, own ? key : name, f, measures);
+      // A record keyed by ids: its values are what the record's name says they are.
+      const byId = !own && /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(key);
+      walk(v, s, `${path}.${key}`, byId ? name : key, f, measures);
     }
     return;
   }

@@ -20,5 +20,6 @@ export const module: ServerModule = {
   seedDemo: seedPlanningDemo,
 };
 
-// The scenarios added to the committee report (insight: the report's planning section).
+// The scenarios added to the committee report and their schema (insight: the report's planning section).
+export { reportedScenario } from './planning.schema';
 export { reportedScenarios } from './planning.service';

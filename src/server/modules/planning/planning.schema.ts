@@ -115,7 +115,7 @@ export const scenarioSummary = z.object({
   createdByName: z.string().nullable(),
 });
 
-const scenarioYear = z.object({
+export const scenarioYear = z.object({
   year: z.number(),
   yearEnd: z.string(),
   waiting: band,
@@ -148,3 +148,14 @@ export const scenarioResult = z.object({
 });
 
 export const scenarioDetail = scenarioSummary.extend({ result: scenarioResult.nullable() });
+
+/** A scenario in the committee report: its levers and its years' key figures. */
+export const reportedScenario = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  createdAt: z.string(),
+  fittedUpTo: z.string().nullable(),
+  scenario: planScenario,
+  organisationNames: z.record(z.string(), z.string()),
+  years: z.array(scenarioYear),
+});

@@ -5,6 +5,7 @@ import {
   PEOPLE_SERIES,
   type PeopleSeries,
   type PlanningBaseline,
+  type ReportedScenario,
   SCENARIO_LIMITS,
   type ScenarioDetail,
   type ScenarioRequest,
@@ -245,7 +246,24 @@ export async function deleteScenario(trx: Tx, actor: Actor, id: string): Promise
   await audit(trx, actor, 'planning_scenario.delete', 'planning_scenario', id, { name: scenario.name });
 }
 
-/** The finished scenarios added to the committee report, with their results (insight's report). */
-export async function reportedScenarios(trx: Tx, m: string): Promise<ScenarioDetail[]> {
-  return (await repo.reportedScenarios(trx, m)).map((row) => ({ ...summaryOf(row), result: row.result }));
+/**
+ * The finished scenarios added to the committee report, oldest first, with the names of the
+ * organisations whose quota they change (insight: the report's planning section).
+ */
+export async function reportedScenarios(trx: Tx, m: string): Promise<ReportedScenario[]> {
+  const rows = await repo.reportedScenarios(trx, m);
+  if (rows.length === 0) return [];
+  const { organisations } = await planningSupply(trx, m, today());
+  const names = new Map(organisations.map((o) => [o.id, o.name]));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    createdAt: row.created_at.toISOString(),
+    fittedUpTo: row.fitted_up_to,
+    scenario: row.scenario,
+    organisationNames: Object.fromEntries(
+      Object.keys(row.scenario.quotaPercent ?? {}).map((id) => [id, names.get(id) ?? '–']),
+    ),
+    years: row.result?.years ?? [],
+  }));
 }
