@@ -1,7 +1,10 @@
+import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { danishNumber } from '../../../shared/format';
 import { INTRODUCTION_MAX_LENGTH } from '../../../shared/insight/committee';
+import type { ReportedScenario } from '../../../shared/planning/api';
 import { type FieldError, settle } from '../../api';
 import { BarChart } from '../../components/chart';
 import { DateField } from '../../components/date-field';
@@ -16,7 +19,7 @@ import { Facts, Section } from '../../components/section';
 import { TableScroll } from '../../components/table-scroll';
 import { TextAreaField } from '../../components/text-area-field';
 import { useForm } from '../../components/use-form';
-import { formatPercent, formatReported, formatWhole, isoToDanishDate } from '../../i18n/format';
+import { formatKroner, formatPercent, formatReported, formatWhole, isoToDanishDate } from '../../i18n/format';
 import { IndicatorTable } from './indicator-table';
 import {
   committeeFileHref,
@@ -355,6 +358,140 @@ function WaitingList({ report }: { report: CommitteeReport }) {
   );
 }
 
+/** A forecast band: the mean and the 80 % band, "38 (34–42)". */
+function bandText(band: { mean: number; low: number; high: number } | null | undefined, decimals = 0) {
+  if (!band) return null;
+  const n = (v: number) => danishNumber(v, decimals);
+  return `${n(band.mean)} (${n(band.low)}–${n(band.high)})`;
+}
+
+/** What a scenario changes against the baseline, in the reader's language (issue 19 §3). */
+function scenarioChanges(t: TFunction, scenario: ReportedScenario): string[] {
+  const s = scenario.scenario;
+  return [
+    ...Object.entries(s.quotaPercent ?? {}).map(([id, quota]) =>
+      t('insightReport.planning.quota', {
+        organisation: scenario.organisationNames[id] ?? '–',
+        quota: danishNumber(quota, 0, 1),
+      }),
+    ),
+    ...(s.builds ?? []).map((b) =>
+      t('insightReport.planning.build', {
+        units: formatWhole(b.units),
+        date: isoToDanishDate(b.readyDate),
+        share: danishNumber(b.allocationPercent, 0, 1),
+      }),
+    ),
+    ...Object.entries(s.staffing ?? {}).flatMap(([method, staffing]) =>
+      staffing
+        ? [
+            t('insightReport.planning.staffing', {
+              method: method.toUpperCase(),
+              fte: staffing.fte === undefined ? '–' : danishNumber(staffing.fte, 0, 1),
+              norm: staffing.caseloadNorm == null ? '–' : formatWhole(staffing.caseloadNorm),
+            }),
+          ]
+        : [],
+    ),
+    ...(s.shelterStayMonths === undefined
+      ? []
+      : [t('insightReport.planning.stay', { months: danishNumber(s.shelterStayMonths, 0, 1) })]),
+    ...(s.preventionSuccessPercent === undefined
+      ? []
+      : [
+          t('insightReport.planning.prevention', { percent: danishNumber(s.preventionSuccessPercent, 0, 1) }),
+        ]),
+  ];
+}
+
+/**
+ * The planning scenarios added to the report (issue 19 §4): what each changes, a chart of the
+ * expected waiting list at each forecast year's end with its table, and the years' key figures with
+ * their bands.
+ */
+function Planning({ report }: { report: CommitteeReport }) {
+  const { t } = useTranslation();
+  const caption = t('insightReport.planning.caption');
+  const years = report.planning[0]?.years ?? [];
+  return (
+    <Section id="committee-planning" heading={t('insightReport.planning.heading')}>
+      {report.planning.length === 0 ? (
+        <p>{t('insightReport.planning.none')}</p>
+      ) : (
+        <>
+          <p>{t('insightReport.planning.intro')}</p>
+          <ul>
+            {report.planning.map((scenario) => {
+              const changes = scenarioChanges(t, scenario);
+              return (
+                <li key={scenario.id}>
+                  <strong>{scenario.name}</strong>:{' '}
+                  {changes.length === 0 ? t('insightReport.planning.unchanged') : changes.join('; ')}
+                </li>
+              );
+            })}
+          </ul>
+          <BarChart
+            id="committee-planning"
+            title={t('insightReport.planning.chart')}
+            labelHeader={t('insightReport.planning.year')}
+            labels={years.map((y) => t('insightReport.planning.yearLabel', { year: y.year }))}
+            series={report.planning.map((scenario, i) => ({
+              key: `scenario-${i}`,
+              label: scenario.name,
+              values: scenario.years.map((y) => Math.round(y.waiting.mean)),
+            }))}
+            valueFormat={formatWhole}
+            headingLevel="h3"
+          />
+          <TableScroll label={caption}>
+            <table className="table table--zebra table--compact" id="committee-planning-table">
+              <caption>{caption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('insightReport.planning.scenario')}</th>
+                  <th scope="col">{t('insightReport.planning.year')}</th>
+                  <th scope="col" className="align-text-right">
+                    {t('insightReport.planning.waiting')}
+                  </th>
+                  <th scope="col" className="align-text-right">
+                    {t('insightReport.planning.waitingMonths')}
+                  </th>
+                  <th scope="col" className="align-text-right">
+                    {t('insightReport.planning.countWeek6')}
+                  </th>
+                  <th scope="col" className="align-text-right">
+                    {t('insightReport.planning.shelterDays')}
+                  </th>
+                  <th scope="col" className="align-text-right">
+                    {t('insightReport.planning.netCost')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.planning.flatMap((scenario) =>
+                  scenario.years.map((y) => (
+                    <tr key={`${scenario.id}-${y.year}`}>
+                      <th scope="row">{scenario.name}</th>
+                      <td>{t('insightReport.planning.yearLabel', { year: y.year })}</td>
+                      <td className="align-text-right">{bandText(y.waiting)}</td>
+                      <td className="align-text-right">{bandText(y.waitingMonths, 1) ?? <NoValue />}</td>
+                      <td className="align-text-right">{bandText(y.countWeek6?.homeless) ?? <NoValue />}</td>
+                      <td className="align-text-right">{formatWhole(y.shelterDays)}</td>
+                      <td className="align-text-right">{formatKroner(t, y.netCost)}</td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </TableScroll>
+          <p className="form-hint">{t('insightReport.planning.note')}</p>
+        </>
+      )}
+    </Section>
+  );
+}
+
 /** The report's files and the print button. */
 function Downloads({ report }: { report: CommitteeReport }) {
   const { t } = useTranslation();
@@ -400,6 +537,7 @@ function Report({ report }: { report: CommitteeReport }) {
       <Youth report={report} />
       <Prevention report={report} />
       <WaitingList report={report} />
+      <Planning report={report} />
       <p className="form-hint">{t('insightReport.suppressionNote')}</p>
     </>
   );
