@@ -67,6 +67,7 @@ export const SCENARIO_LIMITS = {
   buildsMax: 20,
   buildUnitsMax: 5000,
   fteMax: 500,
+  caseloadNormMin: 1,
   caseloadNormMax: 100,
   shelterStayMonthsMin: 0.25,
   shelterStayMonthsMax: 36,

@@ -17,6 +17,11 @@ export const PLANNING_ERRORS = defineErrors({
     message: 'Only a finished forecast can be added to the committee report',
   },
   PLANNING_RUN_FAILED: { status: 500, message: 'The forecast could not be run' },
+  /** Not answered by a route: the error a run shows when its process stopped before it was done. */
+  PLANNING_INTERRUPTED: {
+    status: 409,
+    message: 'The forecast stopped before it was done (the server restarted); run the scenario again',
+  },
 });
 
 declare module '../error-codes' {

@@ -8,6 +8,7 @@ import { housingModule } from './housing';
 import { insightModule } from './insight';
 import type { WebModule } from './module';
 import { placementsModule } from './placements';
+import { planningModule } from './planning';
 import { plansModule } from './plans';
 import { preventionModule } from './prevention';
 import { settingsModule } from './settings';
@@ -35,6 +36,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   youthModule,
   countModule,
   insightModule,
+  planningModule,
   transitionsModule,
   economicsModule,
   accessModule,

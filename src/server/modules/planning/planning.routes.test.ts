@@ -185,4 +185,25 @@ describe('planning scenarios (issue 19 §3–4, §6)', () => {
     );
     await call(users.caseworker.session, 'GET', '/api/planning/baseline', undefined, 403);
   });
+
+  it('shows a run whose process stopped (no progress for two minutes) as failed, so it can be run again', async () => {
+    const { users } = await municipality();
+    const leader = users.leader.session;
+    const started = await call(
+      leader,
+      'POST',
+      '/api/planning/scenarios',
+      { name: 'Afbrudt', scenario: { years: 1 }, draws: 100 },
+      202,
+    );
+    await finished(leader, started.id);
+    // As if the server had stopped mid-run three minutes ago.
+    await db.owner
+      .updateTable('planning_scenario')
+      .set({ status: 'running', progress: 0.4, result: null, updated_at: new Date(Date.now() - 180_000) })
+      .where('id', '=', started.id)
+      .execute();
+    const detail = await call(leader, 'GET', `/api/planning/scenarios/${started.id}`);
+    expect(detail).toMatchObject({ status: 'failed', error: 'PLANNING_INTERRUPTED', progress: 0.4 });
+  });
 });

@@ -20,7 +20,7 @@ const percent = z.number().min(0).max(100);
 /** A method's support workers and caseload norm in a scenario (a norm of null: no places). */
 const staffing = z.strictObject({
   fte: z.number().min(0).max(L.fteMax).optional(),
-  caseloadNorm: z.number().int().min(1).max(L.caseloadNormMax).nullable().optional(),
+  caseloadNorm: z.number().int().min(L.caseloadNormMin).max(L.caseloadNormMax).nullable().optional(),
 });
 
 /** A scenario as the user states it: every lever optional, each within its bounds. */
