@@ -16,9 +16,12 @@ import { beta, dirichlet, gamma, type Uniform } from './sampling';
  * moves, the inflow from outside the list, and the waiting list's lettings against the units
  * received. Rates are drawn from them (`drawRates`), so the forecast carries their uncertainty: a
  * rate seen in few moves varies more from draw to draw than one seen in many.
+ *
+ * Months older than the last `RECENT_MONTHS` count less the older they are (`monthWeight`): the
+ * counts are then weighted sums, and `months` the sum of the weights.
  */
 export interface FittedModel {
-  /** Months of moves in the window. */
+  /** Months of moves in the window (weighted: the sum of the months' weights). */
   months: number;
   /** The compartments at the window's last month end: where the forecast starts. */
   start: Stocks;
@@ -26,7 +29,11 @@ export interface FittedModel {
   moves: Moves;
   /** Inflow from outside the list, summed over the window. */
   inflow: Stocks;
-  /** Citizens housed from the waiting list, by housed compartment (the lettings). */
+  /**
+   * Citizens housed from the waiting list by the units received (the lettings), by housed
+   * compartment: the moves from `waiting` into a home, as far as the units received cover them.
+   * Moves beyond (`moves.waiting` less these) are the waiting's own ways into a home.
+   */
   lettings: Stocks;
   /** Units received for allocation over the window. */
   unitsReceived: number;
@@ -34,27 +41,56 @@ export interface FittedModel {
   waitingInShelter: { inShelter: number; all: number };
 }
 
-/** Sums a history into the counts the rates are drawn from. */
-export function fitHistory(history: PlanHistory): FittedModel {
-  const months = history.moves.length;
-  if (months < 1 || history.stocks.length !== months + 1)
+/** Months that count fully in a fit; older ones count less. */
+export const RECENT_MONTHS = 24;
+/** Months over which an older month's weight halves. */
+export const HALF_LIFE_MONTHS = 24;
+
+/**
+ * The weight of a month in the fit, by its age (0: the last month of the window): 1 for the last
+ * `RECENT_MONTHS`, then halving every `HALF_LIFE_MONTHS`. A municipality's rates drift (who is in a
+ * compartment changes as people accumulate in it, policies and supply change), so a long history
+ * should sharpen the rates without letting a decade ago weigh as much as last year.
+ */
+export function monthWeight(age: number): number {
+  return age < RECENT_MONTHS ? 1 : 0.5 ** ((age - RECENT_MONTHS + 1) / HALF_LIFE_MONTHS);
+}
+
+/** Sums a history into the counts the rates are drawn from, each month by its weight. */
+export function fitHistory(
+  history: PlanHistory,
+  weightOf: (age: number) => number = monthWeight,
+): FittedModel {
+  const n = history.moves.length;
+  if (n < 1 || history.stocks.length !== n + 1)
     throw new RangeError('fitHistory: the history needs at least two month ends and one month of moves');
   const moves = emptyMoves();
   const inflow = emptyStocks();
-  for (let t = 0; t < months; t++) {
+  let months = 0;
+  let unitsReceived = 0;
+  for (let t = 0; t < n; t++) {
+    const w = weightOf(n - 1 - t);
     const month = history.moves[t] as Moves;
-    for (const from of PLAN_STATES) for (const to of PLAN_STATES) moves[from][to] += month[from][to];
-    for (const to of PLAN_STATES) inflow[to] += (history.inflow[t] as Stocks)[to];
+    const arrived = history.inflow[t] as Stocks;
+    months += w;
+    unitsReceived += w * (history.unitsReceived[t] ?? 0);
+    for (const from of PLAN_STATES) for (const to of PLAN_STATES) moves[from][to] += w * month[from][to];
+    for (const to of PLAN_STATES) inflow[to] += w * arrived[to];
   }
+  // Lettings cannot outnumber the units received: moves from the list into a home beyond them are
+  // the waiting's own (a home found elsewhere) and stay in the waiting list's row as a rate.
+  const housedFromList = HOUSED_STATES.reduce((sum, to) => sum + moves.waiting[to], 0);
+  const letShare = housedFromList > unitsReceived && unitsReceived > 0 ? unitsReceived / housedFromList : 1;
   const lettings = emptyStocks();
-  for (const to of HOUSED_STATES) lettings[to] = moves.waiting[to];
+  for (const to of HOUSED_STATES)
+    lettings[to] = unitsReceived > 0 ? moves.waiting[to] * letShare : moves.waiting[to];
   return {
     months,
-    start: { ...(history.stocks[months] as Stocks) },
+    start: { ...(history.stocks[n] as Stocks) },
     moves,
     inflow,
     lettings,
-    unitsReceived: history.unitsReceived.reduce((a, b) => a + b, 0),
+    unitsReceived,
     waitingInShelter: { ...history.waitingInShelter },
   };
 }
@@ -80,10 +116,16 @@ const PRIOR = 0.5;
 function rowWeights(fitted: FittedModel, from: PlanState): number[] {
   const row = fitted.moves[from];
   return PLAN_STATES.map((to) => {
-    if (from === 'waiting' && HOUSED_STATES.includes(to)) return 0;
-    const count = row[to];
+    // The waiting list's lettings are the supply's; what is left of its moves into a home, its own.
+    const count = from === 'waiting' && HOUSED_STATES.includes(to) ? ownWay(fitted, to) : row[to];
     return count > 0 || to === from ? count + PRIOR : 0;
   });
+}
+
+/** Moves from the waiting list into a housed compartment beyond the lettings (a tiny rest is none). */
+function ownWay(fitted: FittedModel, to: PlanState): number {
+  const own = fitted.moves.waiting[to] - fitted.lettings[to];
+  return own > 1e-9 ? own : 0;
 }
 
 function normalise(weights: readonly number[]): number[] {

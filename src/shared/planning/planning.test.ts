@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { expectedPerYear } from '../housing/supply';
 import { mulberry32 } from '../random';
-import { fitHistory, meanRates, meanShelterStayMonths, preventionSuccess } from './fit';
+import {
+  fitHistory,
+  meanRates,
+  meanShelterStayMonths,
+  monthWeight,
+  preventionSuccess,
+  RECENT_MONTHS,
+} from './fit';
 import {
   emptyMoves,
   emptyStocks,
@@ -205,6 +212,40 @@ describe('the rates and their levers', () => {
     // Lettings from the waiting list: 5 a month against 6 units.
     expect(rates.usedShare).toBeCloseTo((120 + 0.5) / (144 + 1), 12);
     expect(rates.rows.waiting[PLAN_STATES.indexOf('housed_cti')]).toBe(0);
+  });
+
+  it('counts moves from the waiting list into a home beyond the units received as its own way out, not lettings', () => {
+    // 5 a month housed from the list (3 CTI, 1 ICM, 1 without support) against 2 units a month.
+    const few = fitHistory(steadyHistory(TABLE, INFLOW, 24, 2));
+    expect(few.lettings.housed_cti + few.lettings.housed_icm + few.lettings.housed).toBeCloseTo(48, 9);
+    // The lettings keep the split of the moves (3 : 1 : 1); the rest stays in the list's row.
+    expect(few.lettings.housed_cti).toBeCloseTo((48 * 3) / 5, 9);
+    const rates = meanRates(few);
+    expect(rates.usedShare).toBeCloseTo((48 + 0.5) / (48 + 1), 12);
+    const waitingRow = rates.rows.waiting;
+    expect(waitingRow[PLAN_STATES.indexOf('housed_cti')]).toBeGreaterThan(0);
+    expect(waitingRow.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    // 72 own ways out among the list's 24 × 57 moves less its 48 lettings, with half a move of prior
+    // on each of its six destinations.
+    expect(waitingRow[PLAN_STATES.indexOf('housed')]).toBeCloseTo(
+      (72 / 5 + 0.5) / (24 * 57 - 48 + 0.5 * 6),
+      9,
+    );
+  });
+
+  it('counts the last two years fully and older months less the older they are', () => {
+    expect(monthWeight(0)).toBe(1);
+    expect(monthWeight(RECENT_MONTHS - 1)).toBe(1);
+    expect(monthWeight(RECENT_MONTHS)).toBeLessThan(1);
+    expect(monthWeight(RECENT_MONTHS + 23)).toBeCloseTo(0.5, 12);
+    const long = fitHistory(steadyHistory(TABLE, INFLOW, 96));
+    const weights = Array.from({ length: 96 }, (_, age) => monthWeight(age)).reduce((a, b) => a + b, 0);
+    expect(long.months).toBeCloseTo(weights, 9);
+    // A steady history gives the same rates however far back it goes.
+    expect(meanRates(long).rows.shelter[PLAN_STATES.indexOf('shelter')]).toBeCloseTo(
+      (40 * weights + 0.5) / (50 * weights + 3),
+      9,
+    );
   });
 
   it('sets the mean length of a shelter stay to the target (a target of 4 months: a quarter leave each month)', () => {

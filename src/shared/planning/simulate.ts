@@ -82,10 +82,14 @@ function splitLeaving(row: number[], success: number): number[] {
  * numbers), and their difference is the levers', not the dice's.
  */
 export function stream(seed: number, draw: number, month: number, part: number): Uniform {
-  let h = mix(seed);
-  for (const v of [draw, month, part]) h = mix(h ^ mix(v + 0x632be5ab));
-  return mulberry32(h);
+  return mulberry32(partSeed(monthSeed(drawSeed(seed, draw), month), part));
 }
+
+// `stream`'s seed in steps, so that a path hashes its draw once and each month once, not per part.
+const STREAM_SALT = 0x632be5ab;
+const drawSeed = (seed: number, draw: number) => mix(mix(seed) ^ mix(draw + STREAM_SALT));
+const monthSeed = (h: number, month: number) => mix(h ^ mix(month + STREAM_SALT));
+const partSeed = (h: number, part: number) => mix(h ^ mix(part + STREAM_SALT));
 
 /** MurmurHash3's finaliser: every bit of the input moves about half of the output's bits. */
 function mix(value: number): number {
@@ -100,12 +104,30 @@ const LETTINGS = PLAN_STATES.length;
 const SPLIT = LETTINGS + 1;
 const INFLOW = LETTINGS + 2;
 
+/** Each compartment's index in `PLAN_STATES`, and the method whose support it is (-1: none). */
+const WAITING = INDEX.waiting;
+const HOUSED = INDEX.housed;
+const METHOD_OF: number[] = PLAN_STATES.map((s) =>
+  SUPPORTED.has(s) ? PLAN_METHODS.indexOf(s.slice('housed_'.length) as PlanMethod) : -1,
+);
+const SUPPORTED_INDEX: number[] = PLAN_METHODS.map((m) => INDEX[SUPPORTED_STATE[m]]);
+
+function stocksOf(counts: readonly number[]): Stocks {
+  const stocks = emptyStocks();
+  for (let i = 0; i < PLAN_STATES.length; i++) stocks[PLAN_STATES[i] as PlanState] = counts[i] as number;
+  return stocks;
+}
+
 /**
  * One simulated path of `months` months from `start`: each compartment's people move by its row
  * (a multinomial draw), the waiting list is housed as far as the units let (a Poisson draw of units
  * × the used share, at most everyone waiting), the inflow arrives (Poisson), and a start of support
  * takes a free place of its method or stays housed without support. Nobody is lost or made up: the
  * compartments at a month's end hold those at its start plus the inflow.
+ *
+ * A thousand paths of sixty months run per forecast, so the month is counted in plain arrays in
+ * `PLAN_STATES` order, and a stream is made only where it is drawn from (a stream is a pure
+ * function of its seed, so the draws are those of a stream made every time).
  */
 export function simulatePath(
   start: Stocks,
@@ -114,50 +136,55 @@ export function simulatePath(
   months: number,
   streamOf: (month: number, part: number) => Uniform,
 ): PathMonth[] {
+  const n = PLAN_STATES.length;
   const path: PathMonth[] = [];
-  let stocks = { ...start };
+  const rows = PLAN_STATES.map((s) => rates.rows[s]);
+  const anyInflow = rates.inflowPerMonth.some((m) => m > 0);
+  const capacity = PLAN_METHODS.map((m) => Math.floor(conditions.supportCapacity[m]));
+  let stocks = PLAN_STATES.map((s) => start[s]);
   for (let t = 0; t < months; t++) {
-    const next = emptyStocks();
-    const starting = { cti: 0, icm: 0, act: 0 } as Record<PlanMethod, number>;
-    const arrive = (to: PlanState, count: number, from: PlanState | null) => {
+    const next = new Array<number>(n).fill(0);
+    const starting = [0, 0, 0];
+    // People arriving in `to` from `from` (-1: from outside): a start of support waits for a place.
+    const arrive = (to: number, count: number, from: number) => {
       if (count === 0) return;
-      if (SUPPORTED.has(to) && to !== from) starting[to.slice('housed_'.length) as PlanMethod] += count;
-      else next[to] += count;
+      const method = METHOD_OF[to] as number;
+      if (method >= 0 && to !== from) starting[method] = (starting[method] as number) + count;
+      else next[to] = (next[to] as number) + count;
     };
-    const waiting = stocks.waiting;
-    const lettings = Math.min(
-      waiting,
-      poisson(streamOf(t, LETTINGS), (conditions.unitsPerMonth[t] ?? 0) * rates.usedShare),
-    );
-    const housedFromList = multinomial(streamOf(t, SPLIT), lettings, rates.lettingSplit);
-    PLAN_STATES.forEach((to, j) => {
-      arrive(to, housedFromList[j] ?? 0, 'waiting');
-    });
-    for (const from of PLAN_STATES) {
-      const people = from === 'waiting' ? waiting - lettings : stocks[from];
+    const waiting = stocks[WAITING] as number;
+    const units = (conditions.unitsPerMonth[t] ?? 0) * rates.usedShare;
+    const lettings = units > 0 ? Math.min(waiting, poisson(streamOf(t, LETTINGS), units)) : 0;
+    if (lettings > 0) {
+      const housedFromList = multinomial(streamOf(t, SPLIT), lettings, rates.lettingSplit);
+      for (let j = 0; j < n; j++) arrive(j, housedFromList[j] ?? 0, WAITING);
+    }
+    for (let i = 0; i < n; i++) {
+      const people = i === WAITING ? waiting - lettings : (stocks[i] as number);
       if (people === 0) continue;
-      const parts = multinomial(streamOf(t, INDEX[from]), people, rates.rows[from]);
-      PLAN_STATES.forEach((to, j) => {
-        arrive(to, parts[j] ?? 0, from);
-      });
+      const parts = multinomial(streamOf(t, i), people, rows[i] as number[]);
+      for (let j = 0; j < n; j++) arrive(j, parts[j] ?? 0, i);
     }
-    const inflowStream = streamOf(t, INFLOW);
     let inflow = 0;
-    PLAN_STATES.forEach((to, j) => {
-      const count = poisson(inflowStream, rates.inflowPerMonth[j] ?? 0);
-      inflow += count;
-      arrive(to, count, null);
-    });
-    let refused = 0;
-    for (const method of PLAN_METHODS) {
-      const state = SUPPORTED_STATE[method];
-      const free = Math.max(0, Math.floor(conditions.supportCapacity[method]) - next[state]);
-      const admitted = Math.min(starting[method], free);
-      next[state] += admitted;
-      next.housed += starting[method] - admitted;
-      refused += starting[method] - admitted;
+    if (anyInflow) {
+      const inflowStream = streamOf(t, INFLOW);
+      for (let j = 0; j < n; j++) {
+        const count = poisson(inflowStream, rates.inflowPerMonth[j] ?? 0);
+        inflow += count;
+        arrive(j, count, -1);
+      }
     }
-    path.push({ stocks: next, lettings, inflow, supportRefused: refused });
+    let refused = 0;
+    for (let k = 0; k < PLAN_METHODS.length; k++) {
+      const state = SUPPORTED_INDEX[k] as number;
+      const wanting = starting[k] as number;
+      const free = Math.max(0, (capacity[k] as number) - (next[state] as number));
+      const admitted = Math.min(wanting, free);
+      next[state] = (next[state] as number) + admitted;
+      next[HOUSED] = (next[HOUSED] as number) + wanting - admitted;
+      refused += wanting - admitted;
+    }
+    path.push({ stocks: stocksOf(next), lettings, inflow, supportRefused: refused });
     stocks = next;
   }
   return path;
@@ -218,33 +245,40 @@ function daysInMonth(monthEnd: string): number {
   return Number(monthEnd.slice(8, 10));
 }
 
-/** The figures of one month of one path. */
-function figuresOf(month: PathMonth, rates: PlanRates, economics: PlanEconomics, monthEnd: string) {
+/**
+ * Writes the figures of one month of one path into `into[series][draw]` (every series as
+ * `SERIES` lists them): the compartments, the lettings, the shelter days and what they and the
+ * support cost, less refunds.
+ */
+function writeFigures(
+  into: Record<Series, Float64Array>,
+  draw: number,
+  month: PathMonth,
+  rates: PlanRates,
+  economics: PlanEconomics,
+  days: number,
+) {
   const s = month.stocks;
-  const homeless = HOMELESS_STATES.reduce((sum, state) => sum + s[state], 0);
-  const shelterDays = (s.shelter + s.waiting * rates.waitingShelterShare) * daysInMonth(monthEnd);
+  const shelterDays = (s.shelter + s.waiting * rates.waitingShelterShare) * days;
   const shelterNet = shelterDays * economics.netPerShelterDay;
   const shelterRefund = shelterNet * economics.shelterRefundShare;
-  const supportCost = PLAN_METHODS.reduce(
-    (sum, m) => sum + s[SUPPORTED_STATE[m]] * economics.supportMonthlyCost[m],
-    0,
-  );
+  const cost = economics.supportMonthlyCost;
+  const supportCost = 0 + s.housed_cti * cost.cti + s.housed_icm * cost.icm + s.housed_act * cost.act;
   const supportRefund = supportCost * economics.supportRefundShare;
-  return {
-    homeless,
-    waiting: s.waiting,
-    shelter: s.shelter,
-    atRisk: s.at_risk,
-    housedWithSupport: PLAN_METHODS.reduce((sum, m) => sum + s[SUPPORTED_STATE[m]], 0),
-    lettings: month.lettings,
-    shelterDays,
-    shelterNet,
-    shelterRefund,
-    supportCost,
-    supportRefund,
-    netCost: shelterNet - shelterRefund + supportCost - supportRefund,
-    supportRefused: month.supportRefused,
-  };
+  // Sums in the order of HOMELESS_STATES and PLAN_METHODS, from 0, as a reduce over them adds.
+  into.homeless[draw] = 0 + s.street + s.shelter + s.other_homeless + s.waiting;
+  into.waiting[draw] = s.waiting;
+  into.shelter[draw] = s.shelter;
+  into.atRisk[draw] = s.at_risk;
+  into.housedWithSupport[draw] = 0 + s.housed_cti + s.housed_icm + s.housed_act;
+  into.lettings[draw] = month.lettings;
+  into.shelterDays[draw] = shelterDays;
+  into.shelterNet[draw] = shelterNet;
+  into.shelterRefund[draw] = shelterRefund;
+  into.supportCost[draw] = supportCost;
+  into.supportRefund[draw] = supportRefund;
+  into.netCost[draw] = shelterNet - shelterRefund + supportCost - supportRefund;
+  into.supportRefused[draw] = month.supportRefused;
 }
 
 /** The value at a quantile of sorted values (linear between neighbours). */
@@ -258,9 +292,16 @@ export function quantile(sorted: ArrayLike<number>, q: number): number {
 }
 
 export function bandOf(values: number[]): Band {
+  return bandOfDraws(Float64Array.from(values));
+}
+
+/** `bandOf` of draws held in a typed array, which it sorts in place (after summing them in order). */
+function bandOfDraws(draws: Float64Array): Band {
+  let sum = 0;
+  for (let i = 0; i < draws.length; i++) sum += draws[i] as number;
+  const mean = sum / Math.max(1, draws.length);
   // A typed array sorts numbers as numbers, without a comparison function: several times faster.
-  const sorted = Float64Array.from(values).sort();
-  const mean = values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+  const sorted = draws.sort();
   return { mean, low: quantile(sorted, 0.1), high: quantile(sorted, 0.9) };
 }
 
@@ -276,26 +317,51 @@ export function forecast(input: ForecastInput, onProgress?: (done: number) => vo
     unitsPerMonth: input.levers.unitsPerMonth ?? input.baseline.unitsPerMonth,
     supportCapacity: { ...input.baseline.supportCapacity, ...definedOnly(input.levers.supportCapacity) },
   };
-  const values = Object.fromEntries(
-    SERIES.map((s) => [s, Array.from({ length: months }, () => new Array<number>(input.draws))]),
-  ) as Record<Series, number[][]>;
+  // values[t][series][draw]: typed arrays, filled in place.
+  const values = Array.from(
+    { length: months },
+    () =>
+      Object.fromEntries(SERIES.map((s) => [s, new Float64Array(input.draws)])) as Record<
+        Series,
+        Float64Array
+      >,
+  );
+  const days = input.monthEnds.map((end) => daysInMonth(end));
   const waitingMonths = Array.from({ length: months }, () => [] as number[]);
   for (let d = 0; d < input.draws; d++) {
     const rates = applyLevers(drawRates(input.fitted, stream(input.seed, d, -1, 0)), input.levers);
-    const path = simulatePath(input.fitted.start, rates, conditions, months, (t, part) =>
-      stream(input.seed, d, t, part),
-    );
-    const meanLettings = path.reduce((sum, m) => sum + m.lettings, 0) / Math.max(1, months);
-    path.forEach((month, t) => {
-      const figures = figuresOf(month, rates, input.economics, input.monthEnds[t] as string);
-      for (const name of SERIES) (values[name][t] as number[])[d] = figures[name];
-      if (meanLettings > 0) waitingMonths[t]?.push(month.stocks.waiting / meanLettings);
+    const pathSeed = drawSeed(input.seed, d);
+    let month = -1;
+    let seedOfMonth = 0;
+    const path = simulatePath(input.fitted.start, rates, conditions, months, (t, part) => {
+      if (t !== month) {
+        month = t;
+        seedOfMonth = monthSeed(pathSeed, t);
+      }
+      return mulberry32(partSeed(seedOfMonth, part));
     });
+    let letted = 0;
+    for (const m of path) letted += m.lettings;
+    const meanLettings = letted / Math.max(1, months);
+    for (let t = 0; t < months; t++) {
+      const m = path[t] as PathMonth;
+      writeFigures(
+        values[t] as Record<Series, Float64Array>,
+        d,
+        m,
+        rates,
+        input.economics,
+        days[t] as number,
+      );
+      if (meanLettings > 0) waitingMonths[t]?.push(m.stocks.waiting / meanLettings);
+    }
     if (onProgress && ((d + 1) % 50 === 0 || d + 1 === input.draws)) onProgress((d + 1) / input.draws);
   }
   return {
     monthEnds: [...input.monthEnds],
-    series: Object.fromEntries(SERIES.map((s) => [s, values[s].map(bandOf)])) as Record<Series, Band[]>,
+    series: Object.fromEntries(
+      SERIES.map((s) => [s, values.map((month) => bandOfDraws(month[s]))]),
+    ) as Record<Series, Band[]>,
     waitingMonths: waitingMonths.map((v) => (v.length * 2 >= input.draws ? bandOf(v) : null)),
     assumptions: applyLevers(meanRates(input.fitted), input.levers),
   };
