@@ -11,6 +11,8 @@ import { citizensMarkdown, DEFAULT_OPTIONS, runCitizensBench } from './citizens-
 import { writeResults } from './lib/report';
 import { DEFAULT_OPTIONS as NATIONAL_DEFAULTS, nationalMarkdown, runNationalBench } from './national/bench';
 import { databaseName } from './national/data';
+import { planningMarkdown, runPlanningBench } from './planning';
+import { backtestMarkdown, runPlanningBacktest } from './planning-backtest';
 import { DEFAULT_OPTIONS as PREVENTION_DEFAULTS, preventionMarkdown, runPreventionBench } from './prevention';
 
 /**
@@ -29,6 +31,11 @@ Suites (national when none is named):
   citizens             search in the by-name list
   allocation           candidate ranking for one vacancy against the waiting list
   prevention           eviction-prevention inbox and notice import
+  planning             five-year, 1,000-draw forecasts: the largest municipality (inputs, in the
+                       process, through the worker pool), all 98 through the pool, and a light read
+                       path of the app server at rest and meanwhile (the national data set, as national)
+  planning-backtest    the planning model fitted on eight years of the national data set and checked
+                       against the last two, per municipality, next to the naive forecast (as national)
 
 Options:
   --keep               keep the benchmark database afterwards
@@ -80,13 +87,17 @@ type Suite = (common: {
   numbers: Record<string, number | undefined>;
 }) => Promise<SuiteOutput>;
 
+/** The national data set: DATABASE_URL's database if it is a benchmark one, else --database or hjemvej_bench_national. */
+function nationalUrl(adminUrl: string, explicitDatabase: boolean, database: string): string {
+  const own = databaseName(adminUrl);
+  return !explicitDatabase && /^hjemvej_bench[a-z0-9_]*$/.test(own)
+    ? adminUrl
+    : siblingUrl(adminUrl, explicitDatabase ? database : 'hjemvej_bench_national');
+}
+
 const SUITES: Record<string, Suite> = {
   national: async ({ adminUrl, database, numbers, explicitDatabase, paths }) => {
-    const own = databaseName(adminUrl);
-    const url =
-      !explicitDatabase && /^hjemvej_bench[a-z0-9_]*$/.test(own)
-        ? adminUrl
-        : siblingUrl(adminUrl, explicitDatabase ? database : 'hjemvej_bench_national');
+    const url = nationalUrl(adminUrl, explicitDatabase, database);
     const report = await runNationalBench({
       url,
       paths,
@@ -150,6 +161,20 @@ const SUITES: Record<string, Suite> = {
       log: (line) => console.error(`  ${line}`),
     });
     return { markdown: preventionMarkdown(report), data: report };
+  },
+  planning: async ({ adminUrl, database, explicitDatabase }) => {
+    const report = await runPlanningBench({
+      url: nationalUrl(adminUrl, explicitDatabase, database),
+      log: (line) => console.error(`  ${line}`),
+    });
+    return { markdown: planningMarkdown(report), data: report };
+  },
+  'planning-backtest': async ({ adminUrl, database, explicitDatabase }) => {
+    const report = await runPlanningBacktest({
+      url: nationalUrl(adminUrl, explicitDatabase, database),
+      log: (line) => console.error(`  ${line}`),
+    });
+    return { markdown: backtestMarkdown(report), data: report };
   },
 };
 

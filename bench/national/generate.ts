@@ -8,8 +8,9 @@ import { hashPassword } from '../../src/server/modules/access/password';
 import { refreshCurrentState } from '../../src/server/modules/citizens/citizens.list.repository';
 import type { Role } from '../../src/shared/permissions';
 import { seedAllocation } from '../allocation-ranking';
-import { dayNumber, isoDate, Random, Weighted } from '../lib/random';
+import { dayNumber, Random, Weighted } from '../lib/random';
 import { type PreventionSeedResult, seedPrevention } from '../prevention';
+import { addByNameHistory, type HistoryCounts } from './history';
 import { MUNICIPALITIES, type MunicipalityInfo, TOTAL_POPULATION } from './municipalities';
 import { addShelters, type ShelterCounts } from './shelters';
 import { addSupport, type SupportCounts } from './support';
@@ -22,27 +23,30 @@ import { addYouth, type YouthCounts } from './youth';
  * generated alone (the import scratch database, the embedded run) holds exactly the rows it holds
  * in the national set.
  *
- * The module generators are reused as they are: `seedAllocation` (citizens with whereabouts and
- * contacts, housing organisations, applications, vacancies, offers, tenancies) and `seedPrevention`
- * (eviction cases, notices, actions and the tenants they register). On top come the ten-year
- * history the module benchmarks do not need — older whereabouts episodes, consents, framework
- * agreements with quotas, past vacancies and their offers — and the audit log with its hash chain,
- * computed here in JavaScript exactly as `audit_row_hash` does and loaded with COPY while the
- * chaining trigger is disabled in the same transaction.
+ * The module generators are reused: `seedAllocation` (citizens, housing organisations, the open
+ * applications of the waiting list, the open vacancies the ranking measures) and `seedPrevention`
+ * (eviction cases, notices, actions and the tenants they register). Over them goes the ten-year
+ * by-name history of history.ts (a micro-simulation of the homeless citizens' lives: whereabouts,
+ * contacts, applications and their events, units let and given back, framework agreements whose
+ * quotas are the simulated supply, Housing First support and § 110 stays, coherent with each other),
+ * which replaces what the module generators drew of it for their own benchmarks. Then consents, the
+ * other support, the shelters, youth, and the audit log with its hash chain, computed here in
+ * JavaScript exactly as `audit_row_hash` does and loaded with COPY while the chaining trigger is
+ * disabled in the same transaction.
  */
 
 /** Sizes at scale 1 (the national totals the issue asks for). */
 export const NATIONAL_TOTALS = {
   applications: 40_000,
   notices: 300_000,
-  /** Past vacancies on top of the ones the allocation generator makes (their offers come with them). */
-  historyVacancies: 56_000,
   auditRows: 3_000_000,
-  /** Support enrollments (forløb) over the last three years, and their contacts. */
-  enrollments: 25_000,
+  /**
+   * Support enrollments (forløb) of the methods besides Housing First's (bostøtte, SKP, SPIR,
+   * treatment) over three years, at that rate over ten (Housing First's come from the history), and
+   * the contacts of the last three years.
+   */
+  enrollments: 12_000,
   contacts: 600_000,
-  /** § 110 shelter stays over the last ten years (DST: about 7,000 people a year stay at a shelter). */
-  shelterStays: 70_000,
 };
 
 /** The password of every generated user: a benchmark database holds fake people only. */
@@ -89,6 +93,8 @@ export interface GeneratedMunicipality {
   vacancies: { udsat: string; normal: string };
   organisationIds: string[];
   counts: { applications: number; waiting: number; notices: number; audit: number; vacancies: number };
+  /** The by-name history's sizes and parameters (history.ts). */
+  history?: HistoryCounts;
   /** Support teams, workers, enrollments (all and active), contacts and the bench user's caseload. */
   support: SupportCounts;
   /** § 110 shelters and their stays (all and open). */
@@ -115,15 +121,14 @@ export function sizesFor(m: MunicipalityInfo, scale: number) {
   const p = share(m) * scale;
   // The allocation generator adds 5 % paused, 5 % pending and 30 % closed to its approved ones.
   return {
+    share: p,
     approved: atLeast(3, (NATIONAL_TOTALS.applications * p) / 1.4),
     notices: atLeast(8, NATIONAL_TOTALS.notices * p),
-    historyVacancies: atLeast(4, NATIONAL_TOTALS.historyVacancies * p),
     auditRows: atLeast(50, NATIONAL_TOTALS.auditRows * p),
     support: {
       enrollments: atLeast(4, NATIONAL_TOTALS.enrollments * p),
       contacts: atLeast(40, NATIONAL_TOTALS.contacts * p),
     },
-    shelterStays: atLeast(10, NATIONAL_TOTALS.shelterStays * p),
   };
 }
 
@@ -145,7 +150,12 @@ export async function generateNational(o: NationalOptions): Promise<NationalData
     throw new Error(`Unknown municipality in ${o.only.join(', ')}`);
   const generated: GeneratedMunicipality[] = [];
   const prevention = new Map<string, PreventionSeedResult>();
-  for (const { m, index } of chosen) {
+  for (const [n, { m, index }] of chosen.entries()) {
+    // The tables grow by millions of rows over the run: fresh statistics keep the generators'
+    // statements (and refreshCurrentState's joins) on their indexes.
+    if (n > 0 && n % 10 === 0)
+      await sql`analyze citizen, whereabouts_episode, citizen_contact, allocation_application, vacancy, offer,
+        tenancy, eviction_case, support_enrollment`.execute(o.owner);
     const t0 = performance.now();
     const { g, seeded, steps } = await generateMunicipality(o, m, index, passwordHash);
     generated.push(g);
@@ -288,13 +298,25 @@ async function generateMunicipality(
     where municipality_id = ${m} and name like 'Bench%'`.execute(o.owner);
 
   step('allocation');
-  await extendWhereabouts(o.owner, m, o.today);
+  // Its own generator, so that the rows generated before and after stay as they were.
+  const history = await addByNameHistory({
+    owner: o.owner,
+    copy: o.copy,
+    municipalityId: m,
+    code: info.code,
+    random: new Random(seed + 31),
+    share: size.share,
+    today: o.today,
+    officer: users.allocation.id,
+    caseworker: users.caseworker.id,
+  });
+  // Statistics that have seen this municipality's new rows: without them the current-state refresh
+  // of a large municipality is planned as if it had none, and takes a minute instead of seconds.
+  if (history.counts.episodes > 20_000)
+    await sql`analyze citizen, whereabouts_episode, citizen_contact`.execute(o.owner);
   await refreshCurrentState(o.owner, m);
   await addConsents(o.owner, m, o.today);
-  const organisationIds = await addAgreements(o, m, random, tenYearsAgo);
   step('history');
-  const history = await addVacancyHistory(o, m, random, size.historyVacancies, day, users.allocation.id);
-  step('vacancies');
   // Its own generator, so that the rows generated before and after stay as they were.
   const support = await addSupport({
     owner: o.owner,
@@ -304,6 +326,7 @@ async function generateMunicipality(
     code: info.code,
     random: new Random(seed + 37),
     sizes: size.support,
+    housingFirst: history.support,
     today: o.today,
     benchUser: users.support.id,
     createdBy: users.caseworker.id,
@@ -319,8 +342,7 @@ async function generateMunicipality(
     name: info.name,
     code: info.code,
     random: new Random(seed + 41),
-    stays: size.shelterStays,
-    citizenIds: citizenRows.map((c) => c.id),
+    stays: history.stays,
     today: o.today,
     createdBy: users.caseworker.id,
     benchUser: users.shelter.id,
@@ -338,67 +360,28 @@ async function generateMunicipality(
   const audit = await addAudit(o, m, random, size.auditRows, tenYearsAgo, day, users);
   step('audit');
 
-  const applications = Object.values(allocation.applications).reduce((a, b) => a + (b ?? 0), 0);
+  const { rows: applicationRows } = await sql<{ n: number }>`
+    select count(*)::int as n from allocation_application where municipality_id = ${m}`.execute(o.owner);
+  const applicationCount = applicationRows[0]?.n ?? 0;
   const g = {
     code: info.code,
     name: info.name,
     id: m,
     vacancies: allocation.measured,
-    organisationIds,
+    organisationIds: history.organisationIds,
     counts: {
-      applications,
+      applications: applicationCount,
       waiting: allocation.waiting,
       notices: prevention.notices,
       audit,
-      vacancies:
-        allocation.vacancies.open + allocation.vacancies.let + allocation.vacancies.returned + history,
+      vacancies: allocation.vacancies.open + history.counts.vacancies,
     },
+    history: history.counts,
     support,
     shelters,
     youth,
   };
   return { g, seeded: prevention, steps };
-}
-
-/**
- * Ten years of whereabouts: each citizen with episodes gets 0–3 older ones before the first, none
- * earlier than ten years back. Set-based; the pseudo-random numbers come from hashes of the
- * (deterministic) citizen ids, so the rows are the same on every run.
- */
-async function extendWhereabouts(owner: Db, m: string, today: string) {
-  // A third of the tenants the prevention generator registered are recorded as at risk of homelessness.
-  await sql`
-    insert into whereabouts_episode (municipality_id, citizen_id, situation, from_date, recorded_at)
-    select c.municipality_id, c.id, 'at_risk', c.registered_on, c.registered_on + time '12:00'
-    from citizen c
-    where c.municipality_id = ${m} and abs(hashtext(c.id::text || 'r')) % 3 = 0
-      and not exists (select 1 from whereabouts_episode w
-        where w.municipality_id = ${m} and w.citizen_id = c.id)`.execute(owner);
-  await sql`
-    with first as (
-      select citizen_id, min(from_date) as first from whereabouts_episode
-      where municipality_id = ${m} group by citizen_id
-    ), extra as (
-      select f.citizen_id, k,
-        (f.first - k * (45 + abs(hashtext(f.citizen_id::text || k)) % 330))::date as from_date,
-        (array['street', 'night_shelter', 'shelter', 'family_friends', 'transitional', 'prison', 'hospital',
-          'housed', 'shelter', 'at_risk'])[1 + abs(hashtext(f.citizen_id::text || 's' || k)) % 10] as situation
-      from first f cross join lateral generate_series(1, abs(hashtext(f.citizen_id::text)) % 4) k
-    )
-    insert into whereabouts_episode (municipality_id, citizen_id, situation, from_date, release_date,
-      housing_solution, has_contract, temporary, recorded_at)
-    select ${m}::uuid, e.citizen_id, e.situation, e.from_date,
-      case when e.situation in ('prison', 'hospital') then e.from_date + 30 end,
-      case when e.situation in ('prison', 'hospital') then false end,
-      case when e.situation = 'family_friends' then false when e.situation = 'housed' then true end,
-      case when e.situation = 'family_friends' then true end,
-      e.from_date + time '12:00'
-    from extra e where e.from_date > ${today}::date - 3652`.execute(owner);
-  await sql`
-    update citizen c set registered_on = f.first
-    from (select citizen_id, min(from_date) as first from whereabouts_episode
-      where municipality_id = ${m} group by citizen_id) f
-    where c.id = f.citizen_id and c.municipality_id = ${m} and f.first < c.registered_on`.execute(owner);
 }
 
 /** A consent for every fifth registered citizen, given in the last four years for two years. */
@@ -413,227 +396,6 @@ async function addConsents(owner: Db, m: string, today: string) {
     where c.municipality_id = ${m} and c.cur_situation is not null and abs(hashtext(c.id::text)) % 5 = 0`.execute(
     owner,
   );
-}
-
-/** One framework agreement per organisation, in force for ten years, with quotas per department. */
-async function addAgreements(o: NationalOptions, m: string, random: Random, from: number) {
-  const { rows: departments } = await sql<{
-    id: string;
-    organisation_id: string;
-    units_youth: number;
-  }>`select id, organisation_id, units_youth from housing_department where municipality_id = ${m}
-    order by organisation_id, number`.execute(o.owner);
-  const organisations = [...new Set(departments.map((d) => d.organisation_id))];
-  const agreements: Cell[][] = [];
-  const quotas: Cell[][] = [];
-  const agreementOf = new Map<string, string>();
-  for (const org of organisations) {
-    const id = random.uuid();
-    agreementOf.set(org, id);
-    agreements.push([id, m, org, 'Rammeaftale om kommunal anvisning', isoDate(from), null]);
-  }
-  for (const d of departments) {
-    const agreement = agreementOf.get(d.organisation_id) ?? '';
-    quotas.push([random.uuid(), m, agreement, d.id, 'family', random.int(20, 33), random.int(0, 10)]);
-    if (d.units_youth > 0) quotas.push([random.uuid(), m, agreement, d.id, 'youth', random.int(10, 25), 0]);
-  }
-  await copyRows(
-    o.copy,
-    'framework_agreement',
-    ['id', 'municipality_id', 'organisation_id', 'name', 'valid_from', 'valid_to'],
-    agreements,
-  );
-  await copyRows(
-    o.copy,
-    'agreement_quota',
-    [
-      'id',
-      'municipality_id',
-      'agreement_id',
-      'department_id',
-      'unit_type',
-      'quota_percent',
-      'rehousing_percent',
-    ],
-    quotas,
-  );
-  return organisations;
-}
-
-const VACANCY_COLUMNS = [
-  'id',
-  'municipality_id',
-  'department_id',
-  'address',
-  'unit_type',
-  'rooms',
-  'area_m2',
-  'rent',
-  'utilities',
-  'deposit',
-  'accessible',
-  'available_on',
-  'origin',
-  'deadline_on',
-  'status',
-  'returned_on',
-  'returned_reason',
-  'reported_via',
-  'reported_by',
-  'created_at',
-];
-const OFFER_COLUMNS = [
-  'id',
-  'municipality_id',
-  'vacancy_id',
-  'application_id',
-  'status',
-  'offered_at',
-  'offered_by',
-  'reply_by',
-  'responded_at',
-  'responded_by',
-  'decline_reason',
-  'counts_as_refusal',
-];
-const TENANCY_COLUMNS = [
-  'id',
-  'municipality_id',
-  'vacancy_id',
-  'offer_id',
-  'application_id',
-  'citizen_id',
-  'accepted_on',
-  'lease_signed_on',
-  'planned_move_in_on',
-  'moved_in_on',
-  'created_at',
-];
-const UNIT_TYPE = new Weighted<string>([
-  ['family', 80],
-  ['youth', 12],
-  ['elderly', 6],
-  ['alternative', 2],
-]);
-const STREETS = ['Ringvej', 'Kirkevej', 'Stationsvej', 'Havnegade', 'Møllevej', 'Bakkevej', 'Skolegade'];
-
-/**
- * Ten years of vacancies before the last three (which the allocation generator covers): two in
- * three let after 0–3 declined or expired offers (the tenancy goes to a housed application), the
- * rest given back unused.
- */
-async function addVacancyHistory(
-  o: NationalOptions,
-  m: string,
-  random: Random,
-  count: number,
-  day: number,
-  officer: string,
-): Promise<number> {
-  const { rows: departments } = await sql<{ id: string }>`
-    select id from housing_department where municipality_id = ${m} order by id`.execute(o.owner);
-  const { rows: applications } = await sql<{ id: string; citizen_id: string; status: string }>`
-    select id, citizen_id, status from allocation_application where municipality_id = ${m} order by id`.execute(
-    o.owner,
-  );
-  const housed = applications.filter((a) => a.status === 'housed');
-  const vacancies: Cell[][] = [];
-  const offers: Cell[][] = [];
-  const tenancies: Cell[][] = [];
-  const at = (d: number, time: string) => `${isoDate(d)}T${time}:00Z`;
-  for (let i = 0; i < count; i++) {
-    const id = random.uuid();
-    const available = day - random.int(3 * 365, 3652);
-    const rooms = random.int(1, 4);
-    const rent = 2600 + rooms * 1000 + random.int(0, 20) * 25;
-    const tenant = housed.length > 0 && random.chance(0.65) ? random.pick(housed) : undefined;
-    const status = tenant ? 'let' : 'returned';
-    vacancies.push([
-      id,
-      m,
-      random.pick(departments).id,
-      `${random.pick(STREETS)} ${random.int(1, 200)}, ${random.int(0, 4)}. tv.`,
-      UNIT_TYPE.pick(random),
-      rooms,
-      30 + rooms * 18 + random.int(0, 15),
-      rent,
-      300 + rooms * 120,
-      3 * rent,
-      random.chance(0.15),
-      isoDate(available),
-      random.chance(0.85) ? 'agreement_quota' : 'rehousing',
-      isoDate(available + 14),
-      status,
-      status === 'returned' ? isoDate(available + 14) : null,
-      status === 'returned' ? random.pick(['no_candidate', 'declined_by_all', 'deadline_passed']) : null,
-      random.chance(0.7) ? 'partner' : 'officer',
-      officer,
-      at(available - random.int(10, 40), '08:00'),
-    ]);
-    let offered = available - 21;
-    for (let k = random.int(0, 3); k > 0; k--) {
-      const declined = random.chance(0.75);
-      const reason = declined
-        ? random.pick(['personal', 'size', 'area', 'too_expensive', 'no_reason'])
-        : null;
-      offers.push([
-        random.uuid(),
-        m,
-        id,
-        random.pick(applications).id,
-        declined ? 'declined' : 'expired',
-        at(offered, '10:00'),
-        officer,
-        isoDate(offered + 7),
-        at(offered + random.int(1, 7), '12:00'),
-        officer,
-        reason,
-        !declined || reason === 'personal' || reason === 'no_reason',
-      ]);
-      offered += 7;
-    }
-    if (tenant) {
-      const offerId = random.uuid();
-      offers.push([
-        offerId,
-        m,
-        id,
-        tenant.id,
-        'accepted',
-        at(offered, '10:00'),
-        officer,
-        isoDate(offered + 7),
-        at(offered + 2, '12:00'),
-        officer,
-        null,
-        false,
-      ]);
-      tenancies.push([
-        random.uuid(),
-        m,
-        id,
-        offerId,
-        tenant.id,
-        tenant.citizen_id,
-        isoDate(offered + 2),
-        isoDate(offered + 5),
-        isoDate(available + 14),
-        isoDate(available + 14),
-        at(offered + 2, '12:00'),
-      ]);
-    }
-  }
-  await o.copy.query('begin');
-  try {
-    await copyRows(o.copy, 'vacancy', VACANCY_COLUMNS, vacancies);
-    await copyRows(o.copy, 'offer', OFFER_COLUMNS, offers);
-    await copyRows(o.copy, 'tenancy', TENANCY_COLUMNS, tenancies);
-    await o.copy.query('commit');
-  } catch (error) {
-    await o.copy.query('rollback');
-    throw error;
-  }
-  return vacancies.length;
 }
 
 // ---- the audit log ----

@@ -1,15 +1,16 @@
 import type pg from 'pg';
 import { type Cell, copyRows } from '../../src/server/db/copy';
-import type { DischargeDestination } from '../../src/shared/shelters/model';
-import { dayNumber, isoDate, type Random, Weighted } from '../lib/random';
+import { dayNumber, isoDate, type Random } from '../lib/random';
+import type { HistoryStay } from './history';
 import { MUNICIPALITIES } from './municipalities';
 
 /**
  * § 110 shelters (issue 16 §11) in the national set: the municipality's shelters with ten years of
  * yearly daily rates (takster), and stays over the last ten years loaded with COPY as the module's
  * service would have stored them:
- * - a stay's length is log-normal around a median of about 45 nights, a long tail up to four years
- *   (DST: 6–8 % of residents stay the whole year);
+ * - the stays are the shelter episodes of the by-name history (history.ts): a stay's length is
+ *   log-normal around a median of about 45 nights, a long tail up to four years (DST: 6–8 % of
+ *   residents stay the whole year), and it ends where the citizen's next whereabouts begin;
  * - one citizen has no two stays at once (a re-admission comes after the last discharge), so one
  *   open stay per citizen and shelter holds;
  * - the admission decision is the admission day or the day before; the handlekommune is the
@@ -62,16 +63,6 @@ const STAY_COLUMNS = [
   'created_at',
 ];
 
-const DESTINATION = new Weighted<DischargeDestination>([
-  ['own_home', 28],
-  ['care_107_108', 8],
-  ['other_shelter', 14],
-  ['street', 10],
-  ['hospital_prison', 7],
-  ['family_friends', 18],
-  ['unknown', 15],
-]);
-
 const NAMES = [
   'Herberget',
   'Forsorgshjemmet',
@@ -81,20 +72,14 @@ const NAMES = [
   'Natherberget',
 ];
 
-/** A standard normal number (Box–Muller). */
-function normal(random: Random): number {
-  return Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
-}
-
 export async function addShelters(o: {
   copy: pg.Client;
   municipalityId: string;
   name: string;
   code: string;
   random: Random;
-  stays: number;
-  /** The municipality's citizens, in a stable order. */
-  citizenIds: readonly string[];
+  /** The stays of the by-name history, in no particular order. */
+  stays: readonly HistoryStay[];
   today: string;
   createdBy: string;
   benchUser: string;
@@ -104,7 +89,7 @@ export async function addShelters(o: {
   const day = dayNumber(o.today);
   const tenYearsAgo = day - 3652;
   const created = `${isoDate(tenYearsAgo - 30)}T08:00:00Z`;
-  const shelterCount = Math.max(1, Math.min(8, Math.round(o.stays / 1500)));
+  const shelterCount = Math.max(1, Math.min(8, Math.round(o.stays.length / 1500)));
   const shelters: Cell[][] = [];
   const rates: Cell[][] = [];
   const shelterIds: string[] = [];
@@ -112,7 +97,7 @@ export async function addShelters(o: {
     const id = random.uuid();
     shelterIds.push(id);
     const name = `${NAMES[s % NAMES.length]} ${o.name}${s >= NAMES.length ? ` ${s + 1}` : ''}`;
-    const places = Math.max(8, Math.round((o.stays / 3652 / shelterCount) * 95));
+    const places = Math.max(8, Math.round((o.stays.length / 3652 / shelterCount) * 95));
     // Most shelters are on Tilbudsportalen (a refund condition); a few small independent ones not.
     shelters.push([id, m, name, s % 3 === 2 ? 'independent' : 'municipal', places, s % 5 !== 4, created]);
     let rate = 900 + random.int(0, 700);
@@ -123,33 +108,20 @@ export async function addShelters(o: {
     }
   }
 
-  // Admissions in date order; each takes a citizen who is not staying anywhere at the time.
-  const admissions = Array.from({ length: o.stays }, () => tenYearsAgo + random.int(0, 3652 - 1)).sort(
-    (a, b) => a - b,
-  );
-  const freeFrom = new Map<string, number>();
   const others = MUNICIPALITIES.filter((x) => x.code !== o.code).map((x) => x.code);
   const stays: Cell[][] = [];
   let open = 0;
-  for (const admitted of admissions) {
-    if (o.citizenIds.length === 0) break;
-    let citizen: string | undefined;
-    for (let attempt = 0; attempt < 6 && citizen === undefined; attempt++) {
-      const c = o.citizenIds[random.int(0, o.citizenIds.length - 1)] as string;
-      if ((freeFrom.get(c) ?? Number.NEGATIVE_INFINITY) <= admitted) citizen = c;
-    }
-    if (citizen === undefined) continue;
-    const nights = Math.min(1500, Math.max(0, Math.round(Math.exp(Math.log(45) + 1.1 * normal(random)))));
-    const end = admitted + nights;
-    const discharged = end <= day ? end : null;
-    freeFrom.set(citizen, discharged ?? Number.POSITIVE_INFINITY);
+  for (const stay of [...o.stays].sort(
+    (a, b) => a.admitted - b.admitted || (a.citizenId < b.citizenId ? -1 : 1),
+  )) {
+    const { citizenId: citizen, admitted, discharged } = stay;
     if (discharged === null) open++;
     const decided = admitted - (random.chance(0.3) ? 1 : 0);
     const lateOrMissing = day - admitted < 5 && random.chance(0.5);
     const notified = lateOrMissing
       ? null
       : decided + (random.chance(0.1) ? random.int(4, 6) : random.int(0, 3));
-    const to = discharged === null ? null : DESTINATION.pick(random);
+    const to = discharged === null ? null : stay.to;
     const municipal = to !== null && (to === 'own_home' || to === 'care_107_108') && random.chance(0.1);
     const plan = random.chance(0.6) ? admitted + random.int(5, 40) : null;
     stays.push([

@@ -7,11 +7,15 @@ import type { ContactKind, EndReason, LegalBasis, Method } from '../../src/share
 import { ctiPlannedEnd, ctiPlannedPhases } from '../../src/shared/support/rules';
 import { FAMILY_NAMES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from '../lib/danish-names';
 import { dayNumber, isoDate, type Random, Weighted } from '../lib/random';
+import type { HistorySupport } from './history';
 
 /**
  * Support (issue 15 §10) in the national set: teams, support workers (users of the support role),
- * enrollments (forløb) over the last three years with CTI's phase changes, and contacts, loaded with
- * COPY as the module's own service would have stored them:
+ * enrollments (forløb) over the last ten years with CTI's phase changes, and contacts of the last
+ * three years (older ones are not kept), loaded with COPY as the module's own service would have
+ * stored them. The Housing First enrollments (CTI, ICM, ACT) are the by-name history's (history.ts:
+ * support from the move-in into a home let from the waiting list, ended when the home is lost); the
+ * other methods are drawn here:
  * - CTI starts only on or after a signed lease, a move-in or an own-home whereabouts episode
  *   (rule 16), with the planned end and phase dates the service computes (30 days' contact building,
  *   then 3 × 3 months), a contact-building phase row at the start and a row per phase reached;
@@ -42,10 +46,7 @@ export interface SupportCounts {
 
 type Group = 'cti' | 'icm' | 'act' | 'light';
 
-const METHOD_OF = new Weighted<Method>([
-  ['cti', 26],
-  ['icm', 18],
-  ['act', 7],
+const LIGHT_METHOD = new Weighted<Method>([
   ['bostoette_85', 30],
   ['stoettekontaktperson', 10],
   ['spir', 3],
@@ -195,6 +196,8 @@ interface Planned {
 
 /** Generates the municipality's support data; `benchUser` is the user id of `k<code>.stoette`. */
 export async function addSupport(o: {
+  /** The Housing First enrollments of the by-name history. */
+  housingFirst: readonly HistorySupport[];
   owner: Db;
   /** What COPY is sent through (a pg.Client, or the PGlite shim of embedded.ts). */
   copy: pg.Client;
@@ -211,7 +214,9 @@ export async function addSupport(o: {
   const { random } = o;
   const m = o.municipalityId;
   const day = dayNumber(o.today);
-  const windowStart = day - 3 * 365;
+  const windowStart = day - 3652;
+  /** Contacts are kept for three years. */
+  const contactsFrom = day - 3 * 365;
   // Citizens, with the first day of a home a CTI start can rest on (lease, move-in, own-home episode).
   const { rows: citizens } = await sql<{ id: string; housed_from: string | null }>`
     select c.id, h.first::text as housed_from
@@ -235,10 +240,6 @@ export async function addSupport(o: {
   const housed = shuffle(citizens.filter((c) => c.housed_from !== null));
   const unhoused = shuffle(citizens.filter((c) => c.housed_from === null));
   const used = new Set<string>();
-  const takeHoused = () => {
-    for (let c = housed.pop(); c; c = housed.pop()) if (!used.has(c.id)) return c;
-    return undefined;
-  };
   // Other methods prefer citizens without a home of record, but take the housed too (bostøtte).
   const takeAny = () => {
     const from = random.chance(0.5) ? unhoused : housed;
@@ -248,40 +249,40 @@ export async function addSupport(o: {
     return undefined;
   };
 
-  // Larger municipalities run an ACT team; the smallest one team for everything.
-  const enrollmentsWanted = Math.min(o.sizes.enrollments, citizens.length);
-  const hasAct = enrollmentsWanted >= 150;
+  // Housing First as the history has it: a CTI course that ran its course ends on its planned end.
   const planned: Planned[] = [];
+  for (const h of o.housingFirst) {
+    used.add(h.citizenId);
+    const plannedEnd = h.method === 'cti' ? ctiPlannedEnd(isoDate(h.start), 30) : null;
+    let end = h.end;
+    if (h.reason === 'completed' && plannedEnd !== null)
+      end = dayNumber(plannedEnd) <= day ? dayNumber(plannedEnd) : null;
+    planned.push({
+      id: random.uuid(),
+      citizenId: h.citizenId,
+      method: h.method,
+      start: h.start,
+      plannedEnd,
+      end,
+      endReason: end === null ? null : (h.reason ?? 'other'),
+      silent: end === null && random.chance(0.1) ? random.int(15, 45) : 0,
+      workerId: null,
+      teamId: null,
+      userIds: [],
+    });
+  }
+  // The other methods at the module's national rate over ten years.
+  const enrollmentsWanted = Math.min(Math.round((o.sizes.enrollments * 10) / 3), citizens.length - used.size);
   for (let i = 0; i < enrollmentsWanted; i++) {
-    let method = METHOD_OF.pick(random);
-    if (method === 'act' && !hasAct) method = 'icm';
-    const citizen = method === 'cti' ? takeHoused() : takeAny();
-    if (!citizen) {
-      if (method === 'cti') continue;
-      break;
-    }
+    const method = LIGHT_METHOD.pick(random);
+    const citizen = takeAny();
+    if (!citizen) break;
     used.add(citizen.id);
-    let start = windowStart + random.int(0, day - 7 - windowStart);
-    if (method === 'cti' && citizen.housed_from) {
-      const home = dayNumber(citizen.housed_from);
-      // Most CTI courses begin around the move-in.
-      if (home >= windowStart && random.chance(0.7)) start = Math.min(day, home + random.int(0, 21));
-      start = Math.max(start, home);
-    }
+    const start = windowStart + random.int(0, day - 7 - windowStart);
     let plannedEnd: string | null = null;
     let end: number | null = null;
     let endReason: EndReason | null = null;
-    if (method === 'cti') {
-      plannedEnd = ctiPlannedEnd(isoDate(start), 30);
-      const early = random.chance(0.25) ? start + random.int(20, 250) : null;
-      if (early !== null && early < dayNumber(plannedEnd)) {
-        end = early;
-        endReason = END_REASON.pick(random);
-      } else {
-        end = dayNumber(plannedEnd);
-        endReason = 'completed';
-      }
-    } else {
+    {
       const mean = MEAN_DAYS[method];
       end = start + Math.max(30, Math.round(-Math.log(1 - random.next()) * mean));
       endReason = END_REASON.pick(random);
@@ -442,6 +443,7 @@ export async function addSupport(o: {
       return 30;
     };
     let d = p.start + random.int(1, 3);
+    while (d < contactsFrom) d += Math.max(1, interval(d) + random.int(-1, 2));
     let last = -1;
     while (d <= until) {
       last = d;
