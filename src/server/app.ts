@@ -20,6 +20,7 @@ import { accessSettings, authPlugin } from './modules/access';
 import type { ModuleContext } from './platform/module';
 import { responseSerializer } from './platform/serializer';
 import { installTestClock } from './platform/test-clock';
+import { registerTextGuard } from './platform/text-guard';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -70,6 +71,7 @@ export async function buildApp({
   app.decorate('db', db);
   registerErrorHandler(app);
   if (config.HJEMVEJ_TEST_CLOCK) installTestClock(app);
+  registerTextGuard(app);
 
   await app.register(cookie);
   await app.register(authPlugin, { settings: accessSettings(config) });

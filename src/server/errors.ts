@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type ErrorBody, type ErrorCode, errorEntry, type FieldErrorCode } from '../shared/error-codes';
+import { isDatabaseUnavailable } from './db/database';
 
 export type { ErrorCode };
 
@@ -33,6 +34,9 @@ export function errorBody(code: ErrorCode, extra: Pick<ErrorBody, 'params' | 'fi
   if (extra.fields) body.fields = extra.fields;
   return body;
 }
+
+/** How long a client is asked to wait before sending a request again when the database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'V_MALFORMED_JSON',
@@ -114,6 +118,19 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.warn({ err: { code: error.code, statusCode: error.statusCode } }, 'client error');
       return reply.status(400).send(errorBody('V_VALIDATION'));
+    }
+    // Text PostgreSQL cannot hold (the text guard refuses NUL first; this is the net under it).
+    if (error.code === '22021' || error.code === '22P05') {
+      request.log.warn({ err: { code: error.code } }, 'text the database cannot hold');
+      return reply.status(400).send(errorBody('V_VALIDATION'));
+    }
+    if (isDatabaseUnavailable(error)) {
+      // Only the requests in flight fail while PostgreSQL restarts; the pool reconnects by itself.
+      request.log.warn({ err: { code: error.code, message: error.message } }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+        .send(errorBody('DATABASE_UNAVAILABLE'));
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(errorBody('INTERNAL'));

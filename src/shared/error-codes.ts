@@ -30,6 +30,10 @@ export const PLATFORM_ERRORS = {
   MUNICIPALITY_CODE_TAKEN: { status: 409, message: 'A municipality with this code exists' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again later' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server' },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    message: 'The database is not available right now; try again shortly',
+  },
 } as const satisfies ErrorCatalogue;
 
 /**

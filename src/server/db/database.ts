@@ -60,7 +60,7 @@ export interface DatabaseOptions {
   loadDataDir?: Blob | undefined;
   poolSize?: number;
   /**
-   * Told when PostgreSQL closes an idle pooled connection (a restart, a failover,
+   * Told when PostgreSQL closes a pooled connection, idle or checked out (a restart, a failover,
    * pg_terminate_backend). The pool drops that connection and opens a new one on the next query;
    * without a listener the error would end the process. Defaults to one line on stderr.
    */
@@ -69,7 +69,7 @@ export interface DatabaseOptions {
 
 const reportIdleError = (error: Error) =>
   process.stderr.write(
-    `Hjemvej: PostgreSQL closed an idle database connection (${error.message}); the next query opens a new one.\n`,
+    `Hjemvej: PostgreSQL closed a database connection (${error.message}); the next query opens a new one.\n`,
   );
 
 const INT8 = 20;
@@ -105,7 +105,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       options: '-c jit=off',
     });
     for (const pool of [ownerPool, appPool]) {
-      pool.on('error', options.onIdleError ?? reportIdleError);
+      const onError = options.onIdleError ?? reportIdleError;
+      pool.on('error', onError);
+      // The pool listens for errors of idle connections only. A connection checked out when
+      // PostgreSQL goes away (a restart, a failover) emits 'error' too, and without a listener that
+      // ends the process: its query fails (the request answers DATABASE_UNAVAILABLE) and the pool
+      // drops the connection when it comes back.
+      pool.on('connect', (client) => client.on('error', onError));
       acceptStagedRows(pool);
     }
     const owner = new Kysely<Database>({ dialect: new PostgresDialect({ pool: ownerPool }) });
@@ -404,4 +410,26 @@ export async function rowsSource(
   }
   const arrays = columns.map(([, type], i) => sql`${rows.map((row) => row[i] ?? null)}::${sql.raw(type)}[]`);
   return sql`unnest(${sql.join(arrays)}) as t (${names})`;
+}
+
+/** SQLSTATE classes and codes of a database that is gone or not accepting work right now. */
+const UNAVAILABLE_STATES = /^(08|57P0[1-3]$|53300$)/;
+/** Node's socket errors when the server is unreachable or the connection broke. */
+const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']);
+
+/**
+ * Whether an error means the database is unavailable (restarting, failing over, unreachable, out of
+ * connections) rather than that the statement was wrong: the request may be sent again shortly.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (error === null || typeof error !== 'object') return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (UNAVAILABLE_STATES.test(code) || UNAVAILABLE_SOCKET_CODES.has(code)))
+    return true;
+  return (
+    typeof message === 'string' &&
+    (message.startsWith('Connection terminated') ||
+      message.includes('is not queryable') ||
+      message.includes('timeout exceeded when trying to connect'))
+  );
 }
