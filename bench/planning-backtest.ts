@@ -2,11 +2,10 @@ import os from 'node:os';
 import { openDatabase, withTenant } from '../src/server/db/database';
 import { planningHistory } from '../src/server/modules/planning/planning.history.service';
 import { planningInputs } from '../src/server/modules/planning/planning.inputs.service';
+import { scenarioRun } from '../src/server/modules/planning/planning.service';
 import { monthsBefore } from '../src/shared/dates';
 import { HOMELESS_STATES, type Stocks } from '../src/shared/planning/model';
-import { supportPlaces } from '../src/shared/planning/scenario';
-import { type Band, type ForecastInput, forecast, forecastMonthEnds } from '../src/shared/planning/simulate';
-import { monthlySupply } from '../src/shared/planning/supply';
+import { type Band, forecast } from '../src/shared/planning/simulate';
 import { type MachineInfo, machineInfo } from './lib/machine';
 import { machineLine, markdownTable } from './lib/report';
 import { databaseName, readSummary } from './national/data';
@@ -84,7 +83,7 @@ export interface BacktestReport {
   data: { database: string; today: string; seed: number; scale: number; generatedSeconds: number };
   asOf: string;
   fittedUpTo: string;
-  monthEnds: string[];
+  monthEnds: readonly string[];
   municipalities: MunicipalityBacktest[];
   summary: Record<
     Measure,
@@ -169,7 +168,7 @@ export async function runPlanningBacktest(
   const results: MunicipalityBacktest[] = [];
   let machine: MachineInfo;
   let fittedUpTo = '';
-  let monthEnds: string[] = [];
+  let monthEnds: readonly string[] = [];
   try {
     machine = await machineInfo(db.owner);
     const chosen = summary.municipalities.filter((g) => !o.only || o.only.includes(g.code));
@@ -181,23 +180,18 @@ export async function runPlanningBacktest(
       ]);
       const t1 = performance.now();
       fittedUpTo = inputs.past.monthEnds.at(-1) as string;
-      monthEnds = forecastMonthEnds(fittedUpTo, o.horizon);
+      // The baseline as the planning routes build it, over the backtest's horizon.
+      const { input } = scenarioRun(inputs, {
+        name: 'backtest',
+        scenario: { years: o.horizon / 12 },
+        draws: o.draws,
+        seed: o.seed,
+      });
+      monthEnds = input.monthEnds;
       if (actuals.monthEnds[0] !== fittedUpTo || actuals.monthEnds.slice(1).join() !== monthEnds.join())
         throw new Error(
           `${g.code}: the actuals' month ends do not follow the fit's (${actuals.monthEnds[0]})`,
         );
-      const input: ForecastInput = {
-        fitted: inputs.fitted,
-        economics: inputs.economics,
-        monthEnds,
-        baseline: {
-          unitsPerMonth: monthlySupply(inputs.supply, monthEnds).total,
-          supportCapacity: supportPlaces(inputs.capacity),
-        },
-        levers: {},
-        draws: o.draws,
-        seed: o.seed,
-      };
       const result = forecast(input);
       const t2 = performance.now();
       const start = inputs.past.stocks.at(-1) as Stocks;

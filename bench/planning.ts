@@ -3,9 +3,8 @@ import { Worker } from 'node:worker_threads';
 import { type DatabaseHandles, openDatabase, withTenant } from '../src/server/db/database';
 import { type PlanningInputs, planningInputs } from '../src/server/modules/planning/planning.inputs.service';
 import { closeForecastWorkers, runForecast } from '../src/server/modules/planning/planning.runner';
-import { supportPlaces } from '../src/shared/planning/scenario';
-import { type ForecastInput, forecast, forecastMonthEnds } from '../src/shared/planning/simulate';
-import { monthlySupply } from '../src/shared/planning/supply';
+import { scenarioRun } from '../src/server/modules/planning/planning.service';
+import { type ForecastInput, forecast } from '../src/shared/planning/simulate';
 import { percentile } from './lib/load';
 import { type MachineInfo, machineInfo } from './lib/machine';
 import { count, machineLine, markdownTable, ms, ratio } from './lib/report';
@@ -127,19 +126,12 @@ function spread(samples: number[]): Spread {
 
 /** The five-year forecast input of a municipality's inputs, as the planning routes build it. */
 function inputOf(inputs: PlanningInputs, o: PlanningBenchOptions): ForecastInput {
-  const monthEnds = forecastMonthEnds(inputs.past.monthEnds.at(-1) as string, o.years * 12);
-  return {
-    fitted: inputs.fitted,
-    economics: inputs.economics,
-    monthEnds,
-    baseline: {
-      unitsPerMonth: monthlySupply(inputs.supply, monthEnds).total,
-      supportCapacity: supportPlaces(inputs.capacity),
-    },
-    levers: {},
+  return scenarioRun(inputs, {
+    name: 'benchmark',
+    scenario: { years: o.years },
     draws: o.draws,
     seed: o.seed,
-  };
+  }).input;
 }
 
 async function inputsOf(db: DatabaseHandles, g: GeneratedMunicipality, today: string) {
