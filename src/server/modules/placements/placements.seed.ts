@@ -162,6 +162,7 @@ export async function seedDemoPlacements(trx: Tx, demo: DemoContext): Promise<vo
   /** A homeless citizen with no open housing application and no tenancy. */
   const takeWithoutNextStep = async () => {
     for (const [i, id] of homeless.entries()) {
+      if (!neverInShelter(id)) continue;
       if (await openApplicationOf(trx, m, id)) continue;
       if ((await tenancyFacts(trx, m, [id])).length > 0) continue;
       homeless.splice(i, 1);
@@ -170,8 +171,17 @@ export async function seedDemoPlacements(trx: Tx, demo: DemoContext): Promise<vo
     }
     return undefined;
   };
+  // Only the two above follow a § 110 stay: the others go to citizens never in a shelter, so that no
+  // date the demo is seeded on makes one of them look decided before a discharge too.
+  const neverInShelter = (id: string) => !episodes.get(id)?.some((e) => e.situation === 'shelter');
+  const takeNeverInShelter = () => {
+    const i = homeless.findIndex(neverInShelter);
+    const [id] = i < 0 ? [] : homeless.splice(i, 1);
+    if (id) used.add(id);
+    return id;
+  };
   for (const p of placements) {
-    const citizenId = p.withoutNextStep ? await takeWithoutNextStep() : take();
+    const citizenId = p.withoutNextStep ? await takeWithoutNextStep() : takeNeverInShelter();
     if (!citizenId) break;
     const decidedOn = addDays(now, -p.decidedAgo);
     const moveIn = addDays(decidedOn, p.startAfter ?? 12);
