@@ -27,6 +27,37 @@ async function until(check: () => Promise<boolean>): Promise<void> {
   while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
+/**
+ * Locks `table` from a session of its own, sends `request`, waits until the server's statement
+ * matching `waiting` (a condition on pg_stat_activity) waits on that lock, restarts PostgreSQL and
+ * answers the request's response.
+ */
+async function restartDuring(
+  table: string,
+  waiting: string,
+  request: () => Promise<Response>,
+): Promise<Response> {
+  const c = cluster as ThrowawayCluster;
+  const locker = new pg.Client({ connectionString: c.url });
+  locker.on('error', () => {});
+  await locker.connect();
+  await locker.query('begin');
+  await locker.query(`lock table ${table} in access exclusive mode`);
+  const response = request();
+  await until(async () => {
+    // (Inside its transaction the locker would see one snapshot of the activity: clear it.)
+    await locker.query('select pg_stat_clear_snapshot()');
+    const { rows } = await locker.query<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and ${waiting}`,
+    );
+    return (rows[0]?.n ?? 0) > 0;
+  });
+  await c.restart();
+  const answer = await response;
+  await locker.end().catch(() => {});
+  return answer;
+}
+
 describe('a PostgreSQL restart under the running server', { timeout: PROCESS_TEST_CAP_MS }, () => {
   it.skipIf(!process.env.DATABASE_URL || bin === null)(
     'costs only the request in flight, answered 503 DATABASE_UNAVAILABLE with retry advice, and the server recovers by itself',
@@ -66,28 +97,10 @@ describe('a PostgreSQL restart under the running server', { timeout: PROCESS_TES
       expect((await some()).map((r) => r.status)).toEqual(Array(6).fill(401));
 
       // A query in flight: the users' table locked by another session, so the login's read waits.
-      const locker = new pg.Client({ connectionString: cluster.url });
-      locker.on('error', () => {});
-      await locker.connect();
-      await locker.query('begin');
-      await locker.query('lock table app_user in access exclusive mode');
-      const inFlight = login();
-      await until(async () => {
-        // (Inside its transaction the locker would see one snapshot of the activity: clear it.)
-        await locker.query('select pg_stat_clear_snapshot()');
-        const { rows } = await locker.query<{ n: number }>(
-          `select count(*)::int as n from pg_stat_activity
-           where wait_event_type = 'Lock' and query ilike '%auth_user_by_username%'`,
-        );
-        return (rows[0]?.n ?? 0) > 0;
-      });
-      await cluster.restart();
-
-      const answer = await inFlight;
+      const answer = await restartDuring('app_user', "query ilike '%auth_user_by_username%'", login);
       expect(answer.status).toBe(503);
       expect(answer.headers.get('retry-after')).toBe('5');
       expect(await answer.json()).toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
-      await locker.end().catch(() => {});
 
       // The same process answers again, on new connections, and the user logs in.
       expect(child.exitCode).toBeNull();
@@ -97,23 +110,12 @@ describe('a PostgreSQL restart under the running server', { timeout: PROCESS_TES
       // A transaction in flight: a known user's failed login is audited in a transaction, and the
       // audit table is locked, so the restart comes mid-transaction. Its connection then fails
       // while checked out — what ended the process before (it answered nothing more).
-      const holder = new pg.Client({ connectionString: cluster.url });
-      holder.on('error', () => {});
-      await holder.connect();
-      await holder.query('begin');
-      await holder.query('lock table audit_event in access exclusive mode');
-      const inTransaction = login('tester', 'a-wrong-password-for-tester');
-      await until(async () => {
-        await holder.query('select pg_stat_clear_snapshot()');
-        const { rows } = await holder.query<{ n: number }>(
-          `select count(*)::int as n from pg_stat_activity
-           where wait_event_type = 'Lock' and query ilike '%audit_event%' and query not ilike '%audit_chain_pending%'`,
-        );
-        return (rows[0]?.n ?? 0) > 0;
-      });
-      await cluster.restart();
-      expect([401, 503]).toContain((await inTransaction).status);
-      await holder.end().catch(() => {});
+      const failed = await restartDuring(
+        'audit_event',
+        "query ilike '%audit_event%' and query not ilike '%audit_chain_pending%'",
+        () => login('tester', 'a-wrong-password-for-tester'),
+      );
+      expect([401, 503]).toContain(failed.status);
       expect(child.exitCode).toBeNull();
       expect((await login('tester', password)).status).toBe(200);
       expect(child.exitCode).toBeNull();
