@@ -12,6 +12,7 @@ import {
   findLoginUser,
   findMunicipalityByCode,
   MIN_PASSWORD_LENGTH,
+  passwordProblem,
   unlockUser,
 } from './modules/access';
 import { verifyAllChains } from './modules/audit';
@@ -91,6 +92,7 @@ async function run(command: string | undefined, db: DatabaseHandles): Promise<nu
     maxHours: config.SESSION_MAX_HOURS,
     maxFailures: config.LOGIN_MAX_FAILURES,
     lockMinutes: config.LOGIN_LOCK_MINUTES,
+    failureMinMs: config.LOGIN_FAILURE_MIN_MS,
   };
   switch (command) {
     case 'migrate':
@@ -110,8 +112,13 @@ async function run(command: string | undefined, db: DatabaseHandles): Promise<nu
       const m = await findMunicipalityByCode(db.owner, need('municipality'));
       if (!m) throw new UsageError(`Ingen kommune med kode ${values.municipality}`);
       const password = values.password ?? randomBytes(12).toString('base64url');
-      if (password.length < MIN_PASSWORD_LENGTH)
-        throw new UsageError(`Adgangskoden skal være mindst ${MIN_PASSWORD_LENGTH} tegn`);
+      const problem = passwordProblem(password, [need('username'), need('name')]);
+      if (problem)
+        throw new UsageError(
+          problem === 'password_common'
+            ? 'Adgangskoden er for let at gætte (en almindelig adgangskode, et ord med tal eller dit navn); brug fx en sætning på flere ord'
+            : `Adgangskoden skal være mindst ${MIN_PASSWORD_LENGTH} tegn og ikke kun mellemrum`,
+        );
       const user = await withTenant(db.owner, m.id, (trx) =>
         createUser(trx, null, m.id, {
           username: need('username'),

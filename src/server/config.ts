@@ -59,6 +59,12 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: int(1, 100).default(5),
   /** Minutes a username stays locked after too many failures. */
   LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(15),
+  /**
+   * A failed login is answered no sooner than this many milliseconds after it arrived, whether the
+   * username exists or not, so that the time of the answer does not tell (OWASP Authentication Cheat Sheet, "response times"; a known
+   * user's failure also writes an audit row). Above the slowest password check on a busy machine.
+   */
+  LOGIN_FAILURE_MIN_MS: int(0, 5000).default(250),
   /** Login attempts per client IP per minute. */
   LOGIN_RATE_PER_MINUTE: int(1, 10000).default(20),
   /** Create the demo municipality and one demo user per role when the database has no municipality. */

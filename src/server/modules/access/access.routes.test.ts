@@ -251,6 +251,30 @@ describe('user administration', () => {
     expect(paths).toEqual(['displayName', 'password', 'role', 'username']);
   });
 
+  it('refuses a password of twelve spaces or a common one such as password1234, naming the field (issue 20 (e), ASVS 2.1.7)', async () => {
+    const { users } = await tenantWith(app, db, ['admin']);
+    const create = (username: string, password: string) =>
+      users.admin.session.request({
+        method: 'POST',
+        url: '/api/admin/users',
+        payload: { username, displayName: 'Karen Jensen', role: 'caseworker', password },
+      });
+    for (const [password, code] of [
+      [' '.repeat(12), 'password_blank'],
+      ['password1234', 'password_common'],
+      ['qwertyuiop12', 'password_common'],
+      ['karen.jensen1', 'password_common'],
+    ] as const) {
+      const res = await create('karen.jensen', password);
+      expect(res.statusCode, password).toBe(400);
+      expect(res.json().fields, password).toEqual([{ path: 'password', code }]);
+    }
+    expect((await create('karen.jensen', 'blå-cykel-ved-havnen')).statusCode).toBe(201);
+    expect(
+      await db.owner.selectFrom('app_user').where('username', '=', 'karen.jensen').select('id').execute(),
+    ).toHaveLength(1);
+  });
+
   it('refuses a username that exists in any municipality', async () => {
     const { users } = await tenantWith(app, db, ['admin']);
     const other = await createTestMunicipality(db);

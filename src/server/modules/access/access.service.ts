@@ -9,7 +9,7 @@ import { linkPartnerUser, organisationChoices, organisationExists, partnerOrgani
 import { assertCanChangeUser, assertOrganisationFits, PARTNER_ROLE } from './access.policy';
 import * as repo from './access.repository';
 import type { AppUserRow } from './access.table';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, passwordProblem, verifyPassword } from './password';
 
 /** What the access service needs from configuration. */
 export interface AccessSettings {
@@ -18,6 +18,8 @@ export interface AccessSettings {
   maxHours: number;
   maxFailures: number;
   lockMinutes: number;
+  /** Milliseconds before a failed login is answered (`LOGIN_FAILURE_MIN_MS`). */
+  failureMinMs: number;
 }
 
 /** Keyed hash: used for session tokens at rest and throttle keys, so a table dump reveals neither. */
@@ -34,14 +36,17 @@ export interface LoginResult {
 }
 
 /**
- * Logs a user in. Wrong name and wrong password give the same answer; every failure counts
- * towards a temporary lock of that username, whether it exists or not.
+ * Logs a user in. Wrong name and wrong password give the same answer at the same time (no sooner
+ * than `failureMinMs` after the attempt began: a known user's failure is also audited, an unknown
+ * one's cannot be); every failure counts towards a temporary lock of that username, whether it
+ * exists or not.
  */
 export async function login(
   db: Db,
   settings: AccessSettings,
   input: { username: string; password: string; clientIp: string | null },
 ): Promise<LoginResult> {
+  const began = performance.now();
   const key = usernameKey(settings, input.username);
   const throttle = await repo.findThrottle(db, key);
   if (throttle?.locked_until && throttle.locked_until > new Date()) {
@@ -61,6 +66,7 @@ export async function login(
         }),
       );
     }
+    await delay(began + settings.failureMinMs - performance.now());
     if (after.locked_until) throw lockedError(after.locked_until);
     throw new AppError('AUTH_INVALID_CREDENTIALS');
   }
@@ -90,6 +96,11 @@ export async function login(
     return ctx;
   });
   return { token, context };
+}
+
+/** Waits `ms` milliseconds (none when `ms` ≤ 0). */
+function delay(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
 function lockedError(lockedUntil: Date): AppError {
@@ -341,6 +352,8 @@ export async function createUser(
   input: { username: string; displayName: string; role: Role; password: string },
 ): Promise<UserView> {
   const username = input.username.trim().toLowerCase();
+  const problem = passwordProblem(input.password, [username, input.displayName]);
+  if (problem) throw new AppError('V_VALIDATION', { fields: [{ path: 'password', code: problem }] });
   if (await repo.usernameExists(trx, username))
     throw new AppError('USER_USERNAME_TAKEN', { fields: [{ path: 'username', code: 'invalid' }] });
   const row = await repo.insertUser(trx, {

@@ -14,6 +14,7 @@ export function accessSettings(config: Config): AccessSettings {
     maxHours: config.SESSION_MAX_HOURS,
     maxFailures: config.LOGIN_MAX_FAILURES,
     lockMinutes: config.LOGIN_LOCK_MINUTES,
+    failureMinMs: config.LOGIN_FAILURE_MIN_MS,
   };
 }
 
@@ -45,4 +46,4 @@ export type { MunicipalityRow } from './access.table';
 export { authPlugin, SESSION_COOKIE } from './auth.plugin';
 export { truncateIp } from './client-ip';
 export { createMunicipality } from './municipality.service';
-export { MIN_PASSWORD_LENGTH } from './password';
+export { MIN_PASSWORD_LENGTH, passwordProblem } from './password';
