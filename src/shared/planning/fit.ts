@@ -7,6 +7,7 @@ import {
   PLAN_STATES,
   type PlanHistory,
   type PlanState,
+  SETTLED_STATES,
   type Stocks,
 } from './model';
 import { beta, dirichlet, gamma, type Uniform } from './sampling';
@@ -17,8 +18,7 @@ import { beta, dirichlet, gamma, type Uniform } from './sampling';
  * received. Rates are drawn from them (`drawRates`), so the forecast carries their uncertainty: a
  * rate seen in few moves varies more from draw to draw than one seen in many.
  *
- * Months older than the last `RECENT_MONTHS` count less the older they are (`monthWeight`): the
- * counts are then weighted sums, and `months` the sum of the weights.
+ * Only the last `RECENT_MONTHS` count (`monthWeight`): `months` is the number of months counted.
  */
 export interface FittedModel {
   /** Months of moves in the window (weighted: the sum of the months' weights). */
@@ -41,19 +41,19 @@ export interface FittedModel {
   waitingInShelter: { inShelter: number; all: number };
 }
 
-/** Months that count fully in a fit; older ones count less. */
-export const RECENT_MONTHS = 24;
-/** Months over which an older month's weight halves. */
-export const HALF_LIFE_MONTHS = 24;
+/** Months a fit counts: the last three years of a longer history. */
+export const RECENT_MONTHS = 36;
 
 /**
  * The weight of a month in the fit, by its age (0: the last month of the window): 1 for the last
- * `RECENT_MONTHS`, then halving every `HALF_LIFE_MONTHS`. A municipality's rates drift (who is in a
- * compartment changes as people accumulate in it, policies and supply change), so a long history
- * should sharpen the rates without letting a decade ago weigh as much as last year.
+ * `RECENT_MONTHS`, 0 before. A municipality's rates drift (who is in a compartment changes as
+ * people accumulate in it, policies and supply change): the backtest on the national data set
+ * (bench/results) forecast best from about three years — 24 months left the rates of small
+ * municipalities noisy, 48, 60 or all eight years weighted with a half-life let old rates pull the
+ * forecast away from today's level.
  */
 export function monthWeight(age: number): number {
-  return age < RECENT_MONTHS ? 1 : 0.5 ** ((age - RECENT_MONTHS + 1) / HALF_LIFE_MONTHS);
+  return age < RECENT_MONTHS ? 1 : 0;
 }
 
 /** Sums a history into the counts the rates are drawn from, each month by its weight. */
@@ -102,7 +102,13 @@ export function fitHistory(
  * the housed compartments: how many are housed from it is decided by the supply.
  */
 export interface PlanRates {
+  /** The settled compartments' rows are their staying put: they leave by `settledExits`. */
   rows: Record<PlanState, number[]>;
+  /**
+   * For each settled compartment (`SETTLED_STATES`), the people leaving it a month, by destination
+   * (in `PLAN_STATES` order; 0 at the compartment itself).
+   */
+  settledExits: Partial<Record<PlanState, number[]>>;
   inflowPerMonth: number[];
   usedShare: number;
   lettingSplit: number[];
@@ -114,6 +120,7 @@ const PRIOR = 0.5;
 
 /** The destinations a compartment's row may take: those seen, and itself. */
 function rowWeights(fitted: FittedModel, from: PlanState): number[] {
+  if (SETTLED_STATES.includes(from)) return PLAN_STATES.map((to) => (to === from ? 1 : 0));
   const row = fitted.moves[from];
   return PLAN_STATES.map((to) => {
     // The waiting list's lettings are the supply's; what is left of its moves into a home, its own.
@@ -139,10 +146,26 @@ function lettingWeights(fitted: FittedModel): number[] {
   return weights.some((w) => w > 0) ? weights : PLAN_STATES.map((s) => (s === 'housed' ? 1 : 0));
 }
 
+/**
+ * The settled compartments' monthly exits by destination, each the mean of its count (`draw`
+ * absent) or drawn from its uncertainty like the inflow (a gamma of the count over the months).
+ */
+function settledExits(fitted: FittedModel, u?: Uniform): Partial<Record<PlanState, number[]>> {
+  const exits: Partial<Record<PlanState, number[]>> = {};
+  for (const from of SETTLED_STATES)
+    exits[from] = PLAN_STATES.map((to) => {
+      const count = to === from ? 0 : fitted.moves[from][to];
+      if (count <= 0) return 0;
+      return (u ? gamma(u, count + PRIOR) : count + PRIOR) / fitted.months;
+    });
+  return exits;
+}
+
 /** The rates at the centre of their uncertainty (the mean of each distribution). */
 export function meanRates(fitted: FittedModel): PlanRates {
   const letted = sumOf(fitted.lettings);
   return {
+    settledExits: settledExits(fitted),
     rows: Object.fromEntries(PLAN_STATES.map((s) => [s, normalise(rowWeights(fitted, s))])) as Record<
       PlanState,
       number[]
@@ -178,6 +201,7 @@ export function drawRates(fitted: FittedModel, u: Uniform): PlanRates {
   let k = 0;
   return {
     rows,
+    settledExits: settledExits(fitted, u),
     inflowPerMonth: PLAN_STATES.map((s) =>
       fitted.inflow[s] > 0 ? gamma(u, fitted.inflow[s] + PRIOR) / fitted.months : 0,
     ),

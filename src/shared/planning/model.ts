@@ -13,6 +13,14 @@ export type PlanMethod = (typeof PLAN_METHODS)[number];
  * The compartments, disjoint: every citizen on the by-name list is in exactly one at a month end.
  * `waiting` holds homeless citizens on the waiting list for a home (an approved application), the
  * other homeless states those who are not on it, by situation group.
+ *
+ * The two compartments that only grow — housed without support and inactive — are split by how
+ * long their people have been there: `housed_settled` and `inactive_settled` hold those housed
+ * (with or without support) or inactive for more than `SETTLED_MONTHS` month ends in a row. Who
+ * returns to homelessness from them is mostly someone who arrived recently; one rate for the whole
+ * compartment, which grows by thousands a year of people long settled, made the returns grow with
+ * it and the forecast drift upwards (the backtest of 2026-12-06: 84 of 98 municipalities above the
+ * actual homeless count).
  */
 export const PLAN_STATES = [
   'at_risk',
@@ -24,7 +32,9 @@ export const PLAN_STATES = [
   'housed_icm',
   'housed_act',
   'housed',
+  'housed_settled',
   'inactive',
+  'inactive_settled',
 ] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
 
@@ -32,7 +42,25 @@ export type PlanState = (typeof PLAN_STATES)[number];
 export const HOMELESS_STATES: readonly PlanState[] = ['street', 'shelter', 'other_homeless', 'waiting'];
 
 /** The housed compartments, with and without support. */
-export const HOUSED_STATES: readonly PlanState[] = ['housed_cti', 'housed_icm', 'housed_act', 'housed'];
+export const HOUSED_STATES: readonly PlanState[] = [
+  'housed_cti',
+  'housed_icm',
+  'housed_act',
+  'housed',
+  'housed_settled',
+];
+
+/** Month ends in a row after which a housed or inactive citizen counts as settled there. */
+export const SETTLED_MONTHS = 12;
+
+/**
+ * The settled compartments. Their people leave by a number a month, not by a share of the
+ * compartment: who returns from them is ever less likely the longer they have been there, so the
+ * returns do not grow with the compartment (which every month adds people to whose chance is
+ * smallest); a share, fitted when the compartment was smaller, made the forecast's returns grow
+ * with it.
+ */
+export const SETTLED_STATES: readonly PlanState[] = ['housed_settled', 'inactive_settled'];
 
 /** The compartment of a citizen housed with a method's support. */
 export const SUPPORTED_STATE: Record<PlanMethod, PlanState> = {
@@ -62,7 +90,9 @@ export function emptyStocks(): Stocks {
     housed_icm: 0,
     housed_act: 0,
     housed: 0,
+    housed_settled: 0,
     inactive: 0,
+    inactive_settled: 0,
   };
 }
 

@@ -77,8 +77,10 @@ const TABLE: Table = {
   housed_cti: { housed_cti: 30, housed: 3, shelter: 1 },
   housed_icm: { housed_icm: 15, housed: 1 },
   housed_act: { housed_act: 5 },
-  housed: { housed: 200, other_homeless: 1, inactive: 1 },
-  inactive: { inactive: 300, street: 1, shelter: 1 },
+  housed: { housed: 190, housed_settled: 10, other_homeless: 1, inactive: 1 },
+  housed_settled: { housed_settled: 600, at_risk: 2, other_homeless: 1 },
+  inactive: { inactive: 290, inactive_settled: 10, street: 1, shelter: 1 },
+  inactive_settled: { inactive_settled: 900, street: 1 },
 };
 const INFLOW: Partial<Stocks> = { at_risk: 12, street: 2, shelter: 3, other_homeless: 3, housed: 0 };
 
@@ -233,19 +235,43 @@ describe('the rates and their levers', () => {
     );
   });
 
-  it('counts the last two years fully and older months less the older they are', () => {
+  it('counts the last three years of a longer history, and a steady history gives the same rates however long', () => {
     expect(monthWeight(0)).toBe(1);
     expect(monthWeight(RECENT_MONTHS - 1)).toBe(1);
-    expect(monthWeight(RECENT_MONTHS)).toBeLessThan(1);
-    expect(monthWeight(RECENT_MONTHS + 23)).toBeCloseTo(0.5, 12);
+    expect(monthWeight(RECENT_MONTHS)).toBe(0);
     const long = fitHistory(steadyHistory(TABLE, INFLOW, 96));
-    const weights = Array.from({ length: 96 }, (_, age) => monthWeight(age)).reduce((a, b) => a + b, 0);
-    expect(long.months).toBeCloseTo(weights, 9);
-    // A steady history gives the same rates however far back it goes.
+    expect(long.months).toBe(RECENT_MONTHS);
     expect(meanRates(long).rows.shelter[PLAN_STATES.indexOf('shelter')]).toBeCloseTo(
-      (40 * weights + 0.5) / (50 * weights + 3),
+      (40 * RECENT_MONTHS + 0.5) / (50 * RECENT_MONTHS + 3),
       9,
     );
+  });
+
+  it('lets a settled compartment’s people leave by a number a month, not a share, so that its returns do not grow with it', () => {
+    const fitted = fitHistory(steadyHistory(TABLE, INFLOW));
+    const rates = meanRates(fitted);
+    const exits = rates.settledExits.housed_settled as number[];
+    // Two moves a month into at risk, over 24 months, with half a move of prior.
+    expect(exits[PLAN_STATES.indexOf('at_risk')]).toBeCloseTo((2 * 24 + 0.5) / 24, 12);
+    expect(exits[PLAN_STATES.indexOf('housed_settled')]).toBe(0);
+    const returns = (settled: number) => {
+      const start = { ...fitted.start, housed_settled: settled };
+      let sum = 0;
+      for (let draw = 0; draw < 200; draw++) {
+        const [month] = simulatePath(
+          start,
+          rates,
+          { unitsPerMonth: [6], supportCapacity: { cti: 45, icm: 20, act: 6 } },
+          1,
+          (t, part) => stream(7, draw, t, part),
+        );
+        sum += settled + 10 - (month?.stocks.housed_settled ?? 0);
+      }
+      return sum / 200;
+    };
+    // Ten times as many settled: about the same number leave (and no more than there are).
+    expect(Math.abs(returns(6000) - returns(600))).toBeLessThan(1);
+    expect(returns(1)).toBeLessThanOrEqual(11);
   });
 
   it('sets the mean length of a shelter stay to the target (a target of 4 months: a quarter leave each month)', () => {

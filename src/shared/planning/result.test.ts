@@ -16,6 +16,7 @@ function rising(after: string, months: number): Forecast {
     waitingMonths: monthEnds.map((_, t) => (t % 12 === 11 ? flat(3) : null)),
     assumptions: {
       rows: {} as Forecast['assumptions']['rows'],
+      settledExits: {},
       inflowPerMonth: [],
       usedShare: 1,
       lettingSplit: [],

@@ -139,6 +139,7 @@ export function simulatePath(
   const n = PLAN_STATES.length;
   const path: PathMonth[] = [];
   const rows = PLAN_STATES.map((s) => rates.rows[s]);
+  const settledExits = PLAN_STATES.map((s) => rates.settledExits[s]);
   const anyInflow = rates.inflowPerMonth.some((m) => m > 0);
   const capacity = PLAN_METHODS.map((m) => Math.floor(conditions.supportCapacity[m]));
   let stocks = PLAN_STATES.map((s) => start[s]);
@@ -162,7 +163,10 @@ export function simulatePath(
     for (let i = 0; i < n; i++) {
       const people = i === WAITING ? waiting - lettings : (stocks[i] as number);
       if (people === 0) continue;
-      const parts = multinomial(streamOf(t, i), people, rows[i] as number[]);
+      const exits = settledExits[i];
+      const parts = exits
+        ? leaveByCount(streamOf(t, i), people, i, exits)
+        : multinomial(streamOf(t, i), people, rows[i] as number[]);
       for (let j = 0; j < n; j++) arrive(j, parts[j] ?? 0, i);
     }
     let inflow = 0;
@@ -188,6 +192,24 @@ export function simulatePath(
     stocks = next;
   }
   return path;
+}
+
+/**
+ * The people leaving a settled compartment `i` of `people` in a month: a Poisson draw of each
+ * destination's monthly exits, cut (from the first destination on) to the people there; the rest
+ * stay.
+ */
+function leaveByCount(u: Uniform, people: number, i: number, exits: readonly number[]): number[] {
+  const parts = exits.map((mean) => (mean > 0 ? poisson(u, mean) : 0));
+  let leaving = 0;
+  for (const count of parts) leaving += count;
+  for (let j = 0; j < parts.length && leaving > people; j++) {
+    const cut = Math.min(parts[j] as number, leaving - people);
+    parts[j] = (parts[j] as number) - cut;
+    leaving -= cut;
+  }
+  parts[i] = people - leaving;
+  return parts;
 }
 
 /** A figure's centre and its uncertainty band (the 10th and 90th percentiles of the draws). */

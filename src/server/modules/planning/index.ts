@@ -2,8 +2,10 @@ import '../../../shared/planning/errors';
 import '../../../shared/planning/permissions';
 import type { ServerModule } from '../../platform/module';
 import * as m0037 from './migrations/2026-12-09-0037-planning';
+import * as m0038 from './migrations/2026-12-10-0038-planning-history';
 import { planningRoutes } from './planning.routes';
 import { seedPlanningDemo } from './planning.seed';
+import { planningHistoryJob } from './planning-history-job';
 
 /**
  * Planning (issue 19, ADR 0018): a monthly stock-and-flow model of the municipality fitted on its
@@ -16,8 +18,12 @@ import { seedPlanningDemo } from './planning.seed';
 export const module: ServerModule = {
   name: 'planning',
   routes: planningRoutes,
-  migrations: { '2026-12-09-0037-planning': m0037 },
+  migrations: {
+    '2026-12-09-0037-planning': m0037,
+    '2026-12-10-0038-planning-history': m0038,
+  },
   seedDemo: seedPlanningDemo,
+  jobs: (db, log) => [planningHistoryJob(db, log)],
 };
 
 // The scenarios added to the committee report and their schema (insight: the report's planning section).

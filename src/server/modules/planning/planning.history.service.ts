@@ -4,10 +4,12 @@ import { monthEndsBetween, monthStartBefore } from '../../../shared/insight/flow
 import {
   emptyMoves,
   emptyStocks,
+  HOUSED_STATES,
   PLAN_METHODS,
   type PlanHistory,
   type PlanMethod,
   type PlanState,
+  SETTLED_MONTHS,
   SUPPORTED_STATE,
 } from '../../../shared/planning/model';
 import type { Executor } from '../../db/database';
@@ -62,6 +64,27 @@ export function statesOf(
 }
 
 /**
+ * Marks the settled in a citizen's compartments month end by month end: unsupported housed after
+ * `SETTLED_MONTHS` month ends in a row housed (with or without support) becomes `housed_settled`,
+ * inactive after as many inactive becomes `inactive_settled`. The states must start
+ * `SETTLED_MONTHS` month ends before the first one that matters.
+ */
+export function settle(states: readonly (PlanState | null)[]): (PlanState | null)[] {
+  let housedRun = 0;
+  let inactiveRun = 0;
+  return states.map((state) => {
+    const housed = state !== null && HOUSED_STATES.includes(state);
+    const settledHoused = state === 'housed' && housedRun >= SETTLED_MONTHS;
+    const settledInactive = state === 'inactive' && inactiveRun >= SETTLED_MONTHS;
+    housedRun = housed ? housedRun + 1 : 0;
+    inactiveRun = state === 'inactive' ? inactiveRun + 1 : 0;
+    if (settledHoused) return 'housed_settled';
+    if (settledInactive) return 'inactive_settled';
+    return state;
+  });
+}
+
+/**
  * The municipality's history as the planning model is fitted on it (issue 19 §1): the last
  * `months` completed months before `asOf`, each citizen's compartment at every month end, the moves
  * between them, those new to the list, the units received for allocation each month, and how often
@@ -74,7 +97,12 @@ export async function planningHistory(
   asOf: string,
   months: number,
 ): Promise<PlanHistory> {
-  const monthEnds = monthEndsBetween(monthStartBefore(asOf, months + 1), asOf).slice(0, months + 1);
+  // The window's month ends, after `SETTLED_MONTHS` more before it (who is settled at its start).
+  const allEnds = monthEndsBetween(monthStartBefore(asOf, months + 1 + SETTLED_MONTHS), asOf).slice(
+    0,
+    months + 1 + SETTLED_MONTHS,
+  );
+  const monthEnds = allEnds.slice(SETTLED_MONTHS);
   const upTo = monthEnds.at(-1) as string;
   const [{ people, survivorOf }, policy, waiting, support, allocation] = await Promise.all([
     statusHistories(db, m, upTo),
@@ -110,7 +138,12 @@ export async function planningHistory(
     waitingInShelter: { inShelter: 0, all: 0 },
   };
   for (const [id, person] of people) {
-    const states = statesOf(person, monthEnds, policy, waitingBy.get(id), supportBy.get(id));
+    const before = statesOf(person, allEnds, policy, waitingBy.get(id), supportBy.get(id));
+    const settled = settle(before.map((s) => s.state));
+    const states = before.slice(SETTLED_MONTHS).map((s, t) => ({
+      state: settled[t + SETTLED_MONTHS] ?? null,
+      situation: s.situation,
+    }));
     states.forEach(({ state, situation }, t) => {
       if (state === null) return;
       (history.stocks[t] as Record<PlanState, number>)[state]++;

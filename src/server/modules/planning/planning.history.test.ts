@@ -4,7 +4,31 @@ import { type Moves, PLAN_STATES, type PlanState, type Stocks, total } from '../
 import { withTenant } from '../../db/database';
 import { seededDemo, skipDemo } from '../../test/demo';
 import type { CitizenHistory } from '../citizens';
-import { planningHistory, statesOf } from './planning.history.service';
+import { planningHistory, settle, statesOf } from './planning.history.service';
+
+describe('settled compartments', () => {
+  it('count a citizen housed with or without support for twelve month ends in a row as settled from the thirteenth', () => {
+    const housed: (PlanState | null)[] = [
+      null,
+      'shelter',
+      ...Array(6).fill('housed_cti'),
+      ...Array(8).fill('housed'),
+    ];
+    const settled = settle(housed);
+    expect(settled.slice(0, 14)).toEqual(housed.slice(0, 14));
+    expect(settled.slice(14)).toEqual(['housed_settled', 'housed_settled']);
+  });
+
+  it('count twelve inactive month ends in a row as settled, and start again after a return', () => {
+    const inactive: (PlanState | null)[] = [...Array(13).fill('inactive'), 'street', 'inactive'];
+    expect(settle(inactive)).toEqual([
+      ...Array(12).fill('inactive'),
+      'inactive_settled',
+      'street',
+      'inactive',
+    ]);
+  });
+});
 
 describe('a citizen’s compartment at each month end (issue 19 §1)', () => {
   const person: CitizenHistory = {

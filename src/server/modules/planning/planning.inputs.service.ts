@@ -1,7 +1,8 @@
-import { type FittedModel, fitHistory } from '../../../shared/planning/fit';
+import { type FittedModel, fitHistory, RECENT_MONTHS } from '../../../shared/planning/fit';
 import {
   PLAN_METHODS,
   type PlanEconomics,
+  type PlanHistory,
   type PlanMethod,
   type Stocks,
 } from '../../../shared/planning/model';
@@ -11,9 +12,10 @@ import { planningEconomics } from '../economics';
 import { type PlanningSupply, planningSupply } from '../housing';
 import { type MethodCapacity, methodCapacity } from '../support';
 import { planningHistory } from './planning.history.service';
+import { findHistory, saveHistory } from './planning.repository';
 
-/** Months of history the model is fitted on by default: two years. */
-export const FIT_MONTHS = 24;
+/** Months of history the model is fitted on by default: three years (`RECENT_MONTHS`). */
+export const FIT_MONTHS = RECENT_MONTHS;
 
 /** Everything a forecast of the municipality starts from (issue 19 §1–2). */
 export interface PlanningInputs {
@@ -33,17 +35,41 @@ export interface PlanningInputs {
 }
 
 /**
+ * The municipality's history of `months` completed months before `asOf` as computed on that day:
+ * computed on the day's first use (or by the nightly job, `planningHistoryJob`) and stored, read
+ * from the store after. The history of completed months changes only by a record dated back; such
+ * a change reaches the forecast the next day.
+ */
+export async function dailyHistory(
+  trx: Tx,
+  m: string,
+  asOf: string,
+  months: number,
+): Promise<{ history: PlanHistory; computed: boolean }> {
+  const stored = await findHistory(trx, m, asOf, months);
+  if (stored) return { history: stored, computed: false };
+  const history = await planningHistory(trx, m, asOf, months);
+  await saveHistory(trx, m, asOf, months, history);
+  return { history, computed: true };
+}
+
+/**
  * The municipality's forecast inputs on `asOf`: its history of the last `months` completed months
  * fitted, the housing supply in force, the prices of a shelter day and of support, and the support
- * capacity.
+ * capacity. `history: 'daily'` takes the day's stored history (`dailyHistory`); by default it is
+ * read afresh.
  */
 export async function planningInputs(
   trx: Tx,
   m: string,
   asOf: string,
   months = FIT_MONTHS,
+  options: { history?: 'fresh' | 'daily' } = {},
 ): Promise<PlanningInputs> {
-  const history = await planningHistory(trx, m, asOf, months);
+  const history =
+    options.history === 'daily'
+      ? (await dailyHistory(trx, m, asOf, months)).history
+      : await planningHistory(trx, m, asOf, months);
   const from = `${(history.monthEnds[1] as string).slice(0, 7)}-01`;
   const upTo = history.monthEnds.at(-1) as string;
   const [supply, economics, capacity, origins, allocation] = await Promise.all([

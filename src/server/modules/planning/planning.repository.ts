@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { ScenarioResult } from '../../../shared/planning/api';
+import type { PlanHistory } from '../../../shared/planning/model';
 import type { PlanScenario } from '../../../shared/planning/scenario';
 import type { Executor } from '../../db/database';
 import './planning.table';
@@ -154,4 +155,52 @@ export async function deleteScenario(db: Executor, m: string, id: string): Promi
     .where('id', '=', id)
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
+}
+
+/** The municipality's history of the day `asOf` over `months`, if computed. */
+export async function findHistory(
+  db: Executor,
+  m: string,
+  asOf: string,
+  months: number,
+): Promise<PlanHistory | undefined> {
+  const row = await db
+    .selectFrom('planning_history')
+    .select('history')
+    .where('municipality_id', '=', m)
+    .where('as_of', '=', asOf)
+    .where('months', '=', months)
+    .executeTakeFirst();
+  return row?.history;
+}
+
+/** Stores the day's history and drops the municipality's histories of earlier days. */
+export async function saveHistory(
+  db: Executor,
+  m: string,
+  asOf: string,
+  months: number,
+  history: PlanHistory,
+): Promise<void> {
+  await db
+    .insertInto('planning_history')
+    .values({ municipality_id: m, as_of: asOf, months, history: JSON.stringify(history) })
+    .onConflict((oc) =>
+      oc.columns(['municipality_id', 'as_of', 'months']).doUpdateSet({
+        history: (eb) => eb.ref('excluded.history'),
+        computed_at: sql`now()`,
+      }),
+    )
+    .execute();
+  await db
+    .deleteFrom('planning_history')
+    .where('municipality_id', '=', m)
+    .where('as_of', '<', asOf)
+    .execute();
+}
+
+/** Every municipality's id (the nightly history job visits each). */
+export async function municipalityIds(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('municipality').select('id').orderBy('code').execute();
+  return rows.map((row) => row.id);
 }

@@ -174,8 +174,8 @@ describe('planning scenarios (issue 19 §3–4, §6)', () => {
   it('lets the allocation role read the baseline but not run a scenario, and the caseworker neither', async () => {
     const { users } = await municipality();
     const baseline = await call(users.allocation.session, 'GET', '/api/planning/baseline');
-    expect(baseline.fitMonths).toBe(24);
-    expect(baseline.past.monthEnds).toHaveLength(25);
+    expect(baseline.fitMonths).toBe(36);
+    expect(baseline.past.monthEnds).toHaveLength(37);
     await call(
       users.allocation.session,
       'POST',

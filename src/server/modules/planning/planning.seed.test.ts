@@ -6,11 +6,11 @@ import { call } from '../../test/factories';
 describe.skipIf(skipDemo)("the demo municipality's planning (issue 19)", () => {
   const demo = seededDemo();
 
-  it("has a baseline fitted on two years of its own history, the past suppressed at the municipality's limit (rule 33)", async () => {
+  it("has a baseline fitted on three years of its own history, the past suppressed at the municipality's limit (rule 33)", async () => {
     const leader = await demo.login('leader');
     const baseline: PlanningBaseline = await call(leader, 'GET', '/api/planning/baseline');
-    expect(baseline.fitMonths).toBe(24);
-    expect(baseline.past.monthEnds).toHaveLength(25);
+    expect(baseline.fitMonths).toBe(36);
+    expect(baseline.past.monthEnds).toHaveLength(37);
     const homeless = baseline.past.series.homeless;
     expect(homeless.every((n) => typeof n === 'number' && n >= 5)).toBe(true);
     // Rule 33: no count from 1 to 4 is shown; such a count reads "<5".

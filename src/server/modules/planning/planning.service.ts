@@ -200,7 +200,9 @@ export function scenarioRun(inputs: PlanningInputs, request: ScenarioRequest) {
  */
 export async function runScenario(db: Db, m: string, id: string, request: ScenarioRequest): Promise<void> {
   try {
-    const inputs = await withTenant(db, m, (trx) => planningInputs(trx, m, today(), FIT_MONTHS));
+    const inputs = await withTenant(db, m, (trx) =>
+      planningInputs(trx, m, today(), FIT_MONTHS, { history: 'daily' }),
+    );
     const run = scenarioRun(inputs, request);
     await withTenant(db, m, (trx) => repo.setProgress(trx, m, id, 0, run.fittedUpTo));
     // Progress is written as it comes, one write at a time; a step that arrives while one is being
@@ -226,7 +228,7 @@ export async function runScenario(db: Db, m: string, id: string, request: Scenar
  * milliseconds on the demo municipality), and writes its result.
  */
 export async function runScenarioHere(trx: Tx, m: string, id: string, request: ScenarioRequest) {
-  const run = scenarioRun(await planningInputs(trx, m, today(), FIT_MONTHS), request);
+  const run = scenarioRun(await planningInputs(trx, m, today(), FIT_MONTHS, { history: 'daily' }), request);
   await repo.setProgress(trx, m, id, 0, run.fittedUpTo);
   await repo.finishScenario(trx, m, id, run.resultOf(forecast(run.input)));
 }

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { ScenarioResult, ScenarioStatus } from '../../../shared/planning/api';
+import type { PlanHistory } from '../../../shared/planning/model';
 import type { PlanScenario } from '../../../shared/planning/scenario';
 
 /** A saved scenario with its run and forecast (migration 0037). */
@@ -21,8 +22,18 @@ export interface PlanningScenarioTable {
   updated_at: Generated<Date>;
 }
 
+/** A municipality's fitted history of a day (migration 0038). */
+export interface PlanningHistoryTable {
+  municipality_id: string;
+  as_of: ColumnType<string, string, string>;
+  months: number;
+  history: JSONColumnType<PlanHistory>;
+  computed_at: Generated<Date>;
+}
+
 declare module '../../db/schema' {
   interface Database {
     planning_scenario: PlanningScenarioTable;
+    planning_history: PlanningHistoryTable;
   }
 }

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { today } from '../../../shared/dates';
+import { type DatabaseHandles, withTenant } from '../../db/database';
+import { createTestMunicipality, testDatabase } from '../../test/helpers';
+import { dailyHistory, FIT_MONTHS } from './planning.inputs.service';
+import { computeDailyHistories } from './planning-history-job';
+
+let db: DatabaseHandles;
+
+beforeAll(async () => {
+  db = await testDatabase();
+});
+afterAll(async () => {
+  await db.close();
+});
+
+const storedDays = async (m: string) =>
+  (
+    await db.owner.selectFrom('planning_history').select('as_of').where('municipality_id', '=', m).execute()
+  ).map((row) => row.as_of);
+
+describe('the day’s planning history (issue 19 §6: a forecast does not wait for the by-name history)', () => {
+  it('is computed on the day’s first use, read from the store after, and replaced the next day', async () => {
+    const m = (await createTestMunicipality(db)).id;
+    const first = await withTenant(db.app, m, (trx) => dailyHistory(trx, m, '2026-12-06', FIT_MONTHS));
+    expect(first.computed).toBe(true);
+    expect(first.history.monthEnds).toHaveLength(FIT_MONTHS + 1);
+    const again = await withTenant(db.app, m, (trx) => dailyHistory(trx, m, '2026-12-06', FIT_MONTHS));
+    expect(again).toEqual({ history: first.history, computed: false });
+    const next = await withTenant(db.app, m, (trx) => dailyHistory(trx, m, '2026-12-07', FIT_MONTHS));
+    expect(next.computed).toBe(true);
+    expect(await storedDays(m)).toEqual(['2026-12-07']);
+  });
+
+  it('is computed by the hourly job for every municipality that has none for today, once', async () => {
+    const a = (await createTestMunicipality(db)).id;
+    const b = (await createTestMunicipality(db)).id;
+    const computedAt = () =>
+      db.owner
+        .selectFrom('planning_history')
+        .select(['municipality_id', 'computed_at'])
+        .where('municipality_id', 'in', [a, b])
+        .orderBy('municipality_id')
+        .execute();
+    expect(await computeDailyHistories(db)).toBeGreaterThanOrEqual(2);
+    expect(await storedDays(a)).toEqual([today()]);
+    expect(await storedDays(b)).toEqual([today()]);
+    const first = await computedAt();
+    // Other test files may add municipalities meanwhile (one PostgreSQL database): a and b are not
+    // computed again.
+    await computeDailyHistories(db);
+    expect(await computedAt()).toEqual(first);
+  });
+
+  it('is kept apart between municipalities by row-level security', async () => {
+    const a = (await createTestMunicipality(db)).id;
+    const b = (await createTestMunicipality(db)).id;
+    await withTenant(db.app, a, (trx) => dailyHistory(trx, a, '2026-12-06', FIT_MONTHS));
+    const seen = await withTenant(db.app, b, (trx) =>
+      trx.selectFrom('planning_history').select('municipality_id').execute(),
+    );
+    expect(seen.map((row) => row.municipality_id)).not.toContain(a);
+  });
+});

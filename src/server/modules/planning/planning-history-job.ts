@@ -1,0 +1,33 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { today } from '../../../shared/dates';
+import { type DatabaseHandles, withTenant } from '../../db/database';
+import { intervalJob } from '../../platform/job';
+import { dailyHistory, FIT_MONTHS } from './planning.inputs.service';
+import { municipalityIds } from './planning.repository';
+
+const HOUR = 60 * 60 * 1000;
+
+/**
+ * Computes the day's history of every municipality that has none yet (`dailyHistory`), so that the
+ * day's first forecast does not wait for it. Returns how many were computed.
+ */
+export async function computeDailyHistories(db: DatabaseHandles): Promise<number> {
+  let computed = 0;
+  const day = today();
+  for (const m of await municipalityIds(db.owner))
+    if ((await withTenant(db.app, m, (trx) => dailyHistory(trx, m, day, FIT_MONTHS))).computed) computed++;
+  return computed;
+}
+
+/** At start and every hour: a new day's histories are computed in its first hour. */
+export function planningHistoryJob(db: DatabaseHandles, log: FastifyBaseLogger) {
+  return intervalJob({
+    everyMs: HOUR,
+    run: async () => {
+      const started = Date.now();
+      const computed = await computeDailyHistories(db);
+      if (computed > 0) log.info({ computed, ms: Date.now() - started }, 'planning histories computed');
+    },
+    onError: (error) => log.error({ err: error }, 'planning histories failed'),
+  });
+}
