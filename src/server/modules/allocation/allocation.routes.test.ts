@@ -140,9 +140,11 @@ describe('applications and assessment (issue 5 §1–2)', () => {
     const { users } = await tenantWith(app, db, ['caseworker']);
     const cw = users.caseworker.session;
     const { id } = await createApplication(cw);
-    const upload = (name: string) => {
+    const part = (name: string, content: string) =>
+      `Content-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n${content}\r\n`;
+    const upload = (name: string, content = 'indhold', extra = '') => {
       const boundary = 'x-boundary';
-      const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\nindhold\r\n--${boundary}--\r\n`;
+      const body = `--${boundary}\r\n${part(name, content)}${extra ? `--${boundary}\r\n${extra}` : ''}--${boundary}--\r\n`;
       return cw.request({
         method: 'POST',
         url: `/api/allocation/applications/${id}/documents`,
@@ -152,11 +154,31 @@ describe('applications and assessment (issue 5 §1–2)', () => {
     };
     expect((await upload('budget.txt')).statusCode).toBe(201);
     expect((await upload('virus.exe')).json().fields).toEqual([{ path: 'file', code: 'file_type' }]);
+    // Issue 20 §8 (ASVS 12.2.1): the content must be what the name says.
+    const html = '<!DOCTYPE html><script>alert(1)</script>';
+    for (const [name, content] of [
+      ['laan.pdf', html],
+      ['noter.txt', html],
+      ['scan.png', 'indhold'],
+    ] as const) {
+      const res = await upload(name, content);
+      expect(res.statusCode, name).toBe(400);
+      expect(res.json().fields, name).toEqual([{ path: 'file', code: 'file_content' }]);
+    }
+    expect((await upload('laan.pdf', '%PDF-1.7\n%âãÏÓ\n1 0 obj\n')).statusCode).toBe(201);
+    // One file per upload: a second is refused with a 4xx, never a 5xx, and nothing is kept of it.
+    const two = await upload('a.txt', 'en', part('b.txt', 'to'));
+    expect(two.statusCode).toBeGreaterThanOrEqual(400);
+    expect(two.statusCode).toBeLessThan(500);
     const detail = await call(cw, 'GET', `/api/allocation/applications/${id}`);
-    expect(detail.documents.map((d: { fileName: string }) => d.fileName)).toEqual(['budget.txt']);
+    expect(detail.documents.map((d: { fileName: string }) => d.fileName).sort()).toEqual([
+      'budget.txt',
+      'laan.pdf',
+    ]);
+    const budget = detail.documents.find((d: { fileName: string }) => d.fileName === 'budget.txt');
     const file = await cw.request({
       method: 'GET',
-      url: `/api/allocation/applications/${id}/documents/${detail.documents[0].id}`,
+      url: `/api/allocation/applications/${id}/documents/${budget.id}`,
     });
     expect(file.body).toBe('indhold');
   });
