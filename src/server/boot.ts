@@ -3,12 +3,17 @@ import type { Config } from './config';
 import { assertAppRoleIsBound, type DatabaseHandles, openDatabase } from './db/database';
 import { migrate } from './migrate';
 
+/** The embedded database's directory (PGlite's data directory) under DATA_DIR. */
+export function pgliteDataDir(config: Config): string {
+  return path.join(config.dataDir, 'pglite');
+}
+
 /** Opens the configured database (PostgreSQL or PGlite in DATA_DIR), migrates it and checks the app role. */
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandles> {
   const db = await openDatabase({
     url: config.DATABASE_URL,
     ownerUrl: config.DATABASE_OWNER_URL,
-    dataDir: path.join(config.dataDir, 'pglite'),
+    dataDir: pgliteDataDir(config),
     poolSize: config.DATABASE_POOL_SIZE,
   });
   try {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../shared/permissions';
+import { backupDatabase, restoreDatabase } from './backup';
 import { openConfiguredDatabase } from './boot';
 import { ConfigError, loadConfig } from './config';
 import { type DatabaseHandles, withTenant } from './db/database';
@@ -32,6 +33,10 @@ Kommandoer:
   user:enable --username navn
   user:unlock --username navn
   audit:verify                              kontrollér revisionsloggens hash-kæde i alle kommuner
+  backup --file sti                         tag en sikkerhedskopi af hele databasen (PostgreSQL: pg_dump;
+                                            indbygget database: datamappen som .tar.gz)
+  restore --file sti --yes                  erstat databasen med sikkerhedskopien (stop serveren først ved
+                                            indbygget database); kontrollerer revisionsloggen bagefter
 
 Roller: ${ROLES.join(', ')}
 `;
@@ -47,6 +52,8 @@ const { positionals, values } = parseArgs({
     username: { type: 'string' },
     role: { type: 'string' },
     password: { type: 'string' },
+    file: { type: 'string' },
+    yes: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -186,12 +193,46 @@ async function run(command: string | undefined, db: DatabaseHandles): Promise<nu
   }
 }
 
+/** `backup` and `restore`: they open the database themselves (a restore replaces it). */
+async function backupOrRestore(command: 'backup' | 'restore'): Promise<number> {
+  try {
+    const config = loadConfig();
+    const file = need('file');
+    if (command === 'backup') {
+      await backupDatabase(config, file);
+      console.log(`Sikkerhedskopi skrevet: ${file}`);
+      return 0;
+    }
+    if (!values.yes) {
+      console.error(
+        `restore erstatter HELE databasen med sikkerhedskopien ${file}; alt registreret siden kopien går tabt. ` +
+          'Gentag med --yes for at fortsætte.',
+      );
+      return 2;
+    }
+    const report = await restoreDatabase(config, file);
+    if (report.movedAside) console.log(`Den tidligere datamappe er gemt i ${report.movedAside}`);
+    console.log(`Databasen er genskabt fra ${file}: ${report.municipalities} kommune(r).`);
+    if (report.broken.length > 0) {
+      console.error(`Revisionsloggen er BRUDT i kommune(rne) ${report.broken.join(', ')}`);
+      return 2;
+    }
+    console.log('Revisionsloggens hash-kæde er intakt i alle kommuner.');
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof UsageError) console.error(error.message);
+    else console.error(`${command} mislykkedes: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
 async function main(): Promise<number> {
   const command = positionals[0];
   if (!command || values.help) {
     console.log(HELP);
     return 0;
   }
+  if (command === 'backup' || command === 'restore') return backupOrRestore(command);
   let db: DatabaseHandles;
   try {
     db = await openConfiguredDatabase(loadConfig());

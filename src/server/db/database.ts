@@ -46,7 +46,7 @@ export interface DatabaseHandles {
   owner: Db;
   close(): Promise<void>;
   /** PGlite only: the whole database as a dump that `loadDataDir` starts another from (tests). */
-  dumpDataDir?: () => Promise<Blob>;
+  dumpDataDir?: (compression?: 'none' | 'gzip') => Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -160,7 +160,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       if (!pglite.closed) await pglite.close();
       unlock();
     },
-    dumpDataDir: () => pglite.dumpDataDir('none'),
+    dumpDataDir: (compression = 'none') => pglite.dumpDataDir(compression),
   };
 }
 
