@@ -8,7 +8,9 @@ import {
   SMALL_NUMBER_LIMIT,
   SUPPRESSED,
   suppressBreakdown,
+  suppressBreakdowns,
   suppressedMark,
+  suppressLinked,
   suppressSmall,
   suppressTable,
 } from './suppression';
@@ -268,5 +270,189 @@ describe('suppressTable (rule 33: secondary suppression across rows, columns and
         ).toBeGreaterThanOrEqual(limit);
       }
     }
+  });
+});
+
+/**
+ * What a reader can make of a total and its partitions as published: the values the total and each
+ * cell not shown can still take. Worked out by trying every total (the shown one, or for "x" the limit up to `most`) and
+ * keeping those every partition allows; a cell's values are those its partition allows beside one of
+ * them. Independent of the bounds `suppressLinked` reasons with.
+ */
+function possibleValues(
+  total: ReportedCountAt,
+  partitions: Record<string, ReportedCountAt>[],
+  limit: number,
+  /** The partitions left out: each of their "x" is 0 or more. */
+  leftOut: ReadonlySet<number> = new Set(),
+  most = 200,
+): Map<string, Set<number>> {
+  const range = (v: ReportedCountAt, left = false): [number, number] =>
+    typeof v === 'number' ? [v, v] : v === HIDDEN ? [left ? 0 : limit, most] : [1, limit - 1];
+  const [tLo, tHi] = range(total);
+  const partsOf = (cells: Record<string, ReportedCountAt>, p: number) =>
+    Object.values(cells).map((v) => range(v, leftOut.has(p)));
+  const fits = (parts: [number, number][], sum: number) =>
+    parts.reduce((s, [lo]) => s + lo, 0) <= sum && sum <= parts.reduce((s, [, hi]) => s + hi, 0);
+  const totals: number[] = [];
+  for (let t = tLo; t <= tHi; t++) if (partitions.every((p, i) => fits(partsOf(p, i), t))) totals.push(t);
+  const values = new Map<string, Set<number>>();
+  if (typeof total === 'string') values.set('total', new Set(totals));
+  partitions.forEach((cells, p) => {
+    for (const [key, v] of Object.entries(cells)) {
+      if (typeof v === 'number') continue;
+      const others = Object.entries(cells)
+        .filter(([k]) => k !== key)
+        .map(([, o]) => range(o, leftOut.has(p)));
+      const [lo, hi] = range(v, leftOut.has(p));
+      const seen = new Set<number>();
+      for (const t of totals) for (let x = lo; x <= hi; x++) if (fits(others, t - x)) seen.add(x);
+      values.set(`${p}.${key}`, seen);
+    }
+  });
+  return values;
+}
+
+describe('suppressBreakdowns (rule 33: a total and several breakdowns of it, published together)', () => {
+  it('leaves a total and breakdowns without small cells as they are', () => {
+    expect(suppressBreakdowns(12, { a: { x: 7, y: 5 }, b: { p: 12, q: 0 } })).toEqual({
+      total: 12,
+      breakdowns: { a: { x: 7, y: 5 }, b: { p: 12, q: 0 } },
+    });
+  });
+
+  it('leaves out a breakdown in which a cell of 1 beside a single "x" would be the total less at least the limit (issue 20 (c))', () => {
+    // suppressBreakdown alone gives { acute: "<5", high: 0, normal: "x" } beside a total of 6 shown:
+    // normal is at least 5, so acute = 6 − 5 = 1.
+    expect(suppressBreakdown({ acute: 1, high: 0, normal: 5 })).toEqual({
+      acute: SUPPRESSED,
+      high: 0,
+      normal: HIDDEN,
+    });
+    // The total stays (other answers show it alone); nothing else in the breakdown can be hidden, so
+    // the breakdown is left out, its zero too.
+    const reported = suppressBreakdowns(6, {
+      byHousehold: { one: 6, two: 0 },
+      byPriority: { acute: 1, high: 0, normal: 5 },
+    });
+    expect(reported.total).toBe(6);
+    expect(reported.breakdowns.byPriority).toEqual({ acute: HIDDEN, high: HIDDEN, normal: HIDDEN });
+    expect(reported.breakdowns.byHousehold).toEqual({ one: 6, two: 0 });
+  });
+
+  it('hides the next smallest cell where that is enough, and the total is shown as suppressSmall shows it', () => {
+    const reported = suppressBreakdowns(8, { byPriority: { acute: 1, high: 0, normal: 7 } });
+    // "<5" + "x" = 8 with "x" at least 5: acute is 1 to 3.
+    expect(reported).toEqual({
+      total: 8,
+      breakdowns: { byPriority: { acute: SUPPRESSED, high: 0, normal: HIDDEN } },
+    });
+    expect(suppressBreakdowns(3, { byPriority: { acute: 1, high: 0, normal: 2 } }).total).toBe(SUPPRESSED);
+  });
+
+  it('treats a breakdown that counts some twice as cells of at most the total (target groups)', () => {
+    const reported = suppressBreakdowns(9, {
+      byPriority: { high: 4, normal: 5 },
+      byGround: { social: 9, reduced: 2 },
+    });
+    expect(reported.breakdowns.byPriority).toEqual({ high: SUPPRESSED, normal: HIDDEN });
+    expect(reported.breakdowns.byGround.reduced).toBe(SUPPRESSED);
+  });
+
+  it('gives no small cell away in 2,000 random totals with two or three partitions (seeded)', () => {
+    const random = mulberry32(20);
+    const pick = (n: number) => Math.floor(random() * n);
+    for (let k = 0; k < 2_000; k++) {
+      const limit = [3, 5][pick(2)] as number;
+      const total = pick(25);
+      const partitions = Array.from({ length: 2 + pick(2) }, () => {
+        const cells = Array.from({ length: 2 + pick(3) }, () => 0);
+        for (let n = 0; n < total; n++) {
+          const i = random() < 0.5 ? 0 : pick(cells.length);
+          cells[i] = (cells[i] as number) + 1;
+        }
+        return Object.fromEntries(cells.map((n, i) => [`c${i}`, n]));
+      });
+      const reported = suppressBreakdowns(
+        total,
+        Object.fromEntries(partitions.map((p, i) => [`p${i}`, p])),
+        limit,
+      );
+      const shown = Object.values(reported.breakdowns);
+      const context = JSON.stringify({ limit, total, partitions, reported });
+      // Every figure shown is the true one; small ones are "<limit"; "x" hides only larger ones.
+      // A partition left out: every part "x", one of them below the limit (0 or small).
+      const leftOut = new Set(
+        partitions
+          .map((_, i) => i)
+          .filter(
+            (i) =>
+              Object.values(shown[i] ?? {}).every((v) => v === HIDDEN) &&
+              Object.values(partitions[i] ?? {}).some((n) => n < limit),
+          ),
+      );
+      const check = (n: number, mark: ReportedCountAt | undefined, left: boolean) => {
+        if (left) expect(mark, context).toBe(HIDDEN);
+        else if (n > 0 && n < limit) expect(mark, context).toBe(`<${limit}`);
+        else if (mark === HIDDEN) expect(n, context).toBeGreaterThanOrEqual(limit);
+        else expect(mark, context).toBe(n);
+      };
+      // The total is never hidden: other answers show it alone.
+      expect(reported.total, context).toBe(suppressSmall(total, limit));
+      partitions.forEach((p, i) => {
+        for (const [key, n] of Object.entries(p)) check(n, shown[i]?.[key], leftOut.has(i));
+      });
+      const possible = possibleValues(reported.total, shown, limit, leftOut);
+      const totals = possible.get('total');
+      if (totals) {
+        expect(totals.has(total), context).toBe(true);
+        if (total < limit && totals.size < 2) throw new Error(`the total is given away: ${context}`);
+      }
+      partitions.forEach((p, i) => {
+        for (const [key, n] of Object.entries(p)) {
+          const values = possible.get(`${i}.${key}`);
+          if (!values) continue;
+          // The reading is right (the true value stays possible), and a small count is not pinned.
+          expect(values.has(n), context).toBe(true);
+          if (n > 0 && n < limit && values.size < 2) throw new Error(`${i}.${key} is given away: ${context}`);
+        }
+      });
+    }
+  });
+});
+
+describe('suppressLinked (rule 33: counts linked by what a reader knows)', () => {
+  it('protects a small count that is not published but follows from two that are', () => {
+    // Cases 6, with children 5: without children = 1, not published, is given away.
+    const reported = suppressLinked({
+      values: [6, 5, 1],
+      relations: [{ parts: [1, 2], totals: [0], kind: 'equal' }],
+      unpublished: [2],
+    });
+    expect(reported.slice(0, 2).filter((v) => v === HIDDEN)).toHaveLength(1);
+  });
+
+  it('narrows by a subset (at most) and by a factor, and hides until nothing small is pinned', () => {
+    // Notices 6 = the last 3 months (1) + the 3 before (5): with 6 shown, "<5" would be 6 − 5; the
+    // total is hidden instead (at least 5, no upper bound), and the 5 can stay.
+    const plain = suppressLinked({
+      values: [6, 1, 5],
+      relations: [{ parts: [1, 2], totals: [0], kind: 'equal' }],
+    });
+    expect(plain).toEqual([HIDDEN, SUPPRESSED, 5]);
+    // A subset of 1 within a count of 1 ("<5" each) tells nothing more.
+    expect(
+      suppressLinked({ values: [1, 1], relations: [{ parts: [1], totals: [0], kind: 'atMost' }] }),
+    ).toEqual([SUPPRESSED, SUPPRESSED]);
+    // Last 3 months 4 and the 3 before 2, 6 in all: alone, "<5" + "<5" = 6 has several splits.
+    const relation = { parts: [1, 2], totals: [0], kind: 'equal' } as const;
+    expect(suppressLinked({ values: [6, 4, 2], relations: [relation] })).toEqual([6, SUPPRESSED, SUPPRESSED]);
+    // A rising flag (last ≥ 3 and last ≥ 1.5 × before) leaves before ≤ 2 beside last ≤ 4: only 4 + 2.
+    const rising = suppressLinked({
+      values: [6, 4, 2],
+      relations: [relation, { parts: [2], totals: [1], kind: 'atMost', factor: 1.5 }],
+      atLeast: new Map([[1, 3]]),
+    });
+    expect(rising).toEqual([HIDDEN, SUPPRESSED, SUPPRESSED]);
   });
 });

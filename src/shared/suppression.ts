@@ -7,7 +7,8 @@
  * The limit is the municipality's setting (default 5, never below 3). A count of 1 to limit − 1 is
  * shown as "<limit", e.g. "<5" (primary suppression); 0 is shown, it names nobody. When a breakdown
  * or a table would still let a reader work a small cell out, more cells are hidden as well, shown as
- * "x" (secondary suppression). Every function takes the limit and defaults to 5.
+ * "x" (secondary suppression); where nothing else will do, `suppressLinked` leaves a whole
+ * breakdown out, each of its cells "x", zeros too. Every function takes the limit and defaults to 5.
  */
 
 /** Counts below this are never shown outside case work (the default of the municipality's setting). */
@@ -261,5 +262,303 @@ export function suppressTable(
     rowTotals: reported.slice(0, rows).map((row) => row[columns] as ReportedCountAt),
     columnTotals: totalsRow.slice(0, columns),
     total: totalsRow[columns] as ReportedCountAt,
+  };
+}
+
+/**
+ * What a reader knows of how counts hang together, beyond each count's own mark: the parts (their
+ * sum times `factor`) equal the totals' sum (`equal`: a breakdown of a total) or are at most it
+ * (`atMost`: a subset, such as the cases with children among all cases). Parts and totals are
+ * indices into the counts given to `suppressLinked`.
+ */
+export interface CountRelation {
+  parts: readonly number[];
+  totals: readonly number[];
+  kind: 'equal' | 'atMost';
+  /** The parts' sum is multiplied by this (default 1): 1.5 for "at least half again as many". */
+  factor?: number;
+}
+
+/** Counts published together, the relations a reader knows between them, and what else a reader knows. */
+export interface LinkedCounts {
+  /** The exact counts. */
+  values: readonly number[];
+  relations: readonly CountRelation[];
+  /**
+   * Counts that are not published but are groups of persons all the same (a part of a period no one
+   * asked for, the open cases beside the decided ones): a reader knows only that they are at least
+   * 0, and a small one must not be worked out either. They have nothing to hide.
+   */
+  unpublished?: readonly number[];
+  /** Lower bounds a reader knows besides the marks (a department flagged as rising has at least 3 notices). */
+  atLeast?: ReadonlyMap<number, number>;
+  /**
+   * Counts that other answers show on their own (suppressed as `suppressSmall` does): never hidden
+   * here either, or one answer would give away what another hides. A breakdown of one is protected
+   * by its other parts, or left out.
+   */
+  kept?: readonly number[];
+  /**
+   * Counts left out together when a small count cannot be protected otherwise (a department's row
+   * of counts). The parts of each breakdown (an `equal` relation) are such a group too.
+   */
+  groups?: readonly (readonly number[])[];
+}
+
+/**
+ * A linked count's state: as a table cell's, or not published at all, or `blank`: a part of a
+ * breakdown left out because it would give a small part away ("x" even where it is 0 or small; a
+ * reader knows only that it is at least 0).
+ */
+type LinkedState = CellState | 'unpublished' | 'blank';
+
+/** The sum of bounds, with the number of infinite ones apart so that one can be taken out again. */
+function boundSum(bounds: readonly number[], at: readonly number[]) {
+  let finite = 0;
+  let infinite = 0;
+  for (const i of at) {
+    const b = bounds[i] as number;
+    if (b === Infinity) infinite++;
+    else finite += b;
+  }
+  /** The sum without the entry `i` (one of `at`). */
+  const without = (i: number) => {
+    const b = bounds[i] as number;
+    return infinite - (b === Infinity ? 1 : 0) > 0 ? Infinity : finite - (b === Infinity ? 0 : b);
+  };
+  return { all: infinite > 0 ? Infinity : finite, without };
+}
+
+/** Rounding that forgives the last bits of a product with a factor such as 1.5. */
+const floorOf = (x: number) => (x === Infinity ? Infinity : Math.floor(x + 1e-9));
+const ceilOf = (x: number) => (x === -Infinity ? -Infinity : Math.ceil(x - 1e-9));
+
+/**
+ * The least and the most each count can be for a reader who sees the marks and knows the
+ * relations: every shown count exactly, a "<limit" in 1 … limit − 1, an "x" in limit … (it would be
+ * "<limit" if smaller; a zero is never hidden), a count left out or unpublished in 0 …, narrowed
+ * over all the relations until they hold still (as `pinnedCells` does for a table: a sound reading,
+ * so a count whose bounds meet is truly given away).
+ */
+function linkedBounds(
+  values: readonly number[],
+  state: readonly LinkedState[],
+  relations: readonly CountRelation[],
+  limit: number,
+  atLeast: ReadonlyMap<number, number> | undefined,
+) {
+  const lo = values.map((v, i) => {
+    const s = state[i];
+    const own = s === 'small' ? 1 : s === 'hidden' ? limit : s === 'shown' ? v : 0;
+    return s === 'shown' ? v : Math.max(own, atLeast?.get(i) ?? 0);
+  });
+  const hi = values.map((v, i) => {
+    const s = state[i];
+    return s === 'small' ? limit - 1 : s === 'shown' ? v : Infinity;
+  });
+  for (let pass = 0, changed = true; changed && pass < 1_000; pass++) {
+    changed = false;
+    const tighten = (i: number, low: number, high: number) => {
+      if (low > (lo[i] as number) && low <= (hi[i] as number)) {
+        lo[i] = low;
+        changed = true;
+      }
+      if (high < (hi[i] as number) && high >= (lo[i] as number)) {
+        hi[i] = high;
+        changed = true;
+      }
+    };
+    for (const relation of relations) {
+      const factor = relation.factor ?? 1;
+      const equal = relation.kind === 'equal';
+      const partsLo = boundSum(lo, relation.parts);
+      const partsHi = boundSum(hi, relation.parts);
+      const totalsLo = boundSum(lo, relation.totals);
+      const totalsHi = boundSum(hi, relation.totals);
+      // factor × (a part + the other parts) ≤ (=) the totals.
+      for (const p of relation.parts)
+        tighten(
+          p,
+          equal ? ceilOf(totalsLo.all / factor - partsHi.without(p)) : -Infinity,
+          floorOf(totalsHi.all / factor - partsLo.without(p)),
+        );
+      // A total + the other totals ≥ (=) factor × the parts.
+      for (const t of relation.totals)
+        tighten(
+          t,
+          ceilOf(factor * partsLo.all - totalsHi.without(t)),
+          equal ? floorOf(factor * partsHi.all - totalsLo.without(t)) : Infinity,
+        );
+    }
+  }
+  return { lo, hi };
+}
+
+/**
+ * Counts published together and linked by relations a reader knows (rule 33 across a whole answer:
+ * a total and several breakdowns of it, a table and its margins, subsets of a count). Primary
+ * suppression: every count of 1 to limit − 1 is "<limit". Secondary suppression, repeated until
+ * nothing changes:
+ * - a breakdown of shown totals (an `equal` relation without unpublished parts) that hides a part
+ *   hides parts adding up to at least the limit, so that the hidden ones are not a small group;
+ * - no small count, published or not, may be pinned to one value by combining the relations
+ *   (`linkedBounds`); for a pinned count, a relation it is in hides its smallest shown part, else its
+ *   smallest shown total ("x"). When none can, a relation of a hidden count that is pinned is tried;
+ *   when none of those can either, a group that holds the pinned count is left out (the parts of a
+ *   breakdown, or a group given), else a group of a count in a relation with it: each of its
+ *   counts is "x", zeros too (a total of "<5" with four cells of "<5" would otherwise say that each
+ *   is 1; "<5" beside a single "x" under a total of 6 that stays, that it is 1).
+ * Counts `kept` are never hidden. Zeros are otherwise never hidden: they name nobody. Afterwards,
+ * each count hidden on the way that can be shown again without giving a small count away is shown.
+ * Unpublished counts come back as "x".
+ */
+export function suppressLinked(linked: LinkedCounts, limit: number = SMALL_NUMBER_LIMIT): ReportedCountAt[] {
+  checkLimit(limit);
+  const { values, relations } = linked;
+  const unpublished = new Set(linked.unpublished ?? []);
+  const kept = new Set(linked.kept ?? []);
+  const relationsOf = values.map(() => [] as CountRelation[]);
+  for (const relation of relations)
+    for (const i of [...relation.parts, ...relation.totals]) relationsOf[i]?.push(relation);
+  const state: LinkedState[] = values.map((n, i) =>
+    unpublished.has(i) ? 'unpublished' : n > 0 && n < limit ? 'small' : 'shown',
+  );
+  const isHidden = (i: number) => state[i] === 'small' || state[i] === 'hidden' || state[i] === 'blank';
+  const value = (i: number) => values[i] as number;
+  /** Hides the relation's smallest shown positive part, else its smallest shown positive total. */
+  const hideIn = (relation: CountRelation): boolean => {
+    for (const side of [relation.parts, relation.totals]) {
+      let next: number | undefined;
+      for (const i of side)
+        if (
+          state[i] === 'shown' &&
+          !kept.has(i) &&
+          value(i) > 0 &&
+          (next === undefined || value(i) < value(next))
+        )
+          next = i;
+      if (next !== undefined) {
+        state[next] = 'hidden';
+        return true;
+      }
+    }
+    return false;
+  };
+  /** Leaves a group out; false when it has nothing (more) to leave out. */
+  const leaveOut = (group: readonly number[]): boolean => {
+    const members = group.filter((i) => state[i] !== 'unpublished' && state[i] !== 'blank' && !kept.has(i));
+    for (const i of members) state[i] = 'blank';
+    return members.length > 0;
+  };
+  const groups = [
+    ...(linked.groups ?? []),
+    ...relations.filter((r) => r.kind === 'equal' && (r.factor ?? 1) === 1).map((r) => r.parts),
+  ];
+  const groupsOf = values.map(() => [] as (readonly number[])[]);
+  for (const group of groups) for (const i of group) groupsOf[i]?.push(group);
+  /** The counts in a relation with `i`, and through an unpublished one, those in a relation with it. */
+  const neighbours = (i: number): number[] => {
+    const near = new Set<number>();
+    for (const relation of relationsOf[i] ?? [])
+      for (const j of [...relation.parts, ...relation.totals]) {
+        near.add(j);
+        if (state[j] === 'unpublished')
+          for (const further of relationsOf[j] ?? [])
+            for (const k of [...further.parts, ...further.totals]) near.add(k);
+      }
+    near.delete(i);
+    return [...near];
+  };
+  const smallGroup = (relation: CountRelation): boolean => {
+    if (relation.kind !== 'equal' || (relation.factor ?? 1) !== 1) return false;
+    if (!relation.totals.every((i) => state[i] === 'shown')) return false;
+    if (relation.parts.some((i) => state[i] === 'unpublished')) return false;
+    const hidden = relation.parts.filter(isHidden);
+    return hidden.length > 0 && hidden.reduce((s, i) => s + value(i), 0) < limit;
+  };
+  const indices = values.map((_, i) => i);
+  const small = (i: number) => state[i] !== 'shown' && value(i) > 0 && value(i) < limit;
+  /** The counts a reader can pin: small ones first, then hidden ones, whose relations may stop a chain. */
+  const pinnedCounts = () => {
+    const { lo, hi } = linkedBounds(values, state, relations, limit, linked.atLeast);
+    const pinned = (i: number) => lo[i] === hi[i];
+    return [
+      ...indices.filter((i) => small(i) && pinned(i)),
+      ...indices.filter((i) => state[i] === 'hidden' && pinned(i)),
+    ];
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const relation of relations) while (smallGroup(relation) && hideIn(relation)) changed = true;
+    if (changed) continue;
+    const candidates = pinnedCounts();
+    const pinnedSmall = candidates.filter(small);
+    if (pinnedSmall.length === 0) break;
+    // Hide a shown count; else leave out a group that holds the pinned count, else one of a neighbour.
+    changed =
+      candidates.some((i) => (relationsOf[i] ?? []).some(hideIn)) ||
+      pinnedSmall.some((i) => (groupsOf[i] ?? []).some(leaveOut)) ||
+      pinnedSmall.some((i) => neighbours(i).some((j) => (groupsOf[j] ?? []).some(leaveOut)));
+  }
+  // Hiding follows the first relation that can, not always the one that was needed: show again each
+  // count hidden on the way, the largest first, that can be shown without giving a small one away.
+  const safe = () => !relations.some(smallGroup) && !pinnedCounts().some(small);
+  if (safe())
+    for (const i of indices
+      .filter((j) => state[j] === 'hidden')
+      .sort((a, b) => value(b) - value(a) || a - b)) {
+      state[i] = 'shown';
+      if (!safe()) state[i] = 'hidden';
+    }
+  return values.map((n, i) => {
+    const s = state[i];
+    return s === 'small' ? suppressedMark(limit) : s === 'shown' ? n : HIDDEN;
+  });
+}
+
+/**
+ * A total and several breakdowns of it, published together (the waiting list by age, household,
+ * waiting time and priority): primary and secondary suppression over all of them at once
+ * (`suppressLinked`), so that no small cell is worked out from the total or from another breakdown
+ * (`suppressBreakdown` on each alone leaves "<5" beside a single "x" under a total of 6: the "x" is
+ * at least 5, so the "<5" is 1). The total is shown as `suppressSmall` shows it, as other answers
+ * show it alone; a breakdown that cannot be protected by its own cells is left out (every cell
+ * "x"). A breakdown whose cells add up to the total is a partition of it; one that adds up to less
+ * leaves some out (its cells add up to at most the total); one that adds up to more counts some
+ * twice (each cell is at most the total, and the cells add up to at least it).
+ */
+export function suppressBreakdowns<B extends Record<string, Record<string, number>>>(
+  total: number,
+  breakdowns: B,
+  limit: number = SMALL_NUMBER_LIMIT,
+): { total: ReportedCountAt; breakdowns: { [K in keyof B]: Record<keyof B[K], ReportedCountAt> } } {
+  const values = [total];
+  const relations: CountRelation[] = [];
+  const at: Record<string, Record<string, number>> = {};
+  for (const [name, cells] of Object.entries(breakdowns)) {
+    const indices: number[] = [];
+    at[name] = {};
+    for (const [key, n] of Object.entries(cells)) {
+      (at[name] as Record<string, number>)[key] = values.length;
+      indices.push(values.length);
+      values.push(n);
+    }
+    const sum = Object.values(cells).reduce((s, n) => s + n, 0);
+    if (sum === total) relations.push({ parts: indices, totals: [0], kind: 'equal' });
+    else if (sum < total) relations.push({ parts: indices, totals: [0], kind: 'atMost' });
+    else {
+      for (const i of indices) relations.push({ parts: [i], totals: [0], kind: 'atMost' });
+      relations.push({ parts: [0], totals: indices, kind: 'atMost' });
+    }
+  }
+  const reported = suppressLinked({ values, relations, kept: [0] }, limit);
+  const out = {} as Record<string, Record<string, ReportedCountAt>>;
+  for (const [name, keys] of Object.entries(at))
+    out[name] = Object.fromEntries(
+      Object.entries(keys).map(([key, i]) => [key, reported[i] as ReportedCountAt]),
+    );
+  return {
+    total: reported[0] as ReportedCountAt,
+    breakdowns: out as { [K in keyof B]: Record<keyof B[K], ReportedCountAt> },
   };
 }

@@ -11,12 +11,7 @@ import {
   type WaitingBand,
 } from '../../../shared/allocation/model';
 import { today } from '../../../shared/dates';
-import {
-  SMALL_NUMBER_LIMIT,
-  type Suppressed,
-  suppressBreakdown,
-  suppressSmall,
-} from '../../../shared/suppression';
+import { SMALL_NUMBER_LIMIT, type Suppressed, suppressBreakdowns } from '../../../shared/suppression';
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
@@ -101,20 +96,29 @@ export async function takeSnapshot(trx: Tx, actor: Actor, label: string): Promis
 
 /**
  * Counts as a reader outside case work may see them: small numbers suppressed at the municipality's
- * limit (rule 33), per breakdown.
+ * limit (rule 33), the total and its five breakdowns together (`suppressBreakdowns`), so that no
+ * small cell can be worked out from the total or another breakdown (issue 20 (c): "<5" and "x"
+ * beside a total of 6 gave a 1 away, an "x" being at least 5). The total is shown as
+ * `suppressSmall` shows it, as the committee report and the economy dashboard show it alone; the
+ * breakdowns are shown so wherever they leave case work (the counts, the snapshots, the allocation
+ * dashboard), so that one answer cannot give away what another hides.
  */
 export function suppressWaitingCounts(
   counts: WaitingListCounts,
   limit: number = SMALL_NUMBER_LIMIT,
 ): Suppressed<WaitingListCounts> {
-  return {
-    total: suppressSmall(counts.total, limit),
-    byTargetGround: suppressBreakdown(counts.byTargetGround, limit),
-    byAgeBand: suppressBreakdown(counts.byAgeBand, limit),
-    byHouseholdSize: suppressBreakdown(counts.byHouseholdSize, limit),
-    byWaitingBand: suppressBreakdown(counts.byWaitingBand, limit),
-    byPriority: suppressBreakdown(counts.byPriority, limit),
-  };
+  const { total, breakdowns } = suppressBreakdowns(
+    counts.total,
+    {
+      byTargetGround: counts.byTargetGround,
+      byAgeBand: counts.byAgeBand,
+      byHouseholdSize: counts.byHouseholdSize,
+      byWaitingBand: counts.byWaitingBand,
+      byPriority: counts.byPriority,
+    },
+    limit,
+  );
+  return { total, ...breakdowns };
 }
 
 /**

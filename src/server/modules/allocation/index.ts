@@ -37,7 +37,13 @@ export { getSettings as allocationSettings } from './allocation.settings.service
 export { movedInBetween, tenancyFacts } from './allocation.tenancy-facts.repository';
 export { listVacancies } from './allocation.vacancies.repository';
 export { receivedUnits } from './allocation.vacancies.service';
-// The committee report (insight, issue 18 §5): the waiting list now and at each budget follow-up.
-export { listSnapshots, reducedFunctionApplicants, waitingCounts } from './allocation.waiting-list.service';
+// The committee report and the dashboards (insight, issue 18 §4, §5): the waiting list now and at
+// each budget follow-up; the dashboards suppress it outside case work as the allocation routes do.
+export {
+  listSnapshots,
+  reducedFunctionApplicants,
+  suppressWaitingCounts,
+  waitingCounts,
+} from './allocation.waiting-list.service';
 // Who waited for a home when (planning: the forecast's history).
 export { type WaitingSpell, waitingSpells } from './allocation.waiting-spells.service';

@@ -15,12 +15,12 @@ import {
   suppressSeries,
 } from '../../../shared/insight/dashboard';
 import type { Permission } from '../../../shared/permissions';
-import { suppressBreakdown, suppressSmall } from '../../../shared/suppression';
+import { suppressSmall } from '../../../shared/suppression';
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
 import { BoundedMap } from '../../platform/bounded-map';
 import { municipalityProfile } from '../access';
-import { allocationMonths, waitingCounts } from '../allocation';
+import { allocationMonths, suppressWaitingCounts, waitingCounts } from '../allocation';
 import { economicsReport } from '../economics';
 import { noticeMonths } from '../prevention';
 import { monthlyFlow } from './insight.flow.service';
@@ -120,13 +120,10 @@ async function allocation(
   const own = caseWorkLimit(actor, 'allocation.manage', limit);
   return {
     flow: suppressSeries(months, byMonth(months, rows, ALLOCATION_FLOW), ALLOCATION_FLOW, own),
-    waitingList:
-      own === null
-        ? { total: waiting.total, byPriority: waiting.byPriority }
-        : {
-            total: suppressSmall(waiting.total, own),
-            byPriority: suppressBreakdown(waiting.byPriority, own),
-          },
+    waitingList: (({ total, byPriority }) => ({ total, byPriority }))(
+      // Suppressed with every breakdown of the list, as the allocation routes show it (issue 20 (c)).
+      own === null ? waiting : suppressWaitingCounts(waiting, own),
+    ),
   };
 }
 

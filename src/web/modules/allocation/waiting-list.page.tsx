@@ -36,7 +36,7 @@ import { SelectField } from '../../components/select-field';
 import { TableScroll } from '../../components/table-scroll';
 import { TextField } from '../../components/text-field';
 import { useForm } from '../../components/use-form';
-import { formatKroner, formatWhole } from '../../i18n/format';
+import { formatKroner, formatReported } from '../../i18n/format';
 import { hasPermission, useSession } from '../../session';
 import { targetGroundsText } from './application-format';
 import {
@@ -48,12 +48,12 @@ import {
   WAITING_LIST_XLSX_HREF,
 } from './applications.api';
 
-/** Counts as the server reports them: exact in case work, else small numbers suppressed at the municipality's limit ("<5", "x"). */
+/**
+ * Counts as the server reports them: exact in case work, else small numbers suppressed at the
+ * municipality's limit ("<5", "x"), shown as "under 5" and "skjult" (`formatReported`).
+ */
 type ReportedCounts = Suppressed<WaitingListCounts>;
 type ReportedSnapshot = Omit<WaitingListSnapshot, 'counts'> & { counts: ReportedCounts };
-
-/** A count as shown: the number, or the suppression mark the server sent instead ("<5", "x"). */
-const formatCount = (count: ReportedCount) => (typeof count === 'number' ? formatWhole(count) : count);
 
 /** The count for plural forms: a suppressed count reads as "several". */
 const pluralCount = (count: ReportedCount) => (typeof count === 'number' ? count : 5);
@@ -211,7 +211,7 @@ function CountTable({
           {rows.map((row) => (
             <tr key={row.label}>
               <th scope="row">{row.label}</th>
-              <td className="align-text-right">{formatCount(row.count)}</td>
+              <td className="align-text-right">{formatReported(t, row.count)}</td>
             </tr>
           ))}
         </tbody>
@@ -236,14 +236,14 @@ function CountsSection({ counts, suppressed = false }: { counts: ReportedCounts;
       <p>{suppressed ? t('waitingList.figures.suppression') : t('waitingList.counts.intro')}</p>
       <ul className="housing-totals nobullet-list">
         <li>
-          <span className="housing-total-value">{formatCount(counts.total)}</span>{' '}
+          <span className="housing-total-value">{formatReported(t, counts.total)}</span>{' '}
           <span className="housing-total-label">
             {t('waitingList.counts.total', { count: pluralCount(counts.total) })}
           </span>
         </li>
         {PRIORITIES.map((priority) => (
           <li key={priority}>
-            <span className="housing-total-value">{formatCount(counts.byPriority[priority] ?? 0)}</span>{' '}
+            <span className="housing-total-value">{formatReported(t, counts.byPriority[priority] ?? 0)}</span>{' '}
             <span className="housing-total-label">
               {t('waitingList.counts.priorityLabel', { priority: t(`allocation.priorities.${priority}`) })}
             </span>
@@ -512,15 +512,15 @@ function SnapshotTable({ snapshots }: { snapshots: ReportedSnapshot[] }) {
               </td>
               <th scope="row">{snapshot.label}</th>
               <td>{snapshot.takenByName}</td>
-              <td className="align-text-right">{formatCount(snapshot.counts.total)}</td>
+              <td className="align-text-right">{formatReported(t, snapshot.counts.total)}</td>
               {PRIORITIES.map((priority) => (
                 <td className="align-text-right" key={priority}>
-                  {formatCount(snapshot.counts.byPriority[priority] ?? 0)}
+                  {formatReported(t, snapshot.counts.byPriority[priority] ?? 0)}
                 </td>
               ))}
               {TARGET_GROUNDS.map((ground) => (
                 <td className="align-text-right" key={ground}>
-                  {formatCount(snapshot.counts.byTargetGround[ground] ?? 0)}
+                  {formatReported(t, snapshot.counts.byTargetGround[ground] ?? 0)}
                 </td>
               ))}
             </tr>

@@ -15,6 +15,7 @@ import { TableScroll } from '../../components/table-scroll';
 import { useForm } from '../../components/use-form';
 import { formatReported, formatWhole, isoToDanishDate, parseDate, todayIso } from '../../i18n/format';
 import { currentLanguage } from '../../i18n/index';
+import { hasPermission, useSession } from '../../session';
 import { type MonitoringReport, monitoringXlsxHref, useMonitoring } from './prevention.api';
 
 /** The last 12 months: from the first day of the month 11 months ago to today. */
@@ -122,8 +123,11 @@ function Totals({ report }: { report: MonitoringReport }) {
       hint: t('evictionMonitoring.totals.medianHint'),
     },
   ];
+  // Outside case work (prevention.read) the server suppresses small numbers (rule 33): say how.
+  const suppressed = !hasPermission(useSession().data?.user, 'prevention.read');
   return (
     <Section id="monitoring-totals" heading={t('evictionMonitoring.totals.heading')}>
+      {suppressed ? <p className="form-hint">{t('evictionMonitoring.suppressionNote')}</p> : null}
       <ul className="housing-totals nobullet-list" aria-labelledby="monitoring-totals-heading">
         {figures.map((figure) => (
           <li key={figure.key} data-figure={figure.key}>
