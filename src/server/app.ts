@@ -87,6 +87,13 @@ export async function buildApp({
       },
     },
   });
+  // API answers carry personal data: no browser or proxy cache keeps them (ASVS 8.1.1). A route
+  // that sets its own Cache-Control keeps it.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+    return payload;
+  });
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {

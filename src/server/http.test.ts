@@ -114,4 +114,14 @@ describe('security headers', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
+
+  it('lets no cache keep an API answer, personal data or an error (ASVS 8.1.1)', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker']);
+    const list = await users.caseworker.session.request({ method: 'GET', url: '/api/citizens' });
+    expect(list.statusCode).toBe(200);
+    expect(list.headers['cache-control']).toBe('no-store');
+    const refused = await app.inject({ method: 'GET', url: '/api/citizens' });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['cache-control']).toBe('no-store');
+  });
 });
