@@ -2,7 +2,8 @@ import { expect, type Page, test } from '@playwright/test';
 import { csrfToken, danishDate, escapeRegExp, expectNoAxeViolations, logInAs, useLanguage } from './fixtures';
 
 /**
- * Support in both languages (issue 15): the demo support worker enrolls a housed citizen in CTI,
+ * Support in both languages (issue 15): the demo caseworker (the authority) enrolls a housed citizen
+ * in CTI with the demo support worker, who then sees the citizen (her caseload, issue 20 (d)),
  * records a home visit and a visit where the citizen did not show, and finds the citizen on "Mit
  * caseload" with the fidelity warning (the demo worker has more CTI citizens than half time allows).
  * The citizen is made for the run (housed, through the API), so the demo data does not matter.
@@ -32,6 +33,7 @@ const LANGUAGES = [
       ctiTeam: 'CTI-teamet',
       saveNorm: 'Gem norm',
       enrol: 'Indskriv i et bostøtteforløb',
+      assignedTo: 'Bostøttemedarbejder eller team',
       phase: 'Fase',
       phase1: 'Fase 1: overgang og planlægning',
       savePhase: 'Gem faseskift',
@@ -61,6 +63,7 @@ const LANGUAGES = [
       ctiTeam: 'CTI-teamet',
       saveNorm: 'Save norm',
       enrol: 'Enrol in housing support',
+      assignedTo: 'Support worker or team',
       phase: 'Phase',
       phase1: 'Phase 1: transition and planning',
       savePhase: 'Save phase change',
@@ -100,7 +103,7 @@ for (const lang of LANGUAGES) {
       await useLanguage(page, lang.code);
     });
 
-    test('a support worker enrolls a housed citizen in CTI, records contacts and sees the caseload with its fidelity warning', async ({
+    test('the caseworker enrolls a housed citizen in CTI with the support worker, who records contacts and sees the caseload with its fidelity warning', async ({
       page,
     }) => {
       const given = 'Bostøtte';
@@ -108,7 +111,10 @@ for (const lang of LANGUAGES) {
       const name = `${given} ${family}`;
       const citizenId = await housedCitizen(page, given, family);
 
+      // Before the enrollment the citizen is outside the support worker's caseload: not found.
       await logInAs(page, 'demo.support');
+      const before = await page.request.get(`/api/citizens/${citizenId}?purpose=support`);
+      expect(before.status()).toBe(404);
       await page.goto('/stoette');
       const side = page.getByRole('navigation', { name: t.sideNav, exact: true });
       await side.getByRole('link', { name: t.create, exact: true }).click();
@@ -116,11 +122,21 @@ for (const lang of LANGUAGES) {
       await page.getByRole('button', { name: t.submit, exact: true }).click();
       await expect(page.getByRole('alert').getByText(t.citizenRequired).first()).toBeVisible();
       await expectNoAxeViolations(page);
-      // From the citizen page the form opens with the citizen chosen.
+      // The caseworker enrolls from the citizen page: the form opens with the citizen chosen.
+      await logInAs(page, 'demo.caseworker');
       await page.goto(`/borgere/${citizenId}`);
       await page.getByRole('link', { name: t.enrol, exact: true }).click();
       await expect(page.getByRole('radio', { name: new RegExp(`^${escapeRegExp(name)}`) })).toBeChecked();
+      await page.getByLabel(t.assignedTo, { exact: true }).selectOption({ label: 'Birgit Bostøtte' });
       await page.getByRole('button', { name: t.submit, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t.title(name) })).toBeVisible();
+      const enrollmentUrl = page.url();
+
+      // Now in her caseload: the support worker opens the citizen and the enrollment.
+      await logInAs(page, 'demo.support');
+      await page.goto(`/borgere/${citizenId}`);
+      await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();
+      await page.goto(enrollmentUrl);
       await expect(page.getByRole('heading', { level: 1, name: t.title(name) })).toBeVisible();
 
       await page.getByLabel(t.contactKind, { exact: true }).selectOption({ label: t.homeVisit });

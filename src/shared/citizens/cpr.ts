@@ -60,6 +60,14 @@ export function formatCpr(cpr: string): string {
   return cpr.length === 10 ? `${cpr.slice(0, 6)}-${cpr.slice(6)}` : cpr;
 }
 
+/**
+ * A CPR number masked for display (issue 20 (d)): the birth date stays, the serial number does not
+ * (DDMMYY-XXXX). Anything that is not ten digits is masked whole.
+ */
+export function maskCpr(cpr: string): string {
+  return /^\d{10}$/.test(cpr) ? `${cpr.slice(0, 6)}-XXXX` : 'XXXXXX-XXXX';
+}
+
 /** Whether a search text looks like (part of) a CPR number rather than a name. */
 export function looksLikeCpr(text: string): boolean {
   return /^\d{6}-?\d{0,4}$/.test(text.trim());

@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Cell } from '../../db/copy';
 import { type Executor, rowsSource, type StagedColumn, type Tx } from '../../db/database';
+import type { CitizenScope } from './citizens.policy';
 import type {
   CitizenContactTable,
   CitizenCprChangeTable,
@@ -21,16 +22,38 @@ export function insertCitizen(db: Executor, citizen: NewCitizen): Promise<Citize
   return db.insertInto('citizen').values(citizen).returningAll().executeTakeFirstOrThrow();
 }
 
+/**
+ * The need-to-know condition on a citizen id column (issue 20 (d)): true for every citizen, or the
+ * id is in the user's caseload (`citizen_caseload`, migration 0039), itself or as the survivor of a
+ * merged record.
+ */
+export function inScope(
+  scope: CitizenScope,
+  municipalityId: string,
+  id: RawBuilder<unknown>,
+): RawBuilder<boolean> {
+  if (scope.all) return sql<boolean>`true`;
+  return sql<boolean>`${id} in (select citizen_caseload(${municipalityId}::uuid, ${scope.userId}::uuid))`;
+}
+
+/** A citizen by id, if the scope holds it: one outside the scope is the same as none. */
 export function findCitizen(
   db: Executor,
   municipalityId: string,
   id: string,
+  scope: CitizenScope,
 ): Promise<CitizenRow | undefined> {
   return db
     .selectFrom('citizen')
     .selectAll()
     .where('municipality_id', '=', municipalityId)
     .where('id', '=', id)
+    .$if(!scope.all, (q) =>
+      q.where(
+        sql<boolean>`(${inScope(scope, municipalityId, sql.ref('citizen.id'))}
+          or ${inScope(scope, municipalityId, sql.ref('citizen.merged_into'))})`,
+      ),
+    )
     .executeTakeFirst();
 }
 
@@ -320,7 +343,13 @@ export function findCandidate(db: Executor, municipalityId: string, id: string) 
  * Consents that end on or before `toDate` (expired ones among them), not withdrawn, and not renewed
  * by a later consent to the same purpose that lasts beyond them (issue 3 §2, issue 14 §1).
  */
-export async function consentsEndingBy(db: Executor, municipalityId: string, toDate: string, limit: number) {
+export async function consentsEndingBy(
+  db: Executor,
+  municipalityId: string,
+  toDate: string,
+  limit: number,
+  scope: CitizenScope,
+) {
   const { rows } = await sql<{
     id: string;
     citizen_id: string;
@@ -333,7 +362,7 @@ export async function consentsEndingBy(db: Executor, municipalityId: string, toD
     select k.id, k.citizen_id, k.purpose, k.expires_on, c.given_name, c.family_name, c.initials
     from consent k join citizen c on c.id = k.citizen_id
     where k.municipality_id = ${municipalityId} and k.withdrawn_on is null and k.expires_on <= ${toDate}::date
-      and c.merged_into is null and c.died_on is null
+      and c.merged_into is null and c.died_on is null and ${inScope(scope, municipalityId, sql.ref('c.id'))}
       and not exists (
         select 1 from consent n where n.citizen_id = k.citizen_id and n.purpose = k.purpose
           and n.withdrawn_on is null and n.given_on >= k.given_on and n.id <> k.id

@@ -33,8 +33,9 @@ describe('registering citizens (issue 3 §1)', () => {
       familyName: 'Testesen',
     });
     const v = await view(s, id);
+    // The page carries the number masked; the full number is what the "show" answers (issue 20 (d)).
     expect(v).toMatchObject({
-      cpr,
+      cpr: '150765-XXXX',
       birthDate: '1865-07-15',
       name: 'Jens Testesen',
       status: 'homeless',
@@ -47,6 +48,11 @@ describe('registering citizens (issue 3 §1)', () => {
     });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'CITIZEN_CPR_EXISTS', params: { citizenId: id } });
+    expect(
+      (await s.request({ method: 'GET', url: `/api/citizens/${id}/cpr?purpose=casework` })).json(),
+    ).toEqual({
+      cpr,
+    });
   });
 
   it('says what is wrong with a bad CPR number: format or date (domain.md §8)', async () => {
@@ -371,7 +377,11 @@ describe('finding citizens (issue 3 §6)', () => {
     expect(change.statusCode).toBe(204);
     expect(await search(oldCpr)).toEqual([id]);
     expect(await search(newCpr)).toEqual([id]);
-    expect((await view(s, id)).cprHistory).toEqual([{ oldCpr, newCpr, changedOn: '2026-05-01' }]);
+    // The history is shown masked (issue 20 (d)); the search above found the full numbers.
+    const mask = (cpr: string) => `${cpr.slice(0, 6)}-XXXX`;
+    expect((await view(s, id)).cprHistory).toEqual([
+      { oldCpr: mask(oldCpr), newCpr: mask(newCpr), changedOn: '2026-05-01' },
+    ]);
   });
 
   it('filters by age band, youth 18–29, sex, status and situation, and pages', async () => {

@@ -14,6 +14,7 @@ import {
   consentBody,
   contactBody,
   cprChangeBody,
+  cprShown,
   duplicatesResponse,
   episodeInput,
   householdBody,
@@ -222,12 +223,14 @@ export async function citizensRoutes(
     async (request, reply) => {
       const actor = requireAuth(request);
       const html = await tenant(actor, async (trx) => {
+        // The citizen's own copy holds the full CPR number (logged as shown) for roles that see it.
         const view = await citizens.viewCitizen(
           trx,
           actor,
           request.params.id,
           request.query.purpose,
           opts.timelineProviders,
+          { fullCpr: true },
         );
         return renderCitizenExport(view, actor);
       });
@@ -256,6 +259,24 @@ export async function citizensRoutes(
         await citizens.patchCitizen(trx, actor, request.params.id, request.body);
         return citizens.viewCitizen(trx, actor, request.params.id, 'casework', opts.timelineProviders);
       });
+    },
+  );
+
+  r.get(
+    '/api/citizens/:id/cpr',
+    {
+      config: { access: 'citizens.identity' },
+      schema: {
+        tags,
+        summary: 'Show the full CPR number (masked elsewhere), logged with the purpose',
+        params: idParams,
+        querystring: purposeQuery,
+        response: { 200: cprShown },
+      },
+    },
+    async (request) => {
+      const actor = requireAuth(request);
+      return tenant(actor, (trx) => citizens.showCpr(trx, actor, request.params.id, request.query.purpose));
     },
   );
 
@@ -352,7 +373,7 @@ export async function citizensRoutes(
     async (request, reply) => {
       const actor = requireAuth(request);
       const id = await tenant(actor, (trx) =>
-        citizens.addEpisode(trx, actor, request.params.id, request.body),
+        citizens.recordEpisode(trx, actor, request.params.id, request.body),
       );
       return reply.status(201).send({ id });
     },

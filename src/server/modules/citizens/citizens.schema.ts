@@ -126,11 +126,18 @@ export const withdrawBody = z.strictObject({ withdrawnOn: date });
 export const retractBody = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
 export const mergeBody = z.strictObject({ survivorId: z.uuid() });
 
+/**
+ * CPR numbers in responses are masked (DDMMYY-XXXX); the full number comes only from the logged
+ * "show" (`cprShown`). Absent for a role without `citizens.identity` (the leader), as are phone,
+ * e-mail and address (issue 20 (d)).
+ */
+const shownCpr = z.string().nullable().optional();
+
 const summary = z.object({
   id: z.uuid(),
   name: z.string().nullable(),
   initials: z.string().nullable(),
-  cpr: z.string().nullable(),
+  cpr: shownCpr,
   birthDate: z.string(),
   age: z.number(),
   sex: z.enum(['male', 'female']).nullable(),
@@ -152,7 +159,7 @@ export const duplicatesResponse = z.object({
 
 export const citizenView = z.object({
   id: z.uuid(),
-  cpr: z.string().nullable(),
+  cpr: shownCpr,
   cprHistory: z.array(z.object({ oldCpr: z.string(), newCpr: z.string(), changedOn: z.string() })),
   givenName: z.string().nullable(),
   familyName: z.string().nullable(),
@@ -161,9 +168,9 @@ export const citizenView = z.object({
   birthDate: z.string(),
   age: z.number(),
   sex: z.enum(['male', 'female']).nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-  address: z.string().nullable(),
+  phone: z.string().nullable().optional(),
+  email: z.string().nullable().optional(),
+  address: z.string().nullable().optional(),
   handlekommune: z.string().nullable(),
   movedAwayOn: z.string().nullable(),
   diedOn: z.string().nullable(),
@@ -228,9 +235,17 @@ export const citizenView = z.object({
       params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
     }),
   ),
-  abilities: z.object({ write: z.boolean(), sensitive: z.boolean(), merge: z.boolean() }),
+  abilities: z.object({
+    write: z.boolean(),
+    sensitive: z.boolean(),
+    merge: z.boolean(),
+    showCpr: z.boolean(),
+  }),
 });
 export type CitizenView = z.infer<typeof citizenView>;
+
+/** The full CPR number, answered to the logged "show" (GET /api/citizens/:id/cpr). */
+export const cprShown = z.object({ cpr: z.string().nullable() });
 
 export const policyBody = z.strictObject({
   noContactDays: z.number().int().min(1).max(3650),

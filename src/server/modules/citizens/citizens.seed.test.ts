@@ -28,6 +28,7 @@ describe('the demo by-name list (seeds/000; domain.md rule 9)', () => {
         withTenant(db.owner, m?.id ?? '', (trx) =>
           listCitizens(trx, {
             municipalityId: m?.id ?? '',
+            scope: { all: true },
             today: '9999-12-31',
             onDate,
             limit: 500,

@@ -1,3 +1,4 @@
+import { maskCpr } from '../../../shared/citizens/cpr';
 import { AGE_BAND_RANGE, statusOn } from '../../../shared/citizens/status';
 import { ageOn, today } from '../../../shared/dates';
 import type { Tx } from '../../db/database';
@@ -6,7 +7,7 @@ import type { Actor } from '../../platform/actor';
 import { logPersonalDataRead, recordAudit } from '../../platform/audit';
 import type { TimelineProvider } from '../../platform/timeline';
 import * as list from './citizens.list.repository';
-import { citizenAbilities } from './citizens.policy';
+import { type CitizenScope, citizenAbilities, citizenScope, EVERY_CITIZEN } from './citizens.policy';
 import * as repo from './citizens.repository';
 import { checkCpr, episodeFieldProblems, type FieldProblem, resolveIdentity } from './citizens.rules';
 import type {
@@ -92,8 +93,10 @@ export async function createCitizen(trx: Tx, actor: Actor, input: CitizenInput):
     entityId: row.id,
   });
   const found: CreateResult['duplicates'] = [];
+  // The review queue gets every likely duplicate; the registering user is told only of those she
+  // may see (need-to-know, issue 20 (d)).
   for (const d of await flagDuplicatesOf(trx, actor, [row.id])) {
-    const other = await repo.findCitizen(trx, actor.municipalityId, d.other_id);
+    const other = await repo.findCitizen(trx, actor.municipalityId, d.other_id, citizenScope(actor));
     if (other) found.push({ id: other.id, name: displayName(other), birthDate: other.birth_date });
   }
   return { id: row.id, duplicates: found };
@@ -108,17 +111,35 @@ export function flagDuplicatesOf(trx: Tx, actor: Actor, ids: readonly string[]) 
   return repo.flagLikelyDuplicates(trx, actor.municipalityId, ids, DUPLICATE_THRESHOLD);
 }
 
-async function loadLive(trx: Tx, actor: Actor, id: string): Promise<CitizenRow> {
-  const row = await repo.findCitizen(trx, actor.municipalityId, id);
+async function loadLive(trx: Tx, actor: Actor, id: string, scope: CitizenScope): Promise<CitizenRow> {
+  const row = await repo.findCitizen(trx, actor.municipalityId, id, scope);
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }
 
-/** The record a change applies to: a merged record's changes go to its survivor. */
-async function target(trx: Tx, actor: Actor, id: string): Promise<CitizenRow> {
-  const row = await loadLive(trx, actor, id);
-  return row.merged_into ? loadLive(trx, actor, row.merged_into) : row;
+/**
+ * The record a read or change applies to: a merged record's changes go to its survivor. A citizen
+ * outside the user's scope (a support worker's caseload, issue 20 (d)) is "not found", never
+ * "forbidden": that the person is on the list is itself personal data.
+ */
+async function target(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  scope: CitizenScope = citizenScope(actor),
+): Promise<CitizenRow> {
+  const row = await loadLive(trx, actor, id, scope);
+  return row.merged_into ? loadLive(trx, actor, row.merged_into, scope) : row;
 }
+
+/**
+ * What a role sees of a CPR number (issue 20 (d)): the masked number (DDMMYY-XXXX) with
+ * `citizens.identity`, the full number only where the user asked for it (the logged "show"), and
+ * nothing otherwise (the leader).
+ */
+type CprShown = 'full' | 'masked' | 'none';
+const cprAs = (shown: CprShown, cpr: string | null): string | null =>
+  cpr === null || shown === 'none' ? null : shown === 'full' ? cpr : maskCpr(cpr);
 
 /**
  * The citizen page: everything about the person, with their status today derived from the
@@ -130,9 +151,11 @@ export async function viewCitizen(
   id: string,
   purpose: (typeof PURPOSES)[number],
   timelineProviders: readonly TimelineProvider[] = [],
+  options: { fullCpr?: boolean } = {},
 ): Promise<CitizenView> {
   const c = await target(trx, actor, id);
   const can = citizenAbilities(actor);
+  const shown: CprShown = !can.showCpr ? 'none' : options.fullCpr ? 'full' : 'masked';
   const ids = [c.id, ...(await repo.mergedIds(trx, actor.municipalityId, c.id))];
   const [cprRows, episodeRows, contactRows, consentRows, householdRows, sensitiveRows, mergeRows, policy] = [
     await repo.cprHistory(trx, ids),
@@ -165,10 +188,17 @@ export async function viewCitizen(
   );
   const flags = sensitiveRows[0];
   const activeMerges = mergeRows.filter((m) => m.undone_at === null);
+  const shownCprRows = cprRows.map((h) => ({
+    old_cpr: cprAs(shown, h.old_cpr) ?? HIDDEN_CPR,
+    new_cpr: cprAs(shown, h.new_cpr) ?? HIDDEN_CPR,
+    changed_on: h.changed_on,
+  }));
   const view: CitizenView = {
     id: c.id,
-    cpr: c.cpr,
-    cprHistory: cprRows.map((h) => ({ oldCpr: h.old_cpr, newCpr: h.new_cpr, changedOn: h.changed_on })),
+    ...(can.showCpr ? { cpr: cprAs(shown, c.cpr) } : {}),
+    cprHistory: can.showCpr
+      ? shownCprRows.map((h) => ({ oldCpr: h.old_cpr, newCpr: h.new_cpr, changedOn: h.changed_on }))
+      : [],
     givenName: c.given_name,
     familyName: c.family_name,
     name: displayName(c),
@@ -176,9 +206,7 @@ export async function viewCitizen(
     birthDate: c.birth_date,
     age: ageOn(c.birth_date, onDate),
     sex: c.sex,
-    phone: c.phone,
-    email: c.email,
-    address: c.address,
+    ...(can.showCpr ? { phone: c.phone, email: c.email, address: c.address } : {}),
     handlekommune: c.handlekommune,
     movedAwayOn: c.moved_away_on,
     diedOn: c.died_on,
@@ -190,7 +218,7 @@ export async function viewCitizen(
       kind: h.kind,
       name: h.name,
       birthDate: h.birth_date,
-      cpr: h.cpr,
+      cpr: cprAs(shown, h.cpr),
       endedOn: h.ended_on,
     })),
     consents: consentRows.map((k) => ({
@@ -236,7 +264,7 @@ export async function viewCitizen(
     timeline: await buildTimeline(
       trx,
       actor,
-      { citizen: c, ids, cprRows, episodeRows, contactRows, consentRows, mergeRows, onDate },
+      { citizen: c, ids, cprRows: shownCprRows, episodeRows, contactRows, consentRows, mergeRows, onDate },
       timelineProviders,
     ),
     abilities: can,
@@ -254,7 +282,35 @@ export async function viewCitizen(
   // commit) does not wait for the timeline's reads: every audited request of the municipality
   // queues behind it (measured in bench/national: 30 of 32 connections waiting on it).
   await logPersonalDataRead(trx, actor, { entityType: 'citizen', entityId: c.id, purpose });
+  if (shown === 'full') await logCprShown(trx, actor, c.id, purpose);
   return view;
+}
+
+/** A CPR number no role may see here (a CPR change on the leader's timeline): no digit of it. */
+const HIDDEN_CPR = 'XXXXXX-XXXX';
+
+async function logCprShown(trx: Tx, actor: Actor, citizenId: string, purpose: string) {
+  await recordAudit(trx, actor, actor.municipalityId, {
+    action: 'citizen.cpr_shown',
+    entityType: 'citizen',
+    entityId: citizenId,
+    purpose,
+  });
+}
+
+/**
+ * The full CPR number, shown on request to a role that needs it (issue 20 (d)): the responses
+ * carry it masked, and each "show" is an audit row with its purpose, in the same transaction.
+ */
+export async function showCpr(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  purpose: (typeof PURPOSES)[number],
+): Promise<{ cpr: string | null }> {
+  const c = await target(trx, actor, id);
+  await logCprShown(trx, actor, c.id, purpose);
+  return { cpr: c.cpr };
 }
 
 export async function patchCitizen(trx: Tx, actor: Actor, id: string, patch: CitizenPatch): Promise<void> {
@@ -403,11 +459,21 @@ async function insertEpisode(trx: Tx, actor: Actor, citizenId: string, e: Episod
   });
 }
 
-/** Records where the citizen is from a date. The history is appended to, never overwritten. */
-export async function addEpisode(trx: Tx, actor: Actor, id: string, e: EpisodeInput): Promise<string> {
+/**
+ * Records where the citizen is from a date. The history is appended to, never overwritten. Other
+ * modules call it on their own decisions (an offer accepted, a shelter stay), so it reaches every
+ * citizen of the municipality; the registry's own route goes through `recordEpisode`.
+ */
+export async function addEpisode(
+  trx: Tx,
+  actor: Actor,
+  id: string,
+  e: EpisodeInput,
+  scope: CitizenScope = EVERY_CITIZEN,
+): Promise<string> {
   const problems = [...episodeFieldProblems(e), ...notInFuture(e.fromDate, 'fromDate')];
   if (problems.length) throw invalid(problems);
-  const c = await target(trx, actor, id);
+  const c = await target(trx, actor, id, scope);
   const row = await insertEpisode(trx, actor, c.id, e);
   await list.refreshCurrentState(trx, actor.municipalityId, c.id);
   await recordAudit(trx, actor, actor.municipalityId, {
@@ -417,6 +483,11 @@ export async function addEpisode(trx: Tx, actor: Actor, id: string, e: EpisodeIn
     details: { situation: e.situation },
   });
   return row.id;
+}
+
+/** Records whereabouts through the registry's route: only for a citizen the user may see. */
+export function recordEpisode(trx: Tx, actor: Actor, id: string, e: EpisodeInput): Promise<string> {
+  return addEpisode(trx, actor, id, e, citizenScope(actor));
 }
 
 /** Marks an episode as recorded in error; it stays in the history with the reason. */
@@ -538,12 +609,13 @@ export async function requireConsent(
 
 // ---- list ----
 
-export function presentSummary(r: list.ListRow): CitizenSummary {
+/** A row of the list as a role may see it: the CPR number masked, or absent for the leader. */
+export function presentSummary(r: list.ListRow, actor: Pick<Actor, 'permissions'>): CitizenSummary {
   return {
     id: r.id,
     name: displayName(r),
     initials: r.initials,
-    cpr: r.cpr,
+    ...(citizenAbilities(actor).showCpr ? { cpr: cprAs('masked', r.cpr) } : {}),
     birthDate: r.birth_date,
     age: r.age,
     sex: r.sex,
@@ -569,7 +641,11 @@ export interface ListQuery {
 /** The by-name list: search by CPR (current or former) or name, filters, one page. The search is audited, its text is not. */
 export async function listCitizens(trx: Tx, actor: Actor, query: ListQuery) {
   const q = query.q?.trim() ?? '';
-  const cprDigits = /^\d{6}-?\d{0,4}$/.test(q) ? q.replace('-', '') : undefined;
+  const looksLikeCpr = /^\d{6}-?\d{0,4}$/.test(q);
+  // Who may not see CPR numbers may not find people by them either (the leader, issue 20 (d)).
+  if (looksLikeCpr && !citizenAbilities(actor).showCpr)
+    return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+  const cprDigits = looksLikeCpr ? q.replace('-', '') : undefined;
   let [minAge, maxAge] = query.ageBand ? AGE_BAND_RANGE[query.ageBand] : [undefined, undefined];
   if (query.youth === 'true') {
     minAge = Math.max(minAge ?? 18, 18);
@@ -578,6 +654,7 @@ export async function listCitizens(trx: Tx, actor: Actor, query: ListQuery) {
   const policy = await repo.policy(trx, actor.municipalityId);
   const { rows, total } = await list.listCitizens(trx, {
     municipalityId: actor.municipalityId,
+    scope: citizenScope(actor),
     today: today(),
     onDate: query.statusOn ?? today(),
     q: cprDigits ? undefined : q || undefined,
@@ -598,7 +675,7 @@ export async function listCitizens(trx: Tx, actor: Actor, query: ListQuery) {
     details: { byCpr: Boolean(cprDigits), byName: Boolean(q && !cprDigits), results: total },
   });
   return {
-    items: rows.map(presentSummary),
+    items: rows.map((r) => presentSummary(r, actor)),
     total,
     page: query.page,
     pageSize: query.pageSize,

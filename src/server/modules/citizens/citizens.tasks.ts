@@ -1,5 +1,6 @@
 import { addDays, today } from '../../../shared/dates';
 import type { TaskProvider } from '../../platform/tasks';
+import { citizenScope } from './citizens.policy';
 import * as repo from './citizens.repository';
 import { displayName } from './citizens.service';
 
@@ -9,7 +10,8 @@ export const CONSENT_EXPIRY_DAYS = 30;
 /**
  * Consents that have expired (issue 3 §2) or expire within 30 days (issue 14 §1) are tasks for
  * those who keep citizens' records: the model has no responsible caseworker per citizen, so every
- * user with `citizens.write` gets them. A renewed consent ends the task.
+ * user with `citizens.write` gets them, a support worker those of her caseload (issue 20 (d)). A
+ * renewed consent ends the task.
  */
 export const expiredConsentTasks: TaskProvider = async (trx, actor) => {
   if (!actor.permissions.has('citizens.write')) return [];
@@ -19,6 +21,7 @@ export const expiredConsentTasks: TaskProvider = async (trx, actor) => {
     actor.municipalityId,
     addDays(onDate, CONSENT_EXPIRY_DAYS),
     200,
+    citizenScope(actor),
   );
   const expired = ending.filter((r) => r.expires_on < onDate);
   const expiring = ending.filter((r) => r.expires_on >= onDate);

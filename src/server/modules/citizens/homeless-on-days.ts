@@ -2,6 +2,7 @@ import { today } from '../../../shared/dates';
 import type { Tx } from '../../db/database';
 import type { ListRow } from './citizens.list.repository';
 import * as list from './citizens.list.repository';
+import { EVERY_CITIZEN } from './citizens.policy';
 import * as repo from './citizens.repository';
 
 /**
@@ -18,6 +19,7 @@ export async function homelessOnDays(trx: Tx, municipalityId: string, days: read
     if (onDate > asOf) continue;
     const { rows } = await list.listCitizens(trx, {
       municipalityId,
+      scope: EVERY_CITIZEN,
       today: asOf,
       onDate,
       status: 'homeless',

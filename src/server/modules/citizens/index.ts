@@ -4,17 +4,20 @@ import type { ServerModule } from '../../platform/module';
 import { citizensRoutes } from './citizens.routes';
 import { seedDemoCitizens } from './citizens.seed';
 import { expiredConsentTasks } from './citizens.tasks';
+import * as m0039 from './migrations/2026-12-11-0039-citizens-need-to-know';
 
 /** The by-name registry: citizens, whereabouts, contacts, consents, households, duplicates and merges. */
 export const module: ServerModule = {
   name: 'citizens',
   routes: (app, { timelineProviders }) => citizensRoutes(app, { timelineProviders }),
   tasks: () => [expiredConsentTasks],
+  // The registry's tables are the platform's (db/migrations/0003); need-to-know is the module's own.
+  migrations: { '2026-12-11-0039-citizens-need-to-know': m0039 },
   // The by-name list is registered by the demo caseworker.
   seedDemo: async (trx, demo) => {
     await seedDemoCitizens(
       trx,
-      demo.actorOf('caseworker', ['citizens.read', 'citizens.write', 'citizens.sensitive']),
+      demo.actorOf('caseworker', ['citizens.read', 'citizens.all', 'citizens.write', 'citizens.sensitive']),
     );
   },
 };

@@ -4,6 +4,7 @@ import { AppError } from '../../errors';
 import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
 import * as list from './citizens.list.repository';
+import { citizenScope } from './citizens.policy';
 import * as repo from './citizens.repository';
 import { presentSummary } from './citizens.service';
 
@@ -84,6 +85,7 @@ export async function listDuplicates(trx: Tx, actor: Actor) {
   const policy = await repo.policy(trx, actor.municipalityId);
   const { rows } = await list.listCitizens(trx, {
     municipalityId: actor.municipalityId,
+    scope: citizenScope(actor),
     today: today(),
     onDate: today(),
     ids: candidates.flatMap((c) => [c.citizen_a, c.citizen_b]),
@@ -91,7 +93,7 @@ export async function listDuplicates(trx: Tx, actor: Actor) {
     offset: 0,
     ...policy,
   });
-  const byId = new Map(rows.map((r) => [r.id, presentSummary(r)]));
+  const byId = new Map(rows.map((r) => [r.id, presentSummary(r, actor)]));
   return candidates.flatMap((c) => {
     const a = byId.get(c.citizen_a);
     const b = byId.get(c.citizen_b);

@@ -186,7 +186,15 @@ describe('enrollments (issue 15 §3)', () => {
     });
     expect(ended).toMatchObject({ endOn: today(), endReason: 'declined' });
 
-    const person = await call(s, 'GET', `/api/citizens/${citizen.id}?purpose=support`);
+    // The ended enrollment leaves the worker's caseload (issue 20 (d)): the caseworker reads the page.
+    expect(
+      (await s.request({ method: 'GET', url: `/api/citizens/${citizen.id}?purpose=support` })).statusCode,
+    ).toBe(404);
+    const person = await call(
+      users.caseworker.session,
+      'GET',
+      `/api/citizens/${citizen.id}?purpose=casework`,
+    );
     const kinds = person.timeline.map((t: { kind: string }) => t.kind);
     expect(kinds).toEqual(
       expect.arrayContaining(['support_started_cti', 'support_cti_phase1', 'support_ended_cti']),

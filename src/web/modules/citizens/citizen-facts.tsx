@@ -15,7 +15,14 @@ import { TextField } from '../../components/text-field';
 import { useForm } from '../../components/use-form';
 import { isoToDanishDate, todayText } from '../../i18n/format';
 import { CprText, isKommunekode, readCpr } from './citizen-format';
-import { type CitizenDetail, type UpdateCitizenInput, useChangeCpr, useUpdateCitizen } from './citizens.api';
+import {
+  type CitizenDetail,
+  type Purpose,
+  type UpdateCitizenInput,
+  useChangeCpr,
+  useShowCpr,
+  useUpdateCitizen,
+} from './citizens.api';
 
 /** The citizen's place on the list now: status, whereabouts and why inactive. */
 export function StatusSection({ citizen }: { citizen: CitizenDetail }) {
@@ -41,17 +48,56 @@ export function StatusSection({ citizen }: { citizen: CitizenDetail }) {
   );
 }
 
-const text = (value: string | null) => (value ? value : <NoValue />);
+const text = (value: string | null | undefined) => (value ? value : <NoValue />);
+
+/**
+ * The CPR number as the server sent it (masked, DDMMYY-XXXX) and, for a role that may, a button that
+ * fetches the full number; the server logs each "show" with the page's purpose (issue 20 (d)).
+ */
+function CprValue({ citizen, purpose }: { citizen: CitizenDetail; purpose: Purpose }) {
+  const { t } = useTranslation();
+  const show = useShowCpr(citizen.id, purpose);
+  const full = show.data?.cpr;
+  return (
+    <span className="citizen-cpr">
+      <CprText value={full ?? citizen.cpr} />
+      {citizen.abilities.showCpr && citizen.cpr && !full ? (
+        <>
+          {' '}
+          <button
+            type="button"
+            className="button button-unstyled"
+            onClick={() => show.mutate()}
+            disabled={show.isPending}
+            aria-describedby="citizen-cpr-show-hint"
+          >
+            {t('citizen.cpr.show')}
+          </button>
+          <span id="citizen-cpr-show-hint" className="sr-only">
+            {t('citizen.cpr.showHint')}
+          </span>
+        </>
+      ) : null}
+      <span role="status" className="sr-only">
+        {full ? t('citizen.cpr.shown') : show.isError ? t('citizen.cpr.showFailed') : ''}
+      </span>
+    </span>
+  );
+}
 
 /** Facts about the citizen, the edit form and the CPR change form. */
-export function FactsSection({ citizen }: { citizen: CitizenDetail }) {
+export function FactsSection({ citizen, purpose }: { citizen: CitizenDetail; purpose: Purpose }) {
   const { t } = useTranslation();
+  // A role without CPR numbers and contact details (the leader) gets neither, not even the rows.
+  const identity = citizen.cpr !== undefined;
   return (
     <Section id="citizen-facts" heading={t('citizen.facts.heading')}>
       <Facts
         label={t('citizen.facts.heading')}
         items={[
-          { label: t('citizen.fields.cpr'), value: <CprText value={citizen.cpr} /> },
+          ...(identity
+            ? [{ label: t('citizen.fields.cpr'), value: <CprValue citizen={citizen} purpose={purpose} /> }]
+            : []),
           ...(citizen.cprHistory.length > 0
             ? [
                 {
@@ -75,9 +121,13 @@ export function FactsSection({ citizen }: { citizen: CitizenDetail }) {
           { label: t('citizen.facts.age'), value: t('citizen.facts.years', { count: citizen.age }) },
           { label: t('citizen.fields.sex'), value: citizen.sex ? t(`sexes.${citizen.sex}`) : <NoValue /> },
           { label: t('citizen.fields.initials'), value: text(citizen.initials) },
-          { label: t('citizen.fields.phone'), value: text(citizen.phone) },
-          { label: t('citizen.fields.email'), value: text(citizen.email) },
-          { label: t('citizen.fields.address'), value: text(citizen.address) },
+          ...(citizen.phone !== undefined
+            ? [
+                { label: t('citizen.fields.phone'), value: text(citizen.phone) },
+                { label: t('citizen.fields.email'), value: text(citizen.email) },
+                { label: t('citizen.fields.address'), value: text(citizen.address) },
+              ]
+            : []),
           { label: t('citizen.fields.handlekommune'), value: text(citizen.handlekommune) },
           ...(citizen.movedAwayOn
             ? [{ label: t('citizen.fields.movedAwayOn'), value: <DateText value={citizen.movedAwayOn} /> }]

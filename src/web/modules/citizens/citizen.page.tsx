@@ -92,7 +92,7 @@ function RegisteredNotice({ state }: { state: RegisteredState }) {
   );
 }
 
-function CitizenContent({ citizen }: { citizen: CitizenDetail }) {
+function CitizenContent({ citizen, purpose }: { citizen: CitizenDetail; purpose: Purpose }) {
   const { t } = useTranslation();
   return (
     <>
@@ -100,7 +100,7 @@ function CitizenContent({ citizen }: { citizen: CitizenDetail }) {
       <MergesSection citizen={citizen} />
       <EpisodesSection citizen={citizen} />
       <ContactsSection citizen={citizen} />
-      <FactsSection citizen={citizen} />
+      <FactsSection citizen={citizen} purpose={purpose} />
       <SensitiveSection citizen={citizen} />
       <HouseholdSection citizen={citizen} />
       <ConsentsSection citizen={citizen} />
@@ -186,7 +186,7 @@ export function CitizenPage() {
         <>
           {citizen.isFetching && citizen.isPlaceholderData ? <Loading text={t('citizen.loading')} /> : null}
           <PageTasks />
-          <CitizenContent key={data.id} citizen={data} />
+          <CitizenContent key={data.id} citizen={data} purpose={purpose} />
         </>
       ) : null}
     </Page>

@@ -59,8 +59,8 @@ export interface CitizenSummary {
   id: string;
   name: string | null;
   initials: string | null;
-  /** Ten digits, no hyphen. */
-  cpr: string | null;
+  /** Masked, DDMMYY-XXXX; absent for a role that sees no CPR numbers (the leader). */
+  cpr?: string | null;
   birthDate: string;
   age: number;
   sex: Sex | null;
@@ -169,7 +169,8 @@ export interface TimelineItem {
 /** GET /api/citizens/:id. */
 export interface CitizenDetail {
   id: string;
-  cpr: string | null;
+  /** Masked, DDMMYY-XXXX (the full number through `useShowCpr`); absent for the leader. */
+  cpr?: string | null;
   cprHistory: { oldCpr: string; newCpr: string; changedOn: string }[];
   givenName: string | null;
   familyName: string | null;
@@ -178,9 +179,10 @@ export interface CitizenDetail {
   birthDate: string;
   age: number;
   sex: Sex | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
+  /** Phone, e-mail and address: absent for a role that sees no contact details (the leader). */
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
   handlekommune: string | null;
   movedAwayOn: string | null;
   diedOn: string | null;
@@ -196,7 +198,7 @@ export interface CitizenDetail {
   mergedFrom: MergedRecord[];
   timeline: TimelineItem[];
   /** What the user may do with this citizen (the server decides). */
-  abilities: { write: boolean; sensitive: boolean; merge: boolean };
+  abilities: { write: boolean; sensitive: boolean; merge: boolean; showCpr: boolean };
 }
 
 /** Body of POST /api/citizens. */
@@ -323,6 +325,17 @@ export function useUpdateCitizen(id: string) {
   return useMutation({
     mutationFn: (input: UpdateCitizenInput) => api.patch<CitizenDetail>(citizenPath(id), input),
     onSuccess: refresh,
+  });
+}
+
+/**
+ * GET /api/citizens/:id/cpr: the full CPR number, asked for by a click and logged with the purpose on
+ * the server (a mutation, so that it is never fetched again by itself).
+ */
+export function useShowCpr(id: string, purpose: Purpose) {
+  return useMutation({
+    mutationFn: () =>
+      api.get<{ cpr: string | null }>(`${citizenPath(id)}/cpr?purpose=${encodeURIComponent(purpose)}`),
   });
 }
 

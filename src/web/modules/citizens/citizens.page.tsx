@@ -250,6 +250,8 @@ function Results({
   }, [page]);
 
   const data = list.data;
+  // The leader's list carries no CPR numbers: no column for them (issue 20 (d)).
+  const showCpr = hasPermission(useSession().data?.user, 'citizens.identity');
   const totalPages = data ? Math.max(1, Math.ceil(data.total / (data.pageSize || CITIZENS_PAGE_SIZE))) : 1;
 
   return (
@@ -284,7 +286,7 @@ function Results({
               <thead>
                 <tr>
                   <th scope="col">{t('citizens.results.name')}</th>
-                  <th scope="col">{t('citizens.results.cpr')}</th>
+                  {showCpr ? <th scope="col">{t('citizens.results.cpr')}</th> : null}
                   <th scope="col">{t('citizens.results.birthDate')}</th>
                   <th scope="col">{t('citizens.results.age')}</th>
                   <th scope="col">{t('citizens.results.status')}</th>
@@ -297,9 +299,11 @@ function Results({
                     <th scope="row">
                       <Link to={`/borgere/${encodeURIComponent(citizen.id)}`}>{citizenName(t, citizen)}</Link>
                     </th>
-                    <td>
-                      <CprText value={citizen.cpr} />
-                    </td>
+                    {showCpr ? (
+                      <td>
+                        <CprText value={citizen.cpr} />
+                      </td>
+                    ) : null}
                     <td>
                       <DateText value={citizen.birthDate} />
                     </td>
