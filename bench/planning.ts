@@ -418,7 +418,7 @@ export function planningMarkdown(r: PlanningReport): string {
     `Issue 19. The national data set (\`${r.data.database}\`, seed ${r.data.seed}, scale ${r.data.scale}, today ` +
       `${r.data.today}); forecasts of ${r.settings.years} years with ${r.settings.draws} draws (seed ${r.settings.seed}), ` +
       'the baseline of each municipality as the planning routes build it (its inputs: `planningInputs` on today, ' +
-      'the default 24 months fitted). The worker pool of `runForecast` has ' +
+      `the default ${FIT_MONTHS} months fitted, the history read afresh or the day's stored one). The worker pool of \`runForecast\` has ` +
       `${r.poolSize} thread(s) (one fewer than the machine's cores, at least one).`,
     '',
     `Machine: ${machineLine(r.machine)}. Load average before ${r.loadAverage.before.join(', ')}, after ` +

@@ -72,15 +72,20 @@ export function binomial(u: Uniform, n: number, p: number): number {
     const draw = Math.round(mean + Math.sqrt(mean * (1 - p)) * normal(u));
     return Math.min(n, Math.max(0, draw));
   }
-  // Waiting times between successes (geometric): about n·p steps, exact.
-  const logQ = Math.log(1 - p);
-  let successes = 0;
-  let trials = 0;
-  for (;;) {
-    trials += Math.floor(Math.log(1 - u()) / logQ) + 1;
-    if (trials > n) return successes;
-    successes++;
+  // Inversion: walk the distribution from 0 successes up to the uniform draw, each step's chance
+  // from the one before (about n·p multiplications, exact); one uniform and no logarithm per step,
+  // where waiting times between successes took one of each (the forecast's largest cost).
+  const target = u();
+  const ratio = p / (1 - p);
+  let chance = Math.exp(n * Math.log1p(-p));
+  let cumulative = chance;
+  let k = 0;
+  while (cumulative < target && k < n && chance > 0) {
+    chance *= ((n - k) / (k + 1)) * ratio;
+    k++;
+    cumulative += chance;
   }
+  return k;
 }
 
 /**
