@@ -1,38 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from './db/database';
-import { dropDatabase, recreateDatabase } from './test/pg-admin';
-import { killChildren, PROCESS_TEST_CAP_MS, runServerScript, tempDataDir } from './test/process';
+import { describe, expect, it } from 'vitest';
+import { cliDatabase } from './test/cli-database';
+import { PROCESS_TEST_CAP_MS, tempDataDir } from './test/process';
 
 /** Backup and restore run against their own database: a temp PGlite directory, or a fresh PostgreSQL database. */
-let env: Record<string, string>;
-let backups: string;
-const pgDatabase = `hjemvej_backup_${process.pid}`;
-
-beforeAll(async () => {
-  const base = process.env.DATABASE_URL;
-  const dataDir = tempDataDir();
-  backups = tempDataDir();
-  env = { DATA_DIR: dataDir, SESSION_SECRET: 's'.repeat(32), LOG_LEVEL: 'silent' };
-  if (base) env.DATABASE_URL = await recreateDatabase(base, pgDatabase);
-});
-afterEach(killChildren);
-afterAll(async () => {
-  if (process.env.DATABASE_URL) await dropDatabase(process.env.DATABASE_URL, pgDatabase);
-});
-
-const cli = (...args: string[]) => runServerScript('cli.ts', args, env);
-
-async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const db = await openDatabase({ url: env.DATABASE_URL, dataDir: `${env.DATA_DIR}/pglite` });
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
+const { env, cli, withDb } = cliDatabase('hjemvej_backup');
+const backups = tempDataDir();
 
 const codes = () =>
   withDb(async (db) =>
@@ -86,7 +61,7 @@ describe('backup and restore (issue 20 §7)', { timeout: PROCESS_TEST_CAP_MS }, 
       db.owner.selectFrom('app_user').select('username').where('username', '=', 'ode.admin').execute(),
     );
     expect(users).toHaveLength(1);
-    if (!env.DATABASE_URL) {
+    if (!env().DATABASE_URL) {
       // The embedded data directory that was replaced is kept beside the new one.
       const kept = restore.stdout.match(/gemt i (\S+)/)?.[1];
       expect(kept && existsSync(kept)).toBe(true);

@@ -1,34 +1,10 @@
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from './db/database';
-import { dropDatabase, recreateDatabase } from './test/pg-admin';
-import { killChildren, PROCESS_TEST_CAP_MS, runServerScript, tempDataDir } from './test/process';
+import { describe, expect, it } from 'vitest';
+import { cliDatabase } from './test/cli-database';
+import { PROCESS_TEST_CAP_MS } from './test/process';
 
 /** The CLI runs against its own database: a temp PGlite directory, or a fresh PostgreSQL database. */
-let env: Record<string, string>;
-const pgDatabase = `hjemvej_cli_${process.pid}`;
-
-beforeAll(async () => {
-  const base = process.env.DATABASE_URL;
-  const dataDir = tempDataDir();
-  env = { DATA_DIR: dataDir, SESSION_SECRET: 's'.repeat(32), LOG_LEVEL: 'silent' };
-  if (base) env.DATABASE_URL = await recreateDatabase(base, pgDatabase);
-});
-afterEach(killChildren);
-afterAll(async () => {
-  if (process.env.DATABASE_URL) await dropDatabase(process.env.DATABASE_URL, pgDatabase);
-});
-
-const cli = (...args: string[]) => runServerScript('cli.ts', args, env);
-
-async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const db = await openDatabase({ url: env.DATABASE_URL, dataDir: `${env.DATA_DIR}/pglite` });
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
+const { cli, withDb } = cliDatabase('hjemvej_cli');
 
 // Each test starts several processes, each of which opens and migrates a database: on a busy
 // machine that takes minutes, not seconds. Each step waits on the process's exit, with only a cap

@@ -2,8 +2,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { today } from '../../../shared/dates';
 import { type DatabaseHandles, withTenant } from '../../db/database';
 import { intervalJob } from '../../platform/job';
+import { municipalityIds } from '../access';
 import { dailyHistory, FIT_MONTHS } from './planning.inputs.service';
-import { municipalityIds } from './planning.repository';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -14,7 +14,7 @@ const HOUR = 60 * 60 * 1000;
 export async function computeDailyHistories(db: DatabaseHandles): Promise<number> {
   let computed = 0;
   const day = today();
-  for (const m of await municipalityIds(db.owner))
+  for (const { id: m } of await municipalityIds(db.owner))
     if ((await withTenant(db.app, m, (trx) => dailyHistory(trx, m, day, FIT_MONTHS))).computed) computed++;
   return computed;
 }

@@ -198,9 +198,3 @@ export async function saveHistory(
     .where('as_of', '<', asOf)
     .execute();
 }
-
-/** Every municipality's id (the nightly history job visits each). */
-export async function municipalityIds(db: Executor): Promise<string[]> {
-  const rows = await db.selectFrom('municipality').select('id').orderBy('code').execute();
-  return rows.map((row) => row.id);
-}
