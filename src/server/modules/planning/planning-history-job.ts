@@ -8,12 +8,12 @@ import { dailyHistory, FIT_MONTHS } from './planning.inputs.service';
 const HOUR = 60 * 60 * 1000;
 
 /**
- * Computes the day's history of every municipality that has none yet (`dailyHistory`), so that the
- * day's first forecast does not wait for it. Returns how many were computed.
+ * Computes the day's history (today by default) of every municipality that has none yet
+ * (`dailyHistory`), so that the day's first forecast does not wait for it. Returns how many were
+ * computed.
  */
-export async function computeDailyHistories(db: DatabaseHandles): Promise<number> {
+export async function computeDailyHistories(db: DatabaseHandles, day = today()): Promise<number> {
   let computed = 0;
-  const day = today();
   for (const { id: m } of await municipalityIds(db.owner))
     if ((await withTenant(db.app, m, (trx) => dailyHistory(trx, m, day, FIT_MONTHS))).computed) computed++;
   return computed;
