@@ -1,6 +1,6 @@
 import type { DuplicateVacancy, VacancyView } from '../../../shared/allocation/api';
 import type { ReturnReason } from '../../../shared/allocation/model';
-import { addDays, today } from '../../../shared/dates';
+import { addDays, danishDateOf, today } from '../../../shared/dates';
 import type { Tx } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Actor } from '../../platform/actor';
@@ -219,7 +219,8 @@ async function assertNoLikelyDuplicate(
     vacancyId: same.id,
     address: same.address,
     availableOn: same.available_on,
-    reportedOn: isoDate(same.created_at).slice(0, 10),
+    // The Danish calendar day it was reported (a report at 00:30 is that day's, not UTC's day before).
+    reportedOn: danishDateOf(new Date(same.created_at)),
   };
   throw new AppError('VACANCY_LIKELY_DUPLICATE', { params: { ...duplicate } });
 }
