@@ -189,6 +189,29 @@ describe('a support worker sees her own caseload (issue 20 (d))', () => {
     ).toBe(404);
   });
 
+  it('issue 20 (d): registering a CPR number already held by a citizen outside her caseload tells a support worker it exists without naming the record; a caseworker gets the link', async () => {
+    const { users } = await setup();
+    const cpr = fakeCpr();
+    const existing = await createCitizen(users.caseworker.session, { cpr, familyName: 'Andetsteds' });
+    const refused = await users.support.session.request({
+      method: 'POST',
+      url: '/api/citizens',
+      payload: { cpr, givenName: 'Igen', familyName: 'Andetsteds' },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({
+      code: 'CITIZEN_CPR_EXISTS',
+      fields: [{ path: 'cpr', code: 'cpr_exists' }],
+    });
+    expect(JSON.stringify(refused.json())).not.toContain(existing.id);
+    const linked = await users.caseworker.session.request({
+      method: 'POST',
+      url: '/api/citizens',
+      payload: { cpr, givenName: 'Igen', familyName: 'Andetsteds' },
+    });
+    expect(linked.json()).toMatchObject({ code: 'CITIZEN_CPR_EXISTS', params: { citizenId: existing.id } });
+  });
+
   it('issue 20 (d): owning an action in a citizen’s active coherent plan puts the citizen in the support worker’s caseload', async () => {
     const { users } = await setup();
     const cw = users.caseworker.session;

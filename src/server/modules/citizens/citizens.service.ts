@@ -62,7 +62,7 @@ export async function createCitizen(trx: Tx, actor: Actor, input: CitizenInput):
     const existing = await repo.findByCpr(trx, actor.municipalityId, identity.cpr);
     if (existing) {
       throw new AppError('CITIZEN_CPR_EXISTS', {
-        params: { citizenId: existing.merged_into ?? existing.id },
+        params: await visibleCitizenParams(trx, actor, existing),
         fields: [{ path: 'cpr', code: 'cpr_exists' }],
       });
     }
@@ -122,6 +122,22 @@ async function loadLive(trx: Tx, actor: Actor, id: string, scope: CitizenScope):
  * outside the user's scope (a support worker's caseload, issue 20 (d)) is "not found", never
  * "forbidden": that the person is on the list is itself personal data.
  */
+/**
+ * The existing record a "CPR number exists" refusal links to — only when the user may see it
+ * (need-to-know, issue 20 (d)): a support worker learns that the number is registered, not which
+ * record outside her caseload holds it.
+ */
+async function visibleCitizenParams(
+  trx: Tx,
+  actor: Actor,
+  existing: Pick<CitizenRow, 'id' | 'merged_into'>,
+): Promise<{ citizenId?: string }> {
+  const id = existing.merged_into ?? existing.id;
+  const scope = citizenScope(actor);
+  if (scope.all) return { citizenId: id };
+  return (await repo.findCitizen(trx, actor.municipalityId, id, scope)) ? { citizenId: id } : {};
+}
+
 async function target(
   trx: Tx,
   actor: Actor,
@@ -352,7 +368,7 @@ export async function changeCpr(
   if (checked.problem) throw invalid([checked.problem]);
   const existing = await repo.findByCpr(trx, actor.municipalityId, checked.cpr.cpr);
   if (existing)
-    throw new AppError('CITIZEN_CPR_EXISTS', { params: { citizenId: existing.merged_into ?? existing.id } });
+    throw new AppError('CITIZEN_CPR_EXISTS', { params: await visibleCitizenParams(trx, actor, existing) });
   if (c.cpr) {
     await repo.insertCprChange(trx, {
       municipality_id: actor.municipalityId,

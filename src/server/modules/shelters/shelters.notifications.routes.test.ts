@@ -100,7 +100,8 @@ describe('the notification of a handlekommune in another municipality of the dep
         id: expect.any(String),
         shelterName: 'Herberget Øst',
         fromMunicipality: a.municipality.name,
-        cpr: body.cpr,
+        // Masked in the inbox (issue 20 (d): CPR numbers shown masked to whom does not need them).
+        cpr: `${body.cpr.slice(0, 6)}-XXXX`,
         birthDate: null,
         initials: null,
         name: 'Bent Bjerre',

@@ -1,3 +1,4 @@
+import { maskCpr } from '../../../shared/citizens/cpr';
 import { today } from '../../../shared/dates';
 import type { Tx } from '../../db/database';
 import { AppError } from '../../errors';
@@ -18,12 +19,17 @@ type NotificationRow = NonNullable<Awaited<ReturnType<typeof repo.notification>>
 /** How a caseworker acknowledges a notification: as it is, linked to the citizen with its CPR number, or by registering the citizen. */
 export type AcknowledgeLink = 'none' | 'match' | 'register';
 
+/**
+ * A notification as the inbox shows it. The CPR number is masked (DDMMYY-XXXX, issue 20 (d)): the
+ * caseworker identifies the person by name and birth date and links by the server's match; the full
+ * number is shown through the registry's logged "show" once the citizen is linked.
+ */
 function notificationView(n: NotificationRow, match: string | null) {
   return {
     id: n.id,
     shelterName: n.shelter_name,
     fromMunicipality: n.from_municipality_name,
-    cpr: n.cpr,
+    cpr: n.cpr === null ? null : maskCpr(n.cpr),
     birthDate: n.birth_date,
     initials: n.initials,
     name: displayName(n),

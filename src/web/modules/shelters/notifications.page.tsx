@@ -24,7 +24,7 @@ function Person({ n }: { n: ShelterNotification }) {
       )}
       <br />
       {n.cpr ? (
-        t('shelterNotifications.cpr', { cpr: `${n.cpr.slice(0, 6)}-${n.cpr.slice(6)}` })
+        t('shelterNotifications.cpr', { cpr: n.cpr })
       ) : (
         <>
           {t('shelterNotifications.born')} <DateText value={n.birthDate} />
