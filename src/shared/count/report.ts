@@ -1,7 +1,7 @@
 import { AGE_BANDS, type AgeBand, ageBand } from '../citizens/status';
 import { VIVE_SITUATIONS, type ViveSituation } from '../citizens/whereabouts';
 import { ageOn } from '../dates';
-import { type ReportedCountAt, SMALL_NUMBER_LIMIT, suppressBreakdown, suppressSmall } from '../suppression';
+import { type ReportedCountAt, SMALL_NUMBER_LIMIT, suppressBreakdowns, suppressSmall } from '../suppression';
 import type { CountSex } from './model';
 import { countDay } from './rules';
 
@@ -56,7 +56,11 @@ export function countFigures(year: number, people: readonly CountedPerson[]): Co
   return out;
 }
 
-/** The figures as they may leave case work (rule 33): each breakdown suppressed on its own total. */
+/**
+ * The figures as they may leave case work (rule 33): the total and its breakdowns suppressed
+ * together (`suppressBreakdowns`), so that no small cell is worked out from the total or from another
+ * breakdown (issue 20 (c)); the migrants counted apart (rule 7) are a count of their own.
+ */
 export interface ReportedFigures {
   total: ReportedCountAt;
   youth18to29: ReportedCountAt;
@@ -68,14 +72,23 @@ export interface ReportedFigures {
 
 /** The figures suppressed at the municipality's limit (rule 33; default 5). */
 export function reportedFigures(f: CountFigures, limit: number = SMALL_NUMBER_LIMIT): ReportedFigures {
-  // Young people 18–29 and the others: a complement of a small cell would tell it.
-  const youth = suppressBreakdown({ youth: f.youth18to29, other: f.total - f.youth18to29 }, limit);
+  // Young people 18–29 and the others: a partition of the total, so a small one is not its complement.
+  const { total, breakdowns } = suppressBreakdowns(
+    f.total,
+    {
+      youth: { youth: f.youth18to29, other: f.total - f.youth18to29 },
+      bySituation: f.bySituation,
+      byAgeBand: f.byAgeBand,
+      bySex: f.bySex,
+    },
+    limit,
+  );
   return {
-    total: suppressSmall(f.total, limit),
-    youth18to29: youth.youth,
+    total,
+    youth18to29: breakdowns.youth.youth,
     migrants: suppressSmall(f.migrants, limit),
-    bySituation: suppressBreakdown(f.bySituation, limit),
-    byAgeBand: suppressBreakdown(f.byAgeBand, limit),
-    bySex: suppressBreakdown(f.bySex, limit),
+    bySituation: breakdowns.bySituation,
+    byAgeBand: breakdowns.byAgeBand,
+    bySex: breakdowns.bySex,
   };
 }

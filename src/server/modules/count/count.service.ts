@@ -12,7 +12,7 @@ import {
   week6,
 } from '../../../shared/count/rules';
 import { addDays, ageOn, today } from '../../../shared/dates';
-import { suppressBreakdown, suppressSmall } from '../../../shared/suppression';
+import { suppressSmall } from '../../../shared/suppression';
 import type { Tx } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Actor } from '../../platform/actor';
@@ -369,12 +369,12 @@ export async function countReport(
     status: count.status,
     figures: reportedFigures(byYear(year), limit),
     years: years.map((y) => {
-      const f = byYear(y);
-      const youth = suppressBreakdown({ youth: f.youth18to29, other: f.total - f.youth18to29 }, limit);
+      // Each year as its own report shows it (suppressed with its breakdowns, rule 33).
+      const reported = reportedFigures(byYear(y), limit);
       return {
         year: y,
-        total: suppressSmall(f.total, limit),
-        youth18to29: youth.youth,
+        total: reported.total,
+        youth18to29: reported.youth18to29,
         national: NATIONAL_COUNT_TOTALS.find((n) => n.year === y)?.total ?? null,
       };
     }),
