@@ -322,11 +322,11 @@ describe('suppressBreakdowns (rule 33: a total and several breakdowns of it, pub
   });
 
   it('leaves out a breakdown in which a cell of 1 beside a single "x" would be the total less at least the limit (issue 20 (c))', () => {
-    // suppressBreakdown alone gives { acute: "<5", high: 0, normal: "x" } beside a total of 6 shown:
-    // normal is at least 5, so acute = 6 − 5 = 1.
+    // { acute: "<5", high: 0, normal: "x" } beside a total of 6 would tell: normal is at least 5, so
+    // acute = 6 − 5 = 1. A breakdown alone is now left out as well (it was not before issue 20 (c)).
     expect(suppressBreakdown({ acute: 1, high: 0, normal: 5 })).toEqual({
-      acute: SUPPRESSED,
-      high: 0,
+      acute: HIDDEN,
+      high: HIDDEN,
       normal: HIDDEN,
     });
     // The total stays (other answers show it alone); nothing else in the breakdown can be hidden, so

@@ -67,34 +67,20 @@ export function suppressSmall(count: number, limit: number = SMALL_NUMBER_LIMIT)
 }
 
 /**
- * One breakdown (cells of one total): primary suppression of every small cell, then secondary
- * suppression of the smallest shown cells until the hidden cells are at least two, add up to at
- * least the limit and do not add up to the most their "<limit" allows (limit − 1 each).
+ * One breakdown (cells of one total the reader knows or can add up): primary suppression of every
+ * small cell, then secondary suppression ("x") until no hidden cell can be worked out from the total
+ * and what the marks tell ("<5" is 1 to 4, an "x" at least 5) — the same reasoning as for a total
+ * with several breakdowns (`suppressBreakdowns`); a breakdown that cannot be protected by its own
+ * cells is left out (every cell "x", zeros too). Issue 20 (c): hiding "until the hidden cells add up
+ * to at least the limit" left { "<5", "x" } under a total of 6, which is 1 and 5.
  */
 export function suppressBreakdown<K extends string>(
   cells: Record<K, number>,
   limit: number = SMALL_NUMBER_LIMIT,
 ): Record<K, ReportedCountAt> {
-  const keys = Object.keys(cells) as K[];
-  const out = {} as Record<K, ReportedCountAt>;
-  for (const key of keys) out[key] = suppressSmall(cells[key], limit);
-  const mark = suppressedMark(limit);
-  const hidden = () => keys.filter((key) => typeof out[key] === 'string');
-  const revealing = () => {
-    const keysHidden = hidden();
-    if (keysHidden.length === 0) return false;
-    const sum = keysHidden.reduce((s, key) => s + cells[key], 0);
-    const allPrimary = keysHidden.every((key) => out[key] === mark);
-    return keysHidden.length < 2 || sum < limit || (allPrimary && sum === (limit - 1) * keysHidden.length);
-  };
-  while (revealing()) {
-    const next = keys
-      .filter((key) => typeof out[key] === 'number' && cells[key] > 0)
-      .sort((a, b) => cells[a] - cells[b])[0];
-    if (next === undefined) break;
-    out[next] = HIDDEN;
-  }
-  return out;
+  checkLimit(limit);
+  const total = (Object.values(cells) as number[]).reduce((sum, n) => sum + n, 0);
+  return suppressBreakdowns(total, { cells }, limit).breakdowns.cells as Record<K, ReportedCountAt>;
 }
 
 /** Whether a reported count was suppressed or hidden. */

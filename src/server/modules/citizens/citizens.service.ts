@@ -1,6 +1,7 @@
 import { maskCpr } from '../../../shared/citizens/cpr';
 import { AGE_BAND_RANGE, statusOn } from '../../../shared/citizens/status';
 import { ageOn, today } from '../../../shared/dates';
+import type { ErrorBody } from '../../../shared/error-codes';
 import type { Tx } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Actor } from '../../platform/actor';
@@ -61,10 +62,7 @@ export async function createCitizen(trx: Tx, actor: Actor, input: CitizenInput):
   if (identity.cpr) {
     const existing = await repo.findByCpr(trx, actor.municipalityId, identity.cpr);
     if (existing) {
-      throw new AppError('CITIZEN_CPR_EXISTS', {
-        params: await visibleCitizenParams(trx, actor, existing),
-        fields: [{ path: 'cpr', code: 'cpr_exists' }],
-      });
+      throw await cprExists(trx, actor, existing, [{ path: 'cpr', code: 'cpr_exists' }]);
     }
   }
   const row = await repo.insertCitizen(trx, {
@@ -123,19 +121,36 @@ async function loadLive(trx: Tx, actor: Actor, id: string, scope: CitizenScope):
  * "forbidden": that the person is on the list is itself personal data.
  */
 /**
- * The existing record a "CPR number exists" refusal links to — only when the user may see it
- * (need-to-know, issue 20 (d)): a support worker learns that the number is registered, not which
- * record outside her caseload holds it.
+ * "A citizen with this CPR number exists", with the existing record: for the modules that register
+ * a citizen on their own decision and then go on with the record already there (`existingCitizenOf`,
+ * shelters), and in the answer only where the user may see it (need-to-know, issue 20 (d)) — a
+ * support worker learns that the number is registered, not which record outside her caseload holds it.
  */
-async function visibleCitizenParams(
+class CprExistsError extends AppError {
+  constructor(
+    readonly citizenId: string,
+    visible: boolean,
+    fields?: ErrorBody['fields'],
+  ) {
+    super('CITIZEN_CPR_EXISTS', { params: visible ? { citizenId } : {}, ...(fields ? { fields } : {}) });
+  }
+}
+
+async function cprExists(
   trx: Tx,
   actor: Actor,
   existing: Pick<CitizenRow, 'id' | 'merged_into'>,
-): Promise<{ citizenId?: string }> {
+  fields?: ErrorBody['fields'],
+): Promise<CprExistsError> {
   const id = existing.merged_into ?? existing.id;
   const scope = citizenScope(actor);
-  if (scope.all) return { citizenId: id };
-  return (await repo.findCitizen(trx, actor.municipalityId, id, scope)) ? { citizenId: id } : {};
+  const visible = scope.all || (await repo.findCitizen(trx, actor.municipalityId, id, scope)) !== undefined;
+  return new CprExistsError(id, visible, fields);
+}
+
+/** The citizen a "CPR number exists" refusal of `createCitizen` names, if it is one. */
+export function existingCitizenOf(error: unknown): string | null {
+  return error instanceof CprExistsError ? error.citizenId : null;
 }
 
 async function target(
@@ -367,8 +382,7 @@ export async function changeCpr(
   const checked = checkCpr(input.newCpr, 'newCpr');
   if (checked.problem) throw invalid([checked.problem]);
   const existing = await repo.findByCpr(trx, actor.municipalityId, checked.cpr.cpr);
-  if (existing)
-    throw new AppError('CITIZEN_CPR_EXISTS', { params: await visibleCitizenParams(trx, actor, existing) });
+  if (existing) throw await cprExists(trx, actor, existing);
   if (c.cpr) {
     await repo.insertCprChange(trx, {
       municipality_id: actor.municipalityId,

@@ -30,7 +30,14 @@ export { policy as inactivityPolicy } from './citizens.repository';
 export type { CitizenInput, CitizenRequest } from './citizens.schema';
 // Demo seeds: a registration dated to when the list first met the person.
 export { backdateRegistration } from './citizens.seed.repository';
-export { addEpisode, createCitizen, displayName, flagDuplicatesOf, requireConsent } from './citizens.service';
+export {
+  addEpisode,
+  createCitizen,
+  displayName,
+  existingCitizenOf,
+  flagDuplicatesOf,
+  requireConsent,
+} from './citizens.service';
 // Every citizen's history for a status on any past date (insight: the monthly flow; planning).
 export { type CitizenHistory, statusHistories } from './citizens.status-histories.service';
 // Whereabouts in force (support: own home before CTI, housing retention).

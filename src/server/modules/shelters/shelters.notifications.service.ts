@@ -4,7 +4,14 @@ import type { Tx } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Actor } from '../../platform/actor';
 import { audit, logPersonalDataRead } from '../../platform/audit';
-import { addEpisode, type CitizenInput, citizensByCpr, createCitizen, displayName } from '../citizens';
+import {
+  addEpisode,
+  type CitizenInput,
+  citizensByCpr,
+  createCitizen,
+  displayName,
+  existingCitizenOf,
+} from '../citizens';
 import * as repo from './shelters.repository';
 
 /**
@@ -114,9 +121,8 @@ async function register(trx: Tx, actor: Actor, n: NotificationRow): Promise<stri
   try {
     return (await createCitizen(trx, actor, citizen)).id;
   } catch (error) {
-    const known =
-      error instanceof AppError && error.code === 'CITIZEN_CPR_EXISTS' ? error.params?.citizenId : null;
-    if (typeof known !== 'string') throw error;
+    const known = existingCitizenOf(error);
+    if (known === null) throw error;
     await addEpisode(trx, actor, known, { situation: 'shelter', fromDate: n.admitted_on, note: null });
     return known;
   }

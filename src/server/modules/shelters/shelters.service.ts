@@ -12,7 +12,7 @@ import { AppError, type ErrorCode } from '../../errors';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
 import { tenancyFacts } from '../allocation';
-import { addEpisode, type CitizenInput, createCitizen, displayName } from '../citizens';
+import { addEpisode, type CitizenInput, createCitizen, displayName, existingCitizenOf } from '../citizens';
 import { careDecisionOf } from '../placements';
 import { citizensWithActivePlan } from '../plans';
 import { citizensWithDecidedSupport } from '../support';
@@ -205,9 +205,8 @@ export async function admit(trx: Tx, actor: Actor, input: AdmissionInput) {
     citizenId = (await createCitizen(trx, actor, citizen)).id;
   } catch (error) {
     // Known by CPR number already: the stay is the citizen's new whereabouts.
-    const known =
-      error instanceof AppError && error.code === 'CITIZEN_CPR_EXISTS' ? error.params?.citizenId : null;
-    if (typeof known !== 'string') throw error;
+    const known = existingCitizenOf(error);
+    if (known === null) throw error;
     citizenId = known;
     await addEpisode(trx, actor, citizenId, { situation: 'shelter', fromDate: input.admittedOn, note: null });
   }
