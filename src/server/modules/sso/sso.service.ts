@@ -94,7 +94,7 @@ export async function saveSsoSettings(
     const value = mapping.value.trim();
     if (values.has(value))
       throw new AppError('V_VALIDATION', {
-        fields: [{ path: `roleMappings.${i}.value`, code: 'duplicate' }],
+        fields: [{ path: `roleMappings.${i}.value`, code: 'duplicate_value' }],
       });
     values.add(value);
   }
