@@ -186,6 +186,12 @@ describe('the administrator’s single sign-on settings', () => {
     expect(res.json().fields).toEqual([{ path: 'issuer', code: 'https_required' }]);
   });
 
+  it('shows another municipality none of this one’s settings (tenant isolation)', async () => {
+    const res = await other.admin.request({ method: 'GET', url: '/api/admin/sso' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ enabled: false, issuer: '', clientId: '', clientSecretSet: false });
+  });
+
   it('lets only the administrator set it up', async () => {
     const { users } = await tenantWith(app, db, ['caseworker']);
     const res = await users.caseworker.session.request({
@@ -344,6 +350,46 @@ describe('logging in with single sign-on', () => {
     const res = await app.inject({ method: 'GET', url: `/api/sso/${other.municipality.code}/start` });
     expect(res.statusCode).toBe(302);
     expect(res.headers.location).toBe('/login/sso?fejl=unavailable');
+  });
+
+  it('refuses a provider user whose username a password user has, and audits it (no takeover by name)', async () => {
+    const { users } = await tenantWith(app, db, ['caseworker']);
+    const login = account(['hjemvej-sagsbehandlere'], { preferred_username: users.caseworker.username });
+    const res = await fullLogin(municipality.code, login);
+    expect(res.headers.location).toBe('/login/sso?fejl=username_taken');
+    expect(cookieOf(res, 'hjemvej_session')).toBeUndefined();
+    const refused = await auditOf(municipality.id, 'auth.sso_refused');
+    expect(refused.map((a) => a.details)).toContainEqual({
+      reason: 'username_taken',
+      issuer: provider.issuer,
+      subject: login,
+    });
+  });
+
+  it('refuses a provisioned user whom the administrator disabled', async () => {
+    const login = account(['hjemvej-sagsbehandlere']);
+    const { body } = await sessionOf(await fullLogin(municipality.code, login));
+    const disabled = await admin.request({
+      method: 'PATCH',
+      url: `/api/admin/users/${body.user.id}`,
+      payload: { disabled: true },
+    });
+    expect(disabled.statusCode).toBe(200);
+    const res = await fullLogin(municipality.code, login);
+    expect(res.headers.location).toBe('/login/sso?fejl=disabled');
+    expect(cookieOf(res, 'hjemvej_session')).toBeUndefined();
+  });
+
+  it('refuses the provider’s error answer (the user cancelled) without a session', async () => {
+    const start = await app.inject({ method: 'GET', url: `/api/sso/${municipality.code}/start` });
+    const state = new URL(String(start.headers.location)).searchParams.get('state') ?? '';
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/sso/${municipality.code}/callback?error=access_denied&state=${state}&iss=${encodeURIComponent(provider.issuer)}`,
+      headers: { cookie: `hjemvej_sso_login=${cookieOf(start, 'hjemvej_sso_login')}` },
+    });
+    expect(res.headers.location).toBe('/login/sso?fejl=failed');
+    expect(cookieOf(res, 'hjemvej_session')).toBeUndefined();
   });
 
   it('refuses password login for a user provisioned by single sign-on', async () => {
