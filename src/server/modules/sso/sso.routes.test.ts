@@ -407,6 +407,18 @@ describe('logging in with single sign-on', () => {
   });
 });
 
+describe('single sign-on in production', () => {
+  it('is not offered by an http issuer saved outside production (ASVS 9.2.1)', async () => {
+    const production = await testApp(db, { PUBLIC_URL, NODE_ENV: 'production' });
+    try {
+      const res = await production.inject({ method: 'GET', url: `/api/sso/${municipality.code}/start` });
+      expect(res.headers.location).toBe('/login/sso?fejl=unavailable');
+    } finally {
+      await production.close();
+    }
+  });
+});
+
 describe('logging out of a single sign-on session', () => {
   it('ends the Hjemvej session and sends the browser to the provider’s end_session_endpoint', async () => {
     const res = await fullLogin(municipality.code, account(['hjemvej-sagsbehandlere']));

@@ -139,7 +139,8 @@ async function providerOf(
   const choice = (await repo.loginChoices(db)).find((c) => c.code === code);
   if (!choice) return null;
   const config = await withTenant(db, choice.id, (trx) => repo.findConfig(trx, choice.id));
-  if (!config?.enabled) return null;
+  // An issuer saved outside production (http on localhost) is not used in production.
+  if (!config?.enabled || issuerProblem(config.issuer, settings.production)) return null;
   return {
     municipalityId: choice.id,
     config,
