@@ -20,7 +20,14 @@ afterAll(async () => {
 });
 
 /** Routes that anyone may call; every other route needs a login. Adding to this list needs a reason. */
-const PUBLIC_API = ['GET /api/health', 'POST /api/session/login'];
+const PUBLIC_API = [
+  'GET /api/health',
+  'POST /api/session/login',
+  // Single sign-on: the login page's buttons, the redirect to the provider and its answer (ADR 0020).
+  'GET /api/sso/choices',
+  'GET /api/sso/:code/start',
+  'GET /api/sso/:code/callback',
+];
 
 describe('route permissions', () => {
   it('declares an access rule on every route, and only known permissions', () => {
@@ -31,7 +38,7 @@ describe('route permissions', () => {
     expect(bad).toEqual([]);
   });
 
-  it('makes only the login and health routes public among the API routes', () => {
+  it('makes only the login (password and single sign-on) and health routes public among the API routes', () => {
     const publicApi = app
       .routeAccess()
       .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.access === 'public')

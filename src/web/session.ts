@@ -72,10 +72,17 @@ export async function login(queryClient: QueryClient, username: string, password
   return session;
 }
 
-/** Signs out on the server (an already expired session counts as signed out) and forgets local state. */
-export async function logout(queryClient: QueryClient): Promise<void> {
+/**
+ * Signs out on the server (an already expired session counts as signed out) and forgets local
+ * state. For a single sign-on session the answer is the provider's logout address, where the
+ * browser goes next (RP-initiated logout); otherwise null.
+ */
+export async function logout(queryClient: QueryClient): Promise<string | null> {
   try {
-    await api.post<void>('/api/session/logout', undefined, { skipAuthRedirect: true });
+    const { redirectTo } = await api.post<{ redirectTo: string | null }>('/api/sso/logout', undefined, {
+      skipAuthRedirect: true,
+    });
+    return redirectTo;
   } finally {
     queryClient.setQueryData(SESSION_KEY, null);
     clearUserData(queryClient);

@@ -12,6 +12,7 @@ import { module as planning } from './planning';
 import { module as plans } from './plans';
 import { module as prevention } from './prevention';
 import { module as shelters } from './shelters';
+import { module as sso } from './sso';
 import { module as support } from './support';
 import { module as tasks } from './tasks';
 import { module as transitions } from './transitions';
@@ -23,6 +24,7 @@ import { module as youth } from './youth';
  */
 export const serverModules: readonly ServerModule[] = [
   access,
+  sso,
   audit,
   housing,
   citizens,

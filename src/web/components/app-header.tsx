@@ -47,7 +47,12 @@ function UserBox({ user }: { user: SessionUser }) {
 
   const onLogout = async () => {
     try {
-      await logout(queryClient);
+      const provider = await logout(queryClient);
+      // A single sign-on session ends at the provider too, which sends the browser back to /login.
+      if (provider) {
+        window.location.assign(provider);
+        return;
+      }
     } catch (error) {
       // The local session is gone either way; the server's session expires on its own.
       console.warn('Logout request failed', error);

@@ -14,6 +14,7 @@ import { preventionModule } from './prevention';
 import { settingsModule } from './settings';
 import { sheltersModule } from './shelters';
 import { siteModule } from './site';
+import { ssoModule } from './sso';
 import { supportModule } from './support';
 import { tasksModule } from './tasks';
 import { transitionsModule } from './transitions';
@@ -41,6 +42,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   economicsModule,
   accessModule,
   settingsModule,
+  ssoModule,
   auditModule,
   siteModule,
 ];

@@ -38,6 +38,7 @@ export {
   type AccessSettings,
   changeUser,
   createUser,
+  logout,
   resolveSession,
   unlockUser,
   userActor,
@@ -45,5 +46,14 @@ export {
 export type { MunicipalityRow } from './access.table';
 export { authPlugin, SESSION_COOKIE } from './auth.plugin';
 export { truncateIp } from './client-ip';
+export {
+  EXTERNAL_PASSWORD_HASH,
+  type ExternalUser,
+  findExternalUser,
+  openExternalSession,
+  provisionExternalUser,
+  setExternalUserRole,
+  usernameTaken,
+} from './external-login';
 export { createMunicipality } from './municipality.service';
 export { MIN_PASSWORD_LENGTH, passwordProblem } from './password';

@@ -10,6 +10,7 @@ import type { LoginRedirectState } from '../../components/require-auth';
 import { TextField } from '../../components/text-field';
 import { useForm } from '../../components/use-form';
 import { login, useSession } from '../../session';
+import { SsoLoginChoices } from '../sso';
 
 function targetAfterLogin(state: unknown): string {
   const from = (state as LoginRedirectState | null)?.from;
@@ -86,6 +87,7 @@ export function LoginPage() {
         </div>
         {submitting ? <Loading text={t('login.submitting')} /> : null}
       </form>
+      <SsoLoginChoices />
     </Page>
   );
 }
