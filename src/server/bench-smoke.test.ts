@@ -38,7 +38,7 @@ describe('benchmarks', () => {
       }
       expect(citizensMarkdown(report)).toContain('| filtered list |');
     },
-    60_000,
+    600_000,
   );
 
   it.skipIf(!adminUrl)(
@@ -75,7 +75,7 @@ describe('benchmarks', () => {
       }
       expect(allocationMarkdown(report)).toContain('| udsat area |');
     },
-    60_000,
+    600_000,
   );
 
   it.skipIf(!adminUrl)(
@@ -129,6 +129,6 @@ describe('benchmarks', () => {
       expect(im.breakdown.statements.map((s) => s.step)).toContain('insertNotices');
       expect(preventionMarkdown(report)).toContain('| open inbox |');
     },
-    90_000,
+    600_000,
   );
 });

@@ -897,7 +897,7 @@ describe('concurrency (issue 5 §6)', () => {
         await concurrentDb.close();
       }
     }
-  }, 120_000);
+  }, 600_000);
 });
 
 describe('incremental ranking (issue 5 §5, ADR 0006)', () => {
@@ -1207,7 +1207,7 @@ describe('incremental ranking (issue 5 §5, ADR 0006)', () => {
         .slice(0, 25)
         .map((c) => c.id),
     );
-  }, 120_000);
+  }, 600_000);
 
   it('ranks afresh when the policy, the area status on the date judged or the vacancy changes', async () => {
     const { municipality, users } = await tenantWith(app, db, ['caseworker', 'allocation']);
