@@ -4,7 +4,7 @@ import { expectNoAxeViolations, logInAs, useLanguage } from './fixtures';
 /**
  * Retention and deletion in both languages (issue 20 §6, GDPR art. 5(1)(e) and art. 30): the
  * administrator sets the retention period (a bad value named in the form), makes a dry run that
- * lists the demo's three citizens quiet since 2018–2019, confirms the deletion in a dialog naming
+ * lists the demo's three citizens quiet since 2016–2017, confirms the deletion in a dialog naming
  * the number, and sees both runs logged; the register of processing shows every module's activity.
  * The demo's quiet citizens can be deleted once per server: run one language per server (ADR 0013).
  */

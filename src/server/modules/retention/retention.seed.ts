@@ -2,31 +2,31 @@ import type { Tx } from '../../db/database';
 import type { DemoContext } from '../../platform/module';
 import { addEpisode, backdateCitizenActivity, createCitizen } from '../citizens';
 
-/** Demo people the by-name list last met years ago: housed in 2018–2019, nothing since. */
+/**
+ * Demo people the by-name list last met years ago, when they were housed (2016–2017; their time in
+ * homelessness before is not entered, so the demo's counts and flow figures stay as they were).
+ */
 const QUIET = [
   {
     given: 'Egon',
     family: 'Mikkelsen',
     born: '1961-04-12',
     sex: 'male',
-    homeless: '2017-10-02',
-    housed: '2018-06-01',
+    housed: '2016-09-01',
   },
   {
     given: 'Birthe',
     family: 'Dalgaard',
     born: '1958-11-30',
     sex: 'female',
-    homeless: '2018-02-15',
-    housed: '2019-01-15',
+    housed: '2017-01-15',
   },
   {
     given: 'Kurt',
     family: 'Lauridsen',
     born: '1970-07-07',
     sex: 'male',
-    homeless: '2018-09-10',
-    housed: '2019-05-20',
+    housed: '2017-05-20',
   },
 ] as const;
 
@@ -55,7 +55,6 @@ export async function seedDemoRetention(trx: Tx, demo: DemoContext) {
       address: null,
       firstEpisode: null,
     });
-    await addEpisode(trx, actor, id, { situation: 'street', fromDate: p.homeless, note: null });
     await addEpisode(trx, actor, id, { situation: 'housed', fromDate: p.housed, note: null });
     await backdateCitizenActivity(trx, demo.municipalityId, id, p.housed);
   }

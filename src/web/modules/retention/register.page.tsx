@@ -10,23 +10,23 @@ function Activities({ register }: { register: ProcessingRegister }) {
     <>
       {register.activities.map((a) => (
         <section key={a.module} aria-labelledby={`register-${a.module}`}>
-          <h2 id={`register-${a.module}`}>{t(`retention.modules.${a.module}`)}</h2>
+          <h2 id={`register-${a.module}`}>{t(`dataRetention.modules.${a.module}`)}</h2>
           <dl>
-            <dt>{t('retention.register.purpose')}</dt>
-            <dd>{t(`retention.purposes.${a.module}`)}</dd>
-            <dt>{t('retention.register.subjects')}</dt>
-            <dd>{list('retention.subjects', a.subjects)}</dd>
-            <dt>{t('retention.register.categories')}</dt>
-            <dd>{list('retention.categories', a.categories)}</dd>
-            <dt>{t('retention.register.legalBases')}</dt>
-            <dd>{list('retention.legalBases', a.legalBases)}</dd>
-            <dt>{t('retention.register.recipients')}</dt>
-            <dd>{list('retention.recipients', a.recipients)}</dd>
-            <dt>{t('retention.register.retention')}</dt>
-            <dd>{t(`retention.rules.${a.retention}`, { years: register.retentionYears })}</dd>
+            <dt>{t('dataRetention.register.purpose')}</dt>
+            <dd>{t(`dataRetention.purposes.${a.module}`)}</dd>
+            <dt>{t('dataRetention.register.subjects')}</dt>
+            <dd>{list('dataRetention.subjects', a.subjects)}</dd>
+            <dt>{t('dataRetention.register.categories')}</dt>
+            <dd>{list('dataRetention.categories', a.categories)}</dd>
+            <dt>{t('dataRetention.register.legalBases')}</dt>
+            <dd>{list('dataRetention.legalBases', a.legalBases)}</dd>
+            <dt>{t('dataRetention.register.recipients')}</dt>
+            <dd>{list('dataRetention.recipients', a.recipients)}</dd>
+            <dt>{t('dataRetention.register.retention')}</dt>
+            <dd>{t(`dataRetention.rules.${a.retention}`, { years: register.retentionYears })}</dd>
             {a.tables.length > 0 ? (
               <>
-                <dt>{t('retention.register.tables')}</dt>
+                <dt>{t('dataRetention.register.tables')}</dt>
                 <dd>{a.tables.join(', ')}</dd>
               </>
             ) : null}
@@ -34,10 +34,10 @@ function Activities({ register }: { register: ProcessingRegister }) {
         </section>
       ))}
       <section aria-labelledby="register-measures">
-        <h2 id="register-measures">{t('retention.register.measuresHeading')}</h2>
+        <h2 id="register-measures">{t('dataRetention.register.measuresHeading')}</h2>
         <ul>
           {(['tenant', 'access', 'audit', 'crypto', 'retention'] as const).map((m) => (
-            <li key={m}>{t(`retention.measures.${m}`)}</li>
+            <li key={m}>{t(`dataRetention.measures.${m}`)}</li>
           ))}
         </ul>
       </section>
@@ -50,8 +50,8 @@ export function RegisterPage() {
   const { t } = useTranslation();
   const register = useProcessingRegister();
   return (
-    <Page title={t('retention.register.title')}>
-      <p>{t('retention.register.intro')}</p>
+    <Page title={t('dataRetention.register.title')}>
+      <p>{t('dataRetention.register.intro')}</p>
       <QueryState query={register} live={false} errorText={() => t('errors.UNKNOWN')}>
         {(data) => <Activities register={data} />}
       </QueryState>

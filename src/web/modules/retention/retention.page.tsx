@@ -35,9 +35,9 @@ function PolicyForm({ policy }: { policy: RetentionPolicy }) {
   const save = useSaveRetentionPolicy();
   const [saved, setSaved] = useState(false);
   const form = useForm({
-    formKey: 'retention',
+    formKey: 'dataRetention',
     initial: () => ({ years: String(policy.years) }),
-    fields: { years: { id: 'retention-years', label: t('retention.policy.years') } },
+    fields: { years: { id: 'retention-years', label: t('dataRetention.policy.years') } },
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -56,12 +56,12 @@ function PolicyForm({ policy }: { policy: RetentionPolicy }) {
   };
   return (
     <section aria-labelledby="retention-policy-heading">
-      <h2 id="retention-policy-heading">{t('retention.policy.heading')}</h2>
-      <p>{t('retention.policy.intro')}</p>
+      <h2 id="retention-policy-heading">{t('dataRetention.policy.heading')}</h2>
+      <p>{t('dataRetention.policy.intro')}</p>
       <div role="status">
         {saved ? (
           <Alert variant="success">
-            <p>{t('retention.policy.saved')}</p>
+            <p>{t('dataRetention.policy.saved')}</p>
           </Alert>
         ) : null}
       </div>
@@ -69,13 +69,13 @@ function PolicyForm({ policy }: { policy: RetentionPolicy }) {
       <form onSubmit={onSubmit} noValidate>
         <TextField
           {...form.field('years')}
-          hint={t('retention.policy.yearsHint')}
+          hint={t('dataRetention.policy.yearsHint')}
           inputMode="numeric"
           required
           widthClass="input-width-xs"
         />
         <button type="submit" className="button button-primary" disabled={save.isPending}>
-          {t('retention.policy.save')}
+          {t('dataRetention.policy.save')}
         </button>
       </form>
     </section>
@@ -92,22 +92,22 @@ function TableCounts({ run, caption }: { run: RetentionRunView; caption: string 
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('retention.counts.module')}</th>
-            <th scope="col">{t('retention.counts.table')}</th>
-            <th scope="col">{t('retention.counts.erase')}</th>
+            <th scope="col">{t('dataRetention.counts.module')}</th>
+            <th scope="col">{t('dataRetention.counts.table')}</th>
+            <th scope="col">{t('dataRetention.counts.erase')}</th>
             <th scope="col" className="text-align-right">
-              {t('retention.counts.rows')}
+              {t('dataRetention.counts.rows')}
             </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((c) => (
             <tr key={c.table}>
-              <td>{t(`retention.modules.${c.module}`)}</td>
+              <td>{t(`dataRetention.modules.${c.module}`)}</td>
               <td>
                 <code>{c.table}</code>
               </td>
-              <td>{t(`retention.erase.${c.erase}`)}</td>
+              <td>{t(`dataRetention.erase.${c.erase}`)}</td>
               <td className="text-align-right">{formatWhole(c.rows)}</td>
             </tr>
           ))}
@@ -126,7 +126,7 @@ function DryRun() {
   const confirm = useConfirmedMutation(deletion, {
     onSuccess: (run) => {
       setResult(null);
-      setMessage({ kind: 'success', text: t('retention.deletion.done', { count: run.citizens }) });
+      setMessage({ kind: 'success', text: t('dataRetention.deletion.done', { count: run.citizens }) });
     },
     onError: (error) => setMessage({ kind: 'error', text: errorMessage(t, error) }),
   });
@@ -139,10 +139,10 @@ function DryRun() {
   };
   return (
     <section aria-labelledby="retention-dry-run-heading">
-      <h2 id="retention-dry-run-heading">{t('retention.dryRun.heading')}</h2>
-      <p>{t('retention.dryRun.intro')}</p>
+      <h2 id="retention-dry-run-heading">{t('dataRetention.dryRun.heading')}</h2>
+      <p>{t('dataRetention.dryRun.intro')}</p>
       <button type="button" className="button button-secondary" onClick={start} disabled={dryRun.isPending}>
-        {t('retention.dryRun.start')}
+        {t('dataRetention.dryRun.start')}
       </button>
       <div role="status">
         {message ? (
@@ -152,7 +152,7 @@ function DryRun() {
         ) : null}
         {result ? (
           <p>
-            {t('retention.dryRun.found', {
+            {t('dataRetention.dryRun.found', {
               count: result.citizens,
               cutoff: formatDate(result.cutoff),
               years: result.years,
@@ -162,14 +162,14 @@ function DryRun() {
       </div>
       {result && result.due.length > 0 ? (
         <>
-          <TableScroll label={t('retention.dryRun.caption')}>
+          <TableScroll label={t('dataRetention.dryRun.caption')}>
             <table className="table table--zebra table--compact">
-              <caption>{t('retention.dryRun.caption')}</caption>
+              <caption>{t('dataRetention.dryRun.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('retention.dryRun.name')}</th>
-                  <th scope="col">{t('retention.dryRun.birthYear')}</th>
-                  <th scope="col">{t('retention.dryRun.lastActivity')}</th>
+                  <th scope="col">{t('dataRetention.dryRun.name')}</th>
+                  <th scope="col">{t('dataRetention.dryRun.birthYear')}</th>
+                  <th scope="col">{t('dataRetention.dryRun.lastActivity')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -183,23 +183,23 @@ function DryRun() {
               </tbody>
             </table>
           </TableScroll>
-          <TableCounts run={result} caption={t('retention.counts.caption')} />
+          <TableCounts run={result} caption={t('dataRetention.counts.caption')} />
           <button
             type="button"
             className="button button-primary"
             onClick={() => confirm.ask({ dryRunId: result.id, citizens: result.citizens })}
           >
-            {t('retention.deletion.start', { count: result.citizens })}
+            {t('dataRetention.deletion.start', { count: result.citizens })}
           </button>
         </>
       ) : null}
       <ConfirmDialog
         {...confirm.dialog}
-        heading={t('retention.deletion.confirmHeading', { count: confirm.pending?.citizens ?? 0 })}
-        confirmLabel={t('retention.deletion.confirm', { count: confirm.pending?.citizens ?? 0 })}
+        heading={t('dataRetention.deletion.confirmHeading', { count: confirm.pending?.citizens ?? 0 })}
+        confirmLabel={t('dataRetention.deletion.confirm', { count: confirm.pending?.citizens ?? 0 })}
         cancelLabel={t('common.cancel')}
       >
-        <p>{t('retention.deletion.confirmText', { count: confirm.pending?.citizens ?? 0 })}</p>
+        <p>{t('dataRetention.deletion.confirmText', { count: confirm.pending?.citizens ?? 0 })}</p>
       </ConfirmDialog>
     </section>
   );
@@ -210,29 +210,29 @@ function Runs() {
   const runs = useRetentionRuns();
   return (
     <section aria-labelledby="retention-runs-heading">
-      <h2 id="retention-runs-heading">{t('retention.runs.heading')}</h2>
+      <h2 id="retention-runs-heading">{t('dataRetention.runs.heading')}</h2>
       <QueryState
         query={runs}
         live={false}
         errorText={() => t('errors.UNKNOWN')}
         isEmpty={(data) => data.items.length === 0}
-        empty={<p>{t('retention.runs.none')}</p>}
+        empty={<p>{t('dataRetention.runs.none')}</p>}
       >
         {(data) => (
-          <TableScroll label={t('retention.runs.caption')}>
+          <TableScroll label={t('dataRetention.runs.caption')}>
             <table className="table table--zebra table--compact">
-              <caption>{t('retention.runs.caption')}</caption>
+              <caption>{t('dataRetention.runs.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('retention.runs.ranAt')}</th>
-                  <th scope="col">{t('retention.runs.kind')}</th>
-                  <th scope="col">{t('retention.runs.by')}</th>
-                  <th scope="col">{t('retention.runs.policy')}</th>
+                  <th scope="col">{t('dataRetention.runs.ranAt')}</th>
+                  <th scope="col">{t('dataRetention.runs.kind')}</th>
+                  <th scope="col">{t('dataRetention.runs.by')}</th>
+                  <th scope="col">{t('dataRetention.runs.policy')}</th>
                   <th scope="col" className="text-align-right">
-                    {t('retention.runs.citizens')}
+                    {t('dataRetention.runs.citizens')}
                   </th>
                   <th scope="col" className="text-align-right">
-                    {t('retention.runs.audit')}
+                    {t('dataRetention.runs.audit')}
                   </th>
                 </tr>
               </thead>
@@ -242,14 +242,14 @@ function Runs() {
                     <td>
                       {formatDate(r.ranAt)} {formatTime(r.ranAt)}
                     </td>
-                    <td>{t(`retention.runs.kinds.${r.kind}`)}</td>
+                    <td>{t(`dataRetention.runs.kinds.${r.kind}`)}</td>
                     <td>{r.ranBy ?? '–'}</td>
                     <td>
-                      {t('retention.runs.policyText', { years: r.years, cutoff: formatDate(r.cutoff) })}
+                      {t('dataRetention.runs.policyText', { years: r.years, cutoff: formatDate(r.cutoff) })}
                     </td>
                     <td className="text-align-right">
                       {formatWhole(r.citizens)}
-                      {r.failed > 0 ? ` (${t('retention.runs.failed', { count: r.failed })})` : ''}
+                      {r.failed > 0 ? ` (${t('dataRetention.runs.failed', { count: r.failed })})` : ''}
                     </td>
                     <td className="text-align-right">
                       {r.kind === 'deletion' ? formatWhole(r.auditPseudonymised) : '–'}
@@ -270,8 +270,8 @@ export function RetentionPage() {
   const { t } = useTranslation();
   const policy = useRetentionPolicy();
   return (
-    <Page title={t('retention.title')}>
-      <p>{t('retention.intro')}</p>
+    <Page title={t('dataRetention.title')}>
+      <p>{t('dataRetention.intro')}</p>
       <QueryState query={policy} live={false} errorText={() => t('errors.UNKNOWN')}>
         {(data) => <PolicyForm policy={data} />}
       </QueryState>
