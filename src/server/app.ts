@@ -17,7 +17,7 @@ import { errorBody, registerErrorHandler } from './errors';
 import { loggerOptions } from './logger';
 import { serverModules } from './modules';
 import { accessSettings, authPlugin } from './modules/access';
-import type { ModuleContext } from './platform/module';
+import { declaredPersonalData, type ModuleContext } from './platform/module';
 import { responseSerializer } from './platform/serializer';
 import { installTestClock } from './platform/test-clock';
 import { registerTextGuard } from './platform/text-guard';
@@ -35,6 +35,7 @@ export function moduleContext(config: Config): ModuleContext {
     config,
     taskProviders: serverModules.flatMap((m) => m.tasks?.(config) ?? []),
     timelineProviders: serverModules.flatMap((m) => m.timeline ?? []),
+    personalData: declaredPersonalData(serverModules),
   };
 }
 

@@ -90,7 +90,7 @@ describe('response schemas', () => {
     probe.addHook('onRoute', (route) => {
       routes.push(route);
     });
-    const context: ModuleContext = { config, taskProviders: [], timelineProviders: [] };
+    const context: ModuleContext = { config, taskProviders: [], timelineProviders: [], personalData: [] };
     for (const { routes: register } of serverModules) {
       if (register) await probe.register(async (scope) => register(scope, context));
     }

@@ -11,6 +11,7 @@ import { module as placements } from './placements';
 import { module as planning } from './planning';
 import { module as plans } from './plans';
 import { module as prevention } from './prevention';
+import { module as retention } from './retention';
 import { module as shelters } from './shelters';
 import { module as sso } from './sso';
 import { module as support } from './support';
@@ -40,5 +41,6 @@ export const serverModules: readonly ServerModule[] = [
   insight,
   economics,
   planning,
+  retention,
   tasks,
 ];

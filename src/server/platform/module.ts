@@ -4,6 +4,7 @@ import type { Permission, Role } from '../../shared/permissions';
 import type { Config } from '../config';
 import type { DatabaseHandles, Tx } from '../db/database';
 import type { Actor } from './actor';
+import type { PersonalDataDeclaration } from './personal-data';
 import type { TaskProvider } from './tasks';
 import type { TimelineProvider } from './timeline';
 
@@ -14,6 +15,14 @@ export interface ModuleContext {
   taskProviders: readonly TaskProvider[];
   /** Every module's contribution to a citizen's timeline (the citizens module shows them). */
   timelineProviders: readonly TimelineProvider[];
+  /** Every module's declaration of personal data, in module order (the retention module uses them). */
+  personalData: readonly DeclaredPersonalData[];
+}
+
+/** A module's declaration of personal data with the module's name. */
+export interface DeclaredPersonalData {
+  module: string;
+  declaration: PersonalDataDeclaration;
 }
 
 /** A background job: started after the server listens, stopped (and awaited) before it closes. */
@@ -51,6 +60,17 @@ export interface ServerModule {
   migrations?: Record<string, Migration>;
   /** Background jobs of a server process (not run by tests or the CLI), with the assembled context. */
   jobs?: (db: DatabaseHandles, log: FastifyBaseLogger, context: ModuleContext) => readonly Job[];
+  /**
+   * The personal data the module stores (GDPR art. 30) and how a citizen's rows are erased under
+   * the retention policy (art. 5(1)(e)); required of every module with a table holding a citizen's
+   * id (the retention module's architecture test).
+   */
+  personalData?: PersonalDataDeclaration;
   /** Adds the module's demo data in the demo municipality's transaction, in list order. */
   seedDemo?: (trx: Tx, demo: DemoContext) => Promise<void>;
+}
+
+/** The declarations of personal data of the given modules, each with its module's name. */
+export function declaredPersonalData(modules: readonly ServerModule[]): DeclaredPersonalData[] {
+  return modules.flatMap((m) => (m.personalData ? [{ module: m.name, declaration: m.personalData }] : []));
 }

@@ -11,6 +11,7 @@ import { placementsModule } from './placements';
 import { planningModule } from './planning';
 import { plansModule } from './plans';
 import { preventionModule } from './prevention';
+import { retentionModule } from './retention';
 import { settingsModule } from './settings';
 import { sheltersModule } from './shelters';
 import { siteModule } from './site';
@@ -43,6 +44,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   accessModule,
   settingsModule,
   ssoModule,
+  retentionModule,
   auditModule,
   siteModule,
 ];

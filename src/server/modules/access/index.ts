@@ -1,6 +1,7 @@
 import '../../../shared/access/errors';
 import type { Config } from '../../config';
 import type { ServerModule } from '../../platform/module';
+import { accessPersonalData } from './access.personal-data';
 import { accessRoutes } from './access.routes';
 import type { AccessSettings } from './access.service';
 import { lockedUserTasks } from './access.tasks';
@@ -21,6 +22,7 @@ export function accessSettings(config: Config): AccessSettings {
 /** Municipalities, users, roles, sessions, login and passwords. */
 export const module: ServerModule = {
   name: 'access',
+  personalData: accessPersonalData,
   routes: (app, { config }) => accessRoutes(app, { settings: accessSettings(config) }),
   tasks: (config) => [lockedUserTasks(accessSettings(config))],
   migrations: { '2026-12-04-0020-access-session-touch-once-a-minute': m0020 },

@@ -1,6 +1,7 @@
 import '../../../shared/allocation/permissions';
 import '../../../shared/allocation/errors';
 import type { ServerModule } from '../../platform/module';
+import { allocationPersonalData } from './allocation.personal-data';
 import { allocationRoutes } from './allocation.routes';
 import { seedDemoAllocation } from './allocation.seed';
 import { allocationTasks } from './allocation.tasks';
@@ -11,6 +12,7 @@ import * as m0012 from './migrations/2026-12-03-0012-allocation-handoff-fixes';
 /** Housing allocation: applications, the waiting list, vacancies, ranking, offers, tenancies, census. */
 export const module: ServerModule = {
   name: 'allocation',
+  personalData: allocationPersonalData,
   routes: (app) => allocationRoutes(app),
   tasks: () => [allocationTasks],
   timeline: [allocationTimeline],

@@ -51,7 +51,11 @@ export interface ChainLink {
   expected_hash: string;
 }
 
-/** A batch of chain links after `afterSeq`, each with the hash the row's content should have. */
+/**
+ * A batch of chain links after `afterSeq`, each with the hash the row's content should have: over
+ * the clear subject for rows written before migration 0042, over the keyed subject digest after it
+ * (a clear subject must match its digest; a pseudonymised one is outside the hash; ADR 0021).
+ */
 export async function chainBatch(
   db: Executor,
   municipalityId: string,
@@ -59,10 +63,8 @@ export async function chainBatch(
   limit: number,
 ): Promise<ChainLink[]> {
   const { rows } = await sql<ChainLink>`
-    select seq, hash, prev_hash,
-      audit_row_hash(municipality_id, seq, occurred_at, actor_user_id, actor_username, action,
-        entity_type, entity_id, purpose, client_ip, details, prev_hash) as expected_hash
-    from audit_event
+    select seq, hash, prev_hash, audit_expected_hash(e) as expected_hash
+    from audit_event e
     where municipality_id = ${municipalityId} and seq > ${afterSeq}
     order by seq
     limit ${limit}`.execute(db);

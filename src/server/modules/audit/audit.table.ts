@@ -22,6 +22,8 @@ export interface AuditEventTable {
   details: JSONColumnType<Record<string, unknown>>;
   prev_hash: Generated<string | null>;
   hash: Generated<string | null>;
+  /** The keyed digest of the row's citizen (migration 0042, ADR 0021); null for rows without one and rows before it. */
+  subject_digest: Generated<string | null>;
 }
 
 export interface AuditChainHeadTable {

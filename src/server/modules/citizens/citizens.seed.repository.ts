@@ -20,3 +20,24 @@ export async function backdateRegistration(
     .where('id', '=', id)
     .execute();
 }
+
+/**
+ * Dates every trace of a demo citizen in the registry back to `on` (registration, creation, the
+ * last change, contacts and whereabouts as recorded): a person the list has not met since, whom the
+ * retention policy's dry run finds (issue 20 §6). The demo only; nothing is deleted.
+ */
+export async function backdateCitizenActivity(db: Executor, municipalityId: string, id: string, on: string) {
+  const at = new Date(`${on}T12:00:00Z`);
+  await db
+    .updateTable('citizen')
+    .set({ registered_on: on, created_at: at, updated_at: at })
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .execute();
+  await db
+    .updateTable('whereabouts_episode')
+    .set({ recorded_at: at })
+    .where('municipality_id', '=', municipalityId)
+    .where('citizen_id', '=', id)
+    .execute();
+}

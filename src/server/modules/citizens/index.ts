@@ -1,6 +1,7 @@
 import '../../../shared/citizens/permissions';
 import '../../../shared/citizens/errors';
 import type { ServerModule } from '../../platform/module';
+import { citizensPersonalData } from './citizens.personal-data';
 import { citizensRoutes } from './citizens.routes';
 import { seedDemoCitizens } from './citizens.seed';
 import { expiredConsentTasks } from './citizens.tasks';
@@ -9,6 +10,7 @@ import * as m0039 from './migrations/2026-12-11-0039-citizens-need-to-know';
 /** The by-name registry: citizens, whereabouts, contacts, consents, households, duplicates and merges. */
 export const module: ServerModule = {
   name: 'citizens',
+  personalData: citizensPersonalData,
   routes: (app, { timelineProviders }) => citizensRoutes(app, { timelineProviders }),
   tasks: () => [expiredConsentTasks],
   // The registry's tables are the platform's (db/migrations/0003); need-to-know is the module's own.
@@ -29,7 +31,7 @@ export { homelessnessFacts, situationsOn } from './citizens.indicator-facts.repo
 export { policy as inactivityPolicy } from './citizens.repository';
 export type { CitizenInput, CitizenRequest } from './citizens.schema';
 // Demo seeds: a registration dated to when the list first met the person.
-export { backdateRegistration } from './citizens.seed.repository';
+export { backdateCitizenActivity, backdateRegistration } from './citizens.seed.repository';
 export {
   addEpisode,
   createCitizen,

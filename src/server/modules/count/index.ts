@@ -1,6 +1,7 @@
 import '../../../shared/count/errors';
 import '../../../shared/count/permissions';
 import type { ServerModule } from '../../platform/module';
+import { countPersonalData } from './count.personal-data';
 import { countRoutes } from './count.routes';
 import { seedDemoCounts } from './count.seed';
 import * as m0031 from './migrations/2026-12-06-0031-count';
@@ -13,6 +14,7 @@ import * as m0031 from './migrations/2026-12-06-0031-count';
  */
 export const module: ServerModule = {
   name: 'count',
+  personalData: countPersonalData,
   routes: countRoutes,
   migrations: { '2026-12-06-0031-count': m0031 },
   // The 2019 and 2022 counts of the plan (84 and 67 homeless), registered from the by-name list.

@@ -2,6 +2,7 @@ import '../../../shared/placements/errors';
 import '../../../shared/placements/permissions';
 import type { ServerModule } from '../../platform/module';
 import * as m0025 from './migrations/2026-12-04-0025-placements';
+import { placementsPersonalData } from './placements.personal-data';
 import { placementsRoutes } from './placements.routes';
 import { seedDemoPlacements } from './placements.seed';
 import { placementsTasks } from './placements.tasks';
@@ -12,6 +13,7 @@ import { placementsTasks } from './placements.tasks';
  */
 export const module: ServerModule = {
   name: 'placements',
+  personalData: placementsPersonalData,
   routes: (app) => placementsRoutes(app),
   tasks: () => [placementsTasks],
   migrations: { '2026-12-04-0025-placements': m0025 },

@@ -3,6 +3,7 @@ import '../../../shared/plans/errors';
 import type { ServerModule } from '../../platform/module';
 import * as m0017 from './migrations/2026-12-04-0017-plans';
 import * as m0021 from './migrations/2026-12-04-0021-plans-close-reason';
+import { plansPersonalData } from './plans.personal-data';
 import { plansRoutes } from './plans.routes';
 import { seedDemoPlans } from './plans.seed';
 import { plansTasks } from './plans.tasks';
@@ -15,6 +16,7 @@ import { plansTimeline } from './plans.timeline';
  */
 export const module: ServerModule = {
   name: 'plans',
+  personalData: plansPersonalData,
   routes: (app) => plansRoutes(app),
   tasks: () => [plansTasks],
   timeline: [plansTimeline],

@@ -1,6 +1,7 @@
 import '../../../shared/prevention/permissions';
 import '../../../shared/prevention/errors';
 import type { ServerModule } from '../../platform/module';
+import { preventionPersonalData } from './prevention.personal-data';
 import { preventionRoutes } from './prevention.routes';
 import { seedDemoPrevention } from './prevention.seed';
 import { preventionTasks } from './prevention.tasks';
@@ -9,6 +10,7 @@ import { preventionTimeline } from './prevention.timeline';
 /** Eviction prevention: notices, cases, § 5 a duties, actions, outcomes and monitoring. */
 export const module: ServerModule = {
   name: 'prevention',
+  personalData: preventionPersonalData,
   routes: (app) => preventionRoutes(app),
   tasks: () => [preventionTasks],
   timeline: [preventionTimeline],

@@ -6,6 +6,7 @@ import * as m0023 from './migrations/2026-12-04-0023-shelters-action-plans';
 import * as m0024 from './migrations/2026-12-04-0024-shelters-notifications';
 import * as m0027 from './migrations/2026-12-04-0027-shelters-statistics';
 import { seedShelterHistory } from './shelters.history.seed';
+import { sheltersPersonalData } from './shelters.personal-data';
 import { sheltersRoutes } from './shelters.routes';
 import { seedDemoShelters } from './shelters.seed';
 import { shelterStatisticsRoutes } from './shelters.statistics.routes';
@@ -14,6 +15,7 @@ import { sheltersTasks } from './shelters.tasks';
 /** § 110 shelters (issue 16): shelters with places and rates, stays, the notification clock. */
 export const module: ServerModule = {
   name: 'shelters',
+  personalData: sheltersPersonalData,
   routes: async (app) => {
     await sheltersRoutes(app);
     await shelterStatisticsRoutes(app);

@@ -3,6 +3,7 @@ import '../../../shared/support/errors';
 import type { ServerModule } from '../../platform/module';
 import * as m0016 from './migrations/2026-12-04-0016-support';
 import * as m0018 from './migrations/2026-12-04-0018-support-indexes';
+import { supportPersonalData } from './support.personal-data';
 import { supportRoutes } from './support.routes';
 import { seedDemoSupport } from './support.seed';
 import { supportTasks } from './support.tasks';
@@ -11,6 +12,7 @@ import { supportTimeline } from './support.timeline';
 /** Support (issue 15): method catalogue, workers and teams, enrollments, contacts, fidelity, retention. */
 export const module: ServerModule = {
   name: 'support',
+  personalData: supportPersonalData,
   routes: (app) => supportRoutes(app),
   tasks: () => [supportTasks],
   timeline: [supportTimeline],

@@ -2,6 +2,7 @@ import '../../../shared/transitions/errors';
 import '../../../shared/transitions/permissions';
 import type { ServerModule } from '../../platform/module';
 import * as m0029 from './migrations/2026-12-05-0029-transitions';
+import { transitionsPersonalData } from './transitions.personal-data';
 import { transitionsRoutes } from './transitions.routes';
 import { seedDemoTransitions } from './transitions.seed';
 import { transitionsTasks } from './transitions.tasks';
@@ -14,6 +15,7 @@ import { transitionsTasks } from './transitions.tasks';
  */
 export const module: ServerModule = {
   name: 'transitions',
+  personalData: transitionsPersonalData,
   routes: (app) => transitionsRoutes(app),
   tasks: () => [transitionsTasks],
   migrations: { '2026-12-05-0029-transitions': m0029 },

@@ -4,6 +4,7 @@ import type { ServerModule } from '../../platform/module';
 import * as m0028 from './migrations/2026-12-05-0028-youth';
 import * as m0030 from './migrations/2026-12-05-0030-youth-indicators';
 import { youthIndicatorsRoutes } from './youth.indicators.routes';
+import { youthPersonalData } from './youth.personal-data';
 import { youthRoutes } from './youth.routes';
 import { seedDemoYouth } from './youth.seed';
 import { youthTasks } from './youth.tasks';
@@ -16,6 +17,7 @@ import { youthTasks } from './youth.tasks';
  */
 export const module: ServerModule = {
   name: 'youth',
+  personalData: youthPersonalData,
   routes: async (app) => {
     await youthRoutes(app);
     await youthIndicatorsRoutes(app);
