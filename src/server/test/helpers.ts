@@ -15,8 +15,8 @@ import {
   hotp,
   type MunicipalityRow,
   seedSecondFactor,
-  timeStep,
   TOTP_STEP_SECONDS,
+  timeStep,
 } from '../modules/access';
 import { TEST_SESSION_SECRET, TEST_TOTP_SECRET } from './demo-password';
 

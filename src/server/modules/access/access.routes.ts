@@ -29,6 +29,7 @@ import { PENDING_MINUTES } from './second-step';
 
 /** The pending login between the password and the second step (httpOnly, path /api/session). */
 export const PENDING_COOKIE = 'hjemvej_login_pending';
+
 import { truncateIp } from './client-ip';
 
 const presentSession = (ctx: AuthContext) => ({
@@ -148,7 +149,8 @@ export async function accessRoutes(app: FastifyInstance, opts: { settings: acces
         response: { 200: enrolmentResponse },
       },
     },
-    async (request) => secondFactor.startLoginEnrolment(app.db.app, settings, request.cookies[PENDING_COOKIE]),
+    async (request) =>
+      secondFactor.startLoginEnrolment(app.db.app, settings, request.cookies[PENDING_COOKIE]),
   );
 
   r.post(
@@ -299,7 +301,9 @@ export async function accessRoutes(app: FastifyInstance, opts: { settings: acces
     async (request) => {
       const actor = requireAuth(request);
       return {
-        roles: await tenant(actor, (trx) => secondFactor.changeSecondFactorRoles(trx, actor, request.body.roles)),
+        roles: await tenant(actor, (trx) =>
+          secondFactor.changeSecondFactorRoles(trx, actor, request.body.roles),
+        ),
       };
     },
   );

@@ -291,7 +291,9 @@ export async function findUserView(
 ): Promise<UserView> {
   const row = await repo.findUser(trx, actor.municipalityId, userId);
   if (!row) throw new AppError('NOT_FOUND');
-  return (await withOrganisations(trx, actor.municipalityId, await withLocks(trx, settings, [row])))[0] as UserView;
+  return (
+    await withOrganisations(trx, actor.municipalityId, await withLocks(trx, settings, [row]))
+  )[0] as UserView;
 }
 
 export async function listUsers(trx: Tx, settings: AccessSettings, actor: Actor): Promise<UserView[]> {

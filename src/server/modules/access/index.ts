@@ -50,7 +50,7 @@ export {
 export type { MunicipalityRow } from './access.table';
 export { authPlugin, SESSION_COOKIE } from './auth.plugin';
 export { truncateIp } from './client-ip';
-export { seedSecondFactor } from './second-factor.service';
-export { base32Decode, hotp, TOTP_STEP_SECONDS, timeStep, totp } from './totp';
 export { createMunicipality } from './municipality.service';
 export { MIN_PASSWORD_LENGTH, passwordProblem } from './password';
+export { seedSecondFactor } from './second-factor.service';
+export { base32Decode, hotp, TOTP_STEP_SECONDS, timeStep, totp } from './totp';

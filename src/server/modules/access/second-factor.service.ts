@@ -6,6 +6,7 @@ import { withTenant } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Actor } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit';
+import * as accessRepo from './access.repository';
 import {
   type AccessSettings,
   delay,
@@ -14,11 +15,10 @@ import {
   openSession,
   usernameKey,
 } from './access.service';
-import * as accessRepo from './access.repository';
 import { hashPassword, verifyPassword } from './password';
-import { open, seal } from './secret-box';
 import * as repo from './second-factor.repository';
 import { type LoginFactor, readPendingToken, type SecondStep } from './second-step';
+import { open, seal } from './secret-box';
 import { base32Decode, base32Encode, matchingStep, newTotpSecret, otpauthUri } from './totp';
 
 /** How many recovery codes a user gets at a time. */
@@ -175,7 +175,11 @@ export async function startLoginEnrolment(
 ): Promise<EnrolmentStart> {
   const user = await pendingUser(db, settings, token, 'enrol');
   return withTenant(db, user.municipality_id, (trx) =>
-    startEnrolment(trx, settings, { id: user.id, username: user.username, municipalityId: user.municipality_id }),
+    startEnrolment(trx, settings, {
+      id: user.id,
+      username: user.username,
+      municipalityId: user.municipality_id,
+    }),
   );
 }
 
@@ -300,8 +304,7 @@ export async function resetSecondFactor(trx: Tx, actor: Actor, userId: string): 
   });
 }
 
-const knownRoles = (roles: readonly string[]): Role[] =>
-  ROLES.filter((role) => roles.includes(role));
+const knownRoles = (roles: readonly string[]): Role[] => ROLES.filter((role) => roles.includes(role));
 
 export async function secondFactorRoles(trx: Tx, actor: Actor): Promise<Role[]> {
   return knownRoles(await repo.secondFactorRoles(trx, actor.municipalityId));

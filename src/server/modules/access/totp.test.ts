@@ -29,7 +29,18 @@ describe('TOTP (RFC 6238)', () => {
   });
 
   it('gives the RFC 4226 Appendix D HOTP values for counters 0 to 9 (6 digits)', () => {
-    const expected = ['755224', '287082', '359152', '969429', '338314', '254676', '287922', '162583', '399871', '520489'];
+    const expected = [
+      '755224',
+      '287082',
+      '359152',
+      '969429',
+      '338314',
+      '254676',
+      '287922',
+      '162583',
+      '399871',
+      '520489',
+    ];
     expect(expected.map((_, counter) => hotp(RFC_SEED, counter))).toEqual(expected);
   });
 
@@ -44,7 +55,8 @@ describe('TOTP (RFC 6238)', () => {
     const step = timeStep(now);
     for (const offset of [-1, 0, 1])
       expect(matchingStep(RFC_SEED, hotp(RFC_SEED, step + offset), now, null)).toBe(step + offset);
-    for (const offset of [-2, 2]) expect(matchingStep(RFC_SEED, hotp(RFC_SEED, step + offset), now, null)).toBeNull();
+    for (const offset of [-2, 2])
+      expect(matchingStep(RFC_SEED, hotp(RFC_SEED, step + offset), now, null)).toBeNull();
   });
 
   it('never accepts a step at or before the last accepted one (replay, §5.2)', () => {
@@ -119,7 +131,9 @@ describe('the sealed secret at rest (AES-256-GCM)', () => {
     expect(() => open(`${key}x`, 'user-1', sealed)).toThrow();
     expect(() => open(key, 'user-2', sealed)).toThrow();
     const body = sealed.split('.');
-    body[3] = Buffer.from(Buffer.from(body[3] ?? '', 'base64url').map((b, i) => (i === 0 ? b ^ 1 : b))).toString('base64url');
+    body[3] = Buffer.from(
+      Buffer.from(body[3] ?? '', 'base64url').map((b, i) => (i === 0 ? b ^ 1 : b)),
+    ).toString('base64url');
     expect(() => open(key, 'user-1', body.join('.'))).toThrow();
   });
 });
