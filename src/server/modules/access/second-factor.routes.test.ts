@@ -387,7 +387,7 @@ describe("the administrator's reset (a lost phone)", () => {
   });
 });
 
-describe('the secret (ASVS 2.8.3, 7.1.1)', () => {
+describe('the secret (ASVS 2.8.2, 7.1.1)', () => {
   it('is in no answer after the enrolment and in no log line, nor are the recovery codes', async () => {
     logLines.length = 0;
     const { me, admin, secret, recoveryCodes } = await enrolledUser();
