@@ -20,7 +20,14 @@ afterAll(async () => {
 });
 
 /** Routes that anyone may call; every other route needs a login. Adding to this list needs a reason. */
-const PUBLIC_API = ['GET /api/health', 'POST /api/session/login'];
+/** Public: health, the login, and its second step (the pending-login cookie says who; issue 20 §3). */
+const PUBLIC_API = [
+  'GET /api/health',
+  'POST /api/session/login',
+  'POST /api/session/second-factor',
+  'POST /api/session/enrolment',
+  'POST /api/session/enrolment/confirm',
+];
 
 describe('route permissions', () => {
   it('declares an access rule on every route, and only known permissions', () => {
