@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import type { FieldError } from '../../api';
+import { ApiError, type FieldError } from '../../api';
 import { Alert } from '../../components/alert';
 import { ErrorSummary } from '../../components/error-summary';
 import { Loading } from '../../components/loading';
@@ -54,6 +54,17 @@ export function LoginPage() {
     await navigate(targetAfterLogin(location.state), { replace: true });
   };
 
+  /** Runs a second step; when its five minutes have run out, back to the password, saying so. */
+  const secondStep = async (step: () => Promise<void>) => {
+    try {
+      await step();
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'AUTH_SECOND_STEP_EXPIRED')) throw error;
+      setStage({ kind: 'password' });
+      form.reportError(error);
+    }
+  };
+
   if (stage.kind === 'totp')
     return (
       <Page title={t('secondFactor.loginTitle')}>
@@ -62,14 +73,16 @@ export function LoginPage() {
           id="login-code"
           allowRecovery
           submitLabel={t('login.submit')}
-          onCode={async (code) => {
-            setSubmitting(true);
-            try {
-              await done(await sendLoginCode(code));
-            } finally {
-              setSubmitting(false);
-            }
-          }}
+          onCode={(code) =>
+            secondStep(async () => {
+              setSubmitting(true);
+              try {
+                await done(await sendLoginCode(code));
+              } finally {
+                setSubmitting(false);
+              }
+            })
+          }
         />
       </Page>
     );
@@ -80,10 +93,12 @@ export function LoginPage() {
         <p className="font-lead">{t('secondFactor.enrolRequired')}</p>
         <Enrolment
           start={startLoginEnrolment}
-          confirm={async (code) => {
-            const { recoveryCodes, ...next } = await confirmLoginEnrolment(code);
-            setStage({ kind: 'recovery', codes: recoveryCodes, session: next });
-          }}
+          confirm={(code) =>
+            secondStep(async () => {
+              const { recoveryCodes, ...next } = await confirmLoginEnrolment(code);
+              setStage({ kind: 'recovery', codes: recoveryCodes, session: next });
+            })
+          }
         />
       </Page>
     );
