@@ -2,12 +2,50 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { base32Decode, hotp, TOTP_STEP_SECONDS, timeStep } from '../src/server/modules/access/totp';
 
 export const DEMO_PASSWORD = 'Hjemvej-demo-2026';
 
-/** Logs in through the form and waits until the app has left the login page. */
+/** The demo's TOTP secret (DEMO_TOTP_SECRET's default): admin and auditor log in with it. */
+export const DEMO_TOTP_SECRET = 'HJEMVEJ2DEMO3TOTP4SECRET5KEY6AB7';
+
+/** The demo users whose role must use a second factor, enrolled by the seed (issue 20 §3). */
+const SECOND_FACTOR_USERS = new Set(['demo.admin', 'demo.auditor']);
+
+/** The last time step used per user in this worker: the server never accepts a step twice. */
+const usedSteps = new Map<string, number>();
+
+/**
+ * A TOTP code (RFC 6238) for the user that the server has not seen yet: of the current step or the
+ * next (the server accepts one step either side), else — a third login within one step — of the
+ * step after, once its predecessor has begun. Each worker has a server of its own (serve.ts).
+ */
+export async function nextTotpCode(username: string, secret = DEMO_TOTP_SECRET): Promise<string> {
+  const now = timeStep(Date.now());
+  const step = Math.max(now, (usedSteps.get(username) ?? Number.NEGATIVE_INFINITY) + 1);
+  const wait = (step - 1) * TOTP_STEP_SECONDS * 1000 - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 50));
+  usedSteps.set(username, step);
+  return hotp(base32Decode(secret), step);
+}
+
+/** Answers the login's second step with the user's current code, in whichever language the page shows. */
+export async function enterTotpCode(page: Page, username: string, secret = DEMO_TOTP_SECRET) {
+  const da = (await page.locator('html').getAttribute('lang')) !== 'en';
+  const field = page.getByLabel(
+    da ? 'Kode fra appen eller gendannelseskode' : 'Code from the app or recovery code',
+  );
+  await field.fill(await nextTotpCode(username, secret));
+  await page.getByRole('button', { name: da ? 'Log ind' : 'Log in', exact: true }).click();
+}
+
+/**
+ * Logs in through the form — with the TOTP code too for the demo's administrator and auditor —
+ * and waits until the app has left the login page.
+ */
 export async function logIn(page: Page, username: string, password = DEMO_PASSWORD) {
   await submitLogin(page, username, password);
+  if (SECOND_FACTOR_USERS.has(username)) await enterTotpCode(page, username);
   await expect(page).not.toHaveURL(/\/login$/);
 }
 

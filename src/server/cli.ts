@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config';
 import { type DatabaseHandles, withTenant } from './db/database';
 import { AppError } from './errors';
 import {
+  accessSettings,
   changeUser,
   createMunicipality,
   createUser,
@@ -93,14 +94,7 @@ async function userByName(db: DatabaseHandles) {
 
 async function run(command: string | undefined, db: DatabaseHandles): Promise<number> {
   const config = loadConfig();
-  const settings = {
-    secret: config.SESSION_SECRET,
-    idleMinutes: config.SESSION_IDLE_MINUTES,
-    maxHours: config.SESSION_MAX_HOURS,
-    maxFailures: config.LOGIN_MAX_FAILURES,
-    lockMinutes: config.LOGIN_LOCK_MINUTES,
-    failureMinMs: config.LOGIN_FAILURE_MIN_MS,
-  };
+  const settings = accessSettings(config);
   switch (command) {
     case 'migrate':
       console.log('Databasen er migreret.');

@@ -47,6 +47,12 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   /** Key (≥ 32 characters) that protects session tokens at rest. Generated into DATA_DIR when unset outside production. */
   SESSION_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+  /**
+   * Key (≥ 32 characters) that seals the second factor's TOTP secrets at rest (AES-256-GCM, key
+   * derived by HKDF). Unset: derived from SESSION_SECRET — then a new SESSION_SECRET makes every
+   * enrolled user enrol again; set it to rotate the two apart.
+   */
+  SECOND_FACTOR_KEY: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
   /** Minutes of inactivity after which a session ends. */
   SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
   /** Hours after which a session ends regardless of activity. */
@@ -74,6 +80,15 @@ const envSchema = z.object({
     .string()
     .min(12, { message: 'must be at least 12 characters' })
     .default('Hjemvej-demo-2026'),
+  /**
+   * TOTP secret (base32) of the demo's administrator and auditor, whose roles must use a second
+   * factor: printed at start beside DEMO_PASSWORD, to add to an authenticator app. Public, like
+   * the demo password.
+   */
+  DEMO_TOTP_SECRET: z
+    .string()
+    .regex(/^[A-Z2-7]{16,64}$/, { message: 'must be 16 to 64 base32 characters (A–Z, 2–7)' })
+    .default('HJEMVEJ2DEMO3TOTP4SECRET5KEY6AB7'),
   /** Where the built web app is (default dist/web); lets parallel builds live side by side. */
   WEB_DIR: z.string().min(1).default('dist/web'),
   /** pino log level. */

@@ -1,9 +1,9 @@
 import { buildApp, moduleContext } from './app';
 import { openConfiguredDatabase } from './boot';
 import { type Config, ConfigError, loadConfig } from './config';
-import { DEMO_MUNICIPALITY, demoUsername, seedDemo } from './demo/seed';
+import { DEMO_MUNICIPALITY, DEMO_SECOND_FACTOR_ROLES, demoUsername, seedDemo } from './demo/seed';
 import { serverModules } from './modules';
-import { findLoginUser } from './modules/access';
+import { accessSettings, findLoginUser } from './modules/access';
 
 function fail(message: string): never {
   console.error(message);
@@ -27,7 +27,12 @@ const db = await openConfiguredDatabase(config).catch((error: unknown) =>
   ),
 );
 
-const demoUsers = config.DEMO_SEED ? await seedDemo(db, config.DEMO_PASSWORD) : [];
+const demoUsers = config.DEMO_SEED
+  ? await seedDemo(db, config.DEMO_PASSWORD, {
+      secret: config.DEMO_TOTP_SECRET,
+      sealingSecret: accessSettings(config).sealingSecret,
+    })
+  : [];
 const app = await buildApp({ config, db });
 const context = moduleContext(config);
 const jobs = serverModules.flatMap((m) => m.jobs?.(db, app.log, context) ?? []);
@@ -79,11 +84,16 @@ if (demoUsers.length > 0) {
     `  Demokommune oprettet: ${DEMO_MUNICIPALITY.name}`,
     `  Log ind med en af disse brugere og adgangskoden "${config.DEMO_PASSWORD}":`,
     ...demoUsers.map((u) => `    ${u}`),
+    '',
+    `  ${DEMO_SECOND_FACTOR_ROLES.map(demoUsername).join(' og ')} logger ind med totrinsbekræftelse (TOTP).`,
+    `  Tilføj nøglen "${config.DEMO_TOTP_SECRET}" i en authenticator-app (fx Microsoft Authenticator),`,
+    '  og skriv dens 6-cifrede kode efter adgangskoden.',
   );
 } else if (config.DEMO_SEED && (await findLoginUser(db.owner, demoUsername('admin')))) {
   lines.push(
     '',
     `  Demobrugere: ${demoUsername('admin')}, ${demoUsername('caseworker')}, … (adgangskode fra DEMO_PASSWORD)`,
+    `  ${demoUsername('admin')} og ${demoUsername('auditor')}: TOTP-nøgle fra DEMO_TOTP_SECRET (${config.DEMO_TOTP_SECRET})`,
   );
 }
 lines.push('', '  Stop med Ctrl+C.', '');

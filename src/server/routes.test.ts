@@ -20,9 +20,13 @@ afterAll(async () => {
 });
 
 /** Routes that anyone may call; every other route needs a login. Adding to this list needs a reason. */
+/** Public: health, the login, and its second step (the pending-login cookie says who; issue 20 §3). */
 const PUBLIC_API = [
   'GET /api/health',
   'POST /api/session/login',
+  'POST /api/session/second-factor',
+  'POST /api/session/enrolment',
+  'POST /api/session/enrolment/confirm',
   // Single sign-on: the login page's buttons, the redirect to the provider and its answer (ADR 0020).
   'GET /api/sso/choices',
   'GET /api/sso/:code/start',

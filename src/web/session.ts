@@ -60,16 +60,34 @@ export function clearUserData(queryClient: QueryClient): void {
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
 }
 
-/** Signs in; on success the session is stored and earlier users' data is dropped. */
-export async function login(queryClient: QueryClient, username: string, password: string): Promise<Session> {
-  const session = await api.post<Session>(
+/** What the password leads to when a second factor is needed (202): a code, or enrolment first. */
+export interface SecondStepAnswer {
+  secondStep: 'totp' | 'enrol';
+}
+
+/**
+ * Signs in with username and password: the session, stored (earlier users' data dropped), or the
+ * second step the server asks for before there is one (issue 20 §3).
+ */
+export async function login(
+  queryClient: QueryClient,
+  username: string,
+  password: string,
+): Promise<Session | SecondStepAnswer> {
+  const answer = await api.post<Session | SecondStepAnswer>(
     '/api/session/login',
     { username, password },
     { skipAuthRedirect: true },
   );
+  if ('secondStep' in answer) return answer;
+  startSession(queryClient, answer);
+  return answer;
+}
+
+/** Stores a new session and drops the earlier user's data. */
+export function startSession(queryClient: QueryClient, session: Session): void {
   clearUserData(queryClient);
   queryClient.setQueryData(SESSION_KEY, session);
-  return session;
 }
 
 /**

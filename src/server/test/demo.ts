@@ -3,7 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '../../shared/permissions';
 import type { DatabaseHandles } from '../db/database';
 import { demoUsername, seedDemo } from '../demo/seed';
-import { DEMO_TEST_PASSWORD } from './demo-password';
+import { DEMO_TEST_PASSWORD, TEST_DEMO_SECOND_FACTOR } from './demo-password';
 import { login, type Session, testApp, testDatabase } from './helpers';
 
 /**
@@ -22,7 +22,7 @@ export function seededDemo() {
   beforeAll(async () => {
     // The demo as the global setup seeded it once for the run (PGlite); seeded here otherwise.
     const db = await testDatabase({ demo: true });
-    await seedDemo(db, DEMO_TEST_PASSWORD);
+    await seedDemo(db, DEMO_TEST_PASSWORD, TEST_DEMO_SECOND_FACTOR);
     handles = { db, app: await testApp(db) };
   });
   afterAll(async () => {

@@ -5,7 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/database';
 import { seedDemo } from '../demo/seed';
 import { migrate } from '../migrate';
-import { DEMO_TEST_PASSWORD } from './demo-password';
+import { DEMO_TEST_PASSWORD, TEST_DEMO_SECOND_FACTOR } from './demo-password';
 import { dropDatabase, recreateDatabase } from './pg-admin';
 
 declare module 'vitest' {
@@ -43,7 +43,7 @@ export default async function setup(project: TestProject) {
         return file;
       };
       project.provide('pgliteSnapshot', await save('migrated.tar'));
-      await seedDemo(db, DEMO_TEST_PASSWORD);
+      await seedDemo(db, DEMO_TEST_PASSWORD, TEST_DEMO_SECOND_FACTOR);
       project.provide('pgliteDemoSnapshot', await save('demo.tar'));
       return () => rmSync(dir, { recursive: true, force: true });
     } finally {

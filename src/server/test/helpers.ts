@@ -8,7 +8,17 @@ import { type Config, loadConfig } from '../config';
 import { type DatabaseHandles, openDatabase, withTenant } from '../db/database';
 import { AppError } from '../errors';
 import { migrate } from '../migrate';
-import { createMunicipality, createUser, type MunicipalityRow } from '../modules/access';
+import {
+  base32Decode,
+  createMunicipality,
+  createUser,
+  hotp,
+  type MunicipalityRow,
+  seedSecondFactor,
+  TOTP_STEP_SECONDS,
+  timeStep,
+} from '../modules/access';
+import { TEST_SESSION_SECRET, TEST_TOTP_SECRET } from './demo-password';
 
 /** The password every test user gets. */
 export const TEST_PASSWORD = 'correct-horse-battery';
@@ -42,7 +52,7 @@ export async function testDatabase({
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
     NODE_ENV: 'test',
-    SESSION_SECRET: 'test-secret-test-secret-test-secret-123',
+    SESSION_SECRET: TEST_SESSION_SECRET,
     LOGIN_RATE_PER_MINUTE: '10000',
     DEMO_SEED: 'false',
     DATA_DIR: 'data/test',
@@ -82,16 +92,79 @@ export async function createTestMunicipality(
   throw new Error('No free municipality code');
 }
 
-/** A user of the given role with TEST_PASSWORD and a unique username. */
-export async function createTestUser(db: DatabaseHandles, municipalityId: string, role: Role) {
-  return withTenant(db.owner, municipalityId, (trx) =>
-    createUser(trx, null, municipalityId, {
+/** The roles a new municipality requires a second factor of (migration 0040's default). */
+export const SECOND_FACTOR_ROLES: readonly Role[] = ['admin', 'auditor'];
+
+/**
+ * A user of the given role with TEST_PASSWORD and a unique username. A user of a role that must
+ * use a second factor is enrolled with TEST_TOTP_SECRET (`login` answers the second step), unless
+ * `secondFactor: false`.
+ */
+export async function createTestUser(
+  db: DatabaseHandles,
+  municipalityId: string,
+  role: Role,
+  { secondFactor = SECOND_FACTOR_ROLES.includes(role) }: { secondFactor?: boolean } = {},
+) {
+  return withTenant(db.owner, municipalityId, async (trx) => {
+    const user = await createUser(trx, null, municipalityId, {
       username: `t.${role.replace('_', '-')}.${unique()}`,
       displayName: `Test ${role}`,
       role,
       password: TEST_PASSWORD,
-    }),
-  );
+    });
+    if (secondFactor)
+      await seedSecondFactor(trx, TEST_SESSION_SECRET, { id: user.id, municipalityId }, TEST_TOTP_SECRET);
+    return user;
+  });
+}
+
+/** The TOTP secret of each user `login` enrolled on the way (the others have TEST_TOTP_SECRET). */
+const totpSecrets = new Map<string, string>();
+/** The last time step `login` used per user: the server never accepts a step twice (RFC 6238 §5.2). */
+const usedSteps = new Map<string, number>();
+
+/**
+ * A TOTP code for the user that the server has not yet seen: of the current step or the next
+ * (the server accepts one step either side), else — a third login within one step — of the next
+ * step once it has begun.
+ */
+export async function nextTotpCode(username: string, secret = totpSecrets.get(username) ?? TEST_TOTP_SECRET) {
+  const now = timeStep(Date.now());
+  const step = Math.max(now, (usedSteps.get(username) ?? Number.NEGATIVE_INFINITY) + 1);
+  const wait = (step - 1) * TOTP_STEP_SECONDS * 1000 - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 50));
+  usedSteps.set(username, step);
+  return hotp(base32Decode(secret), step);
+}
+
+/**
+ * Answers the login's second step as its user would: with a TOTP code, or — a role that must use
+ * a second factor, not yet enrolled — by enrolling with the secret the server shows.
+ */
+async function secondStep(app: FastifyInstance, username: string, first: LightMyRequestResponse) {
+  const pending = first.cookies.find((c) => c.name === 'hjemvej_login_pending');
+  if (!pending) throw new Error('no pending-login cookie');
+  const headers = { cookie: `hjemvej_login_pending=${pending.value}` };
+  const step = (first.json() as { secondStep: 'totp' | 'enrol' }).secondStep;
+  if (step === 'totp')
+    return app.inject({
+      method: 'POST',
+      url: '/api/session/second-factor',
+      headers,
+      payload: { code: await nextTotpCode(username) },
+    });
+  const start = await app.inject({ method: 'POST', url: '/api/session/enrolment', headers });
+  if (start.statusCode !== 200) throw new Error(`enrolment failed: ${start.statusCode} ${start.body}`);
+  const { secret } = start.json() as { secret: string };
+  totpSecrets.set(username, secret);
+  usedSteps.delete(username);
+  return app.inject({
+    method: 'POST',
+    url: '/api/session/enrolment/confirm',
+    headers,
+    payload: { code: await nextTotpCode(username, secret) },
+  });
 }
 
 /** A logged-in client: injects with the session cookie and CSRF token. */
@@ -111,11 +184,12 @@ export async function login(
   username: string,
   password = TEST_PASSWORD,
 ): Promise<Session> {
-  const res = await app.inject({
+  let res = await app.inject({
     method: 'POST',
     url: '/api/session/login',
     payload: { username, password },
   });
+  if (res.statusCode === 202) res = await secondStep(app, username, res);
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'hjemvej_session');
   if (!cookie) throw new Error('no session cookie');

@@ -11,6 +11,10 @@ export const ACCESS_ERRORS = defineErrors({
     status: 400,
     message: 'Only a user with the housing-organisation role is linked to a housing organisation',
   },
+  AUTH_CODE_INVALID: { status: 401, message: 'The code is wrong or has been used' },
+  AUTH_SECOND_STEP_EXPIRED: { status: 401, message: 'The login has expired; log in again' },
+  SECOND_FACTOR_ENROLLED: { status: 409, message: 'A second factor is already set up' },
+  SECOND_FACTOR_NOT_ENROLLED: { status: 409, message: 'No second factor is set up' },
 });
 
 declare module '../error-codes' {

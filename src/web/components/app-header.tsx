@@ -68,6 +68,9 @@ function UserBox({ user }: { user: SessionUser }) {
           role: t(`roles.${user.role}`, { defaultValue: user.role }),
         })}
       </p>
+      <Link to="/konto/totrin" className="function-link">
+        {t('header.secondFactor')}
+      </Link>
       <button type="button" className="function-link log-off" onClick={() => void onLogout()}>
         <Icon name="lock" />
         {t('header.logout')}

@@ -6,6 +6,7 @@ import {
   createTestMunicipality,
   createTestUser,
   login,
+  nextTotpCode,
   TEST_PASSWORD,
   tenantWith,
   testApp,
@@ -33,7 +34,16 @@ describe('login', () => {
   it('sets an httpOnly, SameSite session cookie and returns the user with role, permissions and municipality', async () => {
     const m = await createTestMunicipality(db);
     const user = await createTestUser(db, m.id, 'admin');
-    const res = await postLogin(user.username, TEST_PASSWORD);
+    // An administrator's password leads to the second step (issue 20 §3); the code to the session.
+    const first = await postLogin(user.username, TEST_PASSWORD);
+    expect(first.statusCode).toBe(202);
+    const pending = first.cookies.find((c) => c.name === 'hjemvej_login_pending');
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/session/second-factor',
+      headers: { cookie: `hjemvej_login_pending=${pending?.value}` },
+      payload: { code: await nextTotpCode(user.username) },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'hjemvej_session');
     expect(cookie?.httpOnly).toBe(true);

@@ -31,6 +31,7 @@ export const userView = z.object({
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
   organisationId: z.uuid().nullable(),
+  secondFactor: z.boolean(),
 });
 
 export const usernameSchema = z
@@ -66,3 +67,29 @@ export const organisationChoicesResponse = z.object({
 export const rolesResponse = z.object({
   items: z.array(z.object({ code: roleSchema, permissions: z.array(z.string()) })),
 });
+
+// ---- the second factor (issue 20 §3) ----
+
+/** A TOTP code (6 digits) or a recovery code (10 characters, spaces and dashes allowed). */
+export const codeBody = z.strictObject({ code: z.string().trim().min(1).max(40) });
+
+export const secondStepResponse = z.object({ secondStep: z.enum(['totp', 'enrol']) });
+
+export const enrolmentResponse = z.object({
+  secret: z.string(),
+  otpauthUri: z.string(),
+  qrCode: z.string(),
+});
+
+export const recoveryCodesResponse = z.object({ recoveryCodes: z.array(z.string()) });
+
+export const sessionWithRecoveryCodes = sessionResponse.extend({ recoveryCodes: z.array(z.string()) });
+
+export const secondFactorStatusResponse = z.object({
+  enrolled: z.boolean(),
+  required: z.boolean(),
+  recoveryCodesLeft: z.number().int(),
+});
+
+export const secondFactorRolesBody = z.strictObject({ roles: z.array(roleSchema).max(20) });
+export const secondFactorRolesResponse = z.object({ roles: z.array(roleSchema) });

@@ -10,6 +10,8 @@ import { assertCanChangeUser, assertOrganisationFits, PARTNER_ROLE } from './acc
 import * as repo from './access.repository';
 import type { AppUserRow } from './access.table';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
+import { enrolledAmong } from './second-factor.repository';
+import { type LoginFactor, pendingToken, type SecondStep, secondStepOf } from './second-step';
 
 /** What the access service needs from configuration. */
 export interface AccessSettings {
@@ -20,6 +22,8 @@ export interface AccessSettings {
   lockMinutes: number;
   /** Milliseconds before a failed login is answered (`LOGIN_FAILURE_MIN_MS`). */
   failureMinMs: number;
+  /** The secret the second factor's sealing key is derived from (`SECOND_FACTOR_KEY`, else `SESSION_SECRET`). */
+  sealingSecret: string;
 }
 
 /** Keyed hash: used for session tokens at rest and throttle keys, so a table dump reveals neither. */
@@ -27,13 +31,18 @@ export function keyedHash(secret: string, purpose: string, value: string): strin
   return createHmac('sha256', secret).update(`${purpose}:${value}`).digest('base64url');
 }
 
-const usernameKey = (settings: AccessSettings, username: string) =>
+export const usernameKey = (settings: AccessSettings, username: string) =>
   keyedHash(settings.secret, 'login', username.trim().toLowerCase());
 
 export interface LoginResult {
   token: string;
   context: AuthContext;
 }
+
+/** What a correct password leads to: a session, or a second step first (issue 20 §3). */
+export type PasswordResult =
+  | ({ kind: 'session' } & LoginResult)
+  | { kind: 'second_step'; step: SecondStep; pendingToken: string };
 
 /**
  * Logs a user in. Wrong name and wrong password give the same answer at the same time (no sooner
@@ -45,7 +54,7 @@ export async function login(
   db: Db,
   settings: AccessSettings,
   input: { username: string; password: string; clientIp: string | null },
-): Promise<LoginResult> {
+): Promise<PasswordResult> {
   const began = performance.now();
   const key = usernameKey(settings, input.username);
   const throttle = await repo.findThrottle(db, key);
@@ -71,8 +80,30 @@ export async function login(
     throw new AppError('AUTH_INVALID_CREDENTIALS');
   }
   if (user.disabled) throw new AppError('AUTH_USER_DISABLED');
+  const step = await withTenant(db, user.municipality_id, (trx) => secondStepOf(trx, user.id));
+  if (step) {
+    // No session yet, and the failure count stays: a wrong code counts with the wrong passwords.
+    return {
+      kind: 'second_step',
+      step,
+      pendingToken: pendingToken(settings, { userId: user.id, municipalityId: user.municipality_id, step }),
+    };
+  }
   await repo.clearThrottle(db, [key]);
+  return { kind: 'session', ...(await openSession(db, settings, user, input.clientIp, 'password')) };
+}
 
+/**
+ * Opens a session for a user who has proved who she is, and audits the login with the factor
+ * that completed it (`password`, `totp` or `recovery_code`).
+ */
+export async function openSession(
+  db: Db,
+  settings: AccessSettings,
+  user: { id: string; municipality_id: string },
+  clientIp: string | null,
+  factor: LoginFactor,
+): Promise<LoginResult> {
   const token = randomBytes(32).toString('base64url');
   const tokenHash = keyedHash(settings.secret, 'session', token);
   const csrfToken = randomBytes(24).toString('base64url');
@@ -86,12 +117,13 @@ export async function login(
       expiresAt: new Date(Date.now() + settings.maxHours * 3_600_000),
     });
     await repo.markLoggedIn(trx, user.id);
-    const ctx = await loadContext(trx, user.id, { tokenHash, csrfToken, clientIp: input.clientIp });
+    const ctx = await loadContext(trx, user.id, { tokenHash, csrfToken, clientIp });
     if (!ctx) throw new AppError('AUTH_INVALID_CREDENTIALS');
     await recordAudit(trx, ctx, ctx.municipalityId, {
       action: 'auth.login',
       entityType: 'user',
       entityId: ctx.userId,
+      details: { factor },
     });
     return ctx;
   });
@@ -99,11 +131,11 @@ export async function login(
 }
 
 /** Waits `ms` milliseconds (none when `ms` ≤ 0). */
-function delay(ms: number): Promise<void> {
+export function delay(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
-function lockedError(lockedUntil: Date): AppError {
+export function lockedError(lockedUntil: Date): AppError {
   const retryAfterMinutes = Math.max(1, Math.ceil((lockedUntil.getTime() - Date.now()) / 60_000));
   return new AppError('AUTH_LOCKED', { params: { retryAfterMinutes } });
 }
@@ -221,9 +253,11 @@ export interface UserView {
   createdAt: string;
   /** The housing organisation a housing-organisation user acts for; null for other roles. */
   organisationId: string | null;
+  /** Whether the user has set up a second factor (issue 20 §3). */
+  secondFactor: boolean;
 }
 
-function present(row: AppUserRow, lockedUntil: Date | undefined): UserView {
+function present(row: AppUserRow, lockedUntil: Date | undefined, secondFactor = false): UserView {
   return {
     id: row.id,
     username: row.username,
@@ -234,13 +268,32 @@ function present(row: AppUserRow, lockedUntil: Date | undefined): UserView {
     lastLoginAt: row.last_login_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     organisationId: null,
+    secondFactor,
   };
 }
 
 async function withLocks(trx: Executor, settings: AccessSettings, rows: AppUserRow[]): Promise<UserView[]> {
   const keys = rows.map((r) => usernameKey(settings, r.username));
   const locks = await repo.lockedKeys(trx, keys);
-  return rows.map((r, i) => present(r, locks.get(keys[i] ?? '')));
+  const enrolled = await enrolledAmong(
+    trx,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r, i) => present(r, locks.get(keys[i] ?? ''), enrolled.has(r.id)));
+}
+
+/** One user of the actor's municipality as the administrator sees it. */
+export async function findUserView(
+  trx: Tx,
+  settings: AccessSettings,
+  actor: Actor,
+  userId: string,
+): Promise<UserView> {
+  const row = await repo.findUser(trx, actor.municipalityId, userId);
+  if (!row) throw new AppError('NOT_FOUND');
+  return (
+    await withOrganisations(trx, actor.municipalityId, await withLocks(trx, settings, [row]))
+  )[0] as UserView;
 }
 
 export async function listUsers(trx: Tx, settings: AccessSettings, actor: Actor): Promise<UserView[]> {
@@ -424,7 +477,7 @@ export async function unlockUser(
     entityType: 'user',
     entityId: userId,
   });
-  return present(user, undefined);
+  return (await withLocks(trx, settings, [user]))[0] as UserView;
 }
 
 export async function listRoles(db: Executor) {

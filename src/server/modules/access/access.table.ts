@@ -17,6 +17,8 @@ export interface MunicipalityTable {
   suppression_limit: ColumnType<number, number | undefined, number>;
   /** Inhabitants, the basis of rates per 10,000 (added by the insight module's migration 0034). */
   inhabitants: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Roles that must log in with a second factor (issue 20 §3; migration 0040: admin and auditor). */
+  second_factor_roles: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface RoleTable {
@@ -61,6 +63,27 @@ export interface LoginThrottleTable {
   locked_until: Date | null;
 }
 
+/** A user's TOTP secret, sealed; `confirmed_at` null while enrolment is in progress (migration 0040). */
+export interface UserSecondFactorTable {
+  user_id: string;
+  municipality_id: string;
+  secret_sealed: string;
+  confirmed_at: Date | null;
+  /** The last time step accepted: a code of this step or an earlier one is refused (replay). */
+  last_step: ColumnType<number | null, number | null | undefined, number | null>;
+  created_at: Generated<Date>;
+}
+
+/** One of a user's one-time recovery codes, argon2id-hashed (migration 0040). */
+export interface UserRecoveryCodeTable {
+  id: Generated<string>;
+  user_id: string;
+  municipality_id: string;
+  code_hash: string;
+  used_at: Date | null;
+  created_at: Generated<Date>;
+}
+
 export type MunicipalityRow = Selectable<MunicipalityTable>;
 export type AppUserRow = Selectable<AppUserTable>;
 
@@ -73,5 +96,7 @@ declare module '../../db/schema' {
     app_user: AppUserTable;
     session: SessionTable;
     login_throttle: LoginThrottleTable;
+    user_second_factor: UserSecondFactorTable;
+    user_recovery_code: UserRecoveryCodeTable;
   }
 }

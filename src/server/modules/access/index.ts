@@ -6,6 +6,7 @@ import { accessRoutes } from './access.routes';
 import type { AccessSettings } from './access.service';
 import { lockedUserTasks } from './access.tasks';
 import * as m0020 from './migrations/2026-12-04-0020-access-session-touch-once-a-minute';
+import * as m0040 from './migrations/2026-12-12-0040-access-totp';
 
 /** The session and login rules of a running app, from its configuration. */
 export function accessSettings(config: Config): AccessSettings {
@@ -16,6 +17,7 @@ export function accessSettings(config: Config): AccessSettings {
     maxFailures: config.LOGIN_MAX_FAILURES,
     lockMinutes: config.LOGIN_LOCK_MINUTES,
     failureMinMs: config.LOGIN_FAILURE_MIN_MS,
+    sealingSecret: config.SECOND_FACTOR_KEY ?? config.SESSION_SECRET,
   };
 }
 
@@ -25,7 +27,10 @@ export const module: ServerModule = {
   personalData: accessPersonalData,
   routes: (app, { config }) => accessRoutes(app, { settings: accessSettings(config) }),
   tasks: (config) => [lockedUserTasks(accessSettings(config))],
-  migrations: { '2026-12-04-0020-access-session-touch-once-a-minute': m0020 },
+  migrations: {
+    '2026-12-04-0020-access-session-touch-once-a-minute': m0020,
+    '2026-12-12-0040-access-totp': m0040,
+  },
 };
 
 export {
@@ -59,3 +64,5 @@ export {
 } from './external-login';
 export { createMunicipality } from './municipality.service';
 export { MIN_PASSWORD_LENGTH, passwordProblem } from './password';
+export { seedSecondFactor } from './second-factor.service';
+export { base32Decode, hotp, TOTP_STEP_SECONDS, timeStep, totp } from './totp';

@@ -311,6 +311,7 @@ const ROUTES: Record<string, Entry> = {
   },
   'GET /api/tasks/digest': { kind: 'not an aggregate', reason: "the user's own task digest" },
   'GET /api/session': { kind: 'not an aggregate', reason: "the user's own session" },
+  'GET /api/account/second-factor': { kind: 'not an aggregate', reason: "the user's own second factor" },
   'GET /api/tasks': { kind: 'not an aggregate', reason: "the user's own tasks" },
   'GET /api/insight/settings': { kind: 'not an aggregate', reason: 'the limit and the decision on sharing' },
   'GET /api/economics/settings': { kind: 'not an aggregate', reason: 'rates and limits, no counts' },

@@ -14,6 +14,8 @@ export interface AdminUser {
   createdAt: string;
   /** The housing organisation a housing-organisation user acts for. */
   organisationId: string | null;
+  /** Whether the user has set up a second factor. */
+  secondFactor: boolean;
 }
 
 /** The role whose users act for one housing organisation, chosen when the role is given. */

@@ -13,6 +13,7 @@ import { useForm } from '../../components/use-form';
 import { errorMessage } from '../../i18n/errors';
 import { formatDate, formatTime, isoDateTime } from '../../i18n/format';
 import { useSession } from '../../session';
+import { useResetSecondFactor } from './second-factor.api';
 import {
   type AdminUser,
   type OrganisationChoice,
@@ -95,6 +96,8 @@ interface UserRowProps {
   now: number;
   onNotice: (notice: Notice) => void;
   onAskDisable: (user: AdminUser) => void;
+  /** Asks to remove the user's second factor (a lost phone). */
+  onAskReset: (user: AdminUser) => void;
   /** The logged-in administrator's own row: no role change or disabling (the server refuses both). */
   isSelf: boolean;
 }
@@ -106,6 +109,7 @@ function UserRow({
   now,
   onNotice,
   onAskDisable,
+  onAskReset,
   isSelf,
 }: UserRowProps) {
   const { t } = useTranslation();
@@ -213,6 +217,7 @@ function UserRow({
       <td>
         <UserStatus user={user} now={now} />
       </td>
+      <td>{t(user.secondFactor ? 'users.secondFactor.on' : 'users.secondFactor.off')}</td>
       <td>{user.lastLoginAt ? <DateTime value={user.lastLoginAt} /> : t('users.neverLoggedIn')}</td>
       <td>
         <div className="row-actions">
@@ -225,6 +230,11 @@ function UserRow({
               {t('users.actions.disable')}
             </button>
           )}
+          {user.secondFactor ? (
+            <button type="button" className="button button-secondary" onClick={() => onAskReset(user)}>
+              {t('users.actions.resetSecondFactor')}
+            </button>
+          ) : null}
           {isLocked(user, now) ? (
             <button type="button" className="button button-secondary" onClick={doUnlock}>
               {t('users.actions.unlock')}
@@ -242,6 +252,8 @@ function UsersTable({ roles }: { roles: Role[] }) {
   const update = useUpdateUser();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [disableTarget, setDisableTarget] = useState<AdminUser | null>(null);
+  const [resetTarget, setResetTarget] = useState<AdminUser | null>(null);
+  const reset = useResetSecondFactor();
   const selfId = useSession().data?.user.id;
   const roleOptions = roles.map((role) => ({ value: role.code, label: t(`roles.${role.code}`) }));
   const organisations = organisationOptions(useHousingOrganisations().data?.items ?? []);
@@ -262,6 +274,21 @@ function UsersTable({ roles }: { roles: Role[] }) {
     );
   };
 
+  const confirmReset = () => {
+    const target = resetTarget;
+    if (!target || reset.isPending) return;
+    reset.mutate(target.id, {
+      onSuccess: () =>
+        setNotice({
+          kind: 'success',
+          key: 'users.notice.secondFactorReset',
+          params: { username: target.username },
+        }),
+      onError: (error) => setNotice({ kind: 'error', error }),
+      onSettled: () => setResetTarget(null),
+    });
+  };
+
   return (
     <section aria-labelledby="users-list-heading">
       <h2 id="users-list-heading">{t('users.listHeading')}</h2>
@@ -279,6 +306,7 @@ function UsersTable({ roles }: { roles: Role[] }) {
                 <th scope="col">{t('users.table.displayName')}</th>
                 <th scope="col">{t('users.table.role')}</th>
                 <th scope="col">{t('users.table.status')}</th>
+                <th scope="col">{t('users.table.secondFactor')}</th>
                 <th scope="col">{t('users.table.lastLogin')}</th>
                 <th scope="col">{t('users.table.actions')}</th>
               </tr>
@@ -293,6 +321,7 @@ function UsersTable({ roles }: { roles: Role[] }) {
                   now={now}
                   onNotice={setNotice}
                   onAskDisable={setDisableTarget}
+                  onAskReset={setResetTarget}
                   isSelf={user.id === selfId}
                 />
               ))}
@@ -310,6 +339,17 @@ function UsersTable({ roles }: { roles: Role[] }) {
         busy={update.isPending}
       >
         <p>{t('users.disableDialog.text', { name: disableTarget?.displayName ?? '' })}</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={resetTarget !== null}
+        heading={t('users.resetDialog.heading', { username: resetTarget?.username ?? '' })}
+        confirmLabel={t('users.resetDialog.confirm')}
+        cancelLabel={t('users.resetDialog.cancel')}
+        onConfirm={confirmReset}
+        onCancel={() => setResetTarget(null)}
+        busy={reset.isPending}
+      >
+        <p>{t('users.resetDialog.text', { name: resetTarget?.displayName ?? '' })}</p>
       </ConfirmDialog>
     </section>
   );

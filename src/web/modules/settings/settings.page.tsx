@@ -2,11 +2,15 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../api';
 import { Alert } from '../../components/alert';
+import { CheckboxGroup } from '../../components/checkbox-group';
 import { ErrorSummary } from '../../components/error-summary';
 import { Page } from '../../components/page';
 import { QueryState } from '../../components/query-state';
 import { TextField } from '../../components/text-field';
 import { useForm } from '../../components/use-form';
+import { errorMessage } from '../../i18n/errors';
+import { hasPermission, useSession } from '../../session';
+import { useRoles, useSaveSecondFactorRoles, useSecondFactorRoles } from '../access';
 import { type InactivityPolicy, useInactivityPolicy, useSaveInactivityPolicy } from './settings.api';
 
 const FIELDS = ['noContactDays', 'institutionDays'] as const;
@@ -91,15 +95,81 @@ function PolicyForm({ policy }: { policy: InactivityPolicy }) {
   );
 }
 
-/** /admin/indstillinger: the municipality's settings (today: when a citizen becomes inactive). */
+/** The roles that must log in with a second factor (issue 20 §3; the access module keeps them). */
+function SecondFactorRolesForm({ roles, codes }: { roles: string[]; codes: string[] }) {
+  const { t } = useTranslation();
+  const save = useSaveSecondFactorRoles();
+  const [chosen, setChosen] = useState(roles);
+  const [saved, setSaved] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (save.isPending) return;
+    setSaved(false);
+    setFailure(null);
+    save.mutate(chosen, { onSuccess: () => setSaved(true), onError: setFailure });
+  };
+
+  return (
+    <section aria-labelledby="second-factor-heading">
+      <h2 id="second-factor-heading">{t('settings.secondFactorHeading')}</h2>
+      <p>{t('settings.secondFactorIntro')}</p>
+      <div role="status">
+        {saved ? (
+          <Alert variant="success">
+            <p>{t('settings.secondFactorSaved')}</p>
+          </Alert>
+        ) : null}
+      </div>
+      {failure ? (
+        <Alert variant="error" live="alert">
+          <p>{errorMessage(t, failure)}</p>
+        </Alert>
+      ) : null}
+      <form onSubmit={onSubmit} noValidate>
+        <CheckboxGroup
+          id="second-factor-roles"
+          legend={t('settings.secondFactorRoles')}
+          hint={t('settings.secondFactorHint')}
+          options={codes.map((code) => ({ value: code, label: t(`roles.${code}`, { defaultValue: code }) }))}
+          values={chosen}
+          onChange={setChosen}
+        />
+        <button type="submit" className="button button-primary" disabled={save.isPending}>
+          {t('settings.secondFactorSave')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function SecondFactorRoles() {
+  const { t } = useTranslation();
+  const roles = useSecondFactorRoles();
+  const all = useRoles();
+  return (
+    <QueryState query={roles} live={false} errorText={() => t('errors.UNKNOWN')}>
+      {(data) =>
+        all.data ? (
+          <SecondFactorRolesForm roles={data.roles} codes={all.data.items.map((r) => r.code)} />
+        ) : null
+      }
+    </QueryState>
+  );
+}
+
+/** /admin/indstillinger: the municipality's settings (when a citizen becomes inactive; second factor). */
 export function SettingsPage() {
   const { t } = useTranslation();
   const policy = useInactivityPolicy();
+  const user = useSession().data?.user;
   return (
     <Page title={t('settings.title')}>
       <QueryState query={policy} live={false} errorText={() => t('errors.UNKNOWN')}>
         {(data) => <PolicyForm policy={data} />}
       </QueryState>
+      {hasPermission(user, 'users.manage') ? <SecondFactorRoles /> : null}
     </Page>
   );
 }
