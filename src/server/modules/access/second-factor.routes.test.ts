@@ -198,8 +198,8 @@ describe('the login of a user with a second factor', () => {
     expect(logins.filter((a) => a.entity_id === me.id).at(-1)?.details).toEqual({ factor: 'totp' });
   });
 
-  it('refuses a code whose time step was accepted before (replay, RFC 6238 §5.2)', async () => {
-    const { me, secret } = await enrolledUser();
+  it('refuses a code whose time step was accepted before (replay, RFC 6238 §5.2), and logs it as a replay', async () => {
+    const { municipality, me, secret } = await enrolledUser();
     const code = await nextTotpCode(me.username, secret);
     const first = await postLogin(me.username);
     expect((await sendCode(pendingHeader(first), code)).statusCode).toBe(200);
@@ -207,6 +207,16 @@ describe('the login of a user with a second factor', () => {
     const replay = await sendCode(pendingHeader(second), code);
     expect(replay.statusCode).toBe(401);
     expect(replay.json().code).toBe('AUTH_CODE_INVALID');
+    // Told apart from a wrong code in the audit log (ASVS 2.8.5: someone else may have seen it).
+    const wrong = await sendCode(pendingHeader(second), code === '000000' ? '111111' : '000000');
+    expect(wrong.statusCode).toBe(401);
+    const failures = (await auditOf(municipality.id, 'auth.login_failed')).filter(
+      (a) => a.entity_id === me.id,
+    );
+    expect(failures.map((a) => (a.details as { replayed?: boolean }).replayed ?? false)).toEqual([
+      true,
+      false,
+    ]);
   });
 
   it('locks the user after LOGIN_MAX_FAILURES wrong passwords and codes together, the right code refused then (ASVS 2.2.1)', async () => {

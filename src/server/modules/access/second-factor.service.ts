@@ -78,11 +78,27 @@ async function acceptTotp(
   code: string,
   enrolling: boolean,
 ): Promise<boolean> {
+  return (await checkTotp(trx, settings, userId, code, enrolling)) === 'accepted';
+}
+
+/**
+ * As `acceptTotp`, telling a replayed code (right for a time step already accepted: someone else
+ * may have seen it, ASVS 2.8.5) from a wrong one.
+ */
+async function checkTotp(
+  trx: Executor,
+  settings: AccessSettings,
+  userId: string,
+  code: string,
+  enrolling: boolean,
+): Promise<'accepted' | 'replayed' | 'wrong'> {
   const factor = await repo.findSecondFactor(trx, userId);
-  if (!factor || (factor.confirmed_at === null) !== enrolling) return false;
+  if (!factor || (factor.confirmed_at === null) !== enrolling) return 'wrong';
   const key = base32Decode(open(settings.sealingSecret, userId, factor.secret_sealed));
-  const step = matchingStep(key, code, Date.now(), factor.last_step);
-  return step !== null && repo.acceptStep(trx, userId, step, enrolling);
+  const now = Date.now();
+  const step = matchingStep(key, code, now, factor.last_step);
+  if (step !== null) return (await repo.acceptStep(trx, userId, step, enrolling)) ? 'accepted' : 'replayed';
+  return factor.last_step !== null && matchingStep(key, code, now, null) !== null ? 'replayed' : 'wrong';
 }
 
 /** Spends one of the user's unused recovery codes; false when none matches. */
@@ -112,6 +128,7 @@ async function codeFailure(
   factor: LoginFactor,
   began: number | null,
   actor: Actor | null = null,
+  replayed = false,
 ): Promise<never> {
   const after = await accessRepo.registerFailure(
     db,
@@ -124,7 +141,7 @@ async function codeFailure(
       action: after.locked_until ? 'auth.lockout' : 'auth.login_failed',
       entityType: 'user',
       entityId: user.id,
-      details: { failures: after.failures, factor },
+      details: { failures: after.failures, factor, ...(replayed ? { replayed: true } : {}) },
     }),
   );
   if (began !== null) await delay(began + settings.failureMinMs - performance.now());
@@ -157,12 +174,15 @@ export async function completeLogin(
   const user = await pendingUser(db, settings, input.pendingToken, 'totp');
   const code = normalise(input.code);
   const factor: LoginFactor = isRecoveryCode(code) ? 'recovery_code' : 'totp';
-  const accepted = await withTenant(db, user.municipality_id, (trx) =>
+  const outcome = await withTenant(db, user.municipality_id, async (trx) =>
     factor === 'totp'
-      ? acceptTotp(trx, settings, user.id, code, false)
-      : acceptRecoveryCode(trx, user.id, code),
+      ? checkTotp(trx, settings, user.id, code, false)
+      : (await acceptRecoveryCode(trx, user.id, code))
+        ? 'accepted'
+        : 'wrong',
   );
-  if (!accepted) return codeFailure(db, settings, user, factor, began);
+  if (outcome !== 'accepted')
+    return codeFailure(db, settings, user, factor, began, null, outcome === 'replayed');
   await accessRepo.clearThrottle(db, [usernameKey(settings, user.username)]);
   return openSession(db, settings, user, input.clientIp, factor);
 }
