@@ -85,7 +85,9 @@ async function idHints(relationship: Relationship): Promise<IdHints> {
   const anyId = async (key: string, name: string) => (await resolve(key, 'any'))?.[name];
   return {
     // A young person where there is one (a transition plan is for 15–29-year-olds).
-    citizenId: (await resolve('/api/youth/{citizenId}', relationship))?.citizenId ?? (await id('/api/citizens/{id}', 'id')),
+    citizenId:
+      (await resolve('/api/youth/{citizenId}', relationship))?.citizenId ??
+      (await id('/api/citizens/{id}', 'id')),
     departmentId: await anyId('/api/housing/departments/{id}', 'id'),
     organisationId: await anyId('/api/housing/organisations/{id}', 'id'),
     applicationId: await anyId('/api/allocation/applications/{id}', 'id'),
@@ -99,7 +101,8 @@ async function idHints(relationship: Relationship): Promise<IdHints> {
 
 /** Body ids a route needs other than by their name's default. */
 async function routeHints(op: Operation): Promise<IdHints> {
-  if (op.key === 'PUT /api/shelters/{id}/users') return { userId: (await resolve('shelterUser', 'any'))?.userId };
+  if (op.key === 'PUT /api/shelters/{id}/users')
+    return { userId: (await resolve('shelterUser', 'any'))?.userId };
   return {};
 }
 
@@ -250,7 +253,11 @@ describe('the route × role × relationship matrix (issue 20 §5)', () => {
         problems.push(
           `${op.key} outside the caseload: ${describeResponse(refused)}; for an id that does not exist: ${answer(absent)}`,
         );
-      const res = await send(op, 'support', home, url(op, mine), { ...inside, ...mine, ...(await routeHints(op)) });
+      const res = await send(op, 'support', home, url(op, mine), {
+        ...inside,
+        ...mine,
+        ...(await routeHints(op)),
+      });
       const problem = allowedProblem(op, res);
       if (problem) problems.push(`${op.key} in the caseload: ${problem}`);
     }
@@ -299,7 +306,10 @@ describe('the route × role × relationship matrix (issue 20 §5)', () => {
         // The support worker's rows are those of her caseload; a write gets a row of its own per
         // role where there are several, so that a close or a delete leaves the next role a row.
         const relationship = role === 'support' && rule.caseload ? 'caseload' : 'any';
-        const values = allowed && isWrite(op) ? await freshValues(op, relationship, nth++) : await pathValues(op, relationship);
+        const values =
+          allowed && isWrite(op)
+            ? await freshValues(op, relationship, nth++)
+            : await pathValues(op, relationship);
         if (!values) continue; // reported by the fixture tests
         if (op.path === '/api/tasks/{id}/read') values.id = (await ownTaskId(role)) ?? 'fixture-task';
         const res = await send(op, role, home, url(op, values), {
@@ -311,11 +321,17 @@ describe('the route × role × relationship matrix (issue 20 §5)', () => {
           if (res.statusCode >= 500 || res.statusCode === 403)
             problems.push(`${op.key} (public) as ${role}: ${describeResponse(res)}`);
         } else if (!allowed) {
-          if (res.statusCode !== 403) problems.push(`${op.key} as ${role}: expected 403, got ${describeResponse(res)}`);
-        } else if (hides(rule, role) || (op.path === '/api/tasks/{id}/read' && values.id === 'fixture-task')) {
+          if (res.statusCode !== 403)
+            problems.push(`${op.key} as ${role}: expected 403, got ${describeResponse(res)}`);
+        } else if (
+          hides(rule, role) ||
+          (op.path === '/api/tasks/{id}/read' && values.id === 'fixture-task')
+        ) {
           const absent = await send(op, role, home, url(op, absentValues(op)), hints.any);
           if (answer(res) !== answer(absent) || (!isWrite(op) && res.statusCode !== 404))
-            problems.push(`${op.key} as ${role} (sees no row): ${describeResponse(res)}; absent: ${answer(absent)}`);
+            problems.push(
+              `${op.key} as ${role} (sees no row): ${describeResponse(res)}; absent: ${answer(absent)}`,
+            );
         } else {
           const problem = allowedProblem(op, res);
           if (problem) problems.push(`${op.key} as ${role}: ${problem}`);

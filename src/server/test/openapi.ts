@@ -130,7 +130,8 @@ export function minimalValue(schema: JsonSchema, ids: IdHints = {}, name = ''): 
     }
     case 'integer':
     case 'number': {
-      const min = schema.minimum ?? (schema.exclusiveMinimum === undefined ? 1 : Number(schema.exclusiveMinimum) + 1);
+      const min =
+        schema.minimum ?? (schema.exclusiveMinimum === undefined ? 1 : Number(schema.exclusiveMinimum) + 1);
       const value = Math.max(min, 1);
       return schema.maximum !== undefined ? Math.min(value, schema.maximum) : value;
     }
@@ -175,7 +176,14 @@ export function closed(schema: JsonSchema): JsonSchema {
   }
   if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
   // OpenAPI 3.0's nullable admits null, also beside an enum (which JSON Schema checks apart).
-  if (out.nullable === true && Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+  if (out.nullable === true && Array.isArray(out.enum) && !out.enum.includes(null))
+    out.enum = [...out.enum, null];
+  // On a schema without a type (a union) ajv refuses nullable: there, null is one more branch.
+  if (out.nullable === true && out.type === undefined) {
+    delete out.nullable;
+    if (Array.isArray(out.anyOf)) out.anyOf = [...out.anyOf, { type: 'null' }];
+    else return { anyOf: [out, { type: 'null' }] };
+  }
   return out;
 }
 

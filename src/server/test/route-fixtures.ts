@@ -4,8 +4,8 @@ import { addDays, today } from '../../shared/dates';
 import { ROLES, type Role } from '../../shared/permissions';
 import { type DatabaseHandles, withTenant } from '../db/database';
 import { AppError } from '../errors';
-import { createMunicipality, createUser, type MunicipalityRow } from '../modules/access';
 import { serverModules } from '../modules';
+import { createMunicipality, createUser, type MunicipalityRow } from '../modules/access';
 import type { DemoContext } from '../platform/module';
 import { call, createCitizen, fakeCpr } from './factories';
 import { createTestMunicipality, login, type Session, TEST_PASSWORD } from './helpers';
@@ -68,7 +68,11 @@ export const FIXTURES: Record<string, Fixture> = {
     from: 'duplicate_candidate',
     where: "t.status = 'open'",
   },
-  '/api/citizens/merges/{id}': { select: 't.id as "id"', from: 'citizen_merge', where: 't.undone_at is null' },
+  '/api/citizens/merges/{id}': {
+    select: 't.id as "id"',
+    from: 'citizen_merge',
+    where: 't.undone_at is null',
+  },
   '/api/citizens/{id}': {
     select: 't.id as "id"',
     from: 'citizen',
@@ -156,9 +160,18 @@ export const FIXTURES: Record<string, Fixture> = {
   '/api/shelters/{id}': { select: 't.id as "id"', from: 'shelter' },
   '/api/shelters/notifications/{id}': { select: 't.id as "id"', from: 'shelter_notification' },
   '/api/skaeve-boliger/{id}': { select: 't.id as "id"', from: 'skaev_bolig' },
-  '/api/skaeve-boliger/tenancies/{id}': { select: 't.id as "id"', from: 'skaev_tenancy', citizen: 't.citizen_id' },
+  '/api/skaeve-boliger/tenancies/{id}': {
+    select: 't.id as "id"',
+    from: 'skaev_tenancy',
+    citizen: 't.citizen_id',
+  },
   '/api/placements/{id}': { select: 't.id as "id"', from: 'care_placement', citizen: 't.citizen_id' },
-  '/api/transitions/{id}': { select: 't.id as "id"', from: 'transition_plan', citizen: 't.citizen_id', takesPart: transitionParticipant('t.id') },
+  '/api/transitions/{id}': {
+    select: 't.id as "id"',
+    from: 'transition_plan',
+    citizen: 't.citizen_id',
+    takesPart: transitionParticipant('t.id'),
+  },
   '/api/transitions/meetings/{id}': {
     select: 't.id as "id"',
     from: 'transition_meeting',
@@ -185,7 +198,11 @@ export const FIXTURES: Record<string, Fixture> = {
     from: 'app_user',
     where: "t.username like 'victim.%'",
   },
-  '/api/youth/{citizenId}': { select: 't.citizen_id as "citizenId"', from: 'youth_profile', citizen: 't.citizen_id' },
+  '/api/youth/{citizenId}': {
+    select: 't.citizen_id as "citizenId"',
+    from: 'youth_profile',
+    citizen: 't.citizen_id',
+  },
   '/api/counts/{year}': { select: 't.year::text as "year"', from: 'homeless_count' },
   '/api/counts/{year}/registrations/{id}': {
     select: '(select c.year::text from homeless_count c where c.id = t.count_id) as "year", t.id as "id"',
@@ -329,10 +346,21 @@ async function addWhatTheDemoLacks(db: DatabaseHandles, { municipality, users }:
     const citizen = await fixtureParams(db, '/api/citizens/{id}', m, { relationship, supportUserId });
     if (!citizen?.id) throw new Error(`no citizen ${relationship}`);
     for (const name of ['Første', 'Anden', 'Tredje'])
-      await call(cw, 'POST', `/api/citizens/${citizen.id}/household`, { kind: 'adult', name, birthDate: '1970-01-01' }, 201);
+      await call(
+        cw,
+        'POST',
+        `/api/citizens/${citizen.id}/household`,
+        { kind: 'adult', name, birthDate: '1970-01-01' },
+        201,
+      );
   }
   for (const pair of ['Queued', 'Merged']) {
-    const person = { birthDate: '1977-07-07', initials: 'MX', givenName: 'Mads', familyName: `Matrix${pair}` };
+    const person = {
+      birthDate: '1977-07-07',
+      initials: 'MX',
+      givenName: 'Mads',
+      familyName: `Matrix${pair}`,
+    };
     const a = await createCitizen(cw, person);
     await createCitizen(cw, { ...person, familyName: `Matrix${pair}-Hansen` });
     if (pair === 'Merged') {
@@ -352,7 +380,9 @@ async function addWhatTheDemoLacks(db: DatabaseHandles, { municipality, users }:
   const workerId = await one(`select id from support_worker where user_id = ${lit(supportUserId)}`);
   // Two young people (20) with a youth profile and a transition plan with meetings, actions and
   // offers: the first enrolled with the support worker (her caseload), the second not hers at all.
-  const offerId = await one(`select id from transition_offer where municipality_id = ${lit(m)} order by id limit 1`);
+  const offerId = await one(
+    `select id from transition_offer where municipality_id = ${lit(m)} order by id limit 1`,
+  );
   if (!workerId) throw new Error('the support worker has no worker row');
   for (const enrolled of [true, false]) {
     const youngId = (
@@ -363,17 +393,30 @@ async function addWhatTheDemoLacks(db: DatabaseHandles, { municipality, users }:
         familyName: enrolled ? 'Matrix' : 'Andenmand',
       })
     ).id;
-    await call(cw, 'PUT', `/api/youth/${youngId}/profile`, { educationStatus: 'none', kuiStatus: 'none', specialNeed: false });
+    await call(cw, 'PUT', `/api/youth/${youngId}/profile`, {
+      educationStatus: 'none',
+      kuiStatus: 'none',
+      specialNeed: false,
+    });
     const plan = await call(
       cw,
       'POST',
       '/api/transitions',
-      { citizenId: youngId, startedOn: today(), wishes: 'Egen bolig', participants: [{ kind: 'young_person' }] },
+      {
+        citizenId: youngId,
+        startedOn: today(),
+        wishes: 'Egen bolig',
+        participants: [{ kind: 'young_person' }],
+      },
       201,
     );
     const participantId = await one(`select id from transition_participant where plan_id = ${lit(plan.id)}`);
     for (const n of [1, 2]) {
-      const action = { description: `Handling ${n}`, responsibleId: participantId, dueOn: addDays(today(), 30) };
+      const action = {
+        description: `Handling ${n}`,
+        responsibleId: participantId,
+        dueOn: addDays(today(), 30),
+      };
       await call(cw, 'POST', `/api/transitions/${plan.id}/actions`, action, 201);
       await call(cw, 'POST', `/api/transitions/${plan.id}/offers`, { offerId, fromDate: today() }, 201);
       await call(cw, 'POST', `/api/transitions/${plan.id}/meetings`, { heldOn: today() }, 201);
