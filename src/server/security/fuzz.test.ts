@@ -149,7 +149,8 @@ function pathArb(op: Operation): fc.Arbitrary<string> {
     fc.oneof(
       { weight: 6, arbitrary: fc.constant(real[name] ?? crypto.randomUUID()) },
       { weight: 1, arbitrary: fc.uuid() },
-      { weight: 2, arbitrary: nastyString },
+      // Not empty: an empty segment is another route's URL (GET /api/counts/ is the list).
+      { weight: 2, arbitrary: nastyString.filter((v) => v.length > 0) },
     );
   return fc.tuple(...params.map((p) => value(p.name))).map((values) => {
     let path = op.path;
@@ -259,7 +260,9 @@ async function tenantTables(): Promise<string[]> {
     select c.table_name from information_schema.columns c
       join information_schema.tables t on t.table_name = c.table_name and t.table_schema = c.table_schema
     where c.table_schema = 'public' and c.column_name = 'municipality_id' and t.table_type = 'BASE TABLE'
-      and c.table_name not in ('session', 'audit_event', 'audit_chain_head', 'municipality')
+      and c.table_name not in ('session', 'audit_event', 'audit_chain_head', 'municipality',
+        -- a scenario accepted earlier (202) runs on in worker threads and writes its progress
+        'planning_scenario')
     order by 1`.execute(db.owner);
   return rows.rows.map((r) => r.table_name);
 }
