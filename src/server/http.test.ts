@@ -80,6 +80,15 @@ describe('bad input gets a 400 with an error code, never a 500', () => {
     expect(res.json().fields).toEqual([{ path: 'id', code: 'invalid' }]);
   });
 
+  it('answers a URL the router cannot read (bad percent-encoding, an over-long id) in the one error shape (issue 20 §9, found by the fuzzer)', async () => {
+    const { users } = await tenantWith(app, db, ['admin']);
+    for (const url of ['/api/admin/users/%ED%A0%80/unlock', `/api/admin/users/${'x'.repeat(150)}/unlock`]) {
+      const res = await users.admin.session.request({ method: 'POST', url });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json(), url).toEqual({ code: 'V_VALIDATION', message: expect.any(String) });
+    }
+  });
+
   it('answers an unknown API path with a JSON 404', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(res.statusCode).toBe(404);

@@ -36,6 +36,17 @@ describe('the response serializer', () => {
     expect(res.body).not.toContain('passwordHash');
   });
 
+  it('sends a field named like a validation keyword (pattern, format, minimum …), which it once dropped (issue 20 §9, found by the fuzzer: the CTI phase pattern of an enrollment never left)', async () => {
+    const schema = z.object({
+      pattern: z.object({ phases: z.array(z.string()) }).nullable(),
+      format: z.string(),
+      minimum: z.number(),
+    });
+    const app = await appAnswering(schema, { pattern: { phases: ['phase1'] }, format: 'pdf', minimum: 3 });
+    const res = await app.inject({ method: 'GET', url: '/x' });
+    expect(res.json()).toEqual({ pattern: { phases: ['phase1'] }, format: 'pdf', minimum: 3 });
+  });
+
   it('writes optional, nullable and union fields as Zod would', async () => {
     const schema = z.object({
       when: z.iso.datetime().nullable(),

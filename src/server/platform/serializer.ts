@@ -25,7 +25,11 @@ function simplify(schema: unknown): unknown {
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(s)) {
     if (VALIDATION_ONLY.has(key)) continue;
-    out[key] = simplify(value);
+    // The keys of `properties` are field names, not keywords: a field may be called `pattern`.
+    out[key] =
+      key === 'properties' && value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([name, field]) => [name, simplify(field)]))
+        : simplify(value);
   }
   return out;
 }

@@ -106,7 +106,7 @@ export async function updateDepartment(trx: Tx, actor: Actor, id: string, input:
   const current = await getDepartment(trx, actor, id);
   if (input.number && input.number !== current.number)
     assertDepartmentNumberFree(await repo.findDepartmentByNumber(trx, current.organisationId, input.number));
-  await repo.updateDepartment(trx, actor.municipalityId, id, {
+  const values = {
     ...(input.number !== undefined ? { number: input.number } : {}),
     ...(input.name !== undefined ? { name: input.name } : {}),
     ...(input.address !== undefined ? { address: input.address } : {}),
@@ -119,7 +119,10 @@ export async function updateDepartment(trx: Tx, actor: Actor, id: string, input:
           units_alternative: input.units.alternative,
         }
       : {}),
-  });
+  };
+  // Nothing to change (an empty body is valid): an UPDATE without SET is not SQL.
+  if (Object.keys(values).length === 0) return current;
+  await repo.updateDepartment(trx, actor.municipalityId, id, values);
   await audit(trx, actor, 'housing.department_update', 'housing_department', id, {
     fields: Object.keys(input),
   });

@@ -63,6 +63,15 @@ describe('organisations and departments (issue 4 §1)', () => {
       fields: [{ path: 'number', code: 'taken' }],
     });
   });
+
+  it('answers a change that changes nothing (an empty body, which the schema allows) with the department as it was, not a server error (issue 20 §9, found by the route matrix)', async () => {
+    const { users } = await tenantWith(app, db, ['allocation']);
+    const s = users.allocation.session;
+    const { deptId } = await createDepartment(s, { number: '7' });
+    const res = await s.request({ method: 'PATCH', url: `/api/housing/departments/${deptId}`, payload: {} });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ id: deptId, number: '7', name: 'Parken', turnoverPercent: 10 });
+  });
 });
 
 describe('partner contact users (issue 4 §1)', () => {
