@@ -3,6 +3,7 @@ import { type CodesOf, defineErrors } from '../error-codes';
 /** The shelters module's error codes: HTTP status and English fallback (texts in the web catalogues). */
 export const SHELTERS_ERRORS = defineErrors({
   SHELTER_USER_UNLINKED: { status: 403, message: 'The user is not linked to a shelter' },
+  SHELTER_NAME_TAKEN: { status: 409, message: 'The municipality already has a shelter of that name' },
   STAY_ALREADY_OPEN: { status: 409, message: 'The citizen already has an open stay at this shelter' },
   STAY_CITIZEN_REQUIRED: {
     status: 400,

@@ -95,6 +95,27 @@ describe('shelters and their rates (issue 16 §1)', () => {
     ]);
   });
 
+  it('refuses a second shelter of the same name in the municipality with 409, naming the field (found by the fuzzer, issue 20 §9)', async () => {
+    const { users } = await shelterWithStaff('Herberget Syd');
+    const again = await users.admin.session.request({
+      method: 'POST',
+      url: '/api/shelters',
+      payload: {
+        name: 'Herberget Syd',
+        kind: 'independent',
+        places: 10,
+        onTilbudsportalen: false,
+        dailyRate: 1_000,
+        rateFrom: '2026-01-01',
+      },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({
+      code: 'SHELTER_NAME_TAKEN',
+      fields: [{ path: 'name', code: 'taken' }],
+    });
+  });
+
   it('links only a shelter user to a shelter', async () => {
     const { users, shelterId } = await shelterWithStaff();
     const res = await users.admin.session.request({

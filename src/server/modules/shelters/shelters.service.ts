@@ -7,7 +7,7 @@ import {
   notificationDeadline,
   notificationStatus,
 } from '../../../shared/shelters/rules';
-import type { Tx } from '../../db/database';
+import { isUniqueViolation, type Tx } from '../../db/database';
 import { AppError, type ErrorCode } from '../../errors';
 import type { Actor } from '../../platform/actor';
 import { audit } from '../../platform/audit';
@@ -51,13 +51,20 @@ export interface ShelterInput {
 /** A new shelter with its first daily rate. */
 export async function createShelter(trx: Tx, actor: Actor, input: ShelterInput) {
   const m = actor.municipalityId;
-  const { id } = await repo.insertShelter(trx, {
-    municipality_id: m,
-    name: input.name,
-    kind: input.kind,
-    places: input.places,
-    on_tilbudsportalen: input.onTilbudsportalen,
-  });
+  // The name is unique in the municipality: a second shelter of that name is refused, naming the field.
+  const { id } = await repo
+    .insertShelter(trx, {
+      municipality_id: m,
+      name: input.name,
+      kind: input.kind,
+      places: input.places,
+      on_tilbudsportalen: input.onTilbudsportalen,
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error))
+        throw new AppError('SHELTER_NAME_TAKEN', { fields: [{ path: 'name', code: 'taken' }] });
+      throw error;
+    });
   await repo.upsertRate(trx, {
     municipality_id: m,
     shelter_id: id,
