@@ -42,6 +42,32 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/session': { roles: 'everyone' }, // authenticated
   'POST /api/session/login': { roles: 'public' }, // public
   'POST /api/session/logout': { roles: 'everyone' }, // authenticated
+  // The login's second step (issue 20 §3): the pending-login cookie says who, so no session yet.
+  'POST /api/session/second-factor': { roles: 'public' }, // public
+  'POST /api/session/enrolment': { roles: 'public' }, // public
+  'POST /api/session/enrolment/confirm': { roles: 'public' }, // public
+  // Her own second factor: every logged-in user.
+  'GET /api/account/second-factor': { roles: 'everyone' }, // authenticated
+  'POST /api/account/second-factor/enrolment': { roles: 'everyone' }, // authenticated
+  'POST /api/account/second-factor/confirm': { roles: 'everyone' }, // authenticated
+  'POST /api/account/second-factor/recovery-codes': { roles: 'everyone' }, // authenticated
+  'POST /api/admin/users/{id}/second-factor/reset': { roles: ['admin'] }, // users.manage
+  'GET /api/admin/second-factor-roles': { roles: ['admin'] }, // users.manage
+  'PUT /api/admin/second-factor-roles': { roles: ['admin'] }, // users.manage
+  // Single sign-on (issue 20 §2): the login page's buttons and the provider's round trip are public.
+  'GET /api/sso/choices': { roles: 'public' }, // public
+  'GET /api/sso/{code}/start': { roles: 'public' }, // public
+  'GET /api/sso/{code}/callback': { roles: 'public' }, // public
+  'POST /api/sso/logout': { roles: 'everyone' }, // authenticated
+  'GET /api/admin/sso': { roles: ['admin'] }, // settings.manage
+  'PUT /api/admin/sso': { roles: ['admin'] }, // settings.manage
+  // Retention and the register of processing (issue 20 §6).
+  'GET /api/retention/policy': { roles: ['admin'] }, // retention.manage
+  'PUT /api/retention/policy': { roles: ['admin'] }, // retention.manage
+  'GET /api/retention/runs': { roles: ['admin'] }, // retention.manage
+  'POST /api/retention/dry-runs': { roles: ['admin'] }, // retention.manage
+  'POST /api/retention/deletions': { roles: ['admin'] }, // retention.manage
+  'GET /api/retention/register': { roles: ['admin', 'auditor'] }, // retention.register
 
   'GET /api/roles': { roles: 'everyone' }, // authenticated
 
@@ -172,7 +198,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/plans/{id}': { roles: ['caseworker', 'support'], caseload: true }, // plans.read; caseload: lead's change
   'POST /api/plans/{id}/goals': { roles: ['caseworker', 'support'], caseload: true }, // plans.write; caseload: lead's change
   'POST /api/plans/{id}/actions': { roles: ['caseworker', 'support'], caseload: true }, // plans.write; caseload: lead's change
-  'POST /api/plans/{id}/actions/{actionId}/done': { roles: ['caseworker', 'support'], caseload: true }, // plans.write; caseload: lead's change
+  // Her own: the action's owner, the plan's coordinator or a support worker of the citizen (the fixture's `mine`).
+  'POST /api/plans/{id}/actions/{actionId}/done': { roles: ['caseworker', 'support'], caseload: true }, // plans.write
   'POST /api/plans/{id}/reviews': { roles: ['caseworker', 'support'], caseload: true }, // plans.write; caseload: lead's change
   'POST /api/plans/{id}/reviews/{reviewId}/held': { roles: ['caseworker', 'support'], caseload: true }, // plans.write; caseload: lead's change
   'POST /api/plans/{id}/close': { roles: ['caseworker', 'support'], caseload: true }, // plans.write; caseload: lead's change
@@ -182,12 +209,16 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /api/plans/sanctions': { roles: ['caseworker', 'prevention'] }, // plans.alerts
   'POST /api/plans/sanctions/import': { roles: ['caseworker', 'prevention'] }, // plans.alerts
   // Anyone may handle an alert of a citizen she works with: the alert roles (plans.alerts), the plan's coordinator and support workers; to others the alert does not exist.
-  'POST /api/plans/sanctions/{id}/handle': { roles: 'everyone', caseload: true, hidden: ['admin', 'allocation', 'leader', 'economy', 'partner_housing', 'partner_shelter', 'auditor'] }, // authenticated
+  // Handled by the plan's coordinator or the citizen's support workers only (narrower than the
+  // caseload; plans.alerts.service.ts, its route tests): anyone else unrelated gets 404.
+  'POST /api/plans/sanctions/{id}/handle': { roles: 'everyone', hidden: ['admin', 'allocation', 'support', 'leader', 'economy', 'partner_housing', 'partner_shelter', 'auditor'] }, // authenticated
   'GET /api/plans/deposit-cases': { roles: ['caseworker', 'prevention'] }, // plans.alerts
   'POST /api/plans/deposit-cases': { roles: ['caseworker', 'prevention'] }, // plans.alerts
   'POST /api/plans/deposit-cases/{id}/decision': { roles: ['caseworker', 'prevention'] }, // plans.alerts
   // Anyone may handle an alert of a citizen she works with: the alert roles (plans.alerts), the plan's coordinator and support workers; to others the alert does not exist.
-  'POST /api/plans/deposit-cases/{id}/handle': { roles: 'everyone', caseload: true, hidden: ['admin', 'allocation', 'leader', 'economy', 'partner_housing', 'partner_shelter', 'auditor'] }, // authenticated
+  // Handled by the plan's coordinator or the citizen's support workers only (narrower than the
+  // caseload; plans.alerts.service.ts, its route tests): anyone else unrelated gets 404.
+  'POST /api/plans/deposit-cases/{id}/handle': { roles: 'everyone', hidden: ['admin', 'allocation', 'support', 'leader', 'economy', 'partner_housing', 'partner_shelter', 'auditor'] }, // authenticated
   'GET /api/plans/settings': { roles: ['admin'] }, // settings.manage
   'PUT /api/plans/settings': { roles: ['admin'] }, // settings.manage
 
@@ -240,7 +271,9 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 
   'GET /api/transitions/staff': { roles: ['admin', 'caseworker', 'support'] }, // transitions.read
   'GET /api/transitions': { roles: ['admin', 'caseworker', 'support'] }, // transitions.read
-  'POST /api/transitions': { roles: ['caseworker', 'support'] }, // transitions.write
+  // A support worker starts a plan only for a young person she supports (transitions.policy.ts):
+  // for the matrix's citizen, 404.
+  'POST /api/transitions': { roles: ['caseworker', 'support'], hidden: ['support'] }, // transitions.write
   // The administrator holds transitions.read for the catalogue of youth offers; she sees no young person's plan.
   'GET /api/transitions/{id}': { roles: ['admin', 'caseworker', 'support'], caseload: true, hidden: ['admin'] }, // transitions.read; caseload: lead's change
   'POST /api/transitions/{id}/participants': { roles: ['caseworker', 'support'], caseload: true }, // transitions.write; caseload: lead's change

@@ -30,6 +30,12 @@ interface Fixture {
    * (a participant of a young person's transition plan): such rows are neither hers nor outside.
    */
   takesPart?: string;
+  /**
+   * SQL true for the support worker's (`:user`) own rows, where the route's module asks more than
+   * the citizen's being in her caseload (an enrollment must be hers or her team's): the rows "in
+   * the caseload" are then these.
+   */
+  mine?: string;
   /** `select … as "<param>"` from the table aliased `t`, without the municipality filter. */
   select: string;
   from: string;
@@ -47,6 +53,11 @@ const transitionParticipant = (planColumn: string) =>
 
 /** Every fixture key of the API, with the query for its ids. */
 export const FIXTURES: Record<string, Fixture> = {
+  // Single sign-on's start and callback name the municipality by its code (ADR 0020).
+  '/api/sso/{code}': {
+    select: '(select m.code from municipality m where m.id = t.municipality_id) as "code"',
+    from: 'app_user',
+  },
   '/api/admin/users/{id}': { select: 't.id as "id"', from: 'app_user', where: "t.username like 'victim.%'" },
   // Not the housing partner's organisation: a change of contacts would unlink her.
   '/api/housing/organisations/{id}': {
@@ -135,6 +146,13 @@ export const FIXTURES: Record<string, Fixture> = {
     select: 't.plan_id as "id", t.id as "actionId"',
     from: 'plan_action',
     citizen: planCitizen('t.plan_id'),
+    where: 't.done_on is null', // an action done once is not found to be done again
+    // The action's owner, the plan's coordinator or a support worker of the citizen (plans.policy.ts).
+    mine: `(t.owner_user_id = :user
+      or exists (select 1 from coherent_plan p where p.id = t.plan_id and p.coordinator_id = :user)
+      or ${planCitizen('t.plan_id')} in (select e.citizen_id from support_enrollment e
+        join support_worker w on (w.id = e.worker_id or w.team_id = e.team_id) and w.user_id = :user
+        where e.end_on is null))`,
   },
   '/api/plans/{id}/reviews/{reviewId}': {
     select: 't.plan_id as "id", t.id as "reviewId"',
@@ -149,6 +167,9 @@ export const FIXTURES: Record<string, Fixture> = {
     select: 't.id as "id"',
     from: 'support_enrollment',
     citizen: 't.citizen_id',
+    // Hers or her team's (support.policy.ts), not another worker's enrollment of a citizen she knows.
+    mine: `exists (select 1 from support_worker w where w.user_id = :user
+      and (w.id = t.worker_id or (t.team_id is not null and w.team_id = t.team_id)))`,
   },
   // Open stays at the shelter the partner_shelter user works at.
   '/api/shelters/stays/{id}': {
@@ -245,6 +266,8 @@ export async function fixtureParams(
     if (!fixture.citizen || !options.supportUserId) return undefined;
     filter = `and ${fixture.citizen} ${relationship === 'caseload' ? 'in' : 'not in'}
       (select citizen_caseload(${lit(municipalityId)}::uuid, ${lit(options.supportUserId)}::uuid))`;
+    if (fixture.mine && relationship === 'caseload')
+      filter += ` and ${fixture.mine.replaceAll(':user', `${lit(options.supportUserId)}::uuid`)}`;
     if (fixture.takesPart && relationship === 'outside-caseload')
       filter += ` and not ${fixture.takesPart.replaceAll(':user', `${lit(options.supportUserId)}::uuid`)}`;
   }
