@@ -56,16 +56,23 @@ export async function readUpload(request: FastifyRequest) {
   if (!request.isMultipart()) throw new AppError('V_UNSUPPORTED_MEDIA_TYPE');
   let file: { filename: string; data: Buffer } | undefined;
   const fields: Record<string, string> = {};
-  for await (const part of request.parts({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } })) {
-    if (part.type === 'file') {
-      const data = await part.toBuffer();
-      if (part.file.truncated) throw new AppError('V_BODY_TOO_LARGE');
-      if (!contentMatchesName(part.filename, data))
-        throw new AppError('V_VALIDATION', { fields: [{ path: 'file', code: 'file_content' }] });
-      file = { filename: part.filename, data };
-    } else {
-      fields[part.fieldname] = String(part.value);
+  try {
+    for await (const part of request.parts({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } })) {
+      if (part.type === 'file') {
+        const data = await part.toBuffer();
+        if (part.file.truncated) throw new AppError('V_BODY_TOO_LARGE');
+        if (!contentMatchesName(part.filename, data))
+          throw new AppError('V_VALIDATION', { fields: [{ path: 'file', code: 'file_content' }] });
+        file = { filename: part.filename, data };
+      } else {
+        fields[part.fieldname] = String(part.value);
+      }
     }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    // A body the multipart parser cannot read (no boundary, a broken part, too many files or fields)
+    // is the sender's mistake: 400 naming the file, not a server error (found by the fuzzer, issue 20 §9).
+    throw new AppError('V_VALIDATION', { fields: [{ path: 'file', code: 'invalid' }] });
   }
   const mode =
     fields.mode === 'valid_only'
