@@ -265,39 +265,44 @@ async function ownCodeFailure(db: Db, settings: AccessSettings, actor: Actor): P
   );
 }
 
-export async function confirmOwnEnrolment(
+export function confirmOwnEnrolment(
   db: Db,
   settings: AccessSettings,
   actor: Actor,
   code: string,
 ): Promise<string[]> {
-  const codes = await withTenant(db, actor.municipalityId, async (trx) => {
-    if (!(await acceptTotp(trx, settings, actor.userId, normalise(code), true))) return null;
-    const issued = await issueRecoveryCodes(trx, actor.userId, actor.municipalityId);
-    await recordAudit(trx, actor, actor.municipalityId, {
-      action: 'user.second_factor_enrol',
-      entityType: 'user',
-      entityId: actor.userId,
-    });
-    return issued;
-  });
-  return codes ?? ownCodeFailure(db, settings, actor);
+  return recoveryCodesForOwnCode(db, settings, actor, code, 'user.second_factor_enrol');
 }
 
 /** New recovery codes, for a current TOTP code; the old ones stop working. */
-export async function regenerateRecoveryCodes(
+export function regenerateRecoveryCodes(
   db: Db,
   settings: AccessSettings,
   actor: Actor,
   code: string,
 ): Promise<string[]> {
+  return recoveryCodesForOwnCode(db, settings, actor, code, 'user.recovery_codes');
+}
+
+/**
+ * Her own current TOTP code (of the secret in enrolment, or of the confirmed one for new recovery
+ * codes) gives ten new recovery codes, audited; a wrong one counts as a failed login.
+ */
+async function recoveryCodesForOwnCode(
+  db: Db,
+  settings: AccessSettings,
+  actor: Actor,
+  code: string,
+  action: 'user.second_factor_enrol' | 'user.recovery_codes',
+): Promise<string[]> {
+  const enrolling = action === 'user.second_factor_enrol';
   const codes = await withTenant(db, actor.municipalityId, async (trx) => {
-    const factor = await repo.findSecondFactor(trx, actor.userId);
-    if (!factor?.confirmed_at) throw new AppError('SECOND_FACTOR_NOT_ENROLLED');
-    if (!(await acceptTotp(trx, settings, actor.userId, normalise(code), false))) return null;
+    if (!enrolling && !(await repo.findSecondFactor(trx, actor.userId))?.confirmed_at)
+      throw new AppError('SECOND_FACTOR_NOT_ENROLLED');
+    if (!(await acceptTotp(trx, settings, actor.userId, normalise(code), enrolling))) return null;
     const issued = await issueRecoveryCodes(trx, actor.userId, actor.municipalityId);
     await recordAudit(trx, actor, actor.municipalityId, {
-      action: 'user.recovery_codes',
+      action,
       entityType: 'user',
       entityId: actor.userId,
     });
