@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../shared/permissions';
 import type { DatabaseHandles } from '../db/database';
-import { testApp, testDatabase } from '../test/helpers';
+import { testApp } from '../test/helpers';
 import {
   type JsonSchema,
   minimalValue,
@@ -12,7 +12,13 @@ import {
   operations,
   ResponseValidator,
 } from '../test/openapi';
-import { fixtureKeys, fixtureParams, type SeededTenant, seededTenant } from '../test/route-fixtures';
+import {
+  fixtureKeys,
+  fixtureParams,
+  type SeededTenant,
+  seededTenant,
+  seededTenantDatabase,
+} from '../test/route-fixtures';
 
 // Issue 20 §9: property-based fuzzing (fast-check) of every route of the OpenAPI document, for
 // every role and without a session, with bodies, queries, path parameters and headers generated
@@ -26,13 +32,14 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 20_000);
 
 let db: DatabaseHandles;
 let app: FastifyInstance;
+let closeDb: (() => Promise<void>) | undefined;
 let home: SeededTenant;
 let ops: Operation[];
 /** Path parameters of the seeded municipality, by fixture key. */
 const realParams = new Map<string, Record<string, string>>();
 
 beforeAll(async () => {
-  db = await testDatabase();
+  ({ db, close: closeDb } = await seededTenantDatabase('hjemvej_fuzz'));
   app = await testApp(db);
   home = await seededTenant(app, db);
   // Logging out would end the roles' sessions for the rest of the run (single sign-on's logout ends any).
@@ -49,7 +56,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.close();
-  await db?.close();
+  await closeDb?.();
 });
 
 // --- Generators --------------------------------------------------------------------------------

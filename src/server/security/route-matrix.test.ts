@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../shared/permissions';
 import type { DatabaseHandles } from '../db/database';
-import { testApp, testDatabase } from '../test/helpers';
+import { testApp } from '../test/helpers';
 import { type IdHints, minimalValue, type Operation, operations, successStatuses } from '../test/openapi';
 import {
   emptyTenant,
@@ -12,6 +12,7 @@ import {
   type Relationship,
   type SeededTenant,
   seededTenant,
+  seededTenantDatabase,
 } from '../test/route-fixtures';
 import { ROUTE_ACCESS, type RouteRule } from './route-access';
 
@@ -22,6 +23,7 @@ import { ROUTE_ACCESS, type RouteRule } from './route-access';
 
 let db: DatabaseHandles;
 let app: FastifyInstance;
+let closeDb: (() => Promise<void>) | undefined;
 let home: SeededTenant;
 let other: SeededTenant;
 let ops: Operation[];
@@ -47,7 +49,7 @@ const resolve = async (key: string, relationship: Relationship, nth = 0) => {
 };
 
 beforeAll(async () => {
-  db = await testDatabase();
+  ({ db, close: closeDb } = await seededTenantDatabase('hjemvej_route_matrix'));
   app = await testApp(db);
   home = await seededTenant(app, db);
   other = await emptyTenant(app, db);
@@ -57,7 +59,7 @@ afterAll(async () => {
   // Measured, not asserted: issue 20 asks for the run's size and time.
   console.info(`route matrix: ${sent} requests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   await app?.close();
-  await db?.close();
+  await closeDb?.();
 });
 
 const isWrite = (op: Operation) => op.method !== 'GET';

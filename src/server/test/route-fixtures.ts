@@ -2,13 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { addDays, today } from '../../shared/dates';
 import { ROLES, type Role } from '../../shared/permissions';
-import { type DatabaseHandles, withTenant } from '../db/database';
+import { type DatabaseHandles, openDatabase, withTenant } from '../db/database';
 import { AppError } from '../errors';
+import { migrate } from '../migrate';
 import { serverModules } from '../modules';
 import { createMunicipality, createUser, type MunicipalityRow } from '../modules/access';
 import type { DemoContext } from '../platform/module';
 import { call, createCitizen, fakeCpr } from './factories';
-import { createTestMunicipality, login, type Session, TEST_PASSWORD } from './helpers';
+import { createTestMunicipality, login, type Session, TEST_PASSWORD, testDatabase } from './helpers';
+import { dropDatabase, recreateDatabase } from './pg-admin';
 
 /**
  * Fixtures for tests that call every route of the OpenAPI document (the route × role ×
@@ -507,4 +509,29 @@ export async function emptyTenant(app: FastifyInstance, db: DatabaseHandles): Pr
     users[role] = { id: user.id, session: await login(app, username) };
   }
   return { municipality, users };
+}
+
+/**
+ * The database a seeded tenant lives in: on PostgreSQL one of its own (`<name>_<pid>`, dropped by
+ * `close`), since every module's demo seed makes users of fixed names that another test file's
+ * demo in the run's shared database already has; on PGlite the file's own in-memory database.
+ */
+export async function seededTenantDatabase(
+  name: string,
+): Promise<{ db: DatabaseHandles; close: () => Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  if (!base) {
+    const db = await testDatabase();
+    return { db, close: () => db.close() };
+  }
+  const database = `${name}_${process.pid}`;
+  const db = await openDatabase({ url: await recreateDatabase(base, database), poolSize: 4 });
+  await migrate(db.owner);
+  return {
+    db,
+    close: async () => {
+      await db.close();
+      await dropDatabase(base, database);
+    },
+  };
 }

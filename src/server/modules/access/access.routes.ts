@@ -99,9 +99,11 @@ export async function accessRoutes(app: FastifyInstance, opts: { settings: acces
     },
   );
 
-  /** Sets the session cookie (and drops a pending login's) and answers with the session. */
+  /**
+   * Sets the session cookie and answers with the session; a pending login's cookie, when the request
+   * brought one, is dropped after it (the session's cookie first, for a client that reads one).
+   */
   const startSession = (reply: FastifyReply, result: access.LoginResult) => {
-    reply.clearCookie(PENDING_COOKIE, { path: '/api/session' });
     reply.setCookie(SESSION_COOKIE, result.token, {
       path: '/',
       httpOnly: true,
@@ -109,6 +111,8 @@ export async function accessRoutes(app: FastifyInstance, opts: { settings: acces
       secure: secureCookie(reply),
       maxAge: settings.maxHours * 3600,
     });
+    if (reply.request.cookies[PENDING_COOKIE] !== undefined)
+      reply.clearCookie(PENDING_COOKIE, { path: '/api/session' });
     return presentSession(result.context);
   };
 

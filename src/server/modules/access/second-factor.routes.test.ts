@@ -80,7 +80,7 @@ async function auditOf(municipalityId: string, action: string) {
     .select(['action', 'entity_id', 'details', 'actor_username'])
     .where('municipality_id', '=', municipalityId)
     .where('action', '=', action)
-    .orderBy('seq')
+    .orderBy('id') // insertion order: seq is given later, by the chaining job (ADR 0009)
     .execute();
 }
 
