@@ -269,7 +269,7 @@ describe('the login of a user with a second factor', () => {
     const otherUser = Buffer.from(
       JSON.stringify({
         ...JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()),
-        u: me.id.replace(/.$/, '0'),
+        u: me.id.replace(/.$/, (last) => (last === '0' ? '1' : '0')),
       }),
     ).toString('base64url');
     for (const headers of [
