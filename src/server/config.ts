@@ -57,6 +57,11 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
   /** Hours after which a session ends regardless of activity. */
   SESSION_MAX_HOURS: int(1, 24 * 7).default(12),
+  /**
+   * Seconds a server process keeps a session it has read (PostgreSQL only; ADR 0025), 0 to read it
+   * at every request. A session that ends is forgotten at once by every process.
+   */
+  SESSION_CACHE_SECONDS: int(0, 60).default(15),
   /** `auto`: Secure cookies when the request arrived over HTTPS (see TRUST_PROXY). */
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies and client IPs behind TLS termination). */

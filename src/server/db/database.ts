@@ -47,6 +47,76 @@ export interface DatabaseHandles {
   close(): Promise<void>;
   /** PGlite only: the whole database as a dump that `loadDataDir` starts another from (tests). */
   dumpDataDir?: (compression?: 'none' | 'gzip') => Promise<Blob>;
+  /**
+   * PostgreSQL only: listens for `NOTIFY` on `channel` on a connection of its own, which is opened
+   * again (after 1 s, then up to 30 s apart) whenever PostgreSQL closes it. `onListening` is told
+   * each time the listener is in place, `onLost` each time it is lost: notifications sent in
+   * between are not delivered, so whoever keeps state by them must drop it. The function it gives
+   * back stops listening; `close` stops every listener.
+   */
+  listen?: (channel: string, listener: NotificationListener) => () => Promise<void>;
+}
+
+/** What a `listen` on a channel is told. */
+export interface NotificationListener {
+  onNotify(payload: string): void;
+  onListening(): void;
+  onLost(): void;
+}
+
+/**
+ * Keeps one listening connection to PostgreSQL per channel, reconnecting with a growing delay.
+ * Runs as whoever `connectionString` names; LISTEN needs no privilege.
+ */
+function notificationListeners(connectionString: string, onError: (error: Error) => void) {
+  const stops = new Set<() => Promise<void>>();
+  function listen(channel: string, listener: NotificationListener): () => Promise<void> {
+    let stopped = false;
+    let client: pg.Client | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const connect = (delayMs: number) => {
+      const current = new pg.Client({ connectionString });
+      client = current;
+      let lost = false;
+      const lose = (error?: Error) => {
+        if (lost) return;
+        lost = true;
+        if (error && !stopped) onError(error);
+        listener.onLost();
+        void current.end().catch(() => {});
+        if (stopped) return;
+        timer = setTimeout(() => connect(Math.min(delayMs * 2, 30_000)), delayMs);
+        timer.unref();
+      };
+      current.on('error', lose);
+      current.on('end', () => lose());
+      current.on('notification', (message) => {
+        if (message.channel === channel) listener.onNotify(message.payload ?? '');
+      });
+      current
+        .connect()
+        .then(() => current.query(`listen ${pg.escapeIdentifier(channel)}`))
+        .then(() => {
+          if (!lost && !stopped) listener.onListening();
+        })
+        .catch((error: Error) => lose(error));
+    };
+    connect(1_000);
+    const stop = async () => {
+      stopped = true;
+      stops.delete(stop);
+      clearTimeout(timer);
+      await client?.end().catch(() => {});
+    };
+    stops.add(stop);
+    return stop;
+  }
+  return {
+    listen,
+    async close() {
+      await Promise.all([...stops].map((stop) => stop()));
+    },
+  };
 }
 
 export interface DatabaseOptions {
@@ -124,14 +194,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         },
       }),
     });
+    const listeners = notificationListeners(options.url, options.onIdleError ?? reportIdleError);
     return {
       kind: 'postgres',
       app,
       owner,
       async close() {
+        await listeners.close();
         await app.destroy();
         await owner.destroy();
       },
+      listen: listeners.listen,
     };
   }
   const dataDir = options.dataDir ?? './data/pglite';

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
 import type { AppUserRow, MunicipalityRow } from './access.table';
+import { forgetSession, forgetSessionsOfUser } from './session-cache';
 
 /** The login door: finds a user by name across tenants through a security-definer function. */
 export async function findLoginUser(db: Executor, username: string) {
@@ -26,6 +27,8 @@ export interface SessionContextRow {
   municipality_name: string;
   authority: string;
   permissions: string[];
+  /** When the session ends at the latest (SESSION_MAX_HOURS after login). */
+  expires_at: Date;
 }
 
 /**
@@ -55,6 +58,7 @@ export async function insertSession(
 }
 
 export async function deleteSession(db: Executor, tokenHash: string): Promise<void> {
+  forgetSession(tokenHash);
   await db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
 }
 
@@ -77,6 +81,7 @@ export async function purgeEndedSessions(
 }
 
 export async function deleteSessionsOfUser(db: Executor, userId: string): Promise<void> {
+  forgetSessionsOfUser(userId);
   await db.deleteFrom('session').where('user_id', '=', userId).execute();
 }
 

@@ -12,6 +12,7 @@ import type { AppUserRow } from './access.table';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { enrolledAmong } from './second-factor.repository';
 import { type LoginFactor, pendingToken, type SecondStep, secondStepOf } from './second-step';
+import type { SessionCache } from './session-cache';
 
 /** What the access service needs from configuration. */
 export interface AccessSettings {
@@ -24,6 +25,8 @@ export interface AccessSettings {
   failureMinMs: number;
   /** The secret the second factor's sealing key is derived from (`SECOND_FACTOR_KEY`, else `SESSION_SECRET`). */
   sealingSecret: string;
+  /** Seconds a process keeps a session it has read (`SESSION_CACHE_SECONDS`; 0: none). */
+  sessionCacheSeconds: number;
 }
 
 /** Keyed hash: used for session tokens at rest and throttle keys, so a table dump reveals neither. */
@@ -146,10 +149,16 @@ export async function resolveSession(
   settings: AccessSettings,
   token: string,
   clientIp: string | null,
+  kept?: SessionCache<repo.SessionContextRow>,
 ): Promise<AuthContext | null> {
   const tokenHash = keyedHash(settings.secret, 'session', token);
-  const row = await repo.touchSession(db, tokenHash, settings.idleMinutes);
-  if (!row) return null;
+  let row = kept?.get(tokenHash);
+  if (!row) {
+    const mark = kept?.mark() ?? 0;
+    row = await repo.touchSession(db, tokenHash, settings.idleMinutes);
+    if (!row) return null;
+    kept?.keep(tokenHash, row, row.expires_at, mark);
+  }
   return toContext(
     {
       id: row.user_id,

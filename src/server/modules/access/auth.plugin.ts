@@ -3,8 +3,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import fp from 'fastify-plugin';
 import type { RouteAccess } from '../../../shared/permissions';
 import { AppError } from '../../errors';
+import type { SessionContextRow } from './access.repository';
 import { type AccessSettings, resolveSession } from './access.service';
 import { truncateIp } from './client-ip';
+import { SESSION_ENDED_CHANNEL, SessionCache } from './session-cache';
 
 export const SESSION_COOKIE = 'hjemvej_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -43,11 +45,25 @@ export const authPlugin = fp(
       }
     });
 
+    // On PostgreSQL a process keeps the sessions it has read for a few seconds, told by the
+    // database of every session that ends (ADR 0025); in-process PGlite has no round trip to save.
+    const kept =
+      app.db.listen && opts.settings.sessionCacheSeconds > 0
+        ? new SessionCache<SessionContextRow>(opts.settings.sessionCacheSeconds * 1000)
+        : undefined;
+    if (kept && app.db.listen) {
+      const stop = app.db.listen(SESSION_ENDED_CHANNEL, kept.listener);
+      app.addHook('onClose', async () => {
+        kept.close();
+        await stop();
+      });
+    }
+
     app.decorateRequest('auth', null);
     app.addHook('onRequest', async (request: FastifyRequest) => {
       const token = request.cookies[SESSION_COOKIE];
       if (!token) return;
-      request.auth = await resolveSession(app.db.app, opts.settings, token, truncateIp(request.ip));
+      request.auth = await resolveSession(app.db.app, opts.settings, token, truncateIp(request.ip), kept);
     });
 
     // Before validation, so that an anonymous caller learns nothing about a route's schema.

@@ -7,6 +7,7 @@ import type { AccessSettings } from './access.service';
 import { lockedUserTasks } from './access.tasks';
 import * as m0020 from './migrations/2026-12-04-0020-access-session-touch-once-a-minute';
 import * as m0040 from './migrations/2026-12-12-0040-access-totp';
+import * as m0044 from './migrations/2026-12-13-0044-access-session-ended-notify';
 
 /** The session and login rules of a running app, from its configuration. */
 export function accessSettings(config: Config): AccessSettings {
@@ -18,6 +19,7 @@ export function accessSettings(config: Config): AccessSettings {
     lockMinutes: config.LOGIN_LOCK_MINUTES,
     failureMinMs: config.LOGIN_FAILURE_MIN_MS,
     sealingSecret: config.SECOND_FACTOR_KEY ?? config.SESSION_SECRET,
+    sessionCacheSeconds: config.SESSION_CACHE_SECONDS,
   };
 }
 
@@ -30,6 +32,7 @@ export const module: ServerModule = {
   migrations: {
     '2026-12-04-0020-access-session-touch-once-a-minute': m0020,
     '2026-12-12-0040-access-totp': m0040,
+    '2026-12-13-0044-access-session-ended-notify': m0044,
   },
 };
 
