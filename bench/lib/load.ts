@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
 
 /** Latency (milliseconds) and throughput of one load run. */
@@ -87,6 +89,34 @@ export async function loadHttp(options: {
     samples,
     seconds,
     { errors: failures + result.errors, timeouts: result.timeouts },
+    options.connections,
+  );
+}
+
+/**
+ * `loadHttp` with the load generator in a worker thread of its own, so that building requests and
+ * reading answers does not take the thread that serves the application (a server's clients are
+ * elsewhere; the raw SQL baseline has no HTTP client at all). The requests are taken in turn from
+ * `requests`.
+ */
+export async function loadHttpApart(options: {
+  url: string;
+  connections: number;
+  seconds: number;
+  requests: readonly HttpRequest[];
+}): Promise<LoadResult> {
+  const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
+    workerData: { ...options, timeout: TIMEOUT_SECONDS },
+  });
+  const [done] = (await Promise.race([
+    once(worker, 'message'),
+    once(worker, 'error').then(([error]) => Promise.reject(error)),
+  ])) as [{ samples: number[]; seconds: number; errors: number; timeouts: number }];
+  await worker.terminate();
+  return summarize(
+    done.samples,
+    done.seconds,
+    { errors: done.errors, timeouts: done.timeouts },
     options.connections,
   );
 }
