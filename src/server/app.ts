@@ -128,9 +128,18 @@ export async function buildApp({
     '/api/health',
     {
       config: { access: 'public' },
-      schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok') }) } },
+      schema: {
+        tags: ['system'],
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            // Where reports read (ADR 0024): `none` configured, the replica `up`, or `down` (the primary).
+            replica: z.enum(['none', 'up', 'down']),
+          }),
+        },
+      },
     },
-    async () => ({ status: 'ok' as const }),
+    async () => ({ status: 'ok' as const, replica: db.replica?.state ?? ('none' as const) }),
   );
   // Every module's routes, with the task and timeline providers of all modules (modules/index.ts).
   const context = moduleContext(config);

@@ -13,12 +13,15 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
   const db = await openDatabase({
     url: config.DATABASE_URL,
     ownerUrl: config.DATABASE_OWNER_URL,
+    replicaUrl: config.DATABASE_REPLICA_URL,
     dataDir: pgliteDataDir(config),
     poolSize: config.DATABASE_POOL_SIZE,
   });
   try {
     await migrate(db.owner);
     await assertAppRoleIsBound(db.app);
+    // The reporting handle too: a replica's login must be bound to the app role as the primary's is.
+    if (db.reports !== db.app) await assertAppRoleIsBound(db.reports);
   } catch (error) {
     await db.close();
     throw error;

@@ -28,6 +28,10 @@ describe('configuration', () => {
       'Invalid configuration: SESSION_SECRET must be at least 32 characters (got "…")',
     ],
     [{ TRUST_PROXY: 'maybe' }, 'Invalid configuration: TRUST_PROXY must be true or false (got "maybe")'],
+    [
+      { DATABASE_REPLICA_URL: 'postgres://replica/hjemvej' },
+      'Invalid configuration: DATABASE_REPLICA_URL needs DATABASE_URL (a replica serves a PostgreSQL primary; the embedded database has none)',
+    ],
   ])('rejects %o with one clear line', (env, line) => {
     expect(() => loadConfig({ ...base, ...env })).toThrow(new ConfigError(line));
   });

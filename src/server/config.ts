@@ -41,6 +41,15 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { message: 'must start with postgres:// or postgresql://' })
     .optional(),
+  /**
+   * Optional PostgreSQL URL of a streaming replica (hot standby) of DATABASE_URL's database: the
+   * reports, dashboards and their figures read from it, everything else from the primary; while it
+   * is unavailable they read from the primary (ADR 0024). Server mode only.
+   */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'must start with postgres:// or postgresql://' })
+    .optional(),
   /** Connections in the application pool (server mode). */
   DATABASE_POOL_SIZE: int(1, 200).default(10),
   /** Folder for the embedded database and the generated session secret. */
@@ -168,6 +177,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (env.HJEMVEJ_TEST_CLOCK && env.NODE_ENV === 'production')
     throw new ConfigError(
       'Invalid configuration: HJEMVEJ_TEST_CLOCK must not be set when NODE_ENV=production',
+    );
+  if (env.DATABASE_REPLICA_URL && !env.DATABASE_URL)
+    throw new ConfigError(
+      'Invalid configuration: DATABASE_REPLICA_URL needs DATABASE_URL (a replica serves a PostgreSQL primary; the embedded database has none)',
     );
   if (env.SMTP_URL) {
     for (const key of ['SMTP_FROM', 'PUBLIC_URL'] as const)

@@ -36,7 +36,7 @@ describe('starting and stopping the server', { timeout: PROCESS_TEST_CAP_MS }, (
       expect(stdout).toContain('demo.admin');
       expect(stdout).toContain('demo.auditor');
       const health = await fetch(`http://127.0.0.1:${port}/api/health`);
-      expect(await health.json()).toEqual({ status: 'ok' });
+      expect(await health.json()).toEqual({ status: 'ok', replica: 'none' });
 
       const exitCode = exitOf(child);
       child.kill('SIGINT');

@@ -20,7 +20,11 @@ import { type Migration, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { type Cell, copyRows, copyStatement, identifier, parseCopyStatement } from './copy';
 import { PGliteDialect, PGliteSession } from './pglite-dialect';
+import { type ReplicaChange, ReplicaRouter, type ReplicaState, ReportingDialect } from './replica';
 import type { Database } from './schema';
+
+export type { ReplicaChange, ReplicaState } from './replica';
+export { isDatabaseUnavailable } from './unavailable';
 
 /** The role the application runs as; row-level security binds it. */
 export const APP_ROLE = 'hjemvej_app';
@@ -37,11 +41,19 @@ export type Executor = Db | Tx;
  */
 export const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown })?.code === '23505';
 
-/** The two handles of one database: the bound application role, and the owner. */
+/** The handles of one database: the bound application role, its reporting reads, and the owner. */
 export interface DatabaseHandles {
   kind: 'pglite' | 'postgres';
   /** Runs as hjemvej_app: every tenant table is filtered by row-level security. */
   app: Db;
+  /**
+   * Runs as hjemvej_app like `app`, for the reports that opt in (`withReportingTenant`): on the
+   * streaming replica of DATABASE_REPLICA_URL while it answers, else on the primary. Without a
+   * replica it is `app` itself (ADR 0024).
+   */
+  reports: Db;
+  /** The reporting replica's state, when one is configured. */
+  replica?: { readonly state: ReplicaState; failedOnReplica(error: unknown): boolean };
   /** Runs as the owner: migrations, the CLI, the demo seed and the cross-tenant audit check. */
   owner: Db;
   close(): Promise<void>;
@@ -124,6 +136,12 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** Owner URL for migrations; defaults to `url`. */
   ownerUrl?: string | undefined;
+  /** PostgreSQL URL of a streaming replica the reports read from (`reports`); needs `url`. */
+  replicaUrl?: string | undefined;
+  /** After the replica failed, reads stay on the primary this long before one tries it again (default 30 s). */
+  replicaRetryMs?: number | undefined;
+  /** Told once when the replica becomes unavailable and once when it answers again; defaults to one line on stderr. */
+  onReplicaChange?: ((change: ReplicaChange) => void) | undefined;
   /** PGlite data directory, or `memory://` for an in-memory database. */
   dataDir?: string;
   /** PGlite only: start from this dump of a data directory (`dumpDataDir`; the tests' migrated snapshot). */
@@ -159,6 +177,8 @@ const pgTypes = {
 
 /** Opens the database named by the options, without migrating it. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandles> {
+  if (options.replicaUrl && !options.url)
+    throw new Error('A reporting replica needs a PostgreSQL primary (DATABASE_URL)');
   if (options.url) {
     const ownerPool = new pg.Pool({
       connectionString: options.ownerUrl ?? options.url,
@@ -185,22 +205,58 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       acceptStagedRows(pool);
     }
     const owner = new Kysely<Database>({ dialect: new PostgresDialect({ pool: ownerPool }) });
+    const onCreateConnection = async (connection: DatabaseConnection) => {
+      // JIT costs more than it saves on short OLTP queries (measured in bench/: 0.5–0.9 s per query).
+      await connection.executeQuery(CompiledQuery.raw(`set role ${APP_ROLE}; set jit = off`));
+    };
     const app = new Kysely<Database>({
-      dialect: new TenantPostgresDialect({
-        pool: appPool,
-        onCreateConnection: async (connection) => {
-          // JIT costs more than it saves on short OLTP queries (measured in bench/: 0.5–0.9 s per query).
-          await connection.executeQuery(CompiledQuery.raw(`set role ${APP_ROLE}; set jit = off`));
-        },
-      }),
+      dialect: new TenantPostgresDialect({ pool: appPool, onCreateConnection }),
     });
     const listeners = notificationListeners(options.url, options.onIdleError ?? reportIdleError);
+    if (!options.replicaUrl) {
+      return {
+        kind: 'postgres',
+        app,
+        reports: app,
+        owner,
+        async close() {
+          await listeners.close();
+          await app.destroy();
+          await owner.destroy();
+        },
+        listen: listeners.listen,
+      };
+    }
+    const replicaPool = new pg.Pool({
+      connectionString: options.replicaUrl,
+      max: options.poolSize ?? 10,
+      types: pgTypes,
+      options: '-c jit=off',
+      // An unreachable replica host costs a report at most this long before it reads the primary.
+      connectionTimeoutMillis: 3000,
+    });
+    const onError = options.onIdleError ?? reportIdleError;
+    replicaPool.on('error', onError);
+    replicaPool.on('connect', (client) => client.on('error', onError));
+    const router = new ReplicaRouter({ retryMs: options.replicaRetryMs, onChange: options.onReplicaChange });
+    const replicaConfig = { pool: replicaPool, onCreateConnection };
+    const reports = new Kysely<Database>({
+      dialect: new ReportingDialect(
+        new TenantPostgresDialect(replicaConfig),
+        new TenantPostgresDialect({ pool: appPool, onCreateConnection }),
+        router,
+        replicaConfig,
+      ),
+    });
     return {
       kind: 'postgres',
       app,
+      reports,
+      replica: router,
       owner,
       async close() {
         await listeners.close();
+        await reports.destroy();
         await app.destroy();
         await owner.destroy();
       },
@@ -226,6 +282,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return {
     kind: 'pglite',
     app,
+    reports: app,
     owner,
     async close() {
       await app.destroy();
@@ -333,6 +390,8 @@ export async function assertAppRoleIsBound(app: Db): Promise<void> {
 
 interface TenantTransaction {
   municipalityId: string;
+  /** Whether the transaction is read only (a report's: it may run on a standby). */
+  readOnly: boolean;
   /** Whether the driver bound the tenant in the BEGIN's round trip. */
   bound: boolean;
   /** Literal statements to send in the COMMIT's round trip, in order. */
@@ -369,7 +428,7 @@ class TenantPostgresDriver extends PostgresDriver {
       return super.beginTransaction(connection, settings);
     await connection.executeQuery(
       CompiledQuery.raw(
-        `begin; select set_config('hjemvej.municipality_id', '${tenant.municipalityId}', true)`,
+        `begin${tenant.readOnly ? ' read only' : ''}; select set_config('hjemvej.municipality_id', '${tenant.municipalityId}', true)`,
       ),
     );
     tenant.bound = true;
@@ -415,14 +474,23 @@ export const escapeLiteral = (value: string) => pg.escapeLiteral(value);
 
 /**
  * Runs `fn` in one transaction bound to a municipality: row-level security shows and accepts only
- * that tenant's rows for its whole duration. One service call = one transaction.
+ * that tenant's rows for its whole duration. One service call = one transaction. `readOnly` makes
+ * the transaction refuse every write, as a standby would (the reports' transactions).
  */
-export async function withTenant<T>(db: Db, municipalityId: string, fn: (trx: Tx) => Promise<T>): Promise<T> {
-  const tenant: TenantTransaction = { municipalityId, bound: false, atCommit: [] };
+export async function withTenant<T>(
+  db: Db,
+  municipalityId: string,
+  fn: (trx: Tx) => Promise<T>,
+  { readOnly = false }: { readOnly?: boolean } = {},
+): Promise<T> {
+  const tenant: TenantTransaction = { municipalityId, readOnly, bound: false, atCommit: [] };
   return current.run(tenant, () =>
     db.transaction().execute(async (trx) => {
       if (tenant.bound) merging.set(trx, tenant);
-      else await sql`select set_config('hjemvej.municipality_id', ${municipalityId}, true)`.execute(trx);
+      else {
+        await sql`select set_config('hjemvej.municipality_id', ${municipalityId}, true)`.execute(trx);
+        if (readOnly) await sql`set transaction read only`.execute(trx);
+      }
       try {
         return await current.exit(() => fn(trx));
       } finally {
@@ -430,6 +498,24 @@ export async function withTenant<T>(db: Db, municipalityId: string, fn: (trx: Tx
       }
     }),
   );
+}
+
+/**
+ * Runs a report's read-only tenant transaction on the reporting handle (ADR 0024): on the replica
+ * while it answers, else on the primary. A read the replica failed midway (it went away, or a
+ * standby cancelled it for a conflict with recovery) runs again on the primary, once: it only reads.
+ */
+export async function withReportingTenant<T>(
+  db: DatabaseHandles,
+  municipalityId: string,
+  fn: (trx: Tx) => Promise<T>,
+): Promise<T> {
+  try {
+    return await withTenant(db.reports, municipalityId, fn, { readOnly: true });
+  } catch (error) {
+    if (!db.replica?.failedOnReplica(error)) throw error;
+    return withTenant(db.app, municipalityId, fn, { readOnly: true });
+  }
 }
 
 /** A column of staged rows: its name and SQL type (`uuid`, `text`, `date`, `numeric`, `int`, `boolean`). */
@@ -483,26 +569,4 @@ export async function rowsSource(
   }
   const arrays = columns.map(([, type], i) => sql`${rows.map((row) => row[i] ?? null)}::${sql.raw(type)}[]`);
   return sql`unnest(${sql.join(arrays)}) as t (${names})`;
-}
-
-/** SQLSTATE classes and codes of a database that is gone or not accepting work right now. */
-const UNAVAILABLE_STATES = /^(08|57P0[1-3]$|53300$)/;
-/** Node's socket errors when the server is unreachable or the connection broke. */
-const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']);
-
-/**
- * Whether an error means the database is unavailable (restarting, failing over, unreachable, out of
- * connections) rather than that the statement was wrong: the request may be sent again shortly.
- */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  if (error === null || typeof error !== 'object') return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  if (typeof code === 'string' && (UNAVAILABLE_STATES.test(code) || UNAVAILABLE_SOCKET_CODES.has(code)))
-    return true;
-  return (
-    typeof message === 'string' &&
-    (message.startsWith('Connection terminated') ||
-      message.includes('is not queryable') ||
-      message.includes('timeout exceeded when trying to connect'))
-  );
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireAuth } from '../../platform/request';
-import { tenantTransactions } from '../../platform/tenant';
+import { reportTransactions, tenantTransactions } from '../../platform/tenant';
 import {
   countResponse,
   countsResponse,
@@ -25,6 +25,8 @@ const tags = ['count'];
 export async function countRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tenant = tenantTransactions(app);
+  // Reports read the reporting replica when one is configured (ADR 0024).
+  const reports = reportTransactions(app);
   const read = { access: 'count.read' } as const;
   const register = { access: 'count.register' } as const;
   const manage = { access: 'count.manage' } as const;
@@ -146,7 +148,7 @@ export async function countRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = requireAuth(request);
-      return tenant(actor, (trx) => count.countReport(trx, actor, request.params.year));
+      return reports(actor, (trx) => count.countReport(trx, actor, request.params.year));
     },
   );
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireAuth } from '../../platform/request';
-import { tenantTransactions } from '../../platform/tenant';
+import { reportTransactions, tenantTransactions } from '../../platform/tenant';
 import { limitBody, reportQuery, reportResponse, settingsBody, settingsResponse } from './economics.schema';
 import * as economics from './economics.service';
 
@@ -9,6 +9,8 @@ import * as economics from './economics.service';
 export async function economicsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tenant = tenantTransactions(app);
+  // Reports read the reporting replica when one is configured (ADR 0024).
+  const reports = reportTransactions(app);
   const tags = ['economics'];
 
   r.get(
@@ -25,7 +27,7 @@ export async function economicsRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = requireAuth(request);
-      return tenant(actor, (trx) => economics.economicsReport(trx, actor, request.query.year));
+      return reports(actor, (trx) => economics.economicsReport(trx, actor, request.query.year));
     },
   );
 

@@ -6,7 +6,7 @@ import { INTRODUCTION_MAX_LENGTH } from '../../../shared/insight/committee';
 import { defaultPeriod } from '../../../shared/insight/indicators';
 import { reportedCount } from '../../platform/reported';
 import { requireAuth } from '../../platform/request';
-import { tenantTransactions } from '../../platform/tenant';
+import { reportTransactions, tenantTransactions } from '../../platform/tenant';
 import { reportedScenario } from '../planning';
 import { renderCommitteePdf, renderCommitteeXlsx } from './insight.committee.files';
 import { committeeReport, saveIntroduction } from './insight.committee.service';
@@ -77,6 +77,8 @@ const periodOf = (q: { from?: string | undefined; to?: string | undefined }) =>
 export async function insightCommitteeRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tenant = tenantTransactions(app);
+  // Reports read the reporting replica when one is configured (ADR 0024).
+  const reports = reportTransactions(app);
   const tags = ['insight'];
   const access = { access: 'insight.report' } as const;
 
@@ -94,7 +96,7 @@ export async function insightCommitteeRoutes(app: FastifyInstance) {
     async (request) => {
       const actor = requireAuth(request);
       const { from, to } = periodOf(request.query);
-      return tenant(actor, (trx) => committeeReport(trx, actor, from, to));
+      return reports(actor, (trx) => committeeReport(trx, actor, from, to));
     },
   );
 
@@ -125,7 +127,7 @@ export async function insightCommitteeRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const actor = requireAuth(request);
       const { from, to } = periodOf(request.query);
-      const report = await tenant(actor, (trx) => committeeReport(trx, actor, from, to));
+      const report = await reports(actor, (trx) => committeeReport(trx, actor, from, to));
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="socialudvalget-${from}-${to}.pdf"`)
@@ -142,7 +144,7 @@ export async function insightCommitteeRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const actor = requireAuth(request);
       const { from, to } = periodOf(request.query);
-      const report = await tenant(actor, (trx) => committeeReport(trx, actor, from, to));
+      const report = await reports(actor, (trx) => committeeReport(trx, actor, from, to));
       return reply
         .type(XLSX)
         .header('content-disposition', `attachment; filename="socialudvalget-${from}-${to}.xlsx"`)

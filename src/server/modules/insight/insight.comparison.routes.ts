@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { reportedCount } from '../../platform/reported';
 import { requireAuth } from '../../platform/request';
-import { tenantTransactions } from '../../platform/tenant';
+import { reportTransactions, tenantTransactions } from '../../platform/tenant';
 import {
   comparison,
   insightSettings,
@@ -61,6 +61,8 @@ export const sharingBody = z.strictObject({
 export async function insightComparisonRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tenant = tenantTransactions(app);
+  // Reports read the reporting replica when one is configured (ADR 0024).
+  const reports = reportTransactions(app);
 
   r.get(
     '/api/insight/comparison',
@@ -75,7 +77,7 @@ export async function insightComparisonRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = requireAuth(request);
-      return tenant(actor, (trx) => comparison(trx, actor));
+      return reports(actor, (trx) => comparison(trx, actor));
     },
   );
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ALLOCATION_FLOW, PREVENTION_FLOW } from '../../../shared/insight/dashboard';
 import { reportedCount } from '../../platform/reported';
 import { requireAuth } from '../../platform/request';
-import { tenantTransactions } from '../../platform/tenant';
+import { reportTransactions } from '../../platform/tenant';
 import { dashboard } from './insight.dashboard.service';
 import { reportedIndicator } from './insight.indicators.routes';
 
@@ -63,7 +63,8 @@ const dashboardQuery = z.object({
 /** The dashboards (issue 18 §4): the sections of the last 12 months the user's role steers by. */
 export async function insightDashboardRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tenant = tenantTransactions(app);
+  // Reports read the reporting replica when one is configured (ADR 0024).
+  const reports = reportTransactions(app);
   r.get(
     '/api/insight/dashboard',
     {
@@ -79,7 +80,7 @@ export async function insightDashboardRoutes(app: FastifyInstance) {
     async (request) => {
       const actor = requireAuth(request);
       const { refresh } = request.query;
-      return tenant(actor, (trx) => dashboard(trx, actor, { refresh }));
+      return reports(actor, (trx) => dashboard(trx, actor, { refresh }));
     },
   );
 }

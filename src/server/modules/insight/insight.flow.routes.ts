@@ -5,7 +5,7 @@ import { AGE_BANDS } from '../../../shared/citizens/status';
 import { FLOW_MONTHS_DEFAULT, FLOW_MONTHS_MAX } from '../../../shared/insight/report';
 import { reportedCount } from '../../platform/reported';
 import { requireAuth } from '../../platform/request';
-import { tenantTransactions } from '../../platform/tenant';
+import { reportTransactions } from '../../platform/tenant';
 import { monthlyFlow } from './insight.flow.service';
 
 const reported = reportedCount;
@@ -48,7 +48,8 @@ export const flowResponse = z.object({
 /** The monthly by-name flow (issue 18 §2, rule 35), small numbers suppressed. */
 export async function insightFlowRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tenant = tenantTransactions(app);
+  // Reports read the reporting replica when one is configured (ADR 0024).
+  const reports = reportTransactions(app);
   r.get(
     '/api/insight/flow',
     {
@@ -63,7 +64,7 @@ export async function insightFlowRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = requireAuth(request);
-      return tenant(actor, (trx) => monthlyFlow(trx, actor, request.query.months));
+      return reports(actor, (trx) => monthlyFlow(trx, actor, request.query.months));
     },
   );
 }

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/insight/indicators';
 import { reportedCount } from '../../platform/reported';
 import { requireAuth } from '../../platform/request';
-import { tenantTransactions } from '../../platform/tenant';
+import { reportTransactions } from '../../platform/tenant';
 import { outcomeIndicators } from './insight.indicators.service';
 
 const isoDate = z.iso.date();
@@ -43,7 +43,8 @@ export const indicatorsResponse = z.object({
 /** The outcome indicators of a period (issue 18 §3, docs/indicators.md), small numbers suppressed. */
 export async function insightIndicatorsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tenant = tenantTransactions(app);
+  // Reports read the reporting replica when one is configured (ADR 0024).
+  const reports = reportTransactions(app);
   r.get(
     '/api/insight/indicators',
     {
@@ -62,7 +63,7 @@ export async function insightIndicatorsRoutes(app: FastifyInstance) {
         request.query.from && request.query.to
           ? { from: request.query.from, to: request.query.to }
           : defaultPeriod(today());
-      return tenant(actor, (trx) => outcomeIndicators(trx, actor, from, to));
+      return reports(actor, (trx) => outcomeIndicators(trx, actor, from, to));
     },
   );
 }

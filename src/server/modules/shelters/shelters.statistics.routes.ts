@@ -5,7 +5,7 @@ import { today } from '../../../shared/dates';
 import { LENGTH_BANDS, type Quarter } from '../../../shared/shelters/statistics';
 import { reportedCount } from '../../platform/reported';
 import { requireAuth } from '../../platform/request';
-import { tenantTransactions } from '../../platform/tenant';
+import { reportTransactions, tenantTransactions } from '../../platform/tenant';
 import { quarterToReport, reportCheck, reportDownload, stayLengths } from './shelters.statistics.service';
 
 const count = reportedCount;
@@ -62,6 +62,8 @@ const quarterOf = (q: { quarter?: string | undefined }) => (q.quarter ?? quarter
 export async function shelterStatisticsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tenant = tenantTransactions(app);
+  // Reports read the reporting replica when one is configured (ADR 0024).
+  const reports = reportTransactions(app);
   const tags = ['shelters'];
 
   r.get(
@@ -76,7 +78,7 @@ export async function shelterStatisticsRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = requireAuth(request);
-      return tenant(actor, (trx) => stayLengths(trx, actor));
+      return reports(actor, (trx) => stayLengths(trx, actor));
     },
   );
 
@@ -93,7 +95,7 @@ export async function shelterStatisticsRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = requireAuth(request);
-      return tenant(actor, (trx) => reportCheck(trx, actor, quarterOf(request.query)));
+      return reports(actor, (trx) => reportCheck(trx, actor, quarterOf(request.query)));
     },
   );
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { reportedCount } from '../../platform/reported';
 import { requireAuth } from '../../platform/request';
-import { tenantTransactions } from '../../platform/tenant';
+import { reportTransactions } from '../../platform/tenant';
 import { youthIndicators } from './youth.indicators.service';
 
 const reported = reportedCount;
@@ -30,7 +30,8 @@ export const indicatorsResponse = z.object({
 /** The youth indicators for the leader (issue 17 §8), small numbers suppressed. */
 export async function youthIndicatorsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tenant = tenantTransactions(app);
+  // Reports read the reporting replica when one is configured (ADR 0024).
+  const reports = reportTransactions(app);
   r.get(
     '/api/youth/indicators',
     {
@@ -43,7 +44,7 @@ export async function youthIndicatorsRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = requireAuth(request);
-      return tenant(actor, (trx) => youthIndicators(trx, actor));
+      return reports(actor, (trx) => youthIndicators(trx, actor));
     },
   );
 }
