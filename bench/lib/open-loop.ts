@@ -7,16 +7,16 @@ import type { Random } from './random';
  * so a generator or server that falls behind shows in the latencies (no coordinated omission).
  */
 
-/** Milliseconds from the start of a run at which requests are due: a Poisson process of `rate` per second. */
+/**
+ * Milliseconds from the start of a run at which requests are due: rate × seconds arrivals spread
+ * uniformly at random over the window, in order — a Poisson process conditioned on its count, so
+ * the arrivals come in the bursts and gaps of independent users while every step of a search sends
+ * exactly its rate (a free Poisson count of a short step can be off by a third).
+ */
 export function poissonArrivals(rate: number, seconds: number, random: Random): number[] {
-  const out: number[] = [];
+  const n = Math.round(rate * seconds);
   const end = seconds * 1000;
-  let t = 0;
-  for (;;) {
-    t += (-Math.log(1 - random.next()) / rate) * 1000;
-    if (t >= end) return out;
-    out.push(t);
-  }
+  return Array.from({ length: n }, () => random.next() * end).sort((a, b) => a - b);
 }
 
 /** What one request came to. */
@@ -46,7 +46,7 @@ export interface PathLatency {
 export interface OpenLoopResult {
   /** Requests per second asked for. */
   targetRate: number;
-  /** Requests scheduled in the window ÷ its seconds (a Poisson count varies around the target). */
+  /** Requests scheduled in the window ÷ its seconds. */
   scheduledRate: number;
   /** Requests sent ÷ the seconds from the start to the last send (at least the window's). */
   sentRate: number;

@@ -265,10 +265,18 @@ export class MixPicker {
     this.names = new Weighted(MIX.map((x) => [x, x.weight] as const));
   }
 
-  /** The municipality and the name of the next request, as the raw baseline replays it. */
+  /**
+   * The municipality and the name of the next request, as the raw baseline replays it: a request the
+   * municipality has nothing for (no active enrollment, no vacancy to offer) becomes the read the
+   * app's mix sends instead.
+   */
   pickName(random: Random): { m: MunicipalityLoad; name: string; write: boolean } {
     const m = this.municipalities.pick(random);
-    const x = this.names.pick(random);
+    let x = this.names.pick(random);
+    if (!m.statements.has(x.name)) {
+      const instead = x.name === 'record a support contact' ? 'support caseload' : 'waiting list';
+      x = MIX.find((y) => y.name === instead) ?? x;
+    }
     return { m, name: x.name, write: x.write === true };
   }
 

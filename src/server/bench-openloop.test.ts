@@ -10,12 +10,18 @@ import { Random } from '../../bench/lib/random';
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 describe('open-loop generator', () => {
-  it('schedules Poisson arrivals at the asked rate within the window', () => {
+  it('schedules exactly the asked rate within the window, at random times like independent users', () => {
     const arrivals = poissonArrivals(1000, 10, new Random(3));
-    expect(arrivals.length).toBeGreaterThan(9_700);
-    expect(arrivals.length).toBeLessThan(10_300);
+    expect(arrivals).toHaveLength(10_000);
     expect(arrivals.every((t, i) => t >= (arrivals[i - 1] ?? 0) && t < 10_000)).toBe(true);
     expect(poissonArrivals(1000, 10, new Random(3))).toEqual(arrivals);
+    // Gaps of a Poisson process are exponential: their spread equals their mean (1 ms here).
+    const gaps = arrivals.slice(1).map((t, i) => t - (arrivals[i] ?? 0));
+    const mean = gaps.reduce((s, g) => s + g, 0) / gaps.length;
+    const sd = Math.sqrt(gaps.reduce((s, g) => s + (g - mean) ** 2, 0) / gaps.length);
+    expect(mean).toBeCloseTo(1, 1);
+    expect(sd / mean).toBeGreaterThan(0.9);
+    expect(sd / mean).toBeLessThan(1.1);
   });
 
   it('sends at the scheduled rate without waiting for slow answers', async () => {
