@@ -597,12 +597,19 @@ export function openLoopMarkdown(r: OpenLoopReport): string {
       'session, permissions, the service in one transaction bound to the tenant, the audit row and the ' +
       'JSON answer.',
     '- **raw SQL**: for each request of the same mix, the statements the app sent for that request name in ' +
-      'that municipality (captured once from the app in this process before the runs, leaving out the ' +
-      "session's lookup and touch and the tenant binding), replayed on a `pg.Pool` of " +
+      'that municipality, captured once from the app in this process before the runs: for a read its read ' +
+      "statements (as in the national benchmark: the read's audit row and the ranking's census entries are " +
+      "the app's work around them), for a write all it sent but the session's lookup and touch and the " +
+      'tenant binding (its audit row, which the app sends with its COMMIT, is not seen, so not replayed). ' +
+      'They are replayed on a `pg.Pool` of ' +
       `${s.connections} connections as \`hjemvej_app\`: \`begin\` and the tenant binding in one round trip ` +
       'as the app does, the statements one after another, then `commit` for a read and `rollback` for a ' +
       'write (so a replayed write changes nothing and never conflicts with the one before it; the raw ' +
-      'writes therefore skip the commit). No HTTP, session, permissions or JSON.',
+      'writes therefore skip the commit). No HTTP, session, permissions or JSON. A municipality without ' +
+      "an active enrollment for its support user or a vacancy to offer sends the read the app's mix sends " +
+      'instead (support caseload, waiting list).',
+    '- **send lag**: how late the generator sent requests after their scheduled time (it is inside the ' +
+      'latencies); a large one means the load generator itself was short of CPU.',
     '',
   );
   return out.join('\n');
