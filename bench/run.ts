@@ -11,6 +11,16 @@ import { citizensMarkdown, DEFAULT_OPTIONS, runCitizensBench } from './citizens-
 import { writeResults } from './lib/report';
 import { DEFAULT_OPTIONS as NATIONAL_DEFAULTS, nationalMarkdown, runNationalBench } from './national/bench';
 import { databaseName } from './national/data';
+import {
+  DEFAULT_OPTIONS as EMBEDDED_USERS_DEFAULTS,
+  embeddedUsersMarkdown,
+  runEmbeddedUsers,
+} from './national/embedded-users';
+import {
+  DEFAULT_OPTIONS as OPENLOOP_DEFAULTS,
+  openLoopMarkdown,
+  runOpenLoopBench,
+} from './national/openloop';
 import { planningMarkdown, runPlanningBench } from './planning';
 import { backtestMarkdown, runPlanningBacktest } from './planning-backtest';
 import { DEFAULT_OPTIONS as PREVENTION_DEFAULTS, preventionMarkdown, runPreventionBench } from './prevention';
@@ -36,6 +46,11 @@ Suites (national when none is named):
                        path of the app server at rest and meanwhile (the national data set, as national)
   planning-backtest    the planning model fitted on eight years of the national data set and checked
                        against the last two, per municipality, next to the naive forecast (as national)
+  openloop             the staff mix of all municipalities at fixed arrival rates (open loop): the
+                       highest rate with p95 < 100 ms and no errors for the app on 1 and N processes
+                       and for the raw SQL of the mix (the national data set, as national)
+  embedded-users       one mid-sized municipality on embedded PGlite with 10 staff at once, think
+                       time 2–5 s: p50/p95/p99 per path (generated for the run, as national's embedded)
 
 Options:
   --keep               keep the benchmark database afterwards
@@ -57,6 +72,20 @@ Options:
   --database NAME      the benchmark database, hjemvej_bench… (default hjemvej_bench), so that
                        two runs on one server keep apart
   --out DIR            where results go (default bench/results)
+
+Open loop (openloop; --seconds is the measured seconds per step, default ${OPENLOOP_DEFAULTS.seconds},
+--warmup the warm-up before each, default ${OPENLOOP_DEFAULTS.warmupSeconds}, --connections the database connections in all,
+default ${OPENLOOP_DEFAULTS.connections}):
+  --processes LIST     app processes to measure, comma-separated (default 1,<cores>)
+  --start-rate N       first step's arrivals per second (default ${OPENLOOP_DEFAULTS.startRate}); doubled until a step fails
+  --max-steps N        steps per deployment at most (default ${OPENLOOP_DEFAULTS.maxSteps})
+  --bisections N       steps between the last pass and the first failure (default ${OPENLOOP_DEFAULTS.bisections})
+  --skip-raw           leave out the raw SQL of the mix
+
+Embedded users (embedded-users; --seconds is the run's length, default ${EMBEDDED_USERS_DEFAULTS.seconds}):
+  --users N            staff at once (default ${EMBEDDED_USERS_DEFAULTS.users})
+  --think-ms MIN-MAX   think time between requests (default ${EMBEDDED_USERS_DEFAULTS.thinkMinMs}-${EMBEDDED_USERS_DEFAULTS.thinkMaxMs})
+  --scale F            share of the national size the municipality is generated at (default ${EMBEDDED_USERS_DEFAULTS.scale})
 
 Environment: DATABASE_URL names the PostgreSQL server (default
 postgres://postgres@127.0.0.1:5432/postgres); the role must be able to create databases and
@@ -85,6 +114,12 @@ type Suite = (common: {
   /** National: only these read paths. */
   paths: string[] | undefined;
   numbers: Record<string, number | undefined>;
+  /** Open loop: app processes to measure. */
+  processes: number[] | undefined;
+  skipRaw: boolean;
+  /** Embedded users: think time in ms and the generator's scale. */
+  think: [number, number] | undefined;
+  scale: number | undefined;
 }) => Promise<SuiteOutput>;
 
 /** The national data set: DATABASE_URL's database if it is a benchmark one, else --database or hjemvej_bench_national. */
@@ -176,6 +211,32 @@ const SUITES: Record<string, Suite> = {
     });
     return { markdown: backtestMarkdown(report), data: report };
   },
+  openloop: async ({ adminUrl, database, explicitDatabase, numbers, processes, skipRaw }) => {
+    const report = await runOpenLoopBench({
+      url: nationalUrl(adminUrl, explicitDatabase, database),
+      ...(processes ? { processes } : {}),
+      ...(skipRaw ? { raw: false } : {}),
+      ...defined({
+        connections: numbers.connections,
+        seconds: numbers.seconds,
+        warmupSeconds: numbers.warmup,
+        startRate: numbers['start-rate'],
+        maxSteps: numbers['max-steps'],
+        bisections: numbers.bisections,
+      }),
+      log: (line) => console.error(`  ${line}`),
+    });
+    return { markdown: openLoopMarkdown(report), data: report };
+  },
+  'embedded-users': async ({ numbers, think, scale }) => {
+    const report = await runEmbeddedUsers({
+      ...(think ? { thinkMinMs: think[0], thinkMaxMs: think[1] } : {}),
+      ...(scale !== undefined ? { scale } : {}),
+      ...defined({ seconds: numbers.seconds, users: numbers.users }),
+      log: (line) => console.error(`  ${line}`),
+    });
+    return { markdown: embeddedUsersMarkdown(report), data: report };
+  },
 };
 
 function defined<T extends Record<string, number | undefined>>(values: T): Partial<Record<keyof T, number>> {
@@ -200,6 +261,14 @@ function parseOptions() {
       seconds: { type: 'string' },
       warmup: { type: 'string' },
       serial: { type: 'string' },
+      processes: { type: 'string' },
+      'start-rate': { type: 'string' },
+      'max-steps': { type: 'string' },
+      bisections: { type: 'string' },
+      'skip-raw': { type: 'boolean', default: false },
+      users: { type: 'string' },
+      'think-ms': { type: 'string' },
+      scale: { type: 'string' },
       out: { type: 'string', default: path.join('bench', 'results') },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -231,6 +300,10 @@ async function main(): Promise<number> {
     seconds: 1,
     warmup: 0,
     serial: 0,
+    'start-rate': 1,
+    'max-steps': 1,
+    bisections: 0,
+    users: 1,
   } as const;
   for (const key of Object.keys(minimum) as (keyof typeof minimum)[]) {
     const raw = values[key];
@@ -241,6 +314,35 @@ async function main(): Promise<number> {
       return 1;
     }
     numbers[key] = n;
+  }
+  let processes: number[] | undefined;
+  if (values.processes !== undefined) {
+    processes = values.processes.split(',').map(Number);
+    if (!processes.length || processes.some((n) => !Number.isInteger(n) || n < 1)) {
+      console.error(`--processes must be whole numbers ≥ 1, comma-separated, got ${values.processes}`);
+      return 1;
+    }
+  }
+  let think: [number, number] | undefined;
+  if (values['think-ms'] !== undefined) {
+    const [min, max] = values['think-ms'].split('-').map(Number);
+    if (
+      min === undefined ||
+      max === undefined ||
+      !Number.isInteger(min) ||
+      !Number.isInteger(max) ||
+      min < 0 ||
+      max < min
+    ) {
+      console.error(`--think-ms must be MIN-MAX in whole milliseconds, got ${values['think-ms']}`);
+      return 1;
+    }
+    think = [min, max];
+  }
+  const scale = values.scale === undefined ? undefined : Number(values.scale);
+  if (scale !== undefined && !(scale > 0 && scale <= 1)) {
+    console.error(`--scale must be a number in (0, 1], got ${values.scale}`);
+    return 1;
   }
   const names = positionals.length ? positionals : ['national'];
   const unknown = names.filter((n) => !SUITES[n]);
@@ -268,6 +370,10 @@ async function main(): Promise<number> {
       explicitDatabase: values.database !== undefined,
       paths: values.path,
       numbers,
+      processes,
+      skipRaw: values['skip-raw'],
+      think,
+      scale,
     });
     console.log(output.markdown);
     const files = writeResults(values.out, today(), name, output.markdown, output.data);

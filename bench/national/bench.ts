@@ -397,7 +397,7 @@ export async function login(base: string, username: string): Promise<Session> {
   return { cookie: session.split(';')[0] ?? '', csrf: csrfToken };
 }
 
-interface RunningApp {
+export interface RunningApp {
   base: string;
   capture: CapturePlugin;
   close(): Promise<void>;
@@ -408,12 +408,15 @@ export async function startApp(
   db: DatabaseHandles,
   url: string | undefined,
   poolSize: number,
+  /** The session secret, when sessions it makes must work on another server too (the open loop's). */
+  options: { sessionSecret?: string } = {},
 ): Promise<RunningApp> {
   const capture = new CapturePlugin();
   const config = loadConfig({
     NODE_ENV: 'production',
     ...(url ? { DATABASE_URL: url, DATABASE_POOL_SIZE: String(poolSize) } : {}),
-    SESSION_SECRET: randomBytes(32).toString('base64url'),
+    SESSION_SECRET: options.sessionSecret ?? randomBytes(32).toString('base64url'),
+    ...(options.sessionSecret ? { SESSION_IDLE_MINUTES: String(24 * 60) } : {}),
     LOG_LEVEL: 'silent',
     DEMO_SEED: 'false',
     LOGIN_RATE_PER_MINUTE: '10000',

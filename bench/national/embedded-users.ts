@@ -1,0 +1,200 @@
+import os from 'node:os';
+import { today } from '../../src/shared/dates';
+import { type MachineInfo, machineInfo } from '../lib/machine';
+import { type OpenLoopSample, type PathLatency, pathLatencies, spread } from '../lib/open-loop';
+import { Random } from '../lib/random';
+import { count, machineLine, markdownTable, ms } from '../lib/report';
+import { startApp } from './bench';
+import { embeddedMunicipality } from './embedded';
+import { MIX, MixPicker, openLoopAgent, prepareMunicipalities, sendMix, WRITES } from './mix';
+import { MID_SIZED } from './municipalities';
+
+/**
+ * Embedded (issue 21 §5): one mid-sized municipality on PGlite, as on a laptop, with ten staff at
+ * work at once. Each picks a request of the staff mix (mix.ts), sends it, reads the answer for a
+ * think time of 2–5 s and picks the next; the latency of every path must stay under 100 ms (p95).
+ */
+export interface EmbeddedUsersOptions {
+  code: string;
+  /** The generator's seed and scale (the national set's: 1 and 1). */
+  seed: number;
+  scale: number;
+  users: number;
+  seconds: number;
+  thinkMinMs: number;
+  thinkMaxMs: number;
+  p95Ms: number;
+  log: (line: string) => void;
+}
+
+export const DEFAULT_OPTIONS: EmbeddedUsersOptions = {
+  code: MID_SIZED,
+  seed: 1,
+  scale: 1,
+  users: 10,
+  seconds: 120,
+  thinkMinMs: 2000,
+  thinkMaxMs: 5000,
+  p95Ms: 100,
+  log: () => {},
+};
+
+export interface EmbeddedUsersReport {
+  suite: 'embedded-users';
+  date: string;
+  machine: MachineInfo;
+  loadAverage: { before: number[]; after: number[] };
+  settings: Omit<EmbeddedUsersOptions, 'log'>;
+  municipality: { code: string; name: string; rows: Record<string, number>; loadSeconds: number };
+  requests: number;
+  errors: number;
+  firstErrors: string[];
+  all: { p50: number; p95: number; p99: number; max: number };
+  paths: (PathLatency & { meetsTarget: boolean })[];
+  seconds: number;
+}
+
+export async function runEmbeddedUsers(
+  options: Partial<EmbeddedUsersOptions> = {},
+): Promise<EmbeddedUsersReport> {
+  const o: EmbeddedUsersOptions = { ...DEFAULT_OPTIONS, ...options };
+  const started = performance.now();
+  const loadBefore = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  const onDate = today();
+  o.log(`generating ${o.code} at scale ${o.scale} into PGlite`);
+  const e = await embeddedMunicipality({ code: o.code, seed: o.seed, scale: o.scale, today: onDate });
+  try {
+    const db = await e.open();
+    try {
+      const g = e.summary.municipalities[0];
+      if (!g) throw new Error('The embedded database has no municipality');
+      const machine = await machineInfo(db.owner);
+      const app = await startApp(db, undefined, 1);
+      const agent = openLoopAgent();
+      try {
+        const loads = await prepareMunicipalities({
+          base: app.base,
+          db,
+          municipalities: [g],
+          onDate,
+          offerSlots: o.users,
+          log: o.log,
+        });
+        const picker = new MixPicker(loads, onDate);
+        const samples: OpenLoopSample[] = [];
+        const firstErrors: string[] = [];
+        o.log(`${o.users} users for ${o.seconds} s, think time ${o.thinkMinMs}–${o.thinkMaxMs} ms`);
+        const end = performance.now() + o.seconds * 1000;
+        await Promise.all(
+          Array.from({ length: o.users }, async (_, i) => {
+            const random = new Random(1000 + i);
+            // Staff do not start in step: each begins somewhere in a think time.
+            await new Promise((resolve) => setTimeout(resolve, random.int(0, o.thinkMaxMs)));
+            while (performance.now() < end) {
+              const request = picker.pick(random);
+              const t0 = performance.now();
+              let ok = false;
+              try {
+                const answer = await sendMix(agent, app.base, request);
+                ok = answer.ok;
+                if (!ok && firstErrors.length < 5) firstErrors.push(answer.error ?? '');
+              } catch (error) {
+                if (firstErrors.length < 5) firstErrors.push(`${request.name}: ${String(error)}`);
+              }
+              samples.push({ label: request.name, ms: performance.now() - t0, ok });
+              await new Promise((resolve) => setTimeout(resolve, random.int(o.thinkMinMs, o.thinkMaxMs)));
+            }
+          }),
+        );
+        const paths = pathLatencies(samples).map((p) => ({
+          ...p,
+          meetsTarget: p.errors === 0 && p.p95 < o.p95Ms,
+        }));
+        const { log: _log, ...settings } = o;
+        return {
+          suite: 'embedded-users',
+          date: new Date().toISOString(),
+          machine,
+          loadAverage: { before: loadBefore, after: os.loadavg().map((n) => Math.round(n * 100) / 100) },
+          settings,
+          municipality: { code: g.code, name: g.name, rows: e.summary.rows, loadSeconds: e.loadSeconds },
+          requests: samples.length,
+          errors: samples.filter((s) => !s.ok).length,
+          firstErrors,
+          all: spread(samples.map((s) => s.ms)),
+          paths,
+          seconds: Math.round((performance.now() - started) / 1000),
+        };
+      } finally {
+        agent.destroy();
+        await app.close();
+      }
+    } finally {
+      await db.close();
+    }
+  } finally {
+    e.remove();
+  }
+}
+
+export function embeddedUsersMarkdown(r: EmbeddedUsersReport): string {
+  const s = r.settings;
+  const m = r.municipality;
+  const missed = r.paths.filter((p) => !p.meetsTarget).map((p) => p.label);
+  const out: string[] = [];
+  out.push(`# Embedded PGlite, ${s.users} users at once, ${r.date.slice(0, 10)}`, '');
+  out.push(`Machine: ${machineLine(r.machine)}.`, '');
+  out.push(
+    `Load average (1, 5, 15 min) before: ${r.loadAverage.before.join(', ')}; after: ${r.loadAverage.after.join(', ')} ` +
+      `(the machine is shared, so the numbers are pessimistic). The whole run took ${r.seconds} s.`,
+    '',
+  );
+  out.push(
+    `Data: ${m.code} ${m.name} (the mid-sized municipality) as the national set holds it at scale ${s.scale}, ` +
+      `seed ${s.seed}: ${count(m.rows.citizen ?? 0)} citizens, ${count(m.rows.allocation_application ?? 0)} ` +
+      `applications, ${count(m.rows.eviction_notice ?? 0)} notices, ${count(m.rows.audit_event ?? 0)} audit ` +
+      `rows, migrated and generated into a fresh PGlite directory in ${m.loadSeconds} s.`,
+    '',
+  );
+  out.push(
+    `Load: the server in this process on embedded PGlite (one connection), ${s.users} staff at once for ` +
+      `${s.seconds} s; each picks a request of the open-loop benchmark's mix (reads and writes in the same ` +
+      `shares, with the bench user of its role), sends it, waits for the answer, thinks ${s.thinkMinMs / 1000}–` +
+      `${s.thinkMaxMs / 1000} s (uniform) and picks the next. Latencies in milliseconds, from send to answer.`,
+    '',
+  );
+  out.push(
+    `**${r.requests} requests, ${r.errors} errors; over all: p50 ${ms(r.all.p50)}, p95 ${ms(r.all.p95)}, ` +
+      `p99 ${ms(r.all.p99)}, max ${ms(r.all.max)}.** ` +
+      (missed.length
+        ? `Paths with p95 ≥ ${s.p95Ms} ms or errors: ${missed.join(', ')}.`
+        : `Every path answered with p95 < ${s.p95Ms} ms and no errors.`),
+    '',
+  );
+  out.push(
+    markdownTable(
+      ['path', 'kind', 'requests', 'errors', 'p50', 'p95', 'p99', 'max', `p95 < ${s.p95Ms}`],
+      r.paths
+        .toSorted(
+          (a, b) => MIX.findIndex((x) => x.name === a.label) - MIX.findIndex((x) => x.name === b.label),
+        )
+        .map((p) => [
+          p.label,
+          WRITES.includes(p.label) ? 'write' : 'read',
+          count(p.requests),
+          count(p.errors),
+          ms(p.p50),
+          ms(p.p95),
+          ms(p.p99),
+          ms(p.max),
+          p.meetsTarget ? 'yes' : '**no**',
+        ]),
+    ),
+    '',
+    'A rare path has few requests in a run: its p95 is then close to its slowest request.',
+    '',
+  );
+  if (r.firstErrors.length)
+    out.push('First errors:', '', ...r.firstErrors.map((e) => `- \`${e.replaceAll('`', "'")}\``), '');
+  return out.join('\n');
+}
