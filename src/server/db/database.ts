@@ -195,6 +195,8 @@ const RUN_UNLOCK = 'select pg_advisory_unlock(hashtextextended($1, 0))';
  */
 class RunLocks {
   #client: Promise<pg.Client> | null = null;
+  /** The names this process holds. */
+  readonly #held = new Set<string>();
   /** The connection's statements, one at a time (a pg client takes one query at a time). */
   #queue: Promise<unknown> = Promise.resolve();
   readonly #url: string;
@@ -234,14 +236,26 @@ class RunLocks {
   }
 
   async tryLock(name: string): Promise<(() => Promise<void>) | null> {
+    // A session's advisory locks are re-entrant: this process's own runs are kept apart here.
+    if (this.#held.has(name)) return null;
+    this.#held.add(name);
     const key = `hjemvej.run.${name}`;
-    const client = await this.#connect();
-    const { rows } = await this.#query<{ locked: boolean }>(client, RUN_LOCK, [key]);
-    if (!rows[0]?.locked) return null;
-    return async () => {
-      // A connection lost since took its locks with it.
-      await this.#query(client, RUN_UNLOCK, [key]).catch(() => {});
-    };
+    try {
+      const client = await this.#connect();
+      const { rows } = await this.#query<{ locked: boolean }>(client, RUN_LOCK, [key]);
+      if (!rows[0]?.locked) {
+        this.#held.delete(name);
+        return null;
+      }
+      return async () => {
+        // A connection lost since took its locks with it.
+        await this.#query(client, RUN_UNLOCK, [key]).catch(() => {});
+        this.#held.delete(name);
+      };
+    } catch (error) {
+      this.#held.delete(name);
+      throw error;
+    }
   }
 
   async close(): Promise<void> {
