@@ -1,4 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
+import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import type { Config } from './config';
 import { loggerOptions } from './logger';
@@ -105,6 +106,8 @@ export async function runPrimary(config: Config): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
+  // Workers run main.ts whatever script imported it (e2e/serve.ts does), with the same Node options.
+  cluster.setupPrimary({ exec: fileURLToPath(new URL('./main.ts', import.meta.url)) });
   log.info({ workers: processes }, 'starting workers');
   for (let slot = 1; slot <= processes; slot++) fork(slot);
 }
