@@ -59,6 +59,8 @@ if (index === undefined) {
   process.env.HOST = '127.0.0.1';
   process.env.DEMO_SEED = 'true';
   process.env.LOGIN_RATE_PER_MINUTE = '1000';
+  // One process per server: the journeys' servers already run side by side (ADR 0023).
+  process.env.WEB_CONCURRENCY = '1';
   process.env.LOG_LEVEL = 'warn';
   // The journeys set today's date with a cookie (ADR 0011).
   process.env.HJEMVEJ_TEST_CLOCK = 'true';

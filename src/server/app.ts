@@ -16,7 +16,7 @@ import type { DatabaseHandles } from './db/database';
 import { errorBody, registerErrorHandler } from './errors';
 import { loggerOptions } from './logger';
 import { serverModules } from './modules';
-import { accessSettings, authPlugin } from './modules/access';
+import { accessSettings, authPlugin, sharedRateLimitStore } from './modules/access';
 import { declaredPersonalData, type ModuleContext } from './platform/module';
 import { responseSerializer } from './platform/serializer';
 import { installTestClock } from './platform/test-clock';
@@ -100,7 +100,12 @@ export async function buildApp({
       reply.header('cache-control', 'no-store');
     return payload;
   });
-  await app.register(rateLimit, { global: false });
+  // Rate limits count in PostgreSQL in server mode, so that every process counts the same
+  // requests (ADR 0023); the embedded database has one process, which counts in memory.
+  await app.register(rateLimit, {
+    global: false,
+    ...(db.kind === 'postgres' ? { store: sharedRateLimitStore(db.app, config.SESSION_SECRET) } : {}),
+  });
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: {

@@ -8,8 +8,14 @@ export function pgliteDataDir(config: Config): string {
   return path.join(config.dataDir, 'pglite');
 }
 
-/** Opens the configured database (PostgreSQL or PGlite in DATA_DIR), migrates it and checks the app role. */
-export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandles> {
+/**
+ * Opens the configured database (PostgreSQL or PGlite in DATA_DIR), migrates it and checks the app
+ * role. A worker of several server processes passes `migrate: false`: its primary migrated.
+ */
+export async function openConfiguredDatabase(
+  config: Config,
+  { migrate: migrating = true }: { migrate?: boolean } = {},
+): Promise<DatabaseHandles> {
   const db = await openDatabase({
     url: config.DATABASE_URL,
     ownerUrl: config.DATABASE_OWNER_URL,
@@ -18,7 +24,7 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
     poolSize: config.DATABASE_POOL_SIZE,
   });
   try {
-    await migrate(db.owner);
+    if (migrating) await migrate(db.owner);
     await assertAppRoleIsBound(db.app);
     // The reporting handle too: a replica's login must be bound to the app role as the primary's is.
     if (db.reports !== db.app) await assertAppRoleIsBound(db.reports);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config';
 
@@ -10,6 +11,11 @@ describe('configuration', () => {
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.SESSION_IDLE_MINUTES).toBe(30);
     expect(config.LOGIN_MAX_FAILURES).toBe(5);
+  });
+
+  it('runs as many server processes as the machine has cores unless WEB_CONCURRENCY says otherwise', () => {
+    expect(loadConfig(base).WEB_CONCURRENCY).toBe(Math.min(64, availableParallelism()));
+    expect(loadConfig({ ...base, WEB_CONCURRENCY: '3' }).WEB_CONCURRENCY).toBe(3);
   });
 
   it('treats an empty value as unset', () => {
@@ -31,6 +37,12 @@ describe('configuration', () => {
     [
       { DATABASE_REPLICA_URL: 'postgres://replica/hjemvej' },
       'Invalid configuration: DATABASE_REPLICA_URL needs DATABASE_URL (a replica serves a PostgreSQL primary; the embedded database has none)',
+    ],
+    [{ WEB_CONCURRENCY: '0' }, 'Invalid configuration: WEB_CONCURRENCY must be at least 1 (got "0")'],
+    [{ WEB_CONCURRENCY: '65' }, 'Invalid configuration: WEB_CONCURRENCY must be at most 64 (got "65")'],
+    [
+      { WEB_CONCURRENCY: 'auto' },
+      'Invalid configuration: WEB_CONCURRENCY must be a whole number from 1 to 64 (got "auto")',
     ],
   ])('rejects %o with one clear line', (env, line) => {
     expect(() => loadConfig({ ...base, ...env })).toThrow(new ConfigError(line));

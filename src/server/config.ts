@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -50,8 +51,18 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { message: 'must start with postgres:// or postgresql://' })
     .optional(),
-  /** Connections in the application pool (server mode). */
+  /**
+   * Connections in the application pool (server mode), per process: with WEB_CONCURRENCY
+   * processes the app opens up to WEB_CONCURRENCY × this many (plus two owner connections and one
+   * for the jobs' locks per process).
+   */
   DATABASE_POOL_SIZE: int(1, 200).default(10),
+  /**
+   * Server processes in server mode (DATABASE_URL set): one primary migrates and seeds, then this
+   * many workers serve the same port, sharing nothing but PostgreSQL (ADR 0023). Default: the
+   * machine's cores. Embedded PGlite always runs one process.
+   */
+  WEB_CONCURRENCY: int(1, 64).default(Math.min(64, availableParallelism())),
   /** Folder for the embedded database and the generated session secret. */
   DATA_DIR: z.string().min(1).default('./data'),
   /** Key (≥ 32 characters) that protects session tokens at rest. Generated into DATA_DIR when unset outside production. */

@@ -57,6 +57,13 @@ export interface DatabaseHandles {
   /** Runs as the owner: migrations, the CLI, the demo seed and the cross-tenant audit check. */
   owner: Db;
   close(): Promise<void>;
+  /**
+   * Takes the named lock for one run, if no one holds it: answers its release, or null when it is
+   * held (by another process on PostgreSQL, by another run of this process on PGlite). On
+   * PostgreSQL a session advisory lock on a connection of its own (ADR 0023), so that whatever the
+   * run does on the pools, only one process runs it at a time.
+   */
+  tryLock(name: string): Promise<(() => Promise<void>) | null>;
   /** PGlite only: the whole database as a dump that `loadDataDir` starts another from (tests). */
   dumpDataDir?: (compression?: 'none' | 'gzip') => Promise<Blob>;
   /**
@@ -213,14 +220,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       dialect: new TenantPostgresDialect({ pool: appPool, onCreateConnection }),
     });
     const listeners = notificationListeners(options.url, options.onIdleError ?? reportIdleError);
+    const locks = new RunLocks(options.url, options.onIdleError ?? reportIdleError);
     if (!options.replicaUrl) {
       return {
         kind: 'postgres',
         app,
         reports: app,
         owner,
+        tryLock: (name) => locks.tryLock(name),
         async close() {
           await listeners.close();
+          await locks.close();
           await app.destroy();
           await owner.destroy();
         },
@@ -254,9 +264,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       reports,
       replica: router,
       owner,
+      tryLock: (name) => locks.tryLock(name),
       async close() {
         await listeners.close();
         await reports.destroy();
+        await locks.close();
         await app.destroy();
         await owner.destroy();
       },
@@ -279,11 +291,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const session = new PGliteSession(pglite);
   const owner = new Kysely<Database>({ dialect: new PGliteDialect(session) });
   const app = new Kysely<Database>({ dialect: new PGliteDialect(session, APP_ROLE) });
+  // One process has the embedded database: a lock is this process's.
+  const held = new Set<string>();
   return {
     kind: 'pglite',
     app,
     reports: app,
     owner,
+    async tryLock(name) {
+      if (held.has(name)) return null;
+      held.add(name);
+      return async () => {
+        held.delete(name);
+      };
+    },
     async close() {
       await app.destroy();
       await owner.destroy();
@@ -292,6 +313,89 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     },
     dumpDataDir: (compression = 'none') => pglite.dumpDataDir(compression),
   };
+}
+
+/** The advisory lock's key of a named run (the same hashing as the import and digest locks). */
+const RUN_LOCK = 'select pg_try_advisory_lock(hashtextextended($1, 0)) as locked';
+const RUN_UNLOCK = 'select pg_advisory_unlock(hashtextextended($1, 0))';
+
+/**
+ * The named runs' session advisory locks, all on one connection of their own, opened at the first
+ * lock and again after PostgreSQL closed it. A lock lives as long as that connection: if it is
+ * lost (a restart), so is the lock, and another process may start the run while this one finishes
+ * it — the jobs tolerate that (each run only fills in what is missing, under its own row locks).
+ */
+class RunLocks {
+  #client: Promise<pg.Client> | null = null;
+  /** The names this process holds. */
+  readonly #held = new Set<string>();
+  /** The connection's statements, one at a time (a pg client takes one query at a time). */
+  #queue: Promise<unknown> = Promise.resolve();
+  readonly #url: string;
+  readonly #onError: (error: Error) => void;
+
+  constructor(url: string, onError: (error: Error) => void) {
+    this.#url = url;
+    this.#onError = onError;
+  }
+
+  #connect(): Promise<pg.Client> {
+    if (this.#client) return this.#client;
+    const client = new pg.Client({ connectionString: this.#url });
+    const connecting: Promise<pg.Client> = client.connect().then(
+      () => client,
+      (error: unknown) => {
+        dropped();
+        throw error;
+      },
+    );
+    const dropped = () => {
+      if (this.#client === connecting) this.#client = null;
+    };
+    client.on('error', (error) => {
+      dropped();
+      this.#onError(error);
+    });
+    client.on('end', dropped);
+    this.#client = connecting;
+    return connecting;
+  }
+
+  #query<R extends pg.QueryResultRow>(client: pg.Client, text: string, values: unknown[]) {
+    const result = this.#queue.then(() => client.query<R>(text, values));
+    this.#queue = result.catch(() => {});
+    return result;
+  }
+
+  async tryLock(name: string): Promise<(() => Promise<void>) | null> {
+    // A session's advisory locks are re-entrant: this process's own runs are kept apart here.
+    if (this.#held.has(name)) return null;
+    this.#held.add(name);
+    const key = `hjemvej.run.${name}`;
+    try {
+      const client = await this.#connect();
+      const { rows } = await this.#query<{ locked: boolean }>(client, RUN_LOCK, [key]);
+      if (!rows[0]?.locked) {
+        this.#held.delete(name);
+        return null;
+      }
+      return async () => {
+        // A connection lost since took its locks with it.
+        await this.#query(client, RUN_UNLOCK, [key]).catch(() => {});
+        this.#held.delete(name);
+      };
+    } catch (error) {
+      this.#held.delete(name);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    const connecting = this.#client;
+    this.#client = null;
+    const client = await connecting?.catch(() => null);
+    await client?.end().catch(() => {});
+  }
 }
 
 /**

@@ -79,6 +79,8 @@ describe('a PostgreSQL restart under the running server', { timeout: PROCESS_TES
         HOST: '127.0.0.1',
         DEMO_SEED: 'false',
         LOG_LEVEL: 'error',
+        // One process: the test asks whether that process survives (a worker would be replaced).
+        WEB_CONCURRENCY: '1',
       });
       let stderr = '';
       child.stderr?.on('data', (d) => {

@@ -63,6 +63,16 @@ export interface LoginThrottleTable {
   locked_until: Date | null;
 }
 
+/** Requests of one client on one rate-limited route in the current window (migration 0043, ADR 0023). */
+export interface RateLimitTable {
+  route: string;
+  /** HMAC of the client's key (its address): the table names no address. */
+  client_key: string;
+  window_start: Date;
+  window_ms: number;
+  hits: number;
+}
+
 /** A user's TOTP secret, sealed; `confirmed_at` null while enrolment is in progress (migration 0040). */
 export interface UserSecondFactorTable {
   user_id: string;
@@ -96,6 +106,7 @@ declare module '../../db/schema' {
     app_user: AppUserTable;
     session: SessionTable;
     login_throttle: LoginThrottleTable;
+    rate_limit: RateLimitTable;
     user_second_factor: UserSecondFactorTable;
     user_recovery_code: UserRecoveryCodeTable;
   }

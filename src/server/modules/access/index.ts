@@ -7,6 +7,7 @@ import type { AccessSettings } from './access.service';
 import { lockedUserTasks } from './access.tasks';
 import * as m0020 from './migrations/2026-12-04-0020-access-session-touch-once-a-minute';
 import * as m0040 from './migrations/2026-12-12-0040-access-totp';
+import * as m0043 from './migrations/2026-12-13-0043-access-rate-limit';
 import * as m0044 from './migrations/2026-12-13-0044-access-session-ended-notify';
 
 /** The session and login rules of a running app, from its configuration. */
@@ -32,6 +33,7 @@ export const module: ServerModule = {
   migrations: {
     '2026-12-04-0020-access-session-touch-once-a-minute': m0020,
     '2026-12-12-0040-access-totp': m0040,
+    '2026-12-13-0043-access-rate-limit': m0043,
     '2026-12-13-0044-access-session-ended-notify': m0044,
   },
 };
@@ -67,5 +69,6 @@ export {
 } from './external-login';
 export { createMunicipality } from './municipality.service';
 export { MIN_PASSWORD_LENGTH, passwordProblem } from './password';
+export { sharedRateLimitStore } from './rate-limit-store';
 export { seedSecondFactor } from './second-factor.service';
 export { base32Decode, hotp, TOTP_STEP_SECONDS, timeStep, totp } from './totp';

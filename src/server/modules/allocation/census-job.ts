@@ -22,6 +22,7 @@ export async function runCensus(db: DatabaseHandles): Promise<number> {
 export function censusJob(db: DatabaseHandles, log: FastifyBaseLogger) {
   return intervalJob({
     everyMs: HOUR,
+    alone: { name: 'allocation.census', db },
     run: async () => {
       const taken = await runCensus(db);
       if (taken > 0) log.info({ taken }, 'fairness census taken');

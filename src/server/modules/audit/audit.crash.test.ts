@@ -49,6 +49,8 @@ describe('the audit chain after a crash (issue 21 §1)', { timeout: PROCESS_TEST
         DEMO_SEED: 'true',
         DEMO_PASSWORD: PASSWORD,
         LOG_LEVEL: 'warn',
+        // One process, killed with -9: the crash is the whole server's (ADR 0023).
+        WEB_CONCURRENCY: '1',
       };
       const origin = `http://127.0.0.1:${env.PORT}`;
       const first = spawnServerScript('main.ts', [], env);

@@ -23,6 +23,7 @@ export async function computeDailyHistories(db: DatabaseHandles, day = today()):
 export function planningHistoryJob(db: DatabaseHandles, log: FastifyBaseLogger) {
   return intervalJob({
     everyMs: HOUR,
+    alone: { name: 'planning.history', db },
     run: async () => {
       const started = Date.now();
       const computed = await computeDailyHistories(db);

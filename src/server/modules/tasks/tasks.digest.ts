@@ -267,6 +267,7 @@ export function digestJob(
   const { config, taskProviders } = context;
   return intervalJob({
     everyMs: FIFTEEN_MINUTES,
+    alone: { name: 'tasks.digest', db },
     enabled: () => Boolean(config.SMTP_URL),
     run: async () => {
       if (danishHour() < config.DIGEST_HOUR) return;
