@@ -68,6 +68,25 @@ export function machineLine(m: MachineInfo): string {
 }
 
 /**
+ * The opening lines every benchmark report shares: its title, the machine, the load average around
+ * the run and how long it took.
+ */
+export function reportHead(
+  title: string,
+  r: { machine: MachineInfo; loadAverage: { before: number[]; after: number[] }; seconds: number },
+): string[] {
+  return [
+    title,
+    '',
+    `Machine: ${machineLine(r.machine)}.`,
+    '',
+    `Load average (1, 5, 15 min) before: ${r.loadAverage.before.join(', ')}; after: ${r.loadAverage.after.join(', ')} ` +
+      `(the machine is shared, so the numbers are pessimistic). The whole run took ${r.seconds} s.`,
+    '',
+  ];
+}
+
+/**
  * Writes `<date>-<suite>.md` (kept in git: the record of what was measured) and `.json` (the full
  * numbers; git-ignored) into `dir`, creating it.
  */

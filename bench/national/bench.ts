@@ -28,10 +28,10 @@ import {
   appRawCells,
   count,
   latency,
-  machineLine,
   markdownTable,
   ms,
   ratio,
+  reportHead,
 } from '../lib/report';
 import { copyImportWrites, importFiles, importNoticesFor } from '../prevention';
 import { buildNationalDatabase, databaseName, readSummary } from './data';
@@ -854,13 +854,7 @@ export function nationalMarkdown(r: NationalReport): string {
   const t = s.targets;
   const d = r.data;
   const out: string[] = [];
-  out.push(`# National benchmark, ${r.date.slice(0, 10)}`, '');
-  out.push(`Machine: ${machineLine(r.machine)}.`, '');
-  out.push(
-    `Load average (1, 5, 15 min) before: ${r.loadAverage.before.join(', ')}; after: ${r.loadAverage.after.join(', ')} ` +
-      `(the machine is shared, so the numbers are pessimistic). The whole run took ${r.seconds} s.`,
-    '',
-  );
+  out.push(...reportHead(`# National benchmark, ${r.date.slice(0, 10)}`, r));
   out.push(
     `Data: database \`${d.database}\`, ${d.municipalities} municipalities, seed ${d.seed}, scale ${d.scale}, ` +
       `generated around ${d.today} in ${d.seconds} s (\`npm run bench:data\`). Measured municipality: ` +

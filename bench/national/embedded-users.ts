@@ -3,10 +3,10 @@ import { today } from '../../src/shared/dates';
 import { type MachineInfo, machineInfo } from '../lib/machine';
 import { type OpenLoopSample, type PathLatency, pathLatencies, spread } from '../lib/open-loop';
 import { Random } from '../lib/random';
-import { count, machineLine, markdownTable, ms } from '../lib/report';
+import { count, ms, reportHead } from '../lib/report';
 import { startApp } from './bench';
 import { embeddedMunicipality } from './embedded';
-import { MIX, MixPicker, openLoopAgent, prepareMunicipalities, sendMix, WRITES } from './mix';
+import { MixPicker, openLoopAgent, pathTable, prepareMunicipalities, sendMix } from './mix';
 import { MID_SIZED } from './municipalities';
 
 /**
@@ -142,13 +142,7 @@ export function embeddedUsersMarkdown(r: EmbeddedUsersReport): string {
   const m = r.municipality;
   const missed = r.paths.filter((p) => !p.meetsTarget).map((p) => p.label);
   const out: string[] = [];
-  out.push(`# Embedded PGlite, ${s.users} users at once, ${r.date.slice(0, 10)}`, '');
-  out.push(`Machine: ${machineLine(r.machine)}.`, '');
-  out.push(
-    `Load average (1, 5, 15 min) before: ${r.loadAverage.before.join(', ')}; after: ${r.loadAverage.after.join(', ')} ` +
-      `(the machine is shared, so the numbers are pessimistic). The whole run took ${r.seconds} s.`,
-    '',
-  );
+  out.push(...reportHead(`# Embedded PGlite, ${s.users} users at once, ${r.date.slice(0, 10)}`, r));
   out.push(
     `Data: ${m.code} ${m.name} (the mid-sized municipality) as the national set holds it at scale ${s.scale}, ` +
       `seed ${s.seed}: ${count(m.rows.citizen ?? 0)} citizens, ${count(m.rows.allocation_application ?? 0)} ` +
@@ -172,24 +166,7 @@ export function embeddedUsersMarkdown(r: EmbeddedUsersReport): string {
     '',
   );
   out.push(
-    markdownTable(
-      ['path', 'kind', 'requests', 'errors', 'p50', 'p95', 'p99', 'max', `p95 < ${s.p95Ms}`],
-      r.paths
-        .toSorted(
-          (a, b) => MIX.findIndex((x) => x.name === a.label) - MIX.findIndex((x) => x.name === b.label),
-        )
-        .map((p) => [
-          p.label,
-          WRITES.includes(p.label) ? 'write' : 'read',
-          count(p.requests),
-          count(p.errors),
-          ms(p.p50),
-          ms(p.p95),
-          ms(p.p99),
-          ms(p.max),
-          p.meetsTarget ? 'yes' : '**no**',
-        ]),
-    ),
+    pathTable(r.paths, s.p95Ms),
     '',
     'A rare path has few requests in a run: its p95 is then close to its slowest request.',
     '',

@@ -1,7 +1,9 @@
 import http from 'node:http';
 import type { CompiledQuery } from 'kysely';
 import type { DatabaseHandles } from '../../src/server/db/database';
+import type { PathLatency } from '../lib/open-loop';
 import { Random, Weighted } from '../lib/random';
+import { count, markdownTable, ms } from '../lib/report';
 import { login, pathSpecs } from './bench';
 import { type BenchUser, benchUsername, type GeneratedMunicipality } from './generate';
 import { MUNICIPALITIES } from './municipalities';
@@ -449,4 +451,28 @@ export async function withdrawLiveOffers(base: string, loads: readonly Municipal
   } finally {
     agent.destroy();
   }
+}
+
+/**
+ * Latency per path of the mix, in the mix's order: a path meets the target with no errors and a p95
+ * under `p95Ms`.
+ */
+export function pathTable(paths: readonly PathLatency[], p95Ms: number): string {
+  const order = (label: string) => MIX.findIndex((x) => x.name === label);
+  return markdownTable(
+    ['path', 'kind', 'requests', 'errors', 'p50', 'p95', 'p99', 'max', `p95 < ${p95Ms}`],
+    paths
+      .toSorted((a, b) => order(a.label) - order(b.label))
+      .map((p) => [
+        p.label,
+        WRITES.includes(p.label) ? 'write' : 'read',
+        count(p.requests),
+        count(p.errors),
+        ms(p.p50),
+        ms(p.p95),
+        ms(p.p99),
+        ms(p.max),
+        p.errors === 0 && p.p95 < p95Ms ? 'yes' : '**no**',
+      ]),
+  );
 }

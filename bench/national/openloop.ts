@@ -9,9 +9,9 @@ import { APP_ROLE, openDatabase } from '../../src/server/db/database';
 import { today } from '../../src/shared/dates';
 import { readStatements } from '../lib/capture';
 import { type MachineInfo, machineInfo } from '../lib/machine';
-import { type OpenLoopResult, type PathLatency, runOpenLoop, type Step, stepSearch } from '../lib/open-loop';
+import { type OpenLoopResult, runOpenLoop, type Step, stepSearch } from '../lib/open-loop';
 import { Random } from '../lib/random';
-import { count, machineLine, markdownTable, ms } from '../lib/report';
+import { count, markdownTable, ms, reportHead } from '../lib/report';
 import { startApp } from './bench';
 import { databaseName, readSummary } from './data';
 import {
@@ -21,9 +21,9 @@ import {
   type MixPicker as MixPickerType,
   type MunicipalityLoad,
   openLoopAgent,
+  pathTable,
   prepareMunicipalities,
   sendMix,
-  WRITES,
   withdrawLiveOffers,
 } from './mix';
 
@@ -434,36 +434,10 @@ export async function runOpenLoopBench(
 
 const rate = (n: number | undefined) => (n === undefined ? 'none' : `${n}/s`);
 
-function pathTable(result: OpenLoopResult, p95Ms: number): string {
-  const rows = result.paths
-    .toSorted((a, b) => MIX.findIndex((x) => x.name === a.label) - MIX.findIndex((x) => x.name === b.label))
-    .map((p: PathLatency) => [
-      p.label,
-      WRITES.includes(p.label) ? 'write' : 'read',
-      count(p.requests),
-      count(p.errors),
-      ms(p.p50),
-      ms(p.p95),
-      ms(p.p99),
-      ms(p.max),
-      p.p95 < p95Ms ? 'yes' : '**no**',
-    ]);
-  return markdownTable(
-    ['path', 'kind', 'requests', 'errors', 'p50', 'p95', 'p99', 'max', `p95 < ${p95Ms}`],
-    rows,
-  );
-}
-
 export function openLoopMarkdown(r: OpenLoopReport): string {
   const s = r.settings;
   const out: string[] = [];
-  out.push(`# Open-loop national benchmark, ${r.date.slice(0, 10)}`, '');
-  out.push(`Machine: ${machineLine(r.machine)}.`, '');
-  out.push(
-    `Load average (1, 5, 15 min) before: ${r.loadAverage.before.join(', ')}; after: ${r.loadAverage.after.join(', ')} ` +
-      `(the machine is shared, so the numbers are pessimistic). The whole run took ${r.seconds} s.`,
-    '',
-  );
+  out.push(...reportHead(`# Open-loop national benchmark, ${r.date.slice(0, 10)}`, r));
   out.push(
     `Data: database \`${r.data.database}\`, ${r.data.municipalities} municipalities, seed ${r.data.seed}, ` +
       `scale ${r.data.scale}, generated around ${r.data.today} (\`npm run bench:data\`).`,
@@ -581,13 +555,13 @@ export function openLoopMarkdown(r: OpenLoopReport): string {
       out.push('First errors:', '', ...errors.map((e) => `- \`${e.replaceAll('`', "'")}\``), '');
     if (x.atSustained) {
       out.push(`### ${x.label}: per path at ${rate(x.sustainedRate)}`, '');
-      out.push(pathTable(x.atSustained, s.p95Ms), '');
+      out.push(pathTable(x.atSustained.paths, s.p95Ms), '');
     } else {
       const lowest = x.steps.toSorted((a, b) => a.rate - b.rate)[0];
       out.push(`No step of ${x.label} was sustained.`, '');
       if (lowest) {
         out.push(`### ${x.label}: per path at ${lowest.rate}/s (the lowest rate tried)`, '');
-        out.push(pathTable(lowest.result, s.p95Ms), '');
+        out.push(pathTable(lowest.result.paths, s.p95Ms), '');
       }
     }
   }
