@@ -431,7 +431,11 @@ export async function startApp(
       ? { SESSION_CACHE_SECONDS: process.env.SESSION_CACHE_SECONDS }
       : {}),
   });
-  const app = await buildApp({ config, db: { ...db, app: db.app.withPlugin(capture) }, logger: false });
+  // Reports read through the reporting handle (ADR 0024): it is captured too, or those paths' raw
+  // baseline would replay nothing.
+  const captured = db.app.withPlugin(capture);
+  const reports = db.reports === db.app ? captured : db.reports.withPlugin(capture);
+  const app = await buildApp({ config, db: { ...db, app: captured, reports }, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   // The audit chain's job runs as in a server (ADR 0009): its work is part of what a request costs.
   const chain = auditChainJob(db, app.log);
