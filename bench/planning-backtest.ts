@@ -1,4 +1,3 @@
-import os from 'node:os';
 import { openDatabase, withTenant } from '../src/server/db/database';
 import { planningHistory } from '../src/server/modules/planning/planning.history.service';
 import { planningInputs } from '../src/server/modules/planning/planning.inputs.service';
@@ -6,7 +5,7 @@ import { scenarioRun } from '../src/server/modules/planning/planning.service';
 import { monthsBefore } from '../src/shared/dates';
 import { HOMELESS_STATES, type Stocks } from '../src/shared/planning/model';
 import { type Band, forecast } from '../src/shared/planning/simulate';
-import { type MachineInfo, machineInfo } from './lib/machine';
+import { loadAverageNow, type MachineInfo, machineInfo } from './lib/machine';
 import { machineLine, markdownTable } from './lib/report';
 import { databaseName, readSummary } from './national/data';
 
@@ -158,7 +157,7 @@ export async function runPlanningBacktest(
 ): Promise<BacktestReport> {
   const o: BacktestOptions = { ...DEFAULT_OPTIONS, ...options };
   const started = performance.now();
-  const loadBefore = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  const loadBefore = loadAverageNow();
   const summary = await readSummary(o.url);
   if (!summary)
     throw new Error(`${databaseName(o.url)} holds no national data set: run npm run bench:data first`);
@@ -253,7 +252,7 @@ export async function runPlanningBacktest(
     suite: 'planning-backtest',
     date: new Date().toISOString(),
     machine,
-    loadAverage: { before: loadBefore, after: os.loadavg().map((n) => Math.round(n * 100) / 100) },
+    loadAverage: { before: loadBefore, after: loadAverageNow() },
     settings,
     data: {
       database: databaseName(o.url),

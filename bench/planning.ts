@@ -11,7 +11,7 @@ import { closeForecastWorkers, runForecast } from '../src/server/modules/plannin
 import { scenarioRun } from '../src/server/modules/planning/planning.service';
 import { type ForecastInput, forecast } from '../src/shared/planning/simulate';
 import { percentile } from './lib/load';
-import { type MachineInfo, machineInfo } from './lib/machine';
+import { loadAverageNow, type MachineInfo, machineInfo } from './lib/machine';
 import { count, machineLine, markdownTable, ms, ratio } from './lib/report';
 import { login, startApp } from './national/bench';
 import { databaseName, readSummary } from './national/data';
@@ -252,7 +252,7 @@ export async function runPlanningBench(
 ): Promise<PlanningReport> {
   const o: PlanningBenchOptions = { ...DEFAULT_OPTIONS, ...options };
   const started = performance.now();
-  const loadBefore = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  const loadBefore = loadAverageNow();
   const summary = await readSummary(o.url);
   if (!summary)
     throw new Error(`${databaseName(o.url)} holds no national data set: run npm run bench:data first`);
@@ -397,7 +397,7 @@ export async function runPlanningBench(
   }
   return {
     ...report,
-    loadAverage: { before: loadBefore, after: os.loadavg().map((n) => Math.round(n * 100) / 100) },
+    loadAverage: { before: loadBefore, after: loadAverageNow() },
     seconds: Math.round((performance.now() - started) / 1000),
   };
 }

@@ -32,3 +32,6 @@ export async function machineInfo(db: Db): Promise<MachineInfo> {
     postgresSettings,
   };
 }
+
+/** The load average over 1, 5 and 15 minutes, to two decimals (each report gives it before and after). */
+export const loadAverageNow = (): number[] => os.loadavg().map((n) => Math.round(n * 100) / 100);

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import { type CompiledQuery, sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../../src/server/app';
@@ -21,7 +20,7 @@ import {
   percentile,
   TIMEOUT_SECONDS,
 } from '../lib/load';
-import { type MachineInfo, machineInfo } from '../lib/machine';
+import { loadAverageNow, type MachineInfo, machineInfo } from '../lib/machine';
 import { type Explained, explain, rawPool, waitForIdle } from '../lib/raw-sql';
 import {
   APP_RAW_HEADER,
@@ -717,7 +716,7 @@ export async function runNationalBench(
 ): Promise<NationalReport> {
   const o: NationalBenchOptions = { ...DEFAULT_OPTIONS, ...options };
   const started = performance.now();
-  const loadBefore = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  const loadBefore = loadAverageNow();
   const summary = await readSummary(o.url);
   if (!summary)
     throw new Error(`${databaseName(o.url)} holds no national data set: run npm run bench:data first`);
@@ -818,7 +817,7 @@ export async function runNationalBench(
     suite: 'national',
     date: new Date().toISOString(),
     machine,
-    loadAverage: { before: loadBefore, after: os.loadavg().map((n) => Math.round(n * 100) / 100) },
+    loadAverage: { before: loadBefore, after: loadAverageNow() },
     settings,
     data: { ...data, database: databaseName(o.url), measured, municipalities: municipalities.length },
     paths,

@@ -1,6 +1,5 @@
-import os from 'node:os';
 import { today } from '../../src/shared/dates';
-import { type MachineInfo, machineInfo } from '../lib/machine';
+import { loadAverageNow, type MachineInfo, machineInfo } from '../lib/machine';
 import { type OpenLoopSample, type PathLatency, pathLatencies, spread } from '../lib/open-loop';
 import { Random } from '../lib/random';
 import { count, ms, reportHead } from '../lib/report';
@@ -59,7 +58,7 @@ export async function runEmbeddedUsers(
 ): Promise<EmbeddedUsersReport> {
   const o: EmbeddedUsersOptions = { ...DEFAULT_OPTIONS, ...options };
   const started = performance.now();
-  const loadBefore = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  const loadBefore = loadAverageNow();
   const onDate = today();
   o.log(`generating ${o.code} at scale ${o.scale} into PGlite`);
   const e = await embeddedMunicipality({ code: o.code, seed: o.seed, scale: o.scale, today: onDate });
@@ -115,7 +114,7 @@ export async function runEmbeddedUsers(
           suite: 'embedded-users',
           date: new Date().toISOString(),
           machine,
-          loadAverage: { before: loadBefore, after: os.loadavg().map((n) => Math.round(n * 100) / 100) },
+          loadAverage: { before: loadBefore, after: loadAverageNow() },
           settings,
           municipality: { code: g.code, name: g.name, rows: e.summary.rows, loadSeconds: e.loadSeconds },
           requests: samples.length,

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { APP_ROLE, openDatabase } from '../../src/server/db/database';
 import { today } from '../../src/shared/dates';
 import { readStatements } from '../lib/capture';
-import { type MachineInfo, machineInfo } from '../lib/machine';
+import { loadAverageNow, type MachineInfo, machineInfo } from '../lib/machine';
 import { type OpenLoopResult, runOpenLoop, type Step, stepSearch } from '../lib/open-loop';
 import { Random } from '../lib/random';
 import { count, markdownTable, ms, reportHead } from '../lib/report';
@@ -285,7 +285,7 @@ export async function runOpenLoopBench(
     ...options,
   };
   const started = performance.now();
-  const loadBefore = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  const loadBefore = loadAverageNow();
   const summary = await readSummary(o.url);
   if (!summary)
     throw new Error(`${databaseName(o.url)} holds no national data set: run npm run bench:data first`);
@@ -409,7 +409,7 @@ export async function runOpenLoopBench(
     suite: 'openloop',
     date: new Date().toISOString(),
     machine,
-    loadAverage: { before: loadBefore, after: os.loadavg().map((n) => Math.round(n * 100) / 100) },
+    loadAverage: { before: loadBefore, after: loadAverageNow() },
     settings,
     data: {
       database: databaseName(o.url),
