@@ -27,14 +27,14 @@ import { DEFAULT_OPTIONS as PREVENTION_DEFAULTS, preventionMarkdown, runPreventi
 
 /**
  * `npm run bench [-- <suite>… --keep --citizens N --applications N --notices N --seconds S …]`: runs the benchmark suites
- * (the national one when none is named; the module suites each on a fresh database of their own)
+ * (the national and open-loop ones when none is named; the module suites each on a fresh database of their own)
  * on the PostgreSQL server of DATABASE_URL,
  * prints each suite's Markdown report and writes it to bench/results/<date>-<suite>.md and .json.
  */
 
 const usage = `Usage: npm run bench -- [suite…] [options]
 
-Suites (national when none is named):
+Suites (national and openloop when none is named):
   national             the national read paths, import and embedded run on the data set of
                        npm run bench:data (DATABASE_URL's database if it is hjemvej_bench…, else
                        hjemvej_bench_national next to it)
@@ -78,6 +78,8 @@ Open loop (openloop; --seconds is the measured seconds per step, default ${OPENL
 default ${OPENLOOP_DEFAULTS.connections}):
   --processes LIST     app processes to measure, comma-separated (default 1,<cores>)
   --start-rate N       first step's arrivals per second (default ${OPENLOOP_DEFAULTS.startRate}); doubled until a step fails
+  --min-requests N     requests a measured step schedules at least: a slow step runs longer than
+                       --seconds (default ${OPENLOOP_DEFAULTS.minRequests})
   --max-steps N        steps per deployment at most (default ${OPENLOOP_DEFAULTS.maxSteps})
   --bisections N       steps between the last pass and the first failure (default ${OPENLOOP_DEFAULTS.bisections})
   --skip-raw           leave out the raw SQL of the mix
@@ -219,6 +221,7 @@ const SUITES: Record<string, Suite> = {
       ...defined({
         connections: numbers.connections,
         seconds: numbers.seconds,
+        minRequests: numbers['min-requests'],
         warmupSeconds: numbers.warmup,
         startRate: numbers['start-rate'],
         maxSteps: numbers['max-steps'],
@@ -263,6 +266,7 @@ function parseOptions() {
       serial: { type: 'string' },
       processes: { type: 'string' },
       'start-rate': { type: 'string' },
+      'min-requests': { type: 'string' },
       'max-steps': { type: 'string' },
       bisections: { type: 'string' },
       'skip-raw': { type: 'boolean', default: false },
@@ -301,6 +305,7 @@ async function main(): Promise<number> {
     warmup: 0,
     serial: 0,
     'start-rate': 1,
+    'min-requests': 1,
     'max-steps': 1,
     bisections: 0,
     users: 1,
@@ -344,7 +349,7 @@ async function main(): Promise<number> {
     console.error(`--scale must be a number in (0, 1], got ${values.scale}`);
     return 1;
   }
-  const names = positionals.length ? positionals : ['national'];
+  const names = positionals.length ? positionals : ['national', 'openloop'];
   const unknown = names.filter((n) => !SUITES[n]);
   if (unknown.length) {
     console.error(`Unknown suite: ${unknown.join(', ')}\n\n${usage}`);

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { APP_ROLE, openDatabase } from '../../src/server/db/database';
 import { today } from '../../src/shared/dates';
 import { readStatements } from '../lib/capture';
-import { loadAverageNow, type MachineInfo, machineInfo } from '../lib/machine';
+import { loadAverageNow, type MachineInfo, machineInfo, settle } from '../lib/machine';
 import { type OpenLoopResult, runOpenLoop, type Step, stepSearch } from '../lib/open-loop';
 import { Random } from '../lib/random';
 import { count, markdownTable, ms, reportHead } from '../lib/report';
@@ -40,8 +40,13 @@ export interface OpenLoopBenchOptions {
   processes: number[];
   /** Database connections in all: the app's pool is this ÷ processes per process; the raw pool has this many. */
   connections: number;
+  /** Measured seconds per step at least; a slow step runs until `minRequests` are scheduled. */
   seconds: number;
+  /** Requests a measured step schedules at least, so its p95 rests on enough of them (of 300: the 16th slowest). */
+  minRequests: number;
   warmupSeconds: number;
+  /** Seconds to wait at most for the machine to be quiet before each deployment (`settle`). */
+  settleSeconds: number;
   startRate: number;
   maxRate: number;
   bisections: number;
@@ -58,7 +63,9 @@ export interface OpenLoopBenchOptions {
 export const DEFAULT_OPTIONS: Omit<OpenLoopBenchOptions, 'url' | 'processes'> = {
   connections: 32,
   seconds: 15,
+  minRequests: 300,
   warmupSeconds: 3,
+  settleSeconds: 180,
   startRate: 10,
   maxRate: 5000,
   bisections: 3,
@@ -78,6 +85,8 @@ export interface SearchResult {
   sustainedRate?: number | undefined;
   /** The per-path latencies at the sustained rate (the last passing step at that rate). */
   atSustained?: OpenLoopResult | undefined;
+  /** How the machine was when the deployment's first step began (after `settle`). */
+  start: { waitedSeconds: number; quiet: boolean; loadAverage: number[] };
 }
 
 export interface OpenLoopReport {
@@ -319,12 +328,19 @@ export async function runOpenLoopBench(
 
   const runs: SearchResult[] = [];
   let seed = o.seed;
+  /** A step's measured seconds: `seconds`, or long enough to schedule `minRequests` at a slow rate. */
+  const stepSeconds = (rate: number) => Math.max(o.seconds, Math.ceil(o.minRequests / rate));
   const search = async (
     label: string,
     processes: number | undefined,
     send: (random: Random) => { name: string; go: () => Promise<{ ok: boolean; error?: string }> },
   ) => {
-    o.log(`${label}: from ${o.startRate}/s, ${o.seconds} s per step after ${o.warmupSeconds} s warm-up`);
+    o.log(`${label}: waiting for a quiet machine (at most ${o.settleSeconds} s)`);
+    const start = await settle(quiet.owner, { maxSeconds: o.settleSeconds, log: o.log });
+    o.log(
+      `${label}: from ${o.startRate}/s, ≥ ${o.seconds} s and ≥ ${o.minRequests} requests per step after ` +
+        `${o.warmupSeconds} s warm-up (load ${start.loadAverage.join(', ')})`,
+    );
     const window = (rate: number, seconds: number) =>
       runOpenLoop({
         rate,
@@ -343,7 +359,7 @@ export async function runOpenLoopBench(
       log: o.log,
       measure: async (rate) => {
         if (o.warmupSeconds > 0) await window(rate, o.warmupSeconds);
-        return window(rate, o.seconds);
+        return window(rate, stepSeconds(rate));
       },
     });
     runs.push({
@@ -352,55 +368,64 @@ export async function runOpenLoopBench(
       steps: found.steps.map((s: Step) => ({ rate: s.rate, pass: s.pass, result: s.result })),
       sustainedRate: found.sustainedRate,
       atSustained: found.best?.result,
+      start,
     });
   };
 
-  for (const processes of o.processes) {
-    const server = await startServer({
-      url: o.url,
-      processes,
-      poolSize: Math.max(2, Math.ceil(o.connections / processes)),
-      sessionSecret,
-    });
-    const agent = openLoopAgent();
-    try {
-      await search(`app, ${processes} process${processes === 1 ? '' : 'es'}`, processes, (random) => {
-        const request = picker.pick(random);
-        return {
-          name: request.name,
-          go: async () => {
-            const answer = await sendMix(agent, server.base, request);
-            return answer.error === undefined ? { ok: answer.ok } : { ok: answer.ok, error: answer.error };
-          },
-        };
+  // The raw SQL first (it leaves nothing behind), then the app from the most processes down; each
+  // deployment waits for the machine to settle from the one before (its vacuum, checkpoint and audit
+  // chaining), so none starts on another's leftovers.
+  const quiet = await openDatabase({ url: o.url, poolSize: 1 });
+  try {
+    if (o.raw) {
+      const pool = new pg.Pool({
+        connectionString: o.url,
+        max: o.connections,
+        options: `-c role=${APP_ROLE}`,
       });
-      await withdrawLiveOffers(server.base, loads);
-    } finally {
-      agent.destroy();
-      await server.stop();
+      try {
+        await search('raw SQL', undefined, (random) => {
+          const { m, name, write } = picker.pickName(random);
+          return {
+            name,
+            go: async () => {
+              await replay(pool, m, name, write);
+              return { ok: true };
+            },
+          };
+        });
+      } finally {
+        await pool.end();
+      }
     }
-  }
 
-  if (o.raw) {
-    const pool = new pg.Pool({
-      connectionString: o.url,
-      max: o.connections,
-      options: `-c role=${APP_ROLE}`,
-    });
-    try {
-      await search('raw SQL', undefined, (random) => {
-        const { m, name, write } = picker.pickName(random);
-        return {
-          name,
-          go: async () => {
-            await replay(pool, m, name, write);
-            return { ok: true };
-          },
-        };
+    for (const processes of o.processes.toSorted((a, b) => b - a)) {
+      const server = await startServer({
+        url: o.url,
+        processes,
+        poolSize: Math.max(2, Math.ceil(o.connections / processes)),
+        sessionSecret,
       });
-    } finally {
-      await pool.end();
+      const agent = openLoopAgent();
+      try {
+        await search(`app, ${processes} process${processes === 1 ? '' : 'es'}`, processes, (random) => {
+          const request = picker.pick(random);
+          return {
+            name: request.name,
+            go: async () => {
+              const answer = await sendMix(agent, server.base, request);
+              return answer.error === undefined ? { ok: answer.ok } : { ok: answer.ok, error: answer.error };
+            },
+          };
+        });
+        await withdrawLiveOffers(server.base, loads);
+      } finally {
+        agent.destroy();
+        await server.stop();
+      }
     }
+  } finally {
+    await quiet.close();
   }
 
   const total = MIX.reduce((s, x) => s + x.weight, 0);
@@ -477,13 +502,19 @@ export function openLoopMarkdown(r: OpenLoopReport): string {
     `Load: an open loop — requests arrive as a Poisson process at the step's rate and are sent whether or ` +
       `not earlier ones were answered (keep-alive sockets without limit); each latency runs from the ` +
       `request's scheduled time, so a server or generator that falls behind shows in it (no coordinated ` +
-      `omission). Each step: ${s.warmupSeconds} s warm-up at its rate, then ${s.seconds} s measured; from ` +
+      `omission). Each step: ${s.warmupSeconds} s warm-up at its rate, then ${s.seconds} s measured, or longer ` +
+      `at a slow rate so that at least ${s.minRequests} requests are scheduled and the p95 rests on ` +
+      `enough of them; from ` +
       `${s.startRate}/s doubling until a step fails, then ${s.bisections} bisections between the last ` +
       `pass and the first failure (at most ${s.maxSteps} steps). Requests still open at the end of a ` +
       `step are waited for and count. The app is \`npm start\`'s server as a child process ` +
       `(\`node --import tsx src/server/main.ts\`, WEB_CONCURRENCY=N, ${s.connections} database ` +
       `connections in all, shared out among the processes); the load generator is this process. ` +
-      'Latencies in milliseconds.',
+      'The raw SQL runs first, then the app from the most processes down; before each, a CHECKPOINT and ' +
+      'a wait (at most ' +
+      `${s.settleSeconds} s) until no autovacuum or other query runs and the 1-minute load average is ` +
+      "under the number of cores, so no deployment starts on the previous one's leftovers (the load at " +
+      'each start is in its section). Latencies in milliseconds.',
     '',
   );
   out.push('## The mix', '');
@@ -517,6 +548,11 @@ export function openLoopMarkdown(r: OpenLoopReport): string {
   );
   for (const x of r.runs) {
     out.push(`## ${x.label}: steps`, '');
+    out.push(
+      `Started after ${x.start.waitedSeconds} s of waiting, ${x.start.quiet ? 'on a quiet machine' : '**before the machine was quiet**'} ` +
+        `(load average ${x.start.loadAverage.join(', ')}).`,
+      '',
+    );
     out.push(
       markdownTable(
         [
