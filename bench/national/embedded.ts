@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely } from 'kysely';
 import type pg from 'pg';
-import { type DatabaseHandles, openDatabase } from '../../src/server/db/database';
+import { type DatabaseHandles, openDatabase, PGLITE_EXTENSIONS } from '../../src/server/db/database';
 import { PGliteDialect, PGliteSession } from '../../src/server/db/pglite-dialect';
 import type { Database } from '../../src/server/db/schema';
 import { migrate } from '../../src/server/migrate';
@@ -73,7 +72,7 @@ export async function embeddedMunicipality(o: {
   try {
     const pglite = await PGlite.create(dataDir, {
       parsers: { 1082: (value: string) => value },
-      extensions: { pg_trgm },
+      extensions: PGLITE_EXTENSIONS,
     });
     const owner = new Kysely<Database>({ dialect: new PGliteDialect(new PGliteSession(pglite)) });
     let summary: NationalSummary;

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import {
   CompiledQuery,
@@ -22,6 +23,9 @@ import { type Cell, copyRows, copyStatement, identifier, parseCopyStatement } fr
 import { PGliteDialect, PGliteSession } from './pglite-dialect';
 import { type ReplicaChange, ReplicaRouter, type ReplicaState, ReportingDialect } from './replica';
 import type { Database } from './schema';
+
+/** The extensions the migrations create, for every embedded database (trigram search, migration 0045's index). */
+export const PGLITE_EXTENSIONS = { pg_trgm, btree_gin };
 
 export type { ReplicaChange, ReplicaState } from './replica';
 export { isDatabaseUnavailable } from './unavailable';
@@ -281,7 +285,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   try {
     pglite = await PGlite.create(dataDir, {
       parsers: { [DATE]: (value: string) => value },
-      extensions: { pg_trgm },
+      extensions: PGLITE_EXTENSIONS,
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
   } catch (error) {

@@ -61,7 +61,20 @@ const onListOn = (onDate: string) => sql`(c.registered_on <= ${onDate}::date
     or exists (select 1 from whereabouts_episode e
       where e.citizen_id = m.id and e.retracted_at is null and e.from_date <= ${onDate}::date))))`;
 
-/** The WHERE conditions of the list on `citizen c`, all usable by an index under row-level security. */
+/** The words of a name search, lower case; the longest finds the candidates (`listSource`). */
+const searchWords = (q: string | undefined) => (q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+
+/**
+ * Where the list's rows come from, as `c`: the tenant's citizens, or with a name search the tenant's
+ * citizens whose name holds its longest word (`citizen_name_matches`, migration 0045: the
+ * municipality's part of the trigram index, whole rows, so no second lookup per match).
+ */
+function listSource(f: ListFilter): RawBuilder<unknown> {
+  const longest = searchWords(f.q).sort((a, b) => b.length - a.length)[0];
+  return longest ? sql`citizen_name_matches(${longest}) c` : sql`citizen c`;
+}
+
+/** The WHERE conditions of the list on `listSource`, all usable by an index under row-level security. */
 function listConditions(f: ListFilter & { today: string }): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [sql`c.municipality_id = ${f.municipalityId}`];
   if (f.scope && !f.scope.all) where.push(inScope(f.scope, f.municipalityId, sql.ref('c.id')));
@@ -79,10 +92,7 @@ function listConditions(f: ListFilter & { today: string }): RawBuilder<unknown>[
       union select m.merged_into from citizen m
         where m.municipality_id = ${f.municipalityId} and m.merged_into is not null and m.cpr ~>=~ ${lo} and m.cpr ~<~ ${hi})`);
   }
-  const words = (f.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  const longest = [...words].sort((a, b) => b.length - a.length)[0];
-  if (longest) where.push(sql`c.id in (select citizen_name_search(${longest}))`);
-  for (const word of words)
+  for (const word of searchWords(f.q))
     where.push(sql`c.name_search like ${`%${word.replaceAll(/[%_\\]/g, (ch) => `\\${ch}`)}%`}`);
   if (f.sex) where.push(sql`c.sex = ${f.sex}`);
   if (f.minAge !== undefined)
@@ -145,7 +155,7 @@ export async function listCitizens(
   const { rows } = await sql<ListRow & { total: number }>`
     with picked as (
       select c.*, ${pageFirst ? sql`count(*) over ()` : sql`0`}::int as picked_total
-      from citizen c where ${where} ${page}
+      from ${listSource(f)} where ${where} ${page}
     ),
     base as (
       select c.*, ${state}
@@ -199,7 +209,9 @@ async function countCitizens(db: Executor, f: ListFilter & { today: string }): P
   if (f.status || f.situation) return (await listCitizens(db, { ...f, limit: 1, offset: 0 })).total;
   const { rows } = await sql<{
     n: number;
-  }>`select count(*)::int as n from citizen c where ${sql.join(listConditions(f), sql` and `)}`.execute(db);
+  }>`select count(*)::int as n from ${listSource(f)} where ${sql.join(listConditions(f), sql` and `)}`.execute(
+    db,
+  );
   return rows[0]?.n ?? 0;
 }
 

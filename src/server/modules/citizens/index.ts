@@ -6,6 +6,7 @@ import { citizensRoutes } from './citizens.routes';
 import { seedDemoCitizens } from './citizens.seed';
 import { expiredConsentTasks } from './citizens.tasks';
 import * as m0039 from './migrations/2026-12-11-0039-citizens-need-to-know';
+import * as m0045 from './migrations/2026-12-14-0045-citizens-name-search-by-municipality';
 
 /** The by-name registry: citizens, whereabouts, contacts, consents, households, duplicates and merges. */
 export const module: ServerModule = {
@@ -14,7 +15,10 @@ export const module: ServerModule = {
   routes: (app, { timelineProviders }) => citizensRoutes(app, { timelineProviders }),
   tasks: () => [expiredConsentTasks],
   // The registry's tables are the platform's (db/migrations/0003); need-to-know is the module's own.
-  migrations: { '2026-12-11-0039-citizens-need-to-know': m0039 },
+  migrations: {
+    '2026-12-11-0039-citizens-need-to-know': m0039,
+    '2026-12-14-0045-citizens-name-search-by-municipality': m0045,
+  },
   // The by-name list is registered by the demo caseworker.
   seedDemo: async (trx, demo) => {
     await seedDemoCitizens(
