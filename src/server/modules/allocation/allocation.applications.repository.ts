@@ -88,14 +88,35 @@ export function listApplications(
   return q.orderBy('a.submitted_at', 'desc').limit(1000).execute();
 }
 
+/** An application still on the waiting list or on its way to it (not housed, withdrawn or rejected). */
+const OPEN_APPLICATION = ['submitted', 'needs_info', 'approved', 'paused'] as const;
+
 export function openApplicationOf(db: Executor, m: string, citizenId: string) {
   return db
     .selectFrom('allocation_application')
     .select('id')
     .where('municipality_id', '=', m)
     .where('citizen_id', '=', citizenId)
-    .where('status', 'in', ['submitted', 'needs_info', 'approved', 'paused'])
+    .where('status', 'in', OPEN_APPLICATION)
     .executeTakeFirst();
+}
+
+/** Which of the citizens have an open application (`openApplicationOf` for many in one statement). */
+export async function citizensWithOpenApplication(
+  db: Executor,
+  m: string,
+  citizenIds: readonly string[],
+): Promise<Set<string>> {
+  if (citizenIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('allocation_application')
+    .select('citizen_id')
+    .distinct()
+    .where('municipality_id', '=', m)
+    .where('citizen_id', 'in', citizenIds)
+    .where('status', 'in', OPEN_APPLICATION)
+    .execute();
+  return new Set(rows.map((r) => r.citizen_id));
 }
 
 /**

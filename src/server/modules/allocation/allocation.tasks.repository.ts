@@ -1,6 +1,14 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
 
+
+/**
+ * Midnight at the start of `since` (the session's time zone, Europe/Copenhagen) as a timestamptz: a
+ * timestamptz compared with a timestamptz is leakproof, so row-level security lets the index
+ * (migration 0046) use it; compared with a date it is not, and every row of the tenant is read.
+ */
+const sinceMidnight = (since: string) => sql<Date>`${since}::date::timestamptz`;
+
 /** The queries behind allocation's deadlines in "Mine opgaver" (allocation.tasks.ts). */
 
 /** Applications the given caseworker submitted that the officer has asked more information for. */
@@ -116,10 +124,10 @@ export function offerEventsForCaseworker(db: Executor, m: string, submittedBy: s
     .where('a.submitted_by', '=', submittedBy)
     .where((eb) =>
       eb.or([
-        eb('f.offered_at', '>=', sql<Date>`${since}::date`),
+        eb('f.offered_at', '>=', sinceMidnight(since)),
         eb.and([
           eb('f.status', 'in', ['accepted', 'declined', 'expired']),
-          eb('f.responded_at', '>=', sql<Date>`${since}::date`),
+          eb('f.responded_at', '>=', sinceMidnight(since)),
         ]),
       ]),
     )
@@ -137,7 +145,7 @@ export function decisionsForCaseworker(db: Executor, m: string, submittedBy: str
     .where('e.municipality_id', '=', m)
     .where('a.submitted_by', '=', submittedBy)
     .where('e.action', 'in', ['approve', 'reject'])
-    .where('e.at', '>=', sql<Date>`${since}::date`)
+    .where('e.at', '>=', sinceMidnight(since))
     .limit(200)
     .execute();
 }

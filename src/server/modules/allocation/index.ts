@@ -8,6 +8,7 @@ import { allocationTasks } from './allocation.tasks';
 import { allocationTimeline } from './allocation.timeline';
 import { censusJob } from './census-job';
 import * as m0012 from './migrations/2026-12-03-0012-allocation-handoff-fixes';
+import * as m0046 from './migrations/2026-12-14-0046-allocation-recent-indexes';
 
 /** Housing allocation: applications, the waiting list, vacancies, ranking, offers, tenancies, census. */
 export const module: ServerModule = {
@@ -19,12 +20,16 @@ export const module: ServerModule = {
   jobs: (db, log) => [censusJob(db, log)],
   // A year of applications, vacancies, offers and tenancies (issue 14 §4).
   seedDemo: seedDemoAllocation,
-  migrations: { '2026-12-03-0012-allocation-handoff-fixes': m0012 },
+  migrations: {
+    '2026-12-03-0012-allocation-handoff-fixes': m0012,
+    '2026-12-14-0046-allocation-recent-indexes': m0046,
+  },
 };
 
 // Days from approval to first offer (insight: the outcome indicators, issue 18 §3).
 export {
   approvalToOfferDays,
+  citizensWithOpenApplication,
   firstApplicationDates,
   openApplicationOf,
 } from './allocation.applications.repository';

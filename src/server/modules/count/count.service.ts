@@ -18,7 +18,7 @@ import { AppError } from '../../errors';
 import type { Actor } from '../../platform/actor';
 import { audit, logPersonalDataRead } from '../../platform/audit';
 import { municipalityProfile } from '../access';
-import { openApplicationOf } from '../allocation';
+import { citizensWithOpenApplication } from '../allocation';
 import { displayName, homelessOnDays, whereaboutsFacts } from '../citizens';
 import { citizensWithActivePlan } from '../plans';
 import { shelterNamesOfStays } from '../shelters';
@@ -167,15 +167,16 @@ async function candidates(
   );
   const ids = rows.map((r) => r.id);
   const recent = addDays(week.to, PREFILL_FACTS_DAYS) >= today();
-  const [since, shelters, plans, support] = await Promise.all([
+  const [since, shelters, plans, support, applied] = await Promise.all([
     homelessSince(trx, m, ids, day),
     shelterNamesOfStays(trx, m, ids, week.from, week.to),
     recent ? citizensWithActivePlan(trx, m, ids) : Promise.resolve(new Set<string>()),
     recent ? citizensWithDecidedSupport(trx, m, ids, day) : Promise.resolve(new Set<string>()),
+    recent ? citizensWithOpenApplication(trx, m, ids) : Promise.resolve(new Set<string>()),
   ]);
   const out: CountCandidate[] = [];
   for (const r of rows) {
-    const onList = recent ? (await openApplicationOf(trx, m, r.id)) !== undefined : false;
+    const onList = applied.has(r.id);
     out.push({
       citizenId: r.id,
       name: displayName(r),

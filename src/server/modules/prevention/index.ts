@@ -1,6 +1,7 @@
 import '../../../shared/prevention/permissions';
 import '../../../shared/prevention/errors';
 import type { ServerModule } from '../../platform/module';
+import * as m0047 from './migrations/2026-12-14-0047-prevention-fast-track-due-index';
 import { preventionPersonalData } from './prevention.personal-data';
 import { preventionRoutes } from './prevention.routes';
 import { seedDemoPrevention } from './prevention.seed';
@@ -16,6 +17,7 @@ export const module: ServerModule = {
   timeline: [preventionTimeline],
   // A year of notices, actions and outcomes (issue 14 §4).
   seedDemo: seedDemoPrevention,
+  migrations: { '2026-12-14-0047-prevention-fast-track-due-index': m0047 },
 };
 
 // Open eviction cases' latest notices of given citizens (support: a task to the support worker).

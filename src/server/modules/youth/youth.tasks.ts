@@ -10,7 +10,7 @@ import {
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
 import type { Task, TaskProvider } from '../../platform/tasks';
-import { allocationSettings, listVacancies, offersOf, openApplicationOf } from '../allocation';
+import { allocationSettings, citizensWithOpenApplication, listVacancies, offersOf } from '../allocation';
 import { displayName, whereaboutsFacts } from '../citizens';
 import { citizensWithActivePlan } from '../plans';
 import { openNoticesOfCitizens } from '../prevention';
@@ -88,12 +88,20 @@ export const youthTasks: TaskProvider = async (trx: Tx, actor: Actor) => {
     });
   }
 
-  for (const { person, history } of eighteen.values()) {
-    if (decided.has(person.id) || !leftCareAt18(person.birth_date, history)) continue;
+  const leftCare = [...eighteen.values()].filter(({ person, history }) => {
+    if (decided.has(person.id) || !leftCareAt18(person.birth_date, history)) return false;
     const paired = person.child_user_id !== null && person.adult_user_id !== null;
-    if (paired && person.child_user_id !== actor.userId && person.adult_user_id !== actor.userId) continue;
-    if (placedOn(history, onDate)) continue;
-    if (await openApplicationOf(trx, m, person.id)) continue;
+    if (paired && person.child_user_id !== actor.userId && person.adult_user_id !== actor.userId)
+      return false;
+    return !placedOn(history, onDate);
+  });
+  const applied = await citizensWithOpenApplication(
+    trx,
+    m,
+    leftCare.map(({ person }) => person.id),
+  );
+  for (const { person } of leftCare) {
+    if (applied.has(person.id)) continue;
     tasks.push({
       id: `youth_left_care:${person.id}`,
       kind: 'youth_left_care_without_plan',
@@ -240,12 +248,16 @@ export async function youthHousingAlerts(trx: Tx, actor: Actor, onDate: string):
     if (e.from_date <= onDate && (!before || e.from_date >= before.from))
       current.set(e.citizen_id, { situation: e.situation, from: e.from_date });
   }
-  const waiting: typeof profiled = [];
-  for (const p of profiled) {
+  const homeless = profiled.filter((p) => {
     const now = current.get(p.id);
-    if (!now || !isViveSituation(now.situation as Situation)) continue;
-    if (await openApplicationOf(trx, m, p.id)) waiting.push(p);
-  }
+    return now !== undefined && isViveSituation(now.situation as Situation);
+  });
+  const applied = await citizensWithOpenApplication(
+    trx,
+    m,
+    homeless.map((p) => p.id),
+  );
+  const waiting = homeless.filter((p) => applied.has(p.id));
   if (waiting.length === 0) return [];
 
   const tasks: Task[] = [];
