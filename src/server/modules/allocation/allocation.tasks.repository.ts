@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
 
-
 /**
  * Midnight at the start of `since` (the session's time zone, Europe/Copenhagen) as a timestamptz: a
  * timestamptz compared with a timestamptz is leakproof, so row-level security lets the index
