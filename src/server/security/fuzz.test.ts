@@ -272,7 +272,9 @@ async function tenantTables(): Promise<string[]> {
     where c.table_schema = 'public' and c.column_name = 'municipality_id' and t.table_type = 'BASE TABLE'
       and c.table_name not in ('session', 'audit_event', 'audit_chain_head', 'municipality',
         -- a scenario accepted earlier (202) runs on in worker threads and writes its progress
-        'planning_scenario')
+        'planning_scenario',
+        -- a dashboard viewed earlier may be computed again behind its answer (ADR 0026)
+        'dashboard_snapshot')
     order by 1`.execute(db.owner);
   return rows.rows.map((r) => r.table_name);
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ALLOCATION_FLOW, PREVENTION_FLOW } from '../../../shared/insight/dashboard';
 import { reportedCount } from '../../platform/reported';
 import { requireAuth } from '../../platform/request';
-import { reportTransactions } from '../../platform/tenant';
+import { reportTransactions, tenantTransactions } from '../../platform/tenant';
 import { dashboard } from './insight.dashboard.service';
 import { reportedIndicator } from './insight.indicators.routes';
 
@@ -65,6 +65,8 @@ export async function insightDashboardRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   // Reports read the reporting replica when one is configured (ADR 0024).
   const reports = reportTransactions(app);
+  // The computed dashboards are kept on the primary, for every process (ADR 0026).
+  const primary = tenantTransactions(app);
   r.get(
     '/api/insight/dashboard',
     {
@@ -80,7 +82,15 @@ export async function insightDashboardRoutes(app: FastifyInstance) {
     async (request) => {
       const actor = requireAuth(request);
       const { refresh } = request.query;
-      return reports(actor, (trx) => dashboard(trx, actor, { refresh }));
+      return dashboard(
+        actor,
+        {
+          report: reports,
+          primary,
+          onBackgroundError: (err) => app.log.error({ err }, 'dashboard: computing behind the answer failed'),
+        },
+        { refresh },
+      );
     },
   );
 }

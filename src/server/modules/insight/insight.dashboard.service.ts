@@ -18,11 +18,12 @@ import type { Permission } from '../../../shared/permissions';
 import { suppressSmall } from '../../../shared/suppression';
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
-import { BoundedMap } from '../../platform/bounded-map';
+import type { TenantRunner } from '../../platform/tenant';
 import { municipalityProfile } from '../access';
 import { allocationMonths, suppressWaitingCounts, waitingCounts } from '../allocation';
 import { economicsReport } from '../economics';
 import { noticeMonths } from '../prevention';
+import { readSnapshot, saveSnapshot } from './insight.dashboard.repository';
 import { monthlyFlow } from './insight.flow.service';
 import { outcomeIndicators } from './insight.indicators.service';
 import { agreementSupply } from './insight.supply.repository';
@@ -151,34 +152,71 @@ export function sectionAllowed(actor: Actor, section: DashboardSection): boolean
  * municipality's limit (rule 33). The sections are read side by side in the one tenant transaction.
  */
 /**
- * How long a computed dashboard is served before it is computed again: the figures of 12 months are
- * read from every module and take about a second for the largest municipality, so the page says
- * when they were computed and offers to compute them now (ADR 0016).
+ * How long a kept dashboard counts as fresh: the figures of 12 months are read from every module and
+ * take about a second for the largest municipality, so the page says when they were computed and
+ * offers to compute them now (ADR 0016). An older one of the same day is still served at once while
+ * it is computed again behind it (ADR 0026).
  */
 export const DASHBOARD_FRESH_MS = 5 * 60_000;
 
-/** Computed dashboards per process: one per municipality, date, limit and set of permissions. */
-const computed = new BoundedMap<{ at: number; dashboard: Dashboard }>(1000);
+/** The transactions a dashboard needs: the report's (read-only, maybe the replica) and the primary's. */
+export interface DashboardTransactions {
+  /** Computes the figures: a read-only report transaction (ADR 0024). */
+  report: TenantRunner;
+  /** Reads and keeps the computed dashboards: a transaction on the primary. */
+  primary: TenantRunner;
+  /** A computation behind the answer failed: it is logged, the kept figures stay. */
+  onBackgroundError: (error: unknown) => void;
+}
+
+/** Keys being computed behind an answer in this process, so a key is computed once at a time. */
+const refreshing = new Set<string>();
 
 /**
- * The dashboard of the last 12 months (issue 18 §4) with the sections the actor may see: as
- * computed for the same municipality, date, limit (rule 33 applies a changed limit at once) and
- * permissions within `DASHBOARD_FRESH_MS`, or computed now (always with `refresh`).
+ * The dashboard of the last 12 months (issue 18 §4) with the sections the actor may see, kept in
+ * `dashboard_snapshot` for every process (ADR 0026) per municipality, date, small-number limit
+ * (rule 33 applies a changed limit at once: a new key) and set of permissions:
+ * - kept and younger than `DASHBOARD_FRESH_MS`: served;
+ * - kept from earlier today: served at once, and computed again behind the answer (the next view
+ *   has the new figures; the page shows when they were computed);
+ * - none today, or `refresh`: computed now and kept.
  */
 export async function dashboard(
-  trx: Tx,
   actor: Actor,
+  tx: DashboardTransactions,
   options: { refresh?: boolean } = {},
 ): Promise<Dashboard> {
   const asOf = today();
-  const { suppression_limit: limit } = await municipalityProfile(trx, actor.municipalityId);
-  const key = [actor.municipalityId, asOf, limit, [...actor.permissions].sort().join(',')].join('|');
-  const kept = computed.get(key);
-  const now = Date.now();
-  if (kept && !options.refresh && now - kept.at < DASHBOARD_FRESH_MS) return kept.dashboard;
-  const fresh = await computeDashboard(trx, actor, asOf, limit, new Date(now).toISOString());
-  computed.set(key, { at: now, dashboard: fresh });
-  return fresh;
+  const m = actor.municipalityId;
+  const { limit, kept } = await tx.primary(actor, async (trx) => {
+    const { suppression_limit: limit } = await municipalityProfile(trx, m);
+    const kept = options.refresh ? undefined : await readSnapshot(trx, m, snapshotKey(actor, asOf, limit));
+    return { limit, kept };
+  });
+  const key = snapshotKey(actor, asOf, limit);
+  const compute = async () => {
+    const fresh = await tx.report(actor, (trx) =>
+      computeDashboard(trx, actor, asOf, limit, new Date().toISOString()),
+    );
+    await tx.primary(actor, (trx) => saveSnapshot(trx, m, key, asOf, fresh));
+    return fresh;
+  };
+  if (!kept) return compute();
+  if (Date.now() - kept.computed_at.getTime() >= DASHBOARD_FRESH_MS) {
+    const running = `${m}|${key}`;
+    if (!refreshing.has(running)) {
+      refreshing.add(running);
+      compute()
+        .catch(tx.onBackgroundError)
+        .finally(() => refreshing.delete(running));
+    }
+  }
+  return kept.body;
+}
+
+/** What a kept dashboard's figures depend on besides the data: the date, the limit and the permissions. */
+function snapshotKey(actor: Actor, asOf: string, limit: number): string {
+  return [asOf, limit, [...actor.permissions].sort().join(',')].join('|');
 }
 
 async function computeDashboard(

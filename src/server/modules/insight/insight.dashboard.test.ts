@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../../../shared/dates';
 import type { Dashboard } from '../../../shared/insight/dashboard';
@@ -96,5 +97,28 @@ describe('the dashboards (issue 18 §4)', () => {
     expect(fresh.computedAt >= first.computedAt).toBe(true);
     const after = (await call(users.prevention.session, 'GET', '/api/insight/dashboard')) as Dashboard;
     expect(after).toEqual(fresh);
+  });
+
+  it('serve a dashboard computed earlier today at once and compute it again behind the answer, for every process (ADR 0026)', async () => {
+    const { municipality, users } = await tenantWith(app, db, ['prevention']);
+    const first = (await call(users.prevention.session, 'GET', '/api/insight/dashboard')) as Dashboard;
+    expect(first.prevention?.flow.totals.notices).toBe(0);
+    // Kept in the database, where every process reads it.
+    const kept = await sql<{ body: Dashboard }>`select body from dashboard_snapshot
+      where municipality_id = ${municipality.id}`.execute(db.owner);
+    expect(kept.rows.map((r) => r.body)).toEqual([first]);
+    // Ten minutes later, after two notices: the kept figures at once, the new ones behind them.
+    await sql`update dashboard_snapshot set computed_at = computed_at - interval '10 minutes'
+      where municipality_id = ${municipality.id}`.execute(db.owner);
+    for (let i = 0; i < 2; i++) await createNotice(users.prevention.session);
+    const stale = (await call(users.prevention.session, 'GET', '/api/insight/dashboard')) as Dashboard;
+    expect(stale.prevention?.flow.totals.notices).toBe(0);
+    let next = stale;
+    for (let tries = 0; tries < 600 && next.prevention?.flow.totals.notices === 0; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      next = (await call(users.prevention.session, 'GET', '/api/insight/dashboard')) as Dashboard;
+    }
+    expect(next.prevention?.flow.totals.notices).toBe(2);
+    expect(Date.parse(next.computedAt)).toBeGreaterThan(Date.parse(stale.computedAt));
   });
 });
