@@ -194,11 +194,14 @@ export interface Step {
 
 /**
  * The highest sustained rate by steps: from `startRate` doubling until a step fails (or `maxRate`),
- * then `bisections` steps between the last pass and the first failure. `measure` runs one step.
+ * then `bisections` steps between the last pass and the first failure, none below `minRate`.
+ * `measure` runs one step.
  */
 export async function stepSearch(o: {
   startRate: number;
   maxRate: number;
+  /** No step below this rate (a bisection toward 0 ends here); 0 for none. */
+  minRate?: number;
   bisections: number;
   maxSteps: number;
   measure: (rate: number) => Promise<OpenLoopResult>;
@@ -231,7 +234,7 @@ export async function stepSearch(o: {
   for (let i = 0; i < o.bisections && fail !== undefined && steps.length < o.maxSteps; i++) {
     const low = pass ?? 0;
     const mid = Math.round(((low + fail) / 2) * 10) / 10;
-    if (mid <= low || mid >= fail) break;
+    if (mid <= low || mid >= fail || mid < (o.minRate ?? 0)) break;
     if (await step(mid)) pass = mid;
     else fail = mid;
   }

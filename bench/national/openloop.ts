@@ -49,6 +49,8 @@ export interface OpenLoopBenchOptions {
   settleSeconds: number;
   startRate: number;
   maxRate: number;
+  /** No step below this rate: a slow step lasts `minRequests / rate` seconds (at 2.5/s two minutes). */
+  minRate: number;
   bisections: number;
   maxSteps: number;
   p95Ms: number;
@@ -68,6 +70,7 @@ export const DEFAULT_OPTIONS: Omit<OpenLoopBenchOptions, 'url' | 'processes'> = 
   settleSeconds: 180,
   startRate: 10,
   maxRate: 5000,
+  minRate: 2.5,
   bisections: 3,
   maxSteps: 12,
   p95Ms: 100,
@@ -248,6 +251,12 @@ async function captureMix(
           request.body = { ...(request.body as object), address: `Målevej ${m.g.code}, ${Date.now()}` };
         let failure: string | undefined;
         let answered = '';
+        // A read is viewed once before, so that what is captured is what the app sends while it is in
+        // use (a dashboard viewed minutes ago is read as kept, ADR 0026).
+        if (!write) {
+          const before = await sendMix(agent, app.base, request);
+          if (!before.ok) throw new Error(`Capture of ${name}: ${before.error}`);
+        }
         const captured = await app.capture.capture(async () => {
           const answer = await sendMix(agent, app.base, request);
           if (!answer.ok) failure = answer.error;
@@ -353,6 +362,7 @@ export async function runOpenLoopBench(
     const found = await stepSearch({
       startRate: o.startRate,
       maxRate: o.maxRate,
+      minRate: o.minRate,
       bisections: o.bisections,
       maxSteps: o.maxSteps,
       p95Ms: o.p95Ms,
@@ -506,7 +516,7 @@ export function openLoopMarkdown(r: OpenLoopReport): string {
       `at a slow rate so that at least ${s.minRequests} requests are scheduled and the p95 rests on ` +
       `enough of them; from ` +
       `${s.startRate}/s doubling until a step fails, then ${s.bisections} bisections between the last ` +
-      `pass and the first failure (at most ${s.maxSteps} steps). Requests still open at the end of a ` +
+      `pass and the first failure, none below ${s.minRate}/s (at most ${s.maxSteps} steps). Requests still open at the end of a ` +
       `step are waited for and count. The app is \`npm start\`'s server as a child process ` +
       `(\`node --import tsx src/server/main.ts\`, WEB_CONCURRENCY=N, ${s.connections} database ` +
       `connections in all, shared out among the processes); the load generator is this process. ` +

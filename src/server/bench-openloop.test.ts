@@ -133,4 +133,38 @@ describe('open-loop generator', () => {
     expect(found.sustainedRate).toBe(32.5);
     expect(found.best?.rate).toBe(32.5);
   });
+
+  it('bisects toward no rate below the lowest one asked for, so a slow deployment does not run for ever', async () => {
+    const tried: number[] = [];
+    const found = await stepSearch({
+      startRate: 10,
+      maxRate: 10_000,
+      minRate: 2.5,
+      bisections: 5,
+      maxSteps: 12,
+      p95Ms: 100,
+      measure: async (rate) => {
+        tried.push(rate);
+        return {
+          targetRate: rate,
+          scheduledRate: rate,
+          sentRate: rate,
+          seconds: 1,
+          requests: rate,
+          errors: 0,
+          timeouts: 0,
+          firstErrors: [],
+          sendLagP95: 0,
+          sendLagMax: 0,
+          p50: 250,
+          p95: 500,
+          p99: 500,
+          max: 500,
+          paths: [],
+        };
+      },
+    });
+    expect(tried).toEqual([10, 5, 2.5]);
+    expect(found.sustainedRate).toBeUndefined();
+  });
 });
