@@ -513,6 +513,7 @@ async function measurePaths(o: {
       // Viewed once before, so that what is captured is what the app sends while it is in use (a
       // dashboard viewed minutes ago is read as kept, ADR 0026), as the timed runs after warm-up see it.
       await view();
+      await waitForIdle(o.db.owner);
       statements.push(readStatements(await o.app.capture.capture(view)));
     }
     // Every path with every session, in the order requests take them.

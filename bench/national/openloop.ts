@@ -5,12 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CompiledQuery } from 'kysely';
 import pg from 'pg';
-import { APP_ROLE, openDatabase } from '../../src/server/db/database';
+import { APP_ROLE, type Db, openDatabase } from '../../src/server/db/database';
 import { today } from '../../src/shared/dates';
 import { readStatements } from '../lib/capture';
 import { loadAverageNow, type MachineInfo, machineInfo, settle } from '../lib/machine';
 import { type OpenLoopResult, runOpenLoop, type Step, stepSearch } from '../lib/open-loop';
 import { Random } from '../lib/random';
+import { waitForIdle } from '../lib/raw-sql';
 import { count, markdownTable, ms, reportHead } from '../lib/report';
 import { startApp } from './bench';
 import { databaseName, readSummary } from './data';
@@ -230,6 +231,7 @@ async function replay(pool: pg.Pool, m: MunicipalityLoad, name: string, write: b
  */
 async function captureMix(
   app: Awaited<ReturnType<typeof startApp>>,
+  owner: Db,
   picker: MixPickerType,
   loads: readonly MunicipalityLoad[],
   log: (line: string) => void,
@@ -256,6 +258,9 @@ async function captureMix(
         if (!write) {
           const before = await sendMix(agent, app.base, request);
           if (!before.ok) throw new Error(`Capture of ${name}: ${before.error}`);
+          // What that view started behind its answer (a dashboard kept from earlier and computed
+          // again) ends before the capture, which sees every statement sent while it runs.
+          await waitForIdle(owner);
         }
         const captured = await app.capture.capture(async () => {
           const answer = await sendMix(agent, app.base, request);
@@ -327,7 +332,7 @@ export async function runOpenLoopBench(
         log: o.log,
       });
       picker = new MixPicker(loads, onDate);
-      if (o.raw) await captureMix(app, picker, loads, o.log);
+      if (o.raw) await captureMix(app, db.owner, picker, loads, o.log);
     } finally {
       await app.close();
     }

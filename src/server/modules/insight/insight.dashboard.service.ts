@@ -169,8 +169,13 @@ export interface DashboardTransactions {
   onBackgroundError: (error: unknown) => void;
 }
 
-/** Keys being computed behind an answer in this process, so a key is computed once at a time. */
-const refreshing = new Set<string>();
+/**
+ * The key being computed behind an answer in this process, if any: one at a time, so that views of
+ * many municipalities' older dashboards never pile computations of a second or more onto the
+ * database at once (a view while one runs is answered from what is kept, and the next view after it
+ * starts the next).
+ */
+let refreshing: string | undefined;
 
 /**
  * The dashboard of the last 12 months (issue 18 §4) with the sections the actor may see, kept in
@@ -202,14 +207,13 @@ export async function dashboard(
     return fresh;
   };
   if (!kept) return compute();
-  if (Date.now() - kept.computed_at.getTime() >= DASHBOARD_FRESH_MS) {
-    const running = `${m}|${key}`;
-    if (!refreshing.has(running)) {
-      refreshing.add(running);
-      compute()
-        .catch(tx.onBackgroundError)
-        .finally(() => refreshing.delete(running));
-    }
+  if (Date.now() - kept.computed_at.getTime() >= DASHBOARD_FRESH_MS && refreshing === undefined) {
+    refreshing = `${m}|${key}`;
+    compute()
+      .catch(tx.onBackgroundError)
+      .finally(() => {
+        refreshing = undefined;
+      });
   }
   return kept.body;
 }
