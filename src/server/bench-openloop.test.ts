@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { poissonArrivals, runOpenLoop, stepSearch, sustained } from '../../bench/lib/open-loop';
+import {
+  type OpenLoopResult,
+  poissonArrivals,
+  runOpenLoop,
+  stepSearch,
+  sustained,
+} from '../../bench/lib/open-loop';
 import { Random } from '../../bench/lib/random';
 
 /**
@@ -7,6 +13,25 @@ import { Random } from '../../bench/lib/random';
  * at the scheduled rate whatever the answers do, counts failures, and measures every latency from
  * the time the request was scheduled.
  */
+/** A step's result at `rate` with every request answered, its p95 `p95` ms. */
+const stepAt = (rate: number, p95: number): OpenLoopResult => ({
+  targetRate: rate,
+  scheduledRate: rate,
+  sentRate: rate,
+  seconds: 1,
+  requests: rate,
+  errors: 0,
+  timeouts: 0,
+  firstErrors: [],
+  sendLagP95: 0,
+  sendLagMax: 0,
+  p50: p95 / 2,
+  p95,
+  p99: p95,
+  max: p95,
+  paths: [],
+});
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 describe('open-loop generator', () => {
@@ -109,24 +134,7 @@ describe('open-loop generator', () => {
       p95Ms: 100,
       measure: async (rate) => {
         tried.push(rate);
-        const p95 = rate <= 33 ? 50 : 500;
-        return {
-          targetRate: rate,
-          scheduledRate: rate,
-          sentRate: rate,
-          seconds: 1,
-          requests: rate,
-          errors: 0,
-          timeouts: 0,
-          firstErrors: [],
-          sendLagP95: 0,
-          sendLagMax: 0,
-          p50: p95 / 2,
-          p95,
-          p99: p95,
-          max: p95,
-          paths: [],
-        };
+        return stepAt(rate, rate <= 33 ? 50 : 500);
       },
     });
     expect(tried).toEqual([10, 20, 40, 30, 35, 32.5]);
@@ -145,23 +153,7 @@ describe('open-loop generator', () => {
       p95Ms: 100,
       measure: async (rate) => {
         tried.push(rate);
-        return {
-          targetRate: rate,
-          scheduledRate: rate,
-          sentRate: rate,
-          seconds: 1,
-          requests: rate,
-          errors: 0,
-          timeouts: 0,
-          firstErrors: [],
-          sendLagP95: 0,
-          sendLagMax: 0,
-          p50: 250,
-          p95: 500,
-          p99: 500,
-          max: 500,
-          paths: [],
-        };
+        return stepAt(rate, 500);
       },
     });
     expect(tried).toEqual([10, 5, 2.5]);
