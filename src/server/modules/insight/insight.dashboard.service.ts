@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { WaitingListCounts } from '../../../shared/allocation/api';
 import { today } from '../../../shared/dates';
 import {
@@ -218,9 +219,15 @@ export async function dashboard(
   return kept.body;
 }
 
-/** What a kept dashboard's figures depend on besides the data: the date, the limit and the permissions. */
+/**
+ * What a kept dashboard's figures depend on besides the data: the date, the limit and the set of
+ * permissions (as a SHA-256 of the sorted names, so the key stays short however many there are).
+ */
 function snapshotKey(actor: Actor, asOf: string, limit: number): string {
-  return [asOf, limit, [...actor.permissions].sort().join(',')].join('|');
+  const permissions = createHash('sha256')
+    .update([...actor.permissions].sort().join(','))
+    .digest('hex');
+  return [asOf, limit, permissions].join('|');
 }
 
 async function computeDashboard(

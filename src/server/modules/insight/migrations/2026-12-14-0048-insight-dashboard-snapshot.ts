@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 /**
  * The computed dashboards, shared by every app process (issue 21 §2 and §4, ADR 0026): one row per
  * municipality and key (the date, the small-number limit and the viewer's set of permissions, as the
- * per-process cache of ADR 0016 was keyed). Figures only, already suppressed for that key; no
+ * per-process cache of ADR 0016 was keyed; the permissions as a hash). Figures only, already suppressed for that key; no
  * personal data. Replaced on each computation; rows of earlier dates are removed when a new one is
  * written. Frozen.
  */
