@@ -148,11 +148,6 @@ export function sectionAllowed(actor: Actor, section: DashboardSection): boolean
 }
 
 /**
- * The dashboard of the last 12 months for the actor (issue 18 §4): each section the actor holds the
- * permission for, the others null, every figure from its module and suppressed at the
- * municipality's limit (rule 33). The sections are read side by side in the one tenant transaction.
- */
-/**
  * How long a kept dashboard counts as fresh: the figures of 12 months are read from every module and
  * take about a second for the largest municipality, so the page says when they were computed and
  * offers to compute them now (ADR 0016). An older one of the same day is still served at once while
@@ -171,12 +166,12 @@ export interface DashboardTransactions {
 }
 
 /**
- * The key being computed behind an answer in this process, if any: one at a time, so that views of
+ * Whether this process is computing a dashboard behind an answer: one at a time, so that views of
  * many municipalities' older dashboards never pile computations of a second or more onto the
  * database at once (a view while one runs is answered from what is kept, and the next view after it
  * starts the next).
  */
-let refreshing: string | undefined;
+let refreshing = false;
 
 /**
  * The dashboard of the last 12 months (issue 18 §4) with the sections the actor may see, kept in
@@ -194,12 +189,11 @@ export async function dashboard(
 ): Promise<Dashboard> {
   const asOf = today();
   const m = actor.municipalityId;
-  const { limit, kept } = await tx.primary(actor, async (trx) => {
+  const { limit, key, kept } = await tx.primary(actor, async (trx) => {
     const { suppression_limit: limit } = await municipalityProfile(trx, m);
-    const kept = options.refresh ? undefined : await readSnapshot(trx, m, snapshotKey(actor, asOf, limit));
-    return { limit, kept };
+    const key = snapshotKey(actor, asOf, limit);
+    return { limit, key, kept: options.refresh ? undefined : await readSnapshot(trx, m, key) };
   });
-  const key = snapshotKey(actor, asOf, limit);
   const compute = async () => {
     const fresh = await tx.report(actor, (trx) =>
       computeDashboard(trx, actor, asOf, limit, new Date().toISOString()),
@@ -208,12 +202,12 @@ export async function dashboard(
     return fresh;
   };
   if (!kept) return compute();
-  if (Date.now() - kept.computed_at.getTime() >= DASHBOARD_FRESH_MS && refreshing === undefined) {
-    refreshing = `${m}|${key}`;
+  if (Date.now() - kept.computed_at.getTime() >= DASHBOARD_FRESH_MS && !refreshing) {
+    refreshing = true;
     compute()
       .catch(tx.onBackgroundError)
       .finally(() => {
-        refreshing = undefined;
+        refreshing = false;
       });
   }
   return kept.body;
@@ -230,6 +224,11 @@ function snapshotKey(actor: Actor, asOf: string, limit: number): string {
   return [asOf, limit, permissions].join('|');
 }
 
+/**
+ * The dashboard of the last 12 months for the actor (issue 18 §4): each section the actor holds the
+ * permission for, the others null, every figure from its module and suppressed at the
+ * municipality's limit (rule 33). The sections are read side by side in the one tenant transaction.
+ */
 async function computeDashboard(
   trx: Tx,
   actor: Actor,
