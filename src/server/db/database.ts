@@ -520,7 +520,38 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * benchmark's profile. The tenant is a UUID checked by its pattern, so it can stand in the statement
  * as a literal; anything else is bound the ordinary way by `withTenant`.
  */
+/** Kysely's connection of a pooled client (its class is not exported; acquireConnection declares the interface). */
+type PooledConnection = Parameters<PostgresDriver['releaseConnection']>[0];
+
 class TenantPostgresDriver extends PostgresDriver {
+  /** Connections whose setup (`onCreateConnection`: the app role) has run. */
+  readonly #ready = new WeakSet<PooledConnection>();
+  readonly #setup: PostgresDialectConfig['onCreateConnection'];
+
+  constructor({ onCreateConnection, ...config }: PostgresDialectConfig) {
+    super(config);
+    this.#setup = onCreateConnection;
+  }
+
+  /**
+   * A pooled connection, set up once. Kysely's own hook keeps a connection whose setup failed (a
+   * standby that has not yet replayed the app role, a connection lost during `set role`) checked out
+   * for ever, so the pool shrinks and closing it waits for ever. Here it goes back to the pool and is
+   * set up again the next time it is handed out: no connection serves a query without its role.
+   */
+  override async acquireConnection(options?: Parameters<PostgresDriver['acquireConnection']>[0]) {
+    const connection = (await super.acquireConnection(options)) as PooledConnection;
+    if (!this.#setup || this.#ready.has(connection)) return connection;
+    try {
+      await this.#setup(connection, options);
+    } catch (error) {
+      await this.releaseConnection(connection);
+      throw error;
+    }
+    this.#ready.add(connection);
+    return connection;
+  }
+
   override async beginTransaction(
     connection: DatabaseConnection,
     settings: TransactionSettings,

@@ -26,7 +26,7 @@ afterEach(async () => {
   app = undefined;
   db = undefined;
   primary = undefined;
-});
+}, 120_000); // closing waits for every pooled connection: one kept checked out would hang it
 
 /** Waits until `check` holds, asking again after each short pause (a condition, not a clock). */
 async function until(check: () => Promise<boolean>): Promise<void> {
@@ -74,8 +74,14 @@ describe('a reporting replica (issue 21 §6)', { timeout: PROCESS_TEST_CAP_MS },
         onReplicaChange: (change) => changes.push(change.state),
         onIdleError: () => {},
       });
+      // Before the migrations no server has the app role: a connection whose role cannot be set
+      // serves nothing, goes back to its pool and is set up again when next handed out (closing the
+      // pools at the end would wait for ever for one kept checked out).
+      await expect(assertAppRoleIsBound(db.app)).rejects.toThrow('role "hjemvej_app" does not exist');
       await migrate(db.owner);
       await assertAppRoleIsBound(db.app);
+      // The standby has the role once it has replayed the migrations, not before.
+      await replayed(primary, standby);
       await assertAppRoleIsBound(db.reports);
       app = await testApp(db);
       const { users } = await tenantWith(app, db, ['leader']);
