@@ -174,6 +174,18 @@ export function placementsOfCitizen(db: Executor, m: string, citizenId: string) 
     .execute();
 }
 
+/** The placements not yet ended of the given citizens (a next step for one ending). */
+export function openPlacementsOfCitizens(db: Executor, m: string, citizenIds: readonly string[]) {
+  if (citizenIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('care_placement as p')
+    .select(['p.id', 'p.citizen_id'])
+    .where('p.municipality_id', '=', m)
+    .where('p.citizen_id', 'in', [...citizenIds])
+    .where('p.ended_on', 'is', null)
+    .execute();
+}
+
 /**
  * Locks the citizen's placements for the rest of the transaction, so two concurrent decisions for
  * one citizen cannot both pass the overlap check.

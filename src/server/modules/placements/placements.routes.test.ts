@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, today } from '../../../shared/dates';
 import type { DatabaseHandles } from '../../db/database';
 import { withTenant } from '../../db/database';
-import { call, createCitizen, tenantWith } from '../../test/factories';
+import { call, createApplication, createCitizen, tenantWith } from '../../test/factories';
 import { type Session, testApp, testDatabase } from '../../test/helpers';
 import { careDecisionOf, placementsForEconomics } from '.';
 
@@ -280,6 +280,30 @@ describe('placement tasks in "Mine opgaver" (issue 16 §6)', () => {
     // The tenancy begins while the citizen still lives at the botilbud.
     await call(cw, 'POST', `/api/skaeve-boliger/${unit.id}/tenancies`, { citizenId: c, fromDate: now }, 201);
     expect(await taskIds(cw)).not.toContain(`placement_next_step:${id}`);
+  });
+
+  it('takes an open housing application as the next step, for each ending stay on its own', async () => {
+    const { cw } = await municipality();
+    const [applicant, other] = [await citizen(cw), await citizen(cw)];
+    const ending = (c: string) =>
+      call(
+        cw,
+        'POST',
+        '/api/placements',
+        placement(c, { startedOn: ago(30), plannedEndOn: addDays(now, 10) }),
+        201,
+      );
+    const [withApplication, without] = [await ending(applicant), await ending(other)];
+    expect(await taskIds(cw)).toEqual(
+      expect.arrayContaining([
+        `placement_next_step:${withApplication.id}`,
+        `placement_next_step:${without.id}`,
+      ]),
+    );
+    await createApplication(cw, { citizenId: applicant });
+    const tasks = await taskIds(cw);
+    expect(tasks).not.toContain(`placement_next_step:${withApplication.id}`);
+    expect(tasks).toContain(`placement_next_step:${without.id}`);
   });
 
   it('flags a decision whose move-in date has passed without a start, until it starts', async () => {

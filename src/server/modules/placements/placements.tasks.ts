@@ -3,29 +3,39 @@ import { NEXT_STEP_HORIZON_DAYS } from '../../../shared/placements/rules';
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
 import type { Task, TaskProvider } from '../../platform/tasks';
-import { openApplicationOf, tenancyFacts } from '../allocation';
+import { citizensWithOpenApplication, tenancyFacts } from '../allocation';
 import { displayName } from '../citizens';
 import * as repo from './placements.repository';
 
+type Ending = { id: string; citizen_id: string; started_on: string | null };
+
 /**
- * Whether a citizen leaving a temporary stay has a next step: a skæv bolig tenancy, an open housing
- * application or an allocated tenancy not yet moved into (or moved into since the stay began), or
- * another placement decided.
+ * Of the stays ending, the ids of those whose citizen has a next step: a skæv bolig tenancy, an open
+ * housing application or an allocated tenancy not yet moved into (or moved into since the stay
+ * began), or another placement decided. Four statements for all of them, however many end.
  */
-async function hasNextStep(
-  trx: Tx,
-  m: string,
-  p: { id: string; citizen_id: string; started_on: string | null },
-  withTenancy: Set<string>,
-): Promise<boolean> {
-  if (withTenancy.has(p.citizen_id)) return true;
-  const others = await repo.placementsOfCitizen(trx, m, p.citizen_id);
-  if (others.some((o) => o.id !== p.id && o.ended_on === null)) return true;
-  if (await openApplicationOf(trx, m, p.citizen_id)) return true;
-  const tenancies = await tenancyFacts(trx, m, [p.citizen_id]);
-  return tenancies.some(
-    (t) => t.moved_in_on === null || (p.started_on !== null && String(t.moved_in_on) >= p.started_on),
-  );
+async function withNextStep(trx: Tx, m: string, ending: readonly Ending[]): Promise<Set<string>> {
+  const citizens = [...new Set(ending.map((p) => p.citizen_id))];
+  // One transaction is one connection: one statement after another.
+  const withTenancy = await repo.citizensWithTenancy(trx, m, citizens);
+  const openPlacements = await repo.openPlacementsOfCitizens(trx, m, citizens);
+  const withApplication = await citizensWithOpenApplication(trx, m, citizens);
+  const tenancies = await tenancyFacts(trx, m, citizens);
+  const next = new Set<string>();
+  for (const p of ending) {
+    if (
+      withTenancy.has(p.citizen_id) ||
+      openPlacements.some((o) => o.citizen_id === p.citizen_id && o.id !== p.id) ||
+      withApplication.has(p.citizen_id) ||
+      tenancies.some(
+        (t) =>
+          t.citizen_id === p.citizen_id &&
+          (t.moved_in_on === null || (p.started_on !== null && String(t.moved_in_on) >= p.started_on)),
+      )
+    )
+      next.add(p.id);
+  }
+  return next;
 }
 
 /**
@@ -40,13 +50,9 @@ export const placementsTasks: TaskProvider = async (trx: Tx, actor: Actor) => {
   const onDate = today();
   const tasks: Task[] = [];
   const ending = await repo.temporaryEnding(trx, m, addDays(onDate, NEXT_STEP_HORIZON_DAYS));
-  const withTenancy = await repo.citizensWithTenancy(
-    trx,
-    m,
-    ending.map((p) => p.citizen_id),
-  );
+  const next = await withNextStep(trx, m, ending);
   for (const p of ending) {
-    if (await hasNextStep(trx, m, p, withTenancy)) continue;
+    if (next.has(p.id)) continue;
     const endOn = p.planned_end_on as string;
     tasks.push({
       id: `placement_next_step:${p.id}`,
