@@ -7,6 +7,7 @@ import { seedDemoCitizens } from './citizens.seed';
 import { expiredConsentTasks } from './citizens.tasks';
 import * as m0039 from './migrations/2026-12-11-0039-citizens-need-to-know';
 import * as m0045 from './migrations/2026-12-14-0045-citizens-name-search-by-municipality';
+import * as m0049 from './migrations/2026-12-15-0049-citizens-current-whereabouts-by-municipality';
 
 /** The by-name registry: citizens, whereabouts, contacts, consents, households, duplicates and merges. */
 export const module: ServerModule = {
@@ -18,6 +19,7 @@ export const module: ServerModule = {
   migrations: {
     '2026-12-11-0039-citizens-need-to-know': m0039,
     '2026-12-14-0045-citizens-name-search-by-municipality': m0045,
+    '2026-12-15-0049-citizens-current-whereabouts-by-municipality': m0049,
   },
   // The by-name list is registered by the demo caseworker.
   seedDemo: async (trx, demo) => {

@@ -30,6 +30,34 @@ function groupByCitizen(rows: Placed[]) {
 }
 
 /**
+ * The young people with a youth profile in the youth age range on the date, and their whereabouts,
+ * each read once however many alerts look at them (the youth-unit alert and the young people's
+ * alerts ask about the same people).
+ */
+function youngPeople(trx: Tx, m: string, onDate: string) {
+  const { bornFrom, bornTo } = youthBirthRange(onDate);
+  let people: ReturnType<typeof repo.profiledBornBetween> | undefined;
+  let episodes: ReturnType<typeof whereaboutsFacts> | undefined;
+  const profiled = () => {
+    people ??= repo.profiledBornBetween(trx, m, bornFrom, bornTo);
+    return people;
+  };
+  const whereabouts = () => {
+    episodes ??= profiled().then((all) =>
+      whereaboutsFacts(
+        trx,
+        m,
+        all.map((p) => p.id),
+      ),
+    );
+    return episodes;
+  };
+  return { profiled, whereabouts };
+}
+
+type YoungPeople = ReturnType<typeof youngPeople>;
+
+/**
  * The youth clocks in "Mine opgaver" (issue 17 §3, §7), for caseworkers (youth.write):
  * - rule 31 / Barnets Lov § 111: a young person placed outside the home, aged 17, without a
  *   decision on youth support: a task due on the deadline (6 months before the 18th birthday), for
@@ -42,7 +70,8 @@ function groupByCitizen(rows: Placed[]) {
  */
 export const youthTasks: TaskProvider = async (trx: Tx, actor: Actor) => {
   const onDate = today();
-  const housing = await youthHousingAlerts(trx, actor, onDate);
+  const young = youngPeople(trx, actor.municipalityId, onDate);
+  const housing = await youthHousingAlerts(trx, actor, onDate, young);
   if (!actor.permissions.has('youth.write')) return housing;
   const m = actor.municipalityId;
   const tasks: Task[] = [...housing];
@@ -112,7 +141,7 @@ export const youthTasks: TaskProvider = async (trx: Tx, actor: Actor) => {
       severity: 'error',
     });
   }
-  tasks.push(...(await youngPeopleAlerts(trx, actor, onDate)));
+  tasks.push(...(await youngPeopleAlerts(trx, actor, onDate, young)));
   return tasks;
 };
 
@@ -125,19 +154,17 @@ export const SHELTER_DISCHARGE_ALERT_DAYS = 30;
  * eviction case (prevention module); out of a § 110 shelter within the last 30 days (whereabouts: a
  * shelter episode followed by another).
  */
-async function youngPeopleAlerts(trx: Tx, actor: Actor, onDate: string): Promise<Task[]> {
+async function youngPeopleAlerts(trx: Tx, actor: Actor, onDate: string, young: YoungPeople): Promise<Task[]> {
   const m = actor.municipalityId;
-  const { bornFrom, bornTo } = youthBirthRange(onDate);
-  const people = (await repo.profiledBornBetween(trx, m, bornFrom, bornTo)).filter(
+  const people = (await young.profiled()).filter(
     (p) => !p.child_user_id || p.child_user_id === actor.userId || p.adult_user_id === actor.userId,
   );
   if (people.length === 0) return [];
   const ids = people.map((p) => p.id);
-  const [episodes, withPlan, notices] = await Promise.all([
-    whereaboutsFacts(trx, m, ids),
-    citizensWithActivePlan(trx, m, ids),
-    openNoticesOfCitizens(trx, m, ids),
-  ]);
+  // Everyone's whereabouts (read once, see youngPeople); the history below is looked up by person.
+  const episodes = await young.whereabouts();
+  const withPlan = await citizensWithActivePlan(trx, m, ids);
+  const notices = await openNoticesOfCitizens(trx, m, ids);
   const history = new Map<string, { situation: string; from: string }[]>();
   for (const e of episodes) {
     if (e.from_date > onDate) continue;
@@ -208,7 +235,12 @@ async function youngPeopleAlerts(trx: Tx, actor: Actor, onDate: string): Promise
  * the nearest naming deadline. A query over the data: the task goes when the unit gets an open
  * offer or is let (or returned, withdrawn), or when nobody eligible waits any more.
  */
-export async function youthHousingAlerts(trx: Tx, actor: Actor, onDate: string): Promise<Task[]> {
+async function youthHousingAlerts(
+  trx: Tx,
+  actor: Actor,
+  onDate: string,
+  young: YoungPeople,
+): Promise<Task[]> {
   const officer = actor.permissions.has('allocation.manage');
   const caseworker = actor.permissions.has('youth.write');
   if (!officer && !caseworker) return [];
@@ -227,8 +259,7 @@ export async function youthHousingAlerts(trx: Tx, actor: Actor, onDate: string):
   if (!first) return [];
 
   const { youthAgeLimit } = await allocationSettings(trx, actor);
-  const { bornFrom, bornTo } = youthBirthRange(onDate);
-  const profiled = (await repo.profiledBornBetween(trx, m, bornFrom, bornTo)).filter(
+  const profiled = (await young.profiled()).filter(
     (p) =>
       youthUnitEligibility(
         p.birth_date,
@@ -239,11 +270,7 @@ export async function youthHousingAlerts(trx: Tx, actor: Actor, onDate: string):
   );
   if (profiled.length === 0) return [];
   const current = new Map<string, { situation: string; from: string }>();
-  for (const e of await whereaboutsFacts(
-    trx,
-    m,
-    profiled.map((p) => p.id),
-  )) {
+  for (const e of await young.whereabouts()) {
     const before = current.get(e.citizen_id);
     if (e.from_date <= onDate && (!before || e.from_date >= before.from))
       current.set(e.citizen_id, { situation: e.situation, from: e.from_date });
