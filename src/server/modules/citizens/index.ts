@@ -8,6 +8,7 @@ import { expiredConsentTasks } from './citizens.tasks';
 import * as m0039 from './migrations/2026-12-11-0039-citizens-need-to-know';
 import * as m0045 from './migrations/2026-12-14-0045-citizens-name-search-by-municipality';
 import * as m0049 from './migrations/2026-12-15-0049-citizens-current-whereabouts-by-municipality';
+import * as m0050 from './migrations/2026-12-15-0050-citizens-caseload-created-by';
 
 /** The by-name registry: citizens, whereabouts, contacts, consents, households, duplicates and merges. */
 export const module: ServerModule = {
@@ -20,6 +21,7 @@ export const module: ServerModule = {
     '2026-12-11-0039-citizens-need-to-know': m0039,
     '2026-12-14-0045-citizens-name-search-by-municipality': m0045,
     '2026-12-15-0049-citizens-current-whereabouts-by-municipality': m0049,
+    '2026-12-15-0050-citizens-caseload-created-by': m0050,
   },
   // The by-name list is registered by the demo caseworker.
   seedDemo: async (trx, demo) => {
