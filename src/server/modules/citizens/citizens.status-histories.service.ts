@@ -1,6 +1,7 @@
 import type { StatusHistory } from '../../../shared/citizens/status';
 import type { Situation } from '../../../shared/citizens/whereabouts';
 import type { Executor } from '../../db/database';
+import { forEachInSlices } from '../../platform/cooperative';
 import { statusFacts } from './citizens.status-facts.repository';
 
 /** A citizen's whereabouts episode as `statusOn` reads it. */
@@ -57,15 +58,28 @@ export async function statusHistories(
     const p = c.merged_into === null ? undefined : people.get(survivorOf(c.id));
     if (p && c.registered_on < p.registeredOn) p.registeredOn = c.registered_on;
   }
-  for (const e of facts.episodes)
-    people.get(survivorOf(e.citizen_id))?.episodes.push({
-      situation: e.situation,
-      fromDate: e.from_date,
-      releaseDate: e.release_date,
-      housingSolution: e.housing_solution,
-      recordedAt: e.recorded_at.toISOString(),
-    });
-  for (const k of facts.contacts) people.get(survivorOf(k.citizen_id))?.contacts.push(k.contact_on);
-  for (const p of people.values()) p.contacts.sort();
+  // Hundreds of thousands of rows in a large municipality: in slices, so the process answers other
+  // requests meanwhile (forEachInSlices).
+  await forEachInSlices(
+    facts.episodes,
+    (e) => {
+      people.get(survivorOf(e.citizen_id))?.episodes.push({
+        situation: e.situation,
+        fromDate: e.from_date,
+        releaseDate: e.release_date,
+        housingSolution: e.housing_solution,
+        recordedAt: e.recorded_at.toISOString(),
+      });
+    },
+    20_000,
+  );
+  await forEachInSlices(
+    facts.contacts,
+    (k) => {
+      people.get(survivorOf(k.citizen_id))?.contacts.push(k.contact_on);
+    },
+    20_000,
+  );
+  await forEachInSlices(people.values(), (p) => p.contacts.sort(), 5_000);
   return { people, survivorOf };
 }

@@ -17,6 +17,7 @@ import {
 import { type FlowPopulations, type InsightFlow, reportFlow } from '../../../shared/insight/report';
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
+import { forEachInSlices } from '../../platform/cooperative';
 import { municipalityProfile } from '../access';
 import { inactivityPolicy, statusHistories } from '../citizens';
 
@@ -61,8 +62,9 @@ export async function flowPopulations(
   const historyStart = monthStartBefore(asOf, months + HISTORY_MONTHS);
   let first = windowStart;
   for (const p of people.values()) {
-    const known = [p.registeredOn, ...p.episodes.map((e) => e.fromDate)].sort()[0] as string;
-    if (known < first) first = known;
+    // The earliest of the registration and the episodes (no sorted copy per person).
+    if (p.registeredOn < first) first = p.registeredOn;
+    for (const e of p.episodes) if (e.fromDate < first) first = e.fromDate;
   }
   const monthEnds = monthEndsBetween(first < historyStart ? historyStart : first, asOf);
   // The window's months, and the month end before them as the starting point.
@@ -76,7 +78,9 @@ export async function flowPopulations(
   const bandOn = (birthDate: string, i: number) =>
     AGE_BANDS.indexOf(ageBand(ageOn(birthDate, monthEnds[i] as string)));
   const persons: { statuses: MonthStatus[]; bands: AgeBand[]; earlier: Set<AgeBand> }[] = [];
-  for (const p of people.values()) {
+  // København's history is seconds of work: in slices, so the process answers other requests
+  // meanwhile (a health check waited up to 1.7 s behind it).
+  await forEachInSlices(people.values(), (p) => {
     const runs = statusRuns(p, monthEnds, policy);
     const statuses: MonthStatus[] = [];
     let r = 0;
@@ -85,7 +89,7 @@ export async function flowPopulations(
       statuses.push(runs[r]?.status ?? 'off_list');
     }
     // Never active in the window: in no population's flow (every transition is `none`).
-    if (!statuses.includes('homeless')) continue;
+    if (!statuses.includes('homeless')) return;
     const earlier = new Set<AgeBand>();
     for (let k = 0; k < runs.length && (runs[k] as StatusRun).from < start; k++) {
       const run = runs[k] as StatusRun;
@@ -95,7 +99,7 @@ export async function flowPopulations(
         earlier.add(AGE_BANDS[b] as AgeBand);
     }
     persons.push({ statuses, bands: windowEnds.map((date) => ageBand(ageOn(p.birthDate, date))), earlier });
-  }
+  });
   const flow = (inBand?: (band: AgeBand) => boolean): FlowMonth[] =>
     flowOf(
       windowEnds,
