@@ -8,6 +8,7 @@ import {
   onListOn,
   type StatusHistory,
   type StatusInput,
+  situationRuns,
   statusesOn,
   statusOn,
 } from './status';
@@ -150,7 +151,7 @@ describe('age bands of the national count (domain.md §1, rule 8)', () => {
 });
 
 describe('the status at every month end (rules 35–36, the monthly flow)', () => {
-  it('rule 36: statusesOn answers as statusOn on every month end, for seeded random histories and policies', () => {
+  it('rule 36: statusesOn and situationRuns answer as statusOn on every month end, for seeded random histories and policies', () => {
     const ends = monthEndsBetween('2014-01-01', '2026-12-06');
     for (const seed of [1, 36, 2026]) {
       const random = mulberry32(seed);
@@ -184,9 +185,18 @@ describe('the status at every month end (rules 35–36, the monthly flow)', () =
         const expected = ends.map((date) => {
           if (!onListOn(history, date)) return null;
           const lastContactOn = contacts.filter((c) => c <= date).at(-1) ?? null;
-          return statusOn({ ...history, lastContactOn }, date, policy).status;
+          return statusOn({ ...history, lastContactOn }, date, policy);
         });
-        expect(statusesOn(history, ends, policy)).toEqual(expected);
+        expect(statusesOn(history, ends, policy)).toEqual(expected.map((r) => r?.status ?? null));
+        // The situation too, as the planning history reads it (each run's answer on its dates).
+        const runs = situationRuns(history, ends, policy);
+        const answers = ends.map((_, i) => {
+          const run = runs.findLast((r) => r.from <= i);
+          return run && run.status !== null ? { status: run.status, situation: run.situation } : null;
+        });
+        expect(answers).toEqual(
+          expected.map((r) => (r ? { status: r.status, situation: r.situation } : null)),
+        );
       }
     }
   });

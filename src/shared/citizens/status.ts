@@ -88,10 +88,10 @@ export function statusOn(
     }
     return { status: 'homeless', situation, inactiveReason: null };
   }
-  const lastContact = [input.lastContactOn, input.registeredOn, episode?.fromDate]
-    .filter((d): d is string => Boolean(d) && (d as string) <= date)
-    .sort()
-    .at(-1);
+  // The latest of the contact, the registration and the episode's start, on or before the date.
+  let lastContact: string | null = null;
+  for (const d of [input.lastContactOn, input.registeredOn, episode?.fromDate])
+    if (d && d <= date && (lastContact === null || d > lastContact)) lastContact = d;
   if (lastContact && daysBetween(lastContact, date) > policy.noContactDays) {
     return { status: 'inactive', situation, inactiveReason: 'no_contact' };
   }
@@ -148,36 +148,52 @@ export interface StatusRun {
   status: CitizenStatus | null;
 }
 
+/** A run of equal statuses and situations (both null before the citizen was on the list). */
+export interface SituationRun extends StatusRun {
+  situation: Situation | null;
+}
+
 /**
- * A citizen's status on each of ascending `dates` (the monthly by-name flow's month ends) as runs of
- * equal statuses, null before the citizen was on the list (`onListOn`). The same answer as
- * `statusOn` on every date; it is computed again only on a date where something may have changed
- * since the date before (`statusChangeDays`), so a history of twenty years costs its events, not
- * its months.
+ * A citizen's status and situation on each of ascending `dates` (month ends) as runs of equal
+ * answers, null before the citizen was on the list (`onListOn`). The same answer as `statusOn` on
+ * every date; it is computed again only on a date where something may have changed since the date
+ * before (`statusChangeDays`, which covers the situation's changes too: an episode's start and a
+ * release's month before), so a history of twenty years costs its events, not its months.
  */
-export function statusRuns(
+export function situationRuns(
   h: StatusHistory,
   dates: readonly string[],
   policy: InactivityPolicy = DEFAULT_POLICY,
-): StatusRun[] {
+): SituationRun[] {
+  const runs: SituationRun[] = [];
+  if (dates.length === 0) return runs;
   const changes = statusChangeDays(h, policy);
   const days = dayNumbers(dates);
-  const runs: StatusRun[] = [];
+  // One input for every evaluation, its latest contact moved along the dates.
+  const input: StatusInput = {
+    episodes: h.episodes,
+    registeredOn: h.registeredOn,
+    movedAwayOn: h.movedAwayOn,
+    diedOn: h.diedOn,
+    lastContactOn: null,
+  };
   let contact = 0; // the number of contacts on or before the date evaluated last
   const evaluate = (i: number) => {
     const date = dates[i] as string;
     while (contact < h.contacts.length && (h.contacts[contact] as string) <= date) contact++;
-    const status = onListOn(h, date)
-      ? statusOn({ ...h, lastContactOn: h.contacts[contact - 1] ?? null }, date, policy).status
-      : null;
-    if (runs.length === 0 || runs.at(-1)?.status !== status) runs.push({ from: i, status });
+    input.lastContactOn = h.contacts[contact - 1] ?? null;
+    const result = onListOn(h, date) ? statusOn(input, date, policy) : null;
+    const status = result?.status ?? null;
+    const situation = result?.situation ?? null;
+    const last = runs.at(-1);
+    if (!last || last.status !== status || last.situation !== situation)
+      runs.push({ from: i, status, situation });
   };
-  if (dates.length === 0) return runs;
   evaluate(0);
   let evaluated = 0;
   for (const change of changes) {
     if (change <= (days[evaluated] as number)) continue;
-    // The first date on or after the change: the status may differ from there.
+    // The first date on or after the change: the answer may differ from there.
     let lo = evaluated + 1;
     let hi = dates.length;
     while (lo < hi) {
@@ -189,6 +205,23 @@ export function statusRuns(
     evaluate(lo);
     evaluated = lo;
   }
+  return runs;
+}
+
+/**
+ * A citizen's status on each of ascending `dates` (the monthly by-name flow's month ends) as runs of
+ * equal statuses, null before the citizen was on the list: `situationRuns` with the runs of one
+ * status joined.
+ */
+export function statusRuns(
+  h: StatusHistory,
+  dates: readonly string[],
+  policy: InactivityPolicy = DEFAULT_POLICY,
+): StatusRun[] {
+  const runs: StatusRun[] = [];
+  for (const run of situationRuns(h, dates, policy))
+    if (runs.length === 0 || runs.at(-1)?.status !== run.status)
+      runs.push({ from: run.from, status: run.status });
   return runs;
 }
 

@@ -1,4 +1,4 @@
-import { type InactivityPolicy, onListOn, statusOn } from '../../../shared/citizens/status';
+import { type InactivityPolicy, situationRuns } from '../../../shared/citizens/status';
 import type { Situation } from '../../../shared/citizens/whereabouts';
 import { monthEndsBetween, monthStartBefore } from '../../../shared/insight/flow';
 import {
@@ -34,8 +34,9 @@ const covers = (spells: readonly Spell[] | undefined, date: string) =>
 
 /**
  * A citizen's compartment at each month end (null: not on the list yet): the by-name status
- * (`statusOn` with the municipality's policy), a homeless citizen on the waiting list in `waiting`
- * and the others by situation group, a housed citizen by the Housing First support going on.
+ * (`statusOn` with the municipality's policy, worked out where it may change: `situationRuns`), a
+ * homeless citizen on the waiting list in `waiting` and the others by situation group, a housed
+ * citizen by the Housing First support going on.
  */
 export function statesOf(
   person: CitizenHistory,
@@ -44,19 +45,16 @@ export function statesOf(
   waiting: readonly Spell[] | undefined,
   support: Partial<Record<PlanMethod, Spell[]>> | undefined,
 ): { state: PlanState | null; situation: Situation | null }[] {
-  let contact = 0;
-  return monthEnds.map((date) => {
-    while (contact < person.contacts.length && (person.contacts[contact] as string) <= date) contact++;
-    if (!onListOn(person, date)) return { state: null, situation: null };
-    const { status, situation } = statusOn(
-      { ...person, lastContactOn: person.contacts[contact - 1] ?? null },
-      date,
-      policy,
-    );
+  const runs = situationRuns(person, monthEnds, policy);
+  let r = 0;
+  return monthEnds.map((date, i) => {
+    while ((runs[r + 1]?.from ?? Number.POSITIVE_INFINITY) <= i) r++;
+    const { status, situation } = runs[r] ?? { status: null, situation: null };
+    if (status === null || situation === null) return { state: null, situation: null };
     if (status === 'homeless')
       return { state: covers(waiting, date) ? 'waiting' : homelessState(situation), situation };
     if (status === 'housed') {
-      const method = PLAN_METHODS.find((m) => covers(support?.[m], date));
+      const method = support && PLAN_METHODS.find((m) => covers(support[m], date));
       return { state: method ? SUPPORTED_STATE[method] : 'housed', situation };
     }
     return { state: status, situation };
