@@ -112,7 +112,7 @@ export interface StatusHistory extends Omit<StatusInput, 'lastContactOn'> {
  * episode started) and the no-contact limit (`noContactDays` after the latest contact, registration
  * or episode start). Between two of these days the status is the same on every day.
  */
-function statusChangeDays(h: StatusHistory, policy: InactivityPolicy): number[] {
+function statusChangeDays(h: StatusHistory, policy: InactivityPolicy): Float64Array {
   const afterNoContact = policy.noContactDays + 1;
   const registered = dayNumber(h.registeredOn);
   const out = [registered, registered + afterNoContact];
@@ -127,7 +127,8 @@ function statusChangeDays(h: StatusHistory, policy: InactivityPolicy): number[] 
   }
   if (h.diedOn) out.push(dayNumber(h.diedOn));
   if (h.movedAwayOn) out.push(dayNumber(h.movedAwayOn));
-  return out.sort((a, b) => a - b);
+  // A typed array sorts numbers as numbers, without a comparison function: several times faster.
+  return Float64Array.from(out).sort();
 }
 
 /** The day numbers of a list of dates, read once per list (the flow asks for every citizen). */

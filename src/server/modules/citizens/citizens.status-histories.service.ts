@@ -2,7 +2,7 @@ import type { StatusHistory } from '../../../shared/citizens/status';
 import type { Situation } from '../../../shared/citizens/whereabouts';
 import type { Executor } from '../../db/database';
 import { forEachInSlices } from '../../platform/cooperative';
-import { statusFacts } from './citizens.status-facts.repository';
+import { statusFacts, unpackContacts, unpackEpisodes } from './citizens.status-facts.repository';
 
 /** A citizen's whereabouts episode as `statusOn` reads it. */
 export interface HistoryEpisode {
@@ -32,8 +32,8 @@ export async function statusHistories(
   m: string,
   upTo: string,
 ): Promise<{ people: Map<string, CitizenHistory>; survivorOf: (citizenId: string) => string }> {
-  const facts = await statusFacts(db, m, upTo);
-  const mergedInto = new Map(facts.citizens.map((c) => [c.id, c.merged_into]));
+  const citizens = await statusFacts(db, m, upTo);
+  const mergedInto = new Map(citizens.map((c) => [c.id, c.merged_into]));
   const survivorOf = (id: string) => {
     let current = id;
     for (let i = 0; i < 10; i++) {
@@ -44,7 +44,7 @@ export async function statusHistories(
     return current;
   };
   const people = new Map<string, CitizenHistory>();
-  for (const c of facts.citizens)
+  for (const c of citizens)
     if (c.merged_into === null)
       people.set(c.id, {
         birthDate: c.birth_date,
@@ -54,32 +54,24 @@ export async function statusHistories(
         episodes: [],
         contacts: [],
       });
-  for (const c of facts.citizens) {
-    const p = c.merged_into === null ? undefined : people.get(survivorOf(c.id));
-    if (p && c.registered_on < p.registeredOn) p.registeredOn = c.registered_on;
-  }
-  // Hundreds of thousands of rows in a large municipality: in slices, so the process answers other
+  // Tens of thousands of citizens in a large municipality: in slices, so the process answers other
   // requests meanwhile (forEachInSlices).
+  const survivors = new Set<CitizenHistory>();
   await forEachInSlices(
-    facts.episodes,
-    (e) => {
-      people.get(survivorOf(e.citizen_id))?.episodes.push({
-        situation: e.situation,
-        fromDate: e.from_date,
-        releaseDate: e.release_date,
-        housingSolution: e.housing_solution,
-        recordedAt: e.recorded_at.toISOString(),
-      });
+    citizens,
+    (c) => {
+      const p = people.get(c.merged_into === null ? c.id : survivorOf(c.id));
+      if (!p) return;
+      if (c.merged_into !== null) {
+        survivors.add(p);
+        if (c.registered_on < p.registeredOn) p.registeredOn = c.registered_on;
+      }
+      for (const e of unpackEpisodes(c.episodes)) p.episodes.push(e);
+      for (const k of unpackContacts(c.contacts)) p.contacts.push(k);
     },
-    20_000,
+    5_000,
   );
-  await forEachInSlices(
-    facts.contacts,
-    (k) => {
-      people.get(survivorOf(k.citizen_id))?.contacts.push(k.contact_on);
-    },
-    20_000,
-  );
-  await forEachInSlices(people.values(), (p) => p.contacts.sort(), 5_000);
+  // A survivor's contacts come from several records: in order again (each record's are).
+  for (const p of survivors) p.contacts.sort();
   return { people, survivorOf };
 }

@@ -36,8 +36,36 @@ const covers = (spells: readonly Spell[] | undefined, date: string) =>
  * A citizen's compartment at each month end (null: not on the list yet): the by-name status
  * (`statusOn` with the municipality's policy, worked out where it may change: `situationRuns`), a
  * homeless citizen on the waiting list in `waiting` and the others by situation group, a housed
- * citizen by the Housing First support going on.
+ * citizen by the Housing First support going on. `visit` hears each month end's index, compartment
+ * and situation, in order (no object per month: a large municipality has millions of them).
  */
+function eachState(
+  person: CitizenHistory,
+  monthEnds: readonly string[],
+  policy: InactivityPolicy,
+  waiting: readonly Spell[] | undefined,
+  support: Partial<Record<PlanMethod, Spell[]>> | undefined,
+  visit: (i: number, state: PlanState | null, situation: Situation | null) => void,
+): void {
+  const runs = situationRuns(person, monthEnds, policy);
+  let r = 0;
+  for (let i = 0; i < monthEnds.length; i++) {
+    while ((runs[r + 1]?.from ?? Number.POSITIVE_INFINITY) <= i) r++;
+    const run = runs[r];
+    const status = run?.status ?? null;
+    const situation = run?.situation ?? null;
+    const date = monthEnds[i] as string;
+    if (status === null || situation === null) visit(i, null, null);
+    else if (status === 'homeless')
+      visit(i, covers(waiting, date) ? 'waiting' : homelessState(situation), situation);
+    else if (status === 'housed') {
+      const method = support && PLAN_METHODS.find((m) => covers(support[m], date));
+      visit(i, method ? SUPPORTED_STATE[method] : 'housed', situation);
+    } else visit(i, status, situation);
+  }
+}
+
+/** `eachState` as a list: a citizen's compartment and situation at each month end. */
 export function statesOf(
   person: CitizenHistory,
   monthEnds: readonly string[],
@@ -45,41 +73,51 @@ export function statesOf(
   waiting: readonly Spell[] | undefined,
   support: Partial<Record<PlanMethod, Spell[]>> | undefined,
 ): { state: PlanState | null; situation: Situation | null }[] {
-  const runs = situationRuns(person, monthEnds, policy);
-  let r = 0;
-  return monthEnds.map((date, i) => {
-    while ((runs[r + 1]?.from ?? Number.POSITIVE_INFINITY) <= i) r++;
-    const { status, situation } = runs[r] ?? { status: null, situation: null };
-    if (status === null || situation === null) return { state: null, situation: null };
-    if (status === 'homeless')
-      return { state: covers(waiting, date) ? 'waiting' : homelessState(situation), situation };
-    if (status === 'housed') {
-      const method = support && PLAN_METHODS.find((m) => covers(support[m], date));
-      return { state: method ? SUPPORTED_STATE[method] : 'housed', situation };
-    }
-    return { state: status, situation };
-  });
+  const out: { state: PlanState | null; situation: Situation | null }[] = [];
+  eachState(person, monthEnds, policy, waiting, support, (_, state, situation) =>
+    out.push({ state, situation }),
+  );
+  return out;
 }
 
 /**
- * Marks the settled in a citizen's compartments month end by month end: unsupported housed after
- * `SETTLED_MONTHS` month ends in a row housed (with or without support) becomes `housed_settled`,
- * inactive after as many inactive becomes `inactive_settled`. The states must start
- * `SETTLED_MONTHS` month ends before the first one that matters.
+ * Marks the settled in a citizen's compartments month end by month end, in place: unsupported
+ * housed after `SETTLED_MONTHS` month ends in a row housed (with or without support) becomes
+ * `housed_settled`, inactive after as many inactive becomes `inactive_settled`. The states must
+ * start `SETTLED_MONTHS` month ends before the first one that matters.
  */
-export function settle(states: readonly (PlanState | null)[]): (PlanState | null)[] {
+function settleInPlace(states: (PlanState | null)[]): void {
   let housedRun = 0;
   let inactiveRun = 0;
-  return states.map((state) => {
+  for (let i = 0; i < states.length; i++) {
+    const state = states[i] ?? null;
     const housed = state !== null && HOUSED_STATES.includes(state);
     const settledHoused = state === 'housed' && housedRun >= SETTLED_MONTHS;
     const settledInactive = state === 'inactive' && inactiveRun >= SETTLED_MONTHS;
     housedRun = housed ? housedRun + 1 : 0;
     inactiveRun = state === 'inactive' ? inactiveRun + 1 : 0;
-    if (settledHoused) return 'housed_settled';
-    if (settledInactive) return 'inactive_settled';
-    return state;
-  });
+    if (settledHoused) states[i] = 'housed_settled';
+    else if (settledInactive) states[i] = 'inactive_settled';
+  }
+}
+
+/** `settleInPlace` on a copy. */
+export function settle(states: readonly (PlanState | null)[]): (PlanState | null)[] {
+  const out = [...states];
+  settleInPlace(out);
+  return out;
+}
+
+/**
+ * The month ends a history on `asOf` over `months` reads: the window's (`months` completed months
+ * and the month end before them), after `SETTLED_MONTHS` more before it (who is settled at its
+ * start). Two days of one month read the same month ends.
+ */
+export function historyMonthEnds(asOf: string, months: number): string[] {
+  return monthEndsBetween(monthStartBefore(asOf, months + 1 + SETTLED_MONTHS), asOf).slice(
+    0,
+    months + 1 + SETTLED_MONTHS,
+  );
 }
 
 /**
@@ -95,11 +133,7 @@ export async function planningHistory(
   asOf: string,
   months: number,
 ): Promise<PlanHistory> {
-  // The window's month ends, after `SETTLED_MONTHS` more before it (who is settled at its start).
-  const allEnds = monthEndsBetween(monthStartBefore(asOf, months + 1 + SETTLED_MONTHS), asOf).slice(
-    0,
-    months + 1 + SETTLED_MONTHS,
-  );
+  const allEnds = historyMonthEnds(asOf, months);
   const monthEnds = allEnds.slice(SETTLED_MONTHS);
   const upTo = monthEnds.at(-1) as string;
   const [{ people, survivorOf }, policy, waiting, support, allocation] = await Promise.all([
@@ -135,25 +169,29 @@ export async function planningHistory(
       .map((end) => allocation.find((row) => row.month === end.slice(0, 7))?.vacancies ?? 0),
     waitingInShelter: { inShelter: 0, all: 0 },
   };
+  // One citizen's compartments and situations at every month end, reused for the next citizen.
+  const states = new Array<PlanState | null>(allEnds.length).fill(null);
+  const situations = new Array<Situation | null>(allEnds.length).fill(null);
+  const record = (i: number, state: PlanState | null, situation: Situation | null) => {
+    states[i] = state;
+    situations[i] = situation;
+  };
   for (const [id, person] of people) {
-    const before = statesOf(person, allEnds, policy, waitingBy.get(id), supportBy.get(id));
-    const settled = settle(before.map((s) => s.state));
-    const states = before.slice(SETTLED_MONTHS).map((s, t) => ({
-      state: settled[t + SETTLED_MONTHS] ?? null,
-      situation: s.situation,
-    }));
-    states.forEach(({ state, situation }, t) => {
-      if (state === null) return;
+    eachState(person, allEnds, policy, waitingBy.get(id), supportBy.get(id), record);
+    settleInPlace(states);
+    for (let t = 0; t < monthEnds.length; t++) {
+      const state = states[t + SETTLED_MONTHS] ?? null;
+      if (state === null) continue;
       (history.stocks[t] as Record<PlanState, number>)[state]++;
       if (state === 'waiting') {
         history.waitingInShelter.all++;
-        if (situation === 'shelter') history.waitingInShelter.inShelter++;
+        if (situations[t + SETTLED_MONTHS] === 'shelter') history.waitingInShelter.inShelter++;
       }
-      if (t === 0) return;
-      const before = states[t - 1]?.state ?? null;
+      if (t === 0) continue;
+      const before = states[t + SETTLED_MONTHS - 1] ?? null;
       if (before === null) (history.inflow[t - 1] as Record<PlanState, number>)[state]++;
       else (history.moves[t - 1] as Record<PlanState, Record<PlanState, number>>)[before][state]++;
-    });
+    }
   }
   return history;
 }
