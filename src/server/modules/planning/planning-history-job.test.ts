@@ -32,7 +32,30 @@ describe('the day’s planning history (issue 19 §6: a forecast does not wait f
     expect(await storedDays(m)).toEqual(['2026-12-07']);
   });
 
-  it('is computed by the hourly job for every municipality that has none for today, once', async () => {
+  it('is taken from an earlier day of the same month until the day’s own is computed, never from another month', async () => {
+    const m = (await createTestMunicipality(db)).id;
+    const history = (day: string, earlierDay: boolean) =>
+      withTenant(db.app, m, (trx) => dailyHistory(trx, m, day, FIT_MONTHS, { earlierDay }));
+    const monday = await history('2026-12-07', false);
+    expect(monday.computed).toBe(true);
+    // Tuesday's first forecast: Monday's history reads the same month ends, and is taken at once.
+    expect(await history('2026-12-08', true)).toEqual({
+      history: monday.history,
+      computed: false,
+      earlierDay: true,
+    });
+    expect(await storedDays(m)).toEqual(['2026-12-07']);
+    // The job asks for the day's own: computed and stored, and taken from then on.
+    const tuesday = await history('2026-12-08', false);
+    expect(tuesday.computed).toBe(true);
+    expect(await history('2026-12-08', true)).toEqual({ history: tuesday.history, computed: false });
+    // A new month reads other month ends: December's history is not taken for January.
+    const january = await history('2027-01-04', true);
+    expect(january.computed).toBe(true);
+    expect(january.history.monthEnds.at(-1)).toBe('2026-12-31');
+  });
+
+  it('is computed by the job for every municipality that has none for today, once', async () => {
     // The day fixed once: a run across midnight (Danish time) would otherwise compare two days.
     const day = today();
     const a = (await createTestMunicipality(db)).id;

@@ -5,7 +5,8 @@ import { intervalJob } from '../../platform/job';
 import { municipalityIds } from '../access';
 import { dailyHistory, FIT_MONTHS } from './planning.inputs.service';
 
-const HOUR = 60 * 60 * 1000;
+/** How often the job looks for a new day: a new month's first forecasts wait for it at most this long. */
+const EVERY_MS = 10 * 60 * 1000;
 
 /**
  * Computes the day's history (today by default) of every municipality that has none yet
@@ -19,10 +20,13 @@ export async function computeDailyHistories(db: DatabaseHandles, day = today()):
   return computed;
 }
 
-/** At start and every hour: a new day's histories are computed in its first hour. */
+/**
+ * At start and every ten minutes: a new day's histories are computed in its first minutes (until
+ * then a forecast takes an earlier day's of the same month, `dailyHistory`).
+ */
 export function planningHistoryJob(db: DatabaseHandles, log: FastifyBaseLogger) {
   return intervalJob({
-    everyMs: HOUR,
+    everyMs: EVERY_MS,
     alone: { name: 'planning.history', db },
     run: async () => {
       const started = Date.now();

@@ -11,8 +11,8 @@ import { allocationMonths, vacanciesByOrigin } from '../allocation';
 import { planningEconomics } from '../economics';
 import { type PlanningSupply, planningSupply } from '../housing';
 import { type MethodCapacity, methodCapacity } from '../support';
-import { planningHistory } from './planning.history.service';
-import { findHistory, saveHistory } from './planning.repository';
+import { historyMonthEnds, planningHistory } from './planning.history.service';
+import { findEarlierHistory, findHistory, saveHistory } from './planning.repository';
 
 /** Months of history the model is fitted on by default: three years (`RECENT_MONTHS`). */
 export const FIT_MONTHS = RECENT_MONTHS;
@@ -36,18 +36,30 @@ export interface PlanningInputs {
 
 /**
  * The municipality's history of `months` completed months before `asOf` as computed on that day:
- * computed on the day's first use (or by the nightly job, `planningHistoryJob`) and stored, read
+ * computed on the day's first use (or by the job, `planningHistoryJob`) and stored, read
  * from the store after. The history of completed months changes only by a record dated back; such
- * a change reaches the forecast the next day.
+ * a change reaches the forecast once the day's history is computed.
+ *
+ * `earlierDay`: until the day's history is computed, an earlier day's stored one is taken if it
+ * reads the same month ends (a day of the same month): it differs only by records dated back since,
+ * and the job computes the day's within ten minutes. A forecast then never waits seconds for the
+ * by-name history, except in a municipality's first minutes of a new month (or ever).
  */
 export async function dailyHistory(
   trx: Tx,
   m: string,
   asOf: string,
   months: number,
-): Promise<{ history: PlanHistory; computed: boolean }> {
+  options: { earlierDay?: boolean } = {},
+): Promise<{ history: PlanHistory; computed: boolean; earlierDay?: true }> {
   const stored = await findHistory(trx, m, asOf, months);
   if (stored) return { history: stored, computed: false };
+  if (options.earlierDay) {
+    const earlier = await findEarlierHistory(trx, m, asOf, months);
+    const ends = historyMonthEnds(asOf, months);
+    if (earlier && earlier.monthEnds.at(-1) === ends.at(-1) && earlier.monthEnds.length === months + 1)
+      return { history: earlier, computed: false, earlierDay: true };
+  }
   const history = await planningHistory(trx, m, asOf, months);
   await saveHistory(trx, m, asOf, months, history);
   return { history, computed: true };
@@ -56,7 +68,8 @@ export async function dailyHistory(
 /**
  * The municipality's forecast inputs on `asOf`: its history of the last `months` completed months
  * fitted, the housing supply in force, the prices of a shelter day and of support, and the support
- * capacity. `history: 'daily'` takes the day's stored history (`dailyHistory`); by default it is
+ * capacity. `history: 'daily'` takes the day's stored history, or an earlier day's of the same month
+ * (`dailyHistory`); by default it is
  * read afresh.
  */
 export async function planningInputs(
@@ -68,7 +81,7 @@ export async function planningInputs(
 ): Promise<PlanningInputs> {
   const history =
     options.history === 'daily'
-      ? (await dailyHistory(trx, m, asOf, months)).history
+      ? (await dailyHistory(trx, m, asOf, months, { earlierDay: true })).history
       : await planningHistory(trx, m, asOf, months);
   const from = `${(history.monthEnds[1] as string).slice(0, 7)}-01`;
   const upTo = history.monthEnds.at(-1) as string;

@@ -174,6 +174,25 @@ export async function findHistory(
   return row?.history;
 }
 
+/** The municipality's latest history over `months` computed before the day `asOf`, if any. */
+export async function findEarlierHistory(
+  db: Executor,
+  m: string,
+  asOf: string,
+  months: number,
+): Promise<PlanHistory | undefined> {
+  const row = await db
+    .selectFrom('planning_history')
+    .select('history')
+    .where('municipality_id', '=', m)
+    .where('as_of', '<', asOf)
+    .where('months', '=', months)
+    .orderBy('as_of', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.history;
+}
+
 /** Stores the day's history and drops the municipality's histories of earlier days. */
 export async function saveHistory(
   db: Executor,
