@@ -1,9 +1,16 @@
+import { readdirSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { today } from '../../../shared/dates';
 import { supportPlaces } from '../../../shared/planning/scenario';
 import { type ForecastInput, forecast, forecastMonthEnds } from '../../../shared/planning/simulate';
 import { monthlySupply } from '../../../shared/planning/supply';
 import { withTenant } from '../../db/database';
+import {
+  BACKGROUND_NICE,
+  currentThreadId,
+  threadNice,
+  threadPriorityWorks,
+} from '../../platform/thread-priority';
 import { seededDemo, skipDemo } from '../../test/demo';
 import { planningInputs } from './planning.inputs.service';
 import { closeForecastWorkers, runForecast } from './planning.runner';
@@ -65,6 +72,20 @@ describe.skipIf(skipDemo)('a forecast of the demo municipality (issue 19 §1–3
     expect(progress.a).toHaveLength(2);
     expect(progress.b).toHaveLength(3);
   });
+
+  it.skipIf(!threadPriorityWorks)(
+    'runs its threads below the priority of the thread that answers requests (Linux)',
+    async () => {
+      const { input } = await demoInput(50, 5);
+      expect(await runForecast(input)).toEqual(forecast(input));
+      // The pool's threads (alive after their forecasts) run at nice 10; this one does not.
+      const lowered = readdirSync('/proc/self/task')
+        .map(Number)
+        .filter((tid) => threadNice(tid) >= BACKGROUND_NICE);
+      expect(lowered.length).toBeGreaterThan(0);
+      expect(threadNice(currentThreadId() as number)).toBeLessThan(BACKGROUND_NICE);
+    },
+  );
 
   it('rejects a forecast that fails in its thread, and the pool serves the next', async () => {
     const { input } = await demoInput(50, 3);

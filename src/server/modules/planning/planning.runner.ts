@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Forecast, ForecastInput } from '../../../shared/planning/simulate';
+import { threadPriorityWorks } from '../../platform/thread-priority';
 import type { WorkerReply, WorkerRequest } from './planning.worker';
 
 /**
@@ -8,8 +9,11 @@ import type { WorkerReply, WorkerRequest } from './planning.worker';
  * while a thousand paths are drawn. The threads are long-lived and shared: booting one loads the
  * TypeScript sources through tsx (about 0.3 s), which a fresh thread per forecast paid every time.
  *
- * The pool holds at most one thread fewer than the machine has cores (at least one), so that the
- * main thread keeps a core for the requests; threads start when a forecast needs one, forecasts
+ * The pool holds a thread per core, each at a lower scheduling priority (nice 10, Linux:
+ * `lowerThreadPriority`), so that the threads that answer requests and the database take a core
+ * whenever they have work and the forecasts use what is left; where a thread's priority cannot be
+ * lowered, one thread fewer than the cores (at least one), so that the main thread keeps a core for
+ * the requests. Threads start when a forecast needs one, forecasts
  * wait their turn in the order they came (FIFO), a thread that crashes is dropped (its forecast is
  * rejected, the next forecast starts a new one), and an idle thread is unref'd, so that it never
  * keeps a process (a test run, the CLI) alive.
@@ -28,7 +32,7 @@ interface PoolThread {
   job: Job | null;
 }
 
-const POOL_SIZE = Math.max(1, availableParallelism() - 1);
+const POOL_SIZE = threadPriorityWorks ? availableParallelism() : Math.max(1, availableParallelism() - 1);
 const threads: PoolThread[] = [];
 const queue: Job[] = [];
 let nextId = 1;

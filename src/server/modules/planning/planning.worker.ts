@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { type Forecast, type ForecastInput, forecast } from '../../../shared/planning/simulate';
+import { lowerThreadPriority } from '../../platform/thread-priority';
 
 /** A forecast asked of a pool thread (`runForecast`). */
 export interface WorkerRequest {
@@ -20,6 +21,8 @@ export type WorkerReply =
  */
 const port = parentPort;
 if (!port) throw new Error('planning.worker.ts runs as a worker thread only');
+// Below the threads that answer requests: they take a core whenever they have work.
+lowerThreadPriority();
 port.on('message', ({ id, input }: WorkerRequest) => {
   let reply: WorkerReply;
   try {
