@@ -13,6 +13,7 @@ import {
   SUPPORTED_STATE,
 } from '../../../shared/planning/model';
 import type { Executor } from '../../db/database';
+import { forEachInSlices } from '../../platform/cooperative';
 import { allocationMonths, waitingSpells } from '../allocation';
 import { type CitizenHistory, inactivityPolicy, statusHistories } from '../citizens';
 import { supportSpells } from '../support';
@@ -176,22 +177,28 @@ export async function planningHistory(
     states[i] = state;
     situations[i] = situation;
   };
-  for (const [id, person] of people) {
-    eachState(person, allEnds, policy, waitingBy.get(id), supportBy.get(id), record);
-    settleInPlace(states);
-    for (let t = 0; t < monthEnds.length; t++) {
-      const state = states[t + SETTLED_MONTHS] ?? null;
-      if (state === null) continue;
-      (history.stocks[t] as Record<PlanState, number>)[state]++;
-      if (state === 'waiting') {
-        history.waitingInShelter.all++;
-        if (situations[t + SETTLED_MONTHS] === 'shelter') history.waitingInShelter.inShelter++;
+  // København's 78,000 citizens are most of a second: in slices, so the process answers other
+  // requests meanwhile (the job computes every municipality's in a serving process).
+  await forEachInSlices(
+    people,
+    ([id, person]) => {
+      eachState(person, allEnds, policy, waitingBy.get(id), supportBy.get(id), record);
+      settleInPlace(states);
+      for (let t = 0; t < monthEnds.length; t++) {
+        const state = states[t + SETTLED_MONTHS] ?? null;
+        if (state === null) continue;
+        (history.stocks[t] as Record<PlanState, number>)[state]++;
+        if (state === 'waiting') {
+          history.waitingInShelter.all++;
+          if (situations[t + SETTLED_MONTHS] === 'shelter') history.waitingInShelter.inShelter++;
+        }
+        if (t === 0) continue;
+        const before = states[t + SETTLED_MONTHS - 1] ?? null;
+        if (before === null) (history.inflow[t - 1] as Record<PlanState, number>)[state]++;
+        else (history.moves[t - 1] as Record<PlanState, Record<PlanState, number>>)[before][state]++;
       }
-      if (t === 0) continue;
-      const before = states[t + SETTLED_MONTHS - 1] ?? null;
-      if (before === null) (history.inflow[t - 1] as Record<PlanState, number>)[state]++;
-      else (history.moves[t - 1] as Record<PlanState, Record<PlanState, number>>)[before][state]++;
-    }
-  }
+    },
+    2_000,
+  );
   return history;
 }

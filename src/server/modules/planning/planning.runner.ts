@@ -32,7 +32,10 @@ interface PoolThread {
   job: Job | null;
 }
 
-const POOL_SIZE = threadPriorityWorks ? availableParallelism() : Math.max(1, availableParallelism() - 1);
+/** The pool's threads at most. */
+export const FORECAST_THREADS = threadPriorityWorks
+  ? availableParallelism()
+  : Math.max(1, availableParallelism() - 1);
 const threads: PoolThread[] = [];
 const queue: Job[] = [];
 let nextId = 1;
@@ -69,7 +72,7 @@ function dispatch(): void {
   while (queue.length > 0) {
     let thread = threads.find((t) => t.job === null);
     if (!thread) {
-      if (threads.length >= POOL_SIZE) return;
+      if (threads.length >= FORECAST_THREADS) return;
       thread = startThread();
     }
     const job = queue.shift() as Job;
