@@ -12,7 +12,7 @@ import { planningEconomics } from '../economics';
 import { type PlanningSupply, planningSupply } from '../housing';
 import { type MethodCapacity, methodCapacity } from '../support';
 import { historyMonthEnds, planningHistory } from './planning.history.service';
-import { findEarlierHistory, findHistory, saveHistory } from './planning.repository';
+import { findHistory, saveHistory } from './planning.repository';
 
 /** Months of history the model is fitted on by default: three years (`RECENT_MONTHS`). */
 export const FIT_MONTHS = RECENT_MONTHS;
@@ -55,7 +55,7 @@ export async function dailyHistory(
   const stored = await findHistory(trx, m, asOf, months);
   if (stored) return { history: stored, computed: false };
   if (options.earlierDay) {
-    const earlier = await findEarlierHistory(trx, m, asOf, months);
+    const earlier = await findHistory(trx, m, asOf, months, 'before');
     const ends = historyMonthEnds(asOf, months);
     if (earlier && earlier.monthEnds.at(-1) === ends.at(-1) && earlier.monthEnds.length === months + 1)
       return { history: earlier, computed: false, earlierDay: true };

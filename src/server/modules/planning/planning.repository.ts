@@ -157,35 +157,22 @@ export async function deleteScenario(db: Executor, m: string, id: string): Promi
   return Number(result.numDeletedRows) > 0;
 }
 
-/** The municipality's history of the day `asOf` over `months`, if computed. */
+/**
+ * The municipality's history over `months` of the day `asOf` (`day: 'on'`), or the latest of a day
+ * before it (`'before'`), if computed.
+ */
 export async function findHistory(
   db: Executor,
   m: string,
   asOf: string,
   months: number,
+  day: 'on' | 'before' = 'on',
 ): Promise<PlanHistory | undefined> {
   const row = await db
     .selectFrom('planning_history')
     .select('history')
     .where('municipality_id', '=', m)
-    .where('as_of', '=', asOf)
-    .where('months', '=', months)
-    .executeTakeFirst();
-  return row?.history;
-}
-
-/** The municipality's latest history over `months` computed before the day `asOf`, if any. */
-export async function findEarlierHistory(
-  db: Executor,
-  m: string,
-  asOf: string,
-  months: number,
-): Promise<PlanHistory | undefined> {
-  const row = await db
-    .selectFrom('planning_history')
-    .select('history')
-    .where('municipality_id', '=', m)
-    .where('as_of', '<', asOf)
+    .where('as_of', day === 'on' ? '=' : '<', asOf)
     .where('months', '=', months)
     .orderBy('as_of', 'desc')
     .limit(1)
