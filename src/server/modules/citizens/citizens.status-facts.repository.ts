@@ -13,8 +13,8 @@ export interface StatusFactsRow {
   /**
    * The whereabouts in force up to the date, by start and then by when they were recorded, each
    * `situation|from_date|release_date|housing_solution|recorded_at` (an empty field for null,
-   * `true`/`false`, and the recording time in UTC to the microsecond, `YYYY-MM-DDTHH:MI:SS.USZ`),
-   * separated by `;`; null without any.
+   * `true`/`false`, and the recording time as microseconds since 1970, zero-padded to 20 digits so
+   * that text order is time order), separated by `;`; null without any.
    */
   episodes: string | null;
   /** The latest contact of each month up to the date, ascending, separated by `,`; null without any. */
@@ -58,7 +58,8 @@ export function unpackContacts(packed: string | null): string[] {
  *
  * One row per citizen with the episodes and contacts packed in text: København's 78,000 citizens
  * have about 300,000 episodes and 180,000 months with a contact, and one row each for those took
- * the driver longer to receive and parse than the database took to find them.
+ * the driver longer to receive and parse than the database took to find them. The recording time
+ * goes as a number (formatting it as a date took a third of the statement's time).
  */
 export async function statusFacts(db: Executor, m: string, upTo: string): Promise<StatusFactsRow[]> {
   const { rows } = await sql<StatusFactsRow>`
@@ -67,7 +68,7 @@ export async function statusFacts(db: Executor, m: string, upTo: string): Promis
              string_agg(
                situation || '|' || from_date::text || '|' || coalesce(release_date::text, '') || '|' ||
                coalesce(housing_solution::text, '') || '|' ||
-               to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+               lpad((extract(epoch from recorded_at) * 1000000)::bigint::text, 20, '0'),
                ';' order by from_date, recorded_at
              ) as episodes
         from whereabouts_episode

@@ -10,6 +10,10 @@ export interface HistoryEpisode {
   fromDate: string;
   releaseDate: string | null;
   housingSolution: boolean | null;
+  /**
+   * When it was recorded, as text whose order is time order (microseconds since 1970, zero-padded):
+   * compared only with another episode's of the same citizen (the one recorded last is in force).
+   */
   recordedAt: string;
 }
 
