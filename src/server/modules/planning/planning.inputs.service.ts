@@ -56,8 +56,8 @@ export async function dailyHistory(
   if (stored) return { history: stored, computed: false };
   if (options.earlierDay) {
     const earlier = await findHistory(trx, m, asOf, months, 'before');
-    const ends = historyMonthEnds(asOf, months);
-    if (earlier && earlier.monthEnds.at(-1) === ends.at(-1) && earlier.monthEnds.length === months + 1)
+    // Stored for the same `months`: the same month ends if the last is the same.
+    if (earlier && earlier.monthEnds.at(-1) === historyMonthEnds(asOf, months).at(-1))
       return { history: earlier, computed: false, earlierDay: true };
   }
   const history = await planningHistory(trx, m, asOf, months);
