@@ -295,12 +295,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const session = new PGliteSession(pglite);
   const owner = new Kysely<Database>({ dialect: new PGliteDialect(session) });
   const app = new Kysely<Database>({ dialect: new PGliteDialect(session, APP_ROLE) });
+  // A report's read-only transaction takes PGlite's one session per statement, not for the whole
+  // report, so that other requests are answered while it computes (ADR 0028).
+  const reports = new Kysely<Database>({
+    dialect: new PGliteDialect(session, APP_ROLE, readOnlyStatementBegin),
+  });
   // One process has the embedded database: a lock is this process's.
   const held = new Set<string>();
   return {
     kind: 'pglite',
     app,
-    reports: app,
+    reports,
     owner,
     async tryLock(name) {
       if (held.has(name)) return null;
@@ -310,6 +315,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       };
     },
     async close() {
+      await reports.destroy();
       await app.destroy();
       await owner.destroy();
       if (!pglite.closed) await pglite.close();
@@ -592,6 +598,19 @@ class TenantPostgresDialect extends PostgresDialect {
   override createDriver(): Driver {
     return new TenantPostgresDriver(this.#config);
   }
+}
+
+/**
+ * For PGlite's reports (ADR 0028): the SQL that opens each statement's transaction of the read-only
+ * tenant transaction being begun (`begin read only` and its tenant); null for
+ * any other transaction, which keeps the session from BEGIN to COMMIT.
+ */
+function readOnlyStatementBegin(): string | null {
+  const tenant = current.getStore();
+  if (!tenant?.readOnly || !UUID.test(tenant.municipalityId)) return null;
+  // The tenant stays unbound, so `withTenant` binds it again (a statement's transaction of its own,
+  // harmless) and `sendWithCommit` queues nothing: a write the report tried would fail at once.
+  return `begin read only; select set_config('hjemvej.municipality_id', '${tenant.municipalityId}', true)`;
 }
 
 /**

@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../platform/audit';
 import { createTestMunicipality, createTestUser, testDatabase } from '../test/helpers';
-import { type DatabaseHandles, withReportingTenant } from './database';
+import { type DatabaseHandles, withReportingTenant, withTenant } from './database';
 
 // ADR 0024: a report's transaction is read only on every database, so that a route that opts in to
 // the reporting replica and writes (an audit row too) fails in its own tests, replica or not.
@@ -16,8 +17,9 @@ afterAll(async () => {
 });
 
 describe("a report's transaction (ADR 0024)", () => {
-  it('is the app handle itself when no replica is configured', () => {
-    expect(db.reports).toBe(db.app);
+  it('is the app handle itself on PostgreSQL when no replica is configured, and its own on PGlite', () => {
+    if (db.kind === 'postgres') expect(db.reports).toBe(db.app);
+    else expect(db.reports).not.toBe(db.app);
     expect(db.replica).toBeUndefined();
   });
 
@@ -39,5 +41,49 @@ describe("a report's transaction (ADR 0024)", () => {
     await expect(
       withReportingTenant(db, m.id, (trx) => audit(trx, actor, 'report.read', 'municipality', m.id)),
     ).rejects.toMatchObject({ code: '25006' });
+  });
+});
+
+// ADR 0028: PGlite has one session. A report's transaction takes it per statement, so that the
+// requests of other staff are answered while a report of a second computes.
+describe.skipIf(Boolean(process.env.DATABASE_URL))("a report's transaction on PGlite (ADR 0028)", () => {
+  it("lets another request's transaction run between two of the report's statements", async () => {
+    const m = await createTestMunicipality(db);
+    const order: string[] = [];
+    let request: Promise<void> | undefined;
+    await withReportingTenant(db, m.id, async (trx) => {
+      await sql`select 1`.execute(trx);
+      order.push('report, first statement');
+      request = withTenant(db.app, m.id, async (t) => {
+        await sql`select 1`.execute(t);
+        order.push('request');
+      });
+      await sql`select 2`.execute(trx);
+      order.push('report, second statement');
+    });
+    await request;
+    expect(order).toEqual(['report, first statement', 'request', 'report, second statement']);
+  });
+
+  it('binds every statement to its municipality, read only, and leaves no transaction open after a failed one', async () => {
+    const m = await createTestMunicipality(db);
+    const other = await createTestMunicipality(db);
+    await createTestUser(db, other.id, 'leader');
+    const user = await createTestUser(db, m.id, 'leader');
+    const seen = await withReportingTenant(db, m.id, async (trx) => {
+      await sql`select 1`.execute(trx);
+      return trx.selectFrom('app_user').select('municipality_id').execute();
+    });
+    expect(seen.map((row) => row.municipality_id)).toEqual([m.id]);
+    await expect(
+      withReportingTenant(db, m.id, (trx) =>
+        trx.updateTable('app_user').set({ display_name: 'Ændret' }).where('id', '=', user.id).execute(),
+      ),
+    ).rejects.toMatchObject({ code: '25006' });
+    // The session is free and outside any transaction: an ordinary transaction begins and commits.
+    const names = await withTenant(db.app, m.id, (t) =>
+      t.selectFrom('app_user').select('display_name').where('id', '=', user.id).execute(),
+    );
+    expect(names[0]?.display_name).not.toBe('Ændret');
   });
 });
