@@ -37,6 +37,8 @@ const LANGUAGES = [
       show: 'Vis rapporten for perioden',
       toBeforeFrom: 'Til og med må ikke ligge før Fra og med',
       summary: '01.01.2022–31.12.2022',
+      computedAt: 'Tallene er beregnet kl.',
+      refresh: 'Beregn tallene nu',
       headings: [
         'Indledning',
         'Indikatorer',
@@ -90,6 +92,8 @@ const LANGUAGES = [
       show: 'Show the report for the period',
       toBeforeFrom: 'To must not be before From',
       summary: '01.01.2023–31.12.2023',
+      computedAt: 'The figures were computed at',
+      refresh: 'Compute the figures now',
       headings: [
         'Introduction',
         'Indicators',
@@ -188,6 +192,11 @@ for (const lang of LANGUAGES) {
       await page.getByRole('button', { name: t.show, exact: true }).click();
       await expect(page).toHaveURL(new RegExp(`\\?${escapeRegExp(period.iso)}$`));
       await expect(page.getByText(t.summary)).toBeVisible();
+      // The figures are kept for a few minutes (ADR 0026): the page says when they were computed,
+      // and computes them now on request.
+      await expect(page.getByText(t.computedAt)).toContainText(/\d{2}[.:]\d{2}/);
+      await page.getByRole('button', { name: t.refresh, exact: true }).click();
+      await expect(page.getByRole('button', { name: t.refresh, exact: true })).toBeEnabled();
       for (const heading of t.headings)
         await expect(page.getByRole('heading', { level: 2, name: heading, exact: true })).toBeVisible();
       await expect(

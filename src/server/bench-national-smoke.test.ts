@@ -30,6 +30,7 @@ const PATHS = [
   'dashboard',
   'dashboard, computed now',
   'committee report',
+  'committee report, computed now',
   'youth indicators',
 ];
 

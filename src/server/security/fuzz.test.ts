@@ -273,8 +273,8 @@ async function tenantTables(): Promise<string[]> {
       and c.table_name not in ('session', 'audit_event', 'audit_chain_head', 'municipality',
         -- a scenario accepted earlier (202) runs on in worker threads and writes its progress
         'planning_scenario',
-        -- a dashboard viewed earlier may be computed again behind its answer (ADR 0026)
-        'dashboard_snapshot')
+        -- a dashboard or committee report viewed earlier may be computed again behind its answer (ADR 0026)
+        'insight_kept_figures')
     order by 1`.execute(db.owner);
   return rows.rows.map((r) => r.table_name);
 }

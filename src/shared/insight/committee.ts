@@ -60,6 +60,8 @@ export interface CommitteeReport {
   from: string;
   to: string;
   madeOn: string;
+  /** When the figures were computed (kept for every process, ADR 0026). */
+  computedAt: string;
   introduction: CommitteeIntroduction;
   indicators: ReportedIndicator[];
   flow: CommitteeFlowMonth[];

@@ -12,6 +12,7 @@ import * as m0034 from './migrations/2026-12-07-0034-insight-sharing';
 import * as m0035 from './migrations/2026-12-07-0035-insight-committee';
 import * as m0036 from './migrations/2026-12-08-0036-insight-dashboard';
 import * as m0048 from './migrations/2026-12-14-0048-insight-dashboard-snapshot';
+import * as m0051 from './migrations/2026-12-16-0051-insight-kept-figures';
 
 /**
  * Insight for steering (issue 18): the monthly by-name flow of Built for Zero (rule 35): active at
@@ -44,5 +45,6 @@ export const module: ServerModule = {
     '2026-12-07-0035-insight-committee': m0035,
     '2026-12-08-0036-insight-dashboard': m0036,
     '2026-12-14-0048-insight-dashboard-snapshot': m0048,
+    '2026-12-16-0051-insight-kept-figures': m0051,
   },
 };

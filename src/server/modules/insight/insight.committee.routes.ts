@@ -11,6 +11,7 @@ import { reportedScenario } from '../planning';
 import { renderCommitteePdf, renderCommitteeXlsx } from './insight.committee.files';
 import { committeeReport, saveIntroduction } from './insight.committee.service';
 import { indicatorsQuery, indicatorsResponse } from './insight.indicators.routes';
+import type { KeptTransactions } from './insight.kept.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const reported = reportedCount;
@@ -21,6 +22,7 @@ const committeeResponse = z.object({
   from: z.string(),
   to: z.string(),
   madeOn: z.string(),
+  computedAt: z.string(),
   introduction: z.object({
     text: z.string(),
     updatedAt: z.string().nullable(),
@@ -66,6 +68,14 @@ const introductionBody = z.strictObject({
   text: z.string().trim().max(INTRODUCTION_MAX_LENGTH),
 });
 
+/** The period, and `refresh=true` to compute the figures now instead of serving those computed minutes ago. */
+const committeeQuery = indicatorsQuery.safeExtend({
+  refresh: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+});
+
 /** The period asked for, or the last 12 months. */
 const periodOf = (q: { from?: string | undefined; to?: string | undefined }) =>
   q.from && q.to ? { from: q.from, to: q.to } : defaultPeriod(today());
@@ -77,8 +87,14 @@ const periodOf = (q: { from?: string | undefined; to?: string | undefined }) =>
 export async function insightCommitteeRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tenant = tenantTransactions(app);
-  // Reports read the reporting replica when one is configured (ADR 0024).
-  const reports = reportTransactions(app);
+  // Reports read the reporting replica when one is configured (ADR 0024); the computed figures are
+  // kept on the primary, for every process (ADR 0026).
+  const kept: KeptTransactions = {
+    report: reportTransactions(app),
+    primary: tenant,
+    onBackgroundError: (err) =>
+      app.log.error({ err }, 'committee report: computing behind the answer failed'),
+  };
   const tags = ['insight'];
   const access = { access: 'insight.report' } as const;
 
@@ -89,14 +105,14 @@ export async function insightCommitteeRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'The status to the social committee of a period',
-        querystring: indicatorsQuery,
+        querystring: committeeQuery,
         response: { 200: committeeResponse },
       },
     },
     async (request) => {
       const actor = requireAuth(request);
       const { from, to } = periodOf(request.query);
-      return reports(actor, (trx) => committeeReport(trx, actor, from, to));
+      return committeeReport(actor, kept, from, to, { refresh: request.query.refresh });
     },
   );
 
@@ -127,7 +143,7 @@ export async function insightCommitteeRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const actor = requireAuth(request);
       const { from, to } = periodOf(request.query);
-      const report = await reports(actor, (trx) => committeeReport(trx, actor, from, to));
+      const report = await committeeReport(actor, kept, from, to);
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="socialudvalget-${from}-${to}.pdf"`)
@@ -144,7 +160,7 @@ export async function insightCommitteeRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const actor = requireAuth(request);
       const { from, to } = periodOf(request.query);
-      const report = await reports(actor, (trx) => committeeReport(trx, actor, from, to));
+      const report = await committeeReport(actor, kept, from, to);
       return reply
         .type(XLSX)
         .header('content-disposition', `attachment; filename="socialudvalget-${from}-${to}.xlsx"`)

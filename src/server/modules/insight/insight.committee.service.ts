@@ -1,4 +1,3 @@
-import { today } from '../../../shared/dates';
 import type {
   CommitteeCountYear,
   CommitteeIntroductionInput,
@@ -17,6 +16,7 @@ import { youthIndicators } from '../youth';
 import * as repo from './insight.committee.repository';
 import { monthlyFlow } from './insight.flow.service';
 import { outcomeIndicators } from './insight.indicators.service';
+import { type KeptTransactions, keptFigures } from './insight.kept.service';
 
 /** Whole months from the month of `from` to the current month (the flow is counted back from today). */
 function monthsSince(from: string, asOf: string): number {
@@ -41,35 +41,66 @@ async function counts(trx: Tx, actor: Actor, limit: number): Promise<CommitteeCo
   );
 }
 
+/** The committee report's figures: all of it but the introduction and the planning scenarios added. */
+type CommitteeFigures = Omit<CommitteeReport, 'introduction' | 'planning' | 'computedAt'>;
+
 /**
  * The committee report of a period (issue 18 §5): every figure from its module's own service, each
  * suppressed as it leaves case work (rule 33) — the outcome indicators, the monthly flow of the
  * period's months, the week-6 counts, the young people's transitions of the period's years, eviction
- * prevention, and the waiting list now and at each budget follow-up.
+ * prevention, and the waiting list now and at each budget follow-up. The figures are kept for every
+ * process as the dashboard's are (`keptFigures`, ADR 0026): computed at the first view of the day or
+ * on `refresh`, computed again behind a view of figures more than five minutes old. The introduction
+ * and the planning scenarios added to the report are read at every view, so an edit shows at once.
  */
 export async function committeeReport(
+  actor: Actor,
+  tx: KeptTransactions,
+  from: string,
+  to: string,
+  options: { refresh?: boolean } = {},
+): Promise<CommitteeReport> {
+  const m = actor.municipalityId;
+  const { figures, computedAt } = await keptFigures(actor, tx, {
+    kind: 'committee',
+    parts: [from, to],
+    ...(options.refresh ? { refresh: true } : {}),
+    compute: (trx, c) => committeeFigures(trx, actor, from, to, c.asOf, c.limit),
+  });
+  const [intro, planning] = await tx.report(actor, (trx) =>
+    Promise.all([repo.introduction(trx, m, from, to), reportedScenarios(trx, m)]),
+  );
+  return {
+    ...figures,
+    computedAt: computedAt.toISOString(),
+    introduction: {
+      text: intro?.text ?? '',
+      updatedAt: intro ? intro.updated_at.toISOString() : null,
+      updatedByName: intro?.display_name ?? null,
+    },
+    planning,
+  };
+}
+
+async function committeeFigures(
   trx: Tx,
   actor: Actor,
   from: string,
   to: string,
-): Promise<CommitteeReport> {
+  asOf: string,
+  limit: number,
+): Promise<CommitteeFigures> {
   const m = actor.municipalityId;
-  const asOf = today();
-  // Rule 33: the municipality's limit, read once and given to every figure of the report.
-  const profile = await municipalityProfile(trx, m);
-  const limit = profile.suppression_limit;
-  const [intro, indicators, flow, countYears, youth, notices, waiting, snapshots, planning] =
-    await Promise.all([
-      repo.introduction(trx, m, from, to),
-      outcomeIndicators(trx, actor, from, to, limit),
-      monthlyFlow(trx, actor, Math.min(monthsSince(from, asOf), 120), limit),
-      counts(trx, actor, limit),
-      youthIndicators(trx, actor, limit),
-      noticeOutcomeFigures(trx, m, from, to),
-      waitingCounts(trx, actor),
-      listSnapshots(trx, actor),
-      reportedScenarios(trx, m),
-    ]);
+  const [profile, indicators, flow, countYears, youth, notices, waiting, snapshots] = await Promise.all([
+    municipalityProfile(trx, m),
+    outcomeIndicators(trx, actor, from, to, limit),
+    monthlyFlow(trx, actor, Math.min(monthsSince(from, asOf), 120), limit),
+    counts(trx, actor, limit),
+    youthIndicators(trx, actor, limit),
+    noticeOutcomeFigures(trx, m, from, to),
+    waitingCounts(trx, actor),
+    listSnapshots(trx, actor),
+  ]);
   const decided = notices.averted + notices.moved + notices.evicted;
   const outcomes = suppressBreakdown(
     {
@@ -84,15 +115,11 @@ export async function committeeReport(
   const lastYear = Number(to.slice(0, 4));
   return {
     municipality: profile.name,
+    // Rule 33: the municipality's limit, read once and given to every figure of the report.
     suppressionLimit: limit,
     from,
     to,
     madeOn: asOf,
-    introduction: {
-      text: intro?.text ?? '',
-      updatedAt: intro ? intro.updated_at.toISOString() : null,
-      updatedByName: intro?.display_name ?? null,
-    },
     indicators: indicators.indicators,
     flow: flow.overall
       .filter((month) => month.monthEnd >= from && month.monthEnd.slice(0, 7) <= to.slice(0, 7))
@@ -110,7 +137,6 @@ export async function committeeReport(
         .filter((s) => s.takenOn >= from && s.takenOn <= to)
         .map((s) => ({ label: s.label, takenOn: s.takenOn, total: suppressSmall(s.counts.total, limit) })),
     },
-    planning,
   };
 }
 

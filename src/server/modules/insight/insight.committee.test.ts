@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, today } from '../../../shared/dates';
 import type { CommitteeReport } from '../../../shared/insight/committee';
@@ -106,6 +107,38 @@ describe('the committee report (issue 18 §5)', () => {
       .where('action', '=', 'committee_report.introduction')
       .execute();
     expect(audited).toHaveLength(2);
+  });
+});
+
+describe("the committee report's figures, kept for every process (ADR 0026)", () => {
+  it('are served as kept within five minutes, with the introduction read at every view, and computed now on refresh', async () => {
+    const { municipality, users } = await tenantWith(app, db, ['caseworker', 'leader']);
+    const s = users.leader.session;
+    const first = (await call(s, 'GET', '/api/insight/committee-report')) as CommitteeReport;
+    expect(first.flow.at(-1)?.active).toBe(0);
+    const kept = await sql<{ key: string }>`select key from insight_kept_figures
+      where municipality_id = ${municipality.id}`.execute(db.owner);
+    expect(kept.rows.map((r) => r.key.split('|')[0])).toEqual(['committee']);
+    for (let i = 0; i < 6; i++)
+      await createCitizen(users.caseworker.session, {
+        firstEpisode: { situation: 'street', fromDate: addDays(today(), -40) },
+      });
+    await call(
+      s,
+      'PUT',
+      '/api/insight/committee-report/introduction',
+      { from: first.from, to: first.to, text: 'Skrevet efter beregningen' },
+      204,
+    );
+    const again = (await call(s, 'GET', '/api/insight/committee-report')) as CommitteeReport;
+    expect(again.flow).toEqual(first.flow);
+    expect(again.computedAt).toBe(first.computedAt);
+    expect(again.introduction.text).toBe('Skrevet efter beregningen');
+    const now = (await call(s, 'GET', '/api/insight/committee-report?refresh=true')) as CommitteeReport;
+    expect(now.flow.at(-1)?.active).toBe(6);
+    expect(Date.parse(now.computedAt)).toBeGreaterThan(Date.parse(first.computedAt));
+    const after = (await call(s, 'GET', '/api/insight/committee-report')) as CommitteeReport;
+    expect(after).toEqual(now);
   });
 });
 

@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
 import type { WaitingListCounts } from '../../../shared/allocation/api';
-import { today } from '../../../shared/dates';
 import {
   ALLOCATION_FLOW,
   DASHBOARD_MONTHS,
@@ -19,14 +17,12 @@ import type { Permission } from '../../../shared/permissions';
 import { suppressSmall } from '../../../shared/suppression';
 import type { Tx } from '../../db/database';
 import type { Actor } from '../../platform/actor';
-import type { TenantRunner } from '../../platform/tenant';
-import { municipalityProfile } from '../access';
 import { allocationMonths, suppressWaitingCounts, waitingCounts } from '../allocation';
 import { economicsReport } from '../economics';
 import { noticeMonths } from '../prevention';
-import { readSnapshot, saveSnapshot } from './insight.dashboard.repository';
 import { monthlyFlow } from './insight.flow.service';
 import { outcomeIndicators } from './insight.indicators.service';
+import { type KeptTransactions, keptFigures } from './insight.kept.service';
 import { agreementSupply } from './insight.supply.repository';
 
 /** The last day of a YYYY-MM month. */
@@ -148,80 +144,20 @@ export function sectionAllowed(actor: Actor, section: DashboardSection): boolean
 }
 
 /**
- * How long a kept dashboard counts as fresh: the figures of 12 months are read from every module and
- * take about a second for the largest municipality, so the page says when they were computed and
- * offers to compute them now (ADR 0016). An older one of the same day is still served at once while
- * it is computed again behind it (ADR 0026).
- */
-export const DASHBOARD_FRESH_MS = 5 * 60_000;
-
-/** The transactions a dashboard needs: the report's (read-only, maybe the replica) and the primary's. */
-export interface DashboardTransactions {
-  /** Computes the figures: a read-only report transaction (ADR 0024). */
-  report: TenantRunner;
-  /** Reads and keeps the computed dashboards: a transaction on the primary. */
-  primary: TenantRunner;
-  /** A computation behind the answer failed: it is logged, the kept figures stay. */
-  onBackgroundError: (error: unknown) => void;
-}
-
-/**
- * Whether this process is computing a dashboard behind an answer: one at a time, so that views of
- * many municipalities' older dashboards never pile computations of a second or more onto the
- * database at once (a view while one runs is answered from what is kept, and the next view after it
- * starts the next).
- */
-let refreshing = false;
-
-/**
- * The dashboard of the last 12 months (issue 18 §4) with the sections the actor may see, kept in
- * `dashboard_snapshot` for every process (ADR 0026) per municipality, date, small-number limit
- * (rule 33 applies a changed limit at once: a new key) and set of permissions:
- * - kept and younger than `DASHBOARD_FRESH_MS`: served;
- * - kept from earlier today: served at once, and computed again behind the answer (the next view
- *   has the new figures; the page shows when they were computed);
- * - none today, or `refresh`: computed now and kept.
+ * The dashboard of the last 12 months (issue 18 §4) with the sections the actor may see, kept for
+ * every process and computed again behind a view of older figures (`keptFigures`, ADR 0026).
  */
 export async function dashboard(
   actor: Actor,
-  tx: DashboardTransactions,
+  tx: KeptTransactions,
   options: { refresh?: boolean } = {},
 ): Promise<Dashboard> {
-  const asOf = today();
-  const m = actor.municipalityId;
-  const { limit, key, kept } = await tx.primary(actor, async (trx) => {
-    const { suppression_limit: limit } = await municipalityProfile(trx, m);
-    const key = snapshotKey(actor, asOf, limit);
-    return { limit, key, kept: options.refresh ? undefined : await readSnapshot(trx, m, key) };
+  const { figures } = await keptFigures(actor, tx, {
+    kind: 'dashboard',
+    ...(options.refresh ? { refresh: true } : {}),
+    compute: (trx, c) => computeDashboard(trx, actor, c.asOf, c.limit, c.computedAt.toISOString()),
   });
-  const compute = async () => {
-    const fresh = await tx.report(actor, (trx) =>
-      computeDashboard(trx, actor, asOf, limit, new Date().toISOString()),
-    );
-    await tx.primary(actor, (trx) => saveSnapshot(trx, m, key, asOf, fresh));
-    return fresh;
-  };
-  if (!kept) return compute();
-  if (Date.now() - kept.computed_at.getTime() >= DASHBOARD_FRESH_MS && !refreshing) {
-    refreshing = true;
-    compute()
-      .catch(tx.onBackgroundError)
-      .finally(() => {
-        refreshing = false;
-      });
-  }
-  return kept.body;
-}
-
-/**
- * What a kept dashboard's figures depend on besides the data: the date, the limit and the set of
- * permissions (as a SHA-256 of the sorted names, so the key stays short however many there are).
- */
-function snapshotKey(actor: Actor, asOf: string, limit: number): string {
-  const permissions = createHash('sha256')
-    .update([...actor.permissions].sort().join(','))
-    .digest('hex');
-  return [asOf, limit, permissions].join('|');
+  return figures;
 }
 
 /**

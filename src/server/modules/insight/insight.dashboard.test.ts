@@ -104,11 +104,11 @@ describe('the dashboards (issue 18 §4)', () => {
     const first = (await call(users.prevention.session, 'GET', '/api/insight/dashboard')) as Dashboard;
     expect(first.prevention?.flow.totals.notices).toBe(0);
     // Kept in the database, where every process reads it.
-    const kept = await sql<{ body: Dashboard }>`select body from dashboard_snapshot
+    const kept = await sql<{ body: Dashboard }>`select body from insight_kept_figures
       where municipality_id = ${municipality.id}`.execute(db.owner);
     expect(kept.rows.map((r) => r.body)).toEqual([first]);
     // Ten minutes later, after two notices: the kept figures at once, the new ones behind them.
-    await sql`update dashboard_snapshot set computed_at = computed_at - interval '10 minutes'
+    await sql`update insight_kept_figures set computed_at = computed_at - interval '10 minutes'
       where municipality_id = ${municipality.id}`.execute(db.owner);
     for (let i = 0; i < 2; i++) await createNotice(users.prevention.session);
     const stale = (await call(users.prevention.session, 'GET', '/api/insight/dashboard')) as Dashboard;

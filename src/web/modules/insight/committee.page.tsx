@@ -20,6 +20,7 @@ import { TableScroll } from '../../components/table-scroll';
 import { TextAreaField } from '../../components/text-area-field';
 import { useForm } from '../../components/use-form';
 import { formatKroner, formatPercent, formatReported, formatWhole, isoToDanishDate } from '../../i18n/format';
+import { ComputedAt } from './computed-at';
 import { IndicatorTable } from './indicator-table';
 import {
   committeeFileHref,
@@ -29,7 +30,12 @@ import {
   type Period,
   periodProblems,
 } from './steering';
-import { type CommitteeReport, useCommitteeReport, useSaveIntroduction } from './steering.api';
+import {
+  type CommitteeReport,
+  useCommitteeReport,
+  useRefreshCommitteeReport,
+  useSaveIntroduction,
+} from './steering.api';
 
 /** The period in the address (?fra=åååå-mm-dd&til=åååå-mm-dd), so a chosen report can be linked to. */
 function usePeriod(): [Period | null, (period: Period) => void] {
@@ -517,8 +523,9 @@ function Downloads({ report }: { report: CommitteeReport }) {
   );
 }
 
-function Report({ report }: { report: CommitteeReport }) {
+function Report({ report, period }: { report: CommitteeReport; period: Period | null }) {
   const { t } = useTranslation();
+  const refresh = useRefreshCommitteeReport(period);
   return (
     <>
       <p>
@@ -529,6 +536,11 @@ function Report({ report }: { report: CommitteeReport }) {
           madeOn: isoToDanishDate(report.madeOn),
         })}
       </p>
+      <ComputedAt
+        computedAt={report.computedAt}
+        computing={refresh.isPending}
+        onRefresh={() => refresh.mutate()}
+      />
       <Downloads report={report} />
       <Introduction key={`${report.from}/${report.to}`} report={report} />
       <Indicators report={report} />
@@ -560,7 +572,7 @@ export function CommitteeReportPage() {
       <p>{t('insightReport.intro')}</p>
       {shown ? <PeriodForm key={`${shown.from}/${shown.to}`} initial={shown} onChoose={setPeriod} /> : null}
       <QueryState query={query} loadingText={t('insightReport.loading')}>
-        {(report) => <Report report={report} />}
+        {(report) => <Report report={report} period={period} />}
       </QueryState>
     </Page>
   );

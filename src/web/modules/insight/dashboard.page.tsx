@@ -9,7 +9,8 @@ import { Page } from '../../components/page';
 import { QueryState } from '../../components/query-state';
 import { Section } from '../../components/section';
 import { TableScroll } from '../../components/table-scroll';
-import { formatKroner, formatReported, formatTime, formatWhole, isoDateTime } from '../../i18n/format';
+import { formatKroner, formatReported, formatWhole } from '../../i18n/format';
+import { ComputedAt } from './computed-at';
 import { type Dashboard, useDashboard, useRefreshDashboard } from './dashboard.api';
 import { IndicatorTable } from './indicator-table';
 import { drawn, monthLabel } from './steering';
@@ -244,18 +245,11 @@ export function DashboardPage() {
                 {t('insightDashboard.print')}
               </button>
             </p>
-            <p aria-live="polite">
-              {t('insightDashboard.computedAt')}{' '}
-              <time dateTime={isoDateTime(data.computedAt)}>{formatTime(data.computedAt)}</time>.{' '}
-              <button
-                type="button"
-                className="button button-tertiary d-print-none"
-                disabled={refresh.isPending}
-                onClick={() => refresh.mutate()}
-              >
-                {refresh.isPending ? t('insightDashboard.computing') : t('insightDashboard.refresh')}
-              </button>
-            </p>
+            <ComputedAt
+              computedAt={data.computedAt}
+              computing={refresh.isPending}
+              onRefresh={() => refresh.mutate()}
+            />
             {data.outcomes && <Outcomes data={data.outcomes} />}
             {data.economy && <Economy data={data.economy} />}
             {data.allocation && <Allocation data={data.allocation} />}

@@ -12,15 +12,30 @@ import { type Period, periodQuery } from './steering';
 
 export type { CommitteeReport, Comparison, InsightSettings };
 
+const committeeKey = (period: Period | null) =>
+  [...INSIGHT_KEY, 'committee', period?.from ?? null, period?.to ?? null] as const;
+
+const committeePath = (period: Period | null, refresh = false) => {
+  const query = new URLSearchParams(period ? periodQuery(period) : '');
+  if (refresh) query.set('refresh', 'true');
+  const search = query.toString();
+  return search ? `/api/insight/committee-report?${search}` : '/api/insight/committee-report';
+};
+
 /** The committee report of a period; without one, the server's default period (the last 12 months). */
 export function useCommitteeReport(period: Period | null) {
   return useQuery({
-    queryKey: [...INSIGHT_KEY, 'committee', period?.from ?? null, period?.to ?? null],
-    queryFn: ({ signal }) =>
-      api.get<CommitteeReport>(
-        period ? `/api/insight/committee-report?${periodQuery(period)}` : '/api/insight/committee-report',
-        { signal },
-      ),
+    queryKey: committeeKey(period),
+    queryFn: ({ signal }) => api.get<CommitteeReport>(committeePath(period), { signal }),
+  });
+}
+
+/** Computes the committee report's figures now instead of showing those computed minutes ago. */
+export function useRefreshCommitteeReport(period: Period | null) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.get<CommitteeReport>(committeePath(period, true)),
+    onSuccess: (data) => client.setQueryData(committeeKey(period), data),
   });
 }
 
