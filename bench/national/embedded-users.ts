@@ -1,11 +1,20 @@
+import { type DatabaseHandles, withTenant } from '../../src/server/db/database';
 import { today } from '../../src/shared/dates';
+import { readStatements } from '../lib/capture';
 import { loadAverageNow, type MachineInfo, machineInfo } from '../lib/machine';
 import { type OpenLoopSample, type PathLatency, pathLatencies, spread } from '../lib/open-loop';
 import { Random } from '../lib/random';
-import { count, ms, reportHead } from '../lib/report';
-import { startApp } from './bench';
+import { count, markdownTable, ms, reportHead } from '../lib/report';
+import { type RunningApp, startApp } from './bench';
 import { embeddedMunicipality } from './embedded';
-import { MixPicker, openLoopAgent, pathTable, prepareMunicipalities, sendMix } from './mix';
+import {
+  MixPicker,
+  type MunicipalityLoad,
+  openLoopAgent,
+  pathTable,
+  prepareMunicipalities,
+  sendMix,
+} from './mix';
 import { MID_SIZED } from './municipalities';
 
 /**
@@ -23,6 +32,8 @@ export interface EmbeddedUsersOptions {
   thinkMinMs: number;
   thinkMaxMs: number;
   p95Ms: number;
+  /** Replays of each read path's raw SQL after the run. */
+  floorRepeats: number;
   log: (line: string) => void;
 }
 
@@ -35,6 +46,7 @@ export const DEFAULT_OPTIONS: EmbeddedUsersOptions = {
   thinkMinMs: 2000,
   thinkMaxMs: 5000,
   p95Ms: 100,
+  floorRepeats: 10,
   log: () => {},
 };
 
@@ -50,7 +62,16 @@ export interface EmbeddedUsersReport {
   firstErrors: string[];
   all: { p50: number; p95: number; p99: number; max: number };
   paths: (PathLatency & { meetsTarget: boolean })[];
+  /** Per read path, its statements replayed on the same PGlite alone, after the run. */
+  floors: RawFloor[];
   seconds: number;
+}
+
+export interface RawFloor {
+  label: string;
+  statements: number;
+  p50: number;
+  p95: number;
 }
 
 export async function runEmbeddedUsers(
@@ -130,6 +151,8 @@ export async function runEmbeddedUsers(
           ...p,
           meetsTarget: p.errors === 0 && p.p95 < o.p95Ms,
         }));
+        o.log('the raw SQL of every read path, one request at a time');
+        const floors = await rawFloors(db, app, agent, loads, o.floorRepeats);
         const { log: _log, ...settings } = o;
         return {
           suite: 'embedded-users',
@@ -143,6 +166,7 @@ export async function runEmbeddedUsers(
           firstErrors,
           all: spread(samples.map((s) => s.ms)),
           paths,
+          floors,
           seconds: Math.round((performance.now() - started) / 1000),
         };
       } finally {
@@ -155,6 +179,42 @@ export async function runEmbeddedUsers(
   } finally {
     e.remove();
   }
+}
+
+/**
+ * The floor of each read path on this PGlite: the statements one request of it sends (captured from
+ * the app, as the open loop's raw baseline is), replayed in one tenant transaction, one request at a
+ * time with nothing else running. A path whose raw SQL alone takes longer than the target cannot be
+ * answered within it by computing at the request.
+ */
+async function rawFloors(
+  db: DatabaseHandles,
+  app: RunningApp,
+  agent: ReturnType<typeof openLoopAgent>,
+  loads: readonly MunicipalityLoad[],
+  repeats: number,
+): Promise<RawFloor[]> {
+  const floors: RawFloor[] = [];
+  for (const m of loads) {
+    for (const [name, read] of m.reads) {
+      const user = read.users[0];
+      const path = read.paths[0];
+      if (!user || !path) continue;
+      const request = { m, name, write: false, user, method: 'GET' as const, path };
+      const statements = readStatements(await app.capture.capture(() => sendMix(agent, app.base, request)));
+      const times: number[] = [];
+      for (let i = 0; i < repeats; i++) {
+        const t0 = performance.now();
+        await withTenant(db.app, m.g.id, async (trx) => {
+          for (const q of statements) await trx.executeQuery(q);
+        });
+        times.push(performance.now() - t0);
+      }
+      const { p50, p95 } = spread(times);
+      floors.push({ label: name, statements: statements.length, p50, p95 });
+    }
+  }
+  return floors;
 }
 
 export function embeddedUsersMarkdown(r: EmbeddedUsersReport): string {
@@ -193,6 +253,23 @@ export function embeddedUsersMarkdown(r: EmbeddedUsersReport): string {
     'A rare path has few requests in a run: its p95 is then close to its slowest request.',
     '',
   );
+  if (r.floors.length) {
+    const over = r.floors.filter((f) => f.p50 >= s.p95Ms).map((f) => f.label);
+    out.push(
+      `The raw SQL of each read path alone (the floor): the statements one request sends, captured from ` +
+        `the app, replayed ${s.floorRepeats} times in one tenant transaction on the same PGlite after the ` +
+        `run, one at a time with nothing else running. ` +
+        (over.length
+          ? `Paths whose raw SQL alone takes ${s.p95Ms} ms or more (p50): ${over.join(', ')}.`
+          : `Every path's raw SQL takes less than ${s.p95Ms} ms (p50).`),
+      '',
+      markdownTable(
+        ['path', 'statements', 'raw p50', 'raw p95'],
+        r.floors.map((f) => [f.label, count(f.statements), ms(f.p50), ms(f.p95)]),
+      ),
+      '',
+    );
+  }
   if (r.firstErrors.length)
     out.push('First errors:', '', ...r.firstErrors.map((e) => `- \`${e.replaceAll('`', "'")}\``), '');
   return out.join('\n');
