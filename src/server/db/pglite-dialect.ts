@@ -201,22 +201,22 @@ class PGliteStatementDriver implements Driver {
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    const c = connection as PGliteStatementConnection;
-    c.begin = null;
-    if (!c.held) return;
-    try {
-      await this.driver.commitTransaction(c.held);
-    } finally {
-      await this.let(c);
-    }
+    await this.end(connection as PGliteStatementConnection, (held) => this.driver.commitTransaction(held));
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    const c = connection as PGliteStatementConnection;
+    await this.end(connection as PGliteStatementConnection, (held) => this.driver.rollbackTransaction(held));
+  }
+
+  /** Ends a transaction: nothing to send for one by statement, else `finish` and the session given back. */
+  private async end(
+    c: PGliteStatementConnection,
+    finish: (held: DatabaseConnection) => Promise<void>,
+  ): Promise<void> {
     c.begin = null;
     if (!c.held) return;
     try {
-      await this.driver.rollbackTransaction(c.held);
+      await finish(c.held);
     } finally {
       await this.let(c);
     }

@@ -65,6 +65,24 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("a report's transaction on PG
     expect(order).toEqual(['report, first statement', 'request', 'report, second statement']);
   });
 
+  it('keeps the session from BEGIN to COMMIT for a transaction on the handle that is not read only', async () => {
+    const m = await createTestMunicipality(db);
+    const order: string[] = [];
+    let request: Promise<void> | undefined;
+    await withTenant(db.reports, m.id, async (trx) => {
+      await sql`select 1`.execute(trx);
+      order.push('first statement');
+      request = withTenant(db.app, m.id, async (t) => {
+        await sql`select 1`.execute(t);
+        order.push('request');
+      });
+      await sql`select 2`.execute(trx);
+      order.push('second statement');
+    });
+    await request;
+    expect(order).toEqual(['first statement', 'second statement', 'request']);
+  });
+
   it('binds every statement to its municipality, read only, and leaves no transaction open after a failed one', async () => {
     const m = await createTestMunicipality(db);
     const other = await createTestMunicipality(db);
