@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../platform/audit';
 import { createTestMunicipality, createTestUser, testDatabase } from '../test/helpers';
-import { type DatabaseHandles, withReportingTenant, withTenant } from './database';
+import { type DatabaseHandles, type Tx, withReportingTenant, withTenant } from './database';
 
 // ADR 0024: a report's transaction is read only on every database, so that a route that opts in to
 // the reporting replica and writes (an audit row too) fails in its own tests, replica or not.
@@ -47,29 +47,15 @@ describe("a report's transaction (ADR 0024)", () => {
 // ADR 0028: PGlite has one session. A report's transaction takes it per statement, so that the
 // requests of other staff are answered while a report of a second computes.
 describe.skipIf(Boolean(process.env.DATABASE_URL))("a report's transaction on PGlite (ADR 0028)", () => {
-  it("lets another request's transaction run between two of the report's statements", async () => {
+  /**
+   * The order in which two statements of a transaction that `run` opens and another request's
+   * transaction, begun between them, are answered.
+   */
+  async function orderAround(run: (m: string, fn: (trx: Tx) => Promise<void>) => Promise<void>) {
     const m = await createTestMunicipality(db);
     const order: string[] = [];
     let request: Promise<void> | undefined;
-    await withReportingTenant(db, m.id, async (trx) => {
-      await sql`select 1`.execute(trx);
-      order.push('report, first statement');
-      request = withTenant(db.app, m.id, async (t) => {
-        await sql`select 1`.execute(t);
-        order.push('request');
-      });
-      await sql`select 2`.execute(trx);
-      order.push('report, second statement');
-    });
-    await request;
-    expect(order).toEqual(['report, first statement', 'request', 'report, second statement']);
-  });
-
-  it('keeps the session from BEGIN to COMMIT for a transaction on the handle that is not read only', async () => {
-    const m = await createTestMunicipality(db);
-    const order: string[] = [];
-    let request: Promise<void> | undefined;
-    await withTenant(db.reports, m.id, async (trx) => {
+    await run(m.id, async (trx) => {
       await sql`select 1`.execute(trx);
       order.push('first statement');
       request = withTenant(db.app, m.id, async (t) => {
@@ -80,7 +66,23 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("a report's transaction on PG
       order.push('second statement');
     });
     await request;
-    expect(order).toEqual(['first statement', 'second statement', 'request']);
+    return order;
+  }
+
+  it("lets another request's transaction run between two of the report's statements", async () => {
+    expect(await orderAround((m, fn) => withReportingTenant(db, m, fn))).toEqual([
+      'first statement',
+      'request',
+      'second statement',
+    ]);
+  });
+
+  it('keeps the session from BEGIN to COMMIT for a transaction on the handle that is not read only', async () => {
+    expect(await orderAround((m, fn) => withTenant(db.reports, m, fn))).toEqual([
+      'first statement',
+      'second statement',
+      'request',
+    ]);
   });
 
   it('binds every statement to its municipality, read only, and leaves no transaction open after a failed one', async () => {
