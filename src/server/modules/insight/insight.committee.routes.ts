@@ -6,12 +6,12 @@ import { INTRODUCTION_MAX_LENGTH } from '../../../shared/insight/committee';
 import { defaultPeriod } from '../../../shared/insight/indicators';
 import { reportedCount } from '../../platform/reported';
 import { requireAuth } from '../../platform/request';
-import { reportTransactions, tenantTransactions } from '../../platform/tenant';
+import { tenantTransactions } from '../../platform/tenant';
 import { reportedScenario } from '../planning';
 import { renderCommitteePdf, renderCommitteeXlsx } from './insight.committee.files';
 import { committeeReport, saveIntroduction } from './insight.committee.service';
 import { indicatorsQuery, indicatorsResponse } from './insight.indicators.routes';
-import type { KeptTransactions } from './insight.kept.service';
+import { keptTransactions, refreshParam } from './insight.kept.routes';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const reported = reportedCount;
@@ -69,12 +69,7 @@ const introductionBody = z.strictObject({
 });
 
 /** The period, and `refresh=true` to compute the figures now instead of serving those computed minutes ago. */
-const committeeQuery = indicatorsQuery.safeExtend({
-  refresh: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((v) => v === 'true'),
-});
+const committeeQuery = indicatorsQuery.safeExtend({ refresh: refreshParam });
 
 /** The period asked for, or the last 12 months. */
 const periodOf = (q: { from?: string | undefined; to?: string | undefined }) =>
@@ -87,14 +82,7 @@ const periodOf = (q: { from?: string | undefined; to?: string | undefined }) =>
 export async function insightCommitteeRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tenant = tenantTransactions(app);
-  // Reports read the reporting replica when one is configured (ADR 0024); the computed figures are
-  // kept on the primary, for every process (ADR 0026).
-  const kept: KeptTransactions = {
-    report: reportTransactions(app),
-    primary: tenant,
-    onBackgroundError: (err) =>
-      app.log.error({ err }, 'committee report: computing behind the answer failed'),
-  };
+  const kept = keptTransactions(app, 'committee report');
   const tags = ['insight'];
   const access = { access: 'insight.report' } as const;
 

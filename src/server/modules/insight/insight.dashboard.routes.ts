@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { ALLOCATION_FLOW, PREVENTION_FLOW } from '../../../shared/insight/dashboard';
 import { reportedCount } from '../../platform/reported';
 import { requireAuth } from '../../platform/request';
-import { reportTransactions, tenantTransactions } from '../../platform/tenant';
 import { dashboard } from './insight.dashboard.service';
 import { reportedIndicator } from './insight.indicators.routes';
+import { keptTransactions, refreshParam } from './insight.kept.routes';
 
 const reported = reportedCount;
 const kroner = z.number().nullable();
@@ -53,20 +53,12 @@ export const dashboardResponse = z.object({
 });
 
 /** `refresh=true` computes the figures now instead of serving those computed minutes ago. */
-const dashboardQuery = z.object({
-  refresh: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((v) => v === 'true'),
-});
+const dashboardQuery = z.object({ refresh: refreshParam });
 
 /** The dashboards (issue 18 §4): the sections of the last 12 months the user's role steers by. */
 export async function insightDashboardRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  // Reports read the reporting replica when one is configured (ADR 0024).
-  const reports = reportTransactions(app);
-  // The computed dashboards are kept on the primary, for every process (ADR 0026).
-  const primary = tenantTransactions(app);
+  const kept = keptTransactions(app, 'dashboard');
   r.get(
     '/api/insight/dashboard',
     {
@@ -82,15 +74,7 @@ export async function insightDashboardRoutes(app: FastifyInstance) {
     async (request) => {
       const actor = requireAuth(request);
       const { refresh } = request.query;
-      return dashboard(
-        actor,
-        {
-          report: reports,
-          primary,
-          onBackgroundError: (err) => app.log.error({ err }, 'dashboard: computing behind the answer failed'),
-        },
-        { refresh },
-      );
+      return dashboard(actor, kept, { refresh });
     },
   );
 }
